@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan+UBSan) and runs each for SECONDS (default 20) on its
+# seed corpus in fuzz/corpus/<target>. A crash fails the run and leaves the input in build-fuzz/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+shopt -s nullglob
+targets=(build-fuzz/fuzz/*_fuzz)
+if ((${#targets[@]} == 0)); then
+  echo "fuzz: no fuzz targets built"
+  exit 0
+fi
+for target in "${targets[@]}"; do
+  name=$(basename "$target")
+  corpus="fuzz/corpus/${name%_fuzz}"
+  work="build-fuzz/corpus-$name"
+  mkdir -p "$work"
+  [ -d "$corpus" ] && cp -n "$corpus"/* "$work"/ 2>/dev/null || true
+  echo "fuzz: $name for ${seconds}s"
+  (cd build-fuzz && "../$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+     -artifact_prefix="./$name-" "../$work" 2>&1 | tail -n 3)
+done

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs every test: the unit and end-to-end tests (ctest),
+# the same under AddressSanitizer + UBSan, and each libFuzzer target for a short while.
+# Set STORYLINE_SKIP_ASAN=1 or STORYLINE_SKIP_FUZZ=1 to leave a part out locally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-debian.sh
+
+cmake --preset default >/dev/null
+cmake --build --preset default
+ctest --preset default -j2
+
+if [ "${STORYLINE_SKIP_ASAN:-0}" != 1 ]; then
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  ctest --preset asan -j2
+fi
+
+if [ "${STORYLINE_SKIP_FUZZ:-0}" != 1 ]; then
+  bash scripts/fuzz.sh "${STORYLINE_FUZZ_SECONDS:-20}"
+fi

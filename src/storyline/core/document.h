@@ -1,0 +1,39 @@
+#pragma once
+// Document: one article as it travels between pipeline stages. Mirrors the Document JSON of
+// INTERFACE.md field for field; an unknown value is std::nullopt (printed as null).
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace storyline {
+
+struct Image {
+  std::string url;
+  std::optional<int> width;
+  std::optional<int> height;
+};
+
+struct Entity {
+  std::string text;
+  std::string type;  // person, organization, location, other
+};
+
+struct Document {
+  std::string id;
+  std::string source;
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+  std::optional<std::string> text;
+  std::optional<std::string> excerpt;
+  std::optional<std::string> published;
+  std::optional<std::string> author;
+  std::optional<std::string> site_name;
+  std::optional<std::string> domain;
+  std::optional<std::string> language;
+  std::optional<std::string> category;
+  std::vector<std::string> topics;
+  std::vector<Entity> entities;
+  std::vector<Image> images;
+};
+
+}  // namespace storyline

@@ -1,0 +1,35 @@
+#pragma once
+// A parsed HTML page (libxml2's HTML parser: about 3.5x faster than gumbo on news pages and
+// tolerant of broken markup). Owns the xmlDoc; the parser never touches the network.
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace storyline::extract {
+
+class HtmlDocument {
+ public:
+  // `utf8_html` must already be UTF-8 (the ingest stage converts); any declared charset in the
+  // page is overridden. Never returns a null document: an unparsable input gives an empty one.
+  static HtmlDocument parse(std::string_view utf8_html);
+
+  xmlDocPtr doc() const { return doc_.get(); }
+  xmlNodePtr root() const { return doc_ ? xmlDocGetRootElement(doc_.get()) : nullptr; }
+
+ private:
+  struct Free {
+    void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
+  };
+  std::unique_ptr<xmlDoc, Free> doc_;
+};
+
+// Small DOM helpers shared by the extractors.
+std::string node_name(xmlNodePtr node);                   // lower-case element name, "" if not an element
+std::string attribute(xmlNodePtr node, const char* name);  // "" when absent
+std::string text_content(xmlNodePtr node);                 // all descendant text, raw
+
+}  // namespace storyline::extract

@@ -1,0 +1,66 @@
+#include "storyline/ingest/read_documents.h"
+
+#include <exception>
+#include <string>
+
+#include "storyline/extract/finalize.h"
+#include "storyline/extract/html_extractor.h"
+#include "storyline/extract/scraped_text_extractor.h"
+#include "storyline/ingest/decompress.h"
+#include "storyline/ingest/feed_reader.h"
+#include "storyline/ingest/input_format.h"
+#include "storyline/ingest/record_reader.h"
+#include "storyline/text/encoding.h"
+
+namespace storyline::ingest {
+namespace {
+
+ReadResult dispatch(std::string_view utf8, InputFormat format, const RawInput& input) {
+  const extract::PageContext context{input.source, input.url, std::nullopt};
+  ReadResult result;
+  switch (format) {
+    case InputFormat::kEmpty: throw InputError("the input is empty");
+    case InputFormat::kBinary: throw InputError("the input is binary, not text, HTML or a feed");
+    case InputFormat::kHtml: result.documents.push_back(extract::extract_html(utf8, context)); break;
+    case InputFormat::kPlainText: result.documents.push_back(extract::extract_scraped_text(utf8, context)); break;
+    case InputFormat::kFrontMatter: result = read_front_matter_record(utf8, input); break;
+    case InputFormat::kJson: result = read_json_records(utf8, input); break;
+    case InputFormat::kJsonLines: result = read_json_lines(utf8, input); break;
+    case InputFormat::kRss:
+    case InputFormat::kRdf:
+    case InputFormat::kAtom:
+    case InputFormat::kJsonFeed: result = read_feed(utf8, format, input); break;
+  }
+  return result;
+}
+
+}  // namespace
+
+ReadResult read_documents(const RawInput& input) {
+  if (input.bytes.size() > kMaxInputBytes)
+    throw InputError("the input is " + std::to_string(input.bytes.size() >> 20) + " MiB, over the " +
+                     std::to_string(kMaxInputBytes >> 20) + " MiB limit");
+  std::string inflated;
+  std::string_view bytes = input.bytes;
+  if (is_gzip(bytes)) {
+    inflated = gunzip(bytes, kMaxInputBytes);
+    bytes = inflated;
+  }
+  const std::string utf8 = text::to_utf8(bytes, text::declared_charset(bytes));
+  const InputFormat format = detect_format(utf8);
+  ReadResult result;
+  try {
+    result = dispatch(utf8, format, input);
+  } catch (const InputError&) {
+    throw;
+  } catch (const std::exception& error) {
+    throw InputError(std::string("cannot read ") + format_name(format) + ": " + error.what());
+  }
+  const extract::PageContext context{input.source, input.url, std::nullopt};
+  for (auto& document : result.documents) extract::finalize_document(document, context);
+  if (result.documents.empty() && !result.problems.empty())
+    throw InputError(result.problems.front() + (result.problems.size() > 1 ? " (and " + std::to_string(result.problems.size() - 1) + " more problems)" : ""));
+  return result;
+}
+
+}  // namespace storyline::ingest

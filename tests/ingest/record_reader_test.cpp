@@ -1,0 +1,84 @@
+#include "storyline/ingest/record_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "storyline/ingest/read_documents.h"
+
+using namespace storyline::ingest;
+
+namespace {
+
+constexpr const char* kRecord = R"(---
+title: "Main headline"
+excerpt: "Main excerpt."
+publishedDateTime: 2021-10-09T09:07:00Z
+webUrl: "https://gandhara.rferl.org/a/x/1.html"
+provider:
+  name: Radio Free Europe/Radio Liberty
+  domain: rferl.org
+topics:
+  - Computer Vision
+related:
+  - title: "Related one"
+    excerpt: "Talks in&nbsp;Qatar."
+    publishedDateTime: 2021-10-10T21:58:00Z
+    webUrl: "https://thehill.com/policy/a"
+    provider:
+      name: The Hill
+      domain: thehill.com
+    images:
+      - url: "https://thehill.com/a.jpg"
+        width: 980
+        height: 551
+---
+)";
+
+}  // namespace
+
+TEST(RecordReader, FrontMatterRecordAndItsRelatedArticles) {
+  const ReadResult result = read_documents(RawInput{"record.txt", kRecord, std::nullopt});
+  ASSERT_EQ(result.documents.size(), 2u);
+  const auto& main = result.documents[0];
+  EXPECT_EQ(main.title.value_or(""), "Main headline");
+  EXPECT_EQ(main.text.value_or(""), "Main excerpt.");
+  EXPECT_EQ(main.published.value_or(""), "2021-10-09T09:07:00Z");
+  EXPECT_EQ(main.site_name.value_or(""), "Radio Free Europe/Radio Liberty");
+  EXPECT_EQ(main.domain.value_or(""), "rferl.org");
+  EXPECT_TRUE(main.topics.empty()) << "aggregator topic labels must not be carried over";
+  const auto& related = result.documents[1];
+  EXPECT_EQ(related.site_name.value_or(""), "The Hill");
+  EXPECT_EQ(related.excerpt.value_or(""), "Talks in Qatar.");
+  ASSERT_EQ(related.images.size(), 1u);
+  EXPECT_EQ(related.images[0].width.value_or(0), 980);
+  EXPECT_NE(main.id, related.id);
+}
+
+TEST(RecordReader, BrokenYamlSaysWhere) {
+  try {
+    read_documents(RawInput{"broken.txt", "---\ntitle: ok\nexcerpt: a: b\n---\n", std::nullopt});
+    FAIL() << "expected an InputError";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("line"), std::string::npos) << error.what();
+  }
+}
+
+TEST(RecordReader, BingNewsApiEnvelope) {
+  const char* json = R"({"_type": "News", "value": [{"name": "A &amp; B", "url": "https://www.bbc.co.uk/news/1",
+    "description": "Desc.", "datePublished": "2024-01-02T03:04:05.0000000Z",
+    "provider": [{"_type": "Organization", "name": "BBC"}],
+    "image": {"thumbnail": {"contentUrl": "https://x/y.jpg", "width": 700, "height": 466}}}]})";
+  const ReadResult result = read_documents(RawInput{"bing.json", json, std::nullopt});
+  ASSERT_EQ(result.documents.size(), 1u);
+  EXPECT_EQ(result.documents[0].title.value_or(""), "A & B");
+  EXPECT_EQ(result.documents[0].site_name.value_or(""), "BBC");
+  EXPECT_EQ(result.documents[0].domain.value_or(""), "bbc.co.uk");
+  ASSERT_EQ(result.documents[0].images.size(), 1u);
+}
+
+TEST(RecordReader, JsonLinesKeepsGoodLinesAndReportsBadOnes) {
+  const ReadResult result =
+      read_documents(RawInput{"docs.jsonl", "{\"title\": \"one\", \"text\": \"Body one.\"}\n{broken\n{\"title\": \"two\"}\n", std::nullopt});
+  EXPECT_EQ(result.documents.size(), 2u);
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_NE(result.problems[0].find("line 2"), std::string::npos);
+}
