@@ -1,43 +1,34 @@
 #include "storyline/extract/html_extractor.h"
 
 #include "storyline/extract/html_document.h"
+#include "storyline/extract/html_metadata.h"
+#include "storyline/extract/main_content.h"
+#include "storyline/text/language.h"
 
 namespace storyline::extract {
-namespace {
-
-// Baseline until the main-content extractor lands: the <title> and every <p>.
-void collect_paragraphs(xmlNodePtr node, std::string& out) {
-  for (xmlNodePtr child = node ? node->children : nullptr; child; child = child->next) {
-    const std::string name = node_name(child);
-    if (name == "script" || name == "style" || name == "noscript") continue;
-    if (name == "p") {
-      out += text_content(child);
-      out += "\n\n";
-    } else {
-      collect_paragraphs(child, out);
-    }
-  }
-}
-
-xmlNodePtr find_first(xmlNodePtr node, const char* name) {
-  for (xmlNodePtr child = node ? node->children : nullptr; child; child = child->next) {
-    if (node_name(child) == name) return child;
-    if (xmlNodePtr found = find_first(child, name)) return found;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 Document extract_html(std::string_view utf8_html, const PageContext& context) {
   const HtmlDocument page = HtmlDocument::parse(utf8_html);
+  PageMetadata metadata = extract_html_metadata(page, context);
+  MainContent content = extract_main_content(page);
+
   Document document;
   document.source = context.source;
-  document.url = context.url;
-  if (xmlNodePtr title = find_first(reinterpret_cast<xmlNodePtr>(page.doc()), "title")) document.title = text_content(title);
-  std::string body;
-  collect_paragraphs(reinterpret_cast<xmlNodePtr>(page.doc()), body);
-  if (!body.empty()) document.text = body;
+  document.url = metadata.url ? metadata.url : context.url;
+  document.title = metadata.title;
+  if (!document.title && !content.html_title.empty()) document.title = content.html_title;
+  if (!content.text.empty()) document.text = std::move(content.text);
+  document.excerpt = metadata.excerpt;
+  document.published = metadata.published;
+  document.author = metadata.author;
+  document.site_name = metadata.site_name;
+  document.images = std::move(metadata.images);
+  // The page's declared language (<html lang>) tips identification when the text is short.
+  if (metadata.language) {
+    text::LanguageHints hints;
+    hints.declared = metadata.language;
+    document.language = text::detect_language(document.title.value_or("") + "\n" + document.text.value_or(""), hints);
+  }
   return document;
 }
 

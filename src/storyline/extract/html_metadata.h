@@ -1,0 +1,28 @@
+#pragma once
+// Article metadata from a parsed page: JSON-LD (schema.org NewsArticle and friends), OpenGraph,
+// Twitter cards, Dublin Core, <meta>, <time>, rel=canonical, <html lang>, visible bylines and
+// datelines, and dates in the URL path as a last resort.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storyline/core/document.h"
+#include "storyline/extract/html_document.h"
+#include "storyline/extract/page_context.h"
+
+namespace storyline::extract {
+
+struct PageMetadata {
+  std::optional<std::string> url;        // canonical URL (absolute)
+  std::optional<std::string> title;      // headline, without " | Site Name" suffixes
+  std::optional<std::string> excerpt;    // description / standfirst
+  std::optional<std::string> published;  // ISO 8601, zone kept when given; a date alone allowed
+  std::optional<std::string> author;     // names joined by ", "
+  std::optional<std::string> site_name;
+  std::optional<std::string> language;   // declared language tag, e.g. "en-GB"
+  std::vector<Image> images;
+};
+
+PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& context);
+
+}  // namespace storyline::extract
