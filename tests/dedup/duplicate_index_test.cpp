@@ -1,0 +1,66 @@
+#include "storyline/dedup/duplicate_index.h"
+
+#include <gtest/gtest.h>
+
+#include "storyline/dedup/minhash.h"
+#include "storyline/dedup/shingles.h"
+
+using namespace storyline::dedup;
+
+namespace {
+
+const char* kWireStory =
+    "U.S. officials will hold their first face-to-face talks with Taliban representatives since the U.S. "
+    "withdrawal from Afghanistan and the hard-line Islamist group's takeover of the war-torn country in August. "
+    "The talks in Doha, the capital of Qatar, will focus on humanitarian aid, the evacuation of foreigners and "
+    "Afghans who worked with the U.S. military, and on holding the Taliban to their commitment not to let "
+    "Afghanistan again become a haven for terrorists, officials said on Friday. A senior official stressed that "
+    "the meetings were not a step toward recognition of the Taliban government.";
+
+}  // namespace
+
+TEST(Shingles, IgnoreCaseAndPunctuation) {
+  EXPECT_EQ(word_shingles("The Talks, in DOHA; began today again"), word_shingles("the talks in doha began today again"));
+  EXPECT_EQ(normalized_text_hash("Hello,  World!"), normalized_text_hash("hello world"));
+  EXPECT_TRUE(word_shingles("").empty());
+  EXPECT_EQ(word_shingles("two words").size(), 1u);
+}
+
+TEST(MinHash, EstimateTracksExactJaccard) {
+  const auto a = word_shingles(kWireStory);
+  const auto b = word_shingles(std::string(kWireStory) + " The State Department declined to comment further.");
+  const MinHasher hasher(256);
+  EXPECT_NEAR(estimated_jaccard(hasher.signature(a), hasher.signature(b)), jaccard(a, b), 0.08);
+}
+
+TEST(DuplicateIndex, ExactCopyDespiteFormatting) {
+  DuplicateIndex index;
+  index.add(index.fingerprint(kWireStory));
+  const auto match = index.find(index.fingerprint(std::string("  ") + kWireStory + "\n"));
+  ASSERT_TRUE(match.has_value());
+  EXPECT_TRUE(match->exact);
+  EXPECT_EQ(match->existing, 0u);
+}
+
+TEST(DuplicateIndex, SyndicatedCopyWithSmallEditsIsANearDuplicate) {
+  DuplicateIndex index;
+  index.add(index.fingerprint("An unrelated story about football results and the league table this weekend."));
+  index.add(index.fingerprint(kWireStory));
+  const std::string edited = std::string("By Jane Doe, Associated Press. ") + kWireStory + " Reporting by AP.";
+  const auto match = index.find(index.fingerprint(edited));
+  ASSERT_TRUE(match.has_value());
+  EXPECT_FALSE(match->exact);
+  EXPECT_EQ(match->existing, 1u);
+  EXPECT_GE(match->similarity, 0.8);
+}
+
+TEST(DuplicateIndex, SameTopicDifferentArticleIsNotADuplicate) {
+  DuplicateIndex index;
+  index.add(index.fingerprint(kWireStory));
+  const char* other =
+      "The Taliban said on Sunday, after talks with U.S. officials in Doha, that Washington had agreed to provide "
+      "humanitarian aid to Afghanistan while declining to recognise the new government. The Taliban's foreign "
+      "minister said the meetings had gone well and that the group hoped for more contacts.";
+  EXPECT_FALSE(index.find(index.fingerprint(other)).has_value());
+  EXPECT_FALSE(index.find(index.fingerprint("")).has_value());
+}
