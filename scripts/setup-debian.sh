@@ -8,6 +8,7 @@ packages=(
   libicu-dev libuchardet-dev libpsl-dev libstemmer-dev libcld2-dev
   libsqlite3-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  wordnet-base
   clang libfuzzer-14-dev libclang-rt-14-dev
 )
 missing=()

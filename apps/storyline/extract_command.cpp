@@ -14,6 +14,7 @@
 #include "storyline/core/progress_bar.h"
 #include "storyline/ingest/input_files.h"
 #include "storyline/ingest/read_documents.h"
+#include "storyline/label/label_document.h"
 
 namespace storyline::cli {
 namespace {
@@ -36,8 +37,9 @@ ExtractOutput extract_one(const std::string& path, const std::string& url) {
   try {
     ingest::RawInput input{path, ingest::read_file_bytes(path), std::nullopt};
     if (!url.empty()) input.url = url;
-    const ingest::ReadResult result = ingest::read_documents(input);
-    for (const auto& document : result.documents) {
+    ingest::ReadResult result = ingest::read_documents(input);
+    for (auto& document : result.documents) {
+      label::label_document(document);
       output.lines += to_json_line(document);
       output.lines += '\n';
     }

@@ -1,0 +1,27 @@
+#pragma once
+// Named entities (people, organizations, places) in English news text, without a pretrained
+// model: capitalized-name runs, split at titles ("Secretary of State", "Foreign Minister"),
+// typed by the gazetteer, by context ("spokesman X", "X said", "in X"), by organization suffixes
+// ("Council", "Department") and acronyms; short mentions ("Blinken") join their full name.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyline/core/document.h"
+
+namespace storyline::label {
+
+struct EntityMention {
+  std::string text;  // the fullest form seen ("Antony Blinken")
+  std::string type;  // person, organization, location, other
+  int count = 0;     // mentions, short forms included
+  size_t first_offset = 0;
+};
+
+// Most mentioned first (ties: first seen first).
+std::vector<EntityMention> recognize_entities(std::string_view utf8_text);
+
+// For a document: title and body (or excerpt). At most `limit` entities.
+std::vector<Entity> document_entities(const Document& document, size_t limit = 25);
+
+}  // namespace storyline::label

@@ -1,0 +1,90 @@
+#include "storyline/label/entity_recognizer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+
+#include "storyline/ingest/read_documents.h"
+#include "storyline/label/gazetteer.h"
+#include "test_paths.h"
+
+using namespace storyline::label;
+
+namespace {
+
+std::map<std::string, std::string> by_name(const std::vector<EntityMention>& entities) {
+  std::map<std::string, std::string> names;
+  for (const auto& entity : entities) names[entity.text] = entity.type;
+  return names;
+}
+
+}  // namespace
+
+TEST(Gazetteer, KnowsCountriesFromIcu) {
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  EXPECT_EQ(gazetteer.lookup("Afghanistan"), NameType::kLocation);
+  EXPECT_EQ(gazetteer.lookup("United States"), NameType::kLocation);
+  EXPECT_EQ(gazetteer.lookup("Qatar"), NameType::kLocation);
+  EXPECT_FALSE(gazetteer.lookup("Leave a Reply").has_value());
+}
+
+TEST(EntityRecognizer, PeopleFromTitlesAndSpeechVerbs) {
+  const auto names = by_name(recognize_entities(
+      "Taliban Foreign Minister Amir Khan Muttaqi met the envoy. U.S. Secretary of State Antony Blinken said the "
+      "mission was over. \"We are leaving,\" Blinken said. NSC spokesperson James Hewitt told reporters that the "
+      "White House National Security Council had no plans."));
+  EXPECT_EQ(names.count("Amir Khan Muttaqi") ? names.at("Amir Khan Muttaqi") : "", "person");
+  EXPECT_EQ(names.count("Antony Blinken") ? names.at("Antony Blinken") : "", "person");
+  EXPECT_EQ(names.count("James Hewitt") ? names.at("James Hewitt") : "", "person");
+  EXPECT_EQ(names.count("Blinken"), 0u) << "the short form joins the full name";
+  EXPECT_EQ(names.count("NSC") ? names.at("NSC") : "", "organization");
+  EXPECT_EQ(names.count("National Security Council") ? names.at("National Security Council") : "",
+            "organization");
+}
+
+TEST(EntityRecognizer, PageChromeIsNotAnEntity) {
+  const auto names = by_name(recognize_entities(
+      "Most countries have closed their embassies.\n\nLeave a Reply\n\nYour email address will not be "
+      "published.\n\nScroll to Top\n\nSubmit a Correction →"));
+  for (const auto& [name, type] : names) {
+    EXPECT_EQ(name.find("Leave"), std::string::npos) << name;
+    EXPECT_EQ(name.find("Reply"), std::string::npos) << name;
+    EXPECT_EQ(name.find("Scroll"), std::string::npos) << name;
+    EXPECT_EQ(name.find("Submit"), std::string::npos) << name;
+  }
+}
+
+TEST(EntityRecognizer, SeedsNameTheRequiredEntities) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  std::map<std::string, std::string> found;
+  for (const auto& entry : std::filesystem::directory_iterator(shared + "/seeds")) {
+    std::ifstream file(entry.path(), std::ios::binary);
+    storyline::ingest::RawInput input{entry.path().string(),
+                                      std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()),
+                                      std::nullopt};
+    for (const auto& document : storyline::ingest::read_documents(input).documents) {
+      const std::string text = document.title.value_or("") + "\n" + document.text.value_or("");
+      for (const auto& entity : recognize_entities(text)) {
+        std::cout << entry.path().filename().string() << ": " << entity.text << " (" << entity.type << ", "
+                  << entity.count << ")\n";
+        found.emplace(entity.text, entity.type);
+      }
+    }
+  }
+  const std::pair<const char*, const char*> required[] = {
+      {"Taliban", "organization"},        {"Zabihullah Mujahid", "person"}, {"Antony Blinken", "person"},
+      {"Hibatullah Akhundzada", "person"}, {"Amir Khan Muttaqi", "person"}, {"Doha", "location"},
+      {"Qatar", "location"},              {"Kabul", "location"},            {"Afghanistan", "location"},
+      {"Pakistan", "location"},           {"Istanbul", "location"},         {"Türkiye", "location"},
+      {"United States", "location"}};
+  for (const auto& [name, type] : required) {
+    ASSERT_TRUE(found.count(name)) << name << " not found";
+    EXPECT_EQ(found.at(name), type) << name;
+  }
+  for (const char* chrome : {"Leave a Reply", "Scroll to Top", "Leave", "Reply", "Scroll", "Top"})
+    EXPECT_EQ(found.count(chrome), 0u) << chrome;
+}
