@@ -1,0 +1,274 @@
+#include "storyline/store/document_store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "storyline/core/document_json_detail.h"
+#include "storyline/core/hash.h"
+#include "storyline/store/schema.h"
+
+namespace storyline::store {
+namespace {
+
+// PRAGMA application_id marks the file as ours ("STRY"), so a stranger's database is refused.
+constexpr int kApplicationId = 0x53545259;
+
+std::string content_hash(const Document& document) {
+  // What the article says, not where it was read from: re-reading it from another path or feed
+  // changes nothing.
+  nlohmann::json value = document_to_json_value(document);
+  value.erase("source");
+  return hex64(fnv1a64(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+}
+
+void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<std::string>& value) {
+  if (value) statement.bind(name, *value);
+  else statement.bind(name);
+}
+
+std::optional<std::string> column_optional(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+struct DocumentStore::Impl {
+  explicit Impl(const std::string& path)
+      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000) {}
+  SQLite::Database db;
+  std::string path;
+  bool in_transaction = false;  // inside in_transaction(): upsert must not open its own
+};
+
+DocumentStore::DocumentStore(const std::string& path) {
+  try {
+    impl_ = std::make_unique<Impl>(path);
+    impl_->path = path;
+    auto& db = impl_->db;
+    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    const bool empty = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+    if (!empty && application_id != kApplicationId)
+      throw std::runtime_error("not a Storyline store (it holds other tables); name a new file with --db");
+    // WAL: readers never block the writer, and a crash loses nothing that was committed.
+    db.exec("PRAGMA journal_mode=WAL");
+    // NORMAL in WAL mode: a committed transaction survives the process being killed (it is in the
+    // WAL file); only an OS crash or power cut can lose the last commits.
+    db.exec("PRAGMA synchronous=NORMAL");
+    db.exec("PRAGMA foreign_keys=ON");
+    const auto& all = migrations();
+    if (version > static_cast<int>(all.size()))
+      throw std::runtime_error("the store's schema (version " + std::to_string(version) +
+                               ") is newer than this build of storyline understands (" + std::to_string(all.size()) +
+                               "); use a newer storyline");
+    for (int next = version; next < static_cast<int>(all.size()); ++next) {
+      SQLite::Transaction transaction(db);
+      db.exec(std::string(all[static_cast<size_t>(next)]));
+      db.exec("PRAGMA user_version=" + std::to_string(next + 1));
+      db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+      transaction.commit();
+    }
+  } catch (const SQLite::Exception& error) {
+    throw std::runtime_error(path + ": cannot open the store: " + error.what());
+  } catch (const std::runtime_error& error) {
+    if (std::string(error.what()).starts_with(path)) throw;
+    throw std::runtime_error(path + ": " + error.what());
+  }
+}
+
+DocumentStore::~DocumentStore() = default;
+
+UpsertResult DocumentStore::upsert(const Document& document) {
+  if (document.id.empty()) throw std::invalid_argument("a document needs an id to be stored");
+  auto& db = impl_->db;
+  const std::string hash = content_hash(document);
+  UpsertResult result;
+  SQLite::Statement existing(db, "SELECT version, content_hash FROM documents WHERE id = ?");
+  existing.bind(1, document.id);
+  std::optional<int> old_version;
+  if (existing.executeStep()) {
+    old_version = existing.getColumn(0).getInt();
+    if (existing.getColumn(1).getString() == hash) return {UpsertOutcome::kUnchanged, *old_version};
+  }
+  const auto write = [&] {
+    if (old_version) {
+      // Keep what the article said before it was updated.
+      if (auto previous = get(document.id)) {
+        SQLite::Statement keep(db, "INSERT OR REPLACE INTO document_versions(id, version, content_hash, json) "
+                                   "SELECT id, version, content_hash, ? FROM documents WHERE id = ?");
+        keep.bind(1, dump(document_to_json_value(*previous)));
+        keep.bind(2, document.id);
+        keep.exec();
+      }
+    }
+    nlohmann::json entities = nlohmann::json::array();
+    for (const auto& entity : document.entities) entities.push_back({{"text", entity.text}, {"type", entity.type}});
+    const nlohmann::json value = document_to_json_value(document);
+    SQLite::Statement upsert(db, R"sql(
+      INSERT INTO documents(id, version, content_hash, source, url, title, text, excerpt, published, author,
+                            site_name, domain, language, category, topics, entities, images)
+      VALUES (:id, :version, :hash, :source, :url, :title, :text, :excerpt, :published, :author,
+              :site_name, :domain, :language, :category, :topics, :entities, :images)
+      ON CONFLICT(id) DO UPDATE SET version = excluded.version, content_hash = excluded.content_hash,
+        source = excluded.source, url = excluded.url, title = excluded.title, text = excluded.text,
+        excerpt = excluded.excerpt, published = excluded.published, author = excluded.author,
+        site_name = excluded.site_name, domain = excluded.domain, language = excluded.language,
+        category = excluded.category, topics = excluded.topics, entities = excluded.entities,
+        images = excluded.images, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    )sql");
+    result.version = old_version ? *old_version + 1 : 1;
+    upsert.bind(":id", document.id);
+    upsert.bind(":version", result.version);
+    upsert.bind(":hash", hash);
+    upsert.bind(":source", document.source);
+    bind_optional(upsert, ":url", document.url);
+    bind_optional(upsert, ":title", document.title);
+    bind_optional(upsert, ":text", document.text);
+    bind_optional(upsert, ":excerpt", document.excerpt);
+    bind_optional(upsert, ":published", document.published);
+    bind_optional(upsert, ":author", document.author);
+    bind_optional(upsert, ":site_name", document.site_name);
+    bind_optional(upsert, ":domain", document.domain);
+    bind_optional(upsert, ":language", document.language);
+    bind_optional(upsert, ":category", document.category);
+    upsert.bind(":topics", dump(value.at("topics")));
+    upsert.bind(":entities", dump(entities));
+    upsert.bind(":images", dump(value.at("images")));
+    upsert.exec();
+    SQLite::Statement clear(db, "DELETE FROM document_entities WHERE document_id = ?");
+    clear.bind(1, document.id);
+    clear.exec();
+    SQLite::Statement add(db, "INSERT INTO document_entities(document_id, text, type) VALUES (?, ?, ?)");
+    for (const auto& entity : document.entities) {
+      add.bind(1, document.id);
+      add.bind(2, entity.text);
+      add.bind(3, entity.type);
+      add.exec();
+      add.reset();
+    }
+  };
+  if (!impl_->in_transaction) {
+    SQLite::Transaction transaction(db);
+    write();
+    transaction.commit();
+  } else {
+    write();
+  }
+  result.outcome = old_version ? UpsertOutcome::kUpdated : UpsertOutcome::kInserted;
+  return result;
+}
+
+namespace {
+
+constexpr const char* kDocumentColumns =
+    "d.id, d.source, d.url, d.title, d.text, d.excerpt, d.published, d.author, d.site_name, d.domain, d.language, "
+    "d.category, d.topics, d.entities, d.images";
+
+Document document_from_row(SQLite::Statement& row) {
+  Document document;
+  document.id = row.getColumn(0).getString();
+  document.source = row.getColumn(1).getString();
+  document.url = column_optional(row.getColumn(2));
+  document.title = column_optional(row.getColumn(3));
+  document.text = column_optional(row.getColumn(4));
+  document.excerpt = column_optional(row.getColumn(5));
+  document.published = column_optional(row.getColumn(6));
+  document.author = column_optional(row.getColumn(7));
+  document.site_name = column_optional(row.getColumn(8));
+  document.domain = column_optional(row.getColumn(9));
+  document.language = column_optional(row.getColumn(10));
+  document.category = column_optional(row.getColumn(11));
+  // Lists are stored as JSON; reuse the Document JSON reader for them.
+  nlohmann::json lists = {{"id", document.id},
+                          {"topics", nlohmann::json::parse(row.getColumn(12).getString(), nullptr, false)},
+                          {"entities", nlohmann::json::parse(row.getColumn(13).getString(), nullptr, false)},
+                          {"images", nlohmann::json::parse(row.getColumn(14).getString(), nullptr, false)}};
+  const Document parsed = document_from_json_value(lists);
+  document.topics = parsed.topics;
+  document.entities = parsed.entities;
+  document.images = parsed.images;
+  return document;
+}
+
+}  // namespace
+
+std::optional<Document> DocumentStore::get(const std::string& id) const {
+  SQLite::Statement query(impl_->db, std::string("SELECT ") + kDocumentColumns + " FROM documents d WHERE d.id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return document_from_row(query);
+}
+
+bool DocumentStore::remove(const std::string& id) {
+  SQLite::Statement erase(impl_->db, "DELETE FROM documents WHERE id = ?");
+  erase.bind(1, id);
+  return erase.exec() > 0;
+}
+
+size_t DocumentStore::count() const {
+  return static_cast<size_t>(impl_->db.execAndGet("SELECT count(*) FROM documents").getInt64());
+}
+
+std::vector<SearchHit> DocumentStore::search(const std::string& query_text, const SearchFilters& filters) const {
+  std::string sql = std::string("SELECT ") + kDocumentColumns +
+                    ", bm25(documents_fts, 3.0, 1.0) AS score, "
+                    "snippet(documents_fts, 1, '<b>', '</b>', '…', 24) "
+                    "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                    "WHERE documents_fts MATCH :query";
+  if (filters.since) sql += " AND d.published >= :since";
+  if (filters.until) sql += " AND d.published < :until";
+  if (filters.domain) sql += " AND d.domain = :domain";
+  if (filters.category) sql += " AND d.category = :category";
+  if (filters.language) sql += " AND d.language = :language";
+  if (filters.entity) sql += " AND d.id IN (SELECT document_id FROM document_entities WHERE text = :entity)";
+  sql += " ORDER BY score LIMIT :limit";
+  std::vector<SearchHit> hits;
+  try {
+    SQLite::Statement query(impl_->db, sql);
+    query.bind(":query", query_text);
+    if (filters.since) query.bind(":since", *filters.since);
+    if (filters.until) query.bind(":until", *filters.until);
+    if (filters.domain) query.bind(":domain", *filters.domain);
+    if (filters.category) query.bind(":category", *filters.category);
+    if (filters.language) query.bind(":language", *filters.language);
+    if (filters.entity) query.bind(":entity", *filters.entity);
+    query.bind(":limit", static_cast<int64_t>(filters.limit));
+    while (query.executeStep()) {
+      SearchHit hit;
+      hit.document = document_from_row(query);
+      hit.score = query.getColumn(15).getDouble();
+      hit.snippet = query.getColumn(16).getString();
+      hits.push_back(std::move(hit));
+    }
+  } catch (const SQLite::Exception& error) {
+    // FTS5 syntax errors ("unterminated string") are the user's query, not a broken store.
+    throw std::invalid_argument(std::string("bad search query: ") + error.what());
+  }
+  return hits;
+}
+
+void DocumentStore::in_transaction(const std::function<void()>& work) {
+  SQLite::Transaction transaction(impl_->db);
+  impl_->in_transaction = true;
+  try {
+    work();
+  } catch (...) {
+    impl_->in_transaction = false;
+    throw;  // the Transaction's destructor rolls back
+  }
+  impl_->in_transaction = false;
+  transaction.commit();
+}
+
+std::string DocumentStore::integrity_check() const {
+  return impl_->db.execAndGet("PRAGMA integrity_check").getString();
+}
+
+int DocumentStore::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
+
+}  // namespace storyline::store

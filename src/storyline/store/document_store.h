@@ -1,0 +1,69 @@
+#pragma once
+// The embedded store: SQLite in WAL mode (one file, no server), with a versioned schema. Holds
+// every ingested document (and its earlier versions), and full-text search over them (FTS5).
+// One DocumentStore per thread; SQLite serialises writers and lets readers run beside them.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storyline/core/document.h"
+
+namespace storyline::store {
+
+enum class UpsertOutcome { kInserted, kUpdated, kUnchanged };
+
+struct UpsertResult {
+  UpsertOutcome outcome = UpsertOutcome::kUnchanged;
+  int version = 1;  // the document's version after the call
+};
+
+struct SearchFilters {
+  std::optional<std::string> since;     // published on or after (ISO 8601 prefix compare)
+  std::optional<std::string> until;     // published before
+  std::optional<std::string> domain;
+  std::optional<std::string> category;
+  std::optional<std::string> language;
+  std::optional<std::string> entity;    // an entity's exact text
+  size_t limit = 20;
+};
+
+struct SearchHit {
+  Document document;
+  double score = 0.0;     // bm25: lower is better, as SQLite reports it
+  std::string snippet;    // with matches wrapped in <b>…</b>
+};
+
+class DocumentStore {
+ public:
+  // Opens (creating if needed) and migrates the store. Throws std::runtime_error naming the file
+  // and what is wrong (not a Storyline store, newer schema than this build, corrupt).
+  explicit DocumentStore(const std::string& path);
+  ~DocumentStore();
+  DocumentStore(const DocumentStore&) = delete;
+  DocumentStore& operator=(const DocumentStore&) = delete;
+
+  // Same id and same content: nothing changes. Same id, new content: a new version, the old one
+  // kept in document_versions.
+  UpsertResult upsert(const Document& document);
+  std::optional<Document> get(const std::string& id) const;
+  bool remove(const std::string& id);
+  size_t count() const;
+
+  // Full-text search over titles and bodies (FTS5 query syntax: words, "phrases", OR, NOT).
+  std::vector<SearchHit> search(const std::string& query, const SearchFilters& filters = {}) const;
+
+  // Runs a function inside one transaction (much faster for bulk ingest); rolled back on throw.
+  void in_transaction(const std::function<void()>& work);
+
+  // PRAGMA integrity_check: "ok" when the file is sound.
+  std::string integrity_check() const;
+  int schema_version() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storyline::store

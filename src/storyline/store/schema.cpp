@@ -1,0 +1,51 @@
+#include "storyline/store/schema.h"
+
+namespace storyline::store {
+
+const std::vector<std::string_view>& migrations() {
+  static const std::vector<std::string_view> kMigrations = {
+      // 1: documents, their earlier versions, entities, and full-text search.
+      R"sql(
+        CREATE TABLE documents (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL DEFAULT 1,
+          content_hash TEXT NOT NULL,
+          source TEXT NOT NULL DEFAULT '',
+          url TEXT, title TEXT, text TEXT, excerpt TEXT, published TEXT, author TEXT,
+          site_name TEXT, domain TEXT, language TEXT, category TEXT,
+          topics TEXT NOT NULL DEFAULT '[]', entities TEXT NOT NULL DEFAULT '[]', images TEXT NOT NULL DEFAULT '[]',
+          ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX documents_published ON documents(published);
+        CREATE INDEX documents_domain ON documents(domain);
+        CREATE INDEX documents_url ON documents(url);
+        CREATE TABLE document_versions (
+          id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT NOT NULL, json TEXT NOT NULL,
+          replaced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+          PRIMARY KEY (id, version)
+        );
+        CREATE TABLE document_entities (
+          document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          text TEXT NOT NULL, type TEXT NOT NULL
+        );
+        CREATE INDEX document_entities_text ON document_entities(text);
+        CREATE INDEX document_entities_document ON document_entities(document_id);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+          title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+          INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+          INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+          INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+      )sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace storyline::store

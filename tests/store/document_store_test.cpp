@@ -1,0 +1,135 @@
+#include "storyline/store/document_store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace storyline;
+using namespace storyline::store;
+
+namespace {
+
+class TempStorePath {
+ public:
+  TempStorePath()
+      : path_(std::filesystem::temp_directory_path() /
+              ("storyline-store-" + std::to_string(getpid()) + "-" + std::to_string(counter_++) + ".db")) {}
+  ~TempStorePath() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+  }
+  std::string str() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+Document article(const std::string& id, const std::string& title, const std::string& text) {
+  Document document;
+  document.id = id;
+  document.source = "test";
+  document.title = title;
+  document.text = text;
+  document.published = "2021-10-09T09:07:00Z";
+  document.domain = "rferl.org";
+  document.language = "en";
+  document.entities = {{"Taliban", "organization"}, {"Doha", "location"}};
+  return document;
+}
+
+}  // namespace
+
+TEST(DocumentStore, InsertThenSameArticleChangesNothing) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  const Document document = article("a1", "U.S. sets talks with Taliban", "Talks in Doha on Saturday.");
+  EXPECT_EQ(store.upsert(document).outcome, UpsertOutcome::kInserted);
+  Document same = document;
+  same.source = "another/path.html";  // read again from elsewhere
+  EXPECT_EQ(store.upsert(same).outcome, UpsertOutcome::kUnchanged);
+  EXPECT_EQ(store.count(), 1u);
+  const auto stored = store.get("a1");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->title, document.title);
+  ASSERT_EQ(stored->entities.size(), 2u);
+  EXPECT_EQ(stored->entities[1].text, "Doha");
+}
+
+TEST(DocumentStore, UpdatedArticleBecomesANewVersion) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  store.upsert(article("a1", "Talks set", "First version."));
+  const auto result = store.upsert(article("a1", "Talks set", "Second version, updated."));
+  EXPECT_EQ(result.outcome, UpsertOutcome::kUpdated);
+  EXPECT_EQ(result.version, 2);
+  EXPECT_EQ(store.get("a1")->text.value_or(""), "Second version, updated.");
+}
+
+TEST(DocumentStore, SurvivesReopeningAndChecksIntegrity) {
+  TempStorePath path;
+  {
+    DocumentStore store(path.str());
+    store.in_transaction([&] {
+      for (int i = 0; i < 50; ++i) store.upsert(article("id" + std::to_string(i), "Title " + std::to_string(i), "Body."));
+    });
+  }
+  DocumentStore reopened(path.str());
+  EXPECT_EQ(reopened.count(), 50u);
+  EXPECT_EQ(reopened.integrity_check(), "ok");
+  EXPECT_EQ(reopened.schema_version(), 1);
+}
+
+TEST(DocumentStore, FailedTransactionStoresNothing) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  EXPECT_THROW(store.in_transaction([&] {
+    store.upsert(article("x", "t", "b"));
+    throw std::runtime_error("bad input halfway");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(store.count(), 0u);
+  store.upsert(article("y", "t", "b"));
+  EXPECT_EQ(store.count(), 1u);
+}
+
+TEST(DocumentStore, SearchRanksWithFiltersAndSnippets) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  store.upsert(article("a", "Taliban talks in Doha", "The United States and the Taliban met in Doha."));
+  Document other = article("b", "Earthquake in Chile", "A strong earthquake struck central Chile.");
+  other.entities = {{"Chile", "location"}};
+  other.published = "2010-02-27";
+  store.upsert(other);
+  auto hits = store.search("Taliban");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].document.id, "a");
+  EXPECT_NE(hits[0].snippet.find("<b>Taliban</b>"), std::string::npos) << hits[0].snippet;
+  EXPECT_EQ(store.search("\"strong earthquake\"").size(), 1u);
+  SearchFilters since;
+  since.since = "2020-01-01";
+  EXPECT_TRUE(store.search("earthquake", since).empty());
+  SearchFilters entity;
+  entity.entity = "Doha";
+  EXPECT_EQ(store.search("talks OR earthquake", entity).size(), 1u);
+  EXPECT_THROW(store.search("\"unterminated"), std::invalid_argument);
+}
+
+TEST(DocumentStore, RefusesAForeignDatabase) {
+  TempStorePath path;
+  {
+    std::ofstream(path.str()) << "this is not a database at all, just some text that is long enough to matter....";
+  }
+  EXPECT_THROW(DocumentStore store(path.str()), std::runtime_error);
+}
+
+TEST(DocumentStore, RemoveDeletesDocumentAndItsSearchEntry) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  store.upsert(article("a", "Taliban talks", "Doha."));
+  EXPECT_TRUE(store.remove("a"));
+  EXPECT_FALSE(store.remove("a"));
+  EXPECT_TRUE(store.search("Taliban").empty());
+  EXPECT_EQ(store.integrity_check(), "ok");
+}
