@@ -30,6 +30,25 @@ Signature MinHasher::signature(const std::vector<uint64_t>& shingles) const {
   return result;
 }
 
+std::string encode_signature(const Signature& signature) {
+  std::string bytes;
+  bytes.reserve(signature.size() * 4);
+  for (uint32_t value : signature)
+    for (int shift = 0; shift < 32; shift += 8) bytes += static_cast<char>((value >> shift) & 0xFF);
+  return bytes;
+}
+
+Signature decode_signature(std::string_view bytes) {
+  if (bytes.size() % 4 != 0) return {};
+  Signature signature(bytes.size() / 4);
+  for (size_t i = 0; i < signature.size(); ++i) {
+    uint32_t value = 0;
+    for (int k = 3; k >= 0; --k) value = (value << 8) | static_cast<unsigned char>(bytes[i * 4 + static_cast<size_t>(k)]);
+    signature[i] = value;
+  }
+  return signature;
+}
+
 double estimated_jaccard(const Signature& a, const Signature& b) {
   if (a.empty() || a.size() != b.size()) return 0.0;
   size_t agree = 0;

@@ -3,6 +3,8 @@
 // estimates the Jaccard similarity of two sets (Broder 1997).
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace storyline::dedup {
@@ -21,6 +23,11 @@ class MinHasher {
  private:
   std::vector<uint64_t> seeds_;
 };
+
+// Compact bytes for storage (little-endian 32-bit values) and back; decode of bad bytes gives an
+// empty signature.
+std::string encode_signature(const Signature& signature);
+Signature decode_signature(std::string_view bytes);
 
 // Share of positions where the signatures agree; 0 when either is empty or sizes differ.
 double estimated_jaccard(const Signature& a, const Signature& b);

@@ -265,6 +265,39 @@ void DocumentStore::in_transaction(const std::function<void()>& work) {
   transaction.commit();
 }
 
+void DocumentStore::save_fingerprint(const StoredFingerprint& fingerprint) {
+  SQLite::Statement save(impl_->db, "INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature) VALUES (?, ?, ?)");
+  save.bind(1, fingerprint.document_id);
+  save.bind(2, static_cast<int64_t>(fingerprint.exact_hash));
+  save.bind(3, fingerprint.signature.data(), static_cast<int>(fingerprint.signature.size()));
+  save.exec();
+}
+
+void DocumentStore::for_each_fingerprint(const std::function<void(StoredFingerprint&&)>& visit) const {
+  // rowid order is insertion order, so a rebuilt index matches the one that was saved.
+  SQLite::Statement query(impl_->db, "SELECT document_id, exact_hash, signature FROM fingerprints ORDER BY rowid");
+  while (query.executeStep()) {
+    const SQLite::Column blob = query.getColumn(2);
+    visit({query.getColumn(0).getString(), static_cast<uint64_t>(query.getColumn(1).getInt64()),
+           std::string(static_cast<const char*>(blob.getBlob()), static_cast<size_t>(blob.getBytes()))});
+  }
+}
+
+void DocumentStore::set_duplicate_of(const std::string& id, const std::optional<std::string>& original) {
+  SQLite::Statement update(impl_->db, "UPDATE documents SET duplicate_of = ? WHERE id = ?");
+  if (original) update.bind(1, *original);
+  else update.bind(1);
+  update.bind(2, id);
+  update.exec();
+}
+
+std::optional<std::string> DocumentStore::duplicate_of(const std::string& id) const {
+  SQLite::Statement query(impl_->db, "SELECT duplicate_of FROM documents WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return column_optional(query.getColumn(0));
+}
+
 std::string DocumentStore::integrity_check() const {
   return impl_->db.execAndGet("PRAGMA integrity_check").getString();
 }

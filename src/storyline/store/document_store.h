@@ -2,6 +2,7 @@
 // The embedded store: SQLite in WAL mode (one file, no server), with a versioned schema. Holds
 // every ingested document (and its earlier versions), and full-text search over them (FTS5).
 // One DocumentStore per thread; SQLite serialises writers and lets readers run beside them.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -50,6 +51,18 @@ class DocumentStore {
   std::optional<Document> get(const std::string& id) const;
   bool remove(const std::string& id);
   size_t count() const;
+
+  // Near-duplicate bookkeeping: the fingerprint of each stored document (opaque bytes to the
+  // store) and, for a copy, the earlier document it copies.
+  struct StoredFingerprint {
+    std::string document_id;
+    uint64_t exact_hash = 0;
+    std::string signature;
+  };
+  void save_fingerprint(const StoredFingerprint& fingerprint);
+  void for_each_fingerprint(const std::function<void(StoredFingerprint&&)>& visit) const;
+  void set_duplicate_of(const std::string& id, const std::optional<std::string>& original);
+  std::optional<std::string> duplicate_of(const std::string& id) const;
 
   // Full-text search over titles and bodies (FTS5 query syntax: words, "phrases", OR, NOT).
   std::vector<SearchHit> search(const std::string& query, const SearchFilters& filters = {}) const;

@@ -44,6 +44,16 @@ const std::vector<std::string_view>& migrations() {
           INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
       )sql",
+      // 2: duplicates and syndicated copies, with the fingerprints that find them.
+      R"sql(
+        ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+        CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+        CREATE TABLE fingerprints (
+          document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+          exact_hash INTEGER NOT NULL,
+          signature BLOB NOT NULL
+        );
+      )sql",
   };
   return kMigrations;
 }
