@@ -15,6 +15,7 @@ using Runner = std::function<int()>;
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
 Runner add_ingest_command(CLI::App& app);
+Runner add_serve_command(CLI::App& app);
 
 // `storyline eval ...`: quality figures on ../shared/data.
 Runner add_eval_dedup_command(CLI::App& eval);

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_extract_command);
   commands.add(app, storyline::cli::add_dedup_command);
   commands.add(app, storyline::cli::add_ingest_command);
+  commands.add(app, storyline::cli::add_serve_command);
 
   CLI::App* eval = app.add_subcommand("eval", "Print quality figures measured on the shared datasets (../shared/data)");
   eval->require_subcommand(1);

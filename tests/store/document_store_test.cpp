@@ -78,7 +78,7 @@ TEST(DocumentStore, SurvivesReopeningAndChecksIntegrity) {
   DocumentStore reopened(path.str());
   EXPECT_EQ(reopened.count(), 50u);
   EXPECT_EQ(reopened.integrity_check(), "ok");
-  EXPECT_EQ(reopened.schema_version(), 2);
+  EXPECT_EQ(reopened.schema_version(), 3);
 }
 
 TEST(DocumentStore, FailedTransactionStoresNothing) {

@@ -298,6 +298,23 @@ std::optional<std::string> DocumentStore::duplicate_of(const std::string& id) co
   return column_optional(query.getColumn(0));
 }
 
+void DocumentStore::set_expiry(const std::string& id, std::optional<int64_t> unix_seconds) {
+  SQLite::Statement update(impl_->db, "UPDATE documents SET expires_at = ? WHERE id = ?");
+  if (unix_seconds) update.bind(1, *unix_seconds);
+  else update.bind(1);
+  update.bind(2, id);
+  update.exec();
+}
+
+std::vector<std::string> DocumentStore::purge_expired(int64_t now_unix_seconds) {
+  std::vector<std::string> ids;
+  SQLite::Statement query(impl_->db, "SELECT id FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?");
+  query.bind(1, now_unix_seconds);
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  for (const auto& id : ids) remove(id);
+  return ids;
+}
+
 std::string DocumentStore::integrity_check() const {
   return impl_->db.execAndGet("PRAGMA integrity_check").getString();
 }

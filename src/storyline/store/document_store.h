@@ -64,6 +64,11 @@ class DocumentStore {
   void set_duplicate_of(const std::string& id, const std::optional<std::string>& original);
   std::optional<std::string> duplicate_of(const std::string& id) const;
 
+  // Time to live: the document is removed by purge_expired() once `unix_seconds` has passed.
+  void set_expiry(const std::string& id, std::optional<int64_t> unix_seconds);
+  // Removes expired documents; returns their ids.
+  std::vector<std::string> purge_expired(int64_t now_unix_seconds);
+
   // Full-text search over titles and bodies (FTS5 query syntax: words, "phrases", OR, NOT).
   std::vector<SearchHit> search(const std::string& query, const SearchFilters& filters = {}) const;
 

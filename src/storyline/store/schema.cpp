@@ -54,6 +54,11 @@ const std::vector<std::string_view>& migrations() {
           signature BLOB NOT NULL
         );
       )sql",
+      // 3: time to live (the contest API's Cache-Control: max-age), in Unix seconds.
+      R"sql(
+        ALTER TABLE documents ADD COLUMN expires_at INTEGER;
+        CREATE INDEX documents_expires_at ON documents(expires_at) WHERE expires_at IS NOT NULL;
+      )sql",
   };
   return kMigrations;
 }

@@ -1,0 +1,53 @@
+// storyline serve [--db FILE] [--host 127.0.0.1] [--port 8080] : the HTTP API and the web page.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "storyline/serve/http_server.h"
+
+namespace storyline::cli {
+namespace {
+
+serve::HttpServer* running_server = nullptr;
+
+extern "C" void stop_on_signal(int) {
+  // httplib's stop() only flips flags and shuts the listening socket: safe enough here.
+  if (running_server) running_server->stop();
+}
+
+int run_serve(const serve::ServerOptions& options) {
+  std::unique_ptr<serve::HttpServer> server;
+  try {
+    server = std::make_unique<serve::HttpServer>(options);
+  } catch (const std::exception& error) {
+    std::cerr << "storyline serve: " << error.what() << "\n";
+    return 2;
+  }
+  running_server = server.get();
+  std::signal(SIGINT, stop_on_signal);
+  std::signal(SIGTERM, stop_on_signal);
+  std::cerr << "storyline serve: http://" << options.host << ":" << options.port << "/ (store " << options.db << ")\n";
+  if (!server->listen()) {
+    std::cerr << "storyline serve: cannot listen on " << options.host << ":" << options.port
+              << " (in use, or not an address of this machine); choose another with --host/--port\n";
+    return 1;
+  }
+  running_server = nullptr;
+  return 0;
+}
+
+}  // namespace
+
+Runner add_serve_command(CLI::App& app) {
+  auto options = std::make_shared<serve::ServerOptions>();
+  CLI::App* command = app.add_subcommand("serve", "Serve the HTTP API and the web page over the store");
+  command->add_option("--db", options->db, "The store file")->capture_default_str();
+  command->add_option("--host", options->host, "Address to bind (loopback by default)")->capture_default_str();
+  command->add_option("--port", options->port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
+  return [options] { return run_serve(*options); };
+}
+
+}  // namespace storyline::cli

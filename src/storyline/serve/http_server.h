@@ -1,0 +1,41 @@
+#pragma once
+// The HTTP API of INTERFACE.md and the web page, over the embedded store. Built on cpp-httplib
+// (Debian's libcpp-httplib): keep-alive, a thread pool, request size limits and timeouts.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace storyline::serve {
+
+struct ServerOptions {
+  std::string db = "storyline.db";
+  std::string host = "127.0.0.1";  // loopback unless the user asks otherwise
+  int port = 8080;
+  size_t max_body_bytes = size_t{16} << 20;
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  int purge_interval_seconds = 5;  // how often expired (time-to-live) articles are removed
+};
+
+class HttpServer {
+ public:
+  // Opens (or creates) the store; throws std::runtime_error naming the file when it cannot.
+  explicit HttpServer(ServerOptions options);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and serves until stop(); returns false when the address cannot be bound.
+  bool listen();
+  // Binds to a free port on the host; returns it (for tests), or -1.
+  int bind_any_port();
+  bool listen_after_bind();
+  void stop();
+  bool is_running() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storyline::serve

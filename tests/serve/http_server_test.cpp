@@ -1,0 +1,162 @@
+#include "storyline/serve/http_server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+using namespace storyline::serve;
+using nlohmann::json;
+
+namespace {
+
+// A server on a free loopback port over a fresh store, stopped at the end of the test.
+class RunningServer {
+ public:
+  explicit RunningServer(int purge_interval_seconds = 5) {
+    db_ = (std::filesystem::temp_directory_path() /
+           ("storyline-http-" + std::to_string(getpid()) + "-" + std::to_string(counter_++) + ".db"))
+              .string();
+    ServerOptions options;
+    options.db = db_;
+    options.purge_interval_seconds = purge_interval_seconds;
+    options.max_body_bytes = 1 << 20;
+    server_ = std::make_unique<HttpServer>(options);
+    port_ = server_->bind_any_port();
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    for (int i = 0; i < 200 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ~RunningServer() {
+    server_->stop();
+    thread_.join();
+    server_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + suffix);
+  }
+  httplib::Client client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(10, 0);
+    return client;
+  }
+
+ private:
+  static inline int counter_ = 0;
+  std::string db_;
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  int port_ = -1;
+};
+
+const char* kPage =
+    "<html><head><title>Taliban talks in Doha</title></head><body><article><h1>Taliban talks in Doha</h1>"
+    "<p>U.S. officials held their first face-to-face talks with Taliban representatives in Doha on Saturday, "
+    "the State Department said.</p><p>The talks focused on humanitarian aid and on evacuations from Kabul.</p>"
+    "</article></body></html>";
+
+}  // namespace
+
+TEST(HttpServer, HealthAndPage) {
+  RunningServer server;
+  auto client = server.client();
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("<title>Storyline</title>"), std::string::npos);
+}
+
+TEST(HttpServer, PostArticleThenReadAndSearchIt) {
+  RunningServer server;
+  auto client = server.client();
+  auto posted = client.Post("/api/articles?url=https://www.rferl.org/a/talks/1.html", kPage, "text/html");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201) << posted->body;
+  const std::string id = json::parse(posted->body).at("id");
+  auto article = client.Get("/api/articles/" + id);
+  ASSERT_TRUE(article);
+  ASSERT_EQ(article->status, 200);
+  const json document = json::parse(article->body);
+  EXPECT_EQ(document.at("domain"), "rferl.org");
+  EXPECT_EQ(document.at("language"), "en");
+  auto search = client.Get("/api/search?q=humanitarian");
+  ASSERT_TRUE(search);
+  ASSERT_EQ(search->status, 200);
+  const json results = json::parse(search->body);
+  ASSERT_EQ(results.at("articles").size(), 1u);
+  EXPECT_NE(results["articles"][0]["snippet"].get<std::string>().find("<b>humanitarian</b>"), std::string::npos);
+  // A document JSON works too.
+  auto json_post = client.Post("/api/articles", R"({"title": "Second", "text": "Another article about Doha.", "url": "https://example.com/2"})",
+                               "application/json");
+  ASSERT_TRUE(json_post);
+  EXPECT_EQ(json_post->status, 201) << json_post->body;
+}
+
+TEST(HttpServer, BadInputGets4xxAndNothingIsStored) {
+  RunningServer server;
+  auto client = server.client();
+  auto empty = client.Post("/api/articles", "", "application/json");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+  auto bad_json = client.Post("/api/articles", "{\"title\": ", "application/json");
+  ASSERT_TRUE(bad_json);
+  EXPECT_EQ(bad_json->status, 400);
+  EXPECT_NO_THROW(json::parse(bad_json->body).at("error"));
+  auto huge = client.Post("/api/articles", std::string(2 << 20, 'x'), "text/plain");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+  auto no_query = client.Get("/api/search");
+  ASSERT_TRUE(no_query);
+  EXPECT_EQ(no_query->status, 400);
+  auto bad_query = client.Get("/api/search?q=%22unterminated");
+  ASSERT_TRUE(bad_query);
+  EXPECT_EQ(bad_query->status, 400);
+  auto missing = client.Get("/api/articles/nope");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  auto traversal = client.Put("/..%2F..%2Fetc%2Fpasswd", kPage, "text/html");
+  ASSERT_TRUE(traversal);
+  EXPECT_GE(traversal->status, 400);
+  EXPECT_LT(traversal->status, 500);
+  auto hidden = client.Put("/.hidden", kPage, "text/html");
+  ASSERT_TRUE(hidden);
+  EXPECT_EQ(hidden->status, 400);
+  auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("storyline_documents 0"), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("storyline_http_request_seconds_bucket"), std::string::npos);
+  EXPECT_TRUE(client.Get("/healthz")) << "the server keeps serving";
+}
+
+TEST(HttpServer, ContestPutDeleteAndTimeToLive) {
+  RunningServer server(1);
+  auto client = server.client();
+  auto created = client.Put("/article1.html", kPage, "text/html");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201);
+  auto updated = client.Put("/article1.html", kPage, "text/html");
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->status, 204);
+  auto stored = client.Get("/api/articles/article1.html");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->status, 200);
+  auto removed = client.Delete("/article1.html");
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 204);
+  auto again = client.Delete("/article1.html");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 404);
+
+  httplib::Headers short_life = {{"Cache-Control", "max-age=1"}};
+  auto expiring = client.Put("/expiring.html", short_life, kPage, "text/html");
+  ASSERT_TRUE(expiring);
+  EXPECT_EQ(expiring->status, 201);
+  bool gone = false;
+  for (int i = 0; i < 60 && !gone; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    gone = client.Get("/api/articles/expiring.html")->status == 404;
+  }
+  EXPECT_TRUE(gone) << "time to live passed but the article is still there";
+}
