@@ -100,6 +100,9 @@ InputFormat detect_format(std::string_view utf8) {
     if (element.starts_with("<feed")) return InputFormat::kAtom;
     // Namespaced roots: <atom:feed>, <rss:rss> are rare but legal.
     if (element.starts_with("<atom:feed")) return InputFormat::kAtom;
+    // An Atom entry document: one entry as the root.
+    if (element.starts_with("<entry") && element.find("http://www.w3.org/2005/atom") != std::string_view::npos)
+      return InputFormat::kAtom;
     return InputFormat::kHtml;
   }
   // Text that still contains markup further down (a page saved without its doctype).
