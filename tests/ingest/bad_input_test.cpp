@@ -139,6 +139,9 @@ TEST(BadInput, BillionLaughsInRssStaysSmall) {
     SUCCEED() << error.what();
     return;
   }
+  // Read as a feed (not as HTML), with the entities left unexpanded.
+  ASSERT_EQ(result.documents.size(), 1u);
+  EXPECT_TRUE(result.documents[0].title.value_or("").starts_with("Laughs")) << result.documents[0].title.value_or("");
   for (const auto& document : result.documents) {
     EXPECT_LT(document.title.value_or("").size(), 10000u);
     EXPECT_LT(document.text.value_or("").size(), 10000u);

@@ -31,7 +31,13 @@ std::string_view first_element(std::string_view head) {
       if (end == std::string_view::npos) return {};
       head.remove_prefix(end + 3);
     } else if (head.starts_with("<!doctype") && !head.starts_with("<!doctype html")) {
-      const size_t end = head.find('>');
+      // A doctype with an internal subset ("[ <!ENTITY ...> ]") ends at "]>".
+      const size_t bracket = head.find('[');
+      size_t end = head.find('>');
+      if (bracket != std::string_view::npos && bracket < end) {
+        end = head.find("]>", bracket);
+        if (end != std::string_view::npos) ++end;
+      }
       if (end == std::string_view::npos) return {};
       head.remove_prefix(end + 1);
     } else {
