@@ -37,7 +37,12 @@ std::string gunzip(std::string_view bytes, size_t max_output) {
       if (stream.avail_in == 0) break;
       inflateReset(&stream);  // next gzip member
     } else if (stream.avail_in == 0 && stream.avail_out != 0) {
-      break;  // truncated input: keep what we have
+      // Truncated input: keep what we have, unless that is nothing.
+      if (output.empty()) {
+        inflateEnd(&stream);
+        throw InputError("truncated gzip data: nothing could be inflated");
+      }
+      break;
     }
   }
   inflateEnd(&stream);

@@ -31,7 +31,13 @@ std::string_view first_element(std::string_view head) {
       if (end == std::string_view::npos) return {};
       head.remove_prefix(end + 3);
     } else if (head.starts_with("<!doctype") && !head.starts_with("<!doctype html")) {
-      const size_t end = head.find('>');
+      // A doctype with an internal subset ("[ <!ENTITY ...> ]") ends at "]>".
+      const size_t bracket = head.find('[');
+      size_t end = head.find('>');
+      if (bracket != std::string_view::npos && bracket < end) {
+        end = head.find("]>", bracket);
+        if (end != std::string_view::npos) ++end;
+      }
       if (end == std::string_view::npos) return {};
       head.remove_prefix(end + 1);
     } else {
@@ -100,6 +106,9 @@ InputFormat detect_format(std::string_view utf8) {
     if (element.starts_with("<feed")) return InputFormat::kAtom;
     // Namespaced roots: <atom:feed>, <rss:rss> are rare but legal.
     if (element.starts_with("<atom:feed")) return InputFormat::kAtom;
+    // An Atom entry document: one entry as the root.
+    if (element.starts_with("<entry") && element.find("http://www.w3.org/2005/atom") != std::string_view::npos)
+      return InputFormat::kAtom;
     return InputFormat::kHtml;
   }
   // Text that still contains markup further down (a page saved without its doctype).

@@ -15,13 +15,24 @@
 namespace storyline::ingest {
 namespace {
 
+// Extraction costs about 100 ns a byte; no news page is near this size (long live blogs are a
+// few MiB), so a bigger page is read from its first kMaxHtmlBytes, cut at a character boundary.
+constexpr size_t kMaxHtmlBytes = size_t{8} << 20;
+
+std::string_view html_prefix(std::string_view utf8) {
+  if (utf8.size() <= kMaxHtmlBytes) return utf8;
+  size_t cut = kMaxHtmlBytes;
+  while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;
+  return utf8.substr(0, cut);
+}
+
 ReadResult dispatch(std::string_view utf8, InputFormat format, const RawInput& input) {
   const extract::PageContext context{input.source, input.url, std::nullopt};
   ReadResult result;
   switch (format) {
     case InputFormat::kEmpty: throw InputError("the input is empty");
     case InputFormat::kBinary: throw InputError("the input is binary, not text, HTML or a feed");
-    case InputFormat::kHtml: result.documents.push_back(extract::extract_html(utf8, context)); break;
+    case InputFormat::kHtml: result.documents.push_back(extract::extract_html(html_prefix(utf8), context)); break;
     case InputFormat::kPlainText: result.documents.push_back(extract::extract_scraped_text(utf8, context)); break;
     case InputFormat::kFrontMatter: result = read_front_matter_record(utf8, input); break;
     case InputFormat::kJson: result = read_json_records(utf8, input); break;

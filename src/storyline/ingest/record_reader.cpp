@@ -14,6 +14,16 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxRelatedDepth = 4;
+// Records are shallow; deeper nesting is hostile (nlohmann's copy and dump recurse).
+constexpr int kMaxJsonDepth = 256;
+
+json parse_bounded(std::string_view text) {
+  return json::parse(text, [](int depth, json::parse_event_t, json&) {
+    if (depth > kMaxJsonDepth)
+      throw std::invalid_argument("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    return true;
+  });
+}
 
 // YAML -> JSON so that one mapping serves both. Scalars stay strings: dates and numbers are
 // re-read where a field needs them.
@@ -235,7 +245,7 @@ ReadResult read_front_matter_record(std::string_view utf8, const RawInput& input
 ReadResult read_json_records(std::string_view utf8, const RawInput& input) {
   json value;
   try {
-    value = json::parse(utf8);
+    value = parse_bounded(utf8);
   } catch (const json::parse_error& error) {
     throw InputError(std::string("invalid JSON (") + error.what() + ")");
   }
@@ -256,7 +266,7 @@ ReadResult read_json_lines(std::string_view utf8, const RawInput& input) {
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     try {
-      records_from_value(json::parse(line), input, result);
+      records_from_value(parse_bounded(line), input, result);
     } catch (const json::exception& error) {
       result.problems.push_back("line " + std::to_string(line_number) + ": invalid JSON (" + error.what() + ")");
     } catch (const std::invalid_argument& error) {
