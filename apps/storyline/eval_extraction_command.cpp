@@ -193,13 +193,15 @@ int run_eval_extraction(const EvalOptions& options) {
     return 1;
   }
   std::printf("%-28s %6s  %9s %9s %9s  %s\n", "dataset", "pages", "precision", "recall", "F1", "notes");
-  std::vector<std::pair<double, std::string>> worst;  // (score, line) across datasets
+  // Per dataset, (score, line) of every page with an error, worst first when printed.
+  std::vector<std::pair<std::string, std::vector<std::pair<double, std::string>>>> worst_by_dataset;
 
   // (a) trafilatura's snippet gold.
   {
     std::vector<EvalCase> cases = trafilatura_cases(data / "trafilatura-eval");
     const auto results = run_cases(cases, options.threads);
     SnippetCounts total;
+    auto& worst = worst_by_dataset.emplace_back("trafilatura-eval", std::vector<std::pair<double, std::string>>()).second;
     for (size_t i = 0; i < results.size(); ++i) {
       total += results[i].counts;
       const auto& c = results[i].counts;
@@ -233,6 +235,7 @@ int run_eval_extraction(const EvalOptions& options) {
   for (auto& dataset : datasets) {
     const auto results = run_cases(dataset.cases, options.threads);
     double precision = 0, recall = 0;
+    auto& worst = worst_by_dataset.emplace_back(dataset.name, std::vector<std::pair<double, std::string>>()).second;
     for (size_t i = 0; i < results.size(); ++i) {
       precision += results[i].shingles.precision;
       recall += results[i].shingles.recall;
@@ -255,9 +258,10 @@ int run_eval_extraction(const EvalOptions& options) {
   print_row("extractor-test-fixtures", fixture_pages, fixture_precision / n, fixture_recall / n,
             "word 4-grams, mean over the three above");
 
-  if (options.worst > 0) {
+  for (auto& [name, worst] : worst_by_dataset) {
+    if (options.worst == 0) break;
     std::sort(worst.begin(), worst.end());
-    std::printf("\nworst pages:\n");
+    std::printf("\nworst pages of %s (F1, or minus the share of snippets wrong):\n", name.c_str());
     for (size_t i = 0; i < std::min(options.worst, worst.size()); ++i)
       std::printf("  %.3f  %s\n", worst[i].first, worst[i].second.c_str());
   }
@@ -279,7 +283,7 @@ Runner add_eval_extraction_command(CLI::App& app) {
   CLI::App* command = eval->add_subcommand(
       "extraction", "HTML main-content extraction: trafilatura-eval snippets, readability and extractor fixtures");
   command->add_option("--data", options->data, "The datasets folder (default ../shared/data)");
-  command->add_option("--worst", options->worst, "Also list the N worst pages");
+  command->add_option("--worst", options->worst, "Also list the N worst pages of each dataset");
   command->add_option("--threads", options->threads, "Worker threads (default 2)");
   return [options, command]() -> int { return command->parsed() ? run_eval_extraction(*options) : 2; };
 }

@@ -37,6 +37,18 @@ bool is_article_body(const ContentElement& element) {
 // Text that is not inside links: what a reader would read.
 int32_t plain_chars(const ContentElement& element) { return element.chars - element.link_chars; }
 
+int32_t find_marked_article(const std::vector<ContentElement>& elements) {
+  int32_t body = -1, article = -1;
+  for (size_t i = 0; i < elements.size(); ++i) {
+    const ContentElement& element = elements[i];
+    if (element.effectively_removed) continue;
+    const auto index = static_cast<int32_t>(i);
+    if (is_article_body(element) && (body < 0 || element.chars > elements[body].chars)) body = index;
+    if (element.tag == ContentTag::kArticle && (article < 0 || element.chars > elements[article].chars)) article = index;
+  }
+  return body >= 0 ? body : article;
+}
+
 }  // namespace
 
 std::vector<int32_t> select_content(const ContentTree& tree) {
@@ -123,12 +135,9 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
          elements[elements[top].parent].chars == elements[top].chars && elements[top].tag != ContentTag::kBody)
     top = elements[top].parent;
 
-  // Prefer the publisher's own article-body marking when it holds the text we found.
-  int32_t marked = -1;
-  for (size_t i = 0; i < count; ++i)
-    if (!elements[i].effectively_removed && is_article_body(elements[i]) &&
-        (marked < 0 || elements[i].chars > elements[marked].chars))
-      marked = static_cast<int32_t>(i);
+  // Prefer the publisher's own marking of the article (itemprop=articleBody, else the <article>
+  // holding the most text) when it holds the text we found.
+  const int32_t marked = find_marked_article(elements);
   if (marked >= 0 && plain_chars(elements[marked]) > 0) {
     const int32_t top_plain = plain_chars(elements[top]);
     const int32_t marked_plain = plain_chars(elements[marked]);

@@ -57,6 +57,29 @@ std::string attribute_value(xmlAttrPtr attribute) {
   return value;
 }
 
+// Class names that describe a state or a neighbour ("has-ads", "with-sidebar", "no-comments"),
+// and the taxonomy labels content systems put on a post's wrapper ("tag-politics",
+// "category-news", "author-jane": WordPress's post_class), say nothing about what the element
+// itself is; they are left out.
+void append_naming_words(const std::string& value, std::string& out) {
+  size_t start = 0;
+  while (start < value.size()) {
+    while (start < value.size() && std::isspace(static_cast<unsigned char>(value[start]))) ++start;
+    size_t end = start;
+    while (end < value.size() && !std::isspace(static_cast<unsigned char>(value[end]))) ++end;
+    const std::string_view token = std::string_view(value).substr(start, end - start);
+    const bool modifier = token.starts_with("has-") || token.starts_with("has_") || token.starts_with("with-") ||
+                          token.starts_with("no-") || token.starts_with("without-") || token.starts_with("tag-") ||
+                          token.starts_with("category-") || token.starts_with("author-") || token.starts_with("format-") ||
+                          token.starts_with("status-");
+    if (!token.empty() && !modifier) {
+      out += token;
+      out += ' ';
+    }
+    start = end;
+  }
+}
+
 void lower(std::string& text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
@@ -95,8 +118,7 @@ ContentTree::ContentTree(const HtmlDocument& page) {
         if (!name) continue;
         const std::string_view key(name);
         if (key == "class" || key == "id") {
-          element.class_and_id += attribute_value(attribute);
-          element.class_and_id += ' ';
+          append_naming_words(attribute_value(attribute), element.class_and_id);
         } else if (key == "role") {
           element.role = attribute_value(attribute);
           lower(element.role);
