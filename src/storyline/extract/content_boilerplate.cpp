@@ -22,15 +22,15 @@ constexpr std::string_view kStrongBoilerplate[] = {"comment",    "kommentar", "d
     "banner",                       "promo",     "paywall",  "login",      "signup",    "sign-up",
     "print-only",                   "screen-reader", "sr-only", "visually-hidden", "visuallyhidden", "offscreen",
     "caption",                      "credit",    "copyright", "rating",    "dateline",  "timestamp",
-    "date",                         "rss",       "shoutbox", "skyscraper", "supplemental", "extra",
+    "rss",       "shoutbox", "skyscraper", "supplemental", "extra",
     "remark",                       "replies",   "community", "combx",     "agegate",   "legends",
                             "hidden",    "overlay",  "flyout",     "dropdown",  "carousel",
-    "slider",                       "gallery-thumbs", "teaser"};
+    "slider",                       "gallery-thumbs"};
 
 // Whole words (class/id split at non-letters) that mark boilerplate but are too short to match
 // as substrings: "ad", "nav", "tags", "meta", "hide", "top"...
 constexpr std::string_view kBoilerplateWords[] = {"ad", "ads", "nav", "tags", "tag", "meta", "hide",
-                                          "aside", "author", "share", "print", "links", "sns", "shop", "tools"};
+                                          "aside", "author", "share", "print", "links", "sns", "shop", "tools", "date", "teaser"};
 
 // Words that name the article container: an element matching these keeps its place even when
 // a weak word matched ("article-header", "main-menu-content" stays a candidate for scoring).

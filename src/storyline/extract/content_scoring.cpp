@@ -141,9 +141,11 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
   if (marked >= 0 && plain_chars(elements[marked]) > 0) {
     const int32_t top_plain = plain_chars(elements[top]);
     const int32_t marked_plain = plain_chars(elements[marked]);
+    // An explicit articleBody elsewhere than our best guess still wins unless it is much smaller.
+    const int32_t disjoint_share = is_article_body(elements[marked]) ? 3 : 8;
     if (tree.contains(top, marked) ? marked_plain * 10 >= top_plain * 6
         : tree.contains(marked, top) ? marked_plain <= top_plain * 2
-                                     : marked_plain * 10 >= top_plain * 8)
+                                     : marked_plain * 10 >= top_plain * disjoint_share)
       return {marked};
   }
 

@@ -62,6 +62,8 @@ std::string attribute_value(xmlAttrPtr attribute) {
 // "category-news", "author-jane": WordPress's post_class), say nothing about what the element
 // itself is; they are left out.
 void append_naming_words(const std::string& value, std::string& out) {
+  // WordPress's post_class also names the author ("author-jane"); elsewhere "author-box" is one.
+  const bool post_class = value.find("hentry") != std::string::npos || value.find("category-") != std::string::npos;
   size_t start = 0;
   while (start < value.size()) {
     while (start < value.size() && std::isspace(static_cast<unsigned char>(value[start]))) ++start;
@@ -70,7 +72,7 @@ void append_naming_words(const std::string& value, std::string& out) {
     const std::string_view token = std::string_view(value).substr(start, end - start);
     const bool modifier = token.starts_with("has-") || token.starts_with("has_") || token.starts_with("with-") ||
                           token.starts_with("no-") || token.starts_with("without-") || token.starts_with("tag-") ||
-                          token.starts_with("category-") || token.starts_with("author-") || token.starts_with("format-") ||
+                          token.starts_with("category-") || (post_class && token.starts_with("author-")) || token.starts_with("format-") ||
                           token.starts_with("status-");
     if (!token.empty() && !modifier) {
       out += token;
