@@ -15,11 +15,11 @@ constexpr std::string_view kStrongBoilerplate[] = {"comment",    "kommentar", "d
     "consent",                      "gdpr",      "breadcrumb", "sidebar",  "advert",    "sponsor",
     "werbung",                      "anzeige",   "taboola",  "outbrain",   "popup",     "modal",
     "navbar",                       "navigation", "menu",    "footer",     "masthead",  "skiplink",
-    "skip-link",                    "pagination", "pager",   "author-bio", "authorbio", "author-box",
+    "skip-link",                    "pagination",   "author-bio", "authorbio", "author-box",
     "authorbox",                    "about-author", "post-meta", "entry-meta", "article-meta", "byline",
     "toolbar",                      "tag-list",  "taglist",  "tagcloud",   "tag-cloud", "more-stories",
     "morestories",                  "read-more", "readmore", "weiterlesen", "teaser-list", "widget",
-    "banner",                       "promo",     "paywall",  "login",      "signup",    "sign-up",
+    "banner",                       "promo",     "login",      "signup",    "sign-up",
     "print-only",                   "screen-reader", "sr-only", "visually-hidden", "visuallyhidden", "offscreen",
     "caption",                      "credit",    "copyright", "rating",    "dateline",  "timestamp",
     "rss",       "shoutbox", "skyscraper", "supplemental", "extra",
@@ -30,7 +30,7 @@ constexpr std::string_view kStrongBoilerplate[] = {"comment",    "kommentar", "d
 // Whole words (class/id split at non-letters) that mark boilerplate but are too short to match
 // as substrings: "ad", "nav", "tags", "meta", "hide", "top"...
 constexpr std::string_view kBoilerplateWords[] = {"ad", "ads", "nav", "tags", "tag", "meta", "hide",
-                                          "aside", "author", "share", "print", "links", "sns", "shop", "tools", "date", "teaser"};
+                                          "aside", "author", "share", "print", "links", "sns", "shop", "tools", "date", "teaser", "pager"};
 
 // Words that name the article container: an element matching these keeps its place even when
 // a weak word matched ("article-header", "main-menu-content" stays a candidate for scoring).
@@ -96,6 +96,13 @@ bool is_hidden(const ContentElement& element) {
   return false;
 }
 
+// Several long, plain paragraphs are an article's shape. Names are not trusted over it ("date-outer"
+// wrapping a blog's posts, "c-fixed-sidebar-layout" around the story), except the names of the
+// two kinds of boilerplate that have that shape too: comments and related stories.
+bool looks_like_prose(const ContentElement& element) {
+  return element.paragraphs >= 3 && element.chars >= 1500 && element.link_chars * 5 < element.chars;
+}
+
 bool is_boilerplate_by_tag(const ContentElement& element, bool inside_article) {
   switch (element.tag) {
     case ContentTag::kNav:
@@ -106,11 +113,13 @@ bool is_boilerplate_by_tag(const ContentElement& element, bool inside_article) {
     // A page's own <header> holds the logo and menu; inside an article it holds the headline
     // and often the lede, which the text walk keeps or drops on its own merits.
     case ContentTag::kHeader:
-      return !inside_article;
+      return !inside_article && !looks_like_prose(element);
     default:
       return false;
   }
 }
+
+constexpr std::string_view kProseBoilerplate[] = {"comment", "kommentar", "disqus", "repl", "related", "recommend"};
 
 bool is_boilerplate_by_class(const ContentElement& element) {
   const std::string_view words = element.class_and_id;
@@ -119,6 +128,7 @@ bool is_boilerplate_by_class(const ContentElement& element) {
     // "article-content date-sidebar" is still the article; "entry-meta" or "post-share" are not.
     if (has_word(words, kArticleWords) && !contains_any(words, kNeverArticle))
       return false;
+    if (looks_like_prose(element) && !contains_any(words, kProseBoilerplate)) return false;
     return true;
   }
   return false;

@@ -61,6 +61,13 @@ std::string attribute_value(xmlAttrPtr attribute) {
 // and the taxonomy labels content systems put on a post's wrapper ("tag-politics",
 // "category-news", "author-jane": WordPress's post_class), say nothing about what the element
 // itself is; they are left out.
+// Page builders name every layout box after their own widgets ("elementor-widget-wrap",
+// "wp-block-group", Divi's "et_pb_section"): layout, not meaning.
+bool is_page_builder_token(std::string_view token) {
+  return token.starts_with("elementor") || token.starts_with("wp-block") || token.starts_with("et_pb") ||
+         token.starts_with("vc_") || token.starts_with("fusion-");
+}
+
 void append_naming_words(const std::string& value, std::string& out) {
   // WordPress's post_class also names the author ("author-jane"); elsewhere "author-box" is one.
   const bool post_class = value.find("hentry") != std::string::npos || value.find("category-") != std::string::npos;
@@ -73,7 +80,7 @@ void append_naming_words(const std::string& value, std::string& out) {
     const bool modifier = token.starts_with("has-") || token.starts_with("has_") || token.starts_with("with-") ||
                           token.starts_with("no-") || token.starts_with("without-") || token.starts_with("tag-") ||
                           token.starts_with("category-") || (post_class && token.starts_with("author-")) || token.starts_with("format-") ||
-                          token.starts_with("status-");
+                          token.starts_with("status-") || is_page_builder_token(token);
     if (!token.empty() && !modifier) {
       out += token;
       out += ' ';
