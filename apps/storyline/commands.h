@@ -1,8 +1,9 @@
 #pragma once
-// Each subcommand registers its options on the CLI11 app (or on a command group such as `eval`)
-// and returns the function that runs it.
+// Each subcommand registers its options on the CLI11 app and returns the function that runs it.
+// Grouped commands (`eval X`, `train X`) put themselves under command_group(app, "eval", ...).
 // Exit codes (INTERFACE.md): 0 all inputs handled, 1 some rejected, 2 usage error.
 #include <functional>
+#include <string>
 
 namespace CLI {
 class App;
@@ -12,12 +13,17 @@ namespace storyline::cli {
 
 using Runner = std::function<int()>;
 
+// The subcommand `name` of `app` that groups others (eval, train), made on first use so that
+// several commands can share it.
+CLI::App* command_group(CLI::App& app, const std::string& name, const std::string& description);
+
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
 Runner add_ingest_command(CLI::App& app);
 Runner add_serve_command(CLI::App& app);
 
 // `storyline eval ...`: quality figures on ../shared/data.
-Runner add_eval_dedup_command(CLI::App& eval);
+Runner add_eval_dedup_command(CLI::App& app);
+Runner add_eval_extraction_command(CLI::App& app);
 
 }  // namespace storyline::cli

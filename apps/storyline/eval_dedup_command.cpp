@@ -107,9 +107,10 @@ int run_eval_dedup(const EvalDedupOptions& options) {
 
 }  // namespace
 
-Runner add_eval_dedup_command(CLI::App& eval) {
+Runner add_eval_dedup_command(CLI::App& app) {
   auto options = std::make_shared<EvalDedupOptions>();
-  CLI::App* command = eval.add_subcommand("dedup", "Duplicate detection on BBC News 2225 against its listed duplicate groups");
+  CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
+  CLI::App* command = eval->add_subcommand("dedup", "Duplicate detection on BBC News 2225 against its listed duplicate groups");
   command->add_option("--data", options->data, "The shared data folder")->capture_default_str();
   command->add_option("--show", options->show, "How many pairs beyond the gold list to print")->capture_default_str();
   return [options] { return run_eval_dedup(*options); };

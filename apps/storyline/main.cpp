@@ -2,6 +2,7 @@
 // options and calls the library.
 #include <CLI/CLI.hpp>
 
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,14 +11,24 @@
 
 namespace {
 
-// Which runner belongs to which (sub)subcommand.
+std::set<CLI::App*> all_commands(CLI::App& app) {
+  std::set<CLI::App*> commands;
+  for (CLI::App* command : app.get_subcommands({})) {
+    commands.insert(command);
+    commands.merge(all_commands(*command));
+  }
+  return commands;
+}
+
+// Which runner belongs to which command. A grouped command (`eval clustering`) is a leaf under
+// its group, so the leaves an adder made are the keys.
 class CommandTable {
  public:
-  void add(CLI::App& parent, storyline::cli::Runner (*adder)(CLI::App&)) {
-    const size_t before = parent.get_subcommands({}).size();
-    storyline::cli::Runner runner = adder(parent);
-    const auto subcommands = parent.get_subcommands({});
-    if (subcommands.size() > before) entries_.emplace_back(subcommands.back(), std::move(runner));
+  void add(CLI::App& app, storyline::cli::Runner (*adder)(CLI::App&)) {
+    const std::set<CLI::App*> before = all_commands(app);
+    storyline::cli::Runner runner = adder(app);
+    for (CLI::App* command : all_commands(app))
+      if (!before.contains(command) && command->get_subcommands({}).empty()) entries_.emplace_back(command, runner);
   }
 
   int run_parsed() const {
@@ -42,9 +53,8 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_ingest_command);
   commands.add(app, storyline::cli::add_serve_command);
 
-  CLI::App* eval = app.add_subcommand("eval", "Print quality figures measured on the shared datasets (../shared/data)");
-  eval->require_subcommand(1);
-  commands.add(*eval, storyline::cli::add_eval_dedup_command);
+  commands.add(app, storyline::cli::add_eval_dedup_command);
+  commands.add(app, storyline::cli::add_eval_extraction_command);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,179 @@
+#include "storyline/extract/content_boilerplate.h"
+
+#include <cctype>
+#include <string_view>
+#include <vector>
+
+namespace storyline::extract {
+namespace {
+
+// Substrings of class/id that mark boilerplate wherever they appear ("article-comments",
+// "social-share-bar", "related-posts", "cookie-consent"). Collected from readability's and
+// trafilatura's lists plus common German names (kommentar, werbung, anzeige).
+constexpr std::string_view kStrongBoilerplate[] = {"comment",    "kommentar", "disqus",   "share",      "sharing",   "social",
+    "related",                      "recommend", "newsletter", "subscri",  "abonn",     "cookie",
+    "consent",                      "gdpr",      "breadcrumb", "sidebar",  "advert",    "sponsor",
+    "werbung",                      "anzeige",   "taboola",  "outbrain",   "popup",     "modal",
+    "navbar",                       "navigation", "menu",    "footer",     "masthead",  "skiplink",
+    "skip-link",                    "pagination",   "author-bio", "authorbio", "author-box",
+    "authorbox",                    "about-author", "post-meta", "entry-meta", "article-meta", "byline",
+    "toolbar",                      "tag-list",  "taglist",  "tagcloud",   "tag-cloud", "more-stories",
+    "morestories",                  "read-more", "readmore", "weiterlesen", "teaser-list", "widget",
+    "banner",                       "promo",     "login",      "signup",    "sign-up",
+    "print-only",                   "screen-reader", "sr-only", "visually-hidden", "visuallyhidden", "offscreen",
+    "caption",                      "credit",    "copyright", "rating",    "dateline",  "timestamp",
+    "rss",       "shoutbox", "skyscraper", "supplemental", "extra",
+    "remark",                       "replies",   "community", "combx",     "agegate",   "legends",
+                            "hidden",    "overlay",  "flyout",     "dropdown",  "carousel",
+    "slider",                       "gallery-thumbs"};
+
+// Whole words (class/id split at non-letters) that mark boilerplate but are too short to match
+// as substrings: "ad", "nav", "tags", "meta", "hide", "top"...
+constexpr std::string_view kBoilerplateWords[] = {"ad", "ads", "nav", "tags", "tag", "meta", "hide",
+                                          "aside", "author", "share", "print", "links", "sns", "shop", "tools", "date", "teaser", "pager"};
+
+// Words that name the article container: an element matching these keeps its place even when
+// a weak word matched ("article-header", "main-menu-content" stays a candidate for scoring).
+constexpr std::string_view kArticleWords[] = {"article", "body", "content", "entry", "hentry",
+                                      "main", "post", "text", "story", "blog", "artikel", "beitrag",
+                                      "inhalt"};
+
+// readability's negative words for candidate weights.
+constexpr std::string_view kNegativeWeight[] = {"comment", "com-", "contact", "footer", "masthead",
+                                        "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+                                        "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
+                                        "widget", "banner", "combx", "gdpr", "hidden", "teaser", "nav"};
+
+// Boilerplate even inside a wrapper named like an article ("article-comments", "post-share").
+constexpr std::string_view kNeverArticle[] = {"comment", "share", "social", "related", "meta", "byline", "author",
+                                              "teaser", "tags", "caption", "date", "footer", "navigation", "menu"};
+
+// readability's positive words for candidate weights.
+constexpr std::string_view kPositiveWeight[] = {"article", "body", "content", "entry", "hentry", "main", "page",
+                                                "post", "text", "blog", "story", "artikel", "inhalt"};
+
+constexpr std::string_view kBoilerplateRoles[] = {"navigation", "banner", "contentinfo", "complementary",
+                                          "menu", "menubar", "search", "dialog", "alertdialog", "toolbar",
+                                          "tablist", "button"};
+
+bool contains_any(std::string_view text, const auto& needles) {
+  for (std::string_view needle : needles)
+    if (text.find(needle) != std::string_view::npos) return true;
+  return false;
+}
+
+bool has_word(std::string_view text, const auto& words) {
+  size_t start = 0;
+  while (start < text.size()) {
+    while (start < text.size() && !std::isalnum(static_cast<unsigned char>(text[start]))) ++start;
+    size_t end = start;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string_view word = text.substr(start, end - start);
+    for (std::string_view candidate : words)
+      if (word == candidate) return true;
+    start = end;
+  }
+  return false;
+}
+
+bool is_hidden(const ContentElement& element) {
+  xmlNodePtr node = element.node;
+  for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next) {
+    const std::string_view name(reinterpret_cast<const char*>(attribute->name));
+    if (name == "hidden") return true;
+    if (name != "style" && name != "aria-hidden") continue;
+    std::string value;
+    for (xmlNodePtr child = attribute->children; child; child = child->next)
+      if (child->content) value += reinterpret_cast<const char*>(child->content);
+    std::string compact;
+    for (char c : value)
+      if (c != ' ') compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name == "aria-hidden" && compact == "true") return true;
+    if (name == "style" && (compact.find("display:none") != std::string::npos ||
+                            compact.find("visibility:hidden") != std::string::npos))
+      return true;
+  }
+  return false;
+}
+
+// Several long, plain paragraphs are an article's shape. Names are not trusted over it ("date-outer"
+// wrapping a blog's posts, "c-fixed-sidebar-layout" around the story), except the names of the
+// two kinds of boilerplate that have that shape too: comments and related stories.
+bool looks_like_prose(const ContentElement& element) {
+  return element.paragraphs >= 3 && element.chars >= 1500 && element.link_chars * 5 < element.chars;
+}
+
+bool is_boilerplate_by_tag(const ContentElement& element, bool inside_article) {
+  switch (element.tag) {
+    case ContentTag::kNav:
+    case ContentTag::kAside:
+    case ContentTag::kFooter:
+    case ContentTag::kSkipped:
+      return true;
+    // A page's own <header> holds the logo and menu; inside an article it holds the headline
+    // and often the lede, which the text walk keeps or drops on its own merits.
+    case ContentTag::kHeader:
+      return !inside_article && !looks_like_prose(element);
+    default:
+      return false;
+  }
+}
+
+constexpr std::string_view kProseBoilerplate[] = {"comment", "kommentar", "disqus", "repl", "related", "recommend"};
+
+bool is_boilerplate_by_class(const ContentElement& element) {
+  const std::string_view words = element.class_and_id;
+  if (words.empty()) return false;
+  if (contains_any(words, kStrongBoilerplate) || has_word(words, kBoilerplateWords)) {
+    // "article-content date-sidebar" is still the article; "entry-meta" or "post-share" are not.
+    if (has_word(words, kArticleWords) && !contains_any(words, kNeverArticle))
+      return false;
+    if (looks_like_prose(element) && !contains_any(words, kProseBoilerplate)) return false;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int class_weight(const ContentElement& element) {
+  const std::string_view words = element.class_and_id;
+  if (words.empty()) return 0;
+  int weight = 0;
+  if (contains_any(words, kNegativeWeight)) weight -= 25;
+  if (contains_any(words, kPositiveWeight))
+    weight += 25;
+  return weight;
+}
+
+void mark_boilerplate(ContentTree& tree) {
+  auto& elements = tree.elements();
+  if (elements.empty()) return;
+  const int32_t page_chars = elements.front().chars;
+  std::vector<char> inside_article(elements.size(), 0);
+  for (size_t i = 0; i < elements.size(); ++i) {
+    ContentElement& element = elements[i];
+    if (element.parent >= 0) {
+      const ContentElement& parent = elements[element.parent];
+      inside_article[i] = inside_article[element.parent] || parent.tag == ContentTag::kArticle ||
+                          parent.tag == ContentTag::kMain || parent.itemprop.find("articlebody") != std::string::npos;
+    }
+    if (element.tag == ContentTag::kBody || element.parent < 0) continue;
+    if (elements[element.parent].effectively_removed) {
+      element.effectively_removed = true;
+      continue;
+    }
+    // Wrappers holding most of the page's text are structure, whatever their names say.
+    const bool holds_most_text = page_chars > 500 && element.chars * 2 > page_chars;
+    bool remove = is_boilerplate_by_tag(element, inside_article[i]);
+    if (!remove && !holds_most_text) {
+      remove = (!element.role.empty() && has_word(element.role, kBoilerplateRoles)) || is_boilerplate_by_class(element) ||
+               is_hidden(element);
+    }
+    if (element.itemprop.find("articlebody") != std::string::npos) remove = false;
+    if (remove) element.removed = element.effectively_removed = true;
+  }
+  tree.count_text();
+}
+
+}  // namespace storyline::extract

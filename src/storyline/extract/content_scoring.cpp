@@ -1,0 +1,179 @@
+#include "storyline/extract/content_scoring.h"
+
+#include <algorithm>
+
+#include "storyline/extract/content_boilerplate.h"
+
+namespace storyline::extract {
+namespace {
+
+// Readability's starting points per tag: generic containers are likely article wrappers, list
+// and heading elements unlikely.
+double tag_bonus(ContentTag tag) {
+  switch (tag) {
+    case ContentTag::kDiv: return 5;
+    case ContentTag::kArticle:
+    case ContentTag::kMain: return 10;
+    case ContentTag::kPre:
+    case ContentTag::kTableCell:
+    case ContentTag::kBlockquote: return 3;
+    case ContentTag::kList:
+    case ContentTag::kListItem:
+    case ContentTag::kForm: return -3;
+    case ContentTag::kHeading1:
+    case ContentTag::kHeading: return -5;
+    default: return 0;
+  }
+}
+
+double link_density(const ContentElement& element) {
+  return element.chars > 0 ? double(element.link_chars) / double(element.chars) : 0.0;
+}
+
+bool is_article_body(const ContentElement& element) {
+  return element.itemprop.find("articlebody") != std::string::npos;
+}
+
+// Text that is not inside links: what a reader would read.
+int32_t plain_chars(const ContentElement& element) { return element.chars - element.link_chars; }
+
+int32_t find_marked_article(const std::vector<ContentElement>& elements) {
+  int32_t body = -1, article = -1;
+  for (size_t i = 0; i < elements.size(); ++i) {
+    const ContentElement& element = elements[i];
+    if (element.effectively_removed) continue;
+    const auto index = static_cast<int32_t>(i);
+    if (is_article_body(element) && (body < 0 || element.chars > elements[body].chars)) body = index;
+    if (element.tag == ContentTag::kArticle && (article < 0 || element.chars > elements[article].chars)) article = index;
+  }
+  return body >= 0 ? body : article;
+}
+
+}  // namespace
+
+std::vector<int32_t> select_content(const ContentTree& tree) {
+  const auto& elements = tree.elements();
+  const size_t count = elements.size();
+  if (count == 0 || elements.front().chars == 0) return {};
+  std::vector<double> score(count, 0.0);
+  std::vector<char> is_candidate(count, 0);
+  auto touch = [&](int32_t index) {
+    if (!is_candidate[index]) {
+      is_candidate[index] = 1;
+      score[index] = tag_bonus(elements[index].tag) + class_weight(elements[index]);
+    }
+  };
+
+  for (size_t i = 0; i < count; ++i) {
+    const ContentElement& element = elements[i];
+    if (element.effectively_removed || !is_block(element.tag)) continue;
+    if (element.own_chars < 25 || element.tag == ContentTag::kHeading1 || element.tag == ContentTag::kHeading)
+      continue;
+    // Link lists (menus that escaped the pruning) give nothing.
+    if (element.own_link_chars * 2 > element.own_chars) continue;
+    const double points = 1.0 + element.own_commas + std::min(element.own_chars / 100.0, 3.0);
+    // Text mixed with blocks (a <div> with text and <br>s) scores for the element itself, like
+    // the paragraphs readability wraps such runs into; a pure paragraph scores for its parent.
+    int32_t ancestor = element.has_block_children ? static_cast<int32_t>(i) : element.parent;
+    for (int level = 0; ancestor >= 0 && level < 5; ++level, ancestor = elements[ancestor].parent) {
+      touch(ancestor);
+      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      score[ancestor] += points / divider;
+    }
+  }
+
+  int32_t top = -1;
+  std::vector<int32_t> candidates;
+  for (size_t i = 0; i < count; ++i) {
+    if (!is_candidate[i]) continue;
+    score[i] *= 1.0 - link_density(elements[i]);
+    candidates.push_back(static_cast<int32_t>(i));
+    if (top < 0 || score[i] > score[top]) top = static_cast<int32_t>(i);
+  }
+  if (top < 0) {
+    // No paragraph anywhere: the body (or root) as it is.
+    for (size_t i = 0; i < count; ++i)
+      if (elements[i].tag == ContentTag::kBody) return {static_cast<int32_t>(i)};
+    return {0};
+  }
+
+  // Several strong candidates under one ancestor: the article is split in blocks (ads between
+  // paragraphs); take the ancestor holding at least three of them.
+  {
+    std::vector<int32_t> strong;
+    for (int32_t i : candidates)
+      if (i != top && score[i] >= 0.75 * score[top]) strong.push_back(i);
+    if (strong.size() >= 3) {
+      for (int32_t up = elements[top].parent; up >= 0 && elements[up].tag != ContentTag::kBody; up = elements[up].parent) {
+        int holding = 0;
+        for (int32_t i : strong)
+          if (tree.contains(up, i)) ++holding;
+        if (holding >= 3) {
+          top = up;
+          break;
+        }
+      }
+    }
+  }
+  // Climb while an ancestor scores higher than the best so far (the paragraphs are spread over
+  // several children of it).
+  {
+    double last = score[top];
+    const double threshold = last / 3.0;
+    for (int32_t up = elements[top].parent; up >= 0 && elements[up].tag != ContentTag::kBody; up = elements[up].parent) {
+      if (!is_candidate[up]) continue;
+      if (score[up] < threshold) break;
+      if (score[up] > last) {
+        top = up;
+        break;
+      }
+      last = score[up];
+    }
+  }
+  // A wrapper with nothing else in it is the same content.
+  while (elements[top].parent >= 0 && elements[elements[top].parent].tag != ContentTag::kBody &&
+         elements[elements[top].parent].chars == elements[top].chars && elements[top].tag != ContentTag::kBody)
+    top = elements[top].parent;
+
+  // Prefer the publisher's own marking of the article (itemprop=articleBody, else the <article>
+  // holding the most text) when it holds the text we found.
+  const int32_t marked = find_marked_article(elements);
+  if (marked >= 0 && plain_chars(elements[marked]) > 0) {
+    const int32_t top_plain = plain_chars(elements[top]);
+    const int32_t marked_plain = plain_chars(elements[marked]);
+    // An explicit articleBody elsewhere than our best guess still wins unless it is much smaller.
+    const int32_t disjoint_share = is_article_body(elements[marked]) ? 3 : 8;
+    if (tree.contains(top, marked) ? marked_plain * 10 >= top_plain * 6
+        : tree.contains(marked, top) ? marked_plain <= top_plain * 2
+                                     : marked_plain * 10 >= top_plain * disjoint_share)
+      return {marked};
+  }
+
+  // Siblings that look like more of the article (text split by ads or figures) join it.
+  std::vector<int32_t> roots;
+  const int32_t parent = elements[top].parent;
+  if (parent < 0) return {top};
+  const double sibling_threshold = std::max(10.0, score[top] * 0.2);
+  for (int32_t i = parent + 1; i < elements[parent].end; i = elements[i].end) {
+    const ContentElement& sibling = elements[i];
+    if (i == top) {
+      roots.push_back(i);
+      continue;
+    }
+    if (sibling.effectively_removed || sibling.chars == 0) continue;
+    bool append = false;
+    double bonus = 0;
+    if (!elements[top].class_and_id.empty() && sibling.class_and_id == elements[top].class_and_id)
+      bonus = score[top] * 0.2;
+    if (is_candidate[i] && score[i] + bonus >= sibling_threshold) {
+      append = true;
+    } else if (sibling.tag == ContentTag::kParagraph) {
+      const double density = link_density(sibling);
+      append = (sibling.chars > 80 && density < 0.25) || (sibling.chars > 0 && density == 0 && sibling.commas > 0);
+    }
+    if (append) roots.push_back(i);
+  }
+  return roots;
+}
+
+}  // namespace storyline::extract

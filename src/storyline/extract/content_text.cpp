@@ -1,0 +1,177 @@
+#include "storyline/extract/content_text.h"
+
+#include <unordered_set>
+
+#include "storyline/extract/content_boilerplate.h"
+
+namespace storyline::extract {
+namespace {
+
+double link_density(const ContentElement& element) {
+  return element.chars > 0 ? double(element.link_chars) / double(element.chars) : 0.0;
+}
+
+// Readability's conditional cleaning, simplified: inside the article, blocks made mostly of
+// links are lists of other stories, tag clouds or share bars that escaped the class rules.
+bool is_link_block(const ContentElement& element) {
+  if (element.chars == 0) return false;
+  const double density = link_density(element);
+  switch (element.tag) {
+    case ContentTag::kList:
+      return density > 0.5;
+    case ContentTag::kDiv:
+    case ContentTag::kTable:
+    case ContentTag::kForm:
+    case ContentTag::kHeader:
+    case ContentTag::kFigure:
+      if (element.commas >= 10 && density < 0.5) return false;
+      return density > (class_weight(element) >= 25 ? 0.5 : 0.33);
+    default:
+      return false;
+  }
+}
+
+void append_collapsed(std::string& out, const char* text) {
+  bool space = !out.empty() && out.back() == ' ';
+  for (const char* c = text; *c; ++c) {
+    const char ch = *c;
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f') {
+      if (!space && !out.empty()) out += ' ';
+      space = true;
+    } else {
+      out += ch;
+      space = false;
+    }
+  }
+}
+
+std::string trimmed(const std::string& text) {
+  size_t start = 0, end = text.size();
+  while (start < end && text[start] == ' ') ++start;
+  while (end > start && text[end - 1] == ' ') --end;
+  return text.substr(start, end - start);
+}
+
+// Text of an element's subtree, whitespace collapsed (for the headline).
+std::string flat_text(xmlNodePtr node) {
+  std::string out;
+  xmlChar* content = xmlNodeGetContent(node);
+  if (content) {
+    append_collapsed(out, reinterpret_cast<const char*>(content));
+    xmlFree(content);
+  }
+  return trimmed(out);
+}
+
+class ParagraphWriter {
+ public:
+  explicit ParagraphWriter(std::string headline) : headline_(std::move(headline)) {}
+
+  void start(ContentTag kind) {
+    if (buffer_.empty()) kind_ = kind;
+  }
+  void add_text(const char* text, bool in_link) {
+    const size_t before = buffer_.size();
+    append_collapsed(buffer_, text);
+    const size_t added = buffer_.size() - before;
+    chars_ += added;
+    if (in_link) link_chars_ += added;
+  }
+  void flush() {
+    std::string paragraph = trimmed(buffer_);
+    const ContentTag kind = kind_;
+    const double density = chars_ ? double(link_chars_) / double(chars_) : 0.0;
+    buffer_.clear();
+    chars_ = link_chars_ = 0;
+    if (paragraph.empty()) return;
+    if (kind == ContentTag::kHeading1 && paragraph == headline_) return;
+    // Link-only items and cells are navigation; links inside prose paragraphs are the prose.
+    const bool prose = kind == ContentTag::kParagraph || kind == ContentTag::kBlockquote || kind == ContentTag::kPre;
+    if (!prose && density > 0.6) return;
+    if (!seen_.insert(paragraph).second) return;
+    if (!text_.empty()) text_ += "\n\n";
+    text_ += paragraph;
+  }
+  std::string take() { return std::move(text_); }
+
+ private:
+  std::string headline_;
+  std::string buffer_;
+  ContentTag kind_ = ContentTag::kOther;
+  size_t chars_ = 0, link_chars_ = 0;
+  std::unordered_set<std::string> seen_;
+  std::string text_;
+};
+
+// The headline: the last <h1> before the content, else the first inside it.
+std::string find_headline(const ContentTree& tree, const std::vector<int32_t>& roots) {
+  const auto& elements = tree.elements();
+  const int32_t first = roots.front();
+  const int32_t last_end = elements[roots.back()].end;
+  int32_t before = -1, inside = -1;
+  for (int32_t i = 0; i < last_end; ++i) {
+    if (elements[i].tag != ContentTag::kHeading1 || elements[i].chars == 0) continue;
+    if (i < first) before = i;
+    else if (inside < 0) inside = i;
+  }
+  const int32_t chosen = before >= 0 ? before : inside;
+  return chosen >= 0 ? flat_text(elements[chosen].node) : std::string();
+}
+
+}  // namespace
+
+ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& roots) {
+  ContentText result;
+  if (roots.empty()) return result;
+  const auto& elements = tree.elements();
+  result.headline = find_headline(tree, roots);
+  ParagraphWriter writer(result.headline);
+  for (const int32_t root : roots) {
+    // Walk the root's DOM subtree in the same pre-order the tree was built in, so the element
+    // counter `next` stays in step with the DOM; `open` is the innermost open element.
+    int32_t next = root;
+    int32_t open = -1;
+    xmlNodePtr top = elements[root].node;
+    xmlNodePtr node = top;
+    while (node) {
+      bool descend = false;
+      if (node->type == XML_ELEMENT_NODE) {
+        const int32_t index = next;
+        const ContentElement& element = elements[index];
+        next = element.end;  // skip the subtree unless we descend
+        const bool skip = element.effectively_removed || element.tag == ContentTag::kSkipped ||
+                          (index != root && is_link_block(element));
+        if (!skip) {
+          if (is_block(element.tag) || element.tag == ContentTag::kBreak) writer.flush();
+          if (is_block(element.tag)) writer.start(element.tag);
+          if (node->children) {
+            next = index + 1;
+            open = index;
+            descend = true;
+          }
+        }
+      } else if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content && open >= 0) {
+        writer.start(elements[elements[open].owner].tag);
+        writer.add_text(reinterpret_cast<const char*>(node->content), elements[open].in_anchor);
+      }
+      if (descend) {
+        node = node->children;
+        continue;
+      }
+      while (node != top && !node->next) {
+        node = node->parent;
+        if (open >= 0 && elements[open].node == node) {
+          if (is_block(elements[open].tag)) writer.flush();
+          open = elements[open].parent;
+        }
+      }
+      if (node == top) break;
+      node = node->next;
+    }
+    writer.flush();
+  }
+  result.text = writer.take();
+  return result;
+}
+
+}  // namespace storyline::extract
