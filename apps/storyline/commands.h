@@ -12,5 +12,6 @@ namespace storyline::cli {
 using Runner = std::function<int()>;
 
 Runner add_extract_command(CLI::App& app);
+Runner add_eval_metadata_command(CLI::App& app);  // storyline eval metadata
 
 }  // namespace storyline::cli
