@@ -52,6 +52,8 @@ TEST(DateParse, NumericDayFirstAndUsMonthFirst) {
   EXPECT_EQ(parsed("09.10.2021 um 18:30"), "2021-10-09T18:30:00");
   EXPECT_EQ(parsed("10/09/2021"), "2021-10-09");
   EXPECT_EQ(parsed("25/12/2021"), "2021-12-25");
+  EXPECT_EQ(parsed("31.10.23"), "2023-10-31");
+  EXPECT_FALSE(parse_date_to_iso("version 1.10.23.4"));
 }
 
 TEST(DateParse, NumbersAlone) {

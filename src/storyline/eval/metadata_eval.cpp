@@ -40,10 +40,20 @@ std::string comparable(std::string_view text) {
 }
 
 std::set<std::string> name_set(std::string_view names) {
-  std::string text(names);
-  for (std::string_view separator : {" and ", " AND ", " und ", "&", ";"}) {
-    size_t at = 0;
-    while ((at = text.find(separator, at)) != std::string::npos) text.replace(at, separator.size(), ",");
+  // Every name separator becomes a comma (built anew rather than replaced in place: GCC 12 warns
+  // falsely about std::string::replace here).
+  std::string text;
+  for (size_t i = 0; i < names.size();) {
+    bool separator = false;
+    for (std::string_view word : {" and ", " AND ", " und ", "&", ";"}) {
+      if (names.substr(i, word.size()) == word) {
+        text += ',';
+        i += word.size();
+        separator = true;
+        break;
+      }
+    }
+    if (!separator) text += names[i++];
   }
   std::set<std::string> set;
   size_t start = 0;

@@ -254,6 +254,14 @@ class DateScanner {
       end = i + 5;
       return true;
     }
+    // D.M.YY, German short form ("31.10.23"); not inside longer dotted numbers (versions, IPs)
+    if (is_number(i, 1, 2) && is_punct(i + 1, ".") && is_number(i + 2, 1, 2) && is_punct(i + 3, ".") && is_number(i + 4, 2, 2) &&
+        !(i > 0 && is_punct(i - 1, ".")) && !(is_punct(i + 5, ".") && is_number(i + 6, 1, 9))) {
+      const int short_year = number(i + 4);
+      day = number(i), month = number(i + 2), year = short_year < 70 ? 2000 + short_year : 1900 + short_year;
+      end = i + 5;
+      return true;
+    }
     // D Month Y: "9 Oct 2021", "9. Oktober 2021", "9 de octubre de 2021", "9th of October, 2021"
     if (is_number(i, 1, 2)) {
       size_t j = skip_joiners(skip_ordinal(i + 1));

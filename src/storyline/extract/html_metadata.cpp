@@ -45,6 +45,8 @@ struct PageFacts {
   std::vector<std::string> rel_authors;
   std::vector<std::string> class_bylines;  // class/id author or byline
   std::vector<std::string> datelines;      // short texts of class/id date, time, publish...
+  std::vector<std::string> microformat_dates;  // class="published" title="2013-04-04T18:52:11"
+  std::vector<std::string> text_dates;     // any short visible text with a digit, in page order
 
   std::vector<std::string> meta_all(std::string_view key) const {
     std::vector<std::string> values;
@@ -83,6 +85,29 @@ std::string itemprop_author_text(xmlNodePtr node) {
   return text_content(node);
 }
 
+// Some pages put JSON-LD in a <script> without a type.
+bool looks_like_jsonld(xmlNodePtr script) {
+  const std::string text = text_content(script);
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  return start != std::string::npos && (text[start] == '{' || text[start] == '[') &&
+         text.find("\"@context\"") != std::string::npos && text.find("schema.org") != std::string::npos;
+}
+
+// True when a class or id token of `marks` starts with one of `prefixes` ("comments-area" for
+// "comment"); substrings inside tokens ("has-comments", "entry-footer") do not count.
+bool has_token_prefix(const std::string& marks, std::initializer_list<std::string_view> prefixes) {
+  size_t start = 0;
+  while (start < marks.size()) {
+    size_t end = marks.find(' ', start);
+    if (end == std::string::npos) end = marks.size();
+    const std::string_view token(marks.data() + start, end - start);
+    for (auto prefix : prefixes)
+      if (token.starts_with(prefix)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 class FactCollector {
  public:
   explicit FactCollector(PageFacts& facts) : facts_(facts) {}
@@ -90,6 +115,10 @@ class FactCollector {
   void visit(xmlNodePtr node, int depth, bool boilerplate) {
     if (depth > 200) return;
     for (xmlNodePtr child = node ? node->children : nullptr; child; child = child->next) {
+      if (child->type == XML_TEXT_NODE && !boilerplate) {
+        collect_text_date(child);
+        continue;
+      }
       if (child->type != XML_ELEMENT_NODE) continue;
       const std::string name = node_name(child);
       bool child_boilerplate = boilerplate;
@@ -100,6 +129,16 @@ class FactCollector {
   }
 
  private:
+  // Short text with a digit, anywhere visible: the last resort for a date ("Veröffentlicht am
+  // 16.08.2019", "Benni, 10. September 2017").
+  void collect_text_date(xmlNodePtr text) {
+    if (facts_.text_dates.size() >= 300 || !text->content) return;
+    const std::string_view raw(reinterpret_cast<const char*>(text->content));
+    if (raw.size() > 400 || raw.find_first_of("0123456789") == std::string_view::npos) return;
+    std::string value = clean(raw);
+    if (value.size() >= 6 && value.size() <= kMaxShortText) facts_.text_dates.push_back(std::move(value));
+  }
+
   void examine(xmlNodePtr node, const std::string& name, bool& boilerplate) {
     if (name == "meta") {
       std::string key = attribute(node, "property");
@@ -116,13 +155,15 @@ class FactCollector {
       if (rel == "canonical") facts_.canonical = attribute(node, "href");
     }
     if (name == "script") {
-      if (lower_ascii(attribute(node, "type")).find("ld+json") != std::string::npos && facts_.jsonld.size() < 32)
+      const std::string type = lower_ascii(attribute(node, "type"));
+      if (facts_.jsonld.size() < 32 && (type.find("ld+json") != std::string::npos || (type.empty() && looks_like_jsonld(node))))
         facts_.jsonld.push_back(text_content(node));
       return;
     }
     const std::string marks = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
+    const bool page_wrapper = name == "body" || name == "html" || name == "main" || name == "article";
     if (name == "nav" || name == "footer" || name == "aside" ||
-        contains_any(marks, {"comment", "related", "sidebar", "footer", "widget", "teaser", "recommend", "popular"}))
+        (!page_wrapper && has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"})))
       boilerplate = true;
     if (name == "h1" && !boilerplate && facts_.h1s.size() < 4) {
       std::string heading = clean(text_content(node));
@@ -133,6 +174,7 @@ class FactCollector {
     if (itemprop == "datepublished" || itemprop == "datecreated") {
       std::string value = attribute(node, "content");
       if (value.empty()) value = attribute(node, "datetime");
+      if (value.empty() && name == "abbr") value = attribute(node, "title");
       if (value.empty()) value = text_content(node);
       push_limited(facts_.itemprop_dates, clean(value));
     }
@@ -146,6 +188,8 @@ class FactCollector {
                           contains_any(marks, {"publish", "posted", "created", "entry-date", "post-date"});
       push_limited(marked ? facts_.marked_time_dates : facts_.time_dates, clean(value));
     }
+    if (has_token_prefix(marks, {"published", "updated", "dtstart"}) && !attribute(node, "title").empty())
+      push_limited(facts_.microformat_dates, clean(attribute(node, "title")));
     const std::string rel = lower_ascii(attribute(node, "rel"));
     const bool short_text = name != "body" && name != "article" && name != "main";
     if (rel == "author" && name == "a") push_limited(facts_.rel_authors, clean(text_content(node)));
@@ -190,10 +234,12 @@ std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMe
   if (auto date = first_date(facts.itemprop_dates)) return date;
   if (auto date = first_date(facts.marked_time_dates)) return date;
   if (auto date = first_date(facts.time_dates)) return date;
+  if (auto date = first_date(facts.microformat_dates)) return date;
   if (auto date = first_date(facts.datelines)) return date;
   for (const auto& candidate : {url, context.url})
     if (candidate)
       if (auto date = date_from_url_path(*candidate)) return date;
+  if (auto date = first_date(facts.text_dates)) return date;
   for (auto key : {"article:modified_time", "og:updated_time", "last-modified", "datemodified", "dcterms.modified"})
     for (const auto& value : facts.meta_all(key))
       if (auto date = parse_date_to_iso(value)) return date;
