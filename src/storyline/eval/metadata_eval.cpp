@@ -11,6 +11,7 @@
 
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/extract/date_parse.h"
+#include "storyline/extract/page_title.h"
 #include "storyline/ingest/input_files.h"
 #include "storyline/ingest/read_documents.h"
 
@@ -29,15 +30,7 @@ struct GoldPage {
   bool author_is_raw_byline = false;
 };
 
-std::string comparable(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    if (u >= 0x80) out += c;
-  }
-  return out;
-}
+std::string comparable(std::string_view text) { return extract::comparable_text(text); }
 
 std::set<std::string> name_set(std::string_view names) {
   // Every name separator becomes a comma (built anew rather than replaced in place: GCC 12 warns

@@ -5,7 +5,8 @@
 // (gzip, charset, extract_html, finalize), as `storyline extract` would read them.
 //
 // Matching rules:
-//  - title: equal after lower-casing and dropping everything but letters and digits;
+//  - title: equal after lower-casing and dropping everything but letters and digits
+//    (extract::comparable_text);
 //  - date: the same calendar day (first 10 characters of the ISO dates);
 //  - author: the sets of names are equal (names split on , ; & "and", compared like titles);
 //    when the gold is a raw byline (readability), every name found must occur in the gold byline;

@@ -8,6 +8,7 @@
 #include "storyline/extract/byline_clean.h"
 #include "storyline/extract/date_parse.h"
 #include "storyline/extract/jsonld_metadata.h"
+#include "storyline/extract/page_title.h"
 #include "storyline/extract/url.h"
 #include "storyline/text/html_entities.h"
 #include "storyline/text/normalize.h"
@@ -280,125 +281,6 @@ std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetad
 }
 
 // ---- title -------------------------------------------------------------------------------------
-
-// Lower-case letters and digits only (UTF-8 letters kept as they are), for loose comparison.
-std::string comparable(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    if (u >= 0x80) out += c;
-  }
-  return out;
-}
-
-struct TitleParts {
-  std::vector<std::string> parts;
-  std::vector<std::string> separators;  // separators[i] sits between parts[i] and parts[i+1]
-};
-
-TitleParts split_title(const std::string& title) {
-  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " :: ",
-                                                     " \xC2\xBB ", " \xC2\xAB ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " ~ ", " // ", " / "};
-  TitleParts result;
-  size_t start = 0, i = 0;
-  while (i < title.size()) {
-    bool matched = false;
-    for (auto separator : kSeparators) {
-      if (title.compare(i, separator.size(), separator) == 0) {
-        result.parts.push_back(title.substr(start, i - start));
-        result.separators.emplace_back(separator);
-        i += separator.size();
-        start = i;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) ++i;
-  }
-  result.parts.push_back(title.substr(start));
-  return result;
-}
-
-std::string join_parts(const TitleParts& title, size_t first, size_t last) {  // [first, last)
-  std::string out;
-  for (size_t i = first; i < last; ++i) {
-    if (i > first) out += title.separators[i - 1];
-    out += title.parts[i];
-  }
-  return out;
-}
-
-size_t count_words(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    if (c == ' ') in_word = false;
-    else if (!in_word) in_word = true, ++words;
-  }
-  return words;
-}
-
-// Drops " | Site Name" / "Site - " parts: those that match the site name or the domain, or, failing
-// that, everything around the part that matches the page's <h1>.
-std::string strip_site_from_title(const std::string& title, const std::vector<std::string>& site_keys,
-                                  const std::vector<std::string>& h1s) {
-  TitleParts split = split_title(title);
-  if (split.parts.size() < 2) return title;
-  auto matches_site = [&](const std::string& part) {
-    const std::string key = comparable(part);
-    if (key.size() < 2) return false;
-    for (const auto& site : site_keys) {
-      if (site.size() < 2) continue;
-      if (key == site) return true;
-      if (key.size() >= 4 && site.find(key) != std::string::npos) return true;  // "Guardian" in "theguardian"
-      if (site.size() >= 4 && key.find(site) != std::string::npos && count_words(part) <= 4) return true;  // "SPIEGEL ONLINE"
-    }
-    return false;
-  };
-  size_t first = 0, last = split.parts.size();
-  bool stripped = false;
-  while (last - first > 1) {
-    if (matches_site(split.parts[last - 1])) {
-      --last, stripped = true;
-    } else if (matches_site(split.parts[first])) {
-      ++first, stripped = true;
-    } else {
-      break;
-    }
-  }
-  if (stripped) return join_parts(split, first, last);
-  for (const auto& h1 : h1s) {
-    const std::string heading = comparable(h1);
-    if (heading.size() < 4) continue;
-    for (size_t begin = 0; begin < split.parts.size(); ++begin)
-      for (size_t end = begin + 1; end <= split.parts.size(); ++end)
-        if (end - begin < split.parts.size() && comparable(join_parts(split, begin, end)) == heading) return join_parts(split, begin, end);
-  }
-  // A lone last part after " | " that is much shorter than the rest is a site or section name.
-  if (split.separators.back() == " | " && count_words(split.parts.back()) <= 3 &&
-      count_words(join_parts(split, 0, split.parts.size() - 1)) >= 2 * count_words(split.parts.back()))
-    return join_parts(split, 0, split.parts.size() - 1);
-  return title;
-}
-
-std::vector<std::string> site_keys(const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
-  std::vector<std::string> keys;
-  if (site_name) keys.push_back(comparable(*site_name));
-  if (url) {
-    if (auto domain = registered_domain(*url)) {
-      keys.push_back(comparable(*domain));
-      keys.push_back(comparable(domain->substr(0, domain->find('.'))));
-    }
-    if (auto host = url_host(*url)) {
-      std::string_view bare = *host;
-      if (bare.starts_with("www.")) bare.remove_prefix(4);
-      keys.push_back(comparable(bare));
-    }
-  }
-  return keys;
-}
-
 std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                       const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
   std::vector<std::string> candidates;
@@ -406,13 +288,27 @@ std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetada
   for (auto key : {"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"})
     if (auto value = facts.meta({key})) candidates.push_back(*value);
   candidates.push_back(facts.title_tag);
-  if (!facts.h1s.empty()) candidates.push_back(facts.h1s.front());
   const std::vector<std::string> keys = site_keys(site_name, url);
+  // The page's own headline (<h1>) is the cleanest title when it agrees with what the metadata
+  // says: it has no site suffix, no section prefix, and the words the reader sees.
+  for (const auto& heading : facts.h1s) {
+    const std::string key = comparable_text(heading);
+    const bool is_site = std::find(keys.begin(), keys.end(), key) != keys.end();
+    if (is_site || heading.size() > 400) continue;
+    // When they differ, the shorter is the headline: the longer carries a kicker, a subtitle or
+    // a section name.
+    for (const auto& candidate : candidates) {
+      if (candidate.empty() || !similar_titles(heading, candidate)) continue;
+      const std::string stripped = strip_site_from_title(candidate, keys, facts.h1s);
+      return comparable_text(stripped).size() < comparable_text(heading).size() ? stripped : heading;
+    }
+  }
+  if (!facts.h1s.empty()) candidates.push_back(facts.h1s.front());
   for (const auto& candidate : candidates) {
     if (candidate.empty()) continue;
     std::string title = strip_site_from_title(candidate, keys, facts.h1s);
     // A title that is only the site's name says nothing about the article.
-    if (!title.empty() && !(site_name && comparable(title) == comparable(*site_name))) return title;
+    if (!title.empty() && !(site_name && comparable_text(title) == comparable_text(*site_name))) return title;
   }
   return std::nullopt;
 }
