@@ -36,6 +36,7 @@ struct PageFacts {
   std::vector<std::pair<std::string, std::string>> metas;  // lower-cased name/property/itemprop -> content
   std::string title_tag;
   std::vector<std::string> h1s;
+  std::vector<std::string> h2s;  // blogs often give the post's title an <h2> (the <h1> is the blog)
   std::string canonical;
   std::string html_lang;
   std::vector<std::string> jsonld;
@@ -166,9 +167,10 @@ class FactCollector {
     if (name == "nav" || name == "footer" || name == "aside" ||
         (!page_wrapper && has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"})))
       boilerplate = true;
-    if (name == "h1" && !boilerplate && facts_.h1s.size() < 4) {
+    if ((name == "h1" || name == "h2") && !boilerplate) {
+      auto& headings = name == "h1" ? facts_.h1s : facts_.h2s;
       std::string heading = clean(text_content(node));
-      if (!heading.empty()) facts_.h1s.push_back(std::move(heading));
+      if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
     }
 
     const std::string itemprop = lower_ascii(attribute(node, "itemprop"));
@@ -281,6 +283,16 @@ std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetad
 }
 
 // ---- title -------------------------------------------------------------------------------------
+
+size_t count_words(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c == ' ') in_word = false;
+    else if (!in_word) in_word = true, ++words;
+  }
+  return words;
+}
 std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                       const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
   std::vector<std::string> candidates;
@@ -291,22 +303,36 @@ std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetada
   const std::vector<std::string> keys = site_keys(site_name, url);
   // The page's own headline (<h1>) is the cleanest title when it agrees with what the metadata
   // says: it has no site suffix, no section prefix, and the words the reader sees.
-  for (const auto& heading : facts.h1s) {
+  std::vector<std::string> headings = facts.h1s;
+  headings.insert(headings.end(), facts.h2s.begin(), facts.h2s.end());
+  for (const auto& heading : headings) {
     const std::string key = comparable_text(heading);
     const bool is_site = std::find(keys.begin(), keys.end(), key) != keys.end();
     if (is_site || heading.size() > 400) continue;
-    // When they differ, the shorter is the headline: the longer carries a kicker, a subtitle or
-    // a section name.
+    // An <h1> that ends with the metadata title has a kicker before it ("Immobilienkrise Rene
+    // Benko-Firma ..."), often glued on by markup: the metadata title is the headline then.
     for (const auto& candidate : candidates) {
       if (candidate.empty() || !similar_titles(heading, candidate)) continue;
-      const std::string stripped = strip_site_from_title(candidate, keys, facts.h1s);
-      return comparable_text(stripped).size() < comparable_text(heading).size() ? stripped : heading;
+      const std::string stripped = strip_site_from_title(candidate, keys, headings);
+      const std::string short_key = comparable_text(stripped);
+      return key.size() > short_key.size() && key.ends_with(short_key) ? stripped : heading;
+    }
+  }
+  // A single <h1> that is not the site's name is the headline even when the metadata disagrees
+  // (home-page titles, taglines, SEO titles).
+  if (facts.h1s.size() <= 2) {  // more <h1>s than that: a listing or a template that misuses them
+    for (const auto& heading : facts.h1s) {
+      const std::string key = comparable_text(heading);
+      const bool is_site = std::any_of(keys.begin(), keys.end(), [&](const std::string& site) {
+        return key == site || (site.size() >= 4 && key.find(site) != std::string::npos);
+      });
+      if (!is_site && count_words(heading) >= 2) return heading;
     }
   }
   if (!facts.h1s.empty()) candidates.push_back(facts.h1s.front());
   for (const auto& candidate : candidates) {
     if (candidate.empty()) continue;
-    std::string title = strip_site_from_title(candidate, keys, facts.h1s);
+    std::string title = strip_site_from_title(candidate, keys, headings);
     // A title that is only the site's name says nothing about the article.
     if (!title.empty() && !(site_name && comparable_text(title) == comparable_text(*site_name))) return title;
   }

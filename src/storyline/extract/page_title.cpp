@@ -132,12 +132,20 @@ std::string strip_site_from_title(const std::string& title, const std::vector<st
     if (heading.size() < 4) continue;
     for (size_t begin = 0; begin < split.parts.size(); ++begin)
       for (size_t end = begin + 1; end <= split.parts.size(); ++end)
-        if (end - begin < split.parts.size() && comparable_text(join_parts(split, begin, end)) == heading) return join_parts(split, begin, end);
+        // Only a leading or trailing run of parts: a heading matching a middle part is the
+        // site's logo, not the article's headline.
+        if (end - begin < split.parts.size() && (begin == 0 || end == split.parts.size()) &&
+            comparable_text(join_parts(split, begin, end)) == heading)
+          return join_parts(split, begin, end);
   }
-  // A lone last part after " | " that is much shorter than the rest is a site or section name.
-  if (split.separators.back() == " | " && count_words(split.parts.back()) <= 3 &&
-      count_words(join_parts(split, 0, split.parts.size() - 1)) >= 2 * count_words(split.parts.back()))
+  // A last part after " | " that is shorter than the rest is a site or section name.
+  if (split.separators.back() == " | " && count_words(split.parts.back()) <= 5 &&
+      2 * count_words(join_parts(split, 0, split.parts.size() - 1)) >= 3 * count_words(split.parts.back()))
     return join_parts(split, 0, split.parts.size() - 1);
+  // Breadcrumb separators ("Blog Archive » Title", "Site › Section › Title") end with the page.
+  const std::string& last_separator = split.separators.back();
+  if ((last_separator == " \xC2\xBB " || last_separator == " \xE2\x80\xBA ") && count_words(split.parts.back()) >= 2)
+    return split.parts.back();
   return title;
 }
 
