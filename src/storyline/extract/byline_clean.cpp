@@ -51,7 +51,9 @@ std::string trim_punctuation(std::string_view text) {
 // "By", "Von", "Par", "Written by", "Autor:" ... at the start of a byline or part.
 std::string strip_prefix(std::string text) {
   static constexpr std::string_view kPrefixes[] = {
-      "written by ", "posted by ", "reporting by ", "story by ", "words by ", "text by ", "published by ",
+      "written by ", "posted by ", "erstellt von ", "eingestellt von ", "artikel von: ", "artikel von ", "ein artikel von ",
+      "publiziert von ", "beitrag von ", "bericht von ", "an article by ", "posted on ", "redigido por ", "escrito por ",
+      "scritto da ", "publié par ", "écrit par ", "reporting by ", "story by ", "words by ", "text by ", "published by ",
       "geschrieben von ", "verfasst von ", "ein beitrag von ", "text von ", "text: ", "autor: ", "autorin: ",
       "autoren: ", "author: ", "authors: ", "auteur: ", "redaktion: ", "by: ", "by ", "von ", "par ", "por ",
       "di ", "door ", "and ", "und ", "from ", "author ", "autor ", "autorin ", "auteur ", "texte: ", "texto: "};
@@ -90,16 +92,30 @@ bool is_role(const std::string& lower) {
       "photographer", "photos", "photo", "analyst", "producer", "chief", "senior", "editorial", "redakteur",
       "redakteurin", "korrespondent", "korrespondentin", "mitarbeiter", "fotos", "foto", "video", "updated",
       "published", "posted", "aktualisiert", "veröffentlicht", "min read", "read more", "comments", "share",
-      "follow", "email", "twitter", "facebook", "more articles", "contact", "view all", "all posts", "bio"};
+      "follow", "email", "twitter", "facebook", "more articles", "contact", "view all", "all posts", "bio", "beiträge",
+      "zeige alle", "alle artikel", "mehr von", "more from", "profile", "profil"};
   for (auto role : kRoles)
     if (contains_word(lower, role)) return true;
   return false;
 }
 
+// URLs and e-mail addresses (also the "name[at]host" disguise).
 bool looks_like_url(const std::string& lower) {
-  return lower.find("http") != std::string::npos || lower.find("www.") != std::string::npos ||
+  const size_t at = lower.find('@');
+  const bool email = at != std::string::npos && lower.find('.', at) != std::string::npos;
+  return email || lower.find("http") != std::string::npos || lower.find("www.") != std::string::npos ||
          lower.find(".com") != std::string::npos || lower.find('/') != std::string::npos ||
-         lower.find('@') != std::string::npos;
+         lower.find("[at]") != std::string::npos;
+}
+
+// What is left of a byline that named nobody: "By", "Von", "Publiziert am".
+bool is_bare_label(const std::string& lower) {
+  static constexpr std::string_view kLabels[] = {"by", "von", "par", "por", "di", "door", "de", "publiziert am",
+                                                 "veröffentlicht am", "posted", "posted on", "autor", "author", "authors",
+                                                 "autorin", "text", "am", "on", "le", "el"};
+  for (auto label : kLabels)
+    if (lower == label) return true;
+  return false;
 }
 
 size_t word_count(std::string_view text) {
@@ -157,7 +173,7 @@ std::vector<std::string> byline_names(std::string_view byline) {
   // A date after the names ends them: "Max Muster, 09.10.2021", "Jane Doe on October 9, 2021".
   const size_t digit = chosen.find_first_of("0123456789");
   if (digit != std::string::npos) chosen.erase(digit);
-  for (std::string_view tail : {" on ", " am ", " le ", " el ", " il ", " at ", " published", " updated", " posted"}) {
+  for (std::string_view tail : {" on ", " am ", " le ", " el ", " il ", " at ", " @ ", " published", " updated", " posted"}) {
     const size_t at = lower_ascii(chosen).find(tail);
     if (at != std::string::npos) chosen.erase(at);
   }
@@ -167,7 +183,9 @@ std::vector<std::string> byline_names(std::string_view byline) {
     std::string part = strip_prefix(raw);
     if (!part.empty() && part.front() == '@') continue;  // a social handle, not a name
     const std::string lower = lower_ascii(part);
-    if (part.empty() || looks_like_url(lower) || is_role(lower) || word_count(part) > 6 || part.size() > 80) continue;
+    if (part.empty() || looks_like_url(lower) || is_role(lower) || is_bare_label(lower) || word_count(part) > 6 ||
+        part.size() > 80)
+      continue;
     names.push_back(part);
   }
   // "Jane Doe, October" (a month left from a date) or "Jane Doe, London": a lone word beside full

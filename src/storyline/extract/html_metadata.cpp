@@ -46,6 +46,7 @@ struct PageFacts {
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> rel_authors;
   std::vector<std::string> class_bylines;  // class/id author or byline
+  std::vector<std::string> labelled_bylines;  // <address>, or short text starting "By", "Von", "Posted by"
   std::vector<std::string> datelines;      // short texts of class/id date, time, publish...
   std::vector<std::string> microformat_dates;  // class="published" title="2013-04-04T18:52:11"
   std::vector<std::string> text_dates;     // any short visible text with a digit, in page order
@@ -110,6 +111,22 @@ bool has_token_prefix(const std::string& marks, std::initializer_list<std::strin
   return false;
 }
 
+// An element whose own text starts with a byline label: "By <a>Jane Doe</a>", "Von Max Muster".
+bool starts_with_byline_label(xmlNodePtr node) {
+  xmlNodePtr first = node->children;
+  if (!first || first->type != XML_TEXT_NODE || !first->content) return false;
+  std::string_view text(reinterpret_cast<const char*>(first->content));
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r'))
+    text.remove_prefix(1);
+  if (text.size() > 120) return false;
+  static constexpr std::string_view kLabels[] = {"By ", "BY ", "by ", "Von ", "VON ", "von ", "Posted by ", "Written by ",
+                                                 "Geschrieben von ", "Verfasst von ", "Eingestellt von ", "Autor: ",
+                                                 "Autorin: ", "Author: ", "Par ", "Por ", "Door ", "Texto: ", "Text: "};
+  for (auto label : kLabels)
+    if (text.starts_with(label) || text == label.substr(0, label.size() - 1)) return true;
+  return false;
+}
+
 class FactCollector {
  public:
   explicit FactCollector(PageFacts& facts) : facts_(facts) {}
@@ -164,7 +181,9 @@ class FactCollector {
     }
     const std::string marks = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
     const bool page_wrapper = name == "body" || name == "html" || name == "main" || name == "article";
-    if (name == "nav" || name == "footer" || name == "aside" ||
+    if (name == "article") in_article_ = true;
+    // <footer> and <aside> inside an <article> hold its byline and date; elsewhere, site chrome.
+    if (name == "nav" || ((name == "footer" || name == "aside") && !in_article_) ||
         (!page_wrapper && has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"})))
       boilerplate = true;
     if ((name == "h1" || name == "h2") && !boilerplate) {
@@ -193,6 +212,10 @@ class FactCollector {
     }
     if (has_token_prefix(marks, {"published", "updated", "dtstart"}) && !attribute(node, "title").empty())
       push_limited(facts_.microformat_dates, clean(attribute(node, "title")));
+    if (name == "address" || starts_with_byline_label(node)) {
+      std::string value = clean(text_content(node));
+      if (value.size() <= kMaxShortText) push_limited(facts_.labelled_bylines, std::move(value));
+    }
     const std::string rel = lower_ascii(attribute(node, "rel"));
     const bool short_text = name != "body" && name != "article" && name != "main";
     if (rel == "author" && name == "a") push_limited(facts_.rel_authors, clean(text_content(node)));
@@ -208,6 +231,7 @@ class FactCollector {
   }
 
   PageFacts& facts_;
+  bool in_article_ = false;  // an <article> element has begun (not reset: cheap and good enough)
 };
 
 // ---- dates -------------------------------------------------------------------------------------
@@ -278,6 +302,8 @@ std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetad
   for (const auto* candidates : {&facts.itemprop_authors, &facts.rel_authors})
     if (auto names = names_from(*candidates, site_name)) return names;
   for (const auto& byline : facts.class_bylines)
+    if (auto names = names_from({byline}, site_name)) return names;
+  for (const auto& byline : facts.labelled_bylines)
     if (auto names = names_from({byline}, site_name)) return names;
   return std::nullopt;
 }
