@@ -166,8 +166,8 @@ std::vector<std::string> byline_names(std::string_view byline) {
       chosen = stripped;
       break;
     }
-    if (chosen.empty() && std::none_of(stripped.begin(), stripped.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-        !is_role(lower_ascii(stripped)))
+    // Otherwise the first segment without a date; its job titles are dropped below.
+    if (chosen.empty() && std::none_of(stripped.begin(), stripped.end(), [](char c) { return c >= '0' && c <= '9'; }))
       chosen = stripped;
   }
   // A date after the names ends them: "Max Muster, 09.10.2021", "Jane Doe on October 9, 2021".
