@@ -1,23 +1,463 @@
 #include "storyline/extract/html_metadata.h"
 
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <string_view>
+
+#include "storyline/extract/byline_clean.h"
+#include "storyline/extract/date_parse.h"
+#include "storyline/extract/jsonld_metadata.h"
+#include "storyline/extract/page_title.h"
+#include "storyline/extract/url.h"
+#include "storyline/text/html_entities.h"
+#include "storyline/text/normalize.h"
+
 namespace storyline::extract {
 namespace {
 
-xmlNodePtr find_first(xmlNodePtr node, const char* name) {
-  for (xmlNodePtr child = node ? node->children : nullptr; child; child = child->next) {
-    if (node_name(child) == name) return child;
-    if (xmlNodePtr found = find_first(child, name)) return found;
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Inline text as a reader sees it: entities decoded, whitespace collapsed, trimmed.
+std::string clean(std::string_view text) { return text::clean_inline(text::decode_html_entities(text)); }
+
+bool contains_any(const std::string& haystack, std::initializer_list<std::string_view> needles) {
+  for (auto needle : needles)
+    if (haystack.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+// Everything the page says about itself, gathered in one walk over the DOM.
+struct PageFacts {
+  std::vector<std::pair<std::string, std::string>> metas;  // lower-cased name/property/itemprop -> content
+  std::string title_tag;
+  std::vector<std::string> h1s;
+  std::vector<std::string> h2s;  // blogs often give the post's title an <h2> (the <h1> is the blog)
+  std::string canonical;
+  std::string html_lang;
+  std::vector<std::string> jsonld;
+  std::vector<std::string> itemprop_dates;    // itemprop=datePublished on visible elements
+  std::vector<std::string> marked_time_dates;  // <time pubdate>, <time class="...publish...">
+  std::vector<std::string> time_dates;         // any other <time datetime>
+  std::vector<std::string> itemprop_authors;
+  std::vector<std::string> rel_authors;
+  std::vector<std::string> class_bylines;  // class/id author or byline
+  std::vector<std::string> labelled_bylines;  // <address>, or short text starting "By", "Von", "Posted by"
+  std::vector<std::string> datelines;      // short texts of class/id date, time, publish...
+  std::vector<std::string> microformat_dates;  // class="published" title="2013-04-04T18:52:11"
+  std::vector<std::string> text_dates;     // any short visible text with a digit, in page order
+
+  std::vector<std::string> meta_all(std::string_view key) const {
+    std::vector<std::string> values;
+    for (const auto& [name, content] : metas)
+      if (name == key && !content.empty()) values.push_back(content);
+    return values;
   }
-  return nullptr;
+  std::optional<std::string> meta(std::initializer_list<std::string_view> keys) const {
+    for (auto key : keys)
+      for (const auto& [name, content] : metas)
+        if (name == key && !content.empty()) return content;
+    return std::nullopt;
+  }
+};
+
+constexpr size_t kMaxCandidates = 24;
+constexpr size_t kMaxShortText = 200;  // a byline or dateline is short; longer blocks are prose
+
+void push_limited(std::vector<std::string>& list, std::string value) {
+  if (list.size() < kMaxCandidates && !value.empty()) list.push_back(std::move(value));
+}
+
+// Text of an itemprop=author element: its itemprop=name when it has one.
+std::string itemprop_author_text(xmlNodePtr node) {
+  const std::string content = attribute(node, "content");
+  if (!content.empty()) return content;
+  for (xmlNodePtr child = node->children; child; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    if (lower_ascii(attribute(child, "itemprop")) == "name") {
+      const std::string value = attribute(child, "content");
+      return value.empty() ? text_content(child) : value;
+    }
+    const std::string nested = itemprop_author_text(child);
+    if (!nested.empty() && lower_ascii(attribute(child, "itemprop")) != "author") return nested;
+  }
+  return text_content(node);
+}
+
+// Some pages put JSON-LD in a <script> without a type.
+bool looks_like_jsonld(xmlNodePtr script) {
+  const std::string text = text_content(script);
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  return start != std::string::npos && (text[start] == '{' || text[start] == '[') &&
+         text.find("\"@context\"") != std::string::npos && text.find("schema.org") != std::string::npos;
+}
+
+// True when a class or id token of `marks` starts with one of `prefixes` ("comments-area" for
+// "comment"); substrings inside tokens ("has-comments", "entry-footer") do not count.
+bool has_token_prefix(const std::string& marks, std::initializer_list<std::string_view> prefixes) {
+  size_t start = 0;
+  while (start < marks.size()) {
+    size_t end = marks.find(' ', start);
+    if (end == std::string::npos) end = marks.size();
+    const std::string_view token(marks.data() + start, end - start);
+    for (auto prefix : prefixes)
+      if (token.starts_with(prefix)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// An element whose own text starts with a byline label: "By <a>Jane Doe</a>", "Von Max Muster".
+bool starts_with_byline_label(xmlNodePtr node) {
+  xmlNodePtr first = node->children;
+  if (!first || first->type != XML_TEXT_NODE || !first->content) return false;
+  std::string_view text(reinterpret_cast<const char*>(first->content));
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r'))
+    text.remove_prefix(1);
+  if (text.size() > 120) return false;
+  static constexpr std::string_view kLabels[] = {"By ", "BY ", "by ", "Von ", "VON ", "von ", "Posted by ", "Written by ",
+                                                 "Geschrieben von ", "Verfasst von ", "Eingestellt von ", "Autor: ",
+                                                 "Autorin: ", "Author: ", "Par ", "Por ", "Door ", "Texto: ", "Text: "};
+  for (auto label : kLabels)
+    if (text.starts_with(label) || text == label.substr(0, label.size() - 1)) return true;
+  return false;
+}
+
+class FactCollector {
+ public:
+  explicit FactCollector(PageFacts& facts) : facts_(facts) {}
+
+  void visit(xmlNodePtr node, int depth, bool boilerplate) {
+    if (depth > 200) return;
+    for (xmlNodePtr child = node ? node->children : nullptr; child; child = child->next) {
+      if (child->type == XML_TEXT_NODE && !boilerplate) {
+        collect_text_date(child);
+        continue;
+      }
+      if (child->type != XML_ELEMENT_NODE) continue;
+      const std::string name = node_name(child);
+      bool child_boilerplate = boilerplate;
+      examine(child, name, child_boilerplate);
+      if (name == "script" || name == "style" || name == "svg") continue;
+      visit(child, depth + 1, child_boilerplate);
+    }
+  }
+
+ private:
+  // Short text with a digit, anywhere visible: the last resort for a date ("Veröffentlicht am
+  // 16.08.2019", "Benni, 10. September 2017").
+  void collect_text_date(xmlNodePtr text) {
+    if (facts_.text_dates.size() >= 300 || !text->content) return;
+    const std::string_view raw(reinterpret_cast<const char*>(text->content));
+    if (raw.size() > 400 || raw.find_first_of("0123456789") == std::string_view::npos) return;
+    std::string value = clean(raw);
+    if (value.size() >= 6 && value.size() <= kMaxShortText) facts_.text_dates.push_back(std::move(value));
+  }
+
+  void examine(xmlNodePtr node, const std::string& name, bool& boilerplate) {
+    if (name == "meta") {
+      std::string key = attribute(node, "property");
+      if (key.empty()) key = attribute(node, "name");
+      if (key.empty()) key = attribute(node, "itemprop");
+      if (key.empty()) key = attribute(node, "http-equiv");
+      if (!key.empty() && facts_.metas.size() < 500) facts_.metas.emplace_back(lower_ascii(key), clean(attribute(node, "content")));
+      return;
+    }
+    if (name == "html" && facts_.html_lang.empty()) facts_.html_lang = attribute(node, "lang");
+    if (name == "title" && facts_.title_tag.empty()) facts_.title_tag = clean(text_content(node));
+    if (name == "link" && facts_.canonical.empty()) {
+      const std::string rel = lower_ascii(attribute(node, "rel"));
+      if (rel == "canonical") facts_.canonical = attribute(node, "href");
+    }
+    if (name == "script") {
+      const std::string type = lower_ascii(attribute(node, "type"));
+      if (facts_.jsonld.size() < 32 && (type.find("ld+json") != std::string::npos || (type.empty() && looks_like_jsonld(node))))
+        facts_.jsonld.push_back(text_content(node));
+      return;
+    }
+    const std::string marks = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
+    const bool page_wrapper = name == "body" || name == "html" || name == "main" || name == "article";
+    if (name == "article") in_article_ = true;
+    // <footer> and <aside> inside an <article> hold its byline and date; elsewhere, site chrome.
+    if (name == "nav" || ((name == "footer" || name == "aside") && !in_article_) ||
+        (!page_wrapper && has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"})))
+      boilerplate = true;
+    if ((name == "h1" || name == "h2") && !boilerplate) {
+      auto& headings = name == "h1" ? facts_.h1s : facts_.h2s;
+      std::string heading = clean(text_content(node));
+      if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
+    }
+
+    const std::string itemprop = lower_ascii(attribute(node, "itemprop"));
+    if (itemprop == "datepublished" || itemprop == "datecreated") {
+      std::string value = attribute(node, "content");
+      if (value.empty()) value = attribute(node, "datetime");
+      if (value.empty() && name == "abbr") value = attribute(node, "title");
+      if (value.empty()) value = text_content(node);
+      push_limited(facts_.itemprop_dates, clean(value));
+    }
+    if (itemprop == "author" || itemprop == "creator") push_limited(facts_.itemprop_authors, clean(itemprop_author_text(node)));
+    if (boilerplate) return;
+
+    if (name == "time") {
+      std::string value = attribute(node, "datetime");
+      if (value.empty()) value = text_content(node);
+      const bool marked = xmlHasProp(node, reinterpret_cast<const xmlChar*>("pubdate")) ||
+                          contains_any(marks, {"publish", "posted", "created", "entry-date", "post-date"});
+      push_limited(marked ? facts_.marked_time_dates : facts_.time_dates, clean(value));
+    }
+    if (has_token_prefix(marks, {"published", "updated", "dtstart"}) && !attribute(node, "title").empty())
+      push_limited(facts_.microformat_dates, clean(attribute(node, "title")));
+    if (name == "address" || starts_with_byline_label(node)) {
+      std::string value = clean(text_content(node));
+      if (value.size() <= kMaxShortText) push_limited(facts_.labelled_bylines, std::move(value));
+    }
+    const std::string rel = lower_ascii(attribute(node, "rel"));
+    const bool short_text = name != "body" && name != "article" && name != "main";
+    if (rel == "author" && name == "a") push_limited(facts_.rel_authors, clean(text_content(node)));
+    if (short_text && contains_any(marks, {"author", "byline", "autor", "byl ", "by-line", "writer"}) &&
+        !contains_any(marks, {"bio", "avatar", "image", "img", "photo", "description", "about"})) {
+      std::string value = clean(text_content(node));
+      if (value.size() <= kMaxShortText) push_limited(facts_.class_bylines, std::move(value));
+    }
+    if (short_text && contains_any(marks, {"date", "time", "publish", "posted", "datum", "meta", "byline", "dateline", "entry"})) {
+      std::string value = clean(text_content(node));
+      if (value.size() <= kMaxShortText) push_limited(facts_.datelines, std::move(value));
+    }
+  }
+
+  PageFacts& facts_;
+  bool in_article_ = false;  // an <article> element has begun (not reset: cheap and good enough)
+};
+
+// ---- dates -------------------------------------------------------------------------------------
+
+std::optional<std::string> first_date(const std::vector<std::string>& candidates) {
+  for (const auto& candidate : candidates)
+    if (auto date = parse_date_to_iso(candidate)) return date;
+  return std::nullopt;
+}
+
+std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
+                                          const std::optional<std::string>& url) {
+  if (jsonld.found_article && jsonld.date_published)
+    if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
+  static constexpr std::string_view kPublishedKeys[] = {
+      "article:published_time", "og:article:published_time", "article:published", "og:published_time", "published_time",
+      "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
+      "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+      "article.published", "article_date_original", "original-publish-date", "timestamp", "cxenseparse:recs:publishtime",
+      "rnews:datepublished", "pub_date", "citation_publication_date", "citation_date", "datecreated", "created", "date.created",
+      "displaydate", "dc.date.published", "og:pubdate", "article:post_date"};
+  for (auto key : kPublishedKeys)
+    for (const auto& value : facts.meta_all(key))
+      if (auto date = parse_date_to_iso(value)) return date;
+  if (jsonld.date_published)
+    if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
+  if (auto date = first_date(facts.itemprop_dates)) return date;
+  if (auto date = first_date(facts.marked_time_dates)) return date;
+  if (auto date = first_date(facts.time_dates)) return date;
+  if (auto date = first_date(facts.microformat_dates)) return date;
+  if (auto date = first_date(facts.datelines)) return date;
+  for (const auto& candidate : {url, context.url})
+    if (candidate)
+      if (auto date = date_from_url_path(*candidate)) return date;
+  if (auto date = first_date(facts.text_dates)) return date;
+  for (auto key : {"article:modified_time", "og:updated_time", "last-modified", "datemodified", "dcterms.modified"})
+    for (const auto& value : facts.meta_all(key))
+      if (auto date = parse_date_to_iso(value)) return date;
+  if (jsonld.date_modified) return parse_date_to_iso(*jsonld.date_modified);
+  return std::nullopt;
+}
+
+// ---- authors -----------------------------------------------------------------------------------
+
+std::optional<std::string> names_from(const std::vector<std::string>& bylines, const std::optional<std::string>& site_name) {
+  std::vector<std::string> names;
+  for (const auto& byline : bylines)
+    for (auto& name : byline_names(byline)) names.push_back(std::move(name));
+  // The publisher named as its own author says nothing about who wrote the piece.
+  if (site_name)
+    names.erase(std::remove_if(names.begin(), names.end(), [&](const std::string& n) { return lower_ascii(n) == lower_ascii(*site_name); }),
+                names.end());
+  const std::string joined = join_names(names);
+  if (joined.empty()) return std::nullopt;
+  return joined;
+}
+
+std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetadata& jsonld,
+                                       const std::optional<std::string>& site_name) {
+  std::vector<std::string> from_jsonld;
+  for (const auto& author : jsonld.authors) from_jsonld.push_back(clean(author));
+  if (auto names = names_from(from_jsonld, site_name)) return names;
+  for (auto key : {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl",
+                   "citation_author", "article:author_name", "og:article:author", "cxenseparse:author", "dc.contributor"}) {
+    std::vector<std::string> values = facts.meta_all(key);
+    if (auto names = names_from(values, site_name)) return names;
+  }
+  for (const auto* candidates : {&facts.itemprop_authors, &facts.rel_authors})
+    if (auto names = names_from(*candidates, site_name)) return names;
+  for (const auto& byline : facts.class_bylines)
+    if (auto names = names_from({byline}, site_name)) return names;
+  for (const auto& byline : facts.labelled_bylines)
+    if (auto names = names_from({byline}, site_name)) return names;
+  return std::nullopt;
+}
+
+// ---- title -------------------------------------------------------------------------------------
+
+size_t count_words(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c == ' ') in_word = false;
+    else if (!in_word) in_word = true, ++words;
+  }
+  return words;
+}
+std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetadata& jsonld,
+                                      const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
+  std::vector<std::string> candidates;
+  if (jsonld.found_article && jsonld.headline) candidates.push_back(clean(*jsonld.headline));
+  for (auto key : {"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"})
+    if (auto value = facts.meta({key})) candidates.push_back(*value);
+  candidates.push_back(facts.title_tag);
+  const std::vector<std::string> keys = site_keys(site_name, url);
+  // The page's own headline (<h1>) is the cleanest title when it agrees with what the metadata
+  // says: it has no site suffix, no section prefix, and the words the reader sees.
+  std::vector<std::string> headings = facts.h1s;
+  headings.insert(headings.end(), facts.h2s.begin(), facts.h2s.end());
+  for (const auto& heading : headings) {
+    const std::string key = comparable_text(heading);
+    const bool is_site = std::find(keys.begin(), keys.end(), key) != keys.end();
+    if (is_site || heading.size() > 400) continue;
+    // An <h1> that ends with the metadata title has a kicker before it ("Immobilienkrise Rene
+    // Benko-Firma ..."), often glued on by markup: the metadata title is the headline then.
+    for (const auto& candidate : candidates) {
+      if (candidate.empty() || !similar_titles(heading, candidate)) continue;
+      const std::string stripped = strip_site_from_title(candidate, keys, headings);
+      const std::string short_key = comparable_text(stripped);
+      return key.size() > short_key.size() && key.ends_with(short_key) ? stripped : heading;
+    }
+  }
+  // A single <h1> that is not the site's name is the headline even when the metadata disagrees
+  // (home-page titles, taglines, SEO titles).
+  if (facts.h1s.size() <= 2) {  // more <h1>s than that: a listing or a template that misuses them
+    for (const auto& heading : facts.h1s) {
+      const std::string key = comparable_text(heading);
+      const bool is_site = std::any_of(keys.begin(), keys.end(), [&](const std::string& site) {
+        return key == site || (site.size() >= 4 && key.find(site) != std::string::npos);
+      });
+      if (!is_site && count_words(heading) >= 2) return heading;
+    }
+  }
+  if (!facts.h1s.empty()) candidates.push_back(facts.h1s.front());
+  for (const auto& candidate : candidates) {
+    if (candidate.empty()) continue;
+    std::string title = strip_site_from_title(candidate, keys, headings);
+    // A title that is only the site's name says nothing about the article.
+    if (!title.empty() && !(site_name && comparable_text(title) == comparable_text(*site_name))) return title;
+  }
+  return std::nullopt;
+}
+
+// ---- the rest ----------------------------------------------------------------------------------
+
+std::optional<std::string> absolute_http_url(const std::string& reference, const std::optional<std::string>& base) {
+  if (reference.empty()) return std::nullopt;
+  std::string resolved = base ? resolve_url(*base, reference) : reference;
+  const std::string lower = lower_ascii(resolved.substr(0, 8));
+  if (!lower.starts_with("http://") && !lower.starts_with("https://")) return std::nullopt;
+  return resolved;
+}
+
+std::optional<std::string> find_url(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context) {
+  for (const std::string& reference : {facts.canonical, facts.meta({"og:url"}).value_or(""), jsonld.url.value_or("")}) {
+    auto url = absolute_http_url(clean(reference), context.url);
+    if (!url) continue;
+    // Some templates point every page's canonical at the home page; keep the page's own URL then.
+    if (context.url) {
+      const size_t path = url->find('/', url->find("://") + 3);
+      const bool home = path == std::string::npos || url->size() <= path + 1;
+      if (home && context.url->size() > url->size() + 1) continue;
+    }
+    return url;
+  }
+  return context.url;
+}
+
+std::optional<std::string> normalized_language(std::string tag) {
+  tag = clean(tag);
+  std::replace(tag.begin(), tag.end(), '_', '-');
+  const size_t comma = tag.find_first_of(", ;");
+  if (comma != std::string::npos) tag.erase(comma);
+  if (tag.size() < 2 || tag.size() > 20) return std::nullopt;
+  for (char c : tag)
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-') return std::nullopt;
+  return tag;
+}
+
+std::optional<std::string> find_language(const PageFacts& facts, const JsonLdMetadata& jsonld) {
+  std::vector<std::string> candidates{facts.html_lang};
+  for (auto key : {"content-language", "language", "dc.language", "og:locale"})
+    if (auto value = facts.meta({key})) candidates.push_back(*value);
+  if (jsonld.language) candidates.push_back(*jsonld.language);
+  for (auto& candidate : candidates)
+    if (auto tag = normalized_language(candidate)) return tag;
+  return std::nullopt;
+}
+
+std::optional<int> parse_dimension(const std::optional<std::string>& text) {
+  if (!text || text->empty() || text->size() > 6) return std::nullopt;
+  int value = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value > 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+std::vector<Image> find_images(const PageFacts& facts, const JsonLdMetadata& jsonld, const std::optional<std::string>& base) {
+  std::vector<Image> images;
+  auto add = [&](const std::string& reference, std::optional<int> width, std::optional<int> height) {
+    auto url = absolute_http_url(clean(reference), base);
+    if (!url || images.size() >= 5) return;
+    for (const auto& image : images)
+      if (image.url == *url) return;
+    images.push_back({*url, width, height});
+  };
+  if (auto og = facts.meta({"og:image:secure_url", "og:image", "og:image:url"}))
+    add(*og, parse_dimension(facts.meta({"og:image:width"})), parse_dimension(facts.meta({"og:image:height"})));
+  for (const auto& image : jsonld.images) add(image.url, image.width, image.height);
+  if (auto twitter = facts.meta({"twitter:image", "twitter:image:src"})) add(*twitter, std::nullopt, std::nullopt);
+  return images;
 }
 
 }  // namespace
 
-// Baseline until the metadata extractor lands: <title> only.
 PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& context) {
+  PageFacts facts;
+  FactCollector(facts).visit(reinterpret_cast<xmlNodePtr>(page.doc()), 0, false);
+  const JsonLdMetadata jsonld = read_jsonld(facts.jsonld);
+
   PageMetadata metadata;
-  metadata.url = context.url;
-  if (xmlNodePtr title = find_first(reinterpret_cast<xmlNodePtr>(page.doc()), "title")) metadata.title = text_content(title);
+  metadata.url = find_url(facts, jsonld, context);
+  if (auto site = facts.meta({"og:site_name"})) metadata.site_name = site;
+  else if (jsonld.site_name && !clean(*jsonld.site_name).empty()) metadata.site_name = clean(*jsonld.site_name);
+  else metadata.site_name = facts.meta({"application-name", "apple-mobile-web-app-title"});
+  metadata.title = find_title(facts, jsonld, metadata.site_name, metadata.url);
+  metadata.excerpt = facts.meta({"og:description", "description", "twitter:description", "dc.description"});
+  if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean(*jsonld.description);
+  metadata.published = find_published(facts, jsonld, context, metadata.url);
+  metadata.author = find_author(facts, jsonld, metadata.site_name);
+  metadata.language = find_language(facts, jsonld);
+  metadata.images = find_images(facts, jsonld, metadata.url);
+  for (auto* field : {&metadata.title, &metadata.excerpt, &metadata.site_name})
+    if (*field && (*field)->empty()) field->reset();
   return metadata;
 }
 
