@@ -64,7 +64,6 @@ int run_eval_metadata(const EvalMetadataOptions& options) {
 Runner add_eval_metadata_command(CLI::App& app) {
   auto options = std::make_shared<EvalMetadataOptions>();
   // "eval" groups the evaluation commands; each evaluation is one of its subcommands.
-  CLI::App* eval = nullptr;
   CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
   CLI::App* command = eval->add_subcommand("metadata", "Accuracy of HTML metadata extraction (title, date, author, site)");
   command->add_option("--data", options->data, "The datasets folder (default ../shared/data)");
