@@ -12,5 +12,7 @@ namespace storyline::cli {
 using Runner = std::function<int()>;
 
 Runner add_extract_command(CLI::App& app);
+Runner add_train_command(CLI::App& app);
+Runner add_eval_command(CLI::App& app);
 
 }  // namespace storyline::cli

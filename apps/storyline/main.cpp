@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     if (subcommands.size() > before) runners[subcommands.back()] = std::move(runner);
   };
   add(storyline::cli::add_extract_command);
+  add(storyline::cli::add_train_command);
+  add(storyline::cli::add_eval_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
