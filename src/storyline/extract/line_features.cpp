@@ -178,8 +178,8 @@ LineShape line_shape(std::string_view line) {
 
 std::vector<int> near_duplicate_counts(const std::vector<std::string>& lines) {
   std::vector<int> counts(lines.size(), 0);
-  // Comparing every pair is quadratic; pages past this size are menus and link farms anyway.
-  constexpr size_t kMaxLinesCompared = 4000;
+  // Pages past this size are menus and link farms; their tail is not compared.
+  constexpr size_t kMaxLinesCompared = 20000;
   std::vector<std::vector<size_t>> word_sets(lines.size());
   std::hash<std::string_view> hasher;
   for (size_t i = 0; i < lines.size() && i < kMaxLinesCompared; ++i) {
@@ -198,9 +198,12 @@ std::vector<int> near_duplicate_counts(const std::vector<std::string>& lines) {
     words.erase(std::unique(words.begin(), words.end()), words.end());
     word_sets[i] = std::move(words);
   }
+  // Repeated captions sit close together (the caption, then its lightbox or gallery copies), so
+  // each line is compared with the next kWindow lines only: linear time on long pages.
+  constexpr size_t kWindow = 40;
   for (size_t i = 0; i < word_sets.size(); ++i) {
     if (word_sets[i].empty()) continue;
-    for (size_t j = i + 1; j < word_sets.size(); ++j) {
+    for (size_t j = i + 1; j < word_sets.size() && j <= i + kWindow; ++j) {
       // Exact repeats are another matter (a paragraph printed twice): the caller keeps the first.
       if (word_sets[j].empty() || lines[i] == lines[j]) continue;
       const double a = static_cast<double>(word_sets[i].size());

@@ -36,7 +36,7 @@ LineShape line_shape(std::string_view line);
 std::string_view strip_bullet(std::string_view line);
 
 // Groups of lines that are near duplicates of each other (word-set Jaccard >= 0.6, 5+ words, not
-// identical): result[i] is the number of other lines line i nearly duplicates.
+// identical, at most 40 lines apart): result[i] is the number of other lines line i nearly duplicates.
 std::vector<int> near_duplicate_counts(const std::vector<std::string>& lines);
 
 }  // namespace storyline::extract

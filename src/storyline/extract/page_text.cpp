@@ -1,7 +1,8 @@
 #include "storyline/extract/page_text.h"
 
-#include <string_view>
 #include <unordered_set>
+
+#include "storyline/extract/html_document.h"
 
 namespace storyline::extract {
 namespace {
@@ -83,7 +84,8 @@ class VisibleTextWriter {
 
 }  // namespace
 
-std::string page_visible_text(const HtmlDocument& page) {
+std::string page_visible_text(std::string_view utf8_html) {
+  const HtmlDocument page = HtmlDocument::parse(utf8_html);
   VisibleTextWriter writer;
   writer.walk(reinterpret_cast<xmlNodePtr>(page.doc()));
   return writer.take();

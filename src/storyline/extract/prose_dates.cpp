@@ -86,7 +86,7 @@ std::vector<ProseDate> find_prose_dates(std::string_view text) {
   static const std::regex kDayFirst("\\b(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?" + month_pattern() +
                                         "(?:,?\\s+(?:de\\s+)?(\\d{4}))?\\b",
                                     std::regex::icase | std::regex::optimize);
-  static const std::regex kIso("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", std::regex::optimize);
+  static const std::regex kIso("\\b(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)", std::regex::optimize);
   static const std::regex kDotted("\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b", std::regex::optimize);
 
   std::vector<ProseDate> dates;

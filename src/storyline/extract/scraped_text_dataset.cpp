@@ -11,7 +11,6 @@
 #include <unordered_set>
 
 #include "storyline/core/hash.h"
-#include "storyline/extract/html_document.h"
 #include "storyline/extract/line_features.h"
 #include "storyline/extract/page_text.h"
 #include "storyline/ingest/decompress.h"
@@ -38,7 +37,7 @@ std::string read_text(const fs::path& path) {
 }
 
 std::string visible_text_of_html_file(const fs::path& path) {
-  return page_visible_text(HtmlDocument::parse(read_text(path)));
+  return page_visible_text(read_text(path));
 }
 
 uint64_t hash_words(const std::vector<std::string>& words, size_t begin, size_t count) {

@@ -114,6 +114,7 @@ const char* line_role_name(LineRole role) {
     case LineRole::kPublisher: return "publisher";
     case LineRole::kOtherHeadline: return "other-headline";
     case LineRole::kBeforeTitle: return "before-title";
+    case LineRole::kDateline: return "dateline";
   }
   return "chrome";
 }
@@ -143,6 +144,7 @@ ScrapedTextAnalysis analyze_scraped_text(std::string_view utf8_text, const PageC
     // A line printed twice (desktop and mobile copies, a slideshow) is read once.
     if (first_seen.count(lines[i])) roles[i] = LineRole::kChrome;
     first_seen.insert(lines[i]);
+    if (dateline_date(lines[i], shapes[i])) roles[i] = LineRole::kDateline;
     if (auto publisher = publisher_statement(lines[i], shapes[i])) {
       roles[i] = LineRole::kPublisher;
       if (!document.site_name) document.site_name = *publisher;
@@ -225,9 +227,8 @@ ScrapedTextAnalysis analyze_scraped_text(std::string_view utf8_text, const PageC
   const size_t header_end = std::min(n, (title ? *title : 0) + 4);
   for (size_t i = 0; i < n && !document.published; ++i) {
     const bool near_header = i < header_end || i < first_body;
-    if (!near_header || roles[i] == LineRole::kCaption || roles[i] == LineRole::kBody || roles[i] == LineRole::kTitle)
-      continue;
-    if (auto date = dateline_date(lines[i], shapes[i])) document.published = *date;
+    if (!near_header || roles[i] != LineRole::kDateline) continue;
+    document.published = dateline_date(lines[i], shapes[i]);
   }
   std::string body;
   for (size_t i = 0; i < n; ++i) {

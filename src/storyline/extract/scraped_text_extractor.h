@@ -6,7 +6,8 @@
 // length, punctuation, capitalization, position, near duplication, call-to-action vocabulary,
 // and its neighbours' scores); a few general rules come on top: near-duplicate line groups
 // (repeated captions) and lines without letters never are body; publisher statements ("This
-// article appeared originally on X.") and a bare domain at the top give site_name; the headline
+// article appeared originally on X.") and a bare domain at the top give site_name; datelines
+// ("Published: March 3, 2024") are metadata, and the one near the headline gives published; the headline
 // is the longest title-like line before the body; a sentence right after it, set apart from the
 // body by removed lines, is the standfirst. List glyphs ("• ") are dropped: items become
 // paragraphs.
@@ -20,7 +21,7 @@
 
 namespace storyline::extract {
 
-enum class LineRole { kBody, kTitle, kExcerpt, kChrome, kCaption, kPublisher, kOtherHeadline, kBeforeTitle };
+enum class LineRole { kBody, kTitle, kExcerpt, kChrome, kCaption, kPublisher, kOtherHeadline, kBeforeTitle, kDateline };
 const char* line_role_name(LineRole role);
 
 struct ScrapedLineDecision {
