@@ -25,6 +25,8 @@ Runner add_serve_command(CLI::App& app);
 // `storyline eval ...`: quality figures on ../shared/data.
 Runner add_eval_dedup_command(CLI::App& app);
 Runner add_eval_extraction_command(CLI::App& app);
+Runner add_train_command(CLI::App& app)
+Runner add_eval_command(CLI::App& app)
 Runner add_eval_metadata_command(CLI::App& app)
 
 }  // namespace storyline::cli
