@@ -2,6 +2,7 @@
 // Each subcommand registers its options on the CLI11 app and returns the function that runs it.
 // Exit codes (INTERFACE.md): 0 all inputs handled, 1 some rejected, 2 usage error.
 #include <functional>
+#include <string>
 
 namespace CLI {
 class App;
@@ -12,5 +13,13 @@ namespace storyline::cli {
 using Runner = std::function<int()>;
 
 Runner add_extract_command(CLI::App& app);
+
+// Document categories (label stage).
+Runner add_categorize_command(CLI::App& app);
+Runner add_train_categories_command(CLI::App& app);  // storyline train categories
+Runner add_eval_categories_command(CLI::App& app);   // storyline eval categories
+// The subcommand `name` of `app` that groups others (eval, train), made on first use so that
+// several commands can share it.
+CLI::App* command_group(CLI::App& app, const std::string& name, const std::string& description);
 
 }  // namespace storyline::cli

@@ -3,23 +3,43 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
-#include <map>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "commands.h"
+
+namespace {
+
+std::set<CLI::App*> all_commands(CLI::App& app) {
+  std::set<CLI::App*> commands;
+  for (CLI::App* command : app.get_subcommands({})) {
+    commands.insert(command);
+    commands.merge(all_commands(*command));
+  }
+  return commands;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Storyline: a self-hosted news engine (extract, cluster, rank, serve)"};
   app.set_version_flag("--version", std::string("storyline ") + STORYLINE_VERSION);
   app.require_subcommand(1);
-  std::map<CLI::App*, storyline::cli::Runner> runners;
+  // Each runner belongs to the command its adder made; grouped commands (`eval X`, `train X`)
+  // share a parent, so the leaf command is the key.
+  std::vector<std::pair<CLI::App*, storyline::cli::Runner>> runners;
   auto add = [&](storyline::cli::Runner (*adder)(CLI::App&)) {
-    const size_t before = app.get_subcommands({}).size();
+    const std::set<CLI::App*> before = all_commands(app);
     storyline::cli::Runner runner = adder(app);
-    auto subcommands = app.get_subcommands({});
-    if (subcommands.size() > before) runners[subcommands.back()] = std::move(runner);
+    for (CLI::App* command : all_commands(app))
+      if (!before.contains(command) && command->get_subcommands({}).empty()) runners.emplace_back(command, runner);
   };
   add(storyline::cli::add_extract_command);
+  add(storyline::cli::add_categorize_command);
+  add(storyline::cli::add_train_categories_command);
+  add(storyline::cli::add_eval_categories_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
