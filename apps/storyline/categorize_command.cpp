@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -30,6 +31,7 @@ struct CategorizeOptions {
   std::string path = "-";
   std::string model;
   unsigned threads = 0;
+  bool probabilities = false;
 };
 
 struct Line {
@@ -60,7 +62,8 @@ struct CategorizeOutput {
   std::string error;
 };
 
-CategorizeOutput categorize_line(const Line& line, const label::CategoryModel& model, const std::string& name) {
+CategorizeOutput categorize_line(const Line& line, const label::CategoryModel& model, const std::string& name,
+                                 bool probabilities) {
   CategorizeOutput output;
   const std::string prefix = name + ":" + std::to_string(line.number) + ": ";
   if (line.too_long) {
@@ -81,10 +84,15 @@ CategorizeOutput categorize_line(const Line& line, const label::CategoryModel& m
       sample += head;
       document.language = text::detect_language(sample);
     }
-    nlohmann::json value;
+    nlohmann::ordered_json value;
     value["id"] = document.id.empty() ? nlohmann::json(nullptr) : nlohmann::json(document.id);
     value["category"] = label::categorize(document, model);
     value["language"] = document.language ? nlohmann::json(*document.language) : nlohmann::json(nullptr);
+    if (probabilities) {
+      const auto scores = model.probabilities(label::category_features(label::category_text(document), model.bucket_bits()));
+      for (size_t c = 0; c < label::kCategoryCount; ++c)
+        value["probabilities"][std::string(label::kCategoryNames[c])] = std::round(double(scores[c]) * 1000) / 1000;
+    }
     output.json = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   } catch (const std::exception& error) {
     output.error = prefix + error.what();
@@ -134,7 +142,7 @@ int run_categorize(const CategorizeOptions& options) {
       batch.push_back(std::move(line));
     }
     ordered_parallel_for<CategorizeOutput>(
-        batch.size(), threads, [&](size_t i) { return categorize_line(batch[i], *model, name); },
+        batch.size(), threads, [&](size_t i) { return categorize_line(batch[i], *model, name, options.probabilities); },
         [&](size_t, CategorizeOutput&& output) {
           if (!output.json.empty()) {
             output.json.push_back('\n');
@@ -167,6 +175,7 @@ Runner add_categorize_command(CLI::App& app) {
   command->add_option("path", options->path, "A JSON Lines file; - (the default) for standard input");
   command->add_option("--model", options->model, "A category model file (default: the shipped categories.model)");
   command->add_option("--threads", options->threads, "Worker threads (default: every core)");
+  command->add_flag("--probabilities", options->probabilities, "Also print the probability of every category");
   return [options] { return run_categorize(*options); };
 }
 

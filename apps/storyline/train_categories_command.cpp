@@ -19,6 +19,7 @@ struct TrainCategoriesOptions {
   std::string data = "../shared/data";
   std::string out = "models/categories.model";
   unsigned threads = 2;
+  label::TrainingOptions training;  // the defaults make the shipped model
 };
 
 int run_train_categories(const TrainCategoriesOptions& options) {
@@ -31,7 +32,7 @@ int run_train_categories(const TrainCategoriesOptions& options) {
     for (size_t c = 0; c < label::kCategoryCount; ++c)
       std::fprintf(stderr, " %s %zu", std::string(label::kCategoryNames[c]).c_str(), counts[c]);
     std::fprintf(stderr, "\n");
-    const label::TrainingOptions training;
+    const label::TrainingOptions& training = options.training;
     const auto examples = label::training_examples(corpus, training.bucket_bits, options.threads);
     const label::CategoryModel model = label::train_category_model(examples, training);
     const std::filesystem::path out(options.out);
@@ -54,12 +55,14 @@ Runner add_train_categories_command(CLI::App& app) {
   CLI::App* train = command_group(app, "train", "Train a model shipped with Storyline from the datasets");
   CLI::App* command = train->add_subcommand(
       "categories",
-      "Train the document category model from BBC News, 20 Newsgroups (train split) and Reuters-21578 (ModApte "
-      "train). Reproducible: the same data always gives the same bytes.");
+      "Train the document category model from BBC News, 20 Newsgroups (train split), Reuters-21578 (ModApte "
+      "train) and ECB+. Reproducible: the same data always gives the same bytes.");
   command->add_option("--data", options->data, "The datasets folder (default ../shared/data)");
   command->add_option("--out", options->out, "Where to write the model (default models/categories.model)");
   command->add_option("--threads", options->threads,
                       "Threads for reading features (default 2; the model does not depend on it)");
+  command->add_option("--epochs", options->training.epochs, "Training epochs (default 8; for experiments)");
+  command->add_option("--l2", options->training.l2, "L2 regularization (default 1e-4; for experiments)");
   return [options, command]() -> int { return command->parsed() ? run_train_categories(*options) : 2; };
 }
 

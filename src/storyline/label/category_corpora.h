@@ -5,13 +5,19 @@
 // Mappings (why):
 //   BBC: business -> economy, entertainment -> entertainment, politics -> society,
 //        sport -> sports, tech -> technology (../shared/README.md).
-//   20 Newsgroups: comp.* -> technology; sci.crypt, sci.electronics -> technology (news sites
-//        file encryption and electronics under technology); sci.med, sci.space -> science;
-//        rec.sport.* -> sports; talk.politics.*, soc.religion.christian, talk.religion.misc,
-//        alt.atheism -> society (politics and religion); misc.forsale, rec.autos,
-//        rec.motorcycles -> other (hobby and classifieds: not entertainment, which is film,
-//        music, television and celebrities).
+//   The categories are those of the Telegram data-clustering contest (2020), whose server API
+//   INTERFACE.md keeps: society = politics, elections, legislation, incidents, crime; economy =
+//   markets, finance, business; technology = gadgets, auto, apps, internet services; science =
+//   health, biology, physics, space; sports; entertainment = film, music, TV, celebrities, arts.
+//   20 Newsgroups: comp.* -> technology; sci.crypt, sci.electronics -> technology (encryption
+//        and electronics are filed under technology by news sites); rec.autos, rec.motorcycles
+//        -> technology ("auto"); sci.med, sci.space -> science; rec.sport.* -> sports;
+//        talk.politics.*, soc.religion.christian, talk.religion.misc, alt.atheism -> society
+//        (politics and religion); misc.forsale -> other (classified ads).
 //   Reuters-21578: every story with at least one (economic) TOPICS label -> economy.
+//   ECB+ (../shared/data/clustering/ecbplus, news of 2006-2013 from many publishers): its
+//        43 event types mapped by hand (ecbplus_topic_category); mostly crime, disasters,
+//        conflicts and politics (society), which BBC's British politics alone does not teach.
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +47,11 @@ std::optional<Category> newsgroup_category(const std::string& newsgroup);
 // with at least one topic), in NEWID order.
 std::vector<LabelledText> load_reuters(const std::string& tar_gz_path, const std::string& split);
 
+// ECB+ news articles (ecbplus_docs.jsonl), the URL line dropped, topics without a clear category
+// left out, in file order.
+std::vector<LabelledText> load_ecbplus(const std::string& jsonl_path);
+std::optional<Category> ecbplus_topic_category(int topic);
+
 // Every `step`-th text, starting with the first: an even, deterministic sample that keeps a large
 // corpus from dominating training time.
 std::vector<LabelledText> every_nth(std::vector<LabelledText> texts, size_t step);
@@ -53,7 +64,7 @@ struct TrainTestSplit {
 TrainTestSplit stratified_half_split(const std::vector<LabelledText>& texts, uint64_t seed);
 
 // The shipped model's training data under `data_folder` (../shared/data): all of BBC (duplicate
-// copies dropped), 20 Newsgroups train, and every second Reuters ModApte training story.
+// copies dropped), 20 Newsgroups train, every second Reuters ModApte training story, and ECB+.
 // Held out for evaluation: 20 Newsgroups test and Reuters ModApte test.
 std::vector<LabelledText> shipped_training_corpus(const std::string& data_folder);
 

@@ -14,7 +14,7 @@ namespace storyline::label {
 namespace {
 
 // Title words say more about the category than any one body word.
-constexpr float kTitleWeight = 3.0f;
+constexpr float kTitleWeight = 2.0f;
 constexpr float kBodyWeight = 1.0f;
 // Separate hash seeds keep unigram and bigram features apart.
 constexpr uint64_t kUnigramSeed = 0x9e3779b97f4a7c15ULL;
