@@ -25,8 +25,13 @@ Runner add_serve_command(CLI::App& app);
 // `storyline eval ...`: quality figures on ../shared/data.
 Runner add_eval_dedup_command(CLI::App& app);
 Runner add_eval_extraction_command(CLI::App& app);
-Runner add_train_command(CLI::App& app)
-Runner add_eval_command(CLI::App& app)
-Runner add_eval_metadata_command(CLI::App& app)
+Runner add_eval_metadata_command(CLI::App& app);
+Runner add_eval_command(CLI::App& app);   // eval scraped-text
+Runner add_train_command(CLI::App& app);  // train scraped-text
+
+// Document categories (label stage).
+Runner add_categorize_command(CLI::App& app);
+Runner add_train_categories_command(CLI::App& app);  // storyline train categories
+Runner add_eval_categories_command(CLI::App& app);   // storyline eval categories
 
 }  // namespace storyline::cli

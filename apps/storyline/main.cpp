@@ -52,9 +52,12 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_dedup_command);
   commands.add(app, storyline::cli::add_ingest_command);
   commands.add(app, storyline::cli::add_serve_command);
+  commands.add(app, storyline::cli::add_categorize_command);
+  commands.add(app, storyline::cli::add_train_categories_command);
 
   commands.add(app, storyline::cli::add_eval_dedup_command);
   commands.add(app, storyline::cli::add_eval_extraction_command);
+  commands.add(app, storyline::cli::add_eval_categories_command);
   commands.add(app, storyline::cli::add_train_command);
   commands.add(app, storyline::cli::add_eval_command);
   commands.add(app, storyline::cli::add_eval_metadata_command);

@@ -1,0 +1,24 @@
+#pragma once
+// One call for any stage that needs a document's category: the shipped model
+// (models/categories.model, found by core/model_path.h) is loaded on first use, once, and
+// shared by all threads.
+#include <string>
+
+#include "storyline/core/document.h"
+#include "storyline/label/category_model.h"
+
+namespace storyline::label {
+
+// The shipped model. Throws ModelError when it is missing or unusable (every later call throws
+// the same error again).
+const CategoryModel& default_category_model();
+
+// What the model reads of a document: its title, its body (or, without one, its excerpt) and
+// its language (or "en" when unknown: the model is trained on English).
+CategoryText category_text(const Document& document);
+
+// "society", "economy", ... (INTERFACE.md) by `model`, or by the shipped model.
+std::string categorize(const Document& document, const CategoryModel& model);
+std::string categorize(const Document& document);
+
+}  // namespace storyline::label

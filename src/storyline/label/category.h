@@ -1,0 +1,26 @@
+#pragma once
+// The seven document categories of INTERFACE.md, in the fixed order every model file uses.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace storyline::label {
+
+enum class Category : uint8_t { kSociety, kEconomy, kTechnology, kScience, kSports, kEntertainment, kOther };
+
+inline constexpr size_t kCategoryCount = 7;
+
+inline constexpr std::array<std::string_view, kCategoryCount> kCategoryNames = {
+    "society", "economy", "technology", "science", "sports", "entertainment", "other"};
+
+inline constexpr std::string_view category_name(Category category) {
+  return kCategoryNames[static_cast<size_t>(category)];
+}
+
+inline constexpr Category category_at(size_t index) { return static_cast<Category>(index); }
+
+std::optional<Category> category_from_name(std::string_view name);
+
+}  // namespace storyline::label

@@ -1,0 +1,96 @@
+#include "storyline/label/category_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "storyline/core/hash.h"
+#include "storyline/text/tokenize.h"
+
+namespace storyline::label {
+namespace {
+
+// Title words say more about the category than any one body word.
+constexpr float kTitleWeight = 2.0f;
+constexpr float kBodyWeight = 1.0f;
+// Separate hash seeds keep unigram and bigram features apart.
+constexpr uint64_t kUnigramSeed = 0x9e3779b97f4a7c15ULL;
+constexpr uint64_t kBigramSeed = 0xc2b2ae3d27d4eb4fULL;
+// A language name from the input can be anything; only a few analyzers are kept per thread.
+constexpr size_t kMaxAnalyzersPerThread = 32;
+
+text::Analyzer& thread_analyzer(std::string_view language) {
+  thread_local std::map<std::string, std::unique_ptr<text::Analyzer>, std::less<>> analyzers;
+  const bool plausible = language.size() >= 2 && language.size() <= 3 &&
+                         std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!plausible) language = {};
+  auto found = analyzers.find(language);
+  if (found != analyzers.end()) return *found->second;
+  if (analyzers.size() >= kMaxAnalyzersPerThread) analyzers.clear();
+  auto inserted = analyzers.emplace(std::string(language), std::make_unique<text::Analyzer>(language));
+  return *inserted.first->second;
+}
+
+// Digits vary without changing the subject ("2004", "1987"): every digit becomes 0.
+void normalize_digits(std::string& term) {
+  for (char& c : term)
+    if (c >= '1' && c <= '9') c = '0';
+}
+
+// Keeps a prefix of at most `limit` bytes without cutting a UTF-8 sequence in half.
+std::string_view utf8_prefix(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+uint32_t bucket_of(uint64_t hash, uint32_t bucket_bits) {
+  // Final mix (from splitmix64) so that the high bits depend on every input byte.
+  hash ^= hash >> 30;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27;
+  hash *= 0x94d049bb133111ebULL;
+  hash ^= hash >> 31;
+  return static_cast<uint32_t>(hash >> (64 - bucket_bits));
+}
+
+void add_terms(std::string_view part, float weight, text::Analyzer& analyzer, uint32_t bucket_bits,
+               std::unordered_map<uint32_t, float>& counts) {
+  std::vector<std::string> terms = analyzer.terms(part);
+  for (std::string& term : terms) normalize_digits(term);
+  for (size_t i = 0; i < terms.size(); ++i) {
+    counts[bucket_of(fnv1a64(terms[i], kUnigramSeed), bucket_bits)] += weight;
+    if (i + 1 < terms.size()) {
+      const uint64_t first = fnv1a64(terms[i], kBigramSeed);
+      counts[bucket_of(fnv1a64(terms[i + 1], first ^ 0x20), bucket_bits)] += weight;
+    }
+  }
+}
+
+}  // namespace
+
+FeatureVector category_features(const CategoryText& input, uint32_t bucket_bits) {
+  text::Analyzer& analyzer = thread_analyzer(input.language);
+  std::unordered_map<uint32_t, float> counts;
+  add_terms(utf8_prefix(input.title, 1024), kTitleWeight, analyzer, bucket_bits, counts);
+  add_terms(utf8_prefix(input.text, kMaxCategoryTextBytes), kBodyWeight, analyzer, bucket_bits, counts);
+
+  FeatureVector features;
+  features.reserve(counts.size());
+  // Sublinear counts: the tenth "match" says less than the first.
+  for (const auto& [bucket, count] : counts) features.push_back({bucket, 1.0f + std::log(count)});
+  std::sort(features.begin(), features.end(), [](const Feature& a, const Feature& b) { return a.bucket < b.bucket; });
+  double squares = 0;
+  for (const Feature& feature : features) squares += double(feature.value) * feature.value;
+  if (squares > 0) {
+    const float scale = static_cast<float>(1.0 / std::sqrt(squares));
+    for (Feature& feature : features) feature.value *= scale;
+  }
+  return features;
+}
+
+}  // namespace storyline::label

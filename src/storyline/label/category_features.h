@@ -1,0 +1,37 @@
+#pragma once
+// What the category model sees of a document: its words and word pairs (bigrams) after
+// text::Analyzer (case folding, stop words out, Snowball stems), hashed into a fixed number of
+// buckets, with title words counted more than body words, sublinear counts, unit length.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace storyline::label {
+
+struct Feature {
+  uint32_t bucket = 0;
+  float value = 0;
+};
+
+// Sorted by bucket, no bucket twice, Euclidean length 1 (or empty when the text has no words).
+using FeatureVector = std::vector<Feature>;
+
+// Bumped whenever category_features() changes what it computes, so that an old model file is
+// refused instead of silently mis-predicting.
+inline constexpr uint32_t kCategoryFeatureVersion = 1;
+
+// Only the start of a long body is read: the category of a news article shows in its opening
+// paragraphs, and this bounds the cost of a huge input.
+inline constexpr size_t kMaxCategoryTextBytes = 16 * 1024;
+
+struct CategoryText {
+  std::string_view title;
+  std::string_view text;
+  std::string_view language;  // ISO 639-1; picks the stemmer and stop words ("" = none)
+};
+
+// Deterministic: the same input always gives the same vector. Thread-safe (each thread keeps its
+// own analyzers).
+FeatureVector category_features(const CategoryText& input, uint32_t bucket_bits);
+
+}  // namespace storyline::label
