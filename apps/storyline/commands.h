@@ -12,5 +12,7 @@ namespace storyline::cli {
 using Runner = std::function<int()>;
 
 Runner add_extract_command(CLI::App& app);
+Runner add_cluster_command(CLI::App& app);
+Runner add_eval_clustering_command(CLI::App& app);  // `eval clustering`
 
 }  // namespace storyline::cli

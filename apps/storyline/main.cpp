@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 #include "commands.h"
@@ -13,13 +15,24 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("storyline ") + STORYLINE_VERSION);
   app.require_subcommand(1);
   std::map<CLI::App*, storyline::cli::Runner> runners;
+  // A command may sit in a group (`eval clustering`): its runner belongs to the leaf it added.
+  std::function<void(CLI::App*, std::set<CLI::App*>&)> collect = [&](CLI::App* parent, std::set<CLI::App*>& all) {
+    for (CLI::App* child : parent->get_subcommands({})) {
+      all.insert(child);
+      collect(child, all);
+    }
+  };
   auto add = [&](storyline::cli::Runner (*adder)(CLI::App&)) {
-    const size_t before = app.get_subcommands({}).size();
+    std::set<CLI::App*> before, after;
+    collect(&app, before);
     storyline::cli::Runner runner = adder(app);
-    auto subcommands = app.get_subcommands({});
-    if (subcommands.size() > before) runners[subcommands.back()] = std::move(runner);
+    collect(&app, after);
+    for (CLI::App* added : after)
+      if (!before.count(added) && added->get_subcommands({}).empty()) runners[added] = runner;
   };
   add(storyline::cli::add_extract_command);
+  add(storyline::cli::add_cluster_command);
+  add(storyline::cli::add_eval_clustering_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
