@@ -21,6 +21,8 @@ Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
 Runner add_ingest_command(CLI::App& app);
 Runner add_serve_command(CLI::App& app);
+Runner add_cluster_command(CLI::App& app);
+Runner add_eval_clustering_command(CLI::App& app);  // eval clustering
 
 // `storyline eval ...`: quality figures on ../shared/data.
 Runner add_eval_dedup_command(CLI::App& app);

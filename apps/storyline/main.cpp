@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_dedup_command);
   commands.add(app, storyline::cli::add_ingest_command);
   commands.add(app, storyline::cli::add_serve_command);
+  commands.add(app, storyline::cli::add_cluster_command);
   commands.add(app, storyline::cli::add_categorize_command);
   commands.add(app, storyline::cli::add_train_categories_command);
 
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_train_command);
   commands.add(app, storyline::cli::add_eval_command);
   commands.add(app, storyline::cli::add_eval_metadata_command);
+  commands.add(app, storyline::cli::add_eval_clustering_command);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,99 @@
+// storyline cluster [PATH|-] : one {"id", "story", "storyline"} line per input document, in
+// input order (INTERFACE.md).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "commands.h"
+#include "storyline/cluster/document_analysis.h"
+#include "storyline/cluster/story_clusterer.h"
+#include "storyline/core/document_json.h"
+#include "storyline/core/hash.h"
+
+namespace storyline::cli {
+namespace {
+
+struct ClusterOptions {
+  std::string path = "-";
+  size_t batch = 1000;
+  cluster::StoryOptions story;
+};
+
+int run_cluster(const ClusterOptions& options) {
+  std::ifstream file;
+  if (options.path != "-") {
+    file.open(options.path, std::ios::binary);
+    if (!file) {
+      std::cerr << "storyline cluster: " << options.path << ": cannot open\n";
+      return 1;
+    }
+  }
+  std::istream& in = options.path == "-" ? std::cin : file;
+  const std::string name = options.path == "-" ? "<stdin>" : options.path;
+
+  cluster::StoryClusterer clusterer(options.story);
+  cluster::DocumentAnalyzer analyzer(clusterer.vocabulary());
+  std::vector<cluster::AnalyzedDocument> batch;
+  bool any_rejected = false;
+  std::string line;
+  for (size_t number = 1; std::getline(in, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    try {
+      Document document = document_from_json(line);
+      // A document without an id still needs a stable one to be named in the output.
+      if (document.id.empty()) document.id = hex64(fnv1a64(line));
+      batch.push_back(analyzer.analyze(document));
+    } catch (const std::exception& error) {
+      std::cerr << "storyline cluster: " << name << ":" << number << ": " << error.what() << "\n";
+      any_rejected = true;
+      continue;
+    }
+    if (batch.size() >= std::max<size_t>(1, options.batch)) clusterer.add_batch(std::exchange(batch, {}));
+  }
+  if (!batch.empty()) clusterer.add_batch(std::move(batch));
+  // Printed at the end: a later repair pass may still merge stories that earlier lines joined.
+  std::string out;
+  for (size_t i = 0; i < clusterer.documents(); ++i) {
+    out += "{\"id\": " + nlohmann::json(clusterer.document_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += ", \"story\": " + nlohmann::json(clusterer.story_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += ", \"storyline\": " +
+           nlohmann::json(clusterer.storyline_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += "}\n";
+    if (out.size() > (1 << 16)) {
+      std::cout << out;
+      out.clear();
+    }
+  }
+  std::cout << out << std::flush;
+  return any_rejected ? 1 : 0;
+}
+
+}  // namespace
+
+Runner add_cluster_command(CLI::App& app) {
+  auto options = std::make_shared<ClusterOptions>();
+  CLI::App* command = app.add_subcommand(
+      "cluster",
+      "Read documents (Document JSON Lines) and print {\"id\", \"story\", \"storyline\"} for each, in input order: "
+      "documents about one event share a story; stories of one developing subject share a storyline.");
+  command->add_option("path", options->path, "Document JSON Lines file; - (the default) for standard input");
+  command->add_option("--batch", options->batch,
+                      "Documents read before they are clustered together; the order inside a batch does not matter")
+      ->capture_default_str();
+  command->add_option("--join", options->story.join_threshold, "Similarity at which a document joins a story")
+      ->capture_default_str();
+  command->add_option("--merge", options->story.merge_threshold, "Similarity at which two stories merge")
+      ->capture_default_str();
+  command->add_option("--split", options->story.split_threshold, "A story splits when its halves are less similar")
+      ->capture_default_str();
+  command->add_option("--link", options->story.storylines.link_threshold,
+                      "Similarity at which a story joins a storyline")
+      ->capture_default_str();
+  return [options] { return run_cluster(*options); };
+}
+
+}  // namespace storyline::cli

@@ -1,0 +1,157 @@
+#include "storyline/cluster/centroid_clusters.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::cluster {
+
+void DayRange::extend(const DayRange& other) {
+  if (other.first && (!first || *other.first < *first)) first = other.first;
+  if (other.last && (!last || *other.last > *last)) last = other.last;
+}
+
+uint32_t CentroidClusters::create(const SparseVector& unit_vector, const DayRange& days, uint64_t clock) {
+  const auto id = static_cast<uint32_t>(clusters_.size());
+  clusters_.emplace_back();
+  clusters_.back().days = days;
+  add(id, unit_vector, {}, clock);
+  return id;
+}
+
+void CentroidClusters::add(uint32_t id, const SparseVector& unit_vector, const DayRange& days, uint64_t clock) {
+  Cluster& cluster = clusters_[id];
+  cluster.centroid = add_scaled(cluster.centroid, unit_vector, 1.0f);
+  keep_heaviest(cluster.centroid, options_.centroid_terms);
+  cluster.centroid_norm = norm(cluster.centroid);
+  cluster.days.extend(days);
+  ++cluster.size;
+  cluster.last_growth = clock;
+  reindex(id);
+}
+
+void CentroidClusters::rebuild(uint32_t id, const std::vector<const SparseVector*>& members,
+                               const std::vector<DayRange>& days, uint64_t clock) {
+  Cluster& cluster = clusters_[id];
+  cluster.centroid.clear();
+  cluster.days = {};
+  cluster.size = 0;
+  for (size_t i = 0; i < members.size(); ++i) {
+    cluster.centroid = add_scaled(cluster.centroid, *members[i], 1.0f);
+    cluster.days.extend(days[i]);
+    ++cluster.size;
+  }
+  keep_heaviest(cluster.centroid, options_.centroid_terms);
+  cluster.centroid_norm = norm(cluster.centroid);
+  cluster.last_growth = clock;
+  reindex(id);
+}
+
+void CentroidClusters::merge(uint32_t into, uint32_t from, uint64_t clock) {
+  Cluster& target = clusters_[into];
+  Cluster& source = clusters_[from];
+  target.centroid = add_scaled(target.centroid, source.centroid, 1.0f);
+  keep_heaviest(target.centroid, options_.centroid_terms);
+  target.centroid_norm = norm(target.centroid);
+  target.days.extend(source.days);
+  target.size += source.size;
+  target.last_growth = clock;
+  source.alive = false;
+  source.centroid = {};
+  source.centroid.shrink_to_fit();
+  source.indexed_terms = {};
+  source.indexed_terms.shrink_to_fit();
+  reindex(into);
+}
+
+void CentroidClusters::reindex(uint32_t id) {
+  Cluster& cluster = clusters_[id];
+  // Bounded: a cluster whose heavy terms keep changing stops being listed under more.
+  if (cluster.indexed_terms.size() >= 4 * options_.index_terms) return;
+  for (const WeightedTerm& entry : heaviest(cluster.centroid, options_.index_terms)) {
+    auto position = std::lower_bound(cluster.indexed_terms.begin(), cluster.indexed_terms.end(), entry.term);
+    if (position != cluster.indexed_terms.end() && *position == entry.term) continue;
+    cluster.indexed_terms.insert(position, entry.term);
+    index_.add(entry.term, id);
+  }
+}
+
+float CentroidClusters::time_factor(const DayRange& a, const DayRange& b) const {
+  if (!a.first || !b.first) return 1.0f;  // no date on one side: time says nothing
+  const double gap = std::max({0.0, static_cast<double>(*a.first) - *b.last, static_cast<double>(*b.first) - *a.last});
+  if (gap <= options_.window_days) return 1.0f;
+  return static_cast<float>(std::exp(-(gap - options_.window_days) / options_.decay_days));
+}
+
+float CentroidClusters::similarity(const SparseVector& unit_vector, const DayRange& days, uint32_t id) const {
+  const Cluster& cluster = clusters_[id];
+  if (cluster.centroid_norm <= 0) return 0;
+  return dot(unit_vector, cluster.centroid) / cluster.centroid_norm * time_factor(days, cluster.days);
+}
+
+std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vector, uint64_t clock,
+                                                   std::optional<uint32_t> exclude) {
+  if (stamp_.size() < clusters_.size()) {
+    stamp_.resize(clusters_.size() * 3 / 2 + 16, 0);
+    overlap_.resize(stamp_.size(), 0);
+  }
+  if (++query_stamp_ == 0) {  // wrapped: clear old stamps once
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    query_stamp_ = 1;
+  }
+  std::vector<uint32_t> found;
+  for (const WeightedTerm& entry : heaviest(unit_vector, options_.query_terms)) {
+    for (uint32_t id : index_.postings(entry.term)) {
+      const Cluster& cluster = clusters_[id];
+      if (!cluster.alive || (exclude && *exclude == id)) continue;
+      if (clock > cluster.last_growth + options_.retire_after) continue;
+      if (stamp_[id] != query_stamp_) {
+        stamp_[id] = query_stamp_;
+        overlap_[id] = 0;
+        found.push_back(id);
+      }
+      overlap_[id] += entry.weight;
+    }
+  }
+  if (found.size() > options_.scored_candidates) {
+    std::nth_element(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(options_.scored_candidates), found.end(),
+                     [&](uint32_t a, uint32_t b) { return overlap_[a] != overlap_[b] ? overlap_[a] > overlap_[b] : a < b; });
+    found.resize(options_.scored_candidates);
+  }
+  return found;
+}
+
+std::optional<CentroidClusters::Match> CentroidClusters::best_match(const SparseVector& unit_vector,
+                                                                    const DayRange& days, uint64_t clock,
+                                                                    std::optional<uint32_t> exclude) {
+  std::optional<Match> best;
+  for (uint32_t id : candidates(unit_vector, clock, exclude)) {
+    const float score = similarity(unit_vector, days, id);
+    // Ties go to the older cluster, so the answer does not depend on the candidate order.
+    if (!best || score > best->similarity || (score == best->similarity && id < best->cluster)) best = Match{id, score};
+  }
+  return best;
+}
+
+std::vector<CentroidClusters::Match> CentroidClusters::matches(const SparseVector& unit_vector, const DayRange& days,
+                                                               uint64_t clock, float at_least,
+                                                               std::optional<uint32_t> exclude) {
+  std::vector<Match> result;
+  for (uint32_t id : candidates(unit_vector, clock, exclude)) {
+    const float score = similarity(unit_vector, days, id);
+    if (score >= at_least) result.push_back({id, score});
+  }
+  std::sort(result.begin(), result.end(), [](const Match& a, const Match& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.cluster < b.cluster;
+  });
+  return result;
+}
+
+size_t CentroidClusters::memory_bytes() const {
+  size_t bytes = index_.memory_bytes() + clusters_.capacity() * sizeof(Cluster) +
+                 stamp_.capacity() * (sizeof(uint32_t) + sizeof(float));
+  for (const Cluster& cluster : clusters_)
+    bytes += cluster.centroid.capacity() * sizeof(WeightedTerm) + cluster.indexed_terms.capacity() * sizeof(TermId);
+  return bytes;
+}
+
+}  // namespace storyline::cluster

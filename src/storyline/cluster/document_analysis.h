@@ -1,0 +1,64 @@
+#pragma once
+// One document to what the clusterer compares: weighted term counts (title words count more;
+// names found by name_features are extra terms) and the publication day.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "storyline/cluster/term_vectors.h"
+#include "storyline/core/document.h"
+#include "storyline/text/tokenize.h"
+
+namespace storyline::cluster {
+
+struct AnalyzedDocument {
+  std::string id;
+  std::optional<int32_t> day;  // days since 1970-01-01 of `published`
+  // Counts, not yet TF-IDF, in three blocks that are weighed against each other as wholes.
+  SparseVector body;
+  SparseVector title;
+  SparseVector names;
+};
+
+// Each block's TF-IDF vector is normalised and given this share of the similarity, so that the
+// names (few, but what tells two events of one kind apart) are not drowned by the body's words.
+struct BlockShares {
+  float title = 0.2f;
+  float names = 0.3f;  // the body gets the rest
+};
+
+// Every term of the document once, for document frequencies.
+SparseVector distinct_terms(const AnalyzedDocument& document);
+// The blocks' unit TF-IDF vectors, scaled by the square roots of their shares and summed, then
+// normalised: the dot product of two such vectors is close to the share-weighted block cosines.
+SparseVector document_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies,
+                             const BlockShares& shares);
+
+struct AnalysisOptions {
+  // Numbers (years, counts, magnitudes, scores) are what tell two events of one kind apart.
+  float number_weight = 3.0f;
+  // Only the first words of a long body: the lead says what happened, and the cost stays bounded.
+  size_t max_body_words = 1200;
+};
+
+// Names are stored in the vocabulary with this prefix, so "@doha" (a name) and "doha" (a word)
+// are two terms.
+inline constexpr std::string_view kNamePrefix = "@";
+
+class DocumentAnalyzer {
+ public:
+  explicit DocumentAnalyzer(Vocabulary& vocabulary, AnalysisOptions options = {});
+  AnalyzedDocument analyze(const Document& document);
+
+ private:
+  text::Analyzer& analyzer_for(const std::string& language);
+  void add_text(std::string_view text, size_t max_words, text::Analyzer& analyzer, std::vector<WeightedTerm>& counts,
+                std::vector<WeightedTerm>* names);
+
+  Vocabulary& vocabulary_;
+  AnalysisOptions options_;
+  std::map<std::string, std::unique_ptr<text::Analyzer>> analyzers_;
+};
+
+}  // namespace storyline::cluster

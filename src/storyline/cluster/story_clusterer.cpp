@@ -1,0 +1,267 @@
+#include "storyline/cluster/story_clusterer.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+#include "storyline/cluster/published_day.h"
+#include "storyline/core/hash.h"
+
+namespace storyline::cluster {
+
+StoryClusterer::StoryClusterer(StoryOptions options)
+    : options_(options), stories_(options.clusters), members_(options.members), storylines_(options.storylines) {}
+
+uint32_t StoryClusterer::root_story(uint32_t story) const {
+  while (story_parent_[story] != story) story = story_parent_[story];
+  return story;
+}
+
+SparseVector StoryClusterer::unit_centroid(uint32_t story) const {
+  SparseVector centroid = stories_.cluster(story).centroid;
+  normalize(centroid);
+  return centroid;
+}
+
+void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
+  for (const AnalyzedDocument& document : batch) frequencies_.add_document(distinct_terms(document));
+  std::vector<size_t> order(batch.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto key = [&](size_t i) {
+    const AnalyzedDocument& document = batch[i];
+    return std::make_tuple(document.day.value_or(std::numeric_limits<int32_t>::max()), fnv1a64(document.id),
+                           std::string_view(document.id));
+  };
+  // Documents with equal keys (the same id and date) are interchangeable, so a stable sort is
+  // enough for the result not to depend on the input order.
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+  const size_t first = documents_.size();
+  documents_.resize(first + batch.size());
+  uint64_t clock = first;
+  for (size_t i : order) {
+    documents_[first + i].id = std::move(batch[i].id);
+    AnalyzedDocument& document = batch[i];
+    const SparseVector vector = document_vector(document, frequencies_, options_.shares);
+    const DayRange days{document.day, document.day};
+    ++clock;
+    const auto match = best_story(vector, days, clock);
+    uint32_t story;
+    if (match && match->similarity >= options_.join_threshold) {
+      story = match->cluster;
+      stories_.add(story, vector, days, clock);
+    } else {
+      story = stories_.create(vector, days, clock);
+      story_parent_.push_back(story);
+      story_founder_.push_back(static_cast<uint32_t>(first + i));
+      is_touched_.push_back(false);
+      story_members_.emplace_back();
+    }
+    story_members_[story].push_back(static_cast<uint32_t>(first + i));
+    documents_[first + i].member = members_.create(vector, days, clock);
+    document_of_member_.push_back(static_cast<uint32_t>(first + i));
+    documents_[first + i].story = story;
+    if (!is_touched_[story]) {
+      is_touched_[story] = true;
+      touched_.push_back(story);
+    }
+    if (++since_repair_ >= options_.repair_every) repair();
+  }
+  repair();
+}
+
+std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVector& vector, const DayRange& days,
+                                                                 uint64_t clock) {
+  // Nearest members first: their stories are candidates even when the centroid lookup misses.
+  std::vector<std::pair<uint32_t, float>> nearest;  // story, best member similarity
+  for (const auto& member : members_.matches(vector, days, clock, 0.0f)) {
+    const uint32_t story = root_story(documents_[document_of_member_[member.cluster]].story);
+    auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == story; });
+    if (found == nearest.end()) nearest.emplace_back(story, member.similarity);
+    else found->second = std::max(found->second, member.similarity);
+  }
+  const auto centroids = stories_.matches(vector, days, clock, 0.0f);
+  std::optional<CentroidClusters::Match> best;
+  const float share = options_.nearest_member_share;
+  const auto consider = [&](uint32_t story, float centroid_similarity, float member_similarity) {
+    const float score = (1 - share) * centroid_similarity + share * member_similarity;
+    if (!best || score > best->similarity || (score == best->similarity && story < best->cluster)) best = {story, score};
+  };
+  for (const auto& match : centroids) {
+    auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == match.cluster; });
+    consider(match.cluster, match.similarity, found == nearest.end() ? 0.0f : found->second);
+  }
+  for (const auto& [story, member_similarity] : nearest) {
+    if (std::any_of(centroids.begin(), centroids.end(), [&](const auto& match) { return match.cluster == story; })) continue;
+    consider(story, stories_.similarity(vector, days, story), member_similarity);
+  }
+  return best;
+}
+
+void StoryClusterer::repair() {
+  since_repair_ = 0;
+  const uint64_t clock = documents_.size();
+  std::sort(touched_.begin(), touched_.end());
+  // Merge stories that converged: a touched story and its most similar other story.
+  for (uint32_t story : touched_) {
+    if (!stories_.cluster(story).alive) continue;
+    const auto match = stories_.best_match(unit_centroid(story), stories_.cluster(story).days, clock, story);
+    if (!match || match->similarity < options_.merge_threshold) continue;
+    uint32_t into = story, from = match->cluster;
+    const auto size_into = stories_.cluster(into).size, size_from = stories_.cluster(from).size;
+    if (size_from > size_into || (size_from == size_into && from < into)) std::swap(into, from);
+    stories_.merge(into, from, clock);
+    story_parent_[from] = into;
+    story_members_[into].insert(story_members_[into].end(), story_members_[from].begin(), story_members_[from].end());
+    story_members_[from] = {};
+    storylines_.stories_merged(into, from, clock);
+    if (!is_touched_[into]) {
+      is_touched_[into] = true;
+      touched_.push_back(into);
+    }
+  }
+  // Split stories that drifted. Iterates by index: a split adds the new half to touched_.
+  for (size_t k = 0; k < touched_.size(); ++k)
+    if (stories_.cluster(touched_[k]).alive) try_split(touched_[k], clock);
+  for (uint32_t story : touched_) {
+    is_touched_[story] = false;
+    if (!stories_.cluster(story).alive) continue;
+    storylines_.place(story, unit_centroid(story), stories_.cluster(story).days, clock);
+  }
+  touched_.clear();
+}
+
+void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
+  std::vector<uint32_t>& members = story_members_[story];
+  if (members.size() < 4) return;
+  // Members are documents; their vectors live in members_.
+  const size_t from = members.size() > options_.split_max_members ? members.size() - options_.split_max_members : 0;
+  std::vector<uint32_t> sample(members.begin() + static_cast<std::ptrdiff_t>(from), members.end());
+  const auto vector_of = [&](uint32_t document) -> const SparseVector& {
+    return members_.cluster(documents_[document].member).centroid;
+  };
+  // Two-means, seeded deterministically: the member least like the centroid, then the member
+  // least like that one.
+  SparseVector centroid;
+  for (uint32_t document : sample) centroid = add_scaled(centroid, vector_of(document), 1.0f);
+  const auto farthest_from = [&](const SparseVector& point) {
+    uint32_t chosen = sample.front();
+    float lowest = 2;
+    for (uint32_t document : sample) {
+      const float similarity = dot(vector_of(document), point);
+      if (similarity < lowest) lowest = similarity, chosen = document;
+    }
+    return chosen;
+  };
+  SparseVector a = vector_of(farthest_from(centroid));
+  SparseVector b = vector_of(farthest_from(a));
+  std::vector<bool> in_b(sample.size(), false);
+  for (int round = 0; round < 6; ++round) {
+    SparseVector next_a, next_b;
+    const float norm_a = std::max(norm(a), 1e-9f), norm_b = std::max(norm(b), 1e-9f);
+    for (size_t i = 0; i < sample.size(); ++i) {
+      const SparseVector& vector = vector_of(sample[i]);
+      in_b[i] = dot(vector, b) / norm_b > dot(vector, a) / norm_a;
+      (in_b[i] ? next_b : next_a) = add_scaled(in_b[i] ? next_b : next_a, vector, 1.0f);
+    }
+    a = std::move(next_a);
+    b = std::move(next_b);
+  }
+  const size_t count_b = static_cast<size_t>(std::count(in_b.begin(), in_b.end(), true));
+  if (count_b < 2 || count_b + 2 > sample.size()) return;
+  const float halves = dot(a, b) / std::max(norm(a) * norm(b), 1e-9f);
+  if (halves >= options_.split_threshold) return;
+  // Side b becomes a new story; side a, and the older members not sampled, stay.
+  std::vector<uint32_t> keep(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(from)), moved;
+  for (size_t i = 0; i < sample.size(); ++i) (in_b[i] ? moved : keep).push_back(sample[i]);
+  const auto rebuild = [&](uint32_t target, const std::vector<uint32_t>& documents) {
+    std::vector<const SparseVector*> vectors;
+    std::vector<DayRange> days;
+    for (uint32_t document : documents) {
+      vectors.push_back(&vector_of(document));
+      days.push_back(members_.cluster(documents_[document].member).days);
+    }
+    stories_.rebuild(target, vectors, days, clock);
+  };
+  const uint32_t created = stories_.create({}, {}, clock);
+  story_parent_.push_back(created);
+  std::sort(moved.begin(), moved.end());
+  story_founder_.push_back(moved.front());
+  is_touched_.push_back(true);
+  touched_.push_back(created);
+  for (uint32_t document : moved) documents_[document].story = created;
+  rebuild(story, keep);
+  rebuild(created, moved);
+  if (story_founder_[story] != keep.front() && std::find(keep.begin(), keep.end(), story_founder_[story]) == keep.end())
+    story_founder_[story] = *std::min_element(keep.begin(), keep.end());
+  members = std::move(keep);
+  story_members_.push_back(std::move(moved));
+}
+
+std::string StoryClusterer::story_id(size_t document) const {
+  return "story-" + documents_[story_founder_[root_story(documents_[document].story)]].id;
+}
+
+std::string StoryClusterer::storyline_id(size_t document) const {
+  const uint32_t story = root_story(documents_[document].story);
+  const auto storyline = storylines_.storyline_of(story);
+  const uint32_t founding_story = storyline ? storylines_.founding_story(*storyline) : story;
+  return "storyline-" + documents_[story_founder_[founding_story]].id;
+}
+
+size_t StoryClusterer::story_count() const {
+  size_t count = 0;
+  for (size_t story = 0; story < stories_.size(); ++story) count += stories_.cluster(static_cast<uint32_t>(story)).alive;
+  return count;
+}
+
+std::vector<Story> StoryClusterer::stories() const {
+  std::map<uint32_t, size_t> slot_of_story;
+  std::vector<Story> result;
+  for (size_t document = 0; document < documents_.size(); ++document) {
+    const uint32_t story = root_story(documents_[document].story);
+    auto [slot, inserted] = slot_of_story.emplace(story, result.size());
+    if (inserted) {
+      Story made;
+      made.id = story_id(document);
+      made.storyline_id = storyline_id(document);
+      const Cluster& cluster = stories_.cluster(story);
+      for (const WeightedTerm& entry : heaviest(cluster.centroid, 10)) {
+        std::string_view term = vocabulary_.term(entry.term);
+        if (term.starts_with(kNamePrefix)) term.remove_prefix(kNamePrefix.size());
+        made.top_terms.emplace_back(term);
+      }
+      if (cluster.days.first) made.first_published = day_to_iso(*cluster.days.first);
+      if (cluster.days.last) made.last_published = day_to_iso(*cluster.days.last);
+      result.push_back(std::move(made));
+    }
+    result[slot->second].document_ids.push_back(documents_[document].id);
+  }
+  return result;
+}
+
+std::vector<Storyline> StoryClusterer::storylines() const {
+  std::map<std::string, size_t> slot_of_storyline;
+  std::vector<Storyline> result;
+  for (const Story& story : stories()) {
+    auto [slot, inserted] = slot_of_storyline.emplace(story.storyline_id, result.size());
+    if (inserted) result.push_back({story.storyline_id, {}});
+    result[slot->second].timeline.push_back({story.id, story.first_published});
+  }
+  for (Storyline& line : result) {
+    std::stable_sort(line.timeline.begin(), line.timeline.end(), [](const StorylineEntry& a, const StorylineEntry& b) {
+      if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+      return a.date && *a.date < *b.date;
+    });
+  }
+  return result;
+}
+
+size_t StoryClusterer::memory_bytes() const {
+  size_t bytes = stories_.memory_bytes() + storylines_.memory_bytes() +
+                 documents_.capacity() * sizeof(StoredDocument) +
+                 (story_parent_.capacity() + story_founder_.capacity() + touched_.capacity()) * 4;
+  for (const StoredDocument& document : documents_) bytes += document.id.capacity();
+  return bytes;
+}
+
+}  // namespace storyline::cluster

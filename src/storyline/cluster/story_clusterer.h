@@ -1,0 +1,93 @@
+#pragma once
+// Online story clustering: each arriving document joins the story whose centroid it resembles
+// most (TF-IDF cosine, names included, decayed by the gap in publication dates) or starts a
+// new one. Candidates come from an inverted index, so the cost per document does not grow with
+// the number of stories. A repair pass merges stories that converged; storylines are linked
+// after each pass.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storyline/cluster/centroid_clusters.h"
+#include "storyline/cluster/document_analysis.h"
+#include "storyline/cluster/storyline_linker.h"
+#include "storyline/cluster/term_vectors.h"
+#include "storyline/core/story.h"
+
+namespace storyline::cluster {
+
+struct StoryOptions {
+  // Chosen on ECB+ (see `storyline eval clustering --sweep`): a document joins a story at this
+  // cosine with its centroid...
+  float join_threshold = 0.20f;
+  // ...and two stories merge in repair at this cosine between their centroids.
+  float merge_threshold = 0.55f;
+  // ...and a story splits in two when two-means finds halves whose centroids' cosine is below
+  // this (kept under the merge threshold, so that halves do not flip back and forth).
+  float split_threshold = 0.45f;
+  size_t split_max_members = 200;  // larger stories split only on their newest members
+  size_t repair_every = 500;  // documents between repair passes (and at the end of every batch)
+  // An event's reports come within days; two events of one kind are usually months apart.
+  ClusterOptions clusters{.window_days = 3, .decay_days = 3};
+  // Documents are also indexed one by one: a story's score is a blend of the cosine with its
+  // centroid and with its most similar member (the nearest neighbour is the surest single
+  // sign of the same event; the centroid keeps chains from forming).
+  float nearest_member_share = 0.5f;
+  ClusterOptions members{.centroid_terms = 80, .index_terms = 10, .window_days = 3, .decay_days = 3};
+  BlockShares shares{};
+  StorylineOptions storylines{};
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(StoryOptions options = {});
+
+  Vocabulary& vocabulary() { return vocabulary_; }
+
+  // One batch of documents. Their document frequencies count before any is placed, and they
+  // are placed in a canonical order (date, then a hash of the id), so the order inside a batch
+  // does not change the result. Documents are numbered by arrival, across batches.
+  void add_batch(std::vector<AnalyzedDocument> batch);
+
+  size_t documents() const { return documents_.size(); }
+  const std::string& document_id(size_t document) const { return documents_[document].id; }
+  // Ids are "story-" / "storyline-" and the id of the document that started them.
+  std::string story_id(size_t document) const;
+  std::string storyline_id(size_t document) const;
+  size_t story_count() const;  // live stories
+
+  std::vector<Story> stories() const;
+  std::vector<Storyline> storylines() const;
+  size_t memory_bytes() const;
+
+ private:
+  struct StoredDocument {
+    std::string id;
+    uint32_t story = 0;   // as first assigned; follow story_parent_ for merges
+    uint32_t member = 0;  // its own entry in members_
+  };
+
+  void repair();
+  void try_split(uint32_t story, uint64_t clock);
+  std::optional<CentroidClusters::Match> best_story(const SparseVector& vector, const DayRange& days, uint64_t clock);
+  uint32_t root_story(uint32_t story) const;
+  SparseVector unit_centroid(uint32_t story) const;
+
+  StoryOptions options_;
+  Vocabulary vocabulary_;
+  DocumentFrequencies frequencies_;
+  CentroidClusters stories_;
+  CentroidClusters members_;                 // one cluster per document
+  std::vector<uint32_t> document_of_member_;  // members_ id -> document
+  StorylineLinker storylines_;
+  std::vector<StoredDocument> documents_;
+  std::vector<uint32_t> story_parent_;   // union-find over merged stories
+  std::vector<uint32_t> story_founder_;  // document that started each story
+  std::vector<std::vector<uint32_t>> story_members_;  // documents of each live story
+  std::vector<uint32_t> touched_;        // stories grown since the last repair
+  std::vector<bool> is_touched_;
+  size_t since_repair_ = 0;
+};
+
+}  // namespace storyline::cluster

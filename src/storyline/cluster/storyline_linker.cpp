@@ -1,0 +1,65 @@
+#include "storyline/cluster/storyline_linker.h"
+
+namespace storyline::cluster {
+namespace {
+constexpr uint32_t kNone = UINT32_MAX;
+}
+
+StorylineLinker::StorylineLinker(StorylineOptions options) : options_(options), storylines_(options.clusters) {}
+
+uint32_t StorylineLinker::root(uint32_t storyline) const {
+  while (parent_[storyline] != storyline) storyline = parent_[storyline];
+  return storyline;
+}
+
+std::optional<uint32_t> StorylineLinker::storyline_of(uint32_t story) const {
+  if (story >= storyline_of_story_.size() || storyline_of_story_[story] == kNone) return std::nullopt;
+  return root(storyline_of_story_[story]);
+}
+
+void StorylineLinker::merge_storylines(uint32_t a, uint32_t b, uint64_t clock) {
+  a = root(a);
+  b = root(b);
+  if (a == b) return;
+  // The larger absorbs the smaller; on a tie the older one, so ids stay put.
+  const auto size_a = storylines_.cluster(a).size, size_b = storylines_.cluster(b).size;
+  if (size_b > size_a || (size_b == size_a && b < a)) std::swap(a, b);
+  storylines_.merge(a, b, clock);
+  parent_[b] = a;
+}
+
+void StorylineLinker::place(uint32_t story, const SparseVector& unit_centroid, const DayRange& days, uint64_t clock) {
+  if (story >= storyline_of_story_.size()) storyline_of_story_.resize(story + 1, kNone);
+  if (storyline_of_story_[story] == kNone) {
+    const auto match = storylines_.best_match(unit_centroid, days, clock);
+    if (match && match->similarity >= options_.link_threshold) {
+      storylines_.add(match->cluster, unit_centroid, days, clock);
+      storyline_of_story_[story] = match->cluster;
+    } else {
+      const uint32_t created = storylines_.create(unit_centroid, days, clock);
+      parent_.push_back(created);
+      founders_.push_back(story);
+      storyline_of_story_[story] = created;
+    }
+    return;
+  }
+  const uint32_t own = root(storyline_of_story_[story]);
+  const auto match = storylines_.best_match(unit_centroid, days, clock, own);
+  if (match && match->similarity >= options_.link_threshold) merge_storylines(own, match->cluster, clock);
+}
+
+void StorylineLinker::stories_merged(uint32_t into, uint32_t from, uint64_t clock) {
+  const auto a = storyline_of(into), b = storyline_of(from);
+  if (a && b) merge_storylines(*a, *b, clock);
+  else if (b && into < storyline_of_story_.size()) storyline_of_story_[into] = *b;
+  else if (b) {
+    storyline_of_story_.resize(into + 1, kNone);
+    storyline_of_story_[into] = *b;
+  }
+}
+
+size_t StorylineLinker::memory_bytes() const {
+  return storylines_.memory_bytes() + (storyline_of_story_.capacity() + parent_.capacity() + founders_.capacity()) * 4;
+}
+
+}  // namespace storyline::cluster

@@ -1,0 +1,42 @@
+#pragma once
+// Stories to storylines: a story joins the storyline whose stories' centroid it resembles
+// (a lower bar than for a story, and time barely matters: a subject develops over years).
+// Storylines only ever grow or merge, so a link once made holds.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "storyline/cluster/centroid_clusters.h"
+
+namespace storyline::cluster {
+
+struct StorylineOptions {
+  float link_threshold = 0.18f;
+  ClusterOptions clusters{.window_days = 3650, .decay_days = 3650};
+};
+
+class StorylineLinker {
+ public:
+  explicit StorylineLinker(StorylineOptions options = {});
+  // A new story, or one that grew: places it, or links its storyline to a closer one.
+  void place(uint32_t story, const SparseVector& unit_centroid, const DayRange& days, uint64_t clock);
+  // Two stories became one: so do their storylines.
+  void stories_merged(uint32_t into, uint32_t from, uint64_t clock);
+  // nullopt for a story never placed.
+  std::optional<uint32_t> storyline_of(uint32_t story) const;
+  // The story that started the storyline.
+  uint32_t founding_story(uint32_t storyline) const { return founders_[storyline]; }
+  size_t memory_bytes() const;
+
+ private:
+  uint32_t root(uint32_t storyline) const;
+  void merge_storylines(uint32_t a, uint32_t b, uint64_t clock);
+
+  StorylineOptions options_;
+  CentroidClusters storylines_;
+  std::vector<uint32_t> storyline_of_story_;  // raw; kNone when not placed
+  std::vector<uint32_t> parent_;              // union-find over storylines
+  std::vector<uint32_t> founders_;
+};
+
+}  // namespace storyline::cluster

@@ -1,0 +1,118 @@
+#include "storyline/cluster/term_vectors.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::cluster {
+
+TermId Vocabulary::id(std::string_view term) {
+  if (auto found = ids_.find(term); found != ids_.end()) return found->second;
+  const auto id = static_cast<TermId>(terms_.size());
+  terms_.emplace_back(term);
+  ids_.emplace(terms_.back(), id);
+  return id;
+}
+
+void DocumentFrequencies::add_document(const SparseVector& term_counts) {
+  ++documents_;
+  for (const WeightedTerm& entry : term_counts) {
+    if (entry.term >= counts_.size()) counts_.resize(std::max<size_t>(entry.term + 1, counts_.size() * 3 / 2), 0);
+    ++counts_[entry.term];
+  }
+}
+
+float DocumentFrequencies::idf(TermId term) const {
+  const double df = term < counts_.size() ? counts_[term] : 0;
+  return static_cast<float>(std::log((1.0 + static_cast<double>(documents_)) / (1.0 + df)) + 1.0);
+}
+
+SparseVector tfidf_vector(const SparseVector& term_counts, const DocumentFrequencies& frequencies) {
+  SparseVector vector;
+  vector.reserve(term_counts.size());
+  for (const WeightedTerm& entry : term_counts)
+    vector.push_back({entry.term, std::log1p(entry.weight) * frequencies.idf(entry.term)});
+  normalize(vector);
+  return vector;
+}
+
+SparseVector make_sparse(std::vector<WeightedTerm> terms) {
+  std::sort(terms.begin(), terms.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+  SparseVector merged;
+  merged.reserve(terms.size());
+  for (const WeightedTerm& entry : terms) {
+    if (!merged.empty() && merged.back().term == entry.term)
+      merged.back().weight += entry.weight;
+    else
+      merged.push_back(entry);
+  }
+  return merged;
+}
+
+float dot(const SparseVector& a, const SparseVector& b) {
+  float sum = 0;
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->term < j->term) {
+      ++i;
+    } else if (j->term < i->term) {
+      ++j;
+    } else {
+      sum += i->weight * j->weight;
+      ++i;
+      ++j;
+    }
+  }
+  return sum;
+}
+
+float norm(const SparseVector& vector) {
+  float sum = 0;
+  for (const WeightedTerm& entry : vector) sum += entry.weight * entry.weight;
+  return std::sqrt(sum);
+}
+
+void normalize(SparseVector& vector) {
+  const float length = norm(vector);
+  if (length <= 0) return;
+  for (WeightedTerm& entry : vector) entry.weight /= length;
+}
+
+SparseVector add_scaled(const SparseVector& a, const SparseVector& b, float scale) {
+  SparseVector sum;
+  sum.reserve(a.size() + b.size());
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() || j != b.end()) {
+    if (j == b.end() || (i != a.end() && i->term < j->term)) {
+      sum.push_back(*i++);
+    } else if (i == a.end() || j->term < i->term) {
+      sum.push_back({j->term, j->weight * scale});
+      ++j;
+    } else {
+      sum.push_back({i->term, i->weight + j->weight * scale});
+      ++i;
+      ++j;
+    }
+  }
+  return sum;
+}
+
+SparseVector heaviest(const SparseVector& vector, size_t count) {
+  SparseVector sorted = vector;
+  const auto by_weight = [](const WeightedTerm& a, const WeightedTerm& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+  };
+  if (sorted.size() > count) {
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(count), sorted.end(), by_weight);
+    sorted.resize(count);
+  }
+  std::sort(sorted.begin(), sorted.end(), by_weight);
+  return sorted;
+}
+
+void keep_heaviest(SparseVector& vector, size_t count) {
+  if (vector.size() <= count) return;
+  vector = heaviest(vector, count);
+  std::sort(vector.begin(), vector.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+}
+
+}  // namespace storyline::cluster

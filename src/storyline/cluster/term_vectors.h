@@ -1,0 +1,67 @@
+#pragma once
+// Sparse TF-IDF vectors over an online vocabulary. Document frequencies grow as documents
+// arrive, so a stream needs no pass over a corpus first.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace storyline::cluster {
+
+using TermId = uint32_t;
+
+struct WeightedTerm {
+  TermId term = 0;
+  float weight = 0;
+};
+
+// Sorted by term, each term once.
+using SparseVector = std::vector<WeightedTerm>;
+
+// Term text <-> dense id.
+class Vocabulary {
+ public:
+  TermId id(std::string_view term);
+  size_t size() const { return terms_.size(); }
+  const std::string& term(TermId id) const { return terms_[id]; }
+
+ private:
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, TermId, TransparentHash, std::equal_to<>> ids_;
+  std::vector<std::string> terms_;
+};
+
+// How many documents so far contained each term.
+class DocumentFrequencies {
+ public:
+  void add_document(const SparseVector& term_counts);
+  // Smoothed: ln((1 + N) / (1 + df)) + 1, so a term never seen is the rarest.
+  float idf(TermId term) const;
+  uint64_t documents() const { return documents_; }
+
+ private:
+  std::vector<uint32_t> counts_;
+  uint64_t documents_ = 0;
+};
+
+// Weighted counts (title words count more) to ln(1 + count) * idf, L2-normalised.
+SparseVector tfidf_vector(const SparseVector& term_counts, const DocumentFrequencies& frequencies);
+
+// Sorts and sums repeated terms.
+SparseVector make_sparse(std::vector<WeightedTerm> terms);
+
+float dot(const SparseVector& a, const SparseVector& b);
+float norm(const SparseVector& vector);
+void normalize(SparseVector& vector);
+// a + scale * b
+SparseVector add_scaled(const SparseVector& a, const SparseVector& b, float scale);
+// Keeps the `count` heaviest terms (still sorted by term).
+void keep_heaviest(SparseVector& vector, size_t count);
+// The `count` heaviest terms, heaviest first.
+SparseVector heaviest(const SparseVector& vector, size_t count);
+
+}  // namespace storyline::cluster

@@ -1,0 +1,30 @@
+#pragma once
+// Story and Storyline: what the cluster stage hands to the stages after it (rank, summarize,
+// store, serve). A story is one real-world event as several documents report it; a storyline is
+// the dated chain of stories about one developing subject.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace storyline {
+
+struct Story {
+  std::string id;
+  std::vector<std::string> document_ids;     // in arrival order
+  std::vector<std::string> top_terms;        // the centroid's heaviest terms, heaviest first
+  std::optional<std::string> first_published;  // ISO 8601 day, when any member had a date
+  std::optional<std::string> last_published;
+  std::string storyline_id;
+};
+
+struct StorylineEntry {
+  std::string story_id;
+  std::optional<std::string> date;  // the story's first_published
+};
+
+struct Storyline {
+  std::string id;
+  std::vector<StorylineEntry> timeline;  // dated stories first, by date; undated after, by arrival
+};
+
+}  // namespace storyline
