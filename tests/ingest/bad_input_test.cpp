@@ -180,3 +180,18 @@ TEST(BadInput, HugeJsonLinesLineIsRead) {
   ASSERT_EQ(result.documents.size(), 2u);
   EXPECT_EQ(result.documents[1].title, "huge");
 }
+
+TEST(BadInput, HundredThousandLevelNestedFeedIsNamedOrRead) {
+  std::string feed = "<rss version=\"2.0\"><channel><title>T</title><item><title>Before</title></item><item><title>";
+  for (int i = 0; i < 100000; ++i) feed += "<b>";
+  feed += "deep";
+  for (int i = 0; i < 100000; ++i) feed += "</b>";
+  feed += "</title></item></channel></rss>";
+  try {
+    const ReadResult result = read(feed);
+    ASSERT_FALSE(result.documents.empty());
+    EXPECT_EQ(result.documents[0].title, "Before");
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("RSS feed"), std::string::npos) << error.what();
+  }
+}

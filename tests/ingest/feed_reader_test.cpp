@@ -501,6 +501,9 @@ TEST(FeedReaderShared, ExtractCommandReadsTheWholeFeedsFolder) {
   const auto result = storyline::testing::run_storyline({"extract", "--threads", "2", root.string()});
   // 0 or 1 (some inputs rejected, like the deliberately invalid fixture); never a crash.
   ASSERT_TRUE(result.exit_code == 0 || result.exit_code == 1) << result.exit_code << "\n" << result.err;
+  // Under the sanitizer presets a report also exits with 1: it must not be there.
+  EXPECT_EQ(result.err.find("Sanitizer"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("runtime error"), std::string::npos) << result.err;
   std::set<std::string> with_documents;
   std::istringstream lines(result.out);
   std::string line;

@@ -6,6 +6,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <strings.h>
@@ -203,7 +204,7 @@ bool has_image_extension(std::string url) {
 
 std::optional<int> int_attribute(xmlNodePtr node, const char* name) {
   const std::string value = attribute(node, name);
-  if (value.empty() || value.size() > 6 || !std::all_of(value.begin(), value.end(), ::isdigit)) return std::nullopt;
+  if (value.empty() || value.size() > 6 || !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) return std::nullopt;
   return std::stoi(value);
 }
 
