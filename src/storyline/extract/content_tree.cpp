@@ -176,6 +176,7 @@ ContentTree::ContentTree(const HtmlDocument& page) {
     current = elements_[current].parent;
   }
   count_text();
+  for (auto& element : elements_) element.initial_chars = element.chars;
 }
 
 void ContentTree::count_text() {
