@@ -90,7 +90,8 @@ class ParagraphWriter {
     const bool prose = kind == ContentTag::kParagraph || kind == ContentTag::kBlockquote || kind == ContentTag::kPre;
     if (!prose && density > 0.6) return;
     if (is_boilerplate_paragraph(paragraph)) return;
-    if (!seen_.insert(paragraph).second) return;
+    // Repeats of short lines are captions and labels; long paragraphs may repeat on purpose.
+    if (paragraph.size() < 200 && !seen_.insert(paragraph).second) return;
     drop_orphaned_lead_in();
     if (!text_.empty()) text_ += "\n\n";
     last_start_ = text_.size();
