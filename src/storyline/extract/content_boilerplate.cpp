@@ -167,7 +167,8 @@ void mark_boilerplate(ContentTree& tree, bool trust_names) {
     }
     // Wrappers holding most of the page's text are structure, whatever their names say.
     const bool holds_most_text = page_chars > 500 && element.chars * 2 > page_chars;
-    bool remove = is_boilerplate_by_tag(element, inside_article[i]);
+    bool remove = element.tag == ContentTag::kSkipped ||
+                  (!holds_most_text && is_boilerplate_by_tag(element, inside_article[i]));
     if (!remove && !holds_most_text) {
       remove = (!element.role.empty() && has_word(element.role, kBoilerplateRoles)) ||
                (trust_names && is_boilerplate_by_class(element)) || is_hidden(element);
