@@ -146,9 +146,11 @@ int class_weight(const ContentElement& element) {
   return weight;
 }
 
-void mark_boilerplate(ContentTree& tree) {
+void mark_boilerplate(ContentTree& tree, bool trust_names) {
   auto& elements = tree.elements();
   if (elements.empty()) return;
+  for (auto& element : elements) element.removed = element.effectively_removed = false;
+  tree.count_text();
   const int32_t page_chars = elements.front().chars;
   std::vector<char> inside_article(elements.size(), 0);
   for (size_t i = 0; i < elements.size(); ++i) {
@@ -165,10 +167,11 @@ void mark_boilerplate(ContentTree& tree) {
     }
     // Wrappers holding most of the page's text are structure, whatever their names say.
     const bool holds_most_text = page_chars > 500 && element.chars * 2 > page_chars;
-    bool remove = is_boilerplate_by_tag(element, inside_article[i]);
+    bool remove = element.tag == ContentTag::kSkipped ||
+                  (!holds_most_text && is_boilerplate_by_tag(element, inside_article[i]));
     if (!remove && !holds_most_text) {
-      remove = (!element.role.empty() && has_word(element.role, kBoilerplateRoles)) || is_boilerplate_by_class(element) ||
-               is_hidden(element);
+      remove = (!element.role.empty() && has_word(element.role, kBoilerplateRoles)) ||
+               (trust_names && is_boilerplate_by_class(element)) || is_hidden(element);
     }
     if (element.itemprop.find("articlebody") != std::string::npos) remove = false;
     if (remove) element.removed = element.effectively_removed = true;

@@ -12,6 +12,8 @@ int class_weight(const ContentElement& element);
 
 // Marks boilerplate subtrees as removed and recounts the text. An element holding most of the
 // page's text is never removed for its class alone (a wrapper named "page-with-sidebar").
-void mark_boilerplate(ContentTree& tree);
+// `trust_names` false: only tags, roles and hidden elements count (readability's retry when the
+// class rules left too little text).
+void mark_boilerplate(ContentTree& tree, bool trust_names = true);
 
 }  // namespace storyline::extract

@@ -153,7 +153,7 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
   std::vector<int32_t> roots;
   const int32_t parent = elements[top].parent;
   if (parent < 0) return {top};
-  const double sibling_threshold = std::max(10.0, score[top] * 0.2);
+  const double sibling_threshold = std::max(10.0, score[top] * 0.15);
   for (int32_t i = parent + 1; i < elements[parent].end; i = elements[i].end) {
     const ContentElement& sibling = elements[i];
     if (i == top) {

@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "storyline/extract/content_boilerplate.h"
+#include "storyline/extract/content_paragraph_filter.h"
 
 namespace storyline::extract {
 namespace {
@@ -88,11 +89,20 @@ class ParagraphWriter {
     // Link-only items and cells are navigation; links inside prose paragraphs are the prose.
     const bool prose = kind == ContentTag::kParagraph || kind == ContentTag::kBlockquote || kind == ContentTag::kPre;
     if (!prose && density > 0.6) return;
-    if (!seen_.insert(paragraph).second) return;
+    if (is_boilerplate_paragraph(paragraph)) return;
+    // Repeats of short lines are captions and labels; long paragraphs may repeat on purpose.
+    if (paragraph.size() < 200 && !seen_.insert(paragraph).second) return;
+    drop_orphaned_lead_in();
     if (!text_.empty()) text_ += "\n\n";
+    last_start_ = text_.size();
     text_ += paragraph;
   }
-  std::string take() { return std::move(text_); }
+  // Something with text was left out here: a lead-in just before it has nothing to lead to.
+  void note_skipped() { skipped_after_last_ = true; }
+  std::string take() {
+    drop_orphaned_lead_in();
+    return std::move(text_);
+  }
 
  private:
   std::string headline_;
@@ -101,6 +111,14 @@ class ParagraphWriter {
   size_t chars_ = 0, link_chars_ = 0;
   std::unordered_set<std::string> seen_;
   std::string text_;
+  size_t last_start_ = 0;
+  bool skipped_after_last_ = false;
+
+  void drop_orphaned_lead_in() {
+    if (skipped_after_last_ && !text_.empty() && is_lead_in(std::string_view(text_).substr(last_start_)))
+      text_.resize(last_start_ >= 2 ? last_start_ - 2 : 0);
+    skipped_after_last_ = false;
+  }
 };
 
 // The headline: the last <h1> before the content, else the first inside it.
@@ -141,6 +159,10 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
         next = element.end;  // skip the subtree unless we descend
         const bool skip = element.effectively_removed || element.tag == ContentTag::kSkipped ||
                           (index != root && is_link_block(element));
+        if (skip && element.tag != ContentTag::kSkipped && element.initial_chars >= 20) {
+          writer.flush();
+          writer.note_skipped();
+        }
         if (!skip) {
           if (is_block(element.tag) || element.tag == ContentTag::kBreak) writer.flush();
           if (is_block(element.tag)) writer.start(element.tag);

@@ -80,7 +80,8 @@ void append_naming_words(const std::string& value, std::string& out) {
     const bool modifier = token.starts_with("has-") || token.starts_with("has_") || token.starts_with("with-") ||
                           token.starts_with("no-") || token.starts_with("without-") || token.starts_with("tag-") ||
                           token.starts_with("category-") || (post_class && token.starts_with("author-")) || token.starts_with("format-") ||
-                          token.starts_with("status-") || is_page_builder_token(token);
+                          token.starts_with("status-") || is_page_builder_token(token) ||
+                          token == "commentary";  // a genre of article, not a comment section
     if (!token.empty() && !modifier) {
       out += token;
       out += ' ';
@@ -176,6 +177,7 @@ ContentTree::ContentTree(const HtmlDocument& page) {
     current = elements_[current].parent;
   }
   count_text();
+  for (auto& element : elements_) element.initial_chars = element.chars;
 }
 
 void ContentTree::count_text() {

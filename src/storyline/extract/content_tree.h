@@ -58,6 +58,7 @@ struct ContentElement {
   int32_t link_chars = 0;  // of which inside <a>
   int32_t commas = 0;
   int32_t paragraphs = 0;  // <p> elements with text
+  int32_t initial_chars = 0;  // `chars` before anything was removed
   // Counts of the text directly owned by this block (its inline content), for paragraph scoring.
   int32_t own_chars = 0;
   int32_t own_link_chars = 0;

@@ -7,10 +7,23 @@
 
 namespace storyline::extract {
 
+namespace {
+
+// Below this many bytes of text the class/id rules probably removed the article itself (a
+// wrapper named "sidebar-layout"), and the extraction is retried without them.
+constexpr size_t kTooLittleText = 300;
+
+}  // namespace
+
 MainContent extract_main_content(const HtmlDocument& page) {
   ContentTree tree(page);
   mark_boilerplate(tree);
   ContentText collected = collect_text(tree, select_content(tree));
+  if (collected.text.size() < kTooLittleText) {
+    mark_boilerplate(tree, /*trust_names=*/false);
+    ContentText retry = collect_text(tree, select_content(tree));
+    if (retry.text.size() > collected.text.size()) collected = std::move(retry);
+  }
   MainContent content;
   content.text = std::move(collected.text);
   content.html_title = std::move(collected.headline);
