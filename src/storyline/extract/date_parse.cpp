@@ -285,6 +285,16 @@ class DateScanner {
           end = k + 1;
           return true;
         }
+        // asctime and Java's Date.toString(): "Sun Nov 23 16:00:00 EDT 2014"; the time follows the day
+        if (is_number(k, 1, 2) && is_punct(k + 1, ":")) {
+          for (size_t y = k + 2; y < k + 9 && at(y); ++y) {
+            if (is_number(y, 4, 4)) {
+              month = m, day = number(j), year = number(y);
+              end = k;
+              return true;
+            }
+          }
+        }
       }
     }
     return false;

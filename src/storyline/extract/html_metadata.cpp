@@ -276,12 +276,19 @@ std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMe
       "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
       "article.published", "article_date_original", "original-publish-date", "timestamp", "cxenseparse:recs:publishtime",
       "rnews:datepublished", "pub_date", "citation_publication_date", "citation_date", "datecreated", "created", "date.created",
-      "displaydate", "dc.date.published", "og:pubdate", "article:post_date"};
+      "displaydate", "dc.date.published", "og:pubdate", "article:post_date", "originalpublicationdate", "publicationdate",
+      "publication_date", "publication-date", "article:published_date", "release_date", "date_published"};
   for (auto key : kPublishedKeys)
     for (const auto& value : facts.meta_all(key))
       if (auto date = parse_date_to_iso(value)) return date;
   if (jsonld.date_published)
     if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
+  // Parse.ly's page description is JSON inside a <meta>: {"pub_date": "2014-11-23T16:00:00+04:00"}.
+  if (auto parsely = facts.meta({"parsely-page"})) {
+    const size_t at = parsely->find("pub_date");
+    if (at != std::string::npos)
+      if (auto date = parse_date_to_iso(std::string_view(*parsely).substr(at, 80))) return date;
+  }
   if (auto date = first_date(facts.itemprop_dates)) return date;
   if (auto date = first_date(facts.marked_time_dates)) return date;
   if (auto date = first_date(facts.time_dates)) return date;
