@@ -266,7 +266,7 @@ std::optional<std::string> first_date(const std::vector<std::string>& candidates
   return std::nullopt;
 }
 
-std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
+std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
                                           const std::optional<std::string>& url) {
   if (jsonld.found_article && jsonld.date_published)
     if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
@@ -303,6 +303,20 @@ std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMe
       if (auto date = parse_date_to_iso(value)) return date;
   if (jsonld.date_modified) return parse_date_to_iso(*jsonld.date_modified);
   return std::nullopt;
+}
+
+// A date in the URL path is set when the article is filed and never changes, whereas page dates
+// can be a re-publication or an update: when the two disagree on the day, the URL wins (measured
+// on trafilatura-eval). When they agree, the page's date keeps its time and zone.
+std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
+                                          const std::optional<std::string>& url) {
+  std::optional<std::string> page_date = find_page_date(facts, jsonld, context, url);
+  if (jsonld.found_article && jsonld.date_published && page_date) return page_date;
+  for (const auto& candidate : {url, context.url})
+    if (candidate)
+      if (auto url_date = date_from_url_path(*candidate))
+        if (!page_date || page_date->substr(0, 10) != *url_date) return url_date;
+  return page_date;
 }
 
 // ---- authors -----------------------------------------------------------------------------------
