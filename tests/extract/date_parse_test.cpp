@@ -23,6 +23,7 @@ TEST(DateParse, Rfc822AsInFeeds) {
   EXPECT_EQ(parsed("Sat, 09 Oct 2021 09:07:00 GMT"), "2021-10-09T09:07:00Z");
   EXPECT_EQ(parsed("Sat, 09 Oct 2021 09:07:00 +0200"), "2021-10-09T09:07:00+02:00");
   EXPECT_EQ(parsed("Tue, 10 Jun 2003 04:00:00 EST"), "2003-06-10T04:00:00-05:00");
+  EXPECT_EQ(parsed("Sun Nov 23 16:00:00 EDT 2014"), "2014-11-23T16:00:00-04:00");
 }
 
 TEST(DateParse, EnglishWrittenDates) {

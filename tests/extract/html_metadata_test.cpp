@@ -123,6 +123,12 @@ TEST(HtmlMetadata, VisibleDatelineAndUrlDateAsLastResorts) {
   const auto from_url = metadata_of("<html><body><h1>Nothing dated here</h1><p>Text.</p></body></html>",
                                     "https://example.com/news/2021/10/09/nothing-dated/");
   EXPECT_EQ(from_url.published.value_or(""), "2021-10-09");
+
+  // The URL's day wins over a page date on another day (an update); on the same day the page's
+  // date keeps its time.
+  const std::string updated = R"(<html><head><meta name="date" content="2021-10-12T08:00:00Z"></head></html>)";
+  EXPECT_EQ(metadata_of(updated, "https://example.com/2021/10/09/story").published.value_or(""), "2021-10-09");
+  EXPECT_EQ(metadata_of(updated, "https://example.com/2021/10/12/story").published.value_or(""), "2021-10-12T08:00:00Z");
 }
 
 TEST(HtmlMetadata, SiteNameOnlyWhenThePageSaysIt) {

@@ -170,7 +170,7 @@ class DateScanner {
       int year = 0, month = 0, day = 0;
       size_t end = 0;
       if (match_date(i, year, month, day, end) && valid_date(year, month, day)) {
-        char buffer[32];
+        char buffer[64];
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
         return std::string(buffer) + match_time(end);
       }
@@ -285,6 +285,16 @@ class DateScanner {
           end = k + 1;
           return true;
         }
+        // asctime and Java's Date.toString(): "Sun Nov 23 16:00:00 EDT 2014"; the time follows the day
+        if (is_number(k, 1, 2) && is_punct(k + 1, ":")) {
+          for (size_t y = k + 2; y < k + 9 && at(y); ++y) {
+            if (is_number(y, 4, 4)) {
+              month = m, day = number(j), year = number(y);
+              end = k;
+              return true;
+            }
+          }
+        }
       }
     }
     return false;
@@ -325,7 +335,7 @@ class DateScanner {
     }
     if (hour > 23 || minute > 59 || second > 60) return {};
     if (is_word(i, "uhr") || is_word(i, "h")) ++i;
-    char buffer[32];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02d", hour, minute, second);
     return std::string(buffer) + match_zone(i);
   }
@@ -347,7 +357,7 @@ class DateScanner {
     }
     if (!minutes) return {};
     if (*minutes == 0 && !(token && token->kind == Token::Kind::punct)) return "Z";
-    char buffer[32];
+    char buffer[64];
     const int absolute = *minutes < 0 ? -*minutes : *minutes;
     std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", *minutes < 0 ? '-' : '+', absolute / 60, absolute % 60);
     return buffer;
@@ -389,7 +399,7 @@ bool all_digits(std::string_view text) {
 }
 
 std::string format_date(int year, int month, int day) {
-  char buffer[32];
+  char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return buffer;
 }
@@ -409,7 +419,7 @@ std::optional<std::string> parse_number_only(std::string_view digits) {
   const auto day_point = std::chrono::floor<std::chrono::days>(instant);
   const std::chrono::year_month_day date{day_point};
   const std::chrono::hh_mm_ss time{instant - day_point};
-  char buffer[32];
+  char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), static_cast<int>(time.hours().count()),
                 static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));

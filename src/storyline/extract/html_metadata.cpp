@@ -88,6 +88,30 @@ std::string itemprop_author_text(xmlNodePtr node) {
   return text_content(node);
 }
 
+// Text as shown: no <script>/<style> content, and a space between elements so that a kicker in
+// its own <span> does not run into the headline ("Die Zukunft der Arbeit" + "„Wir ...").
+void append_visible_text(xmlNodePtr node, std::string& out, int depth) {
+  if (depth > 50 || out.size() > 2000) return;
+  for (xmlNodePtr child = node->children; child; child = child->next) {
+    if (child->type == XML_TEXT_NODE && child->content) {
+      out += reinterpret_cast<const char*>(child->content);
+    } else if (child->type == XML_ELEMENT_NODE) {
+      const std::string name = node_name(child);
+      if (name == "script" || name == "style" || name == "noscript") continue;
+      const bool inline_markup = name == "em" || name == "i" || name == "b" || name == "strong" || name == "a" || name == "wbr";
+      if (!inline_markup) out += ' ';
+      append_visible_text(child, out, depth + 1);
+      if (!inline_markup) out += ' ';
+    }
+  }
+}
+
+std::string visible_text(xmlNodePtr node) {
+  std::string out;
+  append_visible_text(node, out, 0);
+  return out;
+}
+
 // Some pages put JSON-LD in a <script> without a type.
 bool looks_like_jsonld(xmlNodePtr script) {
   const std::string text = text_content(script);
@@ -188,7 +212,7 @@ class FactCollector {
       boilerplate = true;
     if ((name == "h1" || name == "h2") && !boilerplate) {
       auto& headings = name == "h1" ? facts_.h1s : facts_.h2s;
-      std::string heading = clean(text_content(node));
+      std::string heading = clean(visible_text(node));
       if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
     }
 
@@ -242,7 +266,7 @@ std::optional<std::string> first_date(const std::vector<std::string>& candidates
   return std::nullopt;
 }
 
-std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
+std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
                                           const std::optional<std::string>& url) {
   if (jsonld.found_article && jsonld.date_published)
     if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
@@ -252,12 +276,19 @@ std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMe
       "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
       "article.published", "article_date_original", "original-publish-date", "timestamp", "cxenseparse:recs:publishtime",
       "rnews:datepublished", "pub_date", "citation_publication_date", "citation_date", "datecreated", "created", "date.created",
-      "displaydate", "dc.date.published", "og:pubdate", "article:post_date"};
+      "displaydate", "dc.date.published", "og:pubdate", "article:post_date", "originalpublicationdate", "publicationdate",
+      "publication_date", "publication-date", "article:published_date", "release_date", "date_published"};
   for (auto key : kPublishedKeys)
     for (const auto& value : facts.meta_all(key))
       if (auto date = parse_date_to_iso(value)) return date;
   if (jsonld.date_published)
     if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
+  // Parse.ly's page description is JSON inside a <meta>: {"pub_date": "2014-11-23T16:00:00+04:00"}.
+  if (auto parsely = facts.meta({"parsely-page"})) {
+    const size_t at = parsely->find("pub_date");
+    if (at != std::string::npos)
+      if (auto date = parse_date_to_iso(std::string_view(*parsely).substr(at, 80))) return date;
+  }
   if (auto date = first_date(facts.itemprop_dates)) return date;
   if (auto date = first_date(facts.marked_time_dates)) return date;
   if (auto date = first_date(facts.time_dates)) return date;
@@ -272,6 +303,20 @@ std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMe
       if (auto date = parse_date_to_iso(value)) return date;
   if (jsonld.date_modified) return parse_date_to_iso(*jsonld.date_modified);
   return std::nullopt;
+}
+
+// A date in the URL path is set when the article is filed and never changes, whereas page dates
+// can be a re-publication or an update: when the two disagree on the day, the URL wins (measured
+// on trafilatura-eval). When they agree, the page's date keeps its time and zone.
+std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
+                                          const std::optional<std::string>& url) {
+  std::optional<std::string> page_date = find_page_date(facts, jsonld, context, url);
+  if (jsonld.found_article && jsonld.date_published && page_date) return page_date;
+  for (const auto& candidate : {url, context.url})
+    if (candidate)
+      if (auto url_date = date_from_url_path(*candidate))
+        if (!page_date || page_date->substr(0, 10) != *url_date) return url_date;
+  return page_date;
 }
 
 // ---- authors -----------------------------------------------------------------------------------
@@ -321,46 +366,48 @@ size_t count_words(std::string_view text) {
 }
 std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                       const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
-  std::vector<std::string> candidates;
-  if (jsonld.found_article && jsonld.headline) candidates.push_back(clean(*jsonld.headline));
+  std::vector<std::string> raw;
+  if (jsonld.found_article && jsonld.headline) raw.push_back(clean(*jsonld.headline));
   for (auto key : {"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"})
-    if (auto value = facts.meta({key})) candidates.push_back(*value);
-  candidates.push_back(facts.title_tag);
+    if (auto value = facts.meta({key})) raw.push_back(*value);
+  raw.push_back(facts.title_tag);
   const std::vector<std::string> keys = site_keys(site_name, url);
-  // The page's own headline (<h1>) is the cleanest title when it agrees with what the metadata
-  // says: it has no site suffix, no section prefix, and the words the reader sees.
   std::vector<std::string> headings = facts.h1s;
   headings.insert(headings.end(), facts.h2s.begin(), facts.h2s.end());
-  for (const auto& heading : headings) {
-    const std::string key = comparable_text(heading);
-    const bool is_site = std::find(keys.begin(), keys.end(), key) != keys.end();
-    if (is_site || heading.size() > 400) continue;
-    // An <h1> that ends with the metadata title has a kicker before it ("Immobilienkrise Rene
-    // Benko-Firma ..."), often glued on by markup: the metadata title is the headline then.
-    for (const auto& candidate : candidates) {
-      if (candidate.empty() || !similar_titles(heading, candidate)) continue;
-      const std::string stripped = strip_site_from_title(candidate, keys, headings);
-      const std::string short_key = comparable_text(stripped);
-      return key.size() > short_key.size() && key.ends_with(short_key) ? stripped : heading;
+  std::vector<std::string> candidates;  // metadata titles without their site parts
+  std::vector<std::string> raw_titles;  // the same as the page gives them
+  for (const auto& title : raw) {
+    if (title.empty()) continue;
+    raw_titles.push_back(title);
+    candidates.push_back(strip_site_from_title(title, keys, headings));
+  }
+  auto is_site = [&](const std::string& key) {
+    return std::any_of(keys.begin(), keys.end(),
+                       [&](const std::string& site) { return key == site || (site.size() >= 4 && key.find(site) != std::string::npos); });
+  };
+  // The page's own headline (<h1>, else <h2>) is the cleanest title when it agrees with what the
+  // metadata says: no site suffix, no section prefix, the words the reader sees. But a heading
+  // that ends with the metadata title has a kicker before it ("Immobilienkrise Rene Benko-Firma
+  // ..."): the metadata title is the headline then.
+  // The metadata titles in order of trust, each against every heading.
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const std::string candidate_key = comparable_text(candidates[i]);
+    for (const auto& heading : headings) {
+      const std::string key = comparable_text(heading);
+      if (key.empty() || is_site(key) || heading.size() > 400) continue;
+      if (candidate_key.size() >= 8 && key.size() > candidate_key.size() && key.ends_with(candidate_key)) return candidates[i];
+      if (similar_titles(heading, candidates[i]) || similar_titles(heading, raw_titles[i])) return heading;
     }
   }
   // A single <h1> that is not the site's name is the headline even when the metadata disagrees
-  // (home-page titles, taglines, SEO titles).
-  if (facts.h1s.size() <= 2) {  // more <h1>s than that: a listing or a template that misuses them
-    for (const auto& heading : facts.h1s) {
-      const std::string key = comparable_text(heading);
-      const bool is_site = std::any_of(keys.begin(), keys.end(), [&](const std::string& site) {
-        return key == site || (site.size() >= 4 && key.find(site) != std::string::npos);
-      });
-      if (!is_site && count_words(heading) >= 2) return heading;
-    }
-  }
+  // (home-page titles, taglines, SEO titles). More <h1>s: a listing or a template misusing them.
+  if (facts.h1s.size() <= 2)
+    for (const auto& heading : facts.h1s)
+      if (!is_site(comparable_text(heading)) && count_words(heading) >= 2) return heading;
   if (!facts.h1s.empty()) candidates.push_back(facts.h1s.front());
   for (const auto& candidate : candidates) {
-    if (candidate.empty()) continue;
-    std::string title = strip_site_from_title(candidate, keys, headings);
     // A title that is only the site's name says nothing about the article.
-    if (!title.empty() && !(site_name && comparable_text(title) == comparable_text(*site_name))) return title;
+    if (!candidate.empty() && !(site_name && comparable_text(candidate) == comparable_text(*site_name))) return candidate;
   }
   return std::nullopt;
 }

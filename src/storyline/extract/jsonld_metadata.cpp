@@ -125,6 +125,7 @@ class Reader {
     if (it == node.end()) return std::nullopt;
     const json& value = resolve(*it);
     if (value.is_string() && !value.get<std::string>().empty()) return value.get<std::string>();
+    if (value.is_number_integer()) return std::to_string(value.get<long long>());  // Unix timestamps
     if (value.is_array() && !value.empty() && value.front().is_string()) return value.front().get<std::string>();
     if (value.is_object()) {
       for (const char* inner : {"name", "@value", "url", "@id"})

@@ -23,7 +23,7 @@ std::string comparable_text(std::string_view text) {
       i += 2;
       continue;
     }
-    if (u == 0xC2 && (next == 0xA0 || next == 0xAB || next == 0xBB || next == 0xB7)) {
+    if (u == 0xC2 && (next == 0xA0 || next == 0xAB || next == 0xBB || next == 0xB7 || next == 0xAD)) {  // soft hyphen too
       ++i;
       continue;
     }
@@ -129,7 +129,7 @@ std::string strip_site_from_title(const std::string& title, const std::vector<st
   if (stripped) return join_parts(split, first, last);
   for (const auto& h1 : h1s) {
     const std::string heading = comparable_text(h1);
-    if (heading.size() < 4) continue;
+    if (heading.size() < 4 || std::find(site_keys.begin(), site_keys.end(), heading) != site_keys.end()) continue;
     for (size_t begin = 0; begin < split.parts.size(); ++begin)
       for (size_t end = begin + 1; end <= split.parts.size(); ++end)
         // Only a leading or trailing run of parts: a heading matching a middle part is the
