@@ -1,7 +1,6 @@
 #include "storyline/label/categorize.h"
 
 #include <memory>
-#include <mutex>
 
 #include "storyline/core/model_path.h"
 

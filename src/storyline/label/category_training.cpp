@@ -4,8 +4,12 @@
 #include <cmath>
 #include <map>
 #include <numeric>
-#include <string>
 #include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "storyline/core/hash.h"
+#include "storyline/core/ordered_parallel.h"
 
 namespace storyline::label {
 namespace {
@@ -104,12 +108,6 @@ CategoryModel train_category_model(const std::vector<TrainingExample>& examples,
   return CategoryModel(options.bucket_bits, final_weights, final_bias);
 }
 
-}  // namespace storyline::label
-
-#include "storyline/core/hash.h"
-#include "storyline/core/ordered_parallel.h"
-
-namespace storyline::label {
 
 std::vector<TrainingExample> training_examples(const std::vector<LabelledText>& texts, uint32_t bucket_bits,
                                                unsigned threads) {

@@ -1,0 +1,61 @@
+// Documents per second for label::categorize on BBC News texts held in memory (the shipped
+// model), and the process's peak memory.
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <vector>
+
+#include "bench_support.h"
+#include "storyline/label/categorize.h"
+#include "storyline/label/category_corpora.h"
+
+namespace {
+
+const std::vector<storyline::Document>& bbc_documents() {
+  static const std::vector<storyline::Document> documents = [] {
+    std::vector<storyline::Document> result;
+    const auto shared = storyline::bench::shared_dir();
+    if (!shared) return result;
+    for (auto& text : storyline::label::load_bbc(*shared + "/data/categories/bbc-news-2225", false)) {
+      storyline::Document document;
+      document.id = text.id;
+      document.title = std::move(text.title);
+      document.text = std::move(text.text);
+      document.language = "en";
+      result.push_back(std::move(document));
+    }
+    return result;
+  }();
+  return documents;
+}
+
+void BM_CategorizeBbc(benchmark::State& state) {
+  const auto& documents = bbc_documents();
+  if (documents.empty()) {
+    state.SkipWithError("../shared/data is absent: no BBC texts to categorize");
+    return;
+  }
+  storyline::label::default_category_model();  // loading is not what is measured
+  size_t next = 0, bytes = 0;
+  for (auto _ : state) {
+    const auto& document = documents[next];
+    benchmark::DoNotOptimize(storyline::label::categorize(document));
+    bytes += document.text->size() + document.title->size();
+    next = (next + 1) % documents.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
+}
+BENCHMARK(BM_CategorizeBbc)->Unit(benchmark::kMicrosecond);
+
+void BM_LoadCategoryModel(benchmark::State& state) {
+  const auto path = std::string(STORYLINE_SOURCE_DIR) + "/models/categories.model";
+  for (auto _ : state) benchmark::DoNotOptimize(storyline::label::CategoryModel::load(path));
+  state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
+}
+BENCHMARK(BM_LoadCategoryModel)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
