@@ -69,10 +69,17 @@ std::string padded_words(std::string_view line) {
   return out;
 }
 
-int count_phrases(const std::string& padded, const std::vector<std::string>& phrases) {
+// The phrases padded with spaces once, so matching allocates nothing.
+std::vector<std::string> padded_phrases(const std::vector<std::string>& phrases) {
+  std::vector<std::string> out;
+  for (const auto& phrase : phrases) out.push_back(" " + phrase + " ");
+  return out;
+}
+
+int count_phrases(const std::string& padded, const std::vector<std::string>& padded_list) {
   int hits = 0;
-  for (const auto& phrase : phrases)
-    if (padded.find(" " + phrase + " ") != std::string::npos) ++hits;
+  for (const auto& phrase : padded_list)
+    if (padded.find(phrase) != std::string::npos) ++hits;
   return hits;
 }
 
@@ -170,9 +177,11 @@ LineShape line_shape(std::string_view line) {
   size_t end = chars.size();
   while (end > 0 && is_closing_mark(chars[end - 1])) --end;
   shape.terminal_punctuation = end > 0 && is_terminal_mark(chars[end - 1]);
+  static const std::vector<std::string> kCallToAction = padded_phrases(call_to_action_phrases());
+  static const std::vector<std::string> kCaption = padded_phrases(caption_phrases());
   const std::string padded = padded_words(line);
-  shape.call_to_action = count_phrases(padded, call_to_action_phrases());
-  shape.caption_vocabulary = count_phrases(padded, caption_phrases());
+  shape.call_to_action = count_phrases(padded, kCallToAction);
+  shape.caption_vocabulary = count_phrases(padded, kCaption);
   return shape;
 }
 
@@ -246,6 +255,7 @@ FeatureRows line_features(const std::vector<std::string>& lines) {
   for (const auto& shape : shapes) max_words = std::max(max_words, shape.words);
   auto is_prose = [&](size_t k) { return shapes[k].words >= 10 && shapes[k].terminal_punctuation; };
 
+  static const std::vector<std::string> kMonths = padded_phrases(month_names());
   FeatureRows rows;
   rows.reserve(n);
   for (size_t i = 0; i < n; ++i) {
@@ -312,7 +322,7 @@ FeatureRows line_features(const std::vector<std::string>& lines) {
         occurrences[line] > 1 ? 1.0 : 0.0,
         std::log1p(sentence_ends),
         std::min(15.0, static_cast<double>(chars.size()) / std::max(1, shape.words)) / 15.0,
-        count_phrases(padded, month_names()) > 0 ? 1.0 : 0.0,
+        count_phrases(padded, kMonths) > 0 ? 1.0 : 0.0,
         static_cast<double>(shape.words) / max_words,
         i > 0 ? log_words(shapes[i - 1].words) : 0.0,
         i + 1 < n ? log_words(shapes[i + 1].words) : 0.0,
