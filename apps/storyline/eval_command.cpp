@@ -79,6 +79,10 @@ int run_eval_scraped_text(const EvalScrapedTextOptions& options) {
   std::printf("%-34s P %.3f  R %.3f  F1 %.3f\n", "  baseline (all visible text):", scores.baseline_precision,
               scores.baseline_recall, extract::ScrapedTextScores::f1(scores.baseline_precision, scores.baseline_recall));
   print_scores("trafilatura snippets:", scores.snippets);
+  if (scores.titled_pages)
+    std::printf("%-34s same words %.3f, overlapping %.3f  (%zu pages with a gold title)\n", "headline:",
+                static_cast<double>(scores.titles_exact) / scores.titled_pages,
+                static_cast<double>(scores.titles_overlapping) / scores.titled_pages, scores.titled_pages);
   if (options.pages)
     for (const auto& page : scores.page_scores)
       std::printf("page %-48s P %.3f  R %.3f\n", page.name.c_str(), page.precision, page.recall);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "storyline/text/utf8.h"
 
@@ -69,11 +70,27 @@ std::string padded_words(std::string_view line) {
   return out;
 }
 
-int count_phrases(const std::string& padded, const std::vector<std::string>& phrases) {
-  int hits = 0;
-  for (const auto& phrase : phrases)
-    if (padded.find(" " + phrase + " ") != std::string::npos) ++hits;
-  return hits;
+using PhraseSet = std::unordered_set<std::string_view>;
+
+PhraseSet phrase_set(const std::vector<std::string>& phrases) { return PhraseSet(phrases.begin(), phrases.end()); }
+
+// Distinct phrases of `phrases` (of one to three words) found in the padded line: every word
+// n-gram of the line is looked up once, so the cost grows with the line, not the vocabulary.
+int count_phrases(const std::string& padded, const PhraseSet& phrases) {
+  std::vector<size_t> starts;  // offsets of each word in `padded` (after its leading space)
+  for (size_t pos = 0; pos + 1 < padded.size(); ++pos)
+    if (padded[pos] == ' ') starts.push_back(pos + 1);
+  std::unordered_set<std::string_view> found;
+  const std::string_view text(padded);
+  for (size_t w = 0; w < starts.size(); ++w) {
+    for (size_t length = 1; length <= 3 && w + length <= starts.size(); ++length) {
+      const size_t end = w + length < starts.size() ? starts[w + length] - 1 : padded.size() - 1;
+      if (end <= starts[w]) break;
+      const std::string_view gram = text.substr(starts[w], end - starts[w]);
+      if (phrases.count(gram)) found.insert(gram);
+    }
+  }
+  return static_cast<int>(found.size());
 }
 
 bool is_closing_mark(char32_t c) {
@@ -170,9 +187,11 @@ LineShape line_shape(std::string_view line) {
   size_t end = chars.size();
   while (end > 0 && is_closing_mark(chars[end - 1])) --end;
   shape.terminal_punctuation = end > 0 && is_terminal_mark(chars[end - 1]);
+  static const PhraseSet kCallToAction = phrase_set(call_to_action_phrases());
+  static const PhraseSet kCaption = phrase_set(caption_phrases());
   const std::string padded = padded_words(line);
-  shape.call_to_action = count_phrases(padded, call_to_action_phrases());
-  shape.caption_vocabulary = count_phrases(padded, caption_phrases());
+  shape.call_to_action = count_phrases(padded, kCallToAction);
+  shape.caption_vocabulary = count_phrases(padded, kCaption);
   return shape;
 }
 
@@ -246,6 +265,7 @@ FeatureRows line_features(const std::vector<std::string>& lines) {
   for (const auto& shape : shapes) max_words = std::max(max_words, shape.words);
   auto is_prose = [&](size_t k) { return shapes[k].words >= 10 && shapes[k].terminal_punctuation; };
 
+  static const PhraseSet kMonths = phrase_set(month_names());
   FeatureRows rows;
   rows.reserve(n);
   for (size_t i = 0; i < n; ++i) {
@@ -312,7 +332,7 @@ FeatureRows line_features(const std::vector<std::string>& lines) {
         occurrences[line] > 1 ? 1.0 : 0.0,
         std::log1p(sentence_ends),
         std::min(15.0, static_cast<double>(chars.size()) / std::max(1, shape.words)) / 15.0,
-        count_phrases(padded, month_names()) > 0 ? 1.0 : 0.0,
+        count_phrases(padded, kMonths) > 0 ? 1.0 : 0.0,
         static_cast<double>(shape.words) / max_words,
         i > 0 ? log_words(shapes[i - 1].words) : 0.0,
         i + 1 < n ? log_words(shapes[i + 1].words) : 0.0,

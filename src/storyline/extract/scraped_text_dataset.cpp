@@ -93,6 +93,11 @@ void load_readability(const fs::path& root, Collector& collector) {
       example.name = name;
       example.text = visible_text_of_html_file(page / "source.html.gz");
       example.gold_text = visible_text_of_html_file(page / "expected.html.gz");
+      if (fs::exists(page / "expected-metadata.json")) {
+        const nlohmann::json metadata = nlohmann::json::parse(read_text(page / "expected-metadata.json"), nullptr, false);
+        if (metadata.is_object() && metadata.contains("title") && metadata["title"].is_string())
+          example.gold_title = metadata["title"].get<std::string>();
+      }
       example.lines = split_nonblank_lines(example.text);
       example.labels = label_lines_by_gold(example.lines, *example.gold_text);
       collector.add(std::move(example));
@@ -152,6 +157,7 @@ void load_trafilatura(const fs::path& root, Collector& collector) {
           if (snippet.is_string())
             (std::string(side) == "with" ? example.with_snippets : example.without_snippets).push_back(snippet.get<std::string>());
       }
+      if (entry.contains("title") && entry["title"].is_string()) example.gold_title = entry["title"].get<std::string>();
       example.lines = split_nonblank_lines(example.text);
       example.labels = label_lines_by_snippets(example.lines, example.with_snippets, example.without_snippets);
       collector.add(std::move(example));

@@ -18,6 +18,7 @@ struct ScrapedTextExample {
   std::vector<std::string> lines;  // split_nonblank_lines(text)
   std::vector<int8_t> labels;      // per line: 1 body, 0 chrome, -1 unknown
   std::optional<std::string> gold_text;
+  std::optional<std::string> gold_title;  // readability's expected-metadata title, trafilatura's title
   std::vector<std::string> with_snippets, without_snippets;
   bool held_out = false;
 };

@@ -12,6 +12,15 @@ void count(LineScores& scores, bool predicted, bool actual) {
   else ++scores.true_negatives;
 }
 
+std::string joined_words(const std::string& text) {
+  std::string out;
+  for (const auto& word : metric_words(text)) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
 }  // namespace
 
 double LineScores::precision() const {
@@ -56,6 +65,14 @@ ScrapedTextScores evaluate_scraped_text(const ScrapedTextDataset& dataset, const
       scores.mean_recall += extracted.recall;
       scores.baseline_precision += baseline.precision;
       scores.baseline_recall += baseline.recall;
+    }
+    if (example.gold_title && !metric_words(*example.gold_title).empty()) {
+      ++scores.titled_pages;
+      const std::string gold = " " + joined_words(*example.gold_title) + " ";
+      const std::string found = " " + joined_words(analysis.document.title.value_or("")) + " ";
+      if (gold == found) ++scores.titles_exact;
+      if (found.size() > 2 && (gold.find(found) != std::string::npos || found.find(gold) != std::string::npos))
+        ++scores.titles_overlapping;
     }
     const std::string collapsed = collapse_whitespace(body);
     for (const auto& snippet : example.with_snippets)

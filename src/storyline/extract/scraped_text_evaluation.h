@@ -29,6 +29,9 @@ struct ScrapedTextScores {
   size_t gold_text_pages = 0;
   double mean_precision = 0, mean_recall = 0;
   double baseline_precision = 0, baseline_recall = 0;
+  // Headlines, on pages whose gold has a title: the same words (case and punctuation aside), and
+  // the gold title's words within the extracted one or the reverse (a site name appended).
+  size_t titled_pages = 0, titles_exact = 0, titles_overlapping = 0;
   // trafilatura-eval snippets, counted as trafilatura counts them.
   LineScores snippets;
   // Per page with a full gold text: name, word-4-gram precision and recall.

@@ -25,6 +25,13 @@ bool ends_with_period(std::string_view line) {
 // bei X", "Source: X": the publisher, named by the text itself.
 std::optional<std::string> publisher_statement(const std::string& line, const LineShape& shape) {
   if (shape.words > 20) return std::nullopt;
+  // std::regex is slow: only lines holding one of the patterns' verbs go through it.
+  std::string lower = line;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static const char* const kVerbs[] = {"appeared", "published", "posted", "ran ", "republished", "reprinted",
+                                       "reproduced", "erschien", "ist zuerst", "source", "quelle", "fuente"};
+  if (std::none_of(std::begin(kVerbs), std::end(kVerbs), [&](const char* verb) { return lower.find(verb) != std::string::npos; }))
+    return std::nullopt;
   static const std::regex kPatterns[] = {
       std::regex("^(?:this\\s+)?(?:article|story|post|piece|content|report)?\\s*(?:was\\s+|is\\s+)?(?:originally\\s+|first\\s+)?"
                  "(?:appeared|published|posted|ran)\\s+(?:originally\\s+|first\\s+)?(?:on|in|at|by)\\s+(.+)$",
@@ -72,6 +79,7 @@ bool is_byline(const std::string& line) {
 }
 
 bool has_full_date(const std::string& line) {
+  if (std::none_of(line.begin(), line.end(), [](unsigned char c) { return std::isdigit(c); })) return false;
   for (const auto& date : find_prose_dates(line))
     if (date.has_year()) return true;
   return false;
@@ -82,6 +90,7 @@ bool is_body_role(LineRole role) { return role == LineRole::kBody; }
 // A line that names a publication date: short, and mostly the date or led by a date word.
 std::optional<std::string> dateline_date(const std::string& line, const LineShape& shape) {
   if (shape.words > 14 || shape.caption_vocabulary > 0) return std::nullopt;
+  if (std::none_of(line.begin(), line.end(), [](unsigned char c) { return std::isdigit(c); })) return std::nullopt;
   const std::vector<ProseDate> dates = find_prose_dates(line);
   if (dates.empty() || !dates.front().has_year()) return std::nullopt;
   static const std::regex kDateWords(
