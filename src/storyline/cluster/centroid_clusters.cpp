@@ -88,6 +88,23 @@ float CentroidClusters::similarity(const SparseVector& unit_vector, const DayRan
   return dot(unit_vector, cluster.centroid) / cluster.centroid_norm * time_factor(days, cluster.days);
 }
 
+void CentroidClusters::scatter(const SparseVector& query) {
+  if (!query.empty() && query.back().term >= dense_query_.size()) dense_query_.resize(query.back().term * 3 / 2 + 1024, 0);
+  for (const WeightedTerm& entry : query) dense_query_[entry.term] = entry.weight;
+}
+
+void CentroidClusters::unscatter(const SparseVector& query) {
+  for (const WeightedTerm& entry : query) dense_query_[entry.term] = 0;
+}
+
+float CentroidClusters::dense_dot(const SparseVector& centroid) const {
+  float sum = 0;
+  const size_t limit = dense_query_.size();
+  for (const WeightedTerm& entry : centroid)
+    if (entry.term < limit) sum += dense_query_[entry.term] * entry.weight;
+  return sum;
+}
+
 std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vector, uint64_t clock,
                                                    std::optional<uint32_t> exclude) {
   if (stamp_.size() < clusters_.size()) {
@@ -124,11 +141,8 @@ std::optional<CentroidClusters::Match> CentroidClusters::best_match(const Sparse
                                                                     const DayRange& days, uint64_t clock,
                                                                     std::optional<uint32_t> exclude) {
   std::optional<Match> best;
-  for (uint32_t id : candidates(unit_vector, clock, exclude)) {
-    const float score = similarity(unit_vector, days, id);
-    // Ties go to the older cluster, so the answer does not depend on the candidate order.
-    if (!best || score > best->similarity || (score == best->similarity && id < best->cluster)) best = Match{id, score};
-  }
+  for (const Match& match : matches(unit_vector, days, clock, -1.0f, exclude))
+    if (!best || match.similarity > best->similarity) best = match;  // matches() is sorted: ties keep the older
   return best;
 }
 
@@ -136,10 +150,16 @@ std::vector<CentroidClusters::Match> CentroidClusters::matches(const SparseVecto
                                                                uint64_t clock, float at_least,
                                                                std::optional<uint32_t> exclude) {
   std::vector<Match> result;
-  for (uint32_t id : candidates(unit_vector, clock, exclude)) {
-    const float score = similarity(unit_vector, days, id);
+  const std::vector<uint32_t> found = candidates(unit_vector, clock, exclude);
+  if (found.empty()) return result;
+  scatter(unit_vector);
+  for (uint32_t id : found) {
+    const Cluster& cluster = clusters_[id];
+    if (cluster.centroid_norm <= 0) continue;
+    const float score = dense_dot(cluster.centroid) / cluster.centroid_norm * time_factor(days, cluster.days);
     if (score >= at_least) result.push_back({id, score});
   }
+  unscatter(unit_vector);
   std::sort(result.begin(), result.end(), [](const Match& a, const Match& b) {
     return a.similarity != b.similarity ? a.similarity > b.similarity : a.cluster < b.cluster;
   });

@@ -22,7 +22,7 @@ struct ClusterOptions {
   size_t index_terms = 12;         // a cluster is listed under its heaviest centroid terms
   size_t query_terms = 12;         // a query looks up its heaviest terms
   size_t max_postings = 256;       // newest clusters kept per term
-  size_t scored_candidates = 32;   // candidates (by shared heavy terms) that get a full cosine
+  size_t scored_candidates = 16;   // candidates (by shared heavy terms) that get a full cosine
   // No time penalty within `window_days`; beyond it similarity decays by exp(-extra / decay_days).
   // Only when both sides have a date.
   double window_days = 1e9;
@@ -80,6 +80,11 @@ class CentroidClusters {
   InvertedIndex index_;
   std::vector<Cluster> clusters_;
   // Scratch for candidate counting, indexed by cluster: a stamp marks this query's entries.
+  // The query scattered by term, so each candidate's cosine is one pass over its centroid.
+  std::vector<float> dense_query_;
+  float dense_dot(const SparseVector& centroid) const;
+  void scatter(const SparseVector& query);
+  void unscatter(const SparseVector& query);
   std::vector<uint32_t> stamp_;
   std::vector<float> overlap_;
   uint32_t query_stamp_ = 0;

@@ -31,8 +31,9 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
   std::string term;
   for (const std::string& name :
        find_names(text, words, [&](std::string_view folded) { return analyzer.is_stop_word(folded); })) {
-    term.assign(kNamePrefix);
-    term += name;
+    term.clear();
+    for (char c : kNamePrefix) term.push_back(c);  // not assign(): GCC 12 warns falsely (-Wrestrict)
+    term.append(name);
     names->push_back({vocabulary_.id(term), 1.0f});
   }
 }

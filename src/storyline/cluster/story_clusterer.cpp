@@ -133,6 +133,10 @@ void StoryClusterer::repair() {
 void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   std::vector<uint32_t>& members = story_members_[story];
   if (members.size() < 4) return;
+  if (split_checked_at_.size() <= story) split_checked_at_.resize(story + 1, 0);
+  if (static_cast<float>(members.size()) < static_cast<float>(split_checked_at_[story]) * (1 + options_.split_recheck_growth))
+    return;
+  split_checked_at_[story] = static_cast<uint32_t>(members.size());
   // Members are documents; their vectors live in members_.
   const size_t from = members.size() > options_.split_max_members ? members.size() - options_.split_max_members : 0;
   std::vector<uint32_t> sample(members.begin() + static_cast<std::ptrdiff_t>(from), members.end());
@@ -141,8 +145,15 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   };
   // Two-means, seeded deterministically: the member least like the centroid, then the member
   // least like that one.
-  SparseVector centroid;
-  for (uint32_t document : sample) centroid = add_scaled(centroid, vector_of(document), 1.0f);
+  // Sums by concatenating and sorting once: adding vectors one by one would copy the growing
+  // sum for every member.
+  const auto sum_of = [&](auto&& take) {
+    std::vector<WeightedTerm> all;
+    for (size_t i = 0; i < sample.size(); ++i)
+      if (take(i)) all.insert(all.end(), vector_of(sample[i]).begin(), vector_of(sample[i]).end());
+    return make_sparse(std::move(all));
+  };
+  const SparseVector centroid = sum_of([](size_t) { return true; });
   const auto farthest_from = [&](const SparseVector& point) {
     uint32_t chosen = sample.front();
     float lowest = 2;
@@ -156,15 +167,17 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   SparseVector b = vector_of(farthest_from(a));
   std::vector<bool> in_b(sample.size(), false);
   for (int round = 0; round < 6; ++round) {
-    SparseVector next_a, next_b;
     const float norm_a = std::max(norm(a), 1e-9f), norm_b = std::max(norm(b), 1e-9f);
+    bool changed = round == 0;
     for (size_t i = 0; i < sample.size(); ++i) {
       const SparseVector& vector = vector_of(sample[i]);
-      in_b[i] = dot(vector, b) / norm_b > dot(vector, a) / norm_a;
-      (in_b[i] ? next_b : next_a) = add_scaled(in_b[i] ? next_b : next_a, vector, 1.0f);
+      const bool to_b = dot(vector, b) / norm_b > dot(vector, a) / norm_a;
+      changed = changed || to_b != in_b[i];
+      in_b[i] = to_b;
     }
-    a = std::move(next_a);
-    b = std::move(next_b);
+    a = sum_of([&](size_t i) { return !in_b[i]; });
+    b = sum_of([&](size_t i) { return in_b[i]; });
+    if (!changed) break;
   }
   const size_t count_b = static_cast<size_t>(std::count(in_b.begin(), in_b.end(), true));
   if (count_b < 2 || count_b + 2 > sample.size()) return;

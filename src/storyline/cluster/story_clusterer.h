@@ -26,7 +26,10 @@ struct StoryOptions {
   // ...and a story splits in two when two-means finds halves whose centroids' cosine is below
   // this (kept under the merge threshold, so that halves do not flip back and forth).
   float split_threshold = 0.45f;
-  size_t split_max_members = 200;  // larger stories split only on their newest members
+  size_t split_max_members = 64;  // larger stories split only on their newest members
+  // A story is checked again once it has grown by this fraction since its last check, so the
+  // cost of checks per document stays constant however large stories grow.
+  float split_recheck_growth = 0.25f;
   size_t repair_every = 500;  // documents between repair passes (and at the end of every batch)
   // An event's reports come within days; two events of one kind are usually months apart.
   ClusterOptions clusters{.window_days = 3, .decay_days = 3};
@@ -85,6 +88,7 @@ class StoryClusterer {
   std::vector<uint32_t> story_parent_;   // union-find over merged stories
   std::vector<uint32_t> story_founder_;  // document that started each story
   std::vector<std::vector<uint32_t>> story_members_;  // documents of each live story
+  std::vector<uint32_t> split_checked_at_;            // story size at its last split check
   std::vector<uint32_t> touched_;        // stories grown since the last repair
   std::vector<bool> is_touched_;
   size_t since_repair_ = 0;

@@ -1,0 +1,77 @@
+// End to end: `storyline cluster` as INTERFACE.md describes it, on hand-made lines and the seeds.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "cli/cli_runner.h"
+#include "test_paths.h"
+
+using namespace storyline::testing;
+
+namespace {
+
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  size_t pos = 0;
+  while (pos < out.size()) {
+    size_t end = out.find('\n', pos);
+    if (end == std::string::npos) end = out.size();
+    if (end > pos) lines.push_back(nlohmann::json::parse(out.substr(pos, end - pos)));
+    pos = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST(ClusterCommand, OneLinePerDocumentInInputOrderAndBadLinesNamed) {
+  const std::string input =
+      "{\"id\": \"b\", \"title\": \"Second\", \"text\": \"Some text about a thing.\"}\n"
+      "not json\n"
+      "\n"
+      "{\"id\": \"a\", \"title\": \"First\", \"text\": \"Other text about another thing.\"}\n";
+  const auto result = run_storyline({"cluster", "-"}, input);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find(":2:"), std::string::npos) << result.err;
+  const auto lines = json_lines(result.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["id"], "b");
+  EXPECT_EQ(lines[1]["id"], "a");
+  for (const auto& line : lines) {
+    EXPECT_TRUE(line["story"].is_string());
+    EXPECT_TRUE(line["storyline"].is_string());
+  }
+  EXPECT_EQ(run_storyline({"cluster", "--no-such-option"}).exit_code, 2);
+  EXPECT_EQ(run_storyline({"cluster", "/no/such/file"}).exit_code, 1);
+  EXPECT_EQ(run_storyline({"cluster", "--help"}).exit_code, 0);
+}
+
+TEST(ClusterCommand, SeedsEndToEnd) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto extracted = run_storyline({"extract", shared + "/seeds"});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const auto result = run_storyline({"cluster"}, extracted.out);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = json_lines(result.out);
+  // extract's order: seed 000 and its three related[], then 001, 002, 003, 004.
+  ASSERT_EQ(lines.size(), 8u);
+  const auto story = [&](size_t i) { return lines[i]["story"].get<std::string>(); };
+  const auto storyline = [&](size_t i) { return lines[i]["storyline"].get<std::string>(); };
+  // Story A, the Doha talks of October 2021: at least three of its four reports together.
+  std::map<std::string, int> story_a_votes;
+  for (size_t i = 0; i < 4; ++i) ++story_a_votes[story(i)];
+  int largest = 0;
+  std::string story_a;
+  for (const auto& [id, votes] : story_a_votes)
+    if (votes > largest) largest = votes, story_a = id;
+  EXPECT_GE(largest, 3);
+  // 001, 002, 003, 004 are other events: each its own story.
+  const std::set<std::string> others = {story(4), story(5), story(6), story(7)};
+  EXPECT_EQ(others.size(), 4u);
+  EXPECT_EQ(others.count(story_a), 0u);
+  // One storyline for US-Taliban relations: A, 001, 003, 004.
+  EXPECT_EQ(storyline(0), storyline(4));
+  EXPECT_EQ(storyline(0), storyline(6));
+  EXPECT_EQ(storyline(0), storyline(7));
+}

@@ -1,0 +1,174 @@
+#include "storyline/cluster/story_clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include "storyline/cluster/document_analysis.h"
+
+using namespace storyline;
+using namespace storyline::cluster;
+
+namespace {
+
+Document make(const std::string& id, const std::string& title, const std::string& text, const std::string& published = "") {
+  Document document;
+  document.id = id;
+  document.title = title;
+  document.text = text;
+  document.language = "en";
+  if (!published.empty()) document.published = published;
+  return document;
+}
+
+// Two earthquakes (different places, magnitudes, dates), each reported by three publishers,
+// and unrelated news around them so that document frequencies mean something.
+std::vector<Document> two_earthquakes() {
+  return {
+      make("quake-a1", "Magnitude 7.1 earthquake strikes near Ridgecrest, California",
+           "A magnitude 7.1 earthquake struck near Ridgecrest in Southern California on Friday night, the US "
+           "Geological Survey said. Kern County fire officials reported damaged buildings in Ridgecrest and Trona.",
+           "2019-07-06"),
+      make("quake-a2", "Strong quake rattles Southern California, Ridgecrest hit hardest",
+           "The 7.1 quake centred near Ridgecrest shook Los Angeles. Kern County sheriff said fires broke out in "
+           "Ridgecrest and gas lines ruptured in Trona; the USGS warned of aftershocks.",
+           "2019-07-06"),
+      make("quake-a3", "Ridgecrest earthquake: aftershocks continue after 7.1 tremor",
+           "Residents of Ridgecrest and Trona spent the night outdoors after the magnitude 7.1 earthquake, as Kern "
+           "County crews inspected roads and Governor Gavin Newsom declared an emergency.",
+           "2019-07-07"),
+      make("quake-b1", "Magnitude 6.4 earthquake hits Albania, killing dozens in Durres",
+           "A magnitude 6.4 earthquake struck western Albania before dawn on Tuesday, collapsing buildings in Durres "
+           "and Thumane. Prime Minister Edi Rama said rescuers were searching the rubble.",
+           "2019-11-26"),
+      make("quake-b2", "Albania earthquake: rescuers search rubble in Durres and Thumane",
+           "Rescue teams from Italy and Greece joined Albanian crews in Durres after the 6.4 quake. Edi Rama declared "
+           "a state of emergency in Durres and Tirana.",
+           "2019-11-26"),
+      make("quake-b3", "Death toll rises after 6.4 quake in Albania",
+           "The death toll from the magnitude 6.4 earthquake in Albania rose on Wednesday as rescuers pulled more "
+           "bodies from collapsed hotels in Durres; Edi Rama announced three days of mourning.",
+           "2019-11-27"),
+      make("other-1", "Central bank raises interest rates again",
+           "The central bank raised its main interest rate by a quarter point on Thursday, citing inflation in "
+           "housing and energy prices.",
+           "2019-08-01"),
+      make("other-2", "Football club signs striker in record transfer",
+           "The club confirmed the signing of the striker for a record fee after a medical on Monday.", "2019-08-02"),
+      make("other-3", "New smartphone goes on sale with folding screen",
+           "The phone maker began selling its folding smartphone on Friday, with a larger battery and camera.",
+           "2019-09-20"),
+  };
+}
+
+struct Clustering {
+  std::map<std::string, std::string> story, storyline;
+};
+
+Clustering run(const std::vector<Document>& documents, size_t batch_size = 1000, StoryOptions options = {}) {
+  StoryClusterer clusterer(options);
+  DocumentAnalyzer analyzer(clusterer.vocabulary());
+  std::vector<AnalyzedDocument> batch;
+  for (const Document& document : documents) {
+    batch.push_back(analyzer.analyze(document));
+    if (batch.size() >= batch_size) clusterer.add_batch(std::exchange(batch, {}));
+  }
+  if (!batch.empty()) clusterer.add_batch(std::move(batch));
+  Clustering result;
+  for (size_t i = 0; i < clusterer.documents(); ++i) {
+    result.story[clusterer.document_id(i)] = clusterer.story_id(i);
+    result.storyline[clusterer.document_id(i)] = clusterer.storyline_id(i);
+  }
+  return result;
+}
+
+// The partition (which documents go together), without the names of the groups.
+std::vector<std::vector<std::string>> partition(const std::map<std::string, std::string>& labels) {
+  std::map<std::string, std::vector<std::string>> groups;
+  for (const auto& [document, label] : labels) groups[label].push_back(document);
+  std::vector<std::vector<std::string>> result;
+  for (auto& [label, members] : groups) result.push_back(members);
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+}  // namespace
+
+TEST(StoryClusterer, SameEventFromThreePublishersIsOneStory) {
+  const auto result = run(two_earthquakes());
+  EXPECT_EQ(result.story.at("quake-a1"), result.story.at("quake-a2"));
+  EXPECT_EQ(result.story.at("quake-a1"), result.story.at("quake-a3"));
+  EXPECT_EQ(result.story.at("quake-b1"), result.story.at("quake-b2"));
+  EXPECT_EQ(result.story.at("quake-b1"), result.story.at("quake-b3"));
+}
+
+TEST(StoryClusterer, TwoEventsOfTheSameKindDoNotMerge) {
+  const auto result = run(two_earthquakes());
+  EXPECT_NE(result.story.at("quake-a1"), result.story.at("quake-b1"));
+  EXPECT_NE(result.story.at("quake-a1"), result.story.at("other-1"));
+  EXPECT_NE(result.story.at("other-1"), result.story.at("other-2"));
+}
+
+TEST(StoryClusterer, EvenWithoutDatesTwoEventsOfTheSameKindDoNotMerge) {
+  auto documents = two_earthquakes();
+  for (auto& document : documents) document.published.reset();
+  const auto result = run(documents);
+  EXPECT_NE(result.story.at("quake-a1"), result.story.at("quake-b1"));
+  EXPECT_EQ(result.story.at("quake-a1"), result.story.at("quake-a3"));
+  EXPECT_EQ(result.story.at("quake-b1"), result.story.at("quake-b3"));
+}
+
+TEST(StoryClusterer, TimeDecaySeparatesTheSameWordsMonthsApart) {
+  auto documents = two_earthquakes();
+  // The same report again, three months later: a new event (an anniversary, a new quake there).
+  Document later = documents[0];
+  later.id = "quake-a-later";
+  later.published = "2019-10-06";
+  documents.push_back(later);
+  Document same_day = documents[0];
+  same_day.id = "quake-a-same-day";
+  documents.push_back(same_day);
+  const auto result = run(documents);
+  EXPECT_NE(result.story.at("quake-a1"), result.story.at("quake-a-later"));
+  EXPECT_EQ(result.story.at("quake-a1"), result.story.at("quake-a-same-day"));
+}
+
+TEST(StoryClusterer, OrderInsideABatchDoesNotMatter) {
+  const auto documents = two_earthquakes();
+  const auto reference = partition(run(documents).story);
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 5; ++trial) {
+    auto shuffled = documents;
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    const auto result = run(shuffled);
+    EXPECT_EQ(partition(result.story), reference) << "trial " << trial;
+    EXPECT_EQ(partition(result.storyline), partition(run(documents).storyline)) << "trial " << trial;
+  }
+}
+
+TEST(StoryClusterer, StoriesAndStorylinesDescribeTheClustering) {
+  StoryClusterer clusterer;
+  DocumentAnalyzer analyzer(clusterer.vocabulary());
+  std::vector<AnalyzedDocument> batch;
+  for (const Document& document : two_earthquakes()) batch.push_back(analyzer.analyze(document));
+  clusterer.add_batch(std::move(batch));
+  const auto stories = clusterer.stories();
+  size_t members = 0;
+  for (const Story& story : stories) {
+    members += story.document_ids.size();
+    EXPECT_FALSE(story.top_terms.empty());
+    EXPECT_FALSE(story.storyline_id.empty());
+  }
+  EXPECT_EQ(members, clusterer.documents());
+  const auto ridgecrest = std::find_if(stories.begin(), stories.end(), [](const Story& story) {
+    return std::find(story.document_ids.begin(), story.document_ids.end(), "quake-a1") != story.document_ids.end();
+  });
+  ASSERT_NE(ridgecrest, stories.end());
+  EXPECT_EQ(ridgecrest->first_published.value_or(""), "2019-07-06");
+  EXPECT_EQ(ridgecrest->last_published.value_or(""), "2019-07-07");
+  size_t timeline_entries = 0;
+  for (const Storyline& line : clusterer.storylines()) timeline_entries += line.timeline.size();
+  EXPECT_EQ(timeline_entries, stories.size());
+}
