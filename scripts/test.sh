@@ -17,5 +17,5 @@ if [ "${STORYLINE_SKIP_ASAN:-0}" != 1 ]; then
 fi
 
 if [ "${STORYLINE_SKIP_FUZZ:-0}" != 1 ]; then
-  bash scripts/fuzz.sh "${STORYLINE_FUZZ_SECONDS:-20}"
+  bash scripts/fuzz.sh "${STORYLINE_FUZZ_SECONDS:-10}"
 fi

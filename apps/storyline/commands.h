@@ -28,8 +28,8 @@ Runner add_eval_clustering_command(CLI::App& app);  // eval clustering
 Runner add_eval_dedup_command(CLI::App& app);
 Runner add_eval_extraction_command(CLI::App& app);
 Runner add_eval_metadata_command(CLI::App& app);
-Runner add_eval_command(CLI::App& app);   // eval scraped-text
-Runner add_train_command(CLI::App& app);  // train scraped-text
+Runner add_eval_scraped_text_command(CLI::App& app); 
+Runner add_train_scraped_text_command(CLI::App& app);
 
 // Document categories (label stage).
 Runner add_categorize_command(CLI::App& app);

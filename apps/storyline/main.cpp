@@ -59,8 +59,8 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_eval_dedup_command);
   commands.add(app, storyline::cli::add_eval_extraction_command);
   commands.add(app, storyline::cli::add_eval_categories_command);
-  commands.add(app, storyline::cli::add_train_command);
-  commands.add(app, storyline::cli::add_eval_command);
+  commands.add(app, storyline::cli::add_train_scraped_text_command);
+  commands.add(app, storyline::cli::add_eval_scraped_text_command);
   commands.add(app, storyline::cli::add_eval_metadata_command);
   commands.add(app, storyline::cli::add_eval_clustering_command);
 

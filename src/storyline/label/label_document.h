@@ -1,11 +1,13 @@
 #pragma once
-// The labelling stage for one document: what it names (entities). Runs after extraction, before
-// deduplication and clustering.
+// The labelling stage for one document: what it names (entities) and what it is about (its
+// category). Runs after extraction, before deduplication and clustering.
 #include "storyline/core/document.h"
 
 namespace storyline::label {
 
-// Fills document.entities when they are empty (a document that arrives labelled keeps its labels).
+// Fills document.entities and document.category when they are empty (a document that arrives
+// labelled keeps its labels). Without a usable category model the category stays null and the
+// rest still runs.
 void label_document(Document& document);
 
 }  // namespace storyline::label

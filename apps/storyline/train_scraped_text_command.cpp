@@ -60,7 +60,7 @@ int run_train_scraped_text(const TrainScrapedTextOptions& options) {
 
 }  // namespace
 
-Runner add_train_command(CLI::App& app) {
+Runner add_train_scraped_text_command(CLI::App& app) {
   CLI::App* train = command_group(app, "train", "Train a model shipped with Storyline from the datasets");
   auto scraped = std::make_shared<TrainScrapedTextOptions>();
   CLI::App* scraped_command = train->add_subcommand(

@@ -91,7 +91,7 @@ int run_eval_scraped_text(const EvalScrapedTextOptions& options) {
 
 }  // namespace
 
-Runner add_eval_command(CLI::App& app) {
+Runner add_eval_scraped_text_command(CLI::App& app) {
   CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
   auto scraped = std::make_shared<EvalScrapedTextOptions>();
   CLI::App* scraped_command = eval->add_subcommand(
