@@ -163,7 +163,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
               options.seed, options.batch);
   std::printf("%-22s %9s %7s %7s %6s %s\n", "BCubed", "precision", "recall", "F1", "made", "(gold)");
   char note[160];
-  std::snprintf(note, sizeof note, "online; join %.2f, merge %.2f", options.join, options.merge);
+  std::snprintf(note, sizeof note, "online; join %.2f, merge %.2f, split %.2f", options.join, options.merge, options.split);
   print_row("stories", online.stories, note);
   std::snprintf(note, sizeof note, "online; storyline link %.2f", options.link);
   print_row("storylines", online.storylines, note);
