@@ -90,9 +90,11 @@ std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVe
     auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == match.cluster; });
     consider(match.cluster, match.similarity, found == nearest.end() ? 0.0f : found->second);
   }
-  for (const auto& [story, member_similarity] : nearest) {
+  for (const auto& entry : nearest) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture those in a lambda.
+    const auto story = entry.first;
     if (std::any_of(centroids.begin(), centroids.end(), [&](const auto& match) { return match.cluster == story; })) continue;
-    consider(story, stories_.similarity(vector, days, story), member_similarity);
+    consider(story, stories_.similarity(vector, days, story), entry.second);
   }
   return best;
 }
