@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "commands.h"
+#include "input_reading.h"
 #include "storyline/core/document_json.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
 #include "storyline/ingest/input_files.h"
-#include "storyline/ingest/read_documents.h"
 #include "storyline/label/label_document.h"
 
 namespace storyline::cli {
@@ -33,21 +33,12 @@ struct ExtractOutput {
 };
 
 ExtractOutput extract_one(const std::string& path, const std::string& url) {
-  ExtractOutput output;
-  try {
-    ingest::RawInput input{path, ingest::read_file_bytes(path), std::nullopt};
-    if (!url.empty()) input.url = url;
-    ingest::ReadResult result = ingest::read_documents(input);
-    for (auto& document : result.documents) {
-      label::label_document(document);
-      output.lines += to_json_line(document);
-      output.lines += '\n';
-    }
-    for (const auto& problem : result.problems) output.errors.push_back(path + ": " + problem);
-    if (!result.problems.empty()) output.rejected = true;
-  } catch (const std::exception& error) {
-    output.errors.push_back(path + ": " + error.what());
-    output.rejected = true;
+  InputDocuments input = read_input_documents(path, url);
+  ExtractOutput output{"", std::move(input.errors), input.rejected};
+  for (auto& document : input.documents) {
+    label::label_document(document);
+    output.lines += to_json_line(document);
+    output.lines += '\n';
   }
   return output;
 }

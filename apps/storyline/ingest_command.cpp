@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "commands.h"
+#include "input_reading.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
 #include "storyline/ingest/input_files.h"
-#include "storyline/ingest/read_documents.h"
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/store/document_store.h"
 
@@ -24,26 +24,6 @@ struct IngestOptions {
   unsigned threads = 0;
   size_t batch = 500;
 };
-
-struct ReadOutput {
-  std::vector<Document> documents;
-  std::vector<std::string> errors;
-  bool rejected = false;
-};
-
-ReadOutput read_one(const std::string& path) {
-  ReadOutput output;
-  try {
-    ingest::ReadResult result = ingest::read_documents({path, ingest::read_file_bytes(path), std::nullopt});
-    output.documents = std::move(result.documents);
-    for (const auto& problem : result.problems) output.errors.push_back(path + ": " + problem);
-    output.rejected = !result.problems.empty();
-  } catch (const std::exception& error) {
-    output.errors.push_back(path + ": " + error.what());
-    output.rejected = true;
-  }
-  return output;
-}
 
 int run_ingest(const IngestOptions& options) {
   std::unique_ptr<store::DocumentStore> store;
@@ -78,9 +58,9 @@ int run_ingest(const IngestOptions& options) {
 
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   ProgressBar progress("ingest", list.files.size());
-  ordered_parallel_for<ReadOutput>(
-      list.files.size(), threads, [&](size_t i) { return read_one(list.files[i]); },
-      [&](size_t, ReadOutput&& output) {
+  ordered_parallel_for<InputDocuments>(
+      list.files.size(), threads, [&](size_t i) { return read_input_documents(list.files[i]); },
+      [&](size_t, InputDocuments&& output) {
         for (const auto& error : output.errors) std::cerr << "storyline ingest: " << error << "\n";
         any_rejected = any_rejected || output.rejected;
         for (auto& document : output.documents) pending.push_back(std::move(document));
