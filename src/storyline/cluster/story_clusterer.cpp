@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <unordered_map>
 
 #include "storyline/cluster/published_day.h"
 #include "storyline/core/hash.h"
@@ -15,6 +16,100 @@ StoryClusterer::StoryClusterer(StoryOptions options)
 uint32_t StoryClusterer::root_story(uint32_t story) const {
   while (story_parent_[story] != story) story = story_parent_[story];
   return story;
+}
+
+uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& days, uint64_t clock, std::string name) {
+  const uint32_t story = stories_.create(vector, days, clock);
+  story_parent_.push_back(story);
+  is_touched_.push_back(false);
+  story_members_.emplace_back();
+  // Names stay unique even when a document that named one story later starts another half.
+  if (used_story_names_.contains(name)) {
+    std::string base = name;
+    for (size_t n = 2; used_story_names_.contains(name); ++n) name = base + "-" + std::to_string(n);
+  }
+  used_story_names_.insert(name);
+  story_names_.push_back(std::move(name));
+  return story;
+}
+
+void StoryClusterer::mark_story_changed(uint32_t story) { changed_stories_.push_back(story); }
+
+void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
+  const size_t before = storylines_.storyline_count();
+  storylines_.place(story, unit_centroid(story), stories_.cluster(story).days, clock);
+  if (storylines_.storyline_count() > before) {
+    const std::string& name = story_names_[story];
+    storyline_names_.push_back("storyline-" + name.substr(name.starts_with("story-") ? 6 : 0));
+  }
+  for (const auto& [absorbed, absorbing] : storylines_.take_merges())
+    merged_storylines_.emplace_back(storyline_names_[absorbed], storyline_names_[absorbing]);
+}
+
+void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
+  for (const RestoredDocument& entry : restored) frequencies_.add_document(distinct_terms(entry.document));
+  std::unordered_map<std::string, uint32_t> story_by_name;
+  std::unordered_map<std::string, uint32_t> storyline_by_name;
+  std::vector<std::string> storyline_of_story;  // by story, for restored stories
+  for (size_t i = 0; i < story_names_.size(); ++i) story_by_name.emplace(story_names_[i], static_cast<uint32_t>(i));
+  for (size_t i = 0; i < storyline_names_.size(); ++i)
+    storyline_by_name.emplace(storyline_names_[i], static_cast<uint32_t>(i));
+  std::vector<uint32_t> restored_stories;
+  for (RestoredDocument& entry : restored) {
+    const size_t document = documents_.size();
+    const SparseVector vector = document_vector(entry.document, frequencies_, options_.shares);
+    const DayRange days{entry.document.day, entry.document.day};
+    const uint64_t clock = document + 1;
+    documents_.push_back({std::move(entry.document.id), 0, 0});
+    auto found = story_by_name.find(entry.story_id);
+    uint32_t story;
+    if (found == story_by_name.end()) {
+      story = new_story(vector, days, clock, entry.story_id);
+      story_by_name.emplace(entry.story_id, story);
+      restored_stories.push_back(story);
+      if (storyline_of_story.size() <= story) storyline_of_story.resize(story + 1);
+      storyline_of_story[story] = entry.storyline_id;
+    } else {
+      story = root_story(found->second);
+      stories_.add(story, vector, days, clock);
+    }
+    story_members_[story].push_back(static_cast<uint32_t>(document));
+    documents_[document].story = story;
+    documents_[document].member = members_.create(vector, days, clock);
+    document_of_member_.push_back(static_cast<uint32_t>(document));
+  }
+  const uint64_t clock = documents_.size();
+  for (uint32_t story : restored_stories) {
+    if (split_checked_at_.size() <= story) split_checked_at_.resize(story + 1, 0);
+    split_checked_at_[story] = static_cast<uint32_t>(story_members_[story].size());
+    const std::string& name = storyline_of_story[story];
+    auto found = storyline_by_name.find(name);
+    std::optional<uint32_t> storyline;
+    if (found != storyline_by_name.end()) storyline = found->second;
+    const uint32_t placed =
+        storylines_.restore(story, unit_centroid(story), stories_.cluster(story).days, clock, storyline);
+    if (!storyline) {
+      storyline_names_.push_back(name);
+      storyline_by_name.emplace(name, placed);
+    }
+  }
+}
+
+ClusterChanges StoryClusterer::take_changes() {
+  ClusterChanges changes;
+  std::sort(changed_documents_.begin(), changed_documents_.end());
+  changed_documents_.erase(std::unique(changed_documents_.begin(), changed_documents_.end()), changed_documents_.end());
+  changes.documents = std::exchange(changed_documents_, {});
+  std::vector<uint32_t> stories;
+  for (uint32_t story : changed_stories_)
+    if (stories_.cluster(story).alive) stories.push_back(story);
+  std::sort(stories.begin(), stories.end());
+  stories.erase(std::unique(stories.begin(), stories.end()), stories.end());
+  for (uint32_t story : stories) changes.stories.push_back(story_names_[story]);
+  changed_stories_.clear();
+  changes.removed_stories = std::exchange(removed_stories_, {});
+  changes.merged_storylines = std::exchange(merged_storylines_, {});
+  return changes;
 }
 
 SparseVector StoryClusterer::unit_centroid(uint32_t story) const {
@@ -50,16 +145,13 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
       story = match->cluster;
       stories_.add(story, vector, days, clock);
     } else {
-      story = stories_.create(vector, days, clock);
-      story_parent_.push_back(story);
-      story_founder_.push_back(static_cast<uint32_t>(first + i));
-      is_touched_.push_back(false);
-      story_members_.emplace_back();
+      story = new_story(vector, days, clock, "story-" + documents_[first + i].id);
     }
     story_members_[story].push_back(static_cast<uint32_t>(first + i));
     documents_[first + i].member = members_.create(vector, days, clock);
     document_of_member_.push_back(static_cast<uint32_t>(first + i));
     documents_[first + i].story = story;
+    changed_documents_.push_back(first + i);
     if (!is_touched_[story]) {
       is_touched_[story] = true;
       touched_.push_back(story);
@@ -113,9 +205,13 @@ void StoryClusterer::repair() {
     if (size_from > size_into || (size_from == size_into && from < into)) std::swap(into, from);
     stories_.merge(into, from, clock);
     story_parent_[from] = into;
+    for (uint32_t document : story_members_[from]) changed_documents_.push_back(document);
+    removed_stories_.push_back(story_names_[from]);
     story_members_[into].insert(story_members_[into].end(), story_members_[from].begin(), story_members_[from].end());
     story_members_[from] = {};
     storylines_.stories_merged(into, from, clock);
+    for (const auto& [absorbed, absorbing] : storylines_.take_merges())
+      merged_storylines_.emplace_back(storyline_names_[absorbed], storyline_names_[absorbing]);
     if (!is_touched_[into]) {
       is_touched_[into] = true;
       touched_.push_back(into);
@@ -127,7 +223,8 @@ void StoryClusterer::repair() {
   for (uint32_t story : touched_) {
     is_touched_[story] = false;
     if (!stories_.cluster(story).alive) continue;
-    storylines_.place(story, unit_centroid(story), stories_.cluster(story).days, clock);
+    place_in_storyline(story, clock);
+    mark_story_changed(story);
   }
   touched_.clear();
 }
@@ -197,30 +294,30 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
     }
     stories_.rebuild(target, vectors, days, clock);
   };
-  const uint32_t created = stories_.create({}, {}, clock);
-  story_parent_.push_back(created);
   std::sort(moved.begin(), moved.end());
-  story_founder_.push_back(moved.front());
-  is_touched_.push_back(true);
+  const uint32_t created = new_story({}, {}, clock, "story-" + documents_[moved.front()].id);
+  is_touched_[created] = true;
   touched_.push_back(created);
-  for (uint32_t document : moved) documents_[document].story = created;
+  for (uint32_t document : moved) {
+    documents_[document].story = created;
+    changed_documents_.push_back(document);
+  }
   rebuild(story, keep);
   rebuild(created, moved);
-  if (story_founder_[story] != keep.front() && std::find(keep.begin(), keep.end(), story_founder_[story]) == keep.end())
-    story_founder_[story] = *std::min_element(keep.begin(), keep.end());
-  members = std::move(keep);
-  story_members_.push_back(std::move(moved));
+  story_members_[story] = std::move(keep);
+  story_members_[created] = std::move(moved);
 }
 
 std::string StoryClusterer::story_id(size_t document) const {
-  return "story-" + documents_[story_founder_[root_story(documents_[document].story)]].id;
+  return story_names_[root_story(documents_[document].story)];
 }
 
 std::string StoryClusterer::storyline_id(size_t document) const {
   const uint32_t story = root_story(documents_[document].story);
   const auto storyline = storylines_.storyline_of(story);
-  const uint32_t founding_story = storyline ? storylines_.founding_story(*storyline) : story;
-  return "storyline-" + documents_[story_founder_[founding_story]].id;
+  if (storyline) return storyline_names_[*storyline];
+  const std::string& name = story_names_[story];
+  return "storyline-" + name.substr(name.starts_with("story-") ? 6 : 0);
 }
 
 size_t StoryClusterer::story_count() const {
@@ -274,8 +371,9 @@ std::vector<Storyline> StoryClusterer::storylines() const {
 size_t StoryClusterer::memory_bytes() const {
   size_t bytes = stories_.memory_bytes() + storylines_.memory_bytes() +
                  documents_.capacity() * sizeof(StoredDocument) +
-                 (story_parent_.capacity() + story_founder_.capacity() + touched_.capacity()) * 4;
+                 (story_parent_.capacity() + touched_.capacity()) * 4;
   for (const StoredDocument& document : documents_) bytes += document.id.capacity();
+  for (const std::string& name : story_names_) bytes += sizeof(std::string) + name.capacity() * 2;
   return bytes;
 }
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "storyline/cluster/centroid_clusters.h"
@@ -42,6 +44,21 @@ struct StoryOptions {
   StorylineOptions storylines{};
 };
 
+// A document as the store remembers it: which story and storyline it was in.
+struct RestoredDocument {
+  AnalyzedDocument document;
+  std::string story_id;
+  std::string storyline_id;
+};
+
+// What changed since the last take_changes(): what a store must write back to stay exact.
+struct ClusterChanges {
+  std::vector<size_t> documents;         // documents whose story id changed (new ones included)
+  std::vector<std::string> stories;      // live stories that gained or lost members, or were created
+  std::vector<std::string> removed_stories;  // merged into another
+  std::vector<std::pair<std::string, std::string>> merged_storylines;  // (absorbed id, absorbing id)
+};
+
 class StoryClusterer {
  public:
   explicit StoryClusterer(StoryOptions options = {});
@@ -53,9 +70,18 @@ class StoryClusterer {
   // does not change the result. Documents are numbered by arrival, across batches.
   void add_batch(std::vector<AnalyzedDocument> batch);
 
+  // Re-creates stories and storylines exactly as a store kept them (after a restart), in the
+  // documents' original arrival order: each document rejoins its story, each story its
+  // storyline; nothing is compared, merged or split. Later batches cluster against them.
+  void restore(std::vector<RestoredDocument> documents);
+
+  // Changes since the last call (restore() records none).
+  ClusterChanges take_changes();
+
   size_t documents() const { return documents_.size(); }
   const std::string& document_id(size_t document) const { return documents_[document].id; }
-  // Ids are "story-" / "storyline-" and the id of the document that started them.
+  // Ids are "story-" / "storyline-" and the id of the document that started them; once given,
+  // an id stays with its story (a split's new half gets a new one).
   std::string story_id(size_t document) const;
   std::string storyline_id(size_t document) const;
   size_t story_count() const;  // live stories
@@ -75,6 +101,9 @@ class StoryClusterer {
   void try_split(uint32_t story, uint64_t clock);
   std::optional<CentroidClusters::Match> best_story(const SparseVector& vector, const DayRange& days, uint64_t clock);
   uint32_t root_story(uint32_t story) const;
+  uint32_t new_story(const SparseVector& vector, const DayRange& days, uint64_t clock, std::string name);
+  void place_in_storyline(uint32_t story, uint64_t clock);
+  void mark_story_changed(uint32_t story);
   SparseVector unit_centroid(uint32_t story) const;
 
   StoryOptions options_;
@@ -86,7 +115,14 @@ class StoryClusterer {
   StorylineLinker storylines_;
   std::vector<StoredDocument> documents_;
   std::vector<uint32_t> story_parent_;   // union-find over merged stories
-  std::vector<uint32_t> story_founder_;  // document that started each story
+  std::vector<std::string> story_names_;      // id of each story
+  std::unordered_set<std::string> used_story_names_;
+  std::vector<std::string> storyline_names_;  // id of each of storylines_' storylines
+  // Changes not yet taken.
+  std::vector<size_t> changed_documents_;
+  std::vector<uint32_t> changed_stories_;
+  std::vector<std::string> removed_stories_;
+  std::vector<std::pair<std::string, std::string>> merged_storylines_;
   std::vector<std::vector<uint32_t>> story_members_;  // documents of each live story
   std::vector<uint32_t> split_checked_at_;            // story size at its last split check
   std::vector<uint32_t> touched_;        // stories grown since the last repair

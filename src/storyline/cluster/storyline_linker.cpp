@@ -26,6 +26,21 @@ void StorylineLinker::merge_storylines(uint32_t a, uint32_t b, uint64_t clock) {
   if (size_b > size_a || (size_b == size_a && b < a)) std::swap(a, b);
   storylines_.merge(a, b, clock);
   parent_[b] = a;
+  merges_.emplace_back(b, a);
+}
+
+uint32_t StorylineLinker::restore(uint32_t story, const SparseVector& unit_centroid, const DayRange& days,
+                                  uint64_t clock, std::optional<uint32_t> storyline) {
+  if (story >= storyline_of_story_.size()) storyline_of_story_.resize(story + 1, kNone);
+  if (storyline) {
+    storylines_.add(*storyline, unit_centroid, days, clock);
+  } else {
+    storyline = storylines_.create(unit_centroid, days, clock);
+    parent_.push_back(*storyline);
+    founders_.push_back(story);
+  }
+  storyline_of_story_[story] = *storyline;
+  return *storyline;
 }
 
 void StorylineLinker::place(uint32_t story, const SparseVector& unit_centroid, const DayRange& days, uint64_t clock) {

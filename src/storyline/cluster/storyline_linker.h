@@ -4,6 +4,7 @@
 // Storylines only ever grow or merge, so a link once made holds.
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "storyline/cluster/centroid_clusters.h"
@@ -20,12 +21,19 @@ class StorylineLinker {
   explicit StorylineLinker(StorylineOptions options = {});
   // A new story, or one that grew: places it, or links its storyline to a closer one.
   void place(uint32_t story, const SparseVector& unit_centroid, const DayRange& days, uint64_t clock);
+  // After a restart: the story joins `storyline` as it was stored, or starts one (nullopt).
+  // Returns its storyline.
+  uint32_t restore(uint32_t story, const SparseVector& unit_centroid, const DayRange& days, uint64_t clock,
+                   std::optional<uint32_t> storyline);
   // Two stories became one: so do their storylines.
   void stories_merged(uint32_t into, uint32_t from, uint64_t clock);
   // nullopt for a story never placed.
   std::optional<uint32_t> storyline_of(uint32_t story) const;
   // The story that started the storyline.
   uint32_t founding_story(uint32_t storyline) const { return founders_[storyline]; }
+  size_t storyline_count() const { return parent_.size(); }
+  // Storylines absorbed since the last call: (absorbed, absorbing), both roots when merged.
+  std::vector<std::pair<uint32_t, uint32_t>> take_merges() { return std::exchange(merges_, {}); }
   size_t memory_bytes() const;
 
  private:
@@ -37,6 +45,7 @@ class StorylineLinker {
   std::vector<uint32_t> storyline_of_story_;  // raw; kNone when not placed
   std::vector<uint32_t> parent_;              // union-find over storylines
   std::vector<uint32_t> founders_;
+  std::vector<std::pair<uint32_t, uint32_t>> merges_;
 };
 
 }  // namespace storyline::cluster
