@@ -65,3 +65,15 @@ TEST(QuoteFinder, RoleInAppositionAndReportedSpeechToAnOutlet) {
   EXPECT_EQ(quotes[1].told_to.value_or(""), "Reuters");
   EXPECT_EQ(quotes[1].text, "workers had not been consulted about the plan");
 }
+
+TEST(QuoteFinder, MalformedTextNeverFails) {
+  const std::string inputs[] = {
+      "\xE2\x80\x9C", "\"", "\xE2\x80\x98 unclosed single quote that runs on and on", "said said said said said",
+      "\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x9C\xE2\x80\x9D said he", ", said , , , told that that that",
+      std::string(5000, '"'), "He said that " + std::string(3000, 'x'), "\xE2\x80\x9CUnclosed quotation at the end of "
+      "the text, going on\n\nShe said", "\xC3\x28\xA0\xA1 said \xE2\x80 \x9C broken bytes"};
+  for (const std::string& input : inputs) {
+    const auto quotes = find_quotes(with_text(input, {{"Said", "person"}, {"He", "person"}}));
+    for (const auto& quote : quotes) EXPECT_LE(quote.text.size(), input.size());
+  }
+}

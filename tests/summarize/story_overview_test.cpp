@@ -25,7 +25,7 @@ void print(const std::string& name, const StoryOverview& overview) {
   for (const auto& quote : overview.quotes)
     std::cout << "  " << (quote.reported ? "(reported) " : "") << quote.speaker
               << (quote.speaker_role ? " [" + *quote.speaker_role + "]" : "")
-              << (quote.told_to ? " to " + *quote.told_to : "") << ": " << quote.text << "\n";
+              << (quote.told_to ? " to " + *quote.told_to : "") << (quote.via ? " via " + *quote.via : "") << ": " << quote.text << "\n";
   std::cout << "  topics:";
   for (const auto& topic : overview.topics) std::cout << " " << topic << ";";
   std::cout << "\n";
@@ -122,6 +122,7 @@ TEST(StoryOverview, SeedQuotesBelongToTheirSpeakers) {
   const auto direct_001 = speakers(message, false);
   ASSERT_FALSE(direct_001.empty());
   EXPECT_EQ(direct_001.front(), "Hibatullah Akhundzada") << "the message speaks for its author";
+  EXPECT_EQ(message.quotes.front().via.value_or(""), "Zabihullah Mujahid");
 
   const auto istanbul = story_overview(storyline::testing::seed_story(shared, "002"));
   print("seed 002", istanbul);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -108,6 +109,7 @@ struct Speaker {
   std::string name;
   std::optional<std::string> role;
   Kind kind = Kind::kUnknownName;
+  std::optional<std::string> via;  // whose account carried the author's message
 };
 
 struct Person {
@@ -159,7 +161,7 @@ class Attributor {
         if (other != c && has_role_noun(chunks[other], 0, chunks[other].size()))
           role = join(chunks[other], 0, chunks[other].size());
       if (!role) role = role_of(person->name);
-      return Speaker{person->name, role, Speaker::Kind::kPerson};
+      return Speaker{person->name, role, Speaker::Kind::kPerson, std::nullopt};
     }
     const std::vector<Token>& main = chunks.front();
     if (main.empty() || main.size() > kMaxSpeakerWords) return std::nullopt;
@@ -167,7 +169,7 @@ class Attributor {
     if (main.size() == 1 && (first == "he" || first == "she")) {
       const Person* person = last_person_before(at_offset);
       if (!person) return std::nullopt;
-      return Speaker{person->name, role_of(person->name), Speaker::Kind::kPerson};
+      return Speaker{person->name, role_of(person->name), Speaker::Kind::kPerson, std::nullopt};
     }
     const bool determiner = first == "the" || first == "a" || first == "an" || first == "this" || first == "its" ||
                             first == "his" || first == "her" || first == "their";
@@ -176,19 +178,19 @@ class Attributor {
     if (determiner) as_written[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(as_written[0])));
     if (determiner && main.size() <= 3 && is_message_noun(head)) {
       if (auto author = message_author()) return author;
-      return Speaker{as_written, std::nullopt, Speaker::Kind::kRole};
+      return Speaker{as_written, std::nullopt, Speaker::Kind::kRole, std::nullopt};
     }
     const std::string without_article = determiner ? join(main, 1, main.size()) : join(main, 0, main.size());
     for (const std::string& organization : organizations_)
-      if (organization == without_article) return Speaker{as_written, std::nullopt, Speaker::Kind::kOrganization};
+      if (organization == without_article) return Speaker{as_written, std::nullopt, Speaker::Kind::kOrganization, std::nullopt};
     if (determiner && main.size() >= 2 && main.size() <= 6 && is_role_noun(head))
-      return Speaker{as_written, std::nullopt, Speaker::Kind::kRole};
+      return Speaker{as_written, std::nullopt, Speaker::Kind::kRole, std::nullopt};
     if (main.size() <= 4 && std::all_of(main.begin(), main.end(), [](const Token& token) {
           const string_view word = core(token.raw);
           return is_capitalized(word) && !is_clause_boundary(lower(word)) && lower(word) != "the" &&
                  lower(word) != "it" && lower(word) != "we" && lower(word) != "they" && lower(word) != "i";
         }))
-      return Speaker{as_written, std::nullopt, Speaker::Kind::kUnknownName};
+      return Speaker{as_written, std::nullopt, Speaker::Kind::kUnknownName, std::nullopt};
     return std::nullopt;
   }
 
@@ -229,7 +231,12 @@ class Attributor {
   // The role written before a name ("NSC spokesperson James Hewitt", "U.S. Secretary of State
   // Antony Blinken") at its first mention, or in apposition after it ("James Hewitt, NSC
   // spokesperson,").
-  std::optional<std::string> role_of(const std::string& name) const { return role_at(find_name(name)); }
+  // Cached: a speaker is usually quoted many times, and each lookup scans the text.
+  std::optional<std::string> role_of(const std::string& name) const {
+    auto found = roles_.find(name);
+    if (found == roles_.end()) found = roles_.emplace(name, role_at(find_name(name))).first;
+    return found->second;
+  }
 
   size_t find_name(const std::string& name) const {
     const auto name_tokens = tokenize(name, 0);
@@ -273,7 +280,17 @@ class Attributor {
   }
 
   // "a message from Taliban supreme leader Hibatullah Akhundzada": a message speaks for its author.
+  // "a message from Taliban supreme leader Hibatullah Akhundzada posted on the account of
+  // spokesman Zabihullah Mujahid": the author, and the person whose account carried it.
   std::optional<Speaker> message_author() const {
+    if (!message_author_searched_) {
+      message_author_searched_ = true;
+      message_author_ = find_message_author();
+    }
+    return message_author_;
+  }
+
+  std::optional<Speaker> find_message_author() const {
     for (size_t i = 0; i + 1 < all_tokens_.size(); ++i) {
       if (!is_message_noun(lower(core(all_tokens_[i].raw))) || lower(core(all_tokens_[i + 1].raw)) != "from") continue;
       const size_t end = std::min(all_tokens_.size(), i + 2 + kMaxSpeakerWords);
@@ -281,7 +298,21 @@ class Attributor {
       auto match = match_person(after);
       if (!match) continue;
       const size_t name_index = i + 2 + match->second;
-      return Speaker{match->first->name, role_at(name_index), Speaker::Kind::kPerson};
+      Speaker author{match->first->name, role_at(name_index), Speaker::Kind::kPerson, std::nullopt};
+      // The carrier, in the same sentence: "account of X", "via X", "through X", "posted by X".
+      for (size_t j = name_index + 1; j < all_tokens_.size() && j < name_index + 24; ++j) {
+        const std::string word = lower(core(all_tokens_[j].raw));
+        if (word == "account" || word == "via" || word == "through" || word == "by") {
+          const size_t carrier_end = std::min(all_tokens_.size(), j + 2 + kMaxSpeakerWords);
+          std::vector<Token> carrier(all_tokens_.begin() + static_cast<long>(j + 1),
+                                     all_tokens_.begin() + static_cast<long>(carrier_end));
+          auto carrier_match = match_person(carrier);
+          if (carrier_match && carrier_match->first->name != author.name) author.via = carrier_match->first->name;
+          break;
+        }
+        if (all_tokens_[j].raw.ends_with(".") && core(all_tokens_[j].raw).find('.') == string_view::npos) break;
+      }
+      return author;
     }
     return std::nullopt;
   }
@@ -291,6 +322,9 @@ class Attributor {
   std::vector<std::string> organizations_;
   std::vector<Token> all_tokens_;
   std::vector<std::pair<size_t, const Person*>> mentions_;  // by offset
+  mutable std::map<std::string, std::optional<std::string>> roles_;
+  mutable bool message_author_searched_ = false;
+  mutable std::optional<Speaker> message_author_;
 };
 
 struct QuoteSpan {
@@ -424,6 +458,7 @@ std::vector<Quote> find_quotes(const Document& document) {
     quote.speaker_role = speaker.role;
     quote.reported = reported;
     quote.told_to = std::move(told_to);
+    quote.via = speaker.via;
     quote.document_id = document.id;
     quote.publisher = publisher;
     quotes.push_back(std::move(quote));

@@ -21,6 +21,7 @@ struct Quote {
   std::optional<std::string> speaker_role;  // "NSC spokesperson", "Secretary of State" when the text gives it
   bool reported = false;                    // reported (indirect) speech rather than a direct quotation
   std::optional<std::string> told_to;       // "Al Arabiya" in "X told Al Arabiya that ..."
+  std::optional<std::string> via;           // whose account carried a message ("Zabihullah Mujahid")
   std::string document_id;
   std::string publisher;
 };
