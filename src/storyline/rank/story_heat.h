@@ -1,0 +1,48 @@
+#pragma once
+// How hot a story is: how many publishers cover it, how fast they arrived, how good their
+// articles are, and how recent its newest article is. Cheap (O(articles)) so it can be
+// recomputed on every ingest.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storyline/core/document.h"
+
+namespace storyline::rank {
+
+struct HeatParts {
+  double publishers = 0;  // contribution of the distinct publishers (dominant)
+  double velocity = 0;    // contribution of how many publishers arrived within the first day
+  double quality = 0;     // contribution of the members' mean article quality
+  double recency = 0;     // the decay factor applied to base at `now` (0..1)
+};
+
+struct StoryHeat {
+  double base = 0;   // heat before recency decay (publishers + velocity + quality)
+  double value = 0;  // base x recency at `now`: what users see
+  std::optional<int64_t> last_published_unix;  // newest member date, nullopt if none dated
+  HeatParts parts;
+};
+
+// Half-life of the recency decay. News interest roughly halves within a day or two (Google News
+// and aggregators age stories out over ~2 days); 36 hours keeps yesterday's big story above
+// today's single-source item, but not last week's.
+inline constexpr double kHeatHalfLifeSeconds = 36.0 * 3600.0;
+
+// publisher = domain (or site_name when no domain; the document id when neither); copies from one
+// publisher count once. now_unix: the reference time (the lead passes the newest published time
+// in the store, so old datasets still rank). A story without any dated member has recency 0: no
+// evidence it is current; it sorts after every dated story (see heat_rank_key).
+StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix);
+
+// A number that orders stories by heat at ANY common `now`: ln(base) + last_published / tau,
+// where tau = half-life / ln 2 (value = base * exp(-(now - last) / tau), so ln(value) = key -
+// now / tau). Undated stories get a key below every dated one, ordered among themselves by base.
+double heat_rank_key(const StoryHeat& heat);
+
+// "2021-10-09T09:07:00Z", "2021-10-09T09:07", "2021-10-09 09:07:00+02:00", "...-0500",
+// fractions of seconds, or "2021-10-09" (midnight UTC). A time without a zone is read as UTC.
+std::optional<int64_t> parse_published_unix(const std::string& iso8601);
+
+}  // namespace storyline::rank

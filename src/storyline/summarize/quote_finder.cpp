@@ -1,0 +1,599 @@
+#include "storyline/summarize/quote_finder.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <string_view>
+
+#include "storyline/summarize/publisher_name.h"
+#include "storyline/summarize/speech_words.h"
+#include "storyline/text/tokenize.h"
+#include "storyline/text/utf8.h"
+
+namespace storyline::summarize {
+namespace {
+
+using std::string_view;
+
+constexpr string_view kLeftDouble = "\xE2\x80\x9C";   // “
+constexpr string_view kRightDouble = "\xE2\x80\x9D";  // ”
+constexpr string_view kLeftSingle = "\xE2\x80\x98";   // ‘
+constexpr string_view kRightSingle = "\xE2\x80\x99";  // ’
+
+// Fewer words than this in quotation marks are scare quotes ("relentless", "positive step").
+constexpr size_t kMinQuoteWords = 4;
+constexpr size_t kMinReportedWords = 5;
+// How far around a quotation its attribution is looked for, in bytes and in words.
+constexpr size_t kWindowBytes = 240;
+constexpr size_t kMaxSpeakerWords = 8;
+
+// A whitespace-separated token of the text, punctuation still attached, with its byte offset.
+struct Token {
+  string_view raw;
+  size_t offset = 0;
+};
+
+std::vector<Token> tokenize(string_view text, size_t base_offset) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    const size_t start = i;
+    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i > start) tokens.push_back({text.substr(start, i - start), base_offset + start});
+  }
+  return tokens;
+}
+
+bool is_ascii_punct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
+
+string_view strip_marks(string_view word) {
+  for (bool changed = true; changed && !word.empty();) {
+    changed = false;
+    for (string_view mark : {kLeftDouble, kRightDouble, kLeftSingle, kRightSingle}) {
+      if (word.starts_with(mark)) word.remove_prefix(mark.size()), changed = true;
+      if (word.ends_with(mark)) word.remove_suffix(mark.size()), changed = true;
+    }
+    while (!word.empty() && is_ascii_punct(word.front())) word.remove_prefix(1), changed = true;
+    while (!word.empty() && is_ascii_punct(word.back()) && word.back() != '.') word.remove_suffix(1), changed = true;
+    // A trailing period ends a sentence unless the word is an abbreviation ("U.S.").
+    if (!word.empty() && word.back() == '.' && word.substr(0, word.size() - 1).find('.') == string_view::npos)
+      word.remove_suffix(1), changed = true;
+  }
+  return word;
+}
+
+// The word itself: marks stripped and a possessive dropped ("Blinken’s" -> "Blinken").
+string_view core(string_view raw) {
+  string_view word = strip_marks(raw);
+  for (string_view possessive : {string_view("'s"), string_view("\xE2\x80\x99s")})
+    if (word.ends_with(possessive)) word.remove_suffix(possessive.size());
+  return word;
+}
+
+std::string lower(string_view word) {
+  std::string out(word);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_capitalized(string_view word) {
+  if (word.empty()) return false;
+  size_t pos = 0;
+  return u_isupper(static_cast<UChar32>(text::next_code_point(word, pos))) != 0;
+}
+
+// Punctuation that closes a clause right after this token ("Hewitt," "Kabul." "countered:").
+bool ends_clause(string_view raw) {
+  while (!raw.empty() && (raw.ends_with(kRightDouble) || raw.ends_with(kRightSingle))) raw.remove_suffix(3);
+  if (raw.empty()) return false;
+  const char last = raw.back();
+  if (last == ',' || last == ';' || last == ':' || last == '?' || last == '!') return true;
+  return last == '.' && core(raw).find('.') == string_view::npos;
+}
+
+std::string join(const std::vector<Token>& tokens, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += ' ';
+    out += i + 1 == to ? strip_marks(tokens[i].raw) : tokens[i].raw;
+  }
+  return out;
+}
+
+struct Speaker {
+  enum class Kind { kPerson, kOrganization, kRole, kUnknownName };
+  std::string name;
+  std::optional<std::string> role;
+  Kind kind = Kind::kUnknownName;
+  std::optional<std::string> via;  // whose account carried the author's message
+};
+
+struct Person {
+  std::string name;
+  std::vector<std::string> words;
+};
+
+class Attributor {
+ public:
+  Attributor(const Document& document, string_view text) : text_(text) {
+    for (const Entity& entity : document.entities) {
+      if (entity.type == "person") {
+        Person person{entity.text, {}};
+        for (const Token& token : tokenize(entity.text, 0)) person.words.emplace_back(core(token.raw));
+        if (!person.words.empty()) persons_.push_back(std::move(person));
+      } else if (entity.type == "organization") {
+        organizations_.push_back(entity.text);
+      }
+    }
+    all_tokens_ = tokenize(text_, 0);
+    // Where each person is named, for "he said" -> the last person named before.
+    for (const Token& token : all_tokens_) {
+      const string_view word = core(token.raw);
+      for (const Person& person : persons_)
+        if (word == person.words.back() || (person.words.size() > 1 && word == person.words.front()))
+          mentions_.emplace_back(token.offset, &person);
+    }
+  }
+
+  // The speaker a phrase ("NSC spokesperson James Hewitt,", "the message", "he") names, if any.
+  std::optional<Speaker> resolve(const std::vector<Token>& phrase, size_t at_offset) const {
+    size_t begin = 0;
+    while (begin < phrase.size() && (core(phrase[begin].raw).empty() || is_clause_boundary(lower(core(phrase[begin].raw)))))
+      ++begin;
+    if (begin >= phrase.size()) return std::nullopt;
+    // Comma-separated chunks: "James Hewitt, NSC spokesperson," or "The opposition leader, Tom Berg,".
+    std::vector<std::vector<Token>> chunks(1);
+    for (size_t i = begin; i < phrase.size(); ++i) {
+      chunks.back().push_back(phrase[i]);
+      if (ends_clause(phrase[i].raw) && i + 1 < phrase.size()) chunks.emplace_back();
+    }
+    for (size_t c = 0; c < chunks.size(); ++c) {
+      auto match = match_person(chunks[c]);
+      if (!match) continue;
+      const auto& [person, match_begin] = *match;
+      std::optional<std::string> role;
+      if (match_begin > 0 && has_role_noun(chunks[c], 0, match_begin)) role = join(chunks[c], 0, match_begin);
+      for (size_t other = 0; other < chunks.size() && !role; ++other)
+        if (other != c && has_role_noun(chunks[other], 0, chunks[other].size()))
+          role = join(chunks[other], 0, chunks[other].size());
+      if (!role) role = role_of(person->name);
+      return Speaker{person->name, role, Speaker::Kind::kPerson, std::nullopt};
+    }
+    const std::vector<Token>& main = chunks.front();
+    if (main.empty() || main.size() > kMaxSpeakerWords) return std::nullopt;
+    const std::string first = lower(core(main.front().raw));
+    if (main.size() == 1 && (first == "he" || first == "she")) {
+      const Person* person = last_person_before(at_offset);
+      if (!person) return std::nullopt;
+      return Speaker{person->name, role_of(person->name), Speaker::Kind::kPerson, std::nullopt};
+    }
+    const bool determiner = first == "the" || first == "a" || first == "an" || first == "this" || first == "its" ||
+                            first == "his" || first == "her" || first == "their";
+    const std::string head = lower(core(main.back().raw));
+    std::string as_written = join(main, 0, main.size());
+    if (determiner) as_written[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(as_written[0])));
+    if (determiner && main.size() <= 3 && is_message_noun(head)) {
+      if (auto author = message_author()) return author;
+      return Speaker{as_written, std::nullopt, Speaker::Kind::kRole, std::nullopt};
+    }
+    const std::string without_article = determiner ? join(main, 1, main.size()) : join(main, 0, main.size());
+    for (const std::string& organization : organizations_)
+      if (organization == without_article) return Speaker{as_written, std::nullopt, Speaker::Kind::kOrganization, std::nullopt};
+    if (determiner && main.size() >= 2 && main.size() <= 6 && is_role_noun(head))
+      return Speaker{as_written, std::nullopt, Speaker::Kind::kRole, std::nullopt};
+    if (main.size() <= 4 && std::all_of(main.begin(), main.end(), [](const Token& token) {
+          const string_view word = core(token.raw);
+          return is_capitalized(word) && !is_clause_boundary(lower(word)) && lower(word) != "the" &&
+                 lower(word) != "it" && lower(word) != "we" && lower(word) != "they" && lower(word) != "i";
+        }))
+      return Speaker{as_written, std::nullopt, Speaker::Kind::kUnknownName, std::nullopt};
+    return std::nullopt;
+  }
+
+ private:
+  static bool has_role_noun(const std::vector<Token>& tokens, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i)
+      if (is_role_noun(lower(core(tokens[i].raw)))) return true;
+    return false;
+  }
+
+  // A person named in the phrase, by full name or by its last (or first) word; and where.
+  std::optional<std::pair<const Person*, size_t>> match_person(const std::vector<Token>& phrase) const {
+    for (const Person& person : persons_) {
+      for (size_t i = 0; i + person.words.size() <= phrase.size(); ++i) {
+        bool all = true;
+        for (size_t j = 0; j < person.words.size() && all; ++j) all = core(phrase[i + j].raw) == person.words[j];
+        if (all) return std::make_pair(&person, i);
+      }
+    }
+    for (const Person& person : persons_)
+      for (size_t i = 0; i < phrase.size(); ++i) {
+        const string_view word = core(phrase[i].raw);
+        if (word == person.words.back() || (person.words.size() > 1 && word == person.words.front()))
+          return std::make_pair(&person, i);
+      }
+    return std::nullopt;
+  }
+
+  const Person* last_person_before(size_t offset) const {
+    const Person* found = nullptr;
+    for (const auto& [at, person] : mentions_) {
+      if (at >= offset) break;
+      found = person;
+    }
+    return found;
+  }
+
+  // The role written before a name ("NSC spokesperson James Hewitt", "U.S. Secretary of State
+  // Antony Blinken") at its first mention, or in apposition after it ("James Hewitt, NSC
+  // spokesperson,").
+  // Cached: a speaker is usually quoted many times, and each lookup scans the text.
+  std::optional<std::string> role_of(const std::string& name) const {
+    auto found = roles_.find(name);
+    if (found == roles_.end()) found = roles_.emplace(name, role_at(find_name(name))).first;
+    return found->second;
+  }
+
+  size_t find_name(const std::string& name) const {
+    const auto name_tokens = tokenize(name, 0);
+    for (size_t i = 0; i + name_tokens.size() <= all_tokens_.size(); ++i) {
+      bool all = true;
+      for (size_t j = 0; j < name_tokens.size() && all; ++j)
+        all = core(all_tokens_[i + j].raw) == core(name_tokens[j].raw);
+      if (all) return i;
+    }
+    return all_tokens_.size();
+  }
+
+  std::optional<std::string> role_at(size_t name_index) const {
+    if (name_index >= all_tokens_.size()) return std::nullopt;
+    size_t begin = name_index;
+    while (begin > 0 && name_index - begin < 6) {
+      const Token& token = all_tokens_[begin - 1];
+      if (ends_clause(token.raw)) break;
+      const string_view word = core(token.raw);
+      const std::string folded = lower(word);
+      if (folded == "the" || folded == "a" || folded == "an") break;
+      if (!is_role_noun(folded) && !is_role_modifier(folded) && !(is_capitalized(word) && !is_clause_boundary(folded)))
+        break;
+      --begin;
+    }
+    while (begin < name_index && lower(core(all_tokens_[begin].raw)) == "of") ++begin;
+    if (begin < name_index && has_role_noun(all_tokens_, begin, name_index)) return join(all_tokens_, begin, name_index);
+    // Apposition: "Name, role words,".
+    size_t name_end = name_index;
+    while (name_end < all_tokens_.size() && !ends_clause(all_tokens_[name_end].raw) && name_end - name_index < 4)
+      ++name_end;
+    if (name_end < all_tokens_.size() && all_tokens_[name_end].raw.ends_with(",")) {
+      size_t role_end = name_end + 1;
+      while (role_end < all_tokens_.size() && role_end - name_end <= 5 && !ends_clause(all_tokens_[role_end].raw))
+        ++role_end;
+      if (role_end < all_tokens_.size() && all_tokens_[role_end].raw.ends_with(",") &&
+          has_role_noun(all_tokens_, name_end + 1, role_end + 1))
+        return join(all_tokens_, name_end + 1, role_end + 1);
+    }
+    return std::nullopt;
+  }
+
+  // "a message from Taliban supreme leader Hibatullah Akhundzada": a message speaks for its author.
+  // "a message from Taliban supreme leader Hibatullah Akhundzada posted on the account of
+  // spokesman Zabihullah Mujahid": the author, and the person whose account carried it.
+  std::optional<Speaker> message_author() const {
+    if (!message_author_searched_) {
+      message_author_searched_ = true;
+      message_author_ = find_message_author();
+    }
+    return message_author_;
+  }
+
+  std::optional<Speaker> find_message_author() const {
+    for (size_t i = 0; i + 1 < all_tokens_.size(); ++i) {
+      if (!is_message_noun(lower(core(all_tokens_[i].raw))) || lower(core(all_tokens_[i + 1].raw)) != "from") continue;
+      const size_t end = std::min(all_tokens_.size(), i + 2 + kMaxSpeakerWords);
+      std::vector<Token> after(all_tokens_.begin() + static_cast<long>(i + 2), all_tokens_.begin() + static_cast<long>(end));
+      auto match = match_person(after);
+      if (!match) continue;
+      const size_t name_index = i + 2 + match->second;
+      Speaker author{match->first->name, role_at(name_index), Speaker::Kind::kPerson, std::nullopt};
+      // The carrier, in the same sentence: "account of X", "via X", "through X", "posted by X".
+      for (size_t j = name_index + 1; j < all_tokens_.size() && j < name_index + 24; ++j) {
+        const std::string word = lower(core(all_tokens_[j].raw));
+        if (word == "account" || word == "via" || word == "through" || word == "by") {
+          const size_t carrier_end = std::min(all_tokens_.size(), j + 2 + kMaxSpeakerWords);
+          std::vector<Token> carrier(all_tokens_.begin() + static_cast<long>(j + 1),
+                                     all_tokens_.begin() + static_cast<long>(carrier_end));
+          auto carrier_match = match_person(carrier);
+          if (carrier_match && carrier_match->first->name != author.name) author.via = carrier_match->first->name;
+          break;
+        }
+        if (all_tokens_[j].raw.ends_with(".") && core(all_tokens_[j].raw).find('.') == string_view::npos) break;
+      }
+      return author;
+    }
+    return std::nullopt;
+  }
+
+  string_view text_;
+  std::vector<Person> persons_;
+  std::vector<std::string> organizations_;
+  std::vector<Token> all_tokens_;
+  std::vector<std::pair<size_t, const Person*>> mentions_;  // by offset
+  mutable std::map<std::string, std::optional<std::string>> roles_;
+  mutable bool message_author_searched_ = false;
+  mutable std::optional<Speaker> message_author_;
+};
+
+struct QuoteSpan {
+  size_t open = 0;        // offset of the opening mark
+  size_t inner_begin = 0;
+  size_t inner_end = 0;
+  size_t close_end = 0;   // offset after the closing mark
+};
+
+bool space_or_start_before(string_view text, size_t at) {
+  if (at == 0) return true;
+  const char before = text[at - 1];
+  return std::isspace(static_cast<unsigned char>(before)) || before == '(' || before == '[' || before == '-';
+}
+
+// An apostrophe inside a word (Türkiye’s, don’t) is followed by a letter; a closing quote is not.
+bool closes_single_quote(string_view text, size_t after) {
+  if (after >= text.size()) return true;
+  const unsigned char next = static_cast<unsigned char>(text[after]);
+  return std::isspace(next) || (next < 0x80 && std::ispunct(next));
+}
+
+std::vector<QuoteSpan> quote_spans(string_view paragraph, size_t base) {
+  std::vector<QuoteSpan> spans;
+  size_t i = 0;
+  while (i < paragraph.size()) {
+    if (paragraph.substr(i).starts_with(kLeftDouble)) {
+      size_t close = paragraph.find(kRightDouble, i + 3);
+      // Unclosed at the paragraph's end: the quotation runs on (news style for multi-paragraph quotes).
+      const size_t inner_end = close == string_view::npos ? paragraph.size() : close;
+      const size_t close_end = close == string_view::npos ? paragraph.size() : close + 3;
+      spans.push_back({base + i, base + i + 3, base + inner_end, base + close_end});
+      i = close_end;
+    } else if (paragraph[i] == '"' && space_or_start_before(paragraph, i)) {
+      const size_t close = paragraph.find('"', i + 1);
+      if (close == string_view::npos) break;
+      spans.push_back({base + i, base + i + 1, base + close, base + close + 1});
+      i = close + 1;
+    } else if (paragraph.substr(i).starts_with(kLeftSingle) && space_or_start_before(paragraph, i)) {
+      size_t close = paragraph.find(kRightSingle, i + 3);
+      while (close != string_view::npos && !closes_single_quote(paragraph, close + 3))
+        close = paragraph.find(kRightSingle, close + 3);
+      if (close == string_view::npos) {
+        i += 3;
+        continue;
+      }
+      spans.push_back({base + i, base + i + 3, base + close, base + close + 3});
+      i = close + 3;
+    } else {
+      ++i;
+    }
+  }
+  return spans;
+}
+
+size_t word_count(string_view text) { return text::split_words(text).size(); }
+
+std::vector<Token> tokens_between(string_view text, size_t from, size_t to) {
+  if (to <= from) return {};
+  return tokenize(text.substr(from, to - from), from);
+}
+
+// The index of the last sentence end (". ", "? ", "! ") in `text` before `to`, or `from`.
+size_t sentence_start(string_view text, size_t from, size_t to) {
+  for (size_t i = to; i > from + 1; --i) {
+    const char c = text[i - 2];
+    if ((c == '.' || c == '?' || c == '!') && std::isspace(static_cast<unsigned char>(text[i - 1]))) {
+      // "U.S. Secretary": a period after a one-letter word is an abbreviation, not an end.
+      if (c == '.' && i >= 4 && text[i - 4] == '.') continue;
+      return i;
+    }
+  }
+  return from;
+}
+
+std::string trim_quote_text(string_view inner) {
+  while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.front()))) inner.remove_prefix(1);
+  while (!inner.empty() && (std::isspace(static_cast<unsigned char>(inner.back())) || inner.back() == ','))
+    inner.remove_suffix(1);
+  return std::string(inner);
+}
+
+bool is_auxiliary(std::string_view folded) { return folded == "has" || folded == "had" || folded == "have"; }
+
+// Speaker phrase ending just before tokens[verb] (an auxiliary "has" skipped): back to a clause
+// boundary, at most kMaxSpeakerWords words.
+std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) {
+  size_t end = verb;
+  if (end > 0 && is_auxiliary(lower(core(tokens[end - 1].raw)))) --end;
+  size_t begin = end;
+  // An apposition between the name and the verb: "Anna Weiss, the chief executive, said".
+  if (begin > 1 && tokens[begin - 1].raw.ends_with(",")) {
+    size_t apposition = begin - 1;
+    while (apposition > 0 && begin - apposition < 6 && !ends_clause(tokens[apposition - 1].raw)) --apposition;
+    if (apposition == 0 || !tokens[apposition - 1].raw.ends_with(",")) return {};
+    begin = apposition - 1;  // the name's last word, which carries the comma
+  }
+  while (begin > 0 && end - begin < kMaxSpeakerWords) {
+    const Token& token = tokens[begin - 1];
+    const std::string folded = lower(core(token.raw));
+    if (ends_clause(token.raw) || is_clause_boundary(folded) || folded.empty()) break;
+    --begin;
+  }
+  return std::vector<Token>(tokens.begin() + static_cast<long>(begin), tokens.begin() + static_cast<long>(end));
+}
+
+bool is_time_or_place_word(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"on",      "in",       "at",       "during",   "hours",  "after",
+                                                "before",  "as",       "while",    "late",     "earlier", "yesterday",
+                                                "today",   "monday",   "tuesday",  "wednesday", "thursday", "friday",
+                                                "saturday", "sunday",  "last",     "this",     "when",   "according"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
+}  // namespace
+
+std::vector<Quote> find_quotes(const Document& document) {
+  std::vector<Quote> quotes;
+  const std::string* body = document.text && !document.text->empty() ? &*document.text
+                            : document.excerpt                      ? &*document.excerpt
+                                                                    : nullptr;
+  if (!body) return quotes;
+  const string_view text = *body;
+  const Attributor attributor(document, text);
+  const std::string publisher = publisher_name(document);
+
+  auto add = [&](std::string quoted, const Speaker& speaker, bool reported, std::optional<std::string> told_to) {
+    Quote quote;
+    quote.text = std::move(quoted);
+    quote.speaker = speaker.name;
+    quote.speaker_role = speaker.role;
+    quote.reported = reported;
+    quote.told_to = std::move(told_to);
+    quote.via = speaker.via;
+    quote.document_id = document.id;
+    quote.publisher = publisher;
+    quotes.push_back(std::move(quote));
+  };
+
+  std::optional<Speaker> previous_paragraph_speaker;
+  size_t paragraph_begin = 0;
+  while (paragraph_begin < text.size()) {
+    size_t paragraph_end = text.find('\n', paragraph_begin);
+    if (paragraph_end == string_view::npos) paragraph_end = text.size();
+    const string_view paragraph = text.substr(paragraph_begin, paragraph_end - paragraph_begin);
+    const auto spans = quote_spans(paragraph, paragraph_begin);
+    std::optional<Speaker> last_speaker;
+    std::vector<std::pair<size_t, size_t>> direct_ranges;  // long quotations: no reported speech there
+
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const QuoteSpan& span = spans[k];
+      const string_view inner = text.substr(span.inner_begin, span.inner_end - span.inner_begin);
+      if (word_count(inner) < kMinQuoteWords) continue;
+      direct_ranges.emplace_back(span.open, span.close_end);
+      const size_t next_open = k + 1 < spans.size() ? spans[k + 1].open : paragraph_end;
+      const size_t previous_close = k > 0 ? spans[k - 1].close_end : paragraph_begin;
+      std::optional<Speaker> speaker;
+
+      // After the quotation: ", said X" / ", X said" / ", according to X".
+      size_t after_end = std::min(next_open, span.close_end + kWindowBytes);
+      auto after = tokens_between(text, span.close_end, after_end);
+      while (!after.empty() && core(after.front().raw).empty()) after.erase(after.begin());
+      if (!after.empty()) {
+        const std::string first = lower(core(after.front().raw));
+        if (is_quote_verb(first) && !ends_clause(after.front().raw)) {
+          std::vector<Token> phrase;
+          for (size_t i = 1; i < after.size() && phrase.size() < kMaxSpeakerWords; ++i) {
+            const std::string folded = lower(core(after[i].raw));
+            if (phrase.size() > 0 && is_clause_boundary(folded)) break;
+            phrase.push_back(after[i]);
+            if (ends_clause(after[i].raw)) break;
+          }
+          speaker = attributor.resolve(phrase, span.open);
+        } else if (first == "according" && after.size() > 2 && lower(core(after[1].raw)) == "to") {
+          std::vector<Token> phrase;
+          for (size_t i = 2; i < after.size() && phrase.size() < kMaxSpeakerWords; ++i) {
+            phrase.push_back(after[i]);
+            if (ends_clause(after[i].raw)) break;
+          }
+          speaker = attributor.resolve(phrase, span.open);
+        } else {
+          for (size_t v = 1; v < after.size() && v <= kMaxSpeakerWords && !speaker; ++v) {
+            if (!is_quote_verb(lower(core(after[v].raw)))) continue;
+            auto phrase = phrase_before(after, v);
+            // The phrase must start right after the quotation: `”, X said`, not a later clause.
+            if (!phrase.empty() && phrase.front().offset == after.front().offset)
+              speaker = attributor.resolve(phrase, span.open);
+            break;
+          }
+        }
+      }
+      // Before the quotation: `X said: “…”`, `X stated, “…”`, `X said that “…”`.
+      if (!speaker) {
+        const size_t window_begin = std::max(previous_close, span.open > kWindowBytes ? span.open - kWindowBytes : 0);
+        const size_t start = sentence_start(text, window_begin, span.open);
+        auto before = tokens_between(text, start, span.open);
+        size_t verb = before.size();
+        if (verb > 0 && lower(core(before[verb - 1].raw)) == "that") --verb;
+        if (verb > 0 && is_quote_verb(lower(core(before[verb - 1].raw)))) {
+          auto phrase = phrase_before(before, verb - 1);
+          speaker = attributor.resolve(phrase, span.open);
+        }
+      }
+      // Continuation: a second quotation in the same paragraph, or a paragraph that is only a
+      // quotation right after an attributed one, is the same speaker's.
+      if (!speaker && last_speaker) speaker = last_speaker;
+      if (!speaker && k == 0 && span.open == paragraph_begin &&
+          previous_paragraph_speaker)
+        speaker = previous_paragraph_speaker;
+      if (!speaker) continue;
+      last_speaker = speaker;
+      add(trim_quote_text(inner), *speaker, false, std::nullopt);
+    }
+
+    // Reported speech: "X said (that) …" in sentences that are not themselves quotations.
+    for (string_view sentence : text::split_sentences(paragraph)) {
+      const size_t sentence_begin = static_cast<size_t>(sentence.data() - text.data());
+      const size_t sentence_end = sentence_begin + sentence.size();
+      const bool quoted = std::any_of(direct_ranges.begin(), direct_ranges.end(), [&](const auto& range) {
+        return range.first < sentence_end && range.second > sentence_begin;
+      });
+      if (quoted) continue;
+      const auto tokens = tokenize(sentence, sentence_begin);
+      for (size_t v = 1; v < tokens.size(); ++v) {
+        const std::string verb = lower(core(tokens[v].raw));
+        if (!is_reporting_verb(verb)) continue;
+        auto phrase = phrase_before(tokens, v);
+        if (phrase.empty()) break;
+        auto speaker = attributor.resolve(phrase, tokens[v].offset);
+        if (!speaker || (speaker->kind != Speaker::Kind::kPerson && speaker->kind != Speaker::Kind::kOrganization))
+          break;
+        // Where the reported words are: after "that", after the verb, or before ", X said on …".
+        size_t content_begin = v + 1;
+        std::optional<std::string> told_to;
+        size_t that = tokens.size();
+        for (size_t i = v + 1; i < tokens.size() && i <= v + 8; ++i)
+          if (lower(core(tokens[i].raw)) == "that") {
+            that = i;
+            break;
+          }
+        std::string content;
+        if (that < tokens.size()) {
+          if (verb == "told" && that > v + 1) told_to = join(tokens, v + 1, that);
+          content_begin = that + 1;
+          content = content_begin < tokens.size() ? join(tokens, content_begin, tokens.size()) : "";
+        } else if (verb == "told") {
+          break;
+        } else if (v + 1 >= tokens.size() || is_time_or_place_word(lower(core(tokens[v + 1].raw))) ||
+                   ends_clause(tokens[v].raw)) {
+          const size_t phrase_begin = static_cast<size_t>(std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) {
+                                                            return t.offset == phrase.front().offset;
+                                                          }) - tokens.begin());
+          if (phrase_begin == 0 || !tokens[phrase_begin - 1].raw.ends_with(",")) break;
+          content = join(tokens, 0, phrase_begin);
+        } else {
+          content = join(tokens, content_begin, tokens.size());
+        }
+        while (!content.empty() && (content.back() == '.' || content.back() == ',')) content.pop_back();
+        if (word_count(content) >= kMinReportedWords) add(std::move(content), *speaker, true, std::move(told_to));
+        break;
+      }
+    }
+
+    if (!spans.empty()) previous_paragraph_speaker = last_speaker;
+    else if (!paragraph.empty()) previous_paragraph_speaker.reset();
+    paragraph_begin = paragraph_end + 1;
+  }
+  // Paragraph order; within a paragraph, its direct quotations before its reported speech.
+  return quotes;
+}
+
+}  // namespace storyline::summarize

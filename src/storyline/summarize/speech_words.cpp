@@ -1,0 +1,59 @@
+#include "storyline/summarize/speech_words.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace storyline::summarize {
+namespace {
+
+bool in(std::initializer_list<std::string_view> list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+}  // namespace
+
+bool is_reporting_verb(std::string_view word) {
+  return in({"said", "says", "told", "tells", "stated", "claimed", "claims", "announced", "insisted", "warned",
+             "warns", "argued", "confirmed", "denied", "noted", "asserted", "declared", "stressed", "added"},
+            word);
+}
+
+bool is_quote_verb(std::string_view word) {
+  return is_reporting_verb(word) ||
+         in({"wrote", "writes", "explained", "tweeted", "posted", "replied", "countered", "remarked", "acknowledged",
+             "emphasised", "emphasized", "urged", "continued", "adds", "asked", "responded", "recalled", "conceded"},
+            word);
+}
+
+bool is_role_noun(std::string_view word) {
+  return in({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "minister",
+             "secretary", "president", "leader", "envoy", "ambassador", "diplomat", "source", "sources",
+             "delegation", "representative", "adviser", "advisor", "aide", "chief", "executive", "commander", "negotiator",
+             "director", "chairman", "chairwoman", "senator", "governor", "mayor", "analyst", "expert", "premier",
+             "chancellor", "prosecutor", "lawyer", "attorney", "witness", "general", "head", "ceo", "founder",
+             "king", "queen", "emir", "mullah", "police", "government", "ministry", "department", "embassy",
+             "council", "agency", "army", "military", "court", "coach", "manager", "captain", "economist",
+             "professor", "researcher", "scientist", "doctor", "judge", "mediator", "mediators"},
+            word);
+}
+
+bool is_role_modifier(std::string_view word) {
+  return in({"supreme", "foreign", "interior", "information", "defense", "defence", "finance", "prime", "vice",
+             "former", "deputy", "acting", "senior", "top", "chief", "special", "national", "security", "state",
+             "of", "u.s.", "us"},
+            word);
+}
+
+bool is_message_noun(std::string_view word) {
+  return in({"message", "statement", "letter", "post", "tweet", "communique", "announcement", "declaration",
+             "video", "note", "speech", "address", "decree"},
+            word);
+}
+
+bool is_clause_boundary(std::string_view word) {
+  return in({"while", "and", "but", "however", "although", "though", "as", "when", "after", "because", "since",
+             "where", "whereas", "meanwhile", "so", "then", "that", "which", "who", "also", "if", "before"},
+            word);
+}
+
+}  // namespace storyline::summarize

@@ -1,0 +1,102 @@
+#include "storyline/rank/story_heat.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using storyline::Document;
+using namespace storyline::rank;
+
+namespace {
+
+Document member(std::string domain, std::string published) {
+  Document document;
+  document.id = domain + published;
+  document.domain = std::move(domain);
+  document.title = "Parliament passes the new energy law";
+  document.text = "Parliament passed the new energy law on Tuesday after a long debate about prices.";
+  document.published = std::move(published);
+  return document;
+}
+
+constexpr int64_t kNow = 1633824000;  // 2021-10-10T00:00:00Z
+
+}  // namespace
+
+TEST(StoryHeat, ParsesPublishedTimes) {
+  EXPECT_EQ(parse_published_unix("2021-10-09T09:07:00Z"), 1633770420);
+  EXPECT_EQ(parse_published_unix("2021-10-09"), 1633737600);
+  EXPECT_EQ(parse_published_unix("2021-10-09T11:07:00+02:00"), 1633770420);
+  EXPECT_EQ(parse_published_unix("2021-10-09T04:07:00-0500"), 1633770420);
+  EXPECT_EQ(parse_published_unix("2021-10-09T09:07:00.250Z"), 1633770420);
+  EXPECT_EQ(parse_published_unix("2021-10-09T09:07"), 1633770420);
+  EXPECT_EQ(parse_published_unix("1969-12-31T23:59:59Z"), -1);
+  EXPECT_EQ(parse_published_unix("2024-02-29"), 1709164800);
+  for (const char* bad : {"", "2021", "2021-13-01", "2021-02-30", "2023-02-29", "2021-10-09T25:00Z", "yesterday",
+                          "2021-10-09Tnoon", "2021-10-09T09:07:00Zjunk"})
+    EXPECT_FALSE(parse_published_unix(bad).has_value()) << bad;
+}
+
+TEST(StoryHeat, MorePublishersIsHotter) {
+  const auto one = story_heat({member("a.example", "2021-10-09T10:00:00Z")}, kNow);
+  const auto three = story_heat({member("a.example", "2021-10-09T10:00:00Z"), member("b.example", "2021-10-09T11:00:00Z"),
+                                 member("c.example", "2021-10-09T12:00:00Z")},
+                                kNow);
+  EXPECT_GT(three.value, one.value);
+  EXPECT_GT(three.parts.publishers, one.parts.publishers);
+  EXPECT_GT(three.parts.velocity, one.parts.velocity);
+  EXPECT_EQ(three.last_published_unix, parse_published_unix("2021-10-09T12:00:00Z"));
+  EXPECT_NEAR(three.base, three.parts.publishers + three.parts.velocity + three.parts.quality, 1e-9);
+  EXPECT_NEAR(three.value, three.base * three.parts.recency, 1e-9);
+}
+
+TEST(StoryHeat, SamePublisherTwiceCountsOnce) {
+  const auto once = story_heat({member("a.example", "2021-10-09T10:00:00Z")}, kNow);
+  const auto twice = story_heat({member("a.example", "2021-10-09T10:00:00Z"), member("a.example", "2021-10-09T10:00:00Z")},
+                                kNow);
+  EXPECT_DOUBLE_EQ(twice.parts.publishers, once.parts.publishers);
+  EXPECT_DOUBLE_EQ(twice.parts.velocity, once.parts.velocity);
+  EXPECT_NEAR(twice.value, once.value, 1e-9);
+}
+
+TEST(StoryHeat, OlderIsCoolerByHalfLife) {
+  const auto fresh = story_heat({member("a.example", "2021-10-10T00:00:00Z")}, kNow);
+  const auto old = story_heat({member("a.example", "2021-10-08T12:00:00Z")}, kNow);  // 36 hours before
+  EXPECT_NEAR(fresh.parts.recency, 1.0, 1e-9);
+  EXPECT_NEAR(old.parts.recency, 0.5, 1e-9);
+  EXPECT_LT(old.value, fresh.value);
+  const auto undated = story_heat({member("a.example", "")}, kNow);
+  EXPECT_FALSE(undated.last_published_unix.has_value());
+  EXPECT_GT(undated.base, 0.0);
+  EXPECT_EQ(undated.value, 0.0);
+}
+
+TEST(StoryHeat, RankKeyOrdersLikeValueAtACommonNow) {
+  std::vector<std::vector<Document>> stories = {
+      {member("a.example", "2021-10-09T10:00:00Z")},
+      {member("a.example", "2021-10-01T10:00:00Z"), member("b.example", "2021-10-01T12:00:00Z"),
+       member("c.example", "2021-10-01T13:00:00Z"), member("d.example", "2021-10-02T13:00:00Z")},
+      {member("a.example", "2021-10-08T10:00:00Z"), member("b.example", "2021-10-08T20:00:00Z")},
+      {member("a.example", "2021-09-09T10:00:00Z"), member("b.example", "2021-10-09T20:00:00Z")},
+      {member("a.example", "2021-10-05T00:00:00Z"), member("b.example", "2021-10-05T01:00:00Z"),
+       member("c.example", "2021-10-05T02:00:00Z"), member("d.example", "2021-10-05T03:00:00Z"),
+       member("e.example", "2021-10-05T04:00:00Z"), member("f.example", "2021-10-05T05:00:00Z")},
+      {member("a.example", "")}};
+  for (int64_t now : {kNow, kNow + 86400 * 3, kNow + 86400 * 30}) {
+    std::vector<StoryHeat> heats;
+    for (const auto& story : stories) heats.push_back(story_heat(story, now));
+    for (size_t i = 0; i < heats.size(); ++i)
+      for (size_t j = 0; j < heats.size(); ++j)
+        if (heats[i].value > heats[j].value * (1 + 1e-9)) {
+          EXPECT_GT(heat_rank_key(heats[i]), heat_rank_key(heats[j])) << i << " vs " << j << " at " << now;
+        }
+  }
+  // The key does not depend on now.
+  EXPECT_DOUBLE_EQ(heat_rank_key(story_heat(stories[2], kNow)), heat_rank_key(story_heat(stories[2], kNow + 1000)));
+}
+
+TEST(StoryHeat, EmptyStoryIsCold) {
+  const auto heat = story_heat({}, kNow);
+  EXPECT_EQ(heat.value, 0.0);
+  EXPECT_EQ(heat.base, 0.0);
+}

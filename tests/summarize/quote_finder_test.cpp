@@ -1,0 +1,79 @@
+#include "storyline/summarize/quote_finder.h"
+
+#include <gtest/gtest.h>
+
+using storyline::Document;
+using storyline::Entity;
+using storyline::summarize::find_quotes;
+
+namespace {
+
+Document with_text(std::string text, std::vector<Entity> entities) {
+  Document document;
+  document.id = "q";
+  document.domain = "example.org";
+  document.text = std::move(text);
+  document.entities = std::move(entities);
+  return document;
+}
+
+}  // namespace
+
+TEST(QuoteFinder, AttributesByTheUsualPatterns) {
+  const auto quotes = find_quotes(with_text(
+      "Finance Minister Maria Lopez presented the plan on Monday.\n\n"
+      "\xE2\x80\x9CWe will balance the budget within two years,\xE2\x80\x9D Lopez said. \xE2\x80\x9CNobody will pay more "
+      "tax.\xE2\x80\x9D\n\n"
+      "The opposition leader, Tom Berg, replied: \"This plan will cut hospitals and schools.\"\n\n"
+      "\"The numbers do not add up at all,\" said a central bank official.\n\n"
+      "She said that the first cuts would come in the autumn session.",
+      {{"Maria Lopez", "person"}, {"Tom Berg", "person"}}));
+  ASSERT_EQ(quotes.size(), 5u);
+  EXPECT_EQ(quotes[0].speaker, "Maria Lopez");
+  EXPECT_EQ(quotes[0].speaker_role.value_or(""), "Finance Minister");
+  EXPECT_EQ(quotes[0].text, "We will balance the budget within two years");
+  EXPECT_EQ(quotes[1].speaker, "Maria Lopez") << "a second quotation in the paragraph continues the speaker";
+  EXPECT_EQ(quotes[2].speaker, "Tom Berg");
+  EXPECT_EQ(quotes[3].speaker, "a central bank official");
+  EXPECT_FALSE(quotes[3].reported);
+  EXPECT_EQ(quotes[2].speaker_role.value_or(""), "The opposition leader");
+  EXPECT_EQ(quotes[4].speaker, "Tom Berg") << "she -> the last person named";
+  EXPECT_TRUE(quotes[4].reported);
+  EXPECT_EQ(quotes[4].text, "the first cuts would come in the autumn session");
+  EXPECT_EQ(quotes[0].publisher, "example.org");
+}
+
+TEST(QuoteFinder, SkipsScareQuotesApostrophesAndUnattributedQuotations) {
+  const auto quotes = find_quotes(with_text(
+      "The minister called it a \xE2\x80\x9Cpositive step\xE2\x80\x9D toward T\xC3\xBCrkiye\xE2\x80\x99s plan.\n\n"
+      "\xE2\x80\x9CThis sentence has nobody attached to it at all.\xE2\x80\x9D",
+      {}));
+  EXPECT_TRUE(quotes.empty());
+}
+
+TEST(QuoteFinder, RoleInAppositionAndReportedSpeechToAnOutlet) {
+  const auto quotes = find_quotes(with_text(
+      "Anna Weiss, the company's chief executive, said the factory would reopen next month.\n\n"
+      "Union spokesman Karl Brandt told Reuters that workers had not been consulted about the plan.",
+      {{"Anna Weiss", "person"}, {"Karl Brandt", "person"}, {"Reuters", "organization"}}));
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Anna Weiss");
+  EXPECT_EQ(quotes[0].speaker_role.value_or(""), "the company's chief executive");
+  EXPECT_TRUE(quotes[0].reported);
+  EXPECT_EQ(quotes[1].speaker, "Karl Brandt");
+  EXPECT_EQ(quotes[1].speaker_role.value_or(""), "Union spokesman");
+  EXPECT_EQ(quotes[1].told_to.value_or(""), "Reuters");
+  EXPECT_EQ(quotes[1].text, "workers had not been consulted about the plan");
+}
+
+TEST(QuoteFinder, MalformedTextNeverFails) {
+  const std::string inputs[] = {
+      "\xE2\x80\x9C", "\"", "\xE2\x80\x98 unclosed single quote that runs on and on", "said said said said said",
+      "\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x9C\xE2\x80\x9D said he", ", said , , , told that that that",
+      std::string(5000, '"'), "He said that " + std::string(3000, 'x'), "\xE2\x80\x9CUnclosed quotation at the end of "
+      "the text, going on\n\nShe said", "\xC3\x28\xA0\xA1 said \xE2\x80 \x9C broken bytes"};
+  for (const std::string& input : inputs) {
+    const auto quotes = find_quotes(with_text(input, {{"Said", "person"}, {"He", "person"}}));
+    for (const auto& quote : quotes) EXPECT_LE(quote.text.size(), input.size());
+  }
+}
