@@ -20,6 +20,7 @@ CLI::App* command_group(CLI::App& app, const std::string& name, const std::strin
 Runner add_extract_command(CLI::App& app);
 Runner add_dedup_command(CLI::App& app);
 Runner add_ingest_command(CLI::App& app);
+Runner add_stories_command(CLI::App& app);
 Runner add_serve_command(CLI::App& app);
 Runner add_cluster_command(CLI::App& app);
 Runner add_eval_clustering_command(CLI::App& app);  // eval clustering

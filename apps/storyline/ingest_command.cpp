@@ -1,4 +1,4 @@
-// storyline ingest [--db FILE] PATH... : extract, label, deduplicate and store.
+// storyline ingest [--db FILE] PATH... : extract, label, deduplicate, store and cluster into stories.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -33,7 +33,14 @@ int run_ingest(const IngestOptions& options) {
     std::cerr << "storyline ingest: " << error.what() << "\n";
     return 2;
   }
-  pipeline::IngestPipeline pipeline(*store);
+  std::unique_ptr<pipeline::IngestPipeline> pipeline_holder;
+  try {
+    pipeline_holder = std::make_unique<pipeline::IngestPipeline>(*store);
+  } catch (const std::exception& error) {
+    std::cerr << "storyline ingest: " << options.db << ": " << error.what() << "\n";
+    return 1;
+  }
+  pipeline::IngestPipeline& pipeline = *pipeline_holder;
   const ingest::InputFileList list = ingest::list_input_files(options.paths);
   bool any_rejected = !list.problems.empty();
   for (const auto& problem : list.problems) std::cerr << "storyline ingest: " << problem << "\n";
@@ -52,6 +59,7 @@ int run_ingest(const IngestOptions& options) {
         unchanged += outcome.outcome == store::UpsertOutcome::kUnchanged;
         copies += outcome.duplicate_of.has_value() && outcome.outcome != store::UpsertOutcome::kUnchanged;
       }
+      pipeline.cluster_pending();
     });
     pending.clear();
   };
@@ -75,7 +83,7 @@ int run_ingest(const IngestOptions& options) {
   }
   std::cerr << "storyline ingest: " << inserted << " new, " << updated << " updated, " << unchanged
             << " unchanged, " << copies << " copies of earlier articles; " << store->count() << " documents in "
-            << options.db << "\n";
+            << store->story_count() << " stories in " << options.db << "\n";
   return any_rejected ? 1 : 0;
 }
 

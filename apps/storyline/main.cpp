@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_extract_command);
   commands.add(app, storyline::cli::add_dedup_command);
   commands.add(app, storyline::cli::add_ingest_command);
+  commands.add(app, storyline::cli::add_stories_command);
   commands.add(app, storyline::cli::add_serve_command);
   commands.add(app, storyline::cli::add_cluster_command);
   commands.add(app, storyline::cli::add_categorize_command);

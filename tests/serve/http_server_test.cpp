@@ -160,3 +160,63 @@ TEST(HttpServer, ContestPutDeleteAndTimeToLive) {
   }
   EXPECT_TRUE(gone) << "time to live passed but the article is still there";
 }
+
+TEST(HttpServer, StoriesAndThreadsFollowIngest) {
+  RunningServer server;
+  auto client = server.client();
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"quake-1.html",
+       "<html><head><title>Magnitude 7.1 earthquake strikes near Ridgecrest</title>"
+       "<meta property=\"article:published_time\" content=\"2019-07-06T04:20:00Z\"></head><body><article>"
+       "<h1>Magnitude 7.1 earthquake strikes near Ridgecrest</h1><p>A magnitude 7.1 earthquake struck near "
+       "Ridgecrest in Southern California on Friday night, the US Geological Survey said.</p><p>Kern County fire "
+       "officials reported damaged buildings in Ridgecrest and Trona.</p></article></body></html>"},
+      {"quake-2.html",
+       "<html><head><title>Strong quake rattles Southern California, Ridgecrest hit hardest</title>"
+       "<meta property=\"article:published_time\" content=\"2019-07-06T06:00:00Z\"></head><body><article>"
+       "<h1>Strong quake rattles Southern California, Ridgecrest hit hardest</h1><p>The 7.1 quake centred near "
+       "Ridgecrest shook Los Angeles, the USGS said.</p><p>Kern County sheriff said fires broke out in Ridgecrest and "
+       "gas lines ruptured in Trona.</p></article></body></html>"},
+  };
+  for (const auto& [name, html] : pages) {
+    auto put = client.Put("/" + name, html, "text/html");
+    ASSERT_TRUE(put);
+    ASSERT_EQ(put->status, 201) << put->body;
+  }
+  auto listed = client.Get("/api/stories?limit=5");
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  const json stories = json::parse(listed->body).at("stories");
+  ASSERT_EQ(stories.size(), 1u) << listed->body;
+  EXPECT_EQ(stories[0].at("articles").size(), 2u);
+  EXPECT_FALSE(stories[0].at("summary").empty());
+  const std::string id = stories[0].at("id");
+
+  auto one = client.Get("/api/stories/" + id);
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->status, 200);
+  EXPECT_EQ(json::parse(one->body).at("id"), id);
+  EXPECT_EQ(client.Get("/api/stories/no-such-story")->status, 404);
+  EXPECT_EQ(client.Get("/api/stories?limit=abc")->status, 400);
+  EXPECT_EQ(client.Get("/api/stories?category=gossip")->status, 400);
+
+  auto threads = client.Get("/threads?period=3600&lang_code=en&category=any");
+  ASSERT_TRUE(threads);
+  ASSERT_EQ(threads->status, 200) << threads->body;
+  const json listed_threads = json::parse(threads->body).at("threads");
+  ASSERT_EQ(listed_threads.size(), 1u) << "both articles are within the hour before the newest";
+  EXPECT_EQ(listed_threads[0].at("articles"), json::array({"quake-1.html", "quake-2.html"}));
+  EXPECT_FALSE(listed_threads[0].at("title").get<std::string>().empty());
+  EXPECT_EQ(json::parse(client.Get("/threads?period=3600&category=sports")->body).at("threads").size(), 0u);
+  EXPECT_EQ(client.Get("/threads?category=gossip")->status, 400);
+
+  auto search = client.Get("/api/search?q=Ridgecrest");
+  ASSERT_TRUE(search);
+  EXPECT_EQ(json::parse(search->body).at("stories").size(), 1u);
+
+  auto removed = client.Delete("/quake-2.html");
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 204);
+  const json after = json::parse(client.Get("/api/stories/" + id)->body);
+  EXPECT_EQ(after.at("articles").size(), 1u) << "deleting an article updates its story";
+}

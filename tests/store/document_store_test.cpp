@@ -1,4 +1,5 @@
 #include "storyline/store/document_store.h"
+#include "storyline/store/schema.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -78,7 +79,7 @@ TEST(DocumentStore, SurvivesReopeningAndChecksIntegrity) {
   DocumentStore reopened(path.str());
   EXPECT_EQ(reopened.count(), 50u);
   EXPECT_EQ(reopened.integrity_check(), "ok");
-  EXPECT_EQ(reopened.schema_version(), 3);
+  EXPECT_EQ(reopened.schema_version(), static_cast<int>(storyline::store::migrations().size()));
 }
 
 TEST(DocumentStore, FailedTransactionStoresNothing) {

@@ -24,11 +24,11 @@ uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& d
   is_touched_.push_back(false);
   story_members_.emplace_back();
   // Names stay unique even when a document that named one story later starts another half.
-  if (used_story_names_.contains(name)) {
+  if (story_by_name_.contains(name)) {
     std::string base = name;
-    for (size_t n = 2; used_story_names_.contains(name); ++n) name = base + "-" + std::to_string(n);
+    for (size_t n = 2; story_by_name_.contains(name); ++n) name = base + "-" + std::to_string(n);
   }
-  used_story_names_.insert(name);
+  story_by_name_.emplace(name, story);
   story_names_.push_back(std::move(name));
   return story;
 }
@@ -48,10 +48,8 @@ void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
 
 void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
   for (const RestoredDocument& entry : restored) frequencies_.add_document(distinct_terms(entry.document));
-  std::unordered_map<std::string, uint32_t> story_by_name;
   std::unordered_map<std::string, uint32_t> storyline_by_name;
   std::vector<std::string> storyline_of_story;  // by story, for restored stories
-  for (size_t i = 0; i < story_names_.size(); ++i) story_by_name.emplace(story_names_[i], static_cast<uint32_t>(i));
   for (size_t i = 0; i < storyline_names_.size(); ++i)
     storyline_by_name.emplace(storyline_names_[i], static_cast<uint32_t>(i));
   std::vector<uint32_t> restored_stories;
@@ -61,11 +59,10 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     const DayRange days{entry.document.day, entry.document.day};
     const uint64_t clock = document + 1;
     documents_.push_back({std::move(entry.document.id), 0, 0});
-    auto found = story_by_name.find(entry.story_id);
+    auto found = story_by_name_.find(entry.story_id);
     uint32_t story;
-    if (found == story_by_name.end()) {
+    if (found == story_by_name_.end()) {
       story = new_story(vector, days, clock, entry.story_id);
-      story_by_name.emplace(entry.story_id, story);
       restored_stories.push_back(story);
       if (storyline_of_story.size() <= story) storyline_of_story.resize(story + 1);
       storyline_of_story[story] = entry.storyline_id;
@@ -318,6 +315,16 @@ std::string StoryClusterer::storyline_id(size_t document) const {
   if (storyline) return storyline_names_[*storyline];
   const std::string& name = story_names_[story];
   return "storyline-" + name.substr(name.starts_with("story-") ? 6 : 0);
+}
+
+std::optional<std::string> StoryClusterer::storyline_of(const std::string& story_id) const {
+  const auto found = story_by_name_.find(story_id);
+  if (found == story_by_name_.end()) return std::nullopt;
+  const uint32_t story = root_story(found->second);
+  if (story_names_[story] != story_id) return std::nullopt;  // merged into another
+  const auto storyline = storylines_.storyline_of(story);
+  if (storyline) return storyline_names_[*storyline];
+  return "storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0);
 }
 
 size_t StoryClusterer::story_count() const {

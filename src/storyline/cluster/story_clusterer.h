@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -85,6 +85,8 @@ class StoryClusterer {
   std::string story_id(size_t document) const;
   std::string storyline_id(size_t document) const;
   size_t story_count() const;  // live stories
+  // The storyline of a live story, by the story's id; nullopt for an unknown id.
+  std::optional<std::string> storyline_of(const std::string& story_id) const;
 
   std::vector<Story> stories() const;
   std::vector<Storyline> storylines() const;
@@ -116,7 +118,7 @@ class StoryClusterer {
   std::vector<StoredDocument> documents_;
   std::vector<uint32_t> story_parent_;   // union-find over merged stories
   std::vector<std::string> story_names_;      // id of each story
-  std::unordered_set<std::string> used_story_names_;
+  std::unordered_map<std::string, uint32_t> story_by_name_;  // every name ever given
   std::vector<std::string> storyline_names_;  // id of each of storylines_' storylines
   // Changes not yet taken.
   std::vector<size_t> changed_documents_;

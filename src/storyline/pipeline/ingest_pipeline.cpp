@@ -1,17 +1,56 @@
 #include "storyline/pipeline/ingest_pipeline.h"
 
+#include <algorithm>
+#include <chrono>
+#include <set>
 #include <vector>
 
+#include "storyline/cluster/document_analysis.h"
+#include "storyline/cluster/story_clusterer.h"
 #include "storyline/dedup/duplicate_index.h"
 #include "storyline/label/label_document.h"
+#include "storyline/pipeline/story_record.h"
+#include "storyline/rank/story_heat.h"
 
 namespace storyline::pipeline {
 
 struct IngestPipeline::Impl {
-  explicit Impl(store::DocumentStore& s) : store(s) {}
+  explicit Impl(store::DocumentStore& s) : store(s), analyzer(clusterer.vocabulary()) {}
+
   store::DocumentStore& store;
   dedup::DuplicateIndex duplicates;
   std::vector<std::string> indexed_ids;  // duplicate index position -> document id
+  cluster::StoryClusterer clusterer;
+  cluster::DocumentAnalyzer analyzer;
+  std::vector<cluster::AnalyzedDocument> pending;  // stored, not yet clustered
+  std::set<std::string> dirty_stories;             // records to rewrite
+  std::optional<int64_t> newest_published;
+
+  void note_published(const std::optional<std::string>& published) {
+    if (!published) return;
+    const auto unix = rank::parse_published_unix(*published);
+    if (unix && (!newest_published || *unix > *newest_published)) newest_published = unix;
+  }
+
+  // "Now" for heat: the newest article's time, so that a store of last year's news still ranks
+  // by what was hot then; never later than the clock.
+  int64_t heat_now() const {
+    const int64_t clock =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return newest_published ? std::min(*newest_published, clock) : clock;
+  }
+
+  void refresh(const std::string& story_id) {
+    const std::vector<std::string> ids = store.story_article_ids(story_id);
+    if (ids.empty()) {
+      store.remove_story(story_id);
+      return;
+    }
+    const std::vector<Document> articles = store.story_articles(story_id, kStoryArticlesRead);
+    const std::string storyline =
+        clusterer.storyline_of(story_id).value_or("storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0));
+    store.save_story(make_story_record(story_id, storyline, articles, ids.size(), heat_now()));
+  }
 };
 
 IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_unique<Impl>(store)) {
@@ -19,6 +58,21 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
     impl_->duplicates.add({stored.exact_hash, dedup::decode_signature(stored.signature)});
     impl_->indexed_ids.push_back(std::move(stored.document_id));
   });
+  std::vector<cluster::RestoredDocument> restored;
+  store.for_each_document([&](store::StoredDocument&& stored) {
+    impl_->note_published(stored.document.published);
+    if (stored.duplicate_of) return;  // a copy is its original's extra source, not a member of its own
+    cluster::AnalyzedDocument analyzed = impl_->analyzer.analyze(stored.document);
+    if (!stored.story_id) {
+      impl_->pending.push_back(std::move(analyzed));
+      return;
+    }
+    const std::string storyline = stored.storyline_id.value_or(
+        "storyline-" + stored.story_id->substr(stored.story_id->starts_with("story-") ? 6 : 0));
+    restored.push_back({std::move(analyzed), *stored.story_id, storyline});
+  });
+  impl_->clusterer.restore(std::move(restored));
+  if (!impl_->pending.empty()) store.in_transaction([&] { cluster_pending(); });
 }
 
 IngestPipeline::~IngestPipeline() = default;
@@ -39,14 +93,60 @@ IngestOutcome IngestPipeline::add(Document document) {
     result.duplicate_of = impl_->store.duplicate_of(document.id);
     return result;
   }
+  impl_->note_published(document.published);
+  if (upsert.outcome == store::UpsertOutcome::kUpdated) {
+    // An updated article stays in its story (its first version placed it); the story's record
+    // is rewritten with the new text.
+    if (auto story = impl_->store.story_of(document.id)) impl_->dirty_stories.insert(*story);
+    return result;
+  }
   impl_->store.set_duplicate_of(document.id, original);
   result.duplicate_of = original;
-  if (upsert.outcome == store::UpsertOutcome::kInserted && !fingerprint.signature.empty()) {
+  if (!fingerprint.signature.empty()) {
     impl_->store.save_fingerprint({document.id, fingerprint.exact_hash, dedup::encode_signature(fingerprint.signature)});
     impl_->duplicates.add(std::move(fingerprint));
     impl_->indexed_ids.push_back(document.id);
   }
+  if (original) {
+    // A syndicated copy: one more source for the original's story (set now, or when the
+    // original is clustered in this same batch).
+    if (auto story = impl_->store.story_of(*original)) {
+      impl_->store.set_story_of(*original, story);
+      impl_->dirty_stories.insert(*story);
+    }
+    return result;
+  }
+  impl_->pending.push_back(impl_->analyzer.analyze(document));
   return result;
+}
+
+void IngestPipeline::cluster_pending() {
+  Impl& impl = *impl_;
+  if (!impl.pending.empty()) impl.clusterer.add_batch(std::exchange(impl.pending, {}));
+  const cluster::ClusterChanges changes = impl.clusterer.take_changes();
+  for (size_t document : changes.documents)
+    impl.store.set_story_of(impl.clusterer.document_id(document), impl.clusterer.story_id(document));
+  for (const auto& [absorbed, absorbing] : changes.merged_storylines) impl.store.rename_storyline(absorbed, absorbing);
+  for (const std::string& story : changes.removed_stories) {
+    impl.store.remove_story(story);
+    impl.dirty_stories.erase(story);
+  }
+  impl.dirty_stories.insert(changes.stories.begin(), changes.stories.end());
+  for (const std::string& story : impl.dirty_stories) impl.refresh(story);
+  impl.dirty_stories.clear();
+}
+
+bool IngestPipeline::remove(const std::string& id) {
+  const auto story = impl_->store.story_of(id);
+  if (!impl_->store.remove(id)) return false;
+  if (story) impl_->refresh(*story);
+  return true;
+}
+
+size_t IngestPipeline::purge_expired(int64_t now_unix_seconds) {
+  size_t removed = 0;
+  for (const std::string& id : impl_->store.expired(now_unix_seconds)) removed += remove(id);
+  return removed;
 }
 
 }  // namespace storyline::pipeline

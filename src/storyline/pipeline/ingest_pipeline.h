@@ -1,7 +1,10 @@
 #pragma once
-// Ingest: the stages after reading, in order, for each document that arrives: label (entities),
-// find duplicates (a syndicated copy is kept, marked as a copy of the first), store. Shared by
+// Ingest: the stages after reading, in order, for each document that arrives: label (entities,
+// category), find duplicates (a syndicated copy is kept, marked as a copy of the first, and
+// counts as one more source of the original's story), store, cluster into stories and
+// storylines, and rewrite the records of the stories that changed (overview, heat). Shared by
 // `storyline ingest` and the HTTP server so both do exactly the same.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,12 +22,22 @@ struct IngestOutcome {
 
 class IngestPipeline {
  public:
-  // Rebuilds the duplicate index from the fingerprints already in the store.
+  // Rebuilds the duplicate index and the stories from the store, exactly as they were stored
+  // (documents stored before stories existed are clustered now).
   explicit IngestPipeline(store::DocumentStore& store);
   ~IngestPipeline();
 
-  // Not thread-safe: one writer at a time (SQLite has one writer anyway).
+  // Not thread-safe: one writer at a time (SQLite has one writer anyway). The document is stored
+  // at once; it joins a story at the next cluster_pending(), which the caller runs in the same
+  // transaction (documents clustered together do not depend on their order).
   IngestOutcome add(Document document);
+  // Clusters the documents added since the last call and rewrites the stories that changed.
+  void cluster_pending();
+
+  // Removes a document (DELETE, time to live) and updates its story. False when unknown.
+  bool remove(const std::string& id);
+  // Removes every document whose time to live has passed; returns how many.
+  size_t purge_expired(int64_t now_unix_seconds);
 
  private:
   struct Impl;

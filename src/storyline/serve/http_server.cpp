@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <ctime>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -13,6 +14,9 @@
 #include "storyline/core/document_json_detail.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/pipeline/ingest_pipeline.h"
+#include "storyline/pipeline/story_output.h"
+#include "storyline/label/category.h"
+#include "storyline/rank/story_heat.h"
 #include "storyline/serve/metrics.h"
 #include "storyline/serve/web_page.h"
 #include "storyline/store/document_store.h"
@@ -61,6 +65,30 @@ std::optional<std::string> parameter(const httplib::Request& request, const char
   return value;
 }
 
+// A bounded count parameter: the default when absent; nullopt (a 400) when not a number in range.
+std::optional<size_t> count_parameter(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
+  const auto value = parameter(request, name);
+  if (!value) return fallback;
+  try {
+    size_t used = 0;
+    const long long parsed = std::stoll(*value, &used);
+    if (used != value->size() || parsed < 1 || static_cast<unsigned long long>(parsed) > most) return std::nullopt;
+    return static_cast<size_t>(parsed);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// ISO 8601 UTC text of a Unix time, for comparing with stored `published` values.
+std::string iso_utc(int64_t unix_seconds) {
+  const std::time_t time = static_cast<std::time_t>(unix_seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -104,6 +132,7 @@ struct HttpServer::Impl {
         if (forced_id) writer_store.set_expiry(outcomes.back().id, expires_at);
         if (forced_id) break;  // a contest article is one page
       }
+      pipeline.cluster_pending();
     });
     metrics.count_ingested(outcomes.size());
     return outcomes;
@@ -116,7 +145,7 @@ struct HttpServer::Impl {
       if (stopping) break;
       try {
         std::lock_guard writer(writer_mutex);
-        writer_store.purge_expired(unix_now());
+        writer_store.in_transaction([&] { pipeline.purge_expired(unix_now()); });
       } catch (const std::exception&) {
         // A busy store is retried at the next tick.
       }
@@ -215,10 +244,79 @@ void HttpServer::Impl::install_routes() {
         item["snippet"] = hit.snippet;
         articles.push_back(std::move(item));
       }
-      reply_json(response, 200, {{"query", *query}, {"articles", articles}, {"stories", json::array()}});
+      json stories = json::array();
+      for (const auto& hit : reader().search_stories(*query, filters.limit)) {
+        json item = json::parse(pipeline::story_to_json(hit.story, {}));
+        item.erase("articles");
+        item["score"] = hit.score;
+        item["snippet"] = hit.snippet;
+        stories.push_back(std::move(item));
+      }
+      reply_json(response, 200, {{"query", *query}, {"articles", articles}, {"stories", stories}});
     } catch (const std::invalid_argument& error) {
       reply_error(response, 400, error.what());
     }
+  });
+
+  server.Get("/api/stories", [this](const httplib::Request& request, httplib::Response& response) {
+    store::StoryQuery query;
+    const auto limit = count_parameter(request, "limit", 20, 500);
+    if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
+    const auto articles = count_parameter(request, "articles", 10, 1000);
+    if (!articles) return reply_error(response, 400, "articles must be a number from 1 to 1000");
+    query.limit = *limit;
+    query.category = parameter(request, "category");
+    if (query.category && !label::category_from_name(*query.category))
+      return reply_error(response, 400, "unknown category '" + *query.category +
+                                            "': society, economy, technology, science, sports, entertainment, other");
+    query.language = parameter(request, "language");
+    query.since = parameter(request, "since");
+    query.storyline = parameter(request, "storyline");
+    store::DocumentStore& store = reader();
+    std::string body = "{\"stories\": [";
+    bool first = true;
+    for (const store::StoryRecord& story : store.stories(query)) {
+      if (!first) body += ", ";
+      first = false;
+      body += pipeline::story_to_json(story, store.story_articles(story.id, *articles));
+    }
+    body += "]}";
+    response.set_content(body, "application/json; charset=utf-8");
+  });
+
+  server.Get(R"(/api/stories/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    store::DocumentStore& store = reader();
+    const auto story = store.story(request.matches[1].str());
+    if (!story) return reply_error(response, 404, "no story with id '" + request.matches[1].str() + "'");
+    response.set_content(pipeline::story_to_json(*story, store.story_articles(story->id)),
+                         "application/json; charset=utf-8");
+  });
+
+  // Contest: the threads (stories) of the last `period` seconds before the newest article,
+  // hottest first, each with its articles' names.
+  server.Get("/threads", [this](const httplib::Request& request, httplib::Response& response) {
+    const auto period = count_parameter(request, "period", 86400, size_t{1} << 40);
+    if (!period) return reply_error(response, 400, "period must be a number of seconds");
+    store::StoryQuery query;
+    query.limit = 1000;
+    query.language = parameter(request, "lang_code");
+    const auto category = parameter(request, "category");
+    if (category && *category != "any") {
+      if (!label::category_from_name(*category))
+        return reply_error(response, 400, "unknown category '" + *category + "': any, society, economy, technology, "
+                                          "science, sports, entertainment, other");
+      query.category = category;
+    }
+    store::DocumentStore& store = reader();
+    if (const auto newest = store.newest_published())
+      if (const auto unix = rank::parse_published_unix(*newest))
+        query.since = iso_utc(*unix - static_cast<int64_t>(*period));
+    json threads = json::array();
+    for (const store::StoryRecord& story : store.stories(query))
+      threads.push_back({{"title", story.title ? json(*story.title) : json("")},
+                         {"category", story.category ? json(*story.category) : json("other")},
+                         {"articles", store.story_article_ids(story.id)}});
+    reply_json(response, 200, {{"threads", threads}});
   });
 
   // Telegram data-clustering contest (2020) server API.
@@ -242,7 +340,9 @@ void HttpServer::Impl::install_routes() {
     const std::string name = request.matches[1].str();
     if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
     std::lock_guard lock(writer_mutex);
-    response.status = writer_store.remove(name) ? 204 : 404;
+    bool removed = false;
+    writer_store.in_transaction([&] { removed = pipeline.remove(name); });
+    response.status = removed ? 204 : 404;
   });
 }
 

@@ -7,9 +7,12 @@
 
 #include "storyline/core/document_json_detail.h"
 #include "storyline/core/hash.h"
+#include "storyline/store/document_store_impl.h"
 #include "storyline/store/schema.h"
 
 namespace storyline::store {
+
+using namespace detail;
 namespace {
 
 // PRAGMA application_id marks the file as ours ("STRY"), so a stranger's database is refused.
@@ -23,27 +26,8 @@ std::string content_hash(const Document& document) {
   return hex64(fnv1a64(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
 }
 
-void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<std::string>& value) {
-  if (value) statement.bind(name, *value);
-  else statement.bind(name);
-}
-
-std::optional<std::string> column_optional(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
-
-std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
 }  // namespace
 
-struct DocumentStore::Impl {
-  explicit Impl(const std::string& path)
-      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000) {}
-  SQLite::Database db;
-  std::string path;
-  bool in_transaction = false;  // inside in_transaction(): upsert must not open its own
-};
 
 DocumentStore::DocumentStore(const std::string& path) {
   try {
@@ -163,39 +147,6 @@ UpsertResult DocumentStore::upsert(const Document& document) {
   return result;
 }
 
-namespace {
-
-constexpr const char* kDocumentColumns =
-    "d.id, d.source, d.url, d.title, d.text, d.excerpt, d.published, d.author, d.site_name, d.domain, d.language, "
-    "d.category, d.topics, d.entities, d.images";
-
-Document document_from_row(SQLite::Statement& row) {
-  Document document;
-  document.id = row.getColumn(0).getString();
-  document.source = row.getColumn(1).getString();
-  document.url = column_optional(row.getColumn(2));
-  document.title = column_optional(row.getColumn(3));
-  document.text = column_optional(row.getColumn(4));
-  document.excerpt = column_optional(row.getColumn(5));
-  document.published = column_optional(row.getColumn(6));
-  document.author = column_optional(row.getColumn(7));
-  document.site_name = column_optional(row.getColumn(8));
-  document.domain = column_optional(row.getColumn(9));
-  document.language = column_optional(row.getColumn(10));
-  document.category = column_optional(row.getColumn(11));
-  // Lists are stored as JSON; reuse the Document JSON reader for them.
-  nlohmann::json lists = {{"id", document.id},
-                          {"topics", nlohmann::json::parse(row.getColumn(12).getString(), nullptr, false)},
-                          {"entities", nlohmann::json::parse(row.getColumn(13).getString(), nullptr, false)},
-                          {"images", nlohmann::json::parse(row.getColumn(14).getString(), nullptr, false)}};
-  const Document parsed = document_from_json_value(lists);
-  document.topics = parsed.topics;
-  document.entities = parsed.entities;
-  document.images = parsed.images;
-  return document;
-}
-
-}  // namespace
 
 std::optional<Document> DocumentStore::get(const std::string& id) const {
   SQLite::Statement query(impl_->db, std::string("SELECT ") + kDocumentColumns + " FROM documents d WHERE d.id = ?");

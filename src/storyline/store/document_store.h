@@ -3,6 +3,7 @@
 // every ingested document (and its earlier versions), and full-text search over them (FTS5).
 // One DocumentStore per thread; SQLite serialises writers and lets readers run beside them.
 #include <cstdint>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -34,6 +35,47 @@ struct SearchHit {
   Document document;
   double score = 0.0;     // bm25: lower is better, as SQLite reports it
   std::string snippet;    // with matches wrapped in <b>…</b>
+};
+
+// A story as stored: what lists, filters and ranks it as columns, the rest (summary bullets,
+// quotes, topics, the parts of its heat) as the JSON the pipeline wrote.
+struct StoryRecord {
+  std::string id;
+  std::string storyline_id;
+  std::optional<std::string> title;
+  std::optional<std::string> category;
+  std::optional<std::string> language;
+  std::optional<std::string> first_published;
+  std::optional<std::string> last_published;
+  size_t article_count = 0;
+  size_t publisher_count = 0;
+  double heat = 0;          // as of the story's last update
+  double heat_rank = 0;     // orders stories by heat at any common time
+  std::string overview_json = "{}";
+  std::string summary_text;  // searchable text of the summary
+};
+
+struct StoryQuery {
+  std::optional<std::string> category;
+  std::optional<std::string> language;
+  std::optional<std::string> since;      // last_published on or after (ISO 8601 prefix compare)
+  std::optional<std::string> storyline;  // only this storyline's stories
+  size_t limit = 20;
+  size_t offset = 0;
+};
+
+struct StoryHit {
+  StoryRecord story;
+  double score = 0.0;  // bm25, lower is better
+  std::string snippet;
+};
+
+// A stored document and what the store knows of its place among stories.
+struct StoredDocument {
+  Document document;
+  std::optional<std::string> story_id;
+  std::optional<std::string> storyline_id;
+  std::optional<std::string> duplicate_of;
 };
 
 class DocumentStore {
@@ -68,6 +110,28 @@ class DocumentStore {
   void set_expiry(const std::string& id, std::optional<int64_t> unix_seconds);
   // Removes expired documents; returns their ids.
   std::vector<std::string> purge_expired(int64_t now_unix_seconds);
+
+  // Documents whose time to live has passed (what purge_expired() would remove).
+  std::vector<std::string> expired(int64_t now_unix_seconds) const;
+
+  // Stories. A document's story; its syndicated copies (duplicate_of it) follow it.
+  void set_story_of(const std::string& document_id, const std::optional<std::string>& story_id);
+  std::optional<std::string> story_of(const std::string& document_id) const;
+  void save_story(const StoryRecord& story);
+  void remove_story(const std::string& id);
+  // Every story of storyline `from` now belongs to `to`.
+  void rename_storyline(const std::string& from, const std::string& to);
+  std::optional<StoryRecord> story(const std::string& id) const;
+  std::vector<StoryRecord> stories(const StoryQuery& query) const;  // hottest first
+  size_t story_count() const;
+  // A story's articles (copies included) in arrival order; at most `limit`, the newest arrivals.
+  std::vector<Document> story_articles(const std::string& story_id, size_t limit = SIZE_MAX) const;
+  std::vector<std::string> story_article_ids(const std::string& story_id) const;
+  // Every document in arrival order with its story: what rebuilds the clusterer on restart.
+  void for_each_document(const std::function<void(StoredDocument&&)>& visit) const;
+  // The latest publication time in the store ("now" for ranking a store of old news).
+  std::optional<std::string> newest_published() const;
+  std::vector<StoryHit> search_stories(const std::string& query, size_t limit = 20) const;
 
   // Full-text search over titles and bodies (FTS5 query syntax: words, "phrases", OR, NOT).
   std::vector<SearchHit> search(const std::string& query, const SearchFilters& filters = {}) const;

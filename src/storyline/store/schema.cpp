@@ -59,6 +59,31 @@ const std::vector<std::string_view>& migrations() {
         ALTER TABLE documents ADD COLUMN expires_at INTEGER;
         CREATE INDEX documents_expires_at ON documents(expires_at) WHERE expires_at IS NOT NULL;
       )sql",
+      // 4: stories and storylines. Each document names its story; each story its storyline and
+      // the overview written for it (JSON), with what ranks and filters stories as columns.
+      // heat_rank orders stories by heat at any common time, so one index serves every query.
+      R"sql(
+        ALTER TABLE documents ADD COLUMN story_id TEXT;
+        CREATE INDEX documents_story ON documents(story_id);
+        CREATE TABLE stories (
+          id TEXT PRIMARY KEY,
+          storyline_id TEXT NOT NULL,
+          title TEXT, category TEXT, language TEXT,
+          first_published TEXT, last_published TEXT,
+          article_count INTEGER NOT NULL DEFAULT 0,
+          publisher_count INTEGER NOT NULL DEFAULT 0,
+          heat REAL NOT NULL DEFAULT 0,
+          heat_rank REAL NOT NULL DEFAULT 0,
+          overview TEXT NOT NULL DEFAULT '{}',
+          updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX stories_rank ON stories(heat_rank DESC);
+        CREATE INDEX stories_storyline ON stories(storyline_id);
+        CREATE INDEX stories_last_published ON stories(last_published);
+        CREATE VIRTUAL TABLE stories_fts USING fts5(
+          title, summary, tokenize='unicode61 remove_diacritics 2'
+        );
+      )sql",
   };
   return kMigrations;
 }

@@ -1,0 +1,107 @@
+// storyline stories [--db FILE] [--json] [--format yaml] [--limit N] [--category C] : the ranked
+// stories of the store (INTERFACE.md): JSON Lines, front-matter records in seeds/000's layout, or
+// a readable list.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "commands.h"
+#include "storyline/label/category.h"
+#include "storyline/pipeline/story_output.h"
+#include "storyline/store/document_store.h"
+
+namespace storyline::cli {
+namespace {
+
+struct StoriesOptions {
+  std::string db = "storyline.db";
+  bool json = false;
+  std::string format = "text";
+  size_t limit = 20;
+  std::string category;
+  std::string language;
+  std::string since;
+  std::string storyline;
+};
+
+// The readable list: rank, heat, publishers, dates, headline, then the summary bullets.
+void print_text(const store::StoryRecord& story, size_t rank) {
+  std::cout << rank << ". " << story.title.value_or("(untitled)") << "\n   heat " << story.heat << " · "
+            << story.publisher_count << " publishers · " << story.article_count << " articles · "
+            << story.category.value_or("?") << " · " << story.first_published.value_or("undated");
+  if (story.last_published && story.last_published != story.first_published) std::cout << " – " << *story.last_published;
+  std::cout << "\n";
+  const auto overview = nlohmann::json::parse(story.overview_json, nullptr, false);
+  if (overview.is_object() && overview.contains("summary"))
+    for (const auto& bullet : overview["summary"])
+      if (bullet.is_string()) std::cout << "   • " << bullet.get<std::string>() << "\n";
+}
+
+int run_stories(const StoriesOptions& options) {
+  if (!options.category.empty() && !label::category_from_name(options.category)) {
+    std::cerr << "storyline stories: unknown category '" << options.category
+              << "' (society, economy, technology, science, sports, entertainment, other)\n";
+    return 2;
+  }
+  if (!std::filesystem::exists(options.db)) {
+    std::cerr << "storyline stories: " << options.db << ": no such store; run `storyline ingest --db " << options.db
+              << " PATH...` first\n";
+    return 1;
+  }
+  std::unique_ptr<store::DocumentStore> store;
+  try {
+    store = std::make_unique<store::DocumentStore>(options.db);
+  } catch (const std::exception& error) {
+    std::cerr << "storyline stories: " << error.what() << "\n";
+    return 1;
+  }
+  store::StoryQuery query;
+  query.limit = options.limit;
+  if (!options.category.empty()) query.category = options.category;
+  if (!options.language.empty()) query.language = options.language;
+  if (!options.since.empty()) query.since = options.since;
+  if (!options.storyline.empty()) query.storyline = options.storyline;
+  size_t rank = 0;
+  for (const store::StoryRecord& story : store->stories(query)) {
+    ++rank;
+    if (options.json) {
+      std::cout << pipeline::story_to_json(story, store->story_articles(story.id)) << "\n";
+    } else if (options.format == "yaml") {
+      std::cout << pipeline::story_to_front_matter(story, store->story_articles(story.id)) << "\n";
+    } else {
+      print_text(story, rank);
+    }
+  }
+  std::cout << std::flush;
+  return 0;
+}
+
+}  // namespace
+
+Runner add_stories_command(CLI::App& app) {
+  auto options = std::make_shared<StoriesOptions>();
+  CLI::App* command = app.add_subcommand(
+      "stories", "The ranked stories of the store, hottest first: a readable list, JSON Lines (--json) or "
+                 "front-matter records (--format yaml) with summary bullets, quotes, topics and every article.");
+  command->add_option("--db", options->db, "The store file")->capture_default_str();
+  command->add_flag("--json", options->json, "One story per line as JSON (INTERFACE.md)");
+  command->add_option("--format", options->format, "text, or yaml for front-matter records as in seeds/000")
+      ->check(CLI::IsMember({"text", "yaml", "json"}))
+      ->capture_default_str();
+  command->add_option("--limit", options->limit, "How many stories")->capture_default_str()->check(CLI::Range(1, 1000000));
+  command->add_option("--category", options->category, "Only this category");
+  command->add_option("--language", options->language, "Only this language (ISO 639-1)");
+  command->add_option("--since", options->since, "Only stories with an article published on or after (ISO 8601)");
+  command->add_option("--storyline", options->storyline, "Only the stories of this storyline");
+  return [options] {
+    StoriesOptions effective = *options;
+    if (effective.format == "json") effective.json = true;
+    return run_stories(effective);
+  };
+}
+
+}  // namespace storyline::cli

@@ -1,0 +1,173 @@
+#include "storyline/pipeline/story_output.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "storyline/core/document_json_detail.h"
+
+namespace storyline::pipeline {
+namespace {
+
+using nlohmann::json;
+
+json optional_value(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
+
+json overview_of(const store::StoryRecord& story) {
+  json overview = json::parse(story.overview_json, nullptr, false);
+  return overview.is_object() ? overview : json::object();
+}
+
+// Two decimals are plenty to rank and to read.
+double rounded(double value) { return std::round(value * 100.0) / 100.0; }
+
+// The article the record leads with: the one whose title became the story's headline, else the
+// first that arrived.
+size_t lead_article(const store::StoryRecord& story, const std::vector<Document>& articles) {
+  for (size_t i = 0; i < articles.size(); ++i)
+    if (story.title && articles[i].title == story.title) return i;
+  return 0;
+}
+
+int article_quality(const json& overview, const std::string& id) {
+  const auto qualities = overview.find("article_quality");
+  if (qualities == overview.end() || !qualities->contains(id)) return 0;
+  return (*qualities)[id].value("score", 0);
+}
+
+void emit_string(YAML::Emitter& out, const char* key, const std::optional<std::string>& value) {
+  if (!value) return;
+  out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted << *value;
+}
+
+// Dates are written bare, as in seeds/000 (publishedDateTime: 2021-10-09T09:07:00Z).
+void emit_date(YAML::Emitter& out, const std::optional<std::string>& value) {
+  if (!value) return;
+  out << YAML::Key << "publishedDateTime" << YAML::Value << *value;
+}
+
+void emit_provider(YAML::Emitter& out, const Document& article) {
+  if (!article.site_name && !article.domain) return;
+  out << YAML::Key << "provider" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "name" << YAML::Value << article.site_name.value_or(article.domain.value_or(""));
+  if (article.domain) out << YAML::Key << "domain" << YAML::Value << *article.domain;
+  out << YAML::EndMap;
+}
+
+void emit_images(YAML::Emitter& out, const Document& article) {
+  if (article.images.empty()) return;
+  out << YAML::Key << "images" << YAML::Value << YAML::BeginSeq;
+  for (const Image& image : article.images) {
+    out << YAML::BeginMap << YAML::Key << "url" << YAML::Value << YAML::DoubleQuoted << image.url;
+    if (image.width) out << YAML::Key << "width" << YAML::Value << *image.width;
+    if (image.height) out << YAML::Key << "height" << YAML::Value << *image.height;
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
+std::optional<std::string> excerpt_of(const Document& article) {
+  if (article.excerpt && !article.excerpt->empty()) return article.excerpt;
+  if (!article.text || article.text->empty()) return std::nullopt;
+  // The first paragraph stands in for a missing standfirst.
+  const std::string& text = *article.text;
+  return text.substr(0, text.find("\n\n"));
+}
+
+}  // namespace
+
+std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles) {
+  const json overview = overview_of(story);
+  json listed = json::array();
+  for (const Document& article : articles) {
+    json value = document_to_json_value(article);
+    value["quality"] = article_quality(overview, article.id);
+    listed.push_back(std::move(value));
+  }
+  json value = {
+      {"id", story.id},
+      {"title", optional_value(story.title)},
+      {"summary", overview.value("summary", json::array())},
+      {"heat", rounded(story.heat)},
+      {"category", optional_value(story.category)},
+      {"language", optional_value(story.language)},
+      {"first_published", optional_value(story.first_published)},
+      {"last_published", optional_value(story.last_published)},
+      {"storyline", story.storyline_id},
+      {"articles", std::move(listed)},
+      {"article_count", story.article_count},
+      {"publisher_count", story.publisher_count},
+      {"publishers", overview.value("publishers", json::array())},
+      {"topics", overview.value("topics", json::array())},
+      {"bullets", overview.value("bullets", json::array())},
+      {"quotes", overview.value("quotes", json::array())},
+      {"heat_parts", overview.value("heat_parts", json::object())},
+  };
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles) {
+  const json overview = overview_of(story);
+  YAML::Emitter out;
+  out.SetDoublePrecision(4);
+  out << YAML::BeginMap;
+  out << YAML::Key << "category" << YAML::Value << story.category.value_or("other");
+  emit_string(out, "title", story.title);
+  if (!articles.empty()) {
+    const Document& lead = articles[lead_article(story, articles)];
+    emit_string(out, "excerpt", excerpt_of(lead));
+    emit_date(out, lead.published);
+    emit_string(out, "originalUrl", lead.url);
+    emit_string(out, "webUrl", lead.url);
+    out << YAML::Key << "type" << YAML::Value << "article";
+    out << YAML::Key << "quality" << YAML::Value << article_quality(overview, lead.id);
+    out << YAML::Key << "heat" << YAML::Value << rounded(story.heat);
+    emit_provider(out, lead);
+    emit_images(out, lead);
+  }
+  out << YAML::Key << "topics" << YAML::Value << YAML::BeginSeq;
+  for (const auto& topic : overview.value("topics", json::array()))
+    if (topic.is_string()) out << topic.get<std::string>();
+  out << YAML::EndSeq;
+  out << YAML::Key << "summary" << YAML::Value << YAML::BeginSeq;
+  for (const auto& bullet : overview.value("summary", json::array()))
+    if (bullet.is_string()) out << YAML::DoubleQuoted << bullet.get<std::string>();
+  out << YAML::EndSeq;
+  const json quotes = overview.value("quotes", json::array());
+  if (!quotes.empty()) {
+    out << YAML::Key << "quotes" << YAML::Value << YAML::BeginSeq;
+    for (const auto& quote : quotes) {
+      out << YAML::BeginMap;
+      out << YAML::Key << "speaker" << YAML::Value << quote.value("speaker", "");
+      if (quote.contains("speaker_role") && quote["speaker_role"].is_string())
+        out << YAML::Key << "role" << YAML::Value << quote["speaker_role"].get<std::string>();
+      out << YAML::Key << "text" << YAML::Value << YAML::DoubleQuoted << quote.value("text", "");
+      if (quote.value("reported", false)) out << YAML::Key << "reported" << YAML::Value << true;
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+  out << YAML::Key << "storyline" << YAML::Value << story.storyline_id;
+  out << YAML::Key << "related" << YAML::Value << YAML::BeginSeq;
+  const size_t lead = articles.empty() ? 0 : lead_article(story, articles);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (i == lead) continue;
+    const Document& article = articles[i];
+    out << YAML::BeginMap;
+    emit_string(out, "title", article.title);
+    emit_string(out, "excerpt", excerpt_of(article));
+    emit_date(out, article.published);
+    emit_string(out, "webUrl", article.url);
+    out << YAML::Key << "type" << YAML::Value << "article";
+    emit_provider(out, article);
+    out << YAML::Key << "quality" << YAML::Value << article_quality(overview, article.id);
+    emit_images(out, article);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+  out << YAML::EndMap;
+  return std::string("---\n") + out.c_str() + "\n---\n";
+}
+
+}  // namespace storyline::pipeline

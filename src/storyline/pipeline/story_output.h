@@ -1,0 +1,22 @@
+#pragma once
+// How stories leave Storyline: the story JSON of INTERFACE.md (one line per story) and the
+// front-matter record of seeds/000 (`stories --format yaml`). Shared by the CLI and the API.
+#include <string>
+#include <vector>
+
+#include "storyline/core/document.h"
+#include "storyline/store/document_store.h"
+
+namespace storyline::pipeline {
+
+// {"id", "title", "summary", "heat", "category", "language", "first_published", "last_published",
+//  "storyline", "articles": [document], ...}: INTERFACE.md's fields, then the overview's (bullets
+// with their publishers, quotes, topics, publishers, heat parts, each article's quality).
+std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles);
+
+// One front-matter record ("---" … "---") in seeds/000's layout: the lead article's title, excerpt,
+// publishedDateTime, URLs and provider, the story's topics, quality and heat, and every other
+// article under related[].
+std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles);
+
+}  // namespace storyline::pipeline

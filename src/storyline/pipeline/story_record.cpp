@@ -1,0 +1,113 @@
+#include "storyline/pipeline/story_record.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "storyline/rank/article_quality.h"
+#include "storyline/rank/story_heat.h"
+#include "storyline/summarize/story_overview.h"
+
+namespace storyline::pipeline {
+namespace {
+
+using nlohmann::json;
+
+// The most common non-empty value; ties go to the earliest article (the story's origin).
+std::optional<std::string> majority(const std::vector<Document>& articles,
+                                    const std::optional<std::string> Document::*field) {
+  std::map<std::string, std::pair<size_t, size_t>> votes;  // value -> (count, first position)
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const auto& value = articles[i].*field;
+    if (!value || value->empty()) continue;
+    auto [entry, inserted] = votes.emplace(*value, std::make_pair(size_t{0}, i));
+    ++entry->second.first;
+  }
+  std::optional<std::string> best;
+  std::pair<size_t, size_t> best_vote{0, 0};
+  for (const auto& [value, vote] : votes)
+    if (!best || vote.first > best_vote.first || (vote.first == best_vote.first && vote.second < best_vote.second))
+      best = value, best_vote = vote;
+  return best;
+}
+
+std::string publisher_of(const Document& article) {
+  if (article.domain && !article.domain->empty()) return *article.domain;
+  if (article.site_name && !article.site_name->empty()) return *article.site_name;
+  return {};
+}
+
+}  // namespace
+
+store::StoryRecord make_story_record(const std::string& id, const std::string& storyline_id,
+                                     const std::vector<Document>& articles, size_t article_count, int64_t now_unix) {
+  store::StoryRecord record;
+  record.id = id;
+  record.storyline_id = storyline_id;
+  record.article_count = std::max(article_count, articles.size());
+  record.category = majority(articles, &Document::category);
+  record.language = majority(articles, &Document::language);
+  std::set<std::string> publishers;
+  for (const Document& article : articles) {
+    if (std::string publisher = publisher_of(article); !publisher.empty()) publishers.insert(publisher);
+    if (!article.published) continue;
+    if (!record.first_published || *article.published < *record.first_published) record.first_published = article.published;
+    if (!record.last_published || *article.published > *record.last_published) record.last_published = article.published;
+  }
+  record.publisher_count = publishers.size();
+
+  const summarize::StoryOverview overview = summarize::story_overview(articles);
+  const rank::StoryHeat heat = rank::story_heat(articles, now_unix);
+  record.title = overview.headline.empty() ? std::nullopt : std::optional(overview.headline);
+  if (!record.title)
+    for (const Document& article : articles)
+      if (article.title && !article.title->empty()) {
+        record.title = article.title;
+        break;
+      }
+  record.heat = heat.value;
+  record.heat_rank = rank::heat_rank_key(heat);
+
+  json bullets = json::array(), summary = json::array(), quotes = json::array();
+  for (const summarize::Bullet& bullet : overview.summary) {
+    summary.push_back(bullet.text);
+    bullets.push_back({{"text", bullet.text}, {"publishers", bullet.publishers}, {"documents", bullet.document_ids}});
+    record.summary_text += bullet.text + "\n";
+  }
+  for (const summarize::Quote& quote : overview.quotes) {
+    quotes.push_back({{"text", quote.text},
+                      {"speaker", quote.speaker},
+                      {"speaker_role", quote.speaker_role ? json(*quote.speaker_role) : json(nullptr)},
+                      {"reported", quote.reported},
+                      {"document", quote.document_id},
+                      {"publisher", quote.publisher}});
+  }
+  json quality = json::object();
+  for (const Document& article : articles) {
+    const rank::ArticleQuality scored = rank::article_quality(article);
+    quality[article.id] = {{"score", scored.score},
+                           {"body", scored.parts.body},
+                           {"metadata", scored.parts.metadata},
+                           {"cleanliness", scored.parts.cleanliness}};
+  }
+  const json overview_json = {
+      {"summary", summary},
+      {"bullets", bullets},
+      {"quotes", quotes},
+      {"topics", overview.topics},
+      {"publishers", std::vector<std::string>(publishers.begin(), publishers.end())},
+      {"heat_parts",
+       {{"base", heat.base},
+        {"publishers", heat.parts.publishers},
+        {"velocity", heat.parts.velocity},
+        {"quality", heat.parts.quality},
+        {"recency", heat.parts.recency},
+        {"now", now_unix}}},
+      {"article_quality", quality},
+  };
+  record.overview_json = overview_json.dump(-1, ' ', false, json::error_handler_t::replace);
+  return record;
+}
+
+}  // namespace storyline::pipeline

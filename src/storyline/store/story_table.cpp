@@ -1,0 +1,213 @@
+// The store's stories: documents' story ids, story records, their search index, and the
+// arrival-order walk that rebuilds the clusterer after a restart.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+
+#include "storyline/store/document_store.h"
+#include "storyline/store/document_store_impl.h"
+
+namespace storyline::store {
+
+using namespace detail;
+
+namespace {
+
+constexpr const char* kStoryColumns =
+    "s.id, s.storyline_id, s.title, s.category, s.language, s.first_published, s.last_published, s.article_count, "
+    "s.publisher_count, s.heat, s.heat_rank, s.overview";
+
+StoryRecord story_from_row(SQLite::Statement& row) {
+  StoryRecord story;
+  story.id = row.getColumn(0).getString();
+  story.storyline_id = row.getColumn(1).getString();
+  story.title = column_optional(row.getColumn(2));
+  story.category = column_optional(row.getColumn(3));
+  story.language = column_optional(row.getColumn(4));
+  story.first_published = column_optional(row.getColumn(5));
+  story.last_published = column_optional(row.getColumn(6));
+  story.article_count = static_cast<size_t>(row.getColumn(7).getInt64());
+  story.publisher_count = static_cast<size_t>(row.getColumn(8).getInt64());
+  story.heat = row.getColumn(9).getDouble();
+  story.heat_rank = row.getColumn(10).getDouble();
+  story.overview_json = row.getColumn(11).getString();
+  return story;
+}
+
+}  // namespace
+
+std::vector<std::string> DocumentStore::expired(int64_t now_unix_seconds) const {
+  std::vector<std::string> ids;
+  SQLite::Statement query(impl_->db, "SELECT id FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?");
+  query.bind(1, now_unix_seconds);
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  return ids;
+}
+
+void DocumentStore::set_story_of(const std::string& document_id, const std::optional<std::string>& story_id) {
+  SQLite::Statement update(impl_->db, "UPDATE documents SET story_id = ?1 WHERE id = ?2 OR duplicate_of = ?2");
+  if (story_id) update.bind(1, *story_id);
+  else update.bind(1);
+  update.bind(2, document_id);
+  update.exec();
+}
+
+std::optional<std::string> DocumentStore::story_of(const std::string& document_id) const {
+  SQLite::Statement query(impl_->db, "SELECT story_id FROM documents WHERE id = ?");
+  query.bind(1, document_id);
+  if (!query.executeStep()) return std::nullopt;
+  return column_optional(query.getColumn(0));
+}
+
+void DocumentStore::save_story(const StoryRecord& story) {
+  auto& db = impl_->db;
+  SQLite::Statement save(db, R"sql(
+    INSERT INTO stories(id, storyline_id, title, category, language, first_published, last_published,
+                        article_count, publisher_count, heat, heat_rank, overview)
+    VALUES (:id, :storyline, :title, :category, :language, :first, :last, :articles, :publishers, :heat, :rank,
+            :overview)
+    ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, title = excluded.title,
+      category = excluded.category, language = excluded.language, first_published = excluded.first_published,
+      last_published = excluded.last_published, article_count = excluded.article_count,
+      publisher_count = excluded.publisher_count, heat = excluded.heat, heat_rank = excluded.heat_rank,
+      overview = excluded.overview, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+  )sql");
+  save.bind(":id", story.id);
+  save.bind(":storyline", story.storyline_id);
+  bind_optional(save, ":title", story.title);
+  bind_optional(save, ":category", story.category);
+  bind_optional(save, ":language", story.language);
+  bind_optional(save, ":first", story.first_published);
+  bind_optional(save, ":last", story.last_published);
+  save.bind(":articles", static_cast<int64_t>(story.article_count));
+  save.bind(":publishers", static_cast<int64_t>(story.publisher_count));
+  save.bind(":heat", story.heat);
+  save.bind(":rank", story.heat_rank);
+  save.bind(":overview", story.overview_json);
+  save.exec();
+  SQLite::Statement rowid(db, "SELECT rowid FROM stories WHERE id = ?");
+  rowid.bind(1, story.id);
+  if (!rowid.executeStep()) return;
+  const int64_t row = rowid.getColumn(0).getInt64();
+  SQLite::Statement erase(db, "DELETE FROM stories_fts WHERE rowid = ?");
+  erase.bind(1, row);
+  erase.exec();
+  SQLite::Statement index(db, "INSERT INTO stories_fts(rowid, title, summary) VALUES (?, ?, ?)");
+  index.bind(1, row);
+  index.bind(2, story.title.value_or(""));
+  index.bind(3, story.summary_text);
+  index.exec();
+}
+
+void DocumentStore::remove_story(const std::string& id) {
+  SQLite::Statement erase_index(impl_->db, "DELETE FROM stories_fts WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)");
+  erase_index.bind(1, id);
+  erase_index.exec();
+  SQLite::Statement erase(impl_->db, "DELETE FROM stories WHERE id = ?");
+  erase.bind(1, id);
+  erase.exec();
+}
+
+void DocumentStore::rename_storyline(const std::string& from, const std::string& to) {
+  SQLite::Statement update(impl_->db, "UPDATE stories SET storyline_id = ? WHERE storyline_id = ?");
+  update.bind(1, to);
+  update.bind(2, from);
+  update.exec();
+}
+
+std::optional<StoryRecord> DocumentStore::story(const std::string& id) const {
+  SQLite::Statement query(impl_->db, std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return story_from_row(query);
+}
+
+std::vector<StoryRecord> DocumentStore::stories(const StoryQuery& filters) const {
+  std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE 1";
+  if (filters.category) sql += " AND s.category = :category";
+  if (filters.language) sql += " AND s.language = :language";
+  if (filters.since) sql += " AND s.last_published >= :since";
+  if (filters.storyline) sql += " AND s.storyline_id = :storyline";
+  sql += " ORDER BY s.heat_rank DESC, s.id LIMIT :limit OFFSET :offset";
+  SQLite::Statement query(impl_->db, sql);
+  if (filters.category) query.bind(":category", *filters.category);
+  if (filters.language) query.bind(":language", *filters.language);
+  if (filters.since) query.bind(":since", *filters.since);
+  if (filters.storyline) query.bind(":storyline", *filters.storyline);
+  query.bind(":limit", static_cast<int64_t>(filters.limit));
+  query.bind(":offset", static_cast<int64_t>(filters.offset));
+  std::vector<StoryRecord> result;
+  while (query.executeStep()) result.push_back(story_from_row(query));
+  return result;
+}
+
+size_t DocumentStore::story_count() const {
+  return static_cast<size_t>(impl_->db.execAndGet("SELECT count(*) FROM stories").getInt64());
+}
+
+std::vector<Document> DocumentStore::story_articles(const std::string& story_id, size_t limit) const {
+  // The newest arrivals when capped, returned oldest first.
+  SQLite::Statement query(impl_->db, std::string("SELECT d.rowid, ") + kDocumentColumns +
+                                         " FROM documents d WHERE d.story_id = ? ORDER BY d.rowid DESC LIMIT ?");
+  query.bind(1, story_id);
+  query.bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+  std::vector<Document> documents;
+  while (query.executeStep()) documents.push_back(document_from_row(query, 1));
+  std::reverse(documents.begin(), documents.end());
+  return documents;
+}
+
+std::vector<std::string> DocumentStore::story_article_ids(const std::string& story_id) const {
+  SQLite::Statement query(impl_->db, "SELECT id FROM documents WHERE story_id = ? ORDER BY rowid");
+  query.bind(1, story_id);
+  std::vector<std::string> ids;
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  return ids;
+}
+
+void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)>& visit) const {
+  SQLite::Statement query(impl_->db, std::string("SELECT ") + kDocumentColumns +
+                                         ", d.story_id, s.storyline_id, d.duplicate_of FROM documents d "
+                                         "LEFT JOIN stories s ON s.id = d.story_id ORDER BY d.rowid");
+  while (query.executeStep()) {
+    StoredDocument stored;
+    stored.document = document_from_row(query);
+    stored.story_id = column_optional(query.getColumn(kDocumentColumnCount));
+    stored.storyline_id = column_optional(query.getColumn(kDocumentColumnCount + 1));
+    stored.duplicate_of = column_optional(query.getColumn(kDocumentColumnCount + 2));
+    visit(std::move(stored));
+  }
+}
+
+std::optional<std::string> DocumentStore::newest_published() const {
+  SQLite::Statement query(impl_->db, "SELECT max(published) FROM documents");
+  if (!query.executeStep()) return std::nullopt;
+  return column_optional(query.getColumn(0));
+}
+
+std::vector<StoryHit> DocumentStore::search_stories(const std::string& query_text, size_t limit) const {
+  const std::string sql = std::string("SELECT ") + kStoryColumns +
+                          ", bm25(stories_fts, 3.0, 1.0) AS score, snippet(stories_fts, 1, '<b>', '</b>', '…', 24) "
+                          "FROM stories_fts JOIN stories s ON s.rowid = stories_fts.rowid "
+                          "WHERE stories_fts MATCH :query ORDER BY score LIMIT :limit";
+  std::vector<StoryHit> hits;
+  try {
+    SQLite::Statement query(impl_->db, sql);
+    query.bind(":query", query_text);
+    query.bind(":limit", static_cast<int64_t>(limit));
+    while (query.executeStep()) {
+      StoryHit hit;
+      hit.story = story_from_row(query);
+      hit.score = query.getColumn(12).getDouble();
+      hit.snippet = query.getColumn(13).getString();
+      hits.push_back(std::move(hit));
+    }
+  } catch (const SQLite::Exception& error) {
+    throw std::invalid_argument(std::string("bad search query: ") + error.what());
+  }
+  return hits;
+}
+
+}  // namespace storyline::store

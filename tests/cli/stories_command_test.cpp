@@ -1,0 +1,92 @@
+// `storyline stories` over a store made by `storyline ingest` of the seeds: JSON Lines with the
+// fields of INTERFACE.md, and front-matter records in seeds/000's layout.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/cli_runner.h"
+#include "test_paths.h"
+
+using namespace storyline::testing;
+using nlohmann::json;
+
+namespace {
+
+struct SeedStore {
+  std::string path = (std::filesystem::temp_directory_path() / ("storyline-stories-" + std::to_string(getpid()) + ".db")).string();
+  ~SeedStore() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+};
+
+std::vector<json> json_lines(const std::string& text) {
+  std::vector<json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(json::parse(line));
+  return lines;
+}
+
+}  // namespace
+
+TEST(StoriesCommand, SeedsBecomeRankedStoriesInBothFormats) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  SeedStore store;
+  const auto ingested = run_storyline({"ingest", "--db", store.path, shared + "/seeds"});
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+
+  const auto listed = run_storyline({"stories", "--db", store.path, "--json", "--limit", "50"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const auto stories = json_lines(listed.out);
+  ASSERT_GE(stories.size(), 2u);
+  size_t articles = 0;
+  double previous_heat = 1e300;
+  bool previous_dated = true;
+  for (const json& story : stories) {
+    for (const char* field : {"id", "title", "summary", "heat", "category", "language", "first_published",
+                              "last_published", "storyline", "articles"})
+      EXPECT_TRUE(story.contains(field)) << field << " missing in " << story.dump().substr(0, 200);
+    EXPECT_TRUE(story["summary"].is_array());
+    EXPECT_FALSE(story["summary"].empty()) << story["title"];
+    EXPECT_EQ(story["category"], "society") << story["title"];
+    EXPECT_EQ(story["language"], "en");
+    EXPECT_TRUE(story.contains("heat_parts")) << "the heat explains itself";
+    for (const auto& topic : story["topics"]) {
+      EXPECT_NE(topic, "Computer Vision");
+      EXPECT_NE(topic, "AI");
+    }
+    // Hottest first (undated stories, with no recency, come after dated ones).
+    const bool dated = !story["last_published"].is_null();
+    if (dated && previous_dated) {
+      EXPECT_LE(story["heat"].get<double>(), previous_heat);
+    }
+    EXPECT_FALSE(dated && !previous_dated) << "a dated story after an undated one";
+    previous_heat = story["heat"].get<double>();
+    previous_dated = dated;
+    articles += story["articles"].size();
+  }
+  EXPECT_EQ(articles, 8u) << "every seed document (000 holds four) is in exactly one story";
+
+  const auto society = run_storyline({"stories", "--db", store.path, "--json", "--category", "sports"});
+  EXPECT_EQ(society.exit_code, 0);
+  EXPECT_TRUE(society.out.empty()) << "no sports story among the seeds";
+  EXPECT_EQ(run_storyline({"stories", "--db", store.path, "--category", "gossip"}).exit_code, 2);
+
+  const auto records = run_storyline({"stories", "--db", store.path, "--format", "yaml", "--limit", "1"});
+  ASSERT_EQ(records.exit_code, 0) << records.err;
+  ASSERT_TRUE(records.out.starts_with("---\n")) << records.out.substr(0, 100);
+  const std::string front = records.out.substr(4, records.out.find("\n---", 4) - 4);
+  const YAML::Node record = YAML::Load(front);
+  for (const char* field : {"title", "excerpt", "publishedDateTime", "webUrl", "provider", "topics", "quality", "heat",
+                            "related"})
+    EXPECT_TRUE(record[field]) << field << " missing in\n" << front;
+  EXPECT_TRUE(record["provider"]["name"]);
+  EXPECT_TRUE(record["related"].IsSequence());
+  EXPECT_GE(record["related"].size(), 1u) << "the hottest seed story has several articles";
+  EXPECT_GE(record["topics"].size(), 2u);
+  EXPECT_EQ(run_storyline({"stories", "--db", "/nonexistent/store.db"}).exit_code, 1);
+}

@@ -1,0 +1,176 @@
+// The ingest pipeline keeps stories in the store: every document gets a story, a syndicated copy
+// counts as a source of its original's story, a restart restores stories exactly, and removing
+// articles updates (or removes) their story.
+#include "storyline/pipeline/ingest_pipeline.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+using namespace storyline;
+
+namespace {
+
+struct TempStore {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("storyline-pipeline-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".db"))
+                         .string();
+  ~TempStore() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+  static inline int counter = 0;
+};
+
+Document make(const std::string& id, const std::string& domain, const std::string& title, const std::string& text,
+              const std::string& published) {
+  Document document;
+  document.id = id;
+  document.source = "test";
+  document.domain = domain;
+  document.site_name = domain;
+  document.title = title;
+  document.text = text;
+  document.language = "en";
+  document.published = published;
+  return document;
+}
+
+std::vector<Document> news() {
+  return {
+      make("quake-1", "usgs.example", "Magnitude 7.1 earthquake strikes near Ridgecrest, California",
+           "A magnitude 7.1 earthquake struck near Ridgecrest in Southern California on Friday night, the US "
+           "Geological Survey said. Kern County fire officials reported damaged buildings in Ridgecrest and Trona.",
+           "2019-07-06T04:20:00Z"),
+      make("quake-2", "latimes.example", "Strong quake rattles Southern California, Ridgecrest hit hardest",
+           "The 7.1 quake centred near Ridgecrest shook Los Angeles. Kern County sheriff said fires broke out in "
+           "Ridgecrest and gas lines ruptured in Trona; the USGS warned of aftershocks.",
+           "2019-07-06T06:00:00Z"),
+      make("bank-1", "bank.example", "Central bank raises interest rates again",
+           "The central bank raised its main interest rate by a quarter point on Thursday, citing inflation in "
+           "housing and energy prices. Economists had expected the increase after strong wage growth.",
+           "2019-07-05T10:00:00Z"),
+  };
+}
+
+std::map<std::string, std::string> stories_of(store::DocumentStore& store, const std::vector<std::string>& ids) {
+  std::map<std::string, std::string> result;
+  for (const auto& id : ids) result[id] = store.story_of(id).value_or("");
+  return result;
+}
+
+}  // namespace
+
+TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
+  TempStore temp;
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  store.in_transaction([&] {
+    for (Document& document : news()) pipeline.add(std::move(document));
+    pipeline.cluster_pending();
+  });
+  const auto stories = stories_of(store, {"quake-1", "quake-2", "bank-1"});
+  EXPECT_EQ(stories.at("quake-1"), stories.at("quake-2"));
+  EXPECT_NE(stories.at("quake-1"), stories.at("bank-1"));
+  EXPECT_EQ(store.story_count(), 2u);
+  const auto quake = store.story(stories.at("quake-1"));
+  ASSERT_TRUE(quake);
+  EXPECT_EQ(quake->article_count, 2u);
+  EXPECT_EQ(quake->publisher_count, 2u);
+  EXPECT_EQ(quake->first_published.value_or(""), "2019-07-06T04:20:00Z");
+  EXPECT_FALSE(quake->storyline_id.empty());
+  EXPECT_GT(quake->heat, 0.0);
+  const auto overview = nlohmann::json::parse(quake->overview_json);
+  EXPECT_FALSE(overview.at("summary").empty());
+  EXPECT_TRUE(overview.at("heat_parts").contains("publishers"));
+  // Two publishers make a hotter story than one.
+  const auto bank = store.story(stories.at("bank-1"));
+  ASSERT_TRUE(bank);
+  EXPECT_GT(quake->heat_rank, bank->heat_rank);
+  EXPECT_EQ(store.stories({}).front().id, quake->id);
+  EXPECT_FALSE(store.search_stories("Ridgecrest").empty());
+}
+
+TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
+  TempStore temp;
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  std::vector<Document> documents = news();
+  Document copy = documents[0];
+  copy.id = "quake-1-syndicated";
+  copy.domain = copy.site_name = "wire.example";
+  store.in_transaction([&] {
+    for (Document& document : documents) pipeline.add(std::move(document));
+    EXPECT_EQ(pipeline.add(copy).duplicate_of.value_or(""), "quake-1");
+    pipeline.cluster_pending();
+  });
+  EXPECT_EQ(store.story_of("quake-1-syndicated"), store.story_of("quake-1"));
+  const auto story = store.story(*store.story_of("quake-1"));
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article_count, 3u);
+  EXPECT_EQ(story->publisher_count, 3u);
+}
+
+TEST(IngestPipeline, ARestartRestoresStoriesExactlyAndKeepsClustering) {
+  TempStore temp;
+  std::map<std::string, std::string> before;
+  std::string storyline_before;
+  {
+    store::DocumentStore store(temp.path);
+    pipeline::IngestPipeline pipeline(store);
+    store.in_transaction([&] {
+      for (Document& document : news()) pipeline.add(std::move(document));
+      pipeline.cluster_pending();
+    });
+    before = stories_of(store, {"quake-1", "quake-2", "bank-1"});
+    storyline_before = store.story(before.at("quake-1"))->storyline_id;
+  }
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);  // restores
+  EXPECT_EQ(stories_of(store, {"quake-1", "quake-2", "bank-1"}), before);
+  store.in_transaction([&] {
+    pipeline.add(make("quake-3", "cnn.example", "Ridgecrest earthquake: aftershocks continue after 7.1 tremor",
+                      "Residents of Ridgecrest and Trona spent the night outdoors after the magnitude 7.1 earthquake, "
+                      "as Kern County crews inspected roads and Governor Gavin Newsom declared an emergency.",
+                      "2019-07-07T08:00:00Z"));
+    pipeline.cluster_pending();
+  });
+  EXPECT_EQ(store.story_of("quake-3").value_or(""), before.at("quake-1"));
+  EXPECT_EQ(stories_of(store, {"quake-1", "quake-2", "bank-1"}), before) << "nothing earlier moved";
+  const auto story = store.story(before.at("quake-1"));
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article_count, 3u);
+  EXPECT_EQ(story->storyline_id, storyline_before);
+}
+
+TEST(IngestPipeline, RemovingArticlesUpdatesThenRemovesTheirStory) {
+  TempStore temp;
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  store.in_transaction([&] {
+    for (Document& document : news()) pipeline.add(std::move(document));
+    pipeline.cluster_pending();
+  });
+  const std::string quake = *store.story_of("quake-1");
+  EXPECT_TRUE(pipeline.remove("quake-2"));
+  EXPECT_EQ(store.story(quake)->article_count, 1u);
+  EXPECT_FALSE(pipeline.remove("quake-2")) << "already gone";
+  EXPECT_TRUE(pipeline.remove("quake-1"));
+  EXPECT_FALSE(store.story(quake)) << "a story with no articles left is removed";
+  EXPECT_EQ(store.story_count(), 1u);
+  EXPECT_EQ(store.integrity_check(), "ok");
+}
+
+TEST(IngestPipeline, DocumentsStoredBeforeStoriesAreClusteredOnOpen) {
+  TempStore temp;
+  {
+    store::DocumentStore store(temp.path);
+    for (const Document& document : news()) store.upsert(document);  // as a version-3 store held them
+  }
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  EXPECT_EQ(store.story_count(), 2u);
+  EXPECT_TRUE(store.story_of("bank-1").has_value());
+}
