@@ -72,7 +72,7 @@ UpsertResult DocumentStore::upsert(const Document& document) {
   auto& db = impl_->db;
   const std::string hash = content_hash(document);
   UpsertResult result;
-  SQLite::Statement existing(db, "SELECT version, content_hash FROM documents WHERE id = ?");
+  CachedStatement existing = impl_->statement("SELECT version, content_hash FROM documents WHERE id = ?");
   existing.bind(1, document.id);
   std::optional<int> old_version;
   if (existing.executeStep()) {
@@ -83,7 +83,7 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     if (old_version) {
       // Keep what the article said before it was updated.
       if (auto previous = get(document.id)) {
-        SQLite::Statement keep(db, "INSERT OR REPLACE INTO document_versions(id, version, content_hash, json) "
+        CachedStatement keep = impl_->statement("INSERT OR REPLACE INTO document_versions(id, version, content_hash, json) "
                                    "SELECT id, version, content_hash, ? FROM documents WHERE id = ?");
         keep.bind(1, dump(document_to_json_value(*previous)));
         keep.bind(2, document.id);
@@ -93,7 +93,7 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     nlohmann::json entities = nlohmann::json::array();
     for (const auto& entity : document.entities) entities.push_back({{"text", entity.text}, {"type", entity.type}});
     const nlohmann::json value = document_to_json_value(document);
-    SQLite::Statement upsert(db, R"sql(
+    CachedStatement upsert = impl_->statement(R"sql(
       INSERT INTO documents(id, version, content_hash, source, url, title, text, excerpt, published, author,
                             site_name, domain, language, category, topics, entities, images)
       VALUES (:id, :version, :hash, :source, :url, :title, :text, :excerpt, :published, :author,
@@ -124,10 +124,10 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     upsert.bind(":entities", dump(entities));
     upsert.bind(":images", dump(value.at("images")));
     upsert.exec();
-    SQLite::Statement clear(db, "DELETE FROM document_entities WHERE document_id = ?");
+    CachedStatement clear = impl_->statement("DELETE FROM document_entities WHERE document_id = ?");
     clear.bind(1, document.id);
     clear.exec();
-    SQLite::Statement add(db, "INSERT INTO document_entities(document_id, text, type) VALUES (?, ?, ?)");
+    CachedStatement add = impl_->statement("INSERT INTO document_entities(document_id, text, type) VALUES (?, ?, ?)");
     for (const auto& entity : document.entities) {
       add.bind(1, document.id);
       add.bind(2, entity.text);
@@ -149,14 +149,14 @@ UpsertResult DocumentStore::upsert(const Document& document) {
 
 
 std::optional<Document> DocumentStore::get(const std::string& id) const {
-  SQLite::Statement query(impl_->db, std::string("SELECT ") + kDocumentColumns + " FROM documents d WHERE d.id = ?");
+  CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns + " FROM documents d WHERE d.id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return document_from_row(query);
 }
 
 bool DocumentStore::remove(const std::string& id) {
-  SQLite::Statement erase(impl_->db, "DELETE FROM documents WHERE id = ?");
+  CachedStatement erase = impl_->statement("DELETE FROM documents WHERE id = ?");
   erase.bind(1, id);
   return erase.exec() > 0;
 }
@@ -180,7 +180,7 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
   sql += " ORDER BY score LIMIT :limit";
   std::vector<SearchHit> hits;
   try {
-    SQLite::Statement query(impl_->db, sql);
+    CachedStatement query = impl_->statement(sql);
     query.bind(":query", query_text);
     if (filters.since) query.bind(":since", *filters.since);
     if (filters.until) query.bind(":until", *filters.until);
@@ -217,7 +217,7 @@ void DocumentStore::in_transaction(const std::function<void()>& work) {
 }
 
 void DocumentStore::save_fingerprint(const StoredFingerprint& fingerprint) {
-  SQLite::Statement save(impl_->db, "INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature) VALUES (?, ?, ?)");
+  CachedStatement save = impl_->statement("INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature) VALUES (?, ?, ?)");
   save.bind(1, fingerprint.document_id);
   save.bind(2, static_cast<int64_t>(fingerprint.exact_hash));
   save.bind(3, fingerprint.signature.data(), static_cast<int>(fingerprint.signature.size()));
@@ -226,7 +226,7 @@ void DocumentStore::save_fingerprint(const StoredFingerprint& fingerprint) {
 
 void DocumentStore::for_each_fingerprint(const std::function<void(StoredFingerprint&&)>& visit) const {
   // rowid order is insertion order, so a rebuilt index matches the one that was saved.
-  SQLite::Statement query(impl_->db, "SELECT document_id, exact_hash, signature FROM fingerprints ORDER BY rowid");
+  CachedStatement query = impl_->statement("SELECT document_id, exact_hash, signature FROM fingerprints ORDER BY rowid");
   while (query.executeStep()) {
     const SQLite::Column blob = query.getColumn(2);
     visit({query.getColumn(0).getString(), static_cast<uint64_t>(query.getColumn(1).getInt64()),
@@ -235,7 +235,7 @@ void DocumentStore::for_each_fingerprint(const std::function<void(StoredFingerpr
 }
 
 void DocumentStore::set_duplicate_of(const std::string& id, const std::optional<std::string>& original) {
-  SQLite::Statement update(impl_->db, "UPDATE documents SET duplicate_of = ? WHERE id = ?");
+  CachedStatement update = impl_->statement("UPDATE documents SET duplicate_of = ? WHERE id = ?");
   if (original) update.bind(1, *original);
   else update.bind(1);
   update.bind(2, id);
@@ -243,14 +243,14 @@ void DocumentStore::set_duplicate_of(const std::string& id, const std::optional<
 }
 
 std::optional<std::string> DocumentStore::duplicate_of(const std::string& id) const {
-  SQLite::Statement query(impl_->db, "SELECT duplicate_of FROM documents WHERE id = ?");
+  CachedStatement query = impl_->statement("SELECT duplicate_of FROM documents WHERE id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return column_optional(query.getColumn(0));
 }
 
 void DocumentStore::set_expiry(const std::string& id, std::optional<int64_t> unix_seconds) {
-  SQLite::Statement update(impl_->db, "UPDATE documents SET expires_at = ? WHERE id = ?");
+  CachedStatement update = impl_->statement("UPDATE documents SET expires_at = ? WHERE id = ?");
   if (unix_seconds) update.bind(1, *unix_seconds);
   else update.bind(1);
   update.bind(2, id);
@@ -258,10 +258,7 @@ void DocumentStore::set_expiry(const std::string& id, std::optional<int64_t> uni
 }
 
 std::vector<std::string> DocumentStore::purge_expired(int64_t now_unix_seconds) {
-  std::vector<std::string> ids;
-  SQLite::Statement query(impl_->db, "SELECT id FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?");
-  query.bind(1, now_unix_seconds);
-  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  std::vector<std::string> ids = expired(now_unix_seconds);
   for (const auto& id : ids) remove(id);
   return ids;
 }

@@ -4,12 +4,44 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <optional>
+#include <unordered_map>
+#include <utility>
 #include <string>
 
 #include "storyline/store/document_store.h"
 
 namespace storyline::store {
+
+// A statement prepared once per connection and reused (preparing costs more than running the
+// small statements of ingest). Reset when the use ends, so that no read stays open and pins an
+// old snapshot of the store.
+class CachedStatement {
+ public:
+  explicit CachedStatement(SQLite::Statement& statement) : statement_(statement) {}
+  ~CachedStatement() {
+    try {
+      statement_.reset();
+      statement_.clearBindings();
+    } catch (...) {
+    }
+  }
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  template <typename... Arguments>
+  void bind(Arguments&&... arguments) {
+    statement_.bind(std::forward<Arguments>(arguments)...);
+  }
+  int exec() { return statement_.exec(); }
+  bool executeStep() { return statement_.executeStep(); }
+  SQLite::Column getColumn(int index) { return statement_.getColumn(index); }
+  void reset() { statement_.reset(); }
+  operator SQLite::Statement&() { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
 
 struct DocumentStore::Impl {
   explicit Impl(const std::string& path)
@@ -17,6 +49,14 @@ struct DocumentStore::Impl {
   SQLite::Database db;
   std::string path;
   bool in_transaction = false;  // inside in_transaction(): upsert must not open its own
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+
+  // Not re-entrant for one SQL text: a use must end before the same statement is used again.
+  CachedStatement statement(const std::string& sql) {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
+    return CachedStatement(*slot);
+  }
 };
 
 namespace detail {

@@ -40,14 +40,14 @@ StoryRecord story_from_row(SQLite::Statement& row) {
 
 std::vector<std::string> DocumentStore::expired(int64_t now_unix_seconds) const {
   std::vector<std::string> ids;
-  SQLite::Statement query(impl_->db, "SELECT id FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?");
+  CachedStatement query = impl_->statement("SELECT id FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?");
   query.bind(1, now_unix_seconds);
   while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
   return ids;
 }
 
 void DocumentStore::set_story_of(const std::string& document_id, const std::optional<std::string>& story_id) {
-  SQLite::Statement update(impl_->db, "UPDATE documents SET story_id = ?1 WHERE id = ?2 OR duplicate_of = ?2");
+  CachedStatement update = impl_->statement("UPDATE documents SET story_id = ?1 WHERE id = ?2 OR duplicate_of = ?2");
   if (story_id) update.bind(1, *story_id);
   else update.bind(1);
   update.bind(2, document_id);
@@ -55,7 +55,7 @@ void DocumentStore::set_story_of(const std::string& document_id, const std::opti
 }
 
 std::optional<std::string> DocumentStore::story_of(const std::string& document_id) const {
-  SQLite::Statement query(impl_->db, "SELECT story_id FROM documents WHERE id = ?");
+  CachedStatement query = impl_->statement("SELECT story_id FROM documents WHERE id = ?");
   query.bind(1, document_id);
   if (!query.executeStep()) return std::nullopt;
   return column_optional(query.getColumn(0));
@@ -63,7 +63,7 @@ std::optional<std::string> DocumentStore::story_of(const std::string& document_i
 
 void DocumentStore::save_story(const StoryRecord& story) {
   auto& db = impl_->db;
-  SQLite::Statement save(db, R"sql(
+  CachedStatement save = impl_->statement(R"sql(
     INSERT INTO stories(id, storyline_id, title, category, language, first_published, last_published,
                         article_count, publisher_count, heat, heat_rank, overview)
     VALUES (:id, :storyline, :title, :category, :language, :first, :last, :articles, :publishers, :heat, :rank,
@@ -87,14 +87,14 @@ void DocumentStore::save_story(const StoryRecord& story) {
   save.bind(":rank", story.heat_rank);
   save.bind(":overview", story.overview_json);
   save.exec();
-  SQLite::Statement rowid(db, "SELECT rowid FROM stories WHERE id = ?");
+  CachedStatement rowid = impl_->statement("SELECT rowid FROM stories WHERE id = ?");
   rowid.bind(1, story.id);
   if (!rowid.executeStep()) return;
   const int64_t row = rowid.getColumn(0).getInt64();
-  SQLite::Statement erase(db, "DELETE FROM stories_fts WHERE rowid = ?");
+  CachedStatement erase = impl_->statement("DELETE FROM stories_fts WHERE rowid = ?");
   erase.bind(1, row);
   erase.exec();
-  SQLite::Statement index(db, "INSERT INTO stories_fts(rowid, title, summary) VALUES (?, ?, ?)");
+  CachedStatement index = impl_->statement("INSERT INTO stories_fts(rowid, title, summary) VALUES (?, ?, ?)");
   index.bind(1, row);
   index.bind(2, story.title.value_or(""));
   index.bind(3, story.summary_text);
@@ -102,23 +102,23 @@ void DocumentStore::save_story(const StoryRecord& story) {
 }
 
 void DocumentStore::remove_story(const std::string& id) {
-  SQLite::Statement erase_index(impl_->db, "DELETE FROM stories_fts WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)");
+  CachedStatement erase_index = impl_->statement("DELETE FROM stories_fts WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)");
   erase_index.bind(1, id);
   erase_index.exec();
-  SQLite::Statement erase(impl_->db, "DELETE FROM stories WHERE id = ?");
+  CachedStatement erase = impl_->statement("DELETE FROM stories WHERE id = ?");
   erase.bind(1, id);
   erase.exec();
 }
 
 void DocumentStore::rename_storyline(const std::string& from, const std::string& to) {
-  SQLite::Statement update(impl_->db, "UPDATE stories SET storyline_id = ? WHERE storyline_id = ?");
+  CachedStatement update = impl_->statement("UPDATE stories SET storyline_id = ? WHERE storyline_id = ?");
   update.bind(1, to);
   update.bind(2, from);
   update.exec();
 }
 
 std::optional<StoryRecord> DocumentStore::story(const std::string& id) const {
-  SQLite::Statement query(impl_->db, std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?");
+  CachedStatement query = impl_->statement(std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return story_from_row(query);
@@ -131,7 +131,7 @@ std::vector<StoryRecord> DocumentStore::stories(const StoryQuery& filters) const
   if (filters.since) sql += " AND s.last_published >= :since";
   if (filters.storyline) sql += " AND s.storyline_id = :storyline";
   sql += " ORDER BY s.heat_rank DESC, s.id LIMIT :limit OFFSET :offset";
-  SQLite::Statement query(impl_->db, sql);
+  CachedStatement query = impl_->statement(sql);
   if (filters.category) query.bind(":category", *filters.category);
   if (filters.language) query.bind(":language", *filters.language);
   if (filters.since) query.bind(":since", *filters.since);
@@ -149,7 +149,7 @@ size_t DocumentStore::story_count() const {
 
 std::vector<Document> DocumentStore::story_articles(const std::string& story_id, size_t limit) const {
   // The newest arrivals when capped, returned oldest first.
-  SQLite::Statement query(impl_->db, std::string("SELECT d.rowid, ") + kDocumentColumns +
+  CachedStatement query = impl_->statement(std::string("SELECT d.rowid, ") + kDocumentColumns +
                                          " FROM documents d WHERE d.story_id = ? ORDER BY d.rowid DESC LIMIT ?");
   query.bind(1, story_id);
   query.bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
@@ -160,7 +160,7 @@ std::vector<Document> DocumentStore::story_articles(const std::string& story_id,
 }
 
 std::vector<std::string> DocumentStore::story_article_ids(const std::string& story_id) const {
-  SQLite::Statement query(impl_->db, "SELECT id FROM documents WHERE story_id = ? ORDER BY rowid");
+  CachedStatement query = impl_->statement("SELECT id FROM documents WHERE story_id = ? ORDER BY rowid");
   query.bind(1, story_id);
   std::vector<std::string> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
@@ -168,7 +168,7 @@ std::vector<std::string> DocumentStore::story_article_ids(const std::string& sto
 }
 
 void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)>& visit) const {
-  SQLite::Statement query(impl_->db, std::string("SELECT ") + kDocumentColumns +
+  CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns +
                                          ", d.story_id, s.storyline_id, d.duplicate_of FROM documents d "
                                          "LEFT JOIN stories s ON s.id = d.story_id ORDER BY d.rowid");
   while (query.executeStep()) {
@@ -182,7 +182,7 @@ void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)
 }
 
 std::optional<std::string> DocumentStore::newest_published() const {
-  SQLite::Statement query(impl_->db, "SELECT max(published) FROM documents");
+  CachedStatement query = impl_->statement("SELECT max(published) FROM documents");
   if (!query.executeStep()) return std::nullopt;
   return column_optional(query.getColumn(0));
 }
@@ -194,7 +194,7 @@ std::vector<StoryHit> DocumentStore::search_stories(const std::string& query_tex
                           "WHERE stories_fts MATCH :query ORDER BY score LIMIT :limit";
   std::vector<StoryHit> hits;
   try {
-    SQLite::Statement query(impl_->db, sql);
+    CachedStatement query = impl_->statement(sql);
     query.bind(":query", query_text);
     query.bind(":limit", static_cast<int64_t>(limit));
     while (query.executeStep()) {
