@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev libcpp-httplib-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base
+  wrk curl python3
   clang libfuzzer-14-dev libclang-rt-14-dev
 )
 missing=()

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <atomic>
 #include <thread>
 
 using namespace storyline::serve;
@@ -219,4 +220,49 @@ TEST(HttpServer, StoriesAndThreadsFollowIngest) {
   EXPECT_EQ(removed->status, 204);
   const json after = json::parse(client.Get("/api/stories/" + id)->body);
   EXPECT_EQ(after.at("articles").size(), 1u) << "deleting an article updates its story";
+}
+
+TEST(HttpServer, ReadersGetCorrectAnswersWhileIngestRuns) {
+  RunningServer server;
+  auto writer = server.client();
+  ASSERT_EQ(writer.Post("/api/articles?url=https://www.rferl.org/a/talks/1.html", kPage, "text/html")->status, 201);
+  const std::string known = json::parse(server.client().Get("/api/stories")->body).at("stories").at(0).at("id");
+  std::atomic<bool> done{false};
+  std::atomic<int> bad_answers{0}, answers{0};
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 3; ++r)
+    readers.emplace_back([&] {
+      auto client = server.client();
+      while (!done) {
+        auto stories = client.Get("/api/stories?limit=50");
+        auto story = client.Get("/api/stories/" + known);
+        ++answers;
+        if (!stories || stories->status != 200 || !story || story->status != 200) {
+          ++bad_answers;
+          continue;
+        }
+        const json listed = json::parse(stories->body, nullptr, false);
+        const json one = json::parse(story->body, nullptr, false);
+        if (listed.is_discarded() || one.is_discarded() || one.at("articles").empty()) ++bad_answers;
+      }
+    });
+  for (int n = 0; n < 60; ++n) {
+    const json article = {{"id", "concurrent-" + std::to_string(n)},
+                          {"title", "Parliament votes on budget amendment " + std::to_string(n)},
+                          {"text", "Lawmakers voted on amendment " + std::to_string(n) + " to the budget on Tuesday."},
+                          {"published", "2021-10-10T10:00:00Z"},
+                          {"language", "en"}};
+    auto posted = writer.Post("/api/articles", article.dump(), "application/json");
+    ASSERT_TRUE(posted);
+    ASSERT_EQ(posted->status, 201) << posted->body;
+  }
+  done = true;
+  for (auto& reader : readers) reader.join();
+  EXPECT_GT(answers.load(), 0);
+  EXPECT_EQ(bad_answers.load(), 0);
+  // Every acknowledged article is readable, and the stories list accounts for all of them.
+  size_t listed_articles = 0;
+  const json stories = json::parse(server.client().Get("/api/stories?limit=500")->body).at("stories");
+  for (const auto& story : stories) listed_articles += story.at("article_count").get<size_t>();
+  EXPECT_EQ(listed_articles, 61u);
 }

@@ -120,7 +120,7 @@ IngestOutcome IngestPipeline::add(Document document) {
   return result;
 }
 
-void IngestPipeline::cluster_pending() {
+void IngestPipeline::cluster_pending(StoryRecords records) {
   Impl& impl = *impl_;
   if (!impl.pending.empty()) impl.clusterer.add_batch(std::exchange(impl.pending, {}));
   const cluster::ClusterChanges changes = impl.clusterer.take_changes();
@@ -132,9 +132,17 @@ void IngestPipeline::cluster_pending() {
     impl.dirty_stories.erase(story);
   }
   impl.dirty_stories.insert(changes.stories.begin(), changes.stories.end());
-  for (const std::string& story : impl.dirty_stories) impl.refresh(story);
-  impl.dirty_stories.clear();
+  if (records == StoryRecords::kRewriteNow) refresh_stories();
 }
+
+size_t IngestPipeline::refresh_stories() {
+  const size_t count = impl_->dirty_stories.size();
+  for (const std::string& story : impl_->dirty_stories) impl_->refresh(story);
+  impl_->dirty_stories.clear();
+  return count;
+}
+
+bool IngestPipeline::has_stale_stories() const { return !impl_->dirty_stories.empty(); }
 
 bool IngestPipeline::remove(const std::string& id) {
   const auto story = impl_->store.story_of(id);

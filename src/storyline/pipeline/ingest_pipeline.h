@@ -31,8 +31,14 @@ class IngestPipeline {
   // at once; it joins a story at the next cluster_pending(), which the caller runs in the same
   // transaction (documents clustered together do not depend on their order).
   IngestOutcome add(Document document);
-  // Clusters the documents added since the last call and rewrites the stories that changed.
-  void cluster_pending();
+  // Clusters the documents added since the last call (their story ids are stored at once) and,
+  // unless told to leave it for refresh_stories(), rewrites the records of stories that changed.
+  // The HTTP server leaves it for later: a big story's overview costs more than the article.
+  enum class StoryRecords { kRewriteNow, kLater };
+  void cluster_pending(StoryRecords records = StoryRecords::kRewriteNow);
+  // Rewrites the records of stories changed since they were last written; returns how many.
+  size_t refresh_stories();
+  bool has_stale_stories() const;
 
   // Removes a document (DELETE, time to live) and updates its story. False when unknown.
   bool remove(const std::string& id);

@@ -15,6 +15,9 @@ struct ServerOptions {
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int purge_interval_seconds = 5;  // how often expired (time-to-live) articles are removed
+  // A worker serves one keep-alive connection at a time, so there must be as many as the
+  // connections expected at once (each mostly waits; each has its own read connection).
+  size_t worker_threads = 96;
 };
 
 class HttpServer {

@@ -1,0 +1,78 @@
+// GET /api/articles/{id}, POST /api/articles, GET /api/search.
+#include <nlohmann/json.hpp>
+
+#include "storyline/core/document_json_detail.h"
+#include "storyline/ingest/read_documents.h"
+#include "storyline/pipeline/story_output.h"
+#include "storyline/serve/http_helpers.h"
+#include "storyline/serve/routes.h"
+
+namespace storyline::serve {
+
+using nlohmann::json;
+
+void install_article_routes(httplib::Server& server, ServerState& state) {
+  server.Get(R"(/api/articles/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
+    const auto document = state.reader().get(request.matches[1].str());
+    if (!document) return reply_error(response, 404, "no article with id '" + request.matches[1].str() + "'");
+    reply_json(response, 200, document_to_json_value(*document));
+  });
+
+  server.Post("/api/articles", [&state](const httplib::Request& request, httplib::Response& response) {
+    if (request.body.empty()) return reply_error(response, 400, "empty body: send a document JSON or an HTML page");
+    try {
+      const auto outcomes = state.ingest_body(request.body, "api", parameter(request, "url"), std::nullopt, std::nullopt);
+      if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
+      json ids = json::array();
+      for (const auto& outcome : outcomes) ids.push_back(outcome.id);
+      reply_json(response, 201, {{"id", outcomes.front().id}, {"ids", ids}});
+    } catch (const ingest::InputError& error) {
+      reply_error(response, 400, error.what());
+    } catch (const std::invalid_argument& error) {
+      reply_error(response, 400, error.what());
+    }
+  });
+
+  // Articles (without their full text: the snippet shows the match) and stories.
+  server.Get("/api/search", [&state](const httplib::Request& request, httplib::Response& response) {
+    const auto query = parameter(request, "q");
+    if (!query) return reply_error(response, 400, "missing q: /api/search?q=words");
+    store::SearchFilters filters;
+    filters.since = parameter(request, "since");
+    filters.until = parameter(request, "until");
+    filters.domain = parameter(request, "domain");
+    filters.category = parameter(request, "category");
+    filters.language = parameter(request, "language");
+    filters.entity = parameter(request, "entity");
+    const auto limit = count_parameter(request, "limit", 20, 500);
+    if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
+    filters.limit = *limit;
+    answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
+      try {
+        json articles = json::array();
+        for (const auto& hit : state.reader().search(*query, filters)) {
+          json item = document_to_json_value(hit.document);
+          item.erase("text");
+          item["score"] = hit.score;
+          item["snippet"] = hit.snippet;
+          articles.push_back(std::move(item));
+        }
+        json stories = json::array();
+        for (const auto& hit : state.reader().search_stories(*query, filters.limit)) {
+          json item = json::parse(pipeline::story_to_json(hit.story, {}));
+          item.erase("articles");
+          item["score"] = hit.score;
+          item["snippet"] = hit.snippet;
+          stories.push_back(std::move(item));
+        }
+        return json{{"query", *query}, {"articles", articles}, {"stories", stories}}.dump(
+            -1, ' ', false, json::error_handler_t::replace);
+      } catch (const std::invalid_argument& error) {
+        reply_error(failed, 400, error.what());
+        return std::nullopt;
+      }
+    });
+  });
+}
+
+}  // namespace storyline::serve

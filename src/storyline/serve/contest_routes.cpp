@@ -1,0 +1,98 @@
+// The Telegram data-clustering contest (2020) server API: PUT /{name} (an article's HTML, with
+// Cache-Control: max-age as its time to live), DELETE /{name}, GET /threads.
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "storyline/ingest/read_documents.h"
+#include "storyline/label/category.h"
+#include "storyline/rank/story_heat.h"
+#include "storyline/serve/http_helpers.h"
+#include "storyline/serve/routes.h"
+
+namespace storyline::serve {
+namespace {
+
+using nlohmann::json;
+
+// Contest article names: a file name, never a path ("../x", "a/b", ".hidden" are refused).
+bool is_valid_article_name(const std::string& name) {
+  static const std::regex kName(R"([A-Za-z0-9][A-Za-z0-9._-]{0,254})");
+  return std::regex_match(name, kName) && name.find("..") == std::string::npos;
+}
+
+// "max-age=3600" from a Cache-Control header.
+std::optional<int64_t> max_age(const std::string& cache_control) {
+  static const std::regex kMaxAge(R"(max-age\s*=\s*(\d{1,12}))", std::regex::icase);
+  std::smatch match;
+  if (!std::regex_search(cache_control, match, kMaxAge)) return std::nullopt;
+  return std::stoll(match[1].str());
+}
+
+// ISO 8601 UTC text of a Unix time, to compare with stored `published` values.
+std::string iso_utc(int64_t unix_seconds) {
+  const std::time_t time = static_cast<std::time_t>(unix_seconds);
+  std::tm parts{};
+  gmtime_r(&time, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+}  // namespace
+
+void install_contest_routes(httplib::Server& server, ServerState& state) {
+  // The threads (stories) of the last `period` seconds before the newest article, hottest
+  // first, each with its articles' names. The index is built before the server listens, so
+  // it is always ready (no 503).
+  server.Get("/threads", [&state](const httplib::Request& request, httplib::Response& response) {
+    const auto period = count_parameter(request, "period", 86400, size_t{1} << 40);
+    if (!period) return reply_error(response, 400, "period must be a number of seconds");
+    store::StoryQuery query;
+    query.limit = 1000;
+    query.language = parameter(request, "lang_code");
+    const auto category = parameter(request, "category");
+    if (category && *category != "any") {
+      if (!label::category_from_name(*category))
+        return reply_error(response, 400, "unknown category '" + *category + "': any, society, economy, technology, "
+                                          "science, sports, entertainment, other");
+      query.category = category;
+    }
+    answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
+      store::DocumentStore& store = state.reader();
+      if (const auto newest = store.newest_published())
+        if (const auto unix = rank::parse_published_unix(*newest))
+          query.since = iso_utc(*unix - static_cast<int64_t>(*period));
+      json threads = json::array();
+      for (const store::StoryRecord& story : store.stories(query))
+        threads.push_back({{"title", story.title ? json(*story.title) : json("")},
+                           {"category", story.category ? json(*story.category) : json("other")},
+                           {"articles", store.story_article_ids(story.id)}});
+      return json{{"threads", threads}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    });
+  });
+
+  server.Put(R"(/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
+    const std::string name = request.matches[1].str();
+    if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
+    if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
+    std::optional<int64_t> expires_at;
+    if (auto age = max_age(request.get_header_value("Cache-Control"))) expires_at = unix_now() + *age;
+    try {
+      const bool existed = state.reader().get(name).has_value();
+      const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);
+      if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
+      response.status = existed ? 204 : 201;
+    } catch (const ingest::InputError& error) {
+      reply_error(response, 400, error.what());
+    }
+  });
+
+  server.Delete(R"(/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
+    const std::string name = request.matches[1].str();
+    if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
+    response.status = state.remove_article(name) ? 204 : 404;
+  });
+}
+
+}  // namespace storyline::serve

@@ -1,0 +1,41 @@
+#include "storyline/serve/http_helpers.h"
+
+#include <chrono>
+
+namespace storyline::serve {
+
+void reply_json(httplib::Response& response, int status, const nlohmann::json& body) {
+  response.status = status;
+  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                       "application/json; charset=utf-8");
+}
+
+void reply_error(httplib::Response& response, int status, const std::string& message) {
+  reply_json(response, status, {{"error", message}});
+}
+
+std::optional<std::string> parameter(const httplib::Request& request, const char* name) {
+  if (!request.has_param(name)) return std::nullopt;
+  std::string value = request.get_param_value(name);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+std::optional<size_t> count_parameter(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
+  const auto value = parameter(request, name);
+  if (!value) return fallback;
+  try {
+    size_t used = 0;
+    const long long parsed = std::stoll(*value, &used);
+    if (used != value->size() || parsed < 1 || static_cast<unsigned long long>(parsed) > most) return std::nullopt;
+    return static_cast<size_t>(parsed);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace storyline::serve

@@ -1,0 +1,66 @@
+#include "storyline/serve/server_state.h"
+
+#include <map>
+#include <memory>
+
+#include "storyline/ingest/read_documents.h"
+#include "storyline/serve/http_helpers.h"
+
+namespace storyline::serve {
+
+ServerState::ServerState(ServerOptions options)
+    : options_(std::move(options)), writer_store_(options_.db), pipeline_(writer_store_) {}
+
+store::DocumentStore& ServerState::reader() {
+  thread_local std::map<std::string, std::unique_ptr<store::DocumentStore>> stores;
+  auto& slot = stores[options_.db];
+  if (!slot) slot = std::make_unique<store::DocumentStore>(options_.db);
+  return *slot;
+}
+
+void ServerState::write(const std::function<void()>& work) {
+  {
+    std::lock_guard lock(writer_mutex_);
+    writer_store_.in_transaction(work);
+    stale_stories_ = pipeline_.has_stale_stories();
+  }
+  cache_.invalidate();
+}
+
+std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string& body, const std::string& source,
+                                                              std::optional<std::string> url,
+                                                              std::optional<std::string> forced_id,
+                                                              std::optional<int64_t> expires_at) {
+  ingest::ReadResult result = ingest::read_documents({source, body, std::move(url)});
+  std::vector<pipeline::IngestOutcome> outcomes;
+  write([&] {
+    for (auto& document : result.documents) {
+      if (forced_id) document.id = *forced_id;
+      outcomes.push_back(pipeline_.add(std::move(document)));
+      if (forced_id) writer_store_.set_expiry(outcomes.back().id, expires_at);
+      if (forced_id) break;  // a contest article is one page
+    }
+    pipeline_.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
+  });
+  metrics_.count_ingested(outcomes.size());
+  return outcomes;
+}
+
+bool ServerState::remove_article(const std::string& id) {
+  bool removed = false;
+  write([&] { removed = pipeline_.remove(id); });
+  return removed;
+}
+
+size_t ServerState::purge_expired() {
+  size_t removed = 0;
+  write([&] { removed = pipeline_.purge_expired(unix_now()); });
+  return removed;
+}
+
+void ServerState::refresh_stale_stories() {
+  if (!stale_stories_) return;
+  write([&] { pipeline_.refresh_stories(); });
+}
+
+}  // namespace storyline::serve

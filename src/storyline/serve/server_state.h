@@ -1,0 +1,56 @@
+#pragma once
+// What the route handlers share: the one writer (store + ingest pipeline, behind a mutex, as
+// SQLite has one writer), a store connection per reader thread, the answer cache and metrics.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storyline/pipeline/ingest_pipeline.h"
+#include "storyline/serve/http_server.h"
+#include "storyline/serve/metrics.h"
+#include "storyline/serve/response_cache.h"
+#include "storyline/store/document_store.h"
+
+namespace storyline::serve {
+
+class ServerState {
+ public:
+  explicit ServerState(ServerOptions options);
+
+  const ServerOptions& options() const { return options_; }
+  Metrics& metrics() { return metrics_; }
+  ResponseCache& cache() { return cache_; }
+
+  // This thread's read connection (handler threads live as long as the server's pool).
+  store::DocumentStore& reader();
+
+  // Reads the body (HTML, JSON document, any format `extract` reads) and ingests what it holds,
+  // durably: committed before this returns. Throws ingest::InputError for unreadable input.
+  std::vector<pipeline::IngestOutcome> ingest_body(const std::string& body, const std::string& source,
+                                                   std::optional<std::string> url, std::optional<std::string> forced_id,
+                                                   std::optional<int64_t> expires_at);
+  // Removes an article and updates its story; false when unknown.
+  bool remove_article(const std::string& id);
+  size_t purge_expired();
+  // Rewrites the records of stories that ingest changed (deferred so that ingest stays fast).
+  // Readers call it first, so that they see the stories of articles already acknowledged.
+  void refresh_stale_stories();
+
+ private:
+  // Runs a write in one transaction under the writer mutex, then makes cached answers stale.
+  void write(const std::function<void()>& work);
+
+  ServerOptions options_;
+  Metrics metrics_;
+  ResponseCache cache_;
+  std::mutex writer_mutex_;
+  store::DocumentStore writer_store_;
+  pipeline::IngestPipeline pipeline_;
+  std::atomic<bool> stale_stories_{false};
+};
+
+}  // namespace storyline::serve
