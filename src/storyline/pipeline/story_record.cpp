@@ -38,6 +38,25 @@ std::string publisher_of(const Document& article) {
   return {};
 }
 
+// No article has a title (feed items often do not): the opening words of the first text stand
+// in, cut at a word boundary, so that a story is never listed as untitled when it says something.
+std::optional<std::string> title_from_text(const std::vector<Document>& articles) {
+  constexpr size_t kMostBytes = 90;
+  for (const Document& article : articles) {
+    const std::optional<std::string>& source = article.excerpt && !article.excerpt->empty() ? article.excerpt : article.text;
+    if (!source || source->empty()) continue;
+    std::string text = source->substr(0, source->find('\n'));
+    if (text.size() > kMostBytes) {
+      size_t cut = text.rfind(' ', kMostBytes);
+      if (cut == std::string::npos || cut < kMostBytes / 2) cut = kMostBytes;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+      text = text.substr(0, cut) + "…";
+    }
+    if (!text.empty()) return text;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 store::StoryRecord make_story_record(const std::string& id, const std::string& storyline_id,
@@ -66,6 +85,7 @@ store::StoryRecord make_story_record(const std::string& id, const std::string& s
         record.title = article.title;
         break;
       }
+  if (!record.title) record.title = title_from_text(articles);
   record.heat = heat.value;
   record.heat_rank = rank::heat_rank_key(heat);
 
