@@ -127,6 +127,9 @@ TEST(HttpServer, BadInputGets4xxAndNothingIsStored) {
   auto metrics = client.Get("/metrics");
   ASSERT_TRUE(metrics);
   EXPECT_NE(metrics->body.find("storyline_documents 0"), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("storyline_stories 0"), std::string::npos) << metrics->body;
+  client.Get("/no/such/path/" + std::to_string(getpid()));
+  EXPECT_EQ(client.Get("/metrics")->body.find("/no/such/path"), std::string::npos) << "unknown paths share one label";
   EXPECT_NE(metrics->body.find("storyline_http_request_seconds_bucket"), std::string::npos);
   EXPECT_TRUE(client.Get("/healthz")) << "the server keeps serving";
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "storyline/serve/http_helpers.h"
@@ -26,7 +27,10 @@ std::string route_label(const httplib::Request& request) {
   if (request.path.starts_with("/api/articles/")) return request.method + " /api/articles/{id}";
   if (request.path.starts_with("/api/stories/")) return request.method + " /api/stories/{id}";
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
-  return request.method + " " + request.path;
+  static const std::set<std::string> kRoutes = {"/", "/healthz", "/metrics", "/api/articles", "/api/stories",
+                                                "/api/search", "/threads"};
+  // Anything else is one label: paths probed at random must not grow /metrics without bound.
+  return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
 
 }  // namespace
@@ -101,7 +105,8 @@ void HttpServer::Impl::install_routes() {
     response.set_content("ok\n", "text/plain");
   });
   server.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
-    response.set_content(state.metrics().render(state.reader().count()), "text/plain; version=0.0.4");
+    store::DocumentStore& store = state.reader();
+    response.set_content(state.metrics().render(store.count(), store.story_count()), "text/plain; version=0.0.4");
   });
   server.Get("/", [](const httplib::Request&, httplib::Response& response) {
     response.set_content(std::string(web_page_html()), "text/html; charset=utf-8");

@@ -17,10 +17,12 @@ void Metrics::observe_request(const std::string& route, int status, double secon
     }
 }
 
-std::string Metrics::render(uint64_t documents) const {
+std::string Metrics::render(uint64_t documents, uint64_t stories) const {
   std::ostringstream out;
   out << "# HELP storyline_documents Documents in the store.\n# TYPE storyline_documents gauge\n"
       << "storyline_documents " << documents << "\n";
+  out << "# HELP storyline_stories Stories in the store.\n# TYPE storyline_stories gauge\n"
+      << "storyline_stories " << stories << "\n";
   out << "# HELP storyline_ingested_total Documents ingested through the API since start.\n"
       << "# TYPE storyline_ingested_total counter\nstoryline_ingested_total " << ingested_.load() << "\n";
   std::lock_guard lock(mutex_);

@@ -14,7 +14,7 @@ class Metrics {
   void observe_request(const std::string& route, int status, double seconds);
   void count_ingested(uint64_t documents) { ingested_ += documents; }
   // `documents` and `stories` are gauges read from the store when scraped.
-  std::string render(uint64_t documents) const;
+  std::string render(uint64_t documents, uint64_t stories) const;
 
  private:
   // Latency buckets in seconds (Prometheus histogram, cumulative on render).
