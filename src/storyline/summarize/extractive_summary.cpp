@@ -16,7 +16,7 @@ constexpr size_t kMaxSentenceWords = 60;
 // MMR trade-off: how much similarity to an already chosen bullet costs (Carbonell & Goldstein).
 constexpr double kRedundancyCost = 0.7;
 // A candidate this similar to a chosen bullet is redundant outright.
-constexpr double kRedundantSimilarity = 0.5;
+constexpr double kRedundantSimilarity = 0.4;
 
 struct Sentence {
   std::string_view text;
@@ -73,7 +73,8 @@ bool looks_truncated(std::string_view sentence) {
 }
 
 bool starts_with_quote(std::string_view sentence) {
-  return sentence.starts_with("\xE2\x80\x9C") || sentence.starts_with("\"") || sentence.starts_with("\xE2\x80\x98");
+  return sentence.starts_with("\xE2\x80\x9C") || sentence.starts_with("\"") || sentence.starts_with("\xE2\x80\x98") ||
+         sentence.starts_with("``");
 }
 
 double capitalized_share(const std::vector<text::Word>& words) {
