@@ -1,5 +1,7 @@
 #include "storyline/rank/story_heat.h"
 
+#include "storyline/rank/article_quality.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -98,6 +100,16 @@ TEST(StoryHeat, RankKeyOrdersLikeValueAtACommonNow) {
   }
   // The key does not depend on now.
   EXPECT_DOUBLE_EQ(heat_rank_key(story_heat(stories[2], kNow)), heat_rank_key(story_heat(stories[2], kNow + 1000)));
+}
+
+TEST(StoryHeat, KnownQualityScoresGiveTheSameHeat) {
+  const std::vector<Document> story = {member("a.example", "2021-10-09T10:00:00Z"), member("b.example", "2021-10-09T12:00:00Z")};
+  std::vector<int> scores;
+  for (const Document& document : story) scores.push_back(article_quality(document).score);
+  const auto computed = story_heat(story, kNow);
+  const auto given = story_heat(story, kNow, scores);
+  EXPECT_DOUBLE_EQ(computed.value, given.value);
+  EXPECT_GT(story_heat(story, kNow, {100, 100}).parts.quality, story_heat(story, kNow, {0, 0}).parts.quality);
 }
 
 TEST(StoryHeat, EmptyStoryIsCold) {
