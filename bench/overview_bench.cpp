@@ -80,6 +80,23 @@ void story_heat_20_articles(benchmark::State& state) {
 }
 BENCHMARK(story_heat_20_articles)->Unit(benchmark::kMicrosecond);
 
+// As the store would call it: quality scores kept per document, no text read.
+void story_heat_known_quality_20_articles(benchmark::State& state) {
+  const auto& all = stories();
+  if (all.empty()) {
+    state.SkipWithError("../shared/data/clustering/ecbplus is absent");
+    return;
+  }
+  const std::vector<int> scores(kArticlesPerStory, 60);
+  size_t next = 0;
+  for (auto _ : state) {
+    auto heat = storyline::rank::story_heat(all[next++ % all.size()], 1700000000, scores);
+    benchmark::DoNotOptimize(heat);
+  }
+  state.counters["stories_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(story_heat_known_quality_20_articles)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

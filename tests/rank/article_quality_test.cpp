@@ -82,3 +82,11 @@ TEST(ArticleQuality, EmptyDocumentScoresLowWithoutFailing) {
   expect_parts_in_range(quality);
   EXPECT_LT(quality.score, 40);
 }
+
+TEST(ArticleQuality, ExcerptOnlyRecordStaysBelowHalf) {
+  Document record = complete("");
+  record.text = record.excerpt;  // feeds and related-story lists copy the excerpt into the text
+  const auto quality = article_quality(record);
+  EXPECT_LT(quality.score, 50);
+  EXPECT_GT(quality.score, 0);
+}

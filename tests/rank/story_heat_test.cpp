@@ -1,8 +1,15 @@
 #include "storyline/rank/story_heat.h"
 
+#include "storyline/rank/article_quality.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iostream>
+
+#include "summarize/seed_stories.h"
+#include "test_paths.h"
 
 using storyline::Document;
 using namespace storyline::rank;
@@ -95,8 +102,36 @@ TEST(StoryHeat, RankKeyOrdersLikeValueAtACommonNow) {
   EXPECT_DOUBLE_EQ(heat_rank_key(story_heat(stories[2], kNow)), heat_rank_key(story_heat(stories[2], kNow + 1000)));
 }
 
+TEST(StoryHeat, KnownQualityScoresGiveTheSameHeat) {
+  const std::vector<Document> story = {member("a.example", "2021-10-09T10:00:00Z"), member("b.example", "2021-10-09T12:00:00Z")};
+  std::vector<int> scores;
+  for (const Document& document : story) scores.push_back(article_quality(document).score);
+  const auto computed = story_heat(story, kNow);
+  const auto given = story_heat(story, kNow, scores);
+  EXPECT_DOUBLE_EQ(computed.value, given.value);
+  EXPECT_GT(story_heat(story, kNow, {100, 100}).parts.quality, story_heat(story, kNow, {0, 0}).parts.quality);
+}
+
 TEST(StoryHeat, EmptyStoryIsCold) {
   const auto heat = story_heat({}, kNow);
   EXPECT_EQ(heat.value, 0.0);
   EXPECT_EQ(heat.base, 0.0);
+}
+
+TEST(StoryHeat, SeedStoryOfFourPublishers) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto talks = storyline::testing::seed_story(shared, "000");
+  const auto newest = parse_published_unix("2021-10-10T21:58:00Z");
+  ASSERT_TRUE(newest.has_value());
+  const auto heat = story_heat(talks, *newest);
+  std::cout << "seed 000 story: base " << heat.base << " value " << heat.value << " (publishers "
+            << heat.parts.publishers << ", velocity " << heat.parts.velocity << ", quality " << heat.parts.quality
+            << ", recency " << heat.parts.recency << ")\n";
+  EXPECT_EQ(heat.last_published_unix, newest);
+  EXPECT_NEAR(heat.parts.recency, 1.0, 1e-9);
+  // Four publishers; three of them within the first day (rferl 09:07, ibtimes 18:33, nydailynews 21:32).
+  EXPECT_NEAR(heat.parts.publishers, 3.0 * std::log(5.0), 1e-9);
+  EXPECT_NEAR(heat.parts.velocity, std::log(4.0) - std::log(2.0), 1e-9);
+  const auto single = story_heat(storyline::testing::seed_story(shared, "003"), *newest);
+  EXPECT_LT(single.base, heat.base);
 }

@@ -200,3 +200,25 @@ TEST(StoryOverview, EmptyAndTextlessStoriesDoNotFail) {
   EXPECT_TRUE(overview.summary.empty());
   EXPECT_TRUE(overview.quotes.empty());
 }
+
+TEST(StoryOverview, HeadlineDropsLabelsAndSiteNames) {
+  const std::vector<Document> articles = {
+      article("a", "one.example", "Breaking News - Three people hurt in office shooting in suburban Detroit",
+              "Three people were hurt when a man opened fire in an office in suburban Detroit on Monday morning."),
+      article("b", "two.example", "Shooting? | Two Example", "Police said the suspect was arrested after a chase.")};
+  EXPECT_EQ(story_overview(articles).headline, "Three people hurt in office shooting in suburban Detroit");
+}
+
+TEST(StoryOverview, DatelinesAreNotBullets) {
+  const std::vector<Document> articles = {article(
+      "a", "one.example", "Fire destroys old dairy building",
+      "August 7, 2012 - 5:46 pm\n\nPublished time: March 12, 2013 02:03 local time here\n\nA fire destroyed the old "
+      "dairy building in the town early on Tuesday morning, officials said.\n\nThe building had been empty for "
+      "years and was not insured, the city's safety director said.")};
+  const auto overview = story_overview(articles);
+  ASSERT_FALSE(overview.summary.empty());
+  for (const auto& bullet : overview.summary) {
+    EXPECT_EQ(bullet.text.find("2012"), std::string::npos) << bullet.text;
+    EXPECT_EQ(bullet.text.find("Published"), std::string::npos) << bullet.text;
+  }
+}

@@ -25,6 +25,7 @@ constexpr double kFullArticleWords = 600;
 // A record that only carries a standfirst: worth something (it says what happened), never much.
 constexpr double kExcerptOnlyCeiling = 0.3;
 constexpr double kFullExcerptWords = 40;
+constexpr double kCleanTextWords = 150;
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -149,8 +150,11 @@ ArticleQuality article_quality(const Document& document) {
     quality.parts.body = std::min(1.0, std::sqrt(words / kFullArticleWords));
   quality.parts.metadata = metadata(document);
   quality.parts.cleanliness = body.empty() ? 1.0 : cleanliness(body);
+  // Clean but nearly empty is no virtue: cleanliness counts in proportion to how much text there
+  // is to be clean (full weight from kCleanTextWords on), so an excerpt-only record stays low.
+  const double text_presence = std::min(1.0, words / kCleanTextWords);
   const double blend = kBodyWeight * quality.parts.body + kMetadataWeight * quality.parts.metadata +
-                       kCleanlinessWeight * quality.parts.cleanliness;
+                       kCleanlinessWeight * quality.parts.cleanliness * text_presence;
   quality.score = static_cast<int>(std::lround(100 * std::clamp(blend, 0.0, 1.0)));
   return quality;
 }

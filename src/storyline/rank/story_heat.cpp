@@ -102,16 +102,25 @@ std::optional<int64_t> parse_published_unix(const std::string& iso8601) {
 }
 
 StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix) {
+  std::vector<int> scores;
+  scores.reserve(articles.size());
+  for (const Document& article : articles) scores.push_back(article_quality(article).score);
+  return story_heat(articles, now_unix, scores);
+}
+
+StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, const std::vector<int>& quality_scores) {
   StoryHeat heat;
   if (articles.empty()) return heat;
   std::unordered_set<std::string> publishers;
   double quality_sum = 0;
   std::optional<int64_t> first;
   std::vector<std::pair<int64_t, std::string>> dated;
-  for (const Document& article : articles) {
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const Document& article = articles[i];
     std::string publisher = publisher_of(article);
     publishers.insert(publisher);
-    quality_sum += article_quality(article).score / 100.0;
+    // A missing score (shorter vector) counts as an average article rather than failing.
+    quality_sum += (i < quality_scores.size() ? std::clamp(quality_scores[i], 0, 100) : 50) / 100.0;
     if (!article.published) continue;
     const auto when = parse_published_unix(*article.published);
     if (!when) continue;

@@ -35,6 +35,9 @@ inline constexpr double kHeatHalfLifeSeconds = 36.0 * 3600.0;
 // in the store, so old datasets still rank). A story without any dated member has recency 0: no
 // evidence it is current; it sorts after every dated story (see heat_rank_key).
 StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix);
+// The same with each article's article_quality().score already known (the store can keep it per
+// document): then the cost is O(articles), no text is read. quality_scores[i] belongs to articles[i].
+StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, const std::vector<int>& quality_scores);
 
 // A number that orders stories by heat at ANY common `now`: ln(base) + last_published / tau,
 // where tau = half-life / ln 2 (value = base * exp(-(now - last) / tau), so ln(value) = key -

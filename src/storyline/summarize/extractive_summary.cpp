@@ -16,7 +16,7 @@ constexpr size_t kMaxSentenceWords = 60;
 // MMR trade-off: how much similarity to an already chosen bullet costs (Carbonell & Goldstein).
 constexpr double kRedundancyCost = 0.7;
 // A candidate this similar to a chosen bullet is redundant outright.
-constexpr double kRedundantSimilarity = 0.5;
+constexpr double kRedundantSimilarity = 0.4;
 
 struct Sentence {
   std::string_view text;
@@ -35,6 +35,8 @@ bool contains_folded(const std::string& folded, std::initializer_list<std::strin
 
 // Page chrome that survives extraction as a "sentence".
 bool is_chrome(const std::string& folded) {
+  if (folded.starts_with("published") || folded.starts_with("updated") || folded.starts_with("last updated"))
+    return true;
   return contains_folded(folded, {"leave a reply", "email address", "download on the", "submit a correction",
                                   "appeared originally", "all rights reserved", "click here", "sign up",
                                   "subscribe", "follow us", "read more", "scroll to top", "photo/", "/getty",
@@ -71,7 +73,8 @@ bool looks_truncated(std::string_view sentence) {
 }
 
 bool starts_with_quote(std::string_view sentence) {
-  return sentence.starts_with("\xE2\x80\x9C") || sentence.starts_with("\"") || sentence.starts_with("\xE2\x80\x98");
+  return sentence.starts_with("\xE2\x80\x9C") || sentence.starts_with("\"") || sentence.starts_with("\xE2\x80\x98") ||
+         sentence.starts_with("``");
 }
 
 double capitalized_share(const std::vector<text::Word>& words) {
@@ -79,6 +82,14 @@ double capitalized_share(const std::vector<text::Word>& words) {
   for (const auto& word : words)
     if (!word.text.empty() && std::isupper(static_cast<unsigned char>(word.text[0]))) ++capitalized;
   return words.empty() ? 0 : static_cast<double>(capitalized) / static_cast<double>(words.size());
+}
+
+// Datelines and timestamps ("August 7, 2012 - 5:46 pm") are mostly numbers.
+double numeric_share(const std::vector<text::Word>& words) {
+  size_t numbers = 0;
+  for (const auto& word : words)
+    if (std::isdigit(static_cast<unsigned char>(word.text[0]))) ++numbers;
+  return words.empty() ? 0 : static_cast<double>(numbers) / static_cast<double>(words.size());
 }
 
 // Names (capitalized words after the first) and numbers: the who, where and how many.
@@ -127,8 +138,10 @@ std::vector<Bullet> summary_bullets(const std::vector<Document>& articles, Story
     sentence.candidate = words.size() >= kMinSentenceWords && words.size() <= kMaxSentenceWords &&
                          sentence.text.find('?') == std::string_view::npos && !is_chrome(folded) && folded != title &&
                          !looks_truncated(sentence.text) &&
+                         // A fragment split off its sentence ("on Tuesday, 16 December ...").
+                         !std::islower(static_cast<unsigned char>(sentence.text[0])) &&
                          // Headlines of other stories and menus: mostly capitalized words.
-                         capitalized_share(words) < 0.6 &&
+                         capitalized_share(words) < 0.6 && numeric_share(words) < 0.4 &&
                          (ends_like_sentence(sentence.text) || capitalized_share(words) < 0.35);
     if (!sentence.candidate) continue;
     double weight_sum = 0;

@@ -64,6 +64,21 @@ std::string strip_site_suffix(std::string_view title, const Document& document) 
   return std::string(title);
 }
 
+// "Breaking News - ", "BREAKING: ", "UPDATE: ", "LIVE | ": labels, not part of the headline.
+static std::string strip_label_prefix(std::string title) {
+  static constexpr std::string_view kLabels[] = {"breaking news", "breaking", "update", "updated", "live", "exclusive",
+                                                 "watch", "just in"};
+  const std::string lowered = text::fold_case(title);
+  for (std::string_view label : kLabels) {
+    if (!lowered.starts_with(label) || lowered.size() <= label.size()) continue;
+    size_t at = label.size();
+    while (at < title.size() && (title[at] == ' ' || title[at] == ':' || title[at] == '-' || title[at] == '|')) ++at;
+    if (at == label.size() || at >= title.size()) continue;  // "Breakingviews", or nothing after the label
+    return title.substr(at);
+  }
+  return title;
+}
+
 std::string choose_headline(const std::vector<Document>& articles, StoryVocabulary& vocabulary) {
   std::unordered_set<std::string> entity_words;
   for (const Document& article : articles)
@@ -74,7 +89,7 @@ std::string choose_headline(const std::vector<Document>& articles, StoryVocabula
   double best_score = -1;
   for (const Document& article : articles) {
     if (!article.title || article.title->empty()) continue;
-    std::string title = strip_site_suffix(*article.title, article);
+    std::string title = strip_label_prefix(strip_site_suffix(*article.title, article));
     const auto words = text::split_words(title);
     if (words.empty()) continue;
     // Centrality: the mean weight of its terms against the story's heaviest term.

@@ -127,6 +127,8 @@ class Attributor {
         if (!person.words.empty()) persons_.push_back(std::move(person));
       } else if (entity.type == "organization") {
         organizations_.push_back(entity.text);
+      } else if (entity.type == "location") {
+        locations_.push_back(entity.text);
       }
     }
     all_tokens_ = tokenize(text_, 0);
@@ -185,6 +187,7 @@ class Attributor {
       if (organization == without_article) return Speaker{as_written, std::nullopt, Speaker::Kind::kOrganization, std::nullopt};
     if (determiner && main.size() >= 2 && main.size() <= 6 && is_role_noun(head))
       return Speaker{as_written, std::nullopt, Speaker::Kind::kRole, std::nullopt};
+    if (std::find(locations_.begin(), locations_.end(), without_article) != locations_.end()) return std::nullopt;
     if (main.size() <= 4 && std::all_of(main.begin(), main.end(), [](const Token& token) {
           const string_view word = core(token.raw);
           return is_capitalized(word) && !is_clause_boundary(lower(word)) && lower(word) != "the" &&
@@ -320,6 +323,7 @@ class Attributor {
   string_view text_;
   std::vector<Person> persons_;
   std::vector<std::string> organizations_;
+  std::vector<std::string> locations_;  // a place does not speak ("Palmer: ..." is a dateline)
   std::vector<Token> all_tokens_;
   std::vector<std::pair<size_t, const Person*>> mentions_;  // by offset
   mutable std::map<std::string, std::optional<std::string>> roles_;
@@ -422,11 +426,19 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
     if (apposition == 0 || !tokens[apposition - 1].raw.ends_with(",")) return {};
     begin = apposition - 1;  // the name's last word, which carries the comma
   }
+  const bool has_apposition = begin < end && begin + 1 < end && tokens[end - 1].raw.ends_with(",");
   while (begin > 0 && end - begin < kMaxSpeakerWords) {
     const Token& token = tokens[begin - 1];
     const std::string folded = lower(core(token.raw));
     if (ends_clause(token.raw) || is_clause_boundary(folded) || folded.empty()) break;
     --begin;
+  }
+  if (has_apposition) {
+    // Commas around a role ("Anna Weiss, the chief executive," / "The leader, Tom Berg,"); any other
+    // comma before the verb ends a clause whose words are not a speaker.
+    bool role = false;
+    for (size_t i = begin; i < end; ++i) role |= is_role_noun(lower(core(tokens[i].raw)));
+    if (!role) return {};
   }
   return std::vector<Token>(tokens.begin() + static_cast<long>(begin), tokens.begin() + static_cast<long>(end));
 }
@@ -436,6 +448,15 @@ bool is_time_or_place_word(std::string_view folded) {
                                                 "before",  "as",       "while",    "late",     "earlier", "yesterday",
                                                 "today",   "monday",   "tuesday",  "wednesday", "thursday", "friday",
                                                 "saturday", "sunday",  "last",     "this",     "when",   "according"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
+bool is_adverbial_opener(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"in",     "on",     "at",        "during",    "after",   "before",
+                                                "since",  "when",   "while",     "as",        "speaking", "writing",
+                                                "according", "by",  "for",       "from",      "with",    "earlier",
+                                                "later",  "last",   "this",      "yesterday", "today",   "asked",
+                                                "addressing", "following", "despite", "over",  "under",   "through"};
   return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
@@ -551,6 +572,18 @@ std::vector<Quote> find_quotes(const Document& document) {
       for (size_t v = 1; v < tokens.size(); ++v) {
         const std::string verb = lower(core(tokens[v].raw));
         if (!is_reporting_verb(verb)) continue;
+        // Inverted: "No one was hurt, said the fire chief, James Steele."
+        if (tokens[v - 1].raw.ends_with(",") && v + 1 < tokens.size() && tokens.size() - v - 1 <= kMaxSpeakerWords) {
+          std::vector<Token> after(tokens.begin() + static_cast<long>(v + 1), tokens.end());
+          auto speaker = attributor.resolve(after, tokens[v].offset);
+          if (speaker && (speaker->kind == Speaker::Kind::kPerson || speaker->kind == Speaker::Kind::kOrganization)) {
+            std::string content = join(tokens, 0, v);
+            while (!content.empty() && (content.back() == '.' || content.back() == ',')) content.pop_back();
+            if (word_count(content) >= kMinReportedWords && !is_adverbial_opener(lower(core(tokens[0].raw))))
+              add(std::move(content), *speaker, true, std::nullopt);
+            break;
+          }
+        }
         auto phrase = phrase_before(tokens, v);
         if (phrase.empty()) break;
         auto speaker = attributor.resolve(phrase, tokens[v].offset);
@@ -578,6 +611,8 @@ std::vector<Quote> find_quotes(const Document& document) {
                                                             return t.offset == phrase.front().offset;
                                                           }) - tokens.begin());
           if (phrase_begin == 0 || !tokens[phrase_begin - 1].raw.ends_with(",")) break;
+          // "In an e-mail on Thursday, Henry said ...": a fronted adverbial, not what was said.
+          if (is_adverbial_opener(lower(core(tokens[0].raw)))) break;
           content = join(tokens, 0, phrase_begin);
         } else {
           content = join(tokens, content_begin, tokens.size());

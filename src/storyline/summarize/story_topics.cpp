@@ -107,6 +107,7 @@ std::vector<std::string> story_topics(const std::vector<Document>& articles) {
     size_t articles = 0;
     double prominence = 0;  // summed 1 / (1 + rank) of its place in each article's entity list
     size_t first_seen = 0;
+    bool person = false;
   };
   std::unordered_map<std::string, Candidate> candidates;  // by folded text
   size_t order = 0;
@@ -125,8 +126,33 @@ std::vector<std::string> story_topics(const std::vector<Document>& articles) {
         candidate.text = entity.text;
         candidate.first_seen = order++;
       }
+      candidate.person |= entity.type == "person";
       ++candidate.articles;
       candidate.prominence += 1.0 / (1.0 + 0.25 * static_cast<double>(rank++));
+    }
+  }
+  // A short form joins its full name: "Teixeira" -> "Mark Teixeira" (the recognizer joins them
+  // within one article; across articles one may only have the short form).
+  std::vector<std::string> keys;
+  for (const auto& [key, candidate] : candidates) keys.push_back(key);
+  std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  for (const std::string& short_key : keys) {
+    for (const std::string& long_key : keys) {
+      if (long_key.size() <= short_key.size() || !candidates.count(long_key) || !candidates.count(short_key)) continue;
+      // Only people are shortened so ("Turkmenistan" is not short for "Turkmenistan Helsinki Foundation").
+      if (!candidates[long_key].person || short_key.find(' ') != std::string::npos) continue;
+      const bool last_word = long_key.ends_with(" " + short_key);
+      const bool first_word = long_key.starts_with(short_key + " ");
+      if (!last_word && !first_word) continue;
+      Candidate& full = candidates[long_key];
+      const Candidate& part = candidates[short_key];
+      full.articles = std::min(articles.size(), full.articles + part.articles);
+      full.prominence += part.prominence;
+      full.first_seen = std::min(full.first_seen, part.first_seen);
+      candidates.erase(short_key);
+      break;
     }
   }
   std::vector<Candidate> ranked;
