@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "commands.h"
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
+#include "storyline/rank/story_heat.h"
 #include "storyline/store/document_store.h"
 
 namespace storyline::cli {
@@ -29,8 +31,9 @@ struct StoriesOptions {
 };
 
 // The readable list: rank, heat, publishers, dates, headline, then the summary bullets.
-void print_text(const store::StoryRecord& story, size_t rank) {
-  std::cout << rank << ". " << story.title.value_or("(untitled)") << "\n   heat " << story.heat << " · "
+void print_text(const store::StoryRecord& story, size_t rank, int64_t now_unix) {
+  std::cout << rank << ". " << story.title.value_or("(untitled)") << "\n   heat " << std::fixed << std::setprecision(2)
+            << rank::heat_at(story.heat_rank, now_unix) << std::defaultfloat << " · "
             << story.publisher_count << " publishers · " << story.article_count << " articles · "
             << story.category.value_or("?") << " · " << story.first_published.value_or("undated");
   if (story.last_published && story.last_published != story.first_published) std::cout << " – " << *story.last_published;
@@ -66,14 +69,15 @@ int run_stories(const StoriesOptions& options) {
   if (!options.since.empty()) query.since = options.since;
   if (!options.storyline.empty()) query.storyline = options.storyline;
   size_t rank = 0;
+  const int64_t now = pipeline::heat_reference_time(*store);
   for (const store::StoryRecord& story : store->stories(query)) {
     ++rank;
     if (options.json) {
-      std::cout << pipeline::story_to_json(story, store->story_articles(story.id)) << "\n";
+      std::cout << pipeline::story_to_json(story, store->story_articles(story.id), now) << "\n";
     } else if (options.format == "yaml") {
-      std::cout << pipeline::story_to_front_matter(story, store->story_articles(story.id)) << "\n";
+      std::cout << pipeline::story_to_front_matter(story, store->story_articles(story.id), now) << "\n";
     } else {
-      print_text(story, rank);
+      print_text(story, rank, now);
     }
   }
   std::cout << std::flush;

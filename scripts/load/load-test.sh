@@ -22,18 +22,25 @@ SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-python3 "$ROOT/scripts/load/make_corpus.py" "$SHARED" "$DOCUMENTS" > "$WORK/corpus.jsonl"
-START=$(date +%s.%N)
-"$STORYLINE" ingest --db "$WORK/store.db" "$WORK/corpus.jsonl" 2> "$WORK/ingest.log"
-END=$(date +%s.%N)
-tail -1 "$WORK/ingest.log"
-awk -v n="$DOCUMENTS" -v s="$START" -v e="$END" 'BEGIN { printf "ingest (CLI, %d documents): %.0f documents/s\n", n, n / (e - s) }'
+# STORYLINE_LOAD_DB=FILE keeps the store between runs (made once: 100,000 documents take minutes).
+DB="${STORYLINE_LOAD_DB:-$WORK/store.db}"
+if [ ! -s "$DB" ]; then
+  python3 "$ROOT/scripts/load/make_corpus.py" "$SHARED" "$DOCUMENTS" > "$WORK/corpus.jsonl"
+  START=$(date +%s.%N)
+  "$STORYLINE" ingest --db "$DB" "$WORK/corpus.jsonl" 2> "$WORK/ingest.log"
+  END=$(date +%s.%N)
+  tail -1 "$WORK/ingest.log"
+  awk -v n="$DOCUMENTS" -v s="$START" -v e="$END" 'BEGIN { printf "ingest (CLI, %d documents): %.0f documents/s\n", n, n / (e - s) }'
+fi
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$STORYLINE" serve --db "$WORK/store.db" --port "$PORT" 2> "$WORK/serve.log" &
+STARTED=$(date +%s.%N)
+"$STORYLINE" serve --db "$DB" --port "$PORT" 2> "$WORK/serve.log" &
 SERVER=$!
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "load-test: serve did not start" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+awk -v s="$STARTED" -v e="$(date +%s.%N)" 'BEGIN { printf "serve ready (stories restored) in %.1f s\n", e - s }'
+curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^storyline_(documents|stories) ' || true
 
 FAILED=0
 printf '%-34s %10s %9s %9s %7s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors"

@@ -1,7 +1,6 @@
 #include "storyline/pipeline/ingest_pipeline.h"
 
 #include <algorithm>
-#include <chrono>
 #include <set>
 #include <vector>
 
@@ -9,8 +8,8 @@
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/dedup/duplicate_index.h"
 #include "storyline/label/label_document.h"
+#include "storyline/pipeline/story_output.h"
 #include "storyline/pipeline/story_record.h"
-#include "storyline/rank/story_heat.h"
 
 namespace storyline::pipeline {
 
@@ -24,21 +23,6 @@ struct IngestPipeline::Impl {
   cluster::DocumentAnalyzer analyzer;
   std::vector<cluster::AnalyzedDocument> pending;  // stored, not yet clustered
   std::set<std::string> dirty_stories;             // records to rewrite
-  std::optional<int64_t> newest_published;
-
-  void note_published(const std::optional<std::string>& published) {
-    if (!published) return;
-    const auto unix = rank::parse_published_unix(*published);
-    if (unix && (!newest_published || *unix > *newest_published)) newest_published = unix;
-  }
-
-  // "Now" for heat: the newest article's time, so that a store of last year's news still ranks
-  // by what was hot then; never later than the clock.
-  int64_t heat_now() const {
-    const int64_t clock =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    return newest_published ? std::min(*newest_published, clock) : clock;
-  }
 
   void refresh(const std::string& story_id) {
     const std::vector<std::string> ids = store.story_article_ids(story_id);
@@ -49,7 +33,7 @@ struct IngestPipeline::Impl {
     const std::vector<Document> articles = store.story_articles(story_id, kStoryArticlesRead);
     const std::string storyline =
         clusterer.storyline_of(story_id).value_or("storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0));
-    store.save_story(make_story_record(story_id, storyline, articles, ids.size(), heat_now()));
+    store.save_story(make_story_record(story_id, storyline, articles, ids.size(), heat_reference_time(store)));
   }
 };
 
@@ -60,7 +44,6 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
   });
   std::vector<cluster::RestoredDocument> restored;
   store.for_each_document([&](store::StoredDocument&& stored) {
-    impl_->note_published(stored.document.published);
     if (stored.duplicate_of) return;  // a copy is its original's extra source, not a member of its own
     cluster::AnalyzedDocument analyzed = impl_->analyzer.analyze(stored.document);
     if (!stored.story_id) {
@@ -93,7 +76,6 @@ IngestOutcome IngestPipeline::add(Document document) {
     result.duplicate_of = impl_->store.duplicate_of(document.id);
     return result;
   }
-  impl_->note_published(document.published);
   if (upsert.outcome == store::UpsertOutcome::kUpdated) {
     // An updated article stays in its story (its first version placed it); the story's record
     // is rewritten with the new text.

@@ -2,10 +2,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "storyline/core/document_json_detail.h"
+#include "storyline/rank/story_heat.h"
 
 namespace storyline::pipeline {
 namespace {
@@ -75,9 +78,22 @@ std::optional<std::string> excerpt_of(const Document& article) {
   return text.substr(0, text.find("\n\n"));
 }
 
+double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_unix) {
+  return rounded(now_unix ? rank::heat_at(story.heat_rank, *now_unix) : story.heat);
+}
+
 }  // namespace
 
-std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles) {
+int64_t heat_reference_time(const store::DocumentStore& store) {
+  const int64_t clock =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto newest = store.newest_published();
+  const auto unix = newest ? rank::parse_published_unix(*newest) : std::nullopt;
+  return unix ? std::min(*unix, clock) : clock;
+}
+
+std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
+                          std::optional<int64_t> now_unix) {
   const json overview = overview_of(story);
   json listed = json::array();
   for (const Document& article : articles) {
@@ -89,7 +105,7 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
       {"id", story.id},
       {"title", optional_value(story.title)},
       {"summary", overview.value("summary", json::array())},
-      {"heat", rounded(story.heat)},
+      {"heat", shown_heat(story, now_unix)},
       {"category", optional_value(story.category)},
       {"language", optional_value(story.language)},
       {"first_published", optional_value(story.first_published)},
@@ -107,7 +123,8 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles) {
+std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles,
+                                  std::optional<int64_t> now_unix) {
   const json overview = overview_of(story);
   YAML::Emitter out;
   out.SetDoublePrecision(4);
@@ -122,7 +139,7 @@ std::string story_to_front_matter(const store::StoryRecord& story, const std::ve
     emit_string(out, "webUrl", lead.url);
     out << YAML::Key << "type" << YAML::Value << "article";
     out << YAML::Key << "quality" << YAML::Value << article_quality(overview, lead.id);
-    out << YAML::Key << "heat" << YAML::Value << rounded(story.heat);
+    out << YAML::Key << "heat" << YAML::Value << shown_heat(story, now_unix);
     emit_provider(out, lead);
     emit_images(out, lead);
   }

@@ -1,6 +1,8 @@
 #pragma once
 // How stories leave Storyline: the story JSON of INTERFACE.md (one line per story) and the
 // front-matter record of seeds/000 (`stories --format yaml`). Shared by the CLI and the API.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,11 +14,18 @@ namespace storyline::pipeline {
 // {"id", "title", "summary", "heat", "category", "language", "first_published", "last_published",
 //  "storyline", "articles": [document], ...}: INTERFACE.md's fields, then the overview's (bullets
 // with their publishers, quotes, topics, publishers, heat parts, each article's quality).
-std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles);
+// Heat is shown as of `now_unix` (see heat_reference_time) when given, else as last written.
+std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
+                          std::optional<int64_t> now_unix = std::nullopt);
 
 // One front-matter record ("---" … "---") in seeds/000's layout: the lead article's title, excerpt,
 // publishedDateTime, URLs and provider, the story's topics, quality and heat, and every other
 // article under related[].
-std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles);
+std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles,
+                                  std::optional<int64_t> now_unix = std::nullopt);
+
+// "Now" for heat: the newest article's time in the store, so that a store of last year's news
+// still shows what was hot then; never later than the clock.
+int64_t heat_reference_time(const store::DocumentStore& store);
 
 }  // namespace storyline::pipeline

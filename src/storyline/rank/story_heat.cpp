@@ -155,4 +155,11 @@ double heat_rank_key(const StoryHeat& heat) {
   return std::log(heat.base) + static_cast<double>(*heat.last_published_unix) / kTau;
 }
 
+double heat_at(double rank_key, int64_t now_unix) {
+  if (rank_key < kUndatedKeyOffset / 2) return 0;  // undated (or no heat at all)
+  // Bounded so that a story dated after `now` cannot overflow.
+  const double exponent = std::min(rank_key - static_cast<double>(now_unix) / kTau, 700.0);
+  return std::exp(exponent);
+}
+
 }  // namespace storyline::rank

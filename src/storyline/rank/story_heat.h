@@ -44,6 +44,10 @@ StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, co
 // now / tau). Undated stories get a key below every dated one, ordered among themselves by base.
 double heat_rank_key(const StoryHeat& heat);
 
+// The heat a story with this rank key has at `now_unix` (what heat_rank_key ranks by): lets a
+// stored story show its heat as of any time without reading its articles again.
+double heat_at(double rank_key, int64_t now_unix);
+
 // "2021-10-09T09:07:00Z", "2021-10-09T09:07", "2021-10-09 09:07:00+02:00", "...-0500",
 // fractions of seconds, or "2021-10-09" (midnight UTC). A time without a zone is read as UTC.
 std::optional<int64_t> parse_published_unix(const std::string& iso8601);

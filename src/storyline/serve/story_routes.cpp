@@ -24,12 +24,13 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     query.storyline = parameter(request, "storyline");
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
       store::DocumentStore& store = state.reader();
+      const int64_t now = pipeline::heat_reference_time(store);
       std::string body = "{\"stories\": [";
       bool first = true;
       for (const store::StoryRecord& story : store.stories(query)) {
         if (!first) body += ", ";
         first = false;
-        body += pipeline::story_to_json(story, store.story_articles(story.id, *articles));
+        body += pipeline::story_to_json(story, store.story_articles(story.id, *articles), now);
       }
       return body + "]}";
     });
@@ -43,7 +44,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
         reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
         return std::nullopt;
       }
-      return pipeline::story_to_json(*story, store.story_articles(story->id));
+      return pipeline::story_to_json(*story, store.story_articles(story->id), pipeline::heat_reference_time(store));
     });
   });
 }
