@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <random>
 #include <string>
@@ -25,6 +26,7 @@ struct EvalClusteringOptions {
   uint32_t seed = 1;
   size_t batch = 100;
   bool sweep = false;
+  bool details = false;
   float join = cluster::StoryOptions{}.join_threshold;
   float merge = cluster::StoryOptions{}.merge_threshold;
   float link = cluster::StorylineOptions{}.link_threshold;
@@ -32,6 +34,8 @@ struct EvalClusteringOptions {
   cluster::BlockShares shares;
   float member_share = cluster::StoryOptions{}.nearest_member_share;
   float split = cluster::StoryOptions{}.split_threshold;
+  float fragment_join = cluster::StoryOptions{}.fragment_join_threshold;
+  size_t fragment_size = cluster::StoryOptions{}.fragment_max_size;
 };
 
 struct Corpus {
@@ -42,6 +46,7 @@ struct Corpus {
 
 struct OnlineResult {
   cluster::BCubedScore stories, storylines;
+  std::vector<std::string> story_of;  // made story of each document, in corpus order
   double seconds = 0;
 };
 
@@ -72,6 +77,7 @@ OnlineResult run_online(const Corpus& corpus, const cluster::StoryOptions& optio
     storylines.push_back(clusterer.storyline_id(i));
   }
   result.stories = cluster::bcubed(stories, corpus.gold_stories);
+  result.story_of = stories;
   result.storylines = cluster::bcubed(storylines, corpus.gold_storylines);
   return result;
 }
@@ -79,6 +85,35 @@ OnlineResult run_online(const Corpus& corpus, const cluster::StoryOptions& optio
 void print_row(const char* what, const cluster::BCubedScore& score, const std::string& note) {
   std::printf("%-22s %9.3f %7.3f %7.3f %6zu (%zu)  %s\n", what, score.precision, score.recall, score.f1, score.clusters,
               score.gold_classes, note.c_str());
+}
+
+std::vector<std::string> labeled_titles(const Corpus& corpus, const std::vector<cluster::LabeledDocument>& labeled,
+                                        uint32_t seed) {
+  std::vector<std::string> titles;
+  for (size_t i : fixed_shuffle(labeled.size(), seed)) titles.push_back(labeled[i].document.title.value_or(""));
+  titles.resize(corpus.documents.size());
+  return titles;
+}
+
+// Where the online stories go wrong: each gold event split over several made stories, with the
+// made stories' sizes and what else they hold.
+void print_details(const Corpus& corpus, const std::vector<std::string>& titles, const std::vector<std::string>& made) {
+  std::map<std::string, std::map<std::string, std::vector<size_t>>> by_gold;  // gold -> made -> documents
+  std::map<std::string, size_t> made_size;
+  for (size_t i = 0; i < made.size(); ++i) {
+    by_gold[corpus.gold_stories[i]][made[i]].push_back(i);
+    ++made_size[made[i]];
+  }
+  std::printf("\nevents split over several stories (made story: its size, documents of this event in it)\n");
+  for (const auto& [gold, parts] : by_gold) {
+    if (parts.size() < 2) continue;
+    std::printf("%s:", gold.c_str());
+    for (const auto& [story, documents] : parts) std::printf("  [%zu/%zu]", documents.size(), made_size[story]);
+    std::printf("\n");
+    for (const auto& [story, documents] : parts)
+      if (documents.size() <= 2)
+        for (size_t i : documents) std::printf("    %s: %.90s\n", corpus.documents[i].id.c_str(), titles[i].c_str());
+  }
 }
 
 struct BaselineCut {
@@ -134,6 +169,8 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
   story_options.shares = options.shares;
   story_options.nearest_member_share = options.member_share;
   story_options.split_threshold = options.split;
+  story_options.fragment_join_threshold = options.fragment_join;
+  story_options.fragment_max_size = options.fragment_size;
   const OnlineResult online = run_online(corpus, story_options, options.batch);
 
   std::vector<cluster::SparseVector> vectors;
@@ -178,6 +215,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
               static_cast<double>(labeled.size()) / analysis_seconds,
               static_cast<double>(labeled.size()) / online.seconds);
 
+  if (options.details) print_details(corpus, labeled_titles(corpus, labeled, options.seed), online.story_of);
   if (options.sweep) {
     std::printf("\nsensitivity: story F1 (stories made) by join threshold (rows) and merge threshold (columns)\n");
     const float merge_grid[] = {0.35f, 0.40f, 0.45f, 0.50f, 0.55f, 0.65f};
@@ -243,6 +281,11 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_option("--member-share", options->member_share, "Share of the nearest member in a story's score")
       ->capture_default_str();
   command->add_option("--split", options->split, "Story split threshold (repair pass)")->capture_default_str();
+  command->add_option("--fragment-join", options->fragment_join, "Score at which a fragment joins a grown story (repair)")
+      ->capture_default_str();
+  command->add_option("--fragment-size", options->fragment_size, "Largest story that counts as a fragment")
+      ->capture_default_str();
+  command->add_flag("--details", options->details, "Also print the events split over several stories");
   command->add_flag("--sweep", options->sweep, "Also print F1 over a grid of thresholds, seeds and batch sizes");
   return [options] { return run_eval_clustering(*options); };
 }

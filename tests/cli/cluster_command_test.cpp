@@ -60,24 +60,21 @@ TEST(ClusterCommand, SeedsEndToEnd) {
   ASSERT_EQ(lines.size(), 8u);
   const auto story = [&](size_t i) { return lines[i]["story"].get<std::string>(); };
   const auto storyline = [&](size_t i) { return lines[i]["storyline"].get<std::string>(); };
-  // Story A, the Doha talks of October 2021: at least three of its four reports together.
-  std::map<std::string, int> story_a_votes;
-  for (size_t i = 0; i < 4; ++i) ++story_a_votes[story(i)];
-  int largest = 0;
-  std::string story_a;
-  for (const auto& [id, votes] : story_a_votes)
-    if (votes > largest) largest = votes, story_a = id;
-  EXPECT_GE(largest, 3);
-  // 001 (the Eid message) and 002 (Istanbul talks) are other events: each its own story.
-  EXPECT_NE(story(4), story_a);
-  EXPECT_NE(story(5), story_a);
+  // Story A, the Doha talks of October 2021: all four reports together (the first to arrive is
+  // a fragment until the others form the story; repair joins it to them).
+  const std::string story_a = story(0);
+  for (size_t i = 1; i < 4; ++i) EXPECT_EQ(story(i), story_a) << "report " << i << " of story A";
+  // 001 (the Eid message, undated), 002 (Istanbul talks), 003 (mission to Doha, undated) and 004
+  // (embassy, undated) are other events: none joins story A. Undated documents need more in
+  // common with a dated story, since time could not be checked.
+  for (size_t i = 4; i < 8; ++i) EXPECT_NE(story(i), story_a) << "seed document " << i;
   EXPECT_NE(story(4), story(5));
-  // KNOWN WEAKNESS (issue "Stories"): 003 and 004 carry no date, so the date window cannot keep
-  // them apart from story A, and with the full extraction they join it. They must become their
-  // own stories once dates written in the text ("on August 30", 2025) reach the clusterer; this
-  // prints the state so that the regression stays visible until then.
-  if (story(6) == story_a || story(7) == story_a)
-    std::cout << "known weakness: undated seeds 003/004 joined story A\n";
+  // KNOWN WEAKNESS (issue "Stories"): 001, 003 and 004 are all undated and share the storyline's
+  // vocabulary (Taliban, Kabul, Doha, embassy, recognition); with eight documents the corpus says
+  // little about which words are common, and they form one story. This prints the state so the
+  // regression stays visible until dates from context or people-level entities separate them.
+  if (story(4) == story(6) || story(4) == story(7) || story(6) == story(7))
+    std::cout << "known weakness: undated seeds 001/003/004 share a story\n";
   // One storyline for US-Taliban relations: A, 001, 003, 004.
   EXPECT_EQ(storyline(0), storyline(4));
   EXPECT_EQ(storyline(0), storyline(6));

@@ -172,3 +172,64 @@ TEST(StoryClusterer, StoriesAndStorylinesDescribeTheClustering) {
   for (const Storyline& line : clusterer.storylines()) timeline_entries += line.timeline.size();
   EXPECT_EQ(timeline_entries, stories.size());
 }
+
+TEST(StoryClusterer, AnUndatedSideNeedsMoreInCommon) {
+  CentroidClusters clusters(ClusterOptions{.window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.8f});
+  const DayRange dated{100, 101}, undated{}, far{140, 140};
+  EXPECT_FLOAT_EQ(clusters.time_factor(dated, dated), 1.0f);
+  EXPECT_FLOAT_EQ(clusters.time_factor(undated, undated), 1.0f);  // no dates at all: time says nothing
+  EXPECT_FLOAT_EQ(clusters.time_factor(dated, undated), 0.8f);
+  EXPECT_FLOAT_EQ(clusters.time_factor(undated, dated), 0.8f);
+  EXPECT_LT(clusters.time_factor(dated, far), 0.01f);
+}
+
+// The first report of an event arrives alone and starts a story; the next reports, which resemble
+// each other more than they resemble it, form their own. Repair joins the early fragment to them.
+TEST(StoryClusterer, AnEarlyFragmentJoinsTheStoryThatFormedAfterIt) {
+  std::vector<Document> documents = two_earthquakes();
+  // It has little in common with the two reports that start the story, and more with the third.
+  const Document early = make("flood-0", "Storm warning for the east coast",
+                              "Forecasters warned of torrential rain on the east coast; towns opened shelters and "
+                              "closed schools.",
+                              "2024-10-29");
+  const std::vector<Document> later = {
+      make("flood-1", "Valencia flash floods kill dozens as DANA storm hits Spain",
+           "Flash floods from the DANA storm killed dozens in the Valencia region, emergency services said, as "
+           "cars were swept through Paiporta and Utiel and rescuers used helicopters.",
+           "2024-10-30"),
+      make("flood-2", "DANA storm: death toll rises in Paiporta and Utiel",
+           "The death toll from the DANA storm rose in Paiporta and Utiel, where rescuers and helicopters searched "
+           "for people swept away by the flash floods in the Valencia region.",
+           "2024-10-30"),
+      make("flood-3", "Spain mourns flash flood victims as DANA storm moves on",
+           "Spain declared three days of mourning for the victims of the flash floods in Paiporta and Utiel. "
+           "Forecasters who warned of the torrential rain on the east coast said it was over; shelters stayed "
+           "open and schools closed. Rescuers with helicopters kept searching the Valencia region.",
+           "2024-10-31"),
+  };
+  const auto cluster_in_two_batches = [&](StoryOptions options) {
+    StoryClusterer clusterer(options);
+    DocumentAnalyzer analyzer(clusterer.vocabulary());
+    std::vector<AnalyzedDocument> first, second;
+    for (const Document& document : documents) first.push_back(analyzer.analyze(document));
+    first.push_back(analyzer.analyze(early));
+    for (const Document& document : later) second.push_back(analyzer.analyze(document));
+    clusterer.add_batch(std::move(first));
+    clusterer.add_batch(std::move(second));
+    std::map<std::string, std::string> story;
+    for (size_t i = 0; i < clusterer.documents(); ++i) story[clusterer.document_id(i)] = clusterer.story_id(i);
+    return story;
+  };
+  // The bar is lowered for these few short texts; what is tested is that the watch joins them.
+  StoryOptions with_repair;
+  with_repair.fragment_join_threshold = 0.12f;
+  StoryOptions without_repair = with_repair;
+  without_repair.fragment_watch = 0;
+  const auto before = cluster_in_two_batches(without_repair);
+  ASSERT_EQ(before.at("flood-1"), before.at("flood-2"));
+  ASSERT_NE(before.at("flood-0"), before.at("flood-1")) << "the test needs an early report that does not join at once";
+  const auto after = cluster_in_two_batches(with_repair);
+  EXPECT_EQ(after.at("flood-0"), after.at("flood-1"));
+  EXPECT_EQ(after.at("flood-1"), after.at("flood-3"));
+  EXPECT_NE(after.at("flood-0"), after.at("quake-a1"));
+}

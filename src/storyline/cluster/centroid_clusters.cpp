@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace storyline::cluster {
+namespace {
+constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
+}
+
 
 void DayRange::extend(const DayRange& other) {
   if (other.first && (!first || *other.first < *first)) first = other.first;
@@ -13,6 +18,8 @@ void DayRange::extend(const DayRange& other) {
 uint32_t CentroidClusters::create(const SparseVector& unit_vector, const DayRange& days, uint64_t clock) {
   const auto id = static_cast<uint32_t>(clusters_.size());
   clusters_.emplace_back();
+  matchable_until_.push_back(0);
+  day_span_.emplace_back(kNoDay, kNoDay);
   clusters_.back().days = days;
   add(id, unit_vector, {}, clock);
   return id;
@@ -26,6 +33,7 @@ void CentroidClusters::add(uint32_t id, const SparseVector& unit_vector, const D
   cluster.days.extend(days);
   ++cluster.size;
   cluster.last_growth = clock;
+  matchable_until_[id] = clock + options_.retire_after;
   reindex(id);
 }
 
@@ -43,6 +51,7 @@ void CentroidClusters::rebuild(uint32_t id, const std::vector<const SparseVector
   keep_heaviest(cluster.centroid, options_.centroid_terms);
   cluster.centroid_norm = norm(cluster.centroid);
   cluster.last_growth = clock;
+  matchable_until_[id] = clock + options_.retire_after;
   reindex(id);
 }
 
@@ -55,6 +64,8 @@ void CentroidClusters::merge(uint32_t into, uint32_t from, uint64_t clock) {
   target.days.extend(source.days);
   target.size += source.size;
   target.last_growth = clock;
+  matchable_until_[into] = clock + options_.retire_after;
+  matchable_until_[from] = 0;
   source.alive = false;
   source.centroid = {};
   source.centroid.shrink_to_fit();
@@ -63,7 +74,13 @@ void CentroidClusters::merge(uint32_t into, uint32_t from, uint64_t clock) {
   reindex(into);
 }
 
+void CentroidClusters::note_days(uint32_t id) {
+  const DayRange& days = clusters_[id].days;
+  day_span_[id] = days.first ? std::make_pair(*days.first, *days.last) : std::make_pair(kNoDay, kNoDay);
+}
+
 void CentroidClusters::reindex(uint32_t id) {
+  note_days(id);
   Cluster& cluster = clusters_[id];
   // Bounded: a cluster whose heavy terms keep changing stops being listed under more.
   if (cluster.indexed_terms.size() >= 4 * options_.index_terms) return;
@@ -76,7 +93,9 @@ void CentroidClusters::reindex(uint32_t id) {
 }
 
 float CentroidClusters::time_factor(const DayRange& a, const DayRange& b) const {
-  if (!a.first || !b.first) return 1.0f;  // no date on one side: time says nothing
+  if (!a.first && !b.first) return 1.0f;  // no dates: time says nothing
+  // A date on one side only: the time could not be checked, so the words must say more.
+  if (!a.first || !b.first) return options_.one_side_undated_factor;
   const double gap = std::max({0.0, static_cast<double>(*a.first) - *b.last, static_cast<double>(*b.first) - *a.last});
   if (gap <= options_.window_days) return 1.0f;
   return static_cast<float>(std::exp(-(gap - options_.window_days) / options_.decay_days));
@@ -105,8 +124,13 @@ float CentroidClusters::dense_dot(const SparseVector& centroid) const {
   return sum;
 }
 
-std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vector, uint64_t clock,
-                                                   std::optional<uint32_t> exclude) {
+std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vector, const DayRange& days,
+                                                   uint64_t clock, std::optional<uint32_t> exclude) {
+  // Days beyond which the time factor is below exp(-3); only when the query is dated.
+  const double reach = options_.window_days + 3 * options_.decay_days;
+  const bool dated = days.first.has_value() && reach < 1e8;
+  const int64_t earliest = dated ? static_cast<int64_t>(*days.first) - static_cast<int64_t>(reach) : 0;
+  const int64_t latest = dated ? static_cast<int64_t>(*days.last) + static_cast<int64_t>(reach) : 0;
   if (stamp_.size() < clusters_.size()) {
     stamp_.resize(clusters_.size() * 3 / 2 + 16, 0);
     overlap_.resize(stamp_.size(), 0);
@@ -118,9 +142,9 @@ std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vect
   std::vector<uint32_t> found;
   for (const WeightedTerm& entry : heaviest(unit_vector, options_.query_terms)) {
     for (uint32_t id : index_.postings(entry.term)) {
-      const Cluster& cluster = clusters_[id];
-      if (!cluster.alive || (exclude && *exclude == id)) continue;
-      if (clock > cluster.last_growth + options_.retire_after) continue;
+      if (clock > matchable_until_[id] || (exclude && *exclude == id)) continue;
+      if (dated && day_span_[id].first != kNoDay && (day_span_[id].second < earliest || day_span_[id].first > latest))
+        continue;
       if (stamp_[id] != query_stamp_) {
         stamp_[id] = query_stamp_;
         overlap_[id] = 0;
@@ -150,7 +174,7 @@ std::vector<CentroidClusters::Match> CentroidClusters::matches(const SparseVecto
                                                                uint64_t clock, float at_least,
                                                                std::optional<uint32_t> exclude) {
   std::vector<Match> result;
-  const std::vector<uint32_t> found = candidates(unit_vector, clock, exclude);
+  const std::vector<uint32_t> found = candidates(unit_vector, days, clock, exclude);
   if (found.empty()) return result;
   scatter(unit_vector);
   for (uint32_t id : found) {

@@ -21,12 +21,14 @@ struct ClusterOptions {
   size_t centroid_terms = 200;     // a centroid keeps its heaviest terms only: memory per cluster is bounded
   size_t index_terms = 12;         // a cluster is listed under its heaviest centroid terms
   size_t query_terms = 12;         // a query looks up its heaviest terms
-  size_t max_postings = 64;        // newest clusters kept per term: bounds the cost of a lookup
+  size_t max_postings = 32;        // newest clusters kept per term: bounds the cost of a lookup
   size_t scored_candidates = 16;   // candidates (by shared heavy terms) that get a full cosine
   // No time penalty within `window_days`; beyond it similarity decays by exp(-extra / decay_days).
   // Only when both sides have a date.
   double window_days = 1e9;
   double decay_days = 1;
+  // Similarity is multiplied by this when one side has a date and the other has none.
+  float one_side_undated_factor = 1.0f;
   // Clusters that have not grown for this many arrivals are no longer matched (they stay as
   // they are); it keeps the candidate lists made of live clusters.
   uint64_t retire_after = 100000;
@@ -74,11 +76,20 @@ class CentroidClusters {
 
  private:
   void reindex(uint32_t cluster);
-  std::vector<uint32_t> candidates(const SparseVector& unit_vector, uint64_t clock, std::optional<uint32_t> exclude);
+  std::vector<uint32_t> candidates(const SparseVector& unit_vector, const DayRange& days, uint64_t clock,
+                                   std::optional<uint32_t> exclude);
+  void note_days(uint32_t cluster);
 
   ClusterOptions options_;
   InvertedIndex index_;
   std::vector<Cluster> clusters_;
+  // Per cluster, the last clock value at which it can be matched (0 once merged away): what the
+  // candidate scan reads for every posting, kept apart from the clusters so that it stays in cache.
+  std::vector<uint64_t> matchable_until_;
+  // Per cluster, its first and last day (kNoDay when undated), for the same scan: a cluster whose
+  // dates are too far from the query's cannot score (its time factor is under exp(-3)), and
+  // skipping it keeps old clusters that share a rare word from filling the candidate list.
+  std::vector<std::pair<int32_t, int32_t>> day_span_;
   // Scratch for candidate counting, indexed by cluster: a stamp marks this query's entries.
   // The query scattered by term, so each candidate's cosine is one pass over its centroid.
   std::vector<float> dense_query_;

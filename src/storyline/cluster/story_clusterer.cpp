@@ -11,7 +11,7 @@
 namespace storyline::cluster {
 
 StoryClusterer::StoryClusterer(StoryOptions options)
-    : options_(options), stories_(options.clusters), members_(options.members), storylines_(options.storylines) {}
+    : options_(options), stories_(options_.clusters), members_(options_.members), storylines_(options.storylines) {}
 
 uint32_t StoryClusterer::root_story(uint32_t story) const {
   while (story_parent_[story] != story) story = story_parent_[story];
@@ -31,6 +31,10 @@ uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& d
   story_by_name_.emplace(name, story);
   story_names_.push_back(std::move(name));
   return story;
+}
+
+void StoryClusterer::watch_as_fragment(uint32_t story, uint64_t clock) {
+  if (options_.fragment_watch > 0) young_stories_.push_back({story, clock, clock + 1});
 }
 
 void StoryClusterer::mark_story_changed(uint32_t story) { changed_stories_.push_back(story); }
@@ -143,6 +147,7 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
       stories_.add(story, vector, days, clock);
     } else {
       story = new_story(vector, days, clock, "story-" + documents_[first + i].id);
+      watch_as_fragment(story, clock);
     }
     story_members_[story].push_back(static_cast<uint32_t>(first + i));
     documents_[first + i].member = members_.create(vector, days, clock);
@@ -159,16 +164,17 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
 }
 
 std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVector& vector, const DayRange& days,
-                                                                 uint64_t clock) {
+                                                                 uint64_t clock, std::optional<uint32_t> exclude) {
   // Nearest members first: their stories are candidates even when the centroid lookup misses.
   std::vector<std::pair<uint32_t, float>> nearest;  // story, best member similarity
   for (const auto& member : members_.matches(vector, days, clock, 0.0f)) {
     const uint32_t story = root_story(documents_[document_of_member_[member.cluster]].story);
+    if (exclude && story == *exclude) continue;
     auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == story; });
     if (found == nearest.end()) nearest.emplace_back(story, member.similarity);
     else found->second = std::max(found->second, member.similarity);
   }
-  const auto centroids = stories_.matches(vector, days, clock, 0.0f);
+  const auto centroids = stories_.matches(vector, days, clock, 0.0f, exclude);
   std::optional<CentroidClusters::Match> best;
   const float share = options_.nearest_member_share;
   const auto consider = [&](uint32_t story, float centroid_similarity, float member_similarity) {
@@ -197,23 +203,23 @@ void StoryClusterer::repair() {
     if (!stories_.cluster(story).alive) continue;
     const auto match = stories_.best_match(unit_centroid(story), stories_.cluster(story).days, clock, story);
     if (!match || match->similarity < options_.merge_threshold) continue;
-    uint32_t into = story, from = match->cluster;
-    const auto size_into = stories_.cluster(into).size, size_from = stories_.cluster(from).size;
-    if (size_from > size_into || (size_from == size_into && from < into)) std::swap(into, from);
-    stories_.merge(into, from, clock);
-    story_parent_[from] = into;
-    for (uint32_t document : story_members_[from]) changed_documents_.push_back(document);
-    removed_stories_.push_back(story_names_[from]);
-    story_members_[into].insert(story_members_[into].end(), story_members_[from].begin(), story_members_[from].end());
-    story_members_[from] = {};
-    storylines_.stories_merged(into, from, clock);
-    for (const auto& [absorbed, absorbing] : storylines_.take_merges())
-      merged_storylines_.emplace_back(storyline_names_[absorbed], storyline_names_[absorbing]);
-    if (!is_touched_[into]) {
-      is_touched_[into] = true;
-      touched_.push_back(into);
-    }
+    merge_stories(story, match->cluster, clock);
   }
+  // Fragments that arrived before their event's story formed: they would join it now. A new
+  // story is looked at again after 1, 2, 4, 8... arrivals, until `fragment_watch` arrivals have
+  // passed: a few checks per story, however often repair runs.
+  std::vector<YoungStory> still_young;
+  for (YoungStory young : young_stories_) {
+    const Cluster& cluster = stories_.cluster(young.story);
+    if (!cluster.alive || cluster.size > options_.fragment_max_size) continue;
+    if (clock >= young.next_check) {
+      absorb_fragment(young.story, clock);
+      young.next_check = young.created + 2 * (clock - young.created);
+    }
+    if (stories_.cluster(young.story).alive && clock - young.created <= options_.fragment_watch)
+      still_young.push_back(young);
+  }
+  young_stories_ = std::move(still_young);
   // Split stories that drifted. Iterates by index: a split adds the new half to touched_.
   for (size_t k = 0; k < touched_.size(); ++k)
     if (stories_.cluster(touched_[k]).alive) try_split(touched_[k], clock);
@@ -224,6 +230,41 @@ void StoryClusterer::repair() {
     mark_story_changed(story);
   }
   touched_.clear();
+}
+
+void StoryClusterer::merge_stories(uint32_t a, uint32_t b, uint64_t clock) {
+  uint32_t into = a, from = b;
+  const auto size_into = stories_.cluster(into).size, size_from = stories_.cluster(from).size;
+  if (size_from > size_into || (size_from == size_into && from < into)) std::swap(into, from);
+  stories_.merge(into, from, clock);
+  story_parent_[from] = into;
+  for (uint32_t document : story_members_[from]) changed_documents_.push_back(document);
+  removed_stories_.push_back(story_names_[from]);
+  story_members_[into].insert(story_members_[into].end(), story_members_[from].begin(), story_members_[from].end());
+  story_members_[from] = {};
+  storylines_.stories_merged(into, from, clock);
+  for (const auto& [absorbed, absorbing] : storylines_.take_merges())
+    merged_storylines_.emplace_back(storyline_names_[absorbed], storyline_names_[absorbing]);
+  if (!is_touched_[into]) {
+    is_touched_[into] = true;
+    touched_.push_back(into);
+  }
+}
+
+void StoryClusterer::absorb_fragment(uint32_t fragment, uint64_t clock) {
+  const std::vector<uint32_t>& members = story_members_[fragment];
+  std::optional<uint32_t> target;
+  float total = 0;
+  for (uint32_t document : members) {
+    const Cluster& member = members_.cluster(documents_[document].member);
+    const auto match = best_story(member.centroid, member.days, clock, fragment);
+    // Every member must choose the same, larger story.
+    if (!match || (target && *target != match->cluster) || stories_.cluster(match->cluster).size <= members.size()) return;
+    target = match->cluster;
+    total += match->similarity;
+  }
+  if (target && total / static_cast<float>(members.size()) >= options_.fragment_join_threshold)
+    merge_stories(*target, fragment, clock);
 }
 
 void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
@@ -293,6 +334,7 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   };
   std::sort(moved.begin(), moved.end());
   const uint32_t created = new_story({}, {}, clock, "story-" + documents_[moved.front()].id);
+  watch_as_fragment(created, clock);  // a small half split off may belong to another story
   is_touched_[created] = true;
   touched_.push_back(created);
   for (uint32_t document : moved) {

@@ -32,14 +32,23 @@ struct StoryOptions {
   // A story is checked again once it has grown by this fraction since its last check, so the
   // cost of checks per document stays constant however large stories grow.
   float split_recheck_growth = 0.25f;
+  // A story of at most this many documents is a fragment: in the repair passes of the
+  // `fragment_watch` arrivals after it was made, it joins a larger story that its documents would
+  // join now (at this score), as if they had arrived after that story formed.
+  size_t fragment_max_size = 2;
+  float fragment_join_threshold = 0.20f;
+  uint64_t fragment_watch = 1000;
   size_t repair_every = 500;  // documents between repair passes (and at the end of every batch)
   // An event's reports come within days; two events of one kind are usually months apart.
-  ClusterOptions clusters{.window_days = 3, .decay_days = 3};
+  // An undated document is not kept from a dated story by time, so it needs more in common
+  // (an undated report of a later event of the same subject is the usual case).
+  ClusterOptions clusters{.window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.8f};
   // Documents are also indexed one by one: a story's score is a blend of the cosine with its
   // centroid and with its most similar member (the nearest neighbour is the surest single
   // sign of the same event; the centroid keeps chains from forming).
   float nearest_member_share = 0.5f;
-  ClusterOptions members{.centroid_terms = 80, .index_terms = 10, .window_days = 3, .decay_days = 3};
+  ClusterOptions members{
+      .centroid_terms = 80, .index_terms = 10, .window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.8f};
   BlockShares shares{};
   StorylineOptions storylines{};
 };
@@ -101,7 +110,12 @@ class StoryClusterer {
 
   void repair();
   void try_split(uint32_t story, uint64_t clock);
-  std::optional<CentroidClusters::Match> best_story(const SparseVector& vector, const DayRange& days, uint64_t clock);
+  void merge_stories(uint32_t a, uint32_t b, uint64_t clock);  // the larger keeps its id
+  void absorb_fragment(uint32_t fragment, uint64_t clock);
+  // New stories, not restored ones: restoring changes nothing.
+  void watch_as_fragment(uint32_t story, uint64_t clock);
+  std::optional<CentroidClusters::Match> best_story(const SparseVector& vector, const DayRange& days, uint64_t clock,
+                                                    std::optional<uint32_t> exclude = std::nullopt);
   uint32_t root_story(uint32_t story) const;
   uint32_t new_story(const SparseVector& vector, const DayRange& days, uint64_t clock, std::string name);
   void place_in_storyline(uint32_t story, uint64_t clock);
@@ -130,6 +144,11 @@ class StoryClusterer {
   std::vector<uint32_t> touched_;        // stories grown since the last repair
   std::vector<bool> is_touched_;
   size_t since_repair_ = 0;
+  struct YoungStory {
+    uint32_t story = 0;
+    uint64_t created = 0, next_check = 0;  // clock values
+  };
+  std::vector<YoungStory> young_stories_;  // fragments still watched
 };
 
 }  // namespace storyline::cluster
