@@ -88,3 +88,22 @@ TEST(EntityRecognizer, SeedsNameTheRequiredEntities) {
   for (const char* chrome : {"Leave a Reply", "Scroll to Top", "Leave", "Reply", "Scroll", "Top"})
     EXPECT_EQ(found.count(chrome), 0u) << chrome;
 }
+
+TEST(EntityRecognizer, TitleCaseHeadlineWordsAreNotNames) {
+  storyline::Document document;
+  document.title = "Taliban Warns US Not To 'Destabilise' Regime In Face-to-face Talks";
+  document.excerpt = "The Taliban warned the United States in Doha not to destabilise their government.";
+  std::map<std::string, std::string> names;
+  for (const auto& entity : document_entities(document)) names[entity.text] = entity.type;
+  EXPECT_EQ(names.count("Taliban"), 1u);
+  EXPECT_EQ(names.count("Doha"), 1u);
+  for (const auto& [name, type] : names) {
+    EXPECT_EQ(name.find("Warns"), std::string::npos) << name;
+    EXPECT_EQ(name.find("Destabilise"), std::string::npos) << name;
+    EXPECT_EQ(name.find("Regime"), std::string::npos) << name;
+  }
+  // A headline alone (no body) is still read: it is all the text there is.
+  storyline::Document headline_only;
+  headline_only.title = "Antony Blinken Meets Taliban Envoys In Doha";
+  EXPECT_FALSE(document_entities(headline_only).empty());
+}

@@ -377,10 +377,27 @@ std::vector<EntityMention> recognize_entities(std::string_view utf8_text) {
   return entities;
 }
 
+// "Taliban Warns US Not To 'Destabilise' Regime": in a Title Case headline every word is
+// capitalized, so capitals say nothing about names there.
+bool is_title_case(std::string_view headline) {
+  size_t long_words = 0, capitalized = 0;
+  bool first = true;
+  for (const text::Word& word : text::split_words(headline)) {
+    if (std::exchange(first, false) || word.text.size() < 4) continue;
+    ++long_words;
+    capitalized += word.text[0] >= 'A' && word.text[0] <= 'Z';
+  }
+  return long_words >= 2 && capitalized * 10 >= long_words * 7;
+}
+
 std::vector<Entity> document_entities(const Document& document, size_t limit) {
-  std::string text = document.title.value_or("");
-  text += "\n";
-  text += document.text ? *document.text : document.excerpt.value_or("");
+  // A Title Case headline is left out: the names in it are in the body too.
+  std::string_view body;
+  if (document.text) body = *document.text;
+  else if (document.excerpt) body = *document.excerpt;
+  std::string text;
+  if (document.title && !(is_title_case(*document.title) && !body.empty())) text = *document.title + "\n";
+  text += body;
   std::vector<Entity> result;
   for (const auto& mention : recognize_entities(text)) {
     if (result.size() >= limit) break;
