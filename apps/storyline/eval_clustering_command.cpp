@@ -17,6 +17,7 @@
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/ecbplus_corpus.h"
 #include "storyline/cluster/story_clusterer.h"
+#include "storyline/label/entity_recognizer.h"
 
 namespace storyline::cli {
 namespace {
@@ -27,6 +28,7 @@ struct EvalClusteringOptions {
   size_t batch = 100;
   bool sweep = false;
   bool details = false;
+  bool entities = true;
   float join = cluster::StoryOptions{}.join_threshold;
   float merge = cluster::StoryOptions{}.merge_threshold;
   float link = cluster::StorylineOptions{}.link_threshold;
@@ -154,6 +156,8 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
   {
     cluster::DocumentAnalyzer analyzer(corpus.vocabulary, options.analysis);
     for (size_t i : fixed_shuffle(labeled.size(), options.seed)) {
+      // As ingest does: entities are labelled before clustering.
+      if (options.entities) labeled[i].document.entities = label::document_entities(labeled[i].document);
       corpus.documents.push_back(analyzer.analyze(labeled[i].document));
       corpus.gold_stories.push_back(labeled[i].story);
       corpus.gold_storylines.push_back(labeled[i].storyline);
@@ -276,6 +280,10 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_option("--merge", options->merge, "Story merge threshold (repair pass)")->capture_default_str();
   command->add_option("--link", options->link, "Storyline link threshold")->capture_default_str();
   command->add_option("--title-share", options->shares.title, "Share of the title block in similarity")->capture_default_str();
+  command->add_option("--people-share", options->shares.people, "Share of the people block in similarity")
+      ->capture_default_str();
+  command->add_option("--entities", options->entities, "Label entities before clustering, as ingest does")
+      ->capture_default_str();
   command->add_option("--name-share", options->shares.names, "Share of the names block in similarity")->capture_default_str();
   command->add_option("--number-weight", options->analysis.number_weight, "Weight of a number")->capture_default_str();
   command->add_option("--member-share", options->member_share, "Share of the nearest member in a story's score")

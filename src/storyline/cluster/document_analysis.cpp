@@ -51,20 +51,39 @@ AnalyzedDocument DocumentAnalyzer::analyze(const Document& document) {
   analyzed.title = make_sparse(std::move(title));
   analyzed.body = make_sparse(std::move(body));
   analyzed.names = make_sparse(std::move(names));
+  std::vector<WeightedTerm> people;
+  std::string term;
+  for (const Entity& entity : document.entities) {
+    if (entity.type != "person") continue;
+    const std::string folded = text::fold_case(entity.text);
+    term.assign(kPersonPrefix);
+    term += folded;
+    people.push_back({vocabulary_.id(term), 1.0f});
+    // Its words too, so that "Hibatullah" meets "Hibatullah Akhundzada".
+    for (const text::Word& word : text::split_words(folded)) {
+      if (word.text.size() < 3 || folded.size() == word.text.size()) continue;
+      term.assign(kPersonPrefix);
+      term += word.text;
+      people.push_back({vocabulary_.id(term), 0.5f});
+    }
+  }
+  analyzed.people = make_sparse(std::move(people));
   return analyzed;
 }
 
 SparseVector distinct_terms(const AnalyzedDocument& document) {
-  SparseVector all = add_scaled(add_scaled(document.body, document.title, 1.0f), document.names, 1.0f);
+  SparseVector all = add_scaled(add_scaled(add_scaled(document.body, document.title, 1.0f), document.names, 1.0f),
+                                document.people, 1.0f);
   return all;
 }
 
 SparseVector document_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies,
                              const BlockShares& shares) {
-  const float body_share = std::max(0.0f, 1.0f - shares.title - shares.names);
+  const float body_share = std::max(0.0f, 1.0f - shares.title - shares.names - shares.people);
   SparseVector vector;
   const std::pair<const SparseVector*, float> blocks[] = {
-      {&document.body, body_share}, {&document.title, shares.title}, {&document.names, shares.names}};
+      {&document.body, body_share}, {&document.title, shares.title}, {&document.names, shares.names},
+      {&document.people, shares.people}};
   for (const auto& [block, share] : blocks) {
     if (block->empty() || share <= 0) continue;
     vector = add_scaled(vector, tfidf_vector(*block, frequencies), std::sqrt(share));

@@ -19,13 +19,17 @@ struct AnalyzedDocument {
   SparseVector body;
   SparseVector title;
   SparseVector names;
+  SparseVector people;  // the document's person entities (full names and their words)
 };
 
 // Each block's TF-IDF vector is normalised and given this share of the similarity, so that the
 // names (few, but what tells two events of one kind apart) are not drowned by the body's words.
 struct BlockShares {
   float title = 0.2f;
-  float names = 0.3f;  // the body gets the rest
+  float names = 0.3f;
+  // Two reports of one event name the same people; two events of one subject (the same places
+  // and organizations) often do not.
+  float people = 0.1f;  // the body gets the rest
 };
 
 // Every term of the document once, for document frequencies.
@@ -45,6 +49,7 @@ struct AnalysisOptions {
 // Names are stored in the vocabulary with this prefix, so "@doha" (a name) and "doha" (a word)
 // are two terms.
 inline constexpr std::string_view kNamePrefix = "@";
+inline constexpr std::string_view kPersonPrefix = "#";
 
 class DocumentAnalyzer {
  public:

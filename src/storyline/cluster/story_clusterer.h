@@ -35,7 +35,7 @@ struct StoryOptions {
   // A story of at most this many documents is a fragment: in the repair passes of the
   // `fragment_watch` arrivals after it was made, it joins a larger story that its documents would
   // join now (at this score), as if they had arrived after that story formed.
-  size_t fragment_max_size = 2;
+  size_t fragment_max_size = 3;
   float fragment_join_threshold = 0.20f;
   uint64_t fragment_watch = 1000;
   size_t repair_every = 500;  // documents between repair passes (and at the end of every batch)
