@@ -41,7 +41,7 @@ void StoryClusterer::mark_story_changed(uint32_t story) { changed_stories_.push_
 
 void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
   const size_t before = storylines_.storyline_count();
-  storylines_.place(story, unit_centroid(story), stories_.cluster(story).days, clock);
+  storylines_.place(story, storyline_vector(story), stories_.cluster(story).days, clock);
   if (storylines_.storyline_count() > before) {
     const std::string& name = story_names_[story];
     storyline_names_.push_back("storyline-" + name.substr(name.starts_with("story-") ? 6 : 0));
@@ -88,7 +88,7 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     std::optional<uint32_t> storyline;
     if (found != storyline_by_name.end()) storyline = found->second;
     const uint32_t placed =
-        storylines_.restore(story, unit_centroid(story), stories_.cluster(story).days, clock, storyline);
+        storylines_.restore(story, storyline_vector(story), stories_.cluster(story).days, clock, storyline);
     if (!storyline) {
       storyline_names_.push_back(name);
       storyline_by_name.emplace(name, placed);
@@ -111,6 +111,14 @@ ClusterChanges StoryClusterer::take_changes() {
   changes.removed_stories = std::exchange(removed_stories_, {});
   changes.merged_storylines = std::exchange(merged_storylines_, {});
   return changes;
+}
+
+SparseVector StoryClusterer::storyline_vector(uint32_t story) const {
+  // A subject develops with new people in it: the people block tells events apart, not subjects.
+  SparseVector centroid = stories_.cluster(story).centroid;
+  std::erase_if(centroid, [&](const WeightedTerm& entry) { return vocabulary_.term(entry.term).starts_with(kPersonPrefix); });
+  normalize(centroid);
+  return centroid;
 }
 
 SparseVector StoryClusterer::unit_centroid(uint32_t story) const {

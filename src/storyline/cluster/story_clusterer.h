@@ -121,6 +121,7 @@ class StoryClusterer {
   void place_in_storyline(uint32_t story, uint64_t clock);
   void mark_story_changed(uint32_t story);
   SparseVector unit_centroid(uint32_t story) const;
+  SparseVector storyline_vector(uint32_t story) const;  // the centroid without its people
 
   StoryOptions options_;
   Vocabulary vocabulary_;
