@@ -208,7 +208,9 @@ void StoryClusterer::repair() {
   std::sort(touched_.begin(), touched_.end());
   // Merge stories that converged: a touched story and its most similar other story.
   for (uint32_t story : touched_) {
-    if (!stories_.cluster(story).alive) continue;
+    // A story of one document was just compared with every story when it arrived, and scored below
+    // the (lower) join threshold: it cannot reach the merge threshold now.
+    if (!stories_.cluster(story).alive || stories_.cluster(story).size < 2) continue;
     const auto match = stories_.best_match(unit_centroid(story), stories_.cluster(story).days, clock, story);
     if (!match || match->similarity < options_.merge_threshold) continue;
     merge_stories(story, match->cluster, clock);
@@ -289,14 +291,28 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
     return members_.cluster(documents_[document].member).centroid;
   };
   // Two-means, seeded deterministically: the member least like the centroid, then the member
-  // least like that one.
-  // Sums by concatenating and sorting once: adding vectors one by one would copy the growing
-  // sum for every member.
+  // least like that one. Half sums are accumulated in a dense scratch array and cut to their
+  // heaviest terms, as centroids are, so each round costs the same however wide the story's words.
   const auto sum_of = [&](auto&& take) {
-    std::vector<WeightedTerm> all;
-    for (size_t i = 0; i < sample.size(); ++i)
-      if (take(i)) all.insert(all.end(), vector_of(sample[i]).begin(), vector_of(sample[i]).end());
-    return make_sparse(std::move(all));
+    std::vector<TermId>& touched = split_scratch_terms_;
+    touched.clear();
+    for (size_t i = 0; i < sample.size(); ++i) {
+      if (!take(i)) continue;
+      for (const WeightedTerm& entry : vector_of(sample[i])) {
+        if (entry.term >= split_scratch_.size()) split_scratch_.resize(entry.term * 3 / 2 + 1024, 0);
+        if (split_scratch_[entry.term] == 0) touched.push_back(entry.term);
+        split_scratch_[entry.term] += entry.weight;
+      }
+    }
+    SparseVector sum;
+    sum.reserve(touched.size());
+    std::sort(touched.begin(), touched.end());
+    for (TermId term : touched) {
+      sum.push_back({term, split_scratch_[term]});
+      split_scratch_[term] = 0;
+    }
+    keep_heaviest(sum, options_.clusters.centroid_terms);
+    return sum;
   };
   const SparseVector centroid = sum_of([](size_t) { return true; });
   const auto farthest_from = [&](const SparseVector& point) {

@@ -150,6 +150,8 @@ class StoryClusterer {
     uint64_t created = 0, next_check = 0;  // clock values
   };
   std::vector<YoungStory> young_stories_;  // fragments still watched
+  std::vector<float> split_scratch_;        // dense sums for two-means, all zero between uses
+  std::vector<TermId> split_scratch_terms_;
 };
 
 }  // namespace storyline::cluster
