@@ -40,6 +40,14 @@ void StoryClusterer::watch_as_fragment(uint32_t story, uint64_t clock) {
 void StoryClusterer::mark_story_changed(uint32_t story) { changed_stories_.push_back(story); }
 
 void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
+  // A placed story is looked at again once it has grown by a quarter (as for splits): its
+  // centroid moves little before that, and the cost per document stays constant.
+  if (placed_at_size_.size() <= story) placed_at_size_.resize(story + 1, 0);
+  const uint32_t size = stories_.cluster(story).size;
+  if (placed_at_size_[story] > 0 &&
+      static_cast<float>(size) < static_cast<float>(placed_at_size_[story]) * (1 + options_.split_recheck_growth))
+    return;
+  placed_at_size_[story] = size;
   const size_t before = storylines_.storyline_count();
   storylines_.place(story, storyline_vector(story), stories_.cluster(story).days, clock);
   if (storylines_.storyline_count() > before) {

@@ -142,6 +142,7 @@ class StoryClusterer {
   std::vector<std::pair<std::string, std::string>> merged_storylines_;
   std::vector<std::vector<uint32_t>> story_members_;  // documents of each live story
   std::vector<uint32_t> split_checked_at_;            // story size at its last split check
+  std::vector<uint32_t> placed_at_size_;              // story size when last placed in a storyline
   std::vector<uint32_t> touched_;        // stories grown since the last repair
   std::vector<bool> is_touched_;
   size_t since_repair_ = 0;
