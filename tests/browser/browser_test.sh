@@ -55,7 +55,7 @@ wait_for "http://127.0.0.1:$DRIVER_PORT/status" "chromedriver" "$WORK/chromedriv
 
 mkdir -p "$SCREENSHOTS"
 STATUS=0
-timeout 60 /usr/bin/python3 "$ROOT/tests/browser/web_page_test.py" --page "http://127.0.0.1:$PORT/" \
+PYTHONDONTWRITEBYTECODE=1 timeout 60 /usr/bin/python3 "$ROOT/tests/browser/web_page_test.py" --page "http://127.0.0.1:$PORT/" \
   --driver "http://127.0.0.1:$DRIVER_PORT" --chromium "$CHROMIUM" --profile "$WORK/profile" \
   --screenshots "$SCREENSHOTS" || STATUS=$?
 awk -v s="$STARTED" -v e="$(date +%s.%N)" 'BEGIN { printf "# browser test took %.1f s\n", e - s }'

@@ -92,6 +92,11 @@ class Checks:
                 f"the first card shows its publisher count ({first['publishers']!r})")
         self.ok(first["time"], f"the first card shows when it was published ({first['time']!r})")
         self.ok(self.texts("h1"), "the front page has a top-level heading")
+        landmarks = self.browser.execute(
+            "return ['header', 'nav', 'main', 'footer', '[role=search]'].filter(s => !document.querySelector(s))")
+        self.ok(not landmarks, f"the page has its landmarks (missing: {landmarks})")
+        self.ok(self.browser.execute("return document.querySelectorAll('img:not([alt])').length") == 0,
+                "every image has alt text")
         self.ok(self.browser.find_all("header nav a[aria-current=page]"), "the category navigation marks the current page")
         self.shot("front.png")
         return first["headline"]

@@ -116,7 +116,7 @@ std::string_view web_page_html() {
   .articles li:last-child { border-bottom: 0; }
   .article-link { font-weight: 600; overflow-wrap: anywhere; }
   .articles .meta { margin-top: .15rem; }
-  .excerpt { margin: .25rem 0 0; color: var(--muted); font-size: .92rem; }
+  .excerpt { margin: .25rem 0 0; color: var(--muted); font-size: .92rem; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
   .coverage { list-style: none; margin: 0; padding: 0; font-size: .9rem; }
   .coverage li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .1rem .6rem; margin-bottom: .55rem; }
   .coverage .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -155,6 +155,7 @@ std::string_view web_page_html() {
     #search-form .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     .brand { font-size: 1.2rem; }
     .story-card.lead h2 { font-size: 1.35rem; }
+    .bullets li { font-size: 1rem; }
     /* A phone shows a small picture beside the headline, as news apps do. */
     .story-card.has-image:not(.lead) { display: grid; grid-template-columns: minmax(0, 1fr) 5.5rem; column-gap: .8rem; align-content: start; }
     .story-card.has-image:not(.lead) > * { grid-column: 1; }
@@ -217,8 +218,9 @@ function dateRange(first, last) {
 function hostOf(url) { try { return new URL(url).hostname.replace(/^www\./, ""); } catch { return ""; } }
 const publisherOf = article => article.site_name || article.domain || hostOf(article.url) || "";
 const shortened = (text, most = 48) => text.length > most ? text.slice(0, most).replace(/\s+\S*$/, "") + "…" : text;
-// How a citation names an article: its publisher, else its (shortened) headline.
-const citedAs = article => publisherOf(article) || `“${shortened(article.title || "article")}”`;
+// How a citation names an article: its publisher, else its (shortened) headline, else its place
+// in the story's list of articles.
+const citedAs = article => publisherOf(article) || (article.title ? `“${shortened(article.title)}”` : `article ${article.position ?? ""}`.trim());
 function leadImage(articles) {
   for (const a of articles || []) for (const image of a.images || []) if (safeUrl(image.url)) return {url: image.url, article: a};
   return null;
@@ -247,20 +249,25 @@ async function getJson(url) {
 // Each view takes a token; an answer that arrives after the reader moved on is dropped.
 let currentView = 0;
 let lastStory = null;  // {id, title}: where "back to story" from an article goes
+const scrollPositions = new Map();  // hash → how far down the reader was
 function beginView(title, activeCategory = "", searched = "") {
   renderCategories(activeCategory);
   document.getElementById("search").value = searched;
   document.title = title ? `${title} — Storyline` : "Storyline";
   main.setAttribute("aria-busy", "true");
-  return ++currentView;
+  const token = ++currentView;
+  // The old view stays while a fast answer comes; a slow one says it is loading.
+  setTimeout(() => { if (token === currentView && main.hasAttribute("aria-busy")) main.innerHTML = `<p class="state">Loading…</p>`; }, 400);
+  return token;
 }
 function render(token, html, title) {
   if (token !== currentView) return false;
   main.innerHTML = html;
   main.removeAttribute("aria-busy");
   if (title) document.title = `${title} — Storyline`;
-  // After a navigation (not the first load) the reader starts at the top of the new view.
-  if (render.navigated) { window.scrollTo(0, 0); main.focus({preventScroll: true}); }
+  // After a navigation (not the first load) the reader starts at the top of the new view, or
+  // where they were when they come back to it.
+  if (render.navigated) { main.focus({preventScroll: true}); window.scrollTo(0, scrollPositions.get(location.hash || "#/") || 0); }
   render.navigated = true;
   return true;
 }
@@ -298,7 +305,7 @@ function publisherNames(story) {
 function storyCard(story, {lead = false, snippet = null, heading = "h2", kicker = true} = {}) {
   const image = leadImage(story.articles);
   const dek = snippet != null ? highlighted(snippet) : esc((story.summary || [])[0] || "");
-  const figure = image ? `<div class="thumb"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" loading="${lead ? "eager" : "lazy"}" decoding="async" onerror="dropImage(this)"></div>` : "";
+  const figure = image ? `<div class="thumb"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" loading="${lead ? "eager" : "lazy"}" decoding="async" referrerpolicy="no-referrer" onerror="dropImage(this)"></div>` : "";
   return `<article class="story-card${lead ? " lead" : ""}${image ? " has-image" : ""}" data-story-id="${esc(story.id)}"${langAttr(story)}>
     ${figure}${kicker && story.category ? `<p class="kicker">${esc(story.category)}</p>` : ""}
     <${heading}><a href="#/story/${encodeURIComponent(story.id)}">${esc(story.title || "Untitled story")}</a></${heading}>
@@ -336,12 +343,17 @@ async function showFront(category) {
 
 // Overview bullets cite the publishers that report them; an article without a named publisher
 // is cited by its own title.
+// A bullet reported by many cites the first few (one article per publisher) and counts the rest.
+const CITES_SHOWN = 3;
 function citations(bullet, articlesById) {
-  const links = (bullet.documents || []).map(id => articlesById.get(id)).filter(Boolean)
-    .map(a => `<a href="#/article/${encodeURIComponent(a.id)}">${esc(citedAs(a))}</a>`);
-  const unique = [...new Set(links)];
-  if (!unique.length && (bullet.publishers || []).length) return `<span class="cites">— ${esc(bullet.publishers.join(", "))}</span>`;
-  return unique.length ? `<span class="cites">— ${unique.join(", ")}</span>` : "";
+  const byName = new Map();
+  for (const a of (bullet.documents || []).map(id => articlesById.get(id)).filter(Boolean))
+    if (!byName.has(citedAs(a))) byName.set(citedAs(a), a);
+  if (!byName.size && (bullet.publishers || []).length) return `<span class="cites">— ${esc(bullet.publishers.join(", "))}</span>`;
+  if (!byName.size) return "";
+  const links = [...byName].slice(0, CITES_SHOWN).map(([name, a]) => `<a href="#/article/${encodeURIComponent(a.id)}">${esc(name)}</a>`);
+  const more = byName.size - links.length;
+  return `<span class="cites">— ${links.join(", ")}${more ? ` and ${more} more` : ""}</span>`;
 }
 function overviewSection(story, articlesById) {
   const bullets = story.bullets && story.bullets.length ? story.bullets : (story.summary || []).map(text => ({text}));
@@ -351,7 +363,7 @@ function overviewSection(story, articlesById) {
 }
 // Who said what: quotes grouped by speaker (most quoted first), reported speech set apart from
 // direct quotation, each with the article it came from.
-const QUOTES_SHOWN = 3;
+const QUOTES_SHOWN = 2, SPEAKERS_SHOWN = 6;
 function quotesSection(story, articlesById) {
   const bySpeaker = new Map();
   for (const q of story.quotes || []) {
@@ -377,8 +389,10 @@ function quotesSection(story, articlesById) {
     const hidden = quotes.slice(QUOTES_SHOWN);
     return `<div class="speaker"><h3 class="speaker-name">${esc(capitalized(name))}${role ? `<span class="role">${esc(role)}</span>` : ""}</h3>${shown}
       ${hidden.length ? `<details class="more"><summary>${plural(hidden.length, "more quote")}</summary>${hidden.map(quote).join("")}</details>` : ""}</div>`;
-  }).join("");
-  return `<section aria-labelledby="quotes-heading"><h2 id="quotes-heading">Who said what</h2>${speakers}</section>`;
+  });
+  const hiddenSpeakers = speakers.slice(SPEAKERS_SHOWN);
+  return `<section aria-labelledby="quotes-heading"><h2 id="quotes-heading">Who said what</h2>${speakers.slice(0, SPEAKERS_SHOWN).join("")}
+    ${hiddenSpeakers.length ? `<details class="more"><summary>${plural(hiddenSpeakers.length, "more speaker")}</summary>${hiddenSpeakers.join("")}</details>` : ""}</section>`;
 }
 const UNNAMED = "Unnamed publisher";
 function groupByPublisher(articles) {
@@ -394,19 +408,23 @@ function groupByPublisher(articles) {
   return [...groups.entries()].sort((a, b) => (a[0] === UNNAMED) - (b[0] === UNNAMED) ||
     b[1].length - a[1].length || a[0].localeCompare(b[0]));
 }
+// A publisher's first few articles are listed, the rest one click away.
+const ARTICLES_SHOWN = 8;
 function articlesSection(groups) {
   if (!groups.length) return "";
   const item = a => {
     const url = safeUrl(a.url);
     const stored = `<a class="stored-link" href="#/article/${encodeURIComponent(a.id)}">Stored text</a>`;
     return `<li data-article-id="${esc(a.id)}">${url ? `<a class="article-link" href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(a.title || url)}</a>`
-        : `<a class="article-link" href="#/article/${encodeURIComponent(a.id)}">${esc(a.title || "Untitled article")}</a>`}
-      <p class="meta">${timeTag(a.published)}${url ? `<span>${esc(hostOf(url))}</span>` : ""}${stored}</p>
+        : `<a class="article-link" href="#/article/${encodeURIComponent(a.id)}">${esc(a.title || shortened(a.excerpt || a.text || "", 90) || "Untitled article")}</a>`}
+      <p class="meta">${timeTag(a.published)}${url ? `<span>${esc(hostOf(url))}</span>${stored}` : ""}</p>
       ${a.excerpt ? `<p class="excerpt">${esc(a.excerpt)}</p>` : ""}</li>`;
   };
   return `<section aria-labelledby="articles-heading"><h2 id="articles-heading">All coverage</h2>
     ${groups.map(([name, list]) => `<section class="publisher-group" aria-label="${esc(name)}"><h3>${esc(name)} · ${list.length}</h3>
-      <ul class="articles">${list.map(item).join("")}</ul></section>`).join("")}</section>`;
+      <ul class="articles">${list.slice(0, ARTICLES_SHOWN).map(item).join("")}</ul>
+      ${list.length > ARTICLES_SHOWN ? `<details class="more"><summary>${plural(list.length - ARTICLES_SHOWN, "more article")}</summary>
+        <ul class="articles">${list.slice(ARTICLES_SHOWN).map(item).join("")}</ul></details>` : ""}</section>`).join("")}</section>`;
 }
 function coverageSection(groups) {
   if (!groups.length) return "";
@@ -433,6 +451,7 @@ async function showStory(id) {
     const story = await getJson(`/api/stories/${encodeURIComponent(id)}`);
     lastStory = {id: story.id, title: story.title};
     const articles = story.articles || [];
+    articles.forEach((a, i) => { a.position = i + 1; });
     const articlesById = new Map(articles.map(a => [a.id, a]));
     const groups = groupByPublisher(articles);
     const image = leadImage(articles);
@@ -445,7 +464,7 @@ async function showStory(id) {
           <span class="article-count">${plural(story.article_count ?? articles.length, "article")}</span>${dateRange(story.first_published, story.last_published)}</p>
         ${topics ? `<ul class="topics" aria-label="Topics">${topics}</ul>` : ""}
       </header>
-      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" onerror="dropImage(this)">
+      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" referrerpolicy="no-referrer" onerror="dropImage(this)">
         <figcaption>Image: ${esc(publisherOf(image.article))}</figcaption></figure>` : ""}
       <div class="story-grid">
         <div class="story-main">${overviewSection(story, articlesById)}${quotesSection(story, articlesById)}${articlesSection(groups)}</div>
@@ -468,7 +487,7 @@ async function showArticle(id) {
       <h1>${esc(a.title || "Untitled article")}</h1>
       <p class="meta">${a.author ? `<span>${esc(a.author)}</span>` : ""}${a.published ? `<time datetime="${esc(a.published)}">${esc(fullDate(a.published))}</time>` : ""}
         ${url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">Original at ${esc(hostOf(url))}</a>` : ""}</p>
-      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(a.title || "")}" onerror="dropImage(this)"></figure>` : ""}
+      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(a.title || "")}" referrerpolicy="no-referrer" onerror="dropImage(this)"></figure>` : ""}
       <div class="body">${paragraphs || `<p class="state">This article has no stored text.</p>`}</div></article>`, a.title);
   } catch (e) { render(token, errorState("Could not load this article", e)); }
 }
@@ -502,7 +521,7 @@ function route() {
   return showFront("");
 }
 document.getElementById("search-form").onsubmit = e => { e.preventDefault(); const q = document.getElementById("search").value.trim(); if (q) location.hash = "#/search/" + encodeURIComponent(q); };
-window.onhashchange = route;
+window.onhashchange = e => { scrollPositions.set(new URL(e.oldURL).hash || "#/", window.scrollY); route(); };
 route();
 </script>
 </body>
