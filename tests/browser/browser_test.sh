@@ -24,9 +24,11 @@ EXTRA=()
 for feed in guardian.rss heraldsun.rss; do [ -f "$FEEDS/$feed" ] && EXTRA+=("$FEEDS/$feed"); done
 
 WORK=$(mktemp -d)
-PIDS=()
+# Each server runs in a session of its own (setsid), so that stopping its process group also
+# stops what it started (chromedriver's Chromium and its helpers), however this script ends.
+GROUPS_STARTED=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for group in "${GROUPS_STARTED[@]}"; do kill -- -"$group" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -45,19 +47,22 @@ STARTED=$(date +%s.%N)
 tail -1 "$WORK/ingest.log"
 
 PORT=$(free_port)
-"$STORYLINE" serve --db "$WORK/store.db" --host 127.0.0.1 --port "$PORT" 2> "$WORK/serve.log" &
-PIDS+=($!)
+setsid "$STORYLINE" serve --db "$WORK/store.db" --host 127.0.0.1 --port "$PORT" 2> "$WORK/serve.log" &
+GROUPS_STARTED+=($!)
 DRIVER_PORT=$(free_port)
-"$CHROMEDRIVER" --port="$DRIVER_PORT" --allowed-ips=127.0.0.1 --log-path="$WORK/chromedriver.log" > /dev/null 2>&1 &
-PIDS+=($!)
+setsid "$CHROMEDRIVER" --port="$DRIVER_PORT" --allowed-ips=127.0.0.1 --log-path="$WORK/chromedriver.log" > /dev/null 2>&1 &
+GROUPS_STARTED+=($!)
 wait_for "http://127.0.0.1:$PORT/healthz" "storyline serve" "$WORK/serve.log"
 wait_for "http://127.0.0.1:$DRIVER_PORT/status" "chromedriver" "$WORK/chromedriver.log"
 
 mkdir -p "$SCREENSHOTS"
+# In the background and waited for, so that a signal to this script stops it at once.
+setsid env PYTHONDONTWRITEBYTECODE=1 timeout 60 /usr/bin/python3 "$ROOT/tests/browser/web_page_test.py" \
+  --page "http://127.0.0.1:$PORT/" --driver "http://127.0.0.1:$DRIVER_PORT" --chromium "$CHROMIUM" \
+  --profile "$WORK/profile" --screenshots "$SCREENSHOTS" &
+GROUPS_STARTED+=($!)
 STATUS=0
-PYTHONDONTWRITEBYTECODE=1 timeout 60 /usr/bin/python3 "$ROOT/tests/browser/web_page_test.py" --page "http://127.0.0.1:$PORT/" \
-  --driver "http://127.0.0.1:$DRIVER_PORT" --chromium "$CHROMIUM" --profile "$WORK/profile" \
-  --screenshots "$SCREENSHOTS" || STATUS=$?
+wait $! || STATUS=$?
 awk -v s="$STARTED" -v e="$(date +%s.%N)" 'BEGIN { printf "# browser test took %.1f s\n", e - s }'
 if [ "$STATUS" -ne 0 ]; then
   echo "browser-test: failed; serve log:" >&2; tail -20 "$WORK/serve.log" >&2

@@ -192,9 +192,12 @@ const capitalized = s => s ? s[0].toUpperCase() + s.slice(1) : s;
 const safeUrl = url => /^https?:\/\//i.test(url || "") ? url : "";
 
 function parseTime(iso) { if (!iso) return null; const d = new Date(iso); return isNaN(d) ? null : d; }
+// A date without a time ("2021-08-30") is that day wherever the reader is: shown in UTC, where
+// it was parsed, so that it does not slip to the day before.
+const dayOnly = iso => iso.length <= 10 ? {timeZone: "UTC"} : {};
 function fullDate(iso) {
   const d = parseTime(iso);
-  return d ? d.toLocaleString(undefined, iso.length > 10 ? {dateStyle: "long", timeStyle: "short"} : {dateStyle: "long"}) : "";
+  return d ? d.toLocaleString(undefined, iso.length > 10 ? {dateStyle: "long", timeStyle: "short"} : {dateStyle: "long", ...dayOnly(iso)}) : "";
 }
 // "5 min ago", "3 h ago", "2 d ago" within a week; the date beyond (the year only when not this one).
 function timeAgo(iso) {
@@ -206,7 +209,7 @@ function timeAgo(iso) {
   if (minutes >= 0 && minutes < 24 * 60) return `${Math.round(minutes / 60)} h ago`;
   if (minutes >= 0 && minutes < 7 * 24 * 60) return `${Math.round(minutes / 1440)} d ago`;
   const sameYear = d.getFullYear() === new Date().getFullYear();
-  return d.toLocaleDateString(undefined, sameYear ? {day: "numeric", month: "short"} : {day: "numeric", month: "short", year: "numeric"});
+  return d.toLocaleDateString(undefined, {day: "numeric", month: "short", ...(sameYear ? {} : {year: "numeric"}), ...dayOnly(iso)});
 }
 const timeTag = iso => parseTime(iso) ? `<time datetime="${esc(iso)}" title="${esc(fullDate(iso))}">${esc(timeAgo(iso))}</time>` : "";
 function dateRange(first, last) {
