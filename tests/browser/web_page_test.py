@@ -134,7 +134,7 @@ class Checks:
     def article_links(self, story):
         with_url = [a for a in story["articles"] if (a.get("url") or "").startswith("http")]
         self.ok(with_url, "the story has articles with an original URL")
-        article = with_url[0]
+        article = max(with_url, key=lambda a: len(a.get("text") or ""))  # the fullest reads best
         href = self.browser.execute(
             "return document.querySelector(`li[data-article-id='${arguments[0]}'] .article-link`).href", article["id"])
         self.ok(href == article["url"], f"an article's headline links to its original URL ({href})")
@@ -147,6 +147,9 @@ class Checks:
         self.ok(expected and expected in body, f"#/article/{article['id']} shows the stored text ({body[:50]!r}…)")
         self.ok(self.browser.find_all(".reader a.back"), "the article page links back to its story")
         self.shot("article.png")
+        self.browser.back()
+        self.browser.wait_for(f".story-page[data-story-id='{story['id']}']", "the story page again after going back")
+        self.ok(True, "the browser's back button returns from the article to its story")
 
     def search(self):
         box = self.browser.find_all("#search")[0]
@@ -182,7 +185,7 @@ class Checks:
         time.sleep(0.2)
         width = self.browser.execute("return document.documentElement.scrollWidth")
         self.ok(width <= 375, f"the story page fits 375 px ({width})")
-        self.shot("story-phone.png", whole_page=True)
+        self.shot("story-phone.png")
         self.resize(1280, 900)
 
     def dark(self):
@@ -204,6 +207,9 @@ def main():
     parser.add_argument("--screenshots", required=True)
     options = parser.parse_args()
     os.makedirs(options.screenshots, exist_ok=True)
+    stale_failure = os.path.join(options.screenshots, "failure.png")
+    if os.path.exists(stale_failure):
+        os.remove(stale_failure)
 
     started = time.monotonic()
     browser = Browser(options.driver, options.chromium, HEADLESS_FLAGS + [f"--user-data-dir={options.profile}"])

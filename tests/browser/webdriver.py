@@ -65,6 +65,9 @@ class Browser:
     def get(self, url):
         self._session_call("POST", "/url", {"url": url})
 
+    def back(self):
+        self._session_call("POST", "/back", {})
+
     def execute(self, script, *arguments):
         return self._session_call("POST", "/execute/sync", {"script": script, "args": list(arguments)})
 

@@ -278,7 +278,8 @@ function stateMessage(heading, text, retry = false) {
   return `<div class="state"${retry ? ' role="alert"' : ""}><h1>${esc(heading)}</h1><p>${text}</p>
     ${retry ? `<button type="button" onclick="route()">Try again</button>` : `<p><a href="#/">Front page</a></p>`}</div>`;
 }
-const errorState = (heading, error) => error.status === 404 ? stateMessage(heading, esc(error.message)) : stateMessage(heading, esc(error.message), true);
+// Asking again helps when the server was away or failed (5xx), not when the request was wrong (4xx).
+const errorState = (heading, error) => stateMessage(heading, esc(error.message), !(error.status >= 400 && error.status < 500));
 
 function renderCategories(active) {
   document.getElementById("categories").innerHTML = CATEGORIES.map(c => {
