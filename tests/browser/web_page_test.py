@@ -180,8 +180,9 @@ class Checks:
         width = self.browser.execute("return [window.innerWidth, document.documentElement.scrollWidth]")
         self.ok(width[0] == 375 and width[1] <= 375, f"the front page fits 375 px without sideways scrolling ({width})")
         self.shot("front-phone.png")
-        self.open("#/story/" + urllib.parse.quote(self.story_id))
+        self.browser.click(self.browser.find_all(".story-card h2 a")[0])
         self.browser.wait_for(".story-page", "the phone-sized story page")
+        self.ok(self.browser.execute("return window.scrollY") == 0, "a story opened from the front page starts at its top")
         time.sleep(0.2)
         width = self.browser.execute("return document.documentElement.scrollWidth")
         self.ok(width <= 375, f"the story page fits 375 px ({width})")
@@ -218,7 +219,6 @@ def main():
     try:
         headline = checks.front_page()
         story = checks.story_page(headline)
-        checks.story_id = story["id"]
         checks.article_links(story)
         checks.search()
         checks.empty_and_error_states()

@@ -150,11 +150,19 @@ std::string_view web_page_html() {
     .bar { padding: .5rem .75rem; }
     main { padding: .75rem .75rem 2rem; }
     .bar { flex-wrap: wrap; }
+    /* The categories scroll sideways: their fading edge says there is more. */
+    #categories { -webkit-mask-image: linear-gradient(to right, #000 85%, transparent); mask-image: linear-gradient(to right, #000 85%, transparent); padding-right: 2rem; }
     #search-form { max-width: none; flex-basis: 0; min-width: 0; }
     #search { width: 100%; }
     #search-form .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     .brand { font-size: 1.2rem; }
     .story-card.lead h2 { font-size: 1.35rem; }
+    /* More headlines to a screen: smaller cards below the lead. */
+    .cards { gap: .6rem; }
+    .story-card { padding: .8rem .9rem; gap: .35rem; }
+    .story-card .thumb { margin: -.8rem -.9rem .2rem; }
+    .story-card:not(.lead) h2, .story-card:not(.lead) h3 { font-size: 1.05rem; }
+    .story-card:not(.lead) .dek { -webkit-line-clamp: 2; font-size: .9rem; }
     .bullets li { font-size: 1rem; }
     /* A phone shows a small picture beside the headline, as news apps do. */
     .story-card.has-image:not(.lead) { display: grid; grid-template-columns: minmax(0, 1fr) 5.5rem; column-gap: .8rem; align-content: start; }
@@ -253,6 +261,8 @@ async function getJson(url) {
 let currentView = 0;
 let lastStory = null;  // {id, title}: where "back to story" from an article goes
 const scrollPositions = new Map();  // hash → how far down the reader was
+let followedLink = false;  // a link or the search box, not Back or Forward, led to this view
+document.addEventListener("click", e => { if (e.target.closest?.('a[href^="#"]')) followedLink = true; });
 function beginView(title, activeCategory = "", searched = "") {
   renderCategories(activeCategory);
   document.getElementById("search").value = searched;
@@ -270,8 +280,12 @@ function render(token, html, title) {
   if (title) document.title = `${title} — Storyline`;
   // After a navigation (not the first load) the reader starts at the top of the new view, or
   // where they were when they come back to it.
-  if (render.navigated) { main.focus({preventScroll: true}); window.scrollTo(0, scrollPositions.get(location.hash || "#/") || 0); }
+  if (render.navigated) {
+    main.focus({preventScroll: true});
+    window.scrollTo(0, followedLink ? 0 : scrollPositions.get(location.hash || "#/") || 0);
+  }
   render.navigated = true;
+  followedLink = false;
   return true;
 }
 function stateMessage(heading, text, retry = false) {
@@ -524,7 +538,11 @@ function route() {
   if (kind === "category") return showFront(arg);
   return showFront("");
 }
-document.getElementById("search-form").onsubmit = e => { e.preventDefault(); const q = document.getElementById("search").value.trim(); if (q) location.hash = "#/search/" + encodeURIComponent(q); };
+document.getElementById("search-form").onsubmit = e => {
+  e.preventDefault();
+  const q = document.getElementById("search").value.trim();
+  if (q) { followedLink = true; location.hash = "#/search/" + encodeURIComponent(q); }
+};
 window.onhashchange = e => { scrollPositions.set(new URL(e.oldURL).hash || "#/", window.scrollY); route(); };
 route();
 </script>
