@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webdriver import ENTER_KEY, Browser  # noqa: E402
+from webdriver import ENTER_KEY, TAB_KEY, Browser  # noqa: E402
 
 # Chromium's headless flags of DEPENDENCIES.md; every host name but loopback resolves to nothing,
 # so the page's remote images never leave the machine.
@@ -100,6 +100,22 @@ class Checks:
         self.ok(self.browser.find_all("header nav a[aria-current=page]"), "the category navigation marks the current page")
         self.shot("front.png")
         return first["headline"]
+
+    def keyboard(self):
+        """A keyboard reader: Tab first reaches the skip link, which leads past the header to the
+        stories, whose links show where the focus is."""
+        self.browser.execute("document.activeElement?.blur(); window.scrollTo(0, 0)")
+        self.browser.press(TAB_KEY)
+        skip = self.browser.execute("""const e = document.activeElement;
+            return {cls: e.className, top: e.getBoundingClientRect().top}""")
+        self.ok(skip["cls"] == "skip-link" and skip["top"] >= 0, f"the first Tab shows the skip link ({skip})")
+        self.browser.press(ENTER_KEY)
+        self.ok(self.browser.execute("return document.activeElement.id") == "main", "the skip link moves the focus to the content")
+        self.browser.press(TAB_KEY)
+        focused = self.browser.execute("""const e = document.activeElement, card = e.closest('.story-card');
+            return {inCard: !!card, outline: card ? getComputedStyle(card).outlineStyle : null}""")
+        self.ok(focused["inCard"] and focused["outline"] not in (None, "none"),
+                f"the next Tab reaches the first story, outlined ({focused})")
 
     def story_page(self, headline):
         link = self.browser.find_all(".story-card h2 a, .story-card h3 a")[0]
@@ -218,6 +234,7 @@ def main():
     checks = Checks(browser, options.page, options.screenshots)
     try:
         headline = checks.front_page()
+        checks.keyboard()
         story = checks.story_page(headline)
         checks.article_links(story)
         checks.search()

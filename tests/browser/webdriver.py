@@ -12,6 +12,7 @@ import urllib.request
 # The W3C name of an element reference in WebDriver answers.
 ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf"
 ENTER_KEY = "\ue007"
+TAB_KEY = "\ue004"
 
 
 class WebDriverError(Exception):
@@ -89,6 +90,11 @@ class Browser:
 
     def attribute(self, element, name):
         return self._session_call("GET", f"/element/{element}/attribute/{name}")
+
+    def press(self, key):
+        """Presses and releases one key wherever the focus is (the W3C Actions API)."""
+        self._session_call("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [
+            {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]})
 
     def set_window_size(self, width, height):
         self._session_call("POST", "/window/rect", {"width": width, "height": height})

@@ -28,7 +28,8 @@ std::string_view web_page_html() {
     }
   }
   * { box-sizing: border-box; }
-  html { -webkit-text-size-adjust: 100%; }
+  /* What the focus or a jump scrolls to stays clear of the sticky header. */
+  html { -webkit-text-size-adjust: 100%; scroll-padding-top: 7rem; }
   body { margin: 0; font: 16px/1.55 var(--sans); color: var(--ink); background: var(--bg); min-height: 100vh; display: flex; flex-direction: column; }
   a { color: var(--link); }
   :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
