@@ -215,6 +215,13 @@ class Checks:
         self.shot("front-dark.png")
 
 
+    def no_script_errors(self):
+        # Images from publishers cannot load here (loopback only): network errors are expected.
+        errors = [e["message"] for e in self.browser.console()
+                  if e.get("source") == "javascript" or (e.get("source") == "console-api" and e.get("level") == "SEVERE")]
+        self.ok(not errors, f"the page raised no script errors ({errors[:2]})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--page", required=True, help="the page's URL, http://127.0.0.1:PORT/")
@@ -241,6 +248,7 @@ def main():
         checks.empty_and_error_states()
         checks.phone()
         checks.dark()
+        checks.no_script_errors()
     except Exception as error:  # noqa: BLE001 (any failure: keep a picture of what the page showed)
         try:
             checks.shot("failure.png")

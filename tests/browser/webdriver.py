@@ -32,6 +32,7 @@ class Browser:
                     "pageLoadStrategy": "normal",
                     "timeouts": {"pageLoad": call_timeout * 1000, "script": 10000},
                     "goog:chromeOptions": {"binary": chromium, "args": arguments},
+                    "goog:loggingPrefs": {"browser": "ALL"},
                 }
             }
         }
@@ -90,6 +91,10 @@ class Browser:
 
     def attribute(self, element, name):
         return self._session_call("GET", f"/element/{element}/attribute/{name}")
+
+    def console(self):
+        """The page's console messages since the last call (chromedriver's log extension)."""
+        return self._session_call("POST", "/se/log", {"type": "browser"})
 
     def press(self, key):
         """Presses and releases one key wherever the focus is (the W3C Actions API)."""

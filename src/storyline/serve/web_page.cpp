@@ -13,6 +13,7 @@ std::string_view web_page_html() {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>Storyline</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23b4390f'/%3E%3Cpath d='M4 11h8M4 8h8M4 5h5' stroke='%23fff' stroke-width='1.6'/%3E%3C/svg%3E">
 <style>
   :root {
     --bg: #f5f4f0; --surface: #fff; --ink: #17171a; --muted: #5d6068; --line: #e2e0da;
