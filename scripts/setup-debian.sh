@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base
   wrk curl python3
+  chromium chromium-driver
   clang libfuzzer-14-dev libclang-rt-14-dev
 )
 missing=()

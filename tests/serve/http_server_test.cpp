@@ -195,11 +195,21 @@ TEST(HttpServer, StoriesAndThreadsFollowIngest) {
   EXPECT_EQ(stories[0].at("articles").size(), 2u);
   EXPECT_FALSE(stories[0].at("summary").empty());
   const std::string id = stories[0].at("id");
+  const json headlines = json::parse(client.Get("/api/stories?limit=5&text=0")->body).at("stories");
+  ASSERT_EQ(headlines.size(), 1u);
+  EXPECT_TRUE(headlines[0].at("articles")[0].at("text").is_null()) << "text=0 leaves bodies out";
+  EXPECT_FALSE(headlines[0].at("articles")[0].at("title").is_null());
 
   auto one = client.Get("/api/stories/" + id);
   ASSERT_TRUE(one);
   ASSERT_EQ(one->status, 200);
-  EXPECT_EQ(json::parse(one->body).at("id"), id);
+  const json story = json::parse(one->body);
+  EXPECT_EQ(story.at("id"), id);
+  const json& timeline = story.at("timeline");
+  ASSERT_EQ(timeline.size(), 1u) << "the storyline's only story is this one";
+  EXPECT_EQ(timeline[0].at("id"), id);
+  EXPECT_EQ(timeline[0].at("article_count"), 2);
+  EXPECT_EQ(timeline[0].at("first_published"), "2019-07-06T04:20:00Z");
   EXPECT_EQ(client.Get("/api/stories/no-such-story")->status, 404);
   EXPECT_EQ(client.Get("/api/stories?limit=abc")->status, 400);
   EXPECT_EQ(client.Get("/api/stories?category=gossip")->status, 400);

@@ -1,10 +1,49 @@
 // GET /api/stories (ranked, filtered) and GET /api/stories/{id}.
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
+#include "storyline/rank/story_heat.h"
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
 
 namespace storyline::serve {
+namespace {
+
+using nlohmann::json;
+
+// A storyline rarely holds more stories than a reader would scroll through; past this the
+// timeline keeps the hottest.
+constexpr size_t kMostTimelineStories = 100;
+
+// The stories of `story`'s storyline (itself included) oldest first, undated ones last: what the
+// story page shows as the storyline's timeline.
+json storyline_timeline(const store::DocumentStore& store, const store::StoryRecord& story, int64_t now) {
+  store::StoryQuery query;
+  query.storyline = story.storyline_id;
+  query.limit = kMostTimelineStories;
+  std::vector<store::StoryRecord> stories = store.stories(query);
+  std::stable_sort(stories.begin(), stories.end(), [](const store::StoryRecord& a, const store::StoryRecord& b) {
+    if (a.first_published.has_value() != b.first_published.has_value()) return a.first_published.has_value();
+    return a.first_published.value_or("") < b.first_published.value_or("");
+  });
+  json timeline = json::array();
+  const auto optional_value = [](const std::optional<std::string>& value) { return value ? json(*value) : json(); };
+  for (const store::StoryRecord& member : stories) {
+    timeline.push_back({{"id", member.id},
+                        {"title", optional_value(member.title)},
+                        {"first_published", optional_value(member.first_published)},
+                        {"last_published", optional_value(member.last_published)},
+                        {"heat", std::round(rank::heat_at(member.heat_rank, now) * 100.0) / 100.0},
+                        {"article_count", member.article_count},
+                        {"publisher_count", member.publisher_count}});
+  }
+  return timeline;
+}
+
+}  // namespace
 
 void install_story_routes(httplib::Server& server, ServerState& state) {
   server.Get("/api/stories", [&state](const httplib::Request& request, httplib::Response& response) {
@@ -22,6 +61,9 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     query.language = parameter(request, "language");
     query.since = parameter(request, "since");
     query.storyline = parameter(request, "storyline");
+    // text=0 leaves the articles' bodies out (null): a front page shows headlines, and bodies
+    // are most of the bytes.
+    const bool without_text = parameter(request, "text") == "0";
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
       store::DocumentStore& store = state.reader();
       const int64_t now = pipeline::heat_reference_time(store);
@@ -30,7 +72,10 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
       for (const store::StoryRecord& story : store.stories(query)) {
         if (!first) body += ", ";
         first = false;
-        body += pipeline::story_to_json(story, store.story_articles(story.id, *articles), now);
+        std::vector<Document> listed = store.story_articles(story.id, *articles);
+        if (without_text)
+          for (Document& article : listed) article.text.reset();
+        body += pipeline::story_to_json(story, listed, now);
       }
       return body + "]}";
     });
@@ -44,7 +89,11 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
         reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
         return std::nullopt;
       }
-      return pipeline::story_to_json(*story, store.story_articles(story->id), pipeline::heat_reference_time(store));
+      const int64_t now = pipeline::heat_reference_time(store);
+      // The story JSON of INTERFACE.md plus the storyline's timeline, which only this page needs.
+      json value = json::parse(pipeline::story_to_json(*story, store.story_articles(story->id), now));
+      value["timeline"] = storyline_timeline(store, *story, now);
+      return value.dump(-1, ' ', false, json::error_handler_t::replace);
     });
   });
 }
