@@ -42,13 +42,13 @@ struct StoryOptions {
   // An event's reports come within days; two events of one kind are usually months apart.
   // An undated document is not kept from a dated story by time, so it needs more in common
   // (an undated report of a later event of the same subject is the usual case).
-  ClusterOptions clusters{.window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.8f};
+  ClusterOptions clusters{.window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.6f};
   // Documents are also indexed one by one: a story's score is a blend of the cosine with its
   // centroid and with its most similar member (the nearest neighbour is the surest single
   // sign of the same event; the centroid keeps chains from forming).
   float nearest_member_share = 0.5f;
   ClusterOptions members{
-      .centroid_terms = 80, .index_terms = 10, .window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.8f};
+      .centroid_terms = 80, .index_terms = 10, .window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.6f};
   BlockShares shares{};
   StorylineOptions storylines{};
 };
