@@ -78,3 +78,22 @@ TEST(ClusterCommand, SeedsEndToEnd) {
   EXPECT_EQ(storyline(0), storyline(6));
   EXPECT_EQ(storyline(0), storyline(7));
 }
+
+// In a larger store the storyline's words (Taliban, Kabul, Doha) are rare, so the undated seeds
+// resemble story A more than among the seeds alone: they still must not join it.
+TEST(ClusterCommand, SeedsAmongOtherNewsKeepStoryA) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const std::string feeds = shared + "/data/feeds/rss-atom-feed-samples/rss-parser/test/input/";
+  const auto extracted = run_storyline({"extract", shared + "/seeds", feeds + "guardian.rss", feeds + "heraldsun.rss"});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const auto result = run_storyline({"cluster"}, extracted.out);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = json_lines(result.out);
+  ASSERT_GT(lines.size(), 20u);
+  const auto story = [&](size_t i) { return lines[i]["story"].get<std::string>(); };
+  for (size_t i = 1; i < 4; ++i) EXPECT_EQ(story(i), story(0)) << "report " << i << " of story A";
+  size_t story_a_size = 0;
+  for (const auto& line : lines) story_a_size += line["story"] == story(0);
+  EXPECT_EQ(story_a_size, 4u) << "story A holds only the Doha talks";
+  EXPECT_NE(story(5), story(4)) << "002 (Istanbul) is not the Eid message's story";
+}
