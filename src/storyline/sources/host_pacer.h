@@ -1,0 +1,24 @@
+#pragma once
+// Politeness: requests to one origin start at least `min_delay` apart, whichever worker sends
+// them. Thread-safe; a caller waits (sleeps) for its turn.
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace storyline::sources {
+
+class HostPacer {
+ public:
+  explicit HostPacer(std::chrono::milliseconds min_delay) : min_delay_(min_delay) {}
+
+  // Returns when a request to `origin` may start, having booked that moment for this caller.
+  void wait_turn(const std::string& origin);
+
+ private:
+  std::chrono::milliseconds min_delay_;
+  std::mutex mutex_;
+  std::map<std::string, std::chrono::steady_clock::time_point> next_start_;
+};
+
+}  // namespace storyline::sources
