@@ -85,6 +85,12 @@ TEST(SourceRoutes, ServerPollsSourcesAndListsTheirHealth) {
   EXPECT_EQ(article->status, 200);
   EXPECT_EQ(json::parse(article->body)["title"], "Harbour opens new breakwater");
 
+  // The web page has a Sources view over this API.
+  const auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("getJson(\"/api/sources\")"), std::string::npos);
+  EXPECT_NE(page->body.find("#/sources"), std::string::npos);
+
   server->stop();
   thread.join();
   server.reset();

@@ -37,6 +37,13 @@ std::string_view web_page_html() {
   .timeline li { margin: .3rem 0; }
   .empty { color: var(--muted); text-align: center; padding: 3rem 1rem; }
   mark, b.hit { background: #fff3b0; }
+  header a.sources-link { color: var(--muted); text-decoration: none; font-size: .9rem; }
+  header a.sources-link.active { color: var(--ink); font-weight: 600; }
+  table.source-table { width: 100%; border-collapse: collapse; font-size: .85rem; background: #fff; }
+  table.source-table th, table.source-table td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+  table.source-table td.error { color: var(--accent); }
+  .health { display: inline-block; width: .6rem; height: .6rem; border-radius: 50%; margin-right: .3rem; background: var(--muted); }
+  .health.ok { background: #2e7d32; } .health.failing { background: var(--accent); } .health.waiting { background: #f9a825; }
   @media (max-width: 600px) { form { margin-left: 0; width: 100%; } input[type=search] { width: 100%; max-width: none; } }
 </style>
 </head>
@@ -44,6 +51,7 @@ std::string_view web_page_html() {
 <header>
   <h1><a href="#/">Storyline</a></h1>
   <nav id="categories"></nav>
+  <a id="sources-link" class="sources-link" href="#/sources">Sources</a>
   <form id="search-form" role="search"><input id="search" type="search" placeholder="Search news" aria-label="Search"></form>
 </header>
 <main id="main"><p class="empty">Loading…</p></main>
@@ -121,7 +129,32 @@ async function showSearch(q) {
   } catch (e) { main.innerHTML = `<p class="empty">${esc(e.message)}</p>`; }
 }
 
+// Live sources and their health: green when the last fetch worked, red when it failed,
+// amber when it was skipped (robots.txt) or has not run yet.
+function healthOf(s) {
+  if (s.last_outcome === "ok" || s.last_outcome === "not modified") return "ok";
+  if (s.last_outcome === "error") return "failing";
+  return "waiting";
+}
+
+async function showSources() {
+  renderCategories("");
+  document.getElementById("sources-link").classList.add("active");
+  try {
+    const data = await getJson("/api/sources");
+    if (!data.sources.length) { main.innerHTML = `<p class="empty">No sources yet. Add feeds: <code>storyline sources add URL</code> or <code>storyline sources import FILE.opml</code>, then run <code>storyline serve --poll</code>.</p>`; return; }
+    const rows = data.sources.map(s => `<tr><td><span class="health ${healthOf(s)}" title="${esc(s.last_outcome || "not fetched yet")}"></span>
+      ${esc(s.name || s.url)}<div class="sources">${esc(s.url)}</div></td>
+      <td>${esc(s.category || "")}</td><td>${s.last_fetch ? when(s.last_fetch) : "never"}</td>
+      <td>${esc(s.last_status ?? "")} ${esc(s.last_outcome || "")}</td><td>${s.items_seen}</td>
+      <td class="${s.consecutive_errors ? "error" : ""}">${s.consecutive_errors}${s.last_error ? " — " + esc(s.last_error) : ""}</td>
+      <td>${when(s.next_due)}</td></tr>`).join("");
+    main.innerHTML = `<table class="source-table"><thead><tr><th>Source</th><th>Folder</th><th>Last fetch</th><th>Status</th><th>Items</th><th>Errors</th><th>Next</th></tr></thead><tbody>${rows}</tbody></table>`;
+  } catch (e) { main.innerHTML = `<p class="empty">Could not load sources: ${esc(e.message)}</p>`; }
+}
+
 function route() {
+  document.getElementById("sources-link").classList.remove("active");
   const hash = decodeURIComponent(location.hash.slice(1) || "/");
   const [, kind, ...rest] = hash.split("/");
   const arg = rest.join("/");
@@ -129,6 +162,7 @@ function route() {
   if (kind === "article") return showArticle(arg);
   if (kind === "search") return showSearch(arg);
   if (kind === "category") return showFront(arg);
+  if (kind === "sources") return showSources();
   return showFront("");
 }
 document.getElementById("search-form").onsubmit = e => { e.preventDefault(); const q = document.getElementById("search").value.trim(); if (q) location.hash = "#/search/" + encodeURIComponent(q); };
