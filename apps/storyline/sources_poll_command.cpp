@@ -31,8 +31,13 @@ struct PollOptions {
 };
 
 std::atomic<bool> stop_polling{false};
+sources::FeedPoller* running_poller = nullptr;
 
-extern "C" void stop_polling_on_signal(int) { stop_polling = true; }
+extern "C" void stop_polling_on_signal(int) {
+  stop_polling = true;
+  // Only sets an atomic flag: requests in flight are abandoned, nothing half-done is saved.
+  if (running_poller) running_poller->cancel();
+}
 
 void print_report(const sources::PollReport& report) {
   for (const auto& source : report.sources) {
@@ -73,6 +78,7 @@ int run_poll(const PollOptions& options) {
               << " new items, " << report.failed() << " failed; " << store->count() << " documents in " << options.db << "\n";
     return report.failed() ? 1 : 0;
   }
+  running_poller = &poller;
   std::signal(SIGINT, stop_polling_on_signal);
   std::signal(SIGTERM, stop_polling_on_signal);
   bool all = options.all;
@@ -85,6 +91,7 @@ int run_poll(const PollOptions& options) {
     const int64_t seconds = wait < 0 ? 60 : std::clamp<int64_t>(wait, 1, 60);
     for (int64_t i = 0; i < seconds && !stop_polling; ++i) std::this_thread::sleep_for(std::chrono::seconds(1));
   }
+  running_poller = nullptr;
   return 0;
 }
 

@@ -426,4 +426,43 @@ TEST(FeedPoller, ConcurrencyIsBoundedAndHostsArePaced) {
   EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(6 * 60));
 }
 
+TEST(FeedPoller, CancelAbandonsRequestsInFlightAndSavesNothing) {
+  FeedServer server;
+  std::atomic<bool> release{false};
+  server.on("/stuck.rss", [&](const httplib::Request&, httplib::Response& response) {
+    for (int i = 0; i < 60 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    response.set_content("<rss version=\"2.0\"><channel></channel></rss>", "application/rss+xml");
+  });
+  auto options = fast_options();
+  options.http.total_timeout_ms = 10'000;
+  Harness harness(options);
+  const int64_t id = harness.add(server.url("/stuck.rss"));
+  const auto started = std::chrono::steady_clock::now();
+  std::thread poll([&] { harness.poller.poll_due(sources::unix_seconds_now()); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  harness.poller.cancel();
+  poll.join();
+  release = true;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(1500));
+  const auto state = harness.source(id).state;
+  EXPECT_FALSE(state.last_fetch_at);
+  EXPECT_EQ(state.consecutive_errors, 0);
+  // Cancelled for good: a later poll fetches nothing.
+  EXPECT_EQ(server.count("/stuck.rss"), 1u);
+  harness.poller.poll_due(sources::unix_seconds_now());
+  EXPECT_EQ(server.count("/stuck.rss"), 1u);
+}
+
+TEST(FeedPoller, AnswersThatAreNotFeedsAreErrors) {
+  FeedServer server;
+  server.serve("/text", "Welcome to our parked domain. This site is for sale; contact the owner for details.\n",
+               "text/plain");
+  Harness harness;
+  const int64_t id = harness.add(server.url("/text"));
+  const auto report = harness.poller.poll_due(sources::unix_seconds_now());
+  EXPECT_EQ(report_for(report, id).outcome, store::kOutcomeError);
+  EXPECT_NE(report_for(report, id).error.find("not a feed"), std::string::npos) << report_for(report, id).error;
+  EXPECT_EQ(harness.store.count(), 0u);
+}
+
 }  // namespace

@@ -12,6 +12,12 @@
 namespace storyline::sources {
 namespace {
 
+bool is_feed_format(ingest::InputFormat format) {
+  using ingest::InputFormat;
+  return format == InputFormat::kRss || format == InputFormat::kRdf || format == InputFormat::kAtom ||
+         format == InputFormat::kJsonFeed;
+}
+
 // What identifies an item across polls: its link, else its id.
 std::string item_key(const Document& item) { return item.url ? *item.url : "id:" + item.id; }
 
@@ -66,7 +72,11 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
       out.source_id = due[i].id;
       out.url = due[i].url;
       try {
-        if (!client) client = std::make_unique<HttpClient>(options_.http);
+        if (!client) {
+          HttpClientOptions http = options_.http;
+          http.cancel = &cancelled_;
+          client = std::make_unique<HttpClient>(http);
+        }
         out = poll_source(*client, due[i], now_unix_seconds);
       } catch (const std::exception& error) {
         // The store or the client failed, not the source: reported, and the next poll tries again.
@@ -111,6 +121,12 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   };
 
   const FetchResult fetched = fetcher_.fetch(client, {source.url, source.state.etag, source.state.last_modified});
+  if (cancelled_) {
+    // Shutting down: what this fetch came to says nothing about the source; nothing is saved.
+    report.outcome = store::kOutcomeError;
+    report.error = "cancelled";
+    return report;
+  }
   state.last_attempts = fetched.attempts;
   state.last_status = fetched.response.status ? std::optional<int>(fetched.response.status) : std::nullopt;
   report.status = state.last_status;
@@ -134,10 +150,12 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   }
 
   const HttpResponse& response = fetched.response;
-  if (ingest::detect_format(response.body) == ingest::InputFormat::kHtml)
-    return fail("an HTML page, not a feed (add the feed's own URL)");
   ingest::ReadResult read;
   try {
+    // Feeds only: a page or a text answered with 200 (a login wall, a parked domain) is not news.
+    const ingest::InputFormat format = ingest::detect_input_format(response.body);
+    if (format == ingest::InputFormat::kHtml) return fail("an HTML page, not a feed (add the feed's own URL)");
+    if (!is_feed_format(format)) return fail(std::string("not a feed: the answer is ") + ingest::format_name(format));
     read = ingest::read_documents({source.url, response.body, fetched.final_url});
   } catch (const std::exception& error) {
     return fail(std::string("cannot read the feed: ") + error.what());
@@ -157,7 +175,12 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   }
   std::vector<std::string> keys;
   for (const auto& item : fresh) keys.push_back(item_key(item));
-  if (options_.fetch_item_pages) fresh = fetch_item_pages(client, std::move(fresh), report.pages_fetched);
+  if (options_.fetch_item_pages) fresh = fetch_item_pages(client, std::move(fresh), report);
+  if (cancelled_) {
+    report.outcome = store::kOutcomeError;
+    report.error = "cancelled";
+    return report;
+  }
 
   {
     std::lock_guard lock(store_mutex_);
@@ -180,19 +203,30 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
 }
 
 std::vector<Document> FeedPoller::fetch_item_pages(HttpClient& client, std::vector<Document> items,
-                                                   size_t& pages_fetched) {
+                                                   SourcePollReport& report) {
   for (auto& item : items) {
-    if (pages_fetched >= options_.max_item_pages_per_poll) break;
+    if (report.pages_fetched >= options_.max_item_pages_per_poll || cancelled_) break;
     if (!is_teaser(item)) continue;
-    ++pages_fetched;
+    ++report.pages_fetched;
     const FetchResult page = fetcher_.fetch(client, {*item.url, std::nullopt, std::nullopt});
-    // A page that cannot be had leaves the teaser as it is: better than nothing, and no retry
-    // later (the item is seen).
-    if (!page.error.empty() || page.response.status == 304) continue;
+    // A page that cannot be had leaves the teaser as it is: better than nothing, and not asked
+    // for again (the item is seen).
+    const auto keep_teaser = [&](const std::string& why) {
+      report.problems.push_back("item " + *item.url + ": " + why + "; the feed's teaser kept");
+    };
+    if (!page.error.empty()) {
+      keep_teaser(page.error);
+      continue;
+    }
     try {
+      if (ingest::detect_input_format(page.response.body) != ingest::InputFormat::kHtml) {
+        keep_teaser("the page is not HTML");
+        continue;
+      }
       ingest::ReadResult read = ingest::read_documents({*item.url, page.response.body, page.final_url});
       if (!read.documents.empty()) item = merge_item_page(item, std::move(read.documents.front()));
-    } catch (const std::exception&) {
+    } catch (const std::exception& error) {
+      keep_teaser(std::string("cannot read the page: ") + error.what());
     }
   }
   return items;

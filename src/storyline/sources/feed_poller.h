@@ -27,7 +27,9 @@ struct PollerOptions {
   PollSchedule schedule;
   size_t max_concurrent_fetches = 4;  // sources fetched at once, over all hosts
   bool fetch_item_pages = true;       // fetch the article page of teaser-only items
-  size_t max_item_pages_per_poll = 50;  // per source and poll: a new feed's backlog is taken in steps
+  // Per source and poll. Beyond it, teasers are stored as they are: a new feed's backlog of
+  // hundreds of items would otherwise take many minutes of paced page fetches.
+  size_t max_item_pages_per_poll = 50;
 };
 
 // Stores documents for the poller and returns, for each, what the pipeline made of it (same
@@ -61,14 +63,15 @@ class FeedPoller {
   // Polls the sources due at `now` (every source when `all`), at most max_concurrent_fetches at
   // a time; returns when all are done.
   PollReport poll_due(int64_t now_unix_seconds, bool all = false);
-  // Makes a running poll_due() return soon: sources not yet started are left for the next poll.
+  // Makes a running poll_due() return soon, and every later one at once: requests in flight are
+  // abandoned, and sources not finished are left as they were. Safe from a signal handler.
   void cancel() { cancelled_ = true; }
   // Seconds until the next source is due (0 when one is due now; -1 when there are none).
   int64_t seconds_until_due(int64_t now_unix_seconds);
 
  private:
   SourcePollReport poll_source(HttpClient& client, const store::SourceRecord& source, int64_t now);
-  std::vector<Document> fetch_item_pages(HttpClient& client, std::vector<Document> items, size_t& pages_fetched);
+  std::vector<Document> fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report);
 
   store::DocumentStore& store_;
   IngestSink sink_;

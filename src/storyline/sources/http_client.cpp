@@ -31,7 +31,14 @@ bool header_is(std::string_view line, std::string_view name) {
 struct Exchange {
   HttpResponse response;
   size_t max_body_bytes = 0;
+  const std::atomic<bool>* cancel = nullptr;
 };
+
+// libcurl calls this about once a second even when no data moves: where a shutdown is noticed.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto& exchange = *static_cast<Exchange*>(user);
+  return exchange.cancel && exchange.cancel->load() ? 1 : 0;
+}
 
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto& exchange = *static_cast<Exchange*>(user);
@@ -84,6 +91,12 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
   curl_easy_reset(curl);
   Exchange exchange;
   exchange.max_body_bytes = options.max_body_bytes;
+  exchange.cancel = options.cancel;
+  if (options.cancel && options.cancel->load()) {
+    exchange.response.cancelled = true;
+    exchange.response.error = "cancelled";
+    return exchange.response;
+  }
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
@@ -97,6 +110,11 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
+  if (options.cancel) {
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  }
   curl_slist* headers = curl_slist_append(
       nullptr, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
                "text/html;q=0.8, */*;q=0.5");
@@ -119,7 +137,10 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
     return response;
   }
   response.timed_out = code == CURLE_OPERATION_TIMEDOUT;
-  if (response.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+  if (code == CURLE_ABORTED_BY_CALLBACK) {
+    response.cancelled = true;
+    response.error = "cancelled";
+  } else if (response.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     response.too_large = true;
     response.error = "the answer is over the " + std::to_string(options.max_body_bytes) + "-byte limit";
   } else if (response.timed_out) {

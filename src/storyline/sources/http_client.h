@@ -2,6 +2,7 @@
 // One HTTP GET at a time over libcurl (kept out of this header: pimpl). Redirects are not
 // followed here: the caller follows them, so that every hop is checked against robots.txt and
 // paced like any other request.
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -14,6 +15,8 @@ struct HttpClientOptions {
   long total_timeout_ms = 30'000;  // the whole exchange, body included
   size_t max_body_bytes = size_t{16} << 20;  // no feed or article page is near this; bigger is refused
   std::string user_agent = "Storyline/" STORYLINE_VERSION " (self-hosted news reader; feed poller)";
+  // When set and true, a transfer in progress is abandoned within a second (shutting down).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct HttpRequest {
@@ -31,6 +34,7 @@ struct HttpResponse {
   std::string error;                    // what went wrong, when something did
   bool timed_out = false;
   bool too_large = false;
+  bool cancelled = false;
   bool ok() const { return status >= 200 && status < 300 && error.empty(); }
 };
 

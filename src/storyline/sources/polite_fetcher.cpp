@@ -8,7 +8,7 @@ namespace storyline::sources {
 namespace {
 
 bool worth_retrying(const HttpResponse& response) {
-  if (response.too_large) return false;
+  if (response.too_large || response.cancelled) return false;
   if (response.status == 0) return true;  // timed out, refused, reset: often passing trouble
   return response.status >= 500 || response.status == 429;
 }
@@ -48,6 +48,8 @@ RobotsRules PoliteFetcher::robots_for(HttpClient& client, const std::string& ori
   auto keep_for = std::chrono::duration_cast<std::chrono::steady_clock::duration>(policy_.robots_cache_time);
   if (response.ok()) {
     rules = RobotsRules::parse(response.body, policy_.robots_agent);
+  } else if (response.cancelled) {
+    return RobotsRules::disallow_all();  // shutting down: fetch nothing more, and keep nothing
   } else if (response.status == 0 || response.status >= 500) {
     // Unreachable robots.txt: assume everything is disallowed (RFC 9309), and ask again soon.
     rules = RobotsRules::disallow_all();
