@@ -45,7 +45,9 @@ void print_report(const sources::PollReport& report) {
     if (source.status) std::cerr << " (HTTP " << *source.status << ")";
     if (source.new_items) std::cerr << ", " << source.new_items << " new items";
     if (source.pages_fetched) std::cerr << ", " << source.pages_fetched << " article pages fetched";
-    if (!source.error.empty()) std::cerr << ": " << source.error;
+    // "error (HTTP 404)" says it all; other errors (timeouts, limits, unreadable feeds) are told.
+    if (!source.error.empty() && (!source.status || source.error != "HTTP " + std::to_string(*source.status)))
+      std::cerr << ": " << source.error;
     std::cerr << "\n";
     for (const auto& problem : source.problems) std::cerr << "storyline sources poll: " << source.url << ": " << problem << "\n";
   }

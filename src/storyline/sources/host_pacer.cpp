@@ -5,12 +5,12 @@
 
 namespace storyline::sources {
 
-void HostPacer::wait_turn(const std::string& origin) {
+void HostPacer::wait_turn(const std::string& host) {
   std::chrono::steady_clock::time_point start;
   {
     std::lock_guard lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
-    auto& next = next_start_[origin];
+    auto& next = next_start_[host];
     start = std::max(now, next);
     next = start + min_delay_;
   }

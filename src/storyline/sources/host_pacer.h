@@ -1,5 +1,5 @@
 #pragma once
-// Politeness: requests to one origin start at least `min_delay` apart, whichever worker sends
+// Politeness: requests to one host start at least `min_delay` apart, whichever worker sends
 // them. Thread-safe; a caller waits (sleeps) for its turn.
 #include <chrono>
 #include <map>
@@ -12,8 +12,8 @@ class HostPacer {
  public:
   explicit HostPacer(std::chrono::milliseconds min_delay) : min_delay_(min_delay) {}
 
-  // Returns when a request to `origin` may start, having booked that moment for this caller.
-  void wait_turn(const std::string& origin);
+  // Returns when a request to `host` may start, having booked that moment for this caller.
+  void wait_turn(const std::string& host);
 
  private:
   std::chrono::milliseconds min_delay_;

@@ -26,7 +26,7 @@ std::string describe_failure(const HttpResponse& response) {
 PoliteFetcher::PoliteFetcher(FetchPolicy policy) : policy_(std::move(policy)), pacer_(policy_.min_host_delay) {}
 
 HttpResponse PoliteFetcher::paced_get(HttpClient& client, const HttpRequest& request) {
-  pacer_.wait_turn(url_origin(request.url));
+  pacer_.wait_turn(url_host_name(request.url));
   return client.get(request);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Fetching as a good citizen of the web: robots.txt honoured (fetched once per origin and kept
-// for a while), requests to one origin paced, redirects followed a bounded number of times (each
+// for a while), requests to one host paced, redirects followed a bounded number of times (each
 // hop checked and paced too), and server errors and timeouts retried with exponential backoff.
 // Shared by every worker (thread-safe); each worker brings its own HttpClient.
 #include <chrono>
@@ -15,7 +15,7 @@
 namespace storyline::sources {
 
 struct FetchPolicy {
-  std::chrono::milliseconds min_host_delay{1000};  // between requests to one origin
+  std::chrono::milliseconds min_host_delay{1000};  // between requests to one host
   int max_redirects = 5;
   int max_retries = 2;                              // after the first attempt, on 5xx or timeouts
   std::chrono::milliseconds retry_base_delay{1000};  // doubled for each further retry

@@ -67,6 +67,14 @@ std::string url_origin(std::string_view url) {
   return origin;
 }
 
+std::string url_host_name(std::string_view url) {
+  const UrlHandle handle = parse(url);
+  if (!handle) return {};
+  std::string host = part(handle.get(), CURLUPART_HOST).value_or("");
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return host;
+}
+
 std::string url_path_and_query(std::string_view url) {
   const UrlHandle handle = parse(url);
   if (!handle) return "/";

@@ -15,6 +15,10 @@ std::optional<std::string> normalized_http_url(std::string_view url);
 // "http://example.com:8080" for "http://example.com:8080/feed?x=1"; "" when not a URL.
 std::string url_origin(std::string_view url);
 
+// "example.com" for "http://Example.com:8080/feed": what politeness is kept per (one server,
+// whatever the scheme or port); "" when not a URL.
+std::string url_host_name(std::string_view url);
+
 // "/feed?x=1" for "http://example.com:8080/feed?x=1".
 std::string url_path_and_query(std::string_view url);
 
