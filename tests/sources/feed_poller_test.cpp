@@ -426,6 +426,23 @@ TEST(FeedPoller, ConcurrencyIsBoundedAndHostsArePaced) {
   EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(6 * 60));
 }
 
+TEST(FeedPoller, RobotsCrawlDelaySpacesRequestsToTheHost) {
+  FeedServer server;
+  server.serve("/robots.txt", "User-agent: *\nCrawl-delay: 0.15\n", "text/plain");
+  for (int i = 0; i < 3; ++i)
+    server.serve("/feed-" + std::to_string(i),
+                 "<rss version=\"2.0\"><channel><title>T</title><item><title>Item " + std::to_string(i) +
+                     "</title><guid>crawl-" + std::to_string(i) + "</guid><description>Text.</description></item>"
+                     "</channel></rss>");
+  Harness harness;  // no least delay of our own
+  for (int i = 0; i < 3; ++i) harness.add(server.url("/feed-" + std::to_string(i)));
+  const auto started = std::chrono::steady_clock::now();
+  const auto report = harness.poller.poll_due(sources::unix_seconds_now());
+  EXPECT_EQ(report.new_items(), 3u);
+  // Three feed requests, two Crawl-delay gaps between them.
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(300));
+}
+
 TEST(FeedPoller, CancelAbandonsRequestsInFlightAndSavesNothing) {
   FeedServer server;
   std::atomic<bool> release{false};

@@ -41,3 +41,11 @@ TEST(RobotsRules, EmptyAndGarbageAllowEverything) {
   EXPECT_TRUE(RobotsRules::parse("User-agent: *\nDisallow:\n").allows("/x"));
   EXPECT_FALSE(RobotsRules::disallow_all().allows("/x"));
 }
+
+TEST(RobotsRules, CrawlDelayOfOurGroup) {
+  EXPECT_EQ(RobotsRules::parse("User-agent: *\nCrawl-delay: 10\nDisallow: /x\n").crawl_delay_seconds(), 10.0);
+  EXPECT_EQ(RobotsRules::parse("User-agent: *\nCrawl-delay: 10\n\nUser-agent: storyline\nCrawl-delay: 0.5\n")
+                .crawl_delay_seconds(),
+            0.5);
+  EXPECT_FALSE(RobotsRules::parse("User-agent: *\nCrawl-delay: soon\n").crawl_delay_seconds());
+}

@@ -12,8 +12,9 @@ class HostPacer {
  public:
   explicit HostPacer(std::chrono::milliseconds min_delay) : min_delay_(min_delay) {}
 
-  // Returns when a request to `host` may start, having booked that moment for this caller.
-  void wait_turn(const std::string& host);
+  // Returns when a request to `host` may start, having booked that moment for this caller. The
+  // next request to the host waits `delay` after this one (the least delay when shorter).
+  void wait_turn(const std::string& host, std::chrono::milliseconds delay = std::chrono::milliseconds(0));
 
  private:
   std::chrono::milliseconds min_delay_;

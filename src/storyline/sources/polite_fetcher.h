@@ -20,6 +20,7 @@ struct FetchPolicy {
   int max_retries = 2;                              // after the first attempt, on 5xx or timeouts
   std::chrono::milliseconds retry_base_delay{1000};  // doubled for each further retry
   std::chrono::seconds robots_cache_time{3600};
+  std::chrono::seconds max_crawl_delay{60};  // robots.txt Crawl-delay is honoured up to this
   std::string robots_agent = "storyline";          // our product token in robots.txt groups
   bool honour_robots = true;
 };
@@ -38,15 +39,14 @@ class PoliteFetcher {
   explicit PoliteFetcher(FetchPolicy policy);
 
   FetchResult fetch(HttpClient& client, const HttpRequest& request);
-  // Whether robots.txt of the URL's origin lets us fetch it (fetching robots.txt if not known).
-  bool robots_allow(HttpClient& client, const std::string& url);
 
  private:
   struct CachedRobots {
     RobotsRules rules;
     std::chrono::steady_clock::time_point expires;
   };
-  HttpResponse paced_get(HttpClient& client, const HttpRequest& request);
+  HttpResponse paced_get(HttpClient& client, const HttpRequest& request,
+                         std::chrono::milliseconds delay = std::chrono::milliseconds(0));
   RobotsRules robots_for(HttpClient& client, const std::string& origin);
 
   FetchPolicy policy_;

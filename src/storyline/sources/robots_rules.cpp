@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace storyline::sources {
 namespace {
@@ -55,6 +56,7 @@ RobotsRules RobotsRules::disallow_all() {
 RobotsRules RobotsRules::parse(std::string_view robots_txt, std::string_view agent_token) {
   const std::string token = lower(agent_token);
   std::vector<Rule> ours, anyone;
+  std::optional<double> our_delay, anyone_delay;
   bool found_ours = false;
   // A group is one or more user-agent lines followed by rules; the agents of the group being read:
   bool group_is_ours = false, group_is_anyone = false, in_rules = false;
@@ -80,11 +82,20 @@ RobotsRules RobotsRules::parse(std::string_view robots_txt, std::string_view age
       const Rule rule{std::string(value), key == "allow"};
       if (group_is_ours) ours.push_back(rule);
       if (group_is_anyone) anyone.push_back(rule);
+    } else if (key == "crawl-delay") {
+      in_rules = true;
+      char* end_of_number = nullptr;
+      const std::string number(value);
+      const double seconds = std::strtod(number.c_str(), &end_of_number);
+      if (end_of_number == number.c_str() || !(seconds >= 0)) continue;
+      if (group_is_ours) our_delay = seconds;
+      if (group_is_anyone) anyone_delay = seconds;
     }
     if (end == robots_txt.size()) break;
   }
   RobotsRules rules;
   rules.rules_ = found_ours ? std::move(ours) : std::move(anyone);
+  rules.crawl_delay_ = found_ours ? our_delay : anyone_delay;
   return rules;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // robots.txt (RFC 9309): the rules of the group for our user agent ("storyline"), else of the
 // "*" group. The longest matching rule wins; Allow wins a tie; "*" and "$" are understood.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@ class RobotsRules {
 
   // `path` is the URL's path and query ("/news/1?x=2").
   bool allows(std::string_view path) const;
+  // The group's Crawl-delay (not in RFC 9309, but many news sites set it), in seconds.
+  std::optional<double> crawl_delay_seconds() const { return crawl_delay_; }
 
  private:
   struct Rule {
@@ -23,6 +26,7 @@ class RobotsRules {
     bool allow = false;
   };
   std::vector<Rule> rules_;
+  std::optional<double> crawl_delay_;
 };
 
 }  // namespace storyline::sources
