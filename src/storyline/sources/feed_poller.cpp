@@ -186,8 +186,12 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
     std::lock_guard lock(store_mutex_);
     if (!fresh.empty()) {
       const std::vector<pipeline::IngestOutcome> outcomes = sink_(fresh);
-      for (size_t i = 0; i < outcomes.size() && i < keys.size(); ++i)
-        store_.record_source_item(source.id, keys[i], outcomes[i].id);
+      // Recorded once stored: a crash in between fetches the items again, and storing them
+      // again changes nothing (ingest is idempotent).
+      store_.in_transaction([&] {
+        for (size_t i = 0; i < outcomes.size() && i < keys.size(); ++i)
+          store_.record_source_item(source.id, keys[i], outcomes[i].id);
+      });
     }
   }
   report.new_items = fresh.size();
