@@ -58,7 +58,7 @@ TEST(SourceRoutes, ServerPollsSourcesAndListsTheirHealth) {
   httplib::Client client("127.0.0.1", port);
 
   json sources;
-  for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 300; ++i) {
     const auto answer = client.Get("/api/sources");
     ASSERT_TRUE(answer);
     ASSERT_EQ(answer->status, 200);

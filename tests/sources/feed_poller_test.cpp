@@ -137,9 +137,9 @@ TEST(FeedPoller, SlowSourceTimesOutAndOthersAreStillPolled) {
   STORYLINE_REQUIRE_SHARED(shared);
   FeedServer server;
   std::atomic<bool> release{false};
-  // Answers after 2 s, far past the 400 ms the poller waits (or when the test is done).
+  // Answers after 5 s, far past the 400 ms the poller waits (or when the test is done).
   server.on("/slow.rss", [&](const httplib::Request&, httplib::Response& response) {
-    for (int i = 0; i < 40 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (int i = 0; i < 100 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     response.set_content("<rss version=\"2.0\"><channel></channel></rss>", "application/rss+xml");
   });
   server.serve("/fast.rss", read_test_file(shared + "/data/feeds/rss-atom-feed-samples/rss-parser/test/input/heraldsun.rss"));
@@ -151,7 +151,8 @@ TEST(FeedPoller, SlowSourceTimesOutAndOthersAreStillPolled) {
   const int64_t now = sources::unix_seconds_now();
   const auto started = std::chrono::steady_clock::now();
   const auto report = harness.poller.poll_due(now);
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(1500));
+  // Well under the 5 s the slow source holds its answer (the margin is for sanitizer builds).
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(3500));
   release = true;
   EXPECT_EQ(report.failed(), 1u);
   EXPECT_EQ(report_for(report, slow).outcome, store::kOutcomeError);
@@ -450,7 +451,7 @@ TEST(FeedPoller, CancelAbandonsRequestsInFlightAndSavesNothing) {
   FeedServer server;
   std::atomic<bool> release{false};
   server.on("/stuck.rss", [&](const httplib::Request&, httplib::Response& response) {
-    for (int i = 0; i < 60 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (int i = 0; i < 100 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     response.set_content("<rss version=\"2.0\"><channel></channel></rss>", "application/rss+xml");
   });
   auto options = fast_options();
@@ -463,7 +464,8 @@ TEST(FeedPoller, CancelAbandonsRequestsInFlightAndSavesNothing) {
   harness.poller.cancel();
   poll.join();
   release = true;
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(1500));
+  // Well under the 5 s the answer is held (the margin is for sanitizer builds).
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(3000));
   const auto state = harness.source(id).state;
   EXPECT_FALSE(state.last_fetch_at);
   EXPECT_EQ(state.consecutive_errors, 0);
