@@ -23,6 +23,8 @@ Runner add_ingest_command(CLI::App& app);
 Runner add_stories_command(CLI::App& app);
 Runner add_serve_command(CLI::App& app);
 Runner add_cluster_command(CLI::App& app);
+Runner add_sources_command(CLI::App& app);       // sources add|list|remove|import|export
+Runner add_sources_poll_command(CLI::App& app);  // sources poll
 Runner add_eval_clustering_command(CLI::App& app);  // eval clustering
 
 // `storyline eval ...`: quality figures on ../shared/data.

@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_stories_command);
   commands.add(app, storyline::cli::add_serve_command);
   commands.add(app, storyline::cli::add_cluster_command);
+  commands.add(app, storyline::cli::add_sources_command);
+  commands.add(app, storyline::cli::add_sources_poll_command);
   commands.add(app, storyline::cli::add_categorize_command);
   commands.add(app, storyline::cli::add_train_categories_command);
 

@@ -1,4 +1,4 @@
-// storyline serve [--db FILE] [--host 127.0.0.1] [--port 8080] : the HTTP API and the web page.
+// storyline serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--poll] : the HTTP API and the web page.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -47,6 +47,8 @@ Runner add_serve_command(CLI::App& app) {
   command->add_option("--db", options->db, "The store file")->capture_default_str();
   command->add_option("--host", options->host, "Address to bind (loopback by default)")->capture_default_str();
   command->add_option("--port", options->port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
+  command->add_flag("--poll", options->poll_sources,
+                    "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
   return [options] { return run_serve(*options); };
 }
 

@@ -45,19 +45,27 @@ ReadResult dispatch(std::string_view utf8, InputFormat format, const RawInput& i
   return result;
 }
 
+std::string decoded_utf8(std::string_view bytes) {
+  std::string inflated;
+  if (is_gzip(bytes)) {
+    inflated = gunzip(bytes, kMaxInputBytes);
+    bytes = inflated;
+  }
+  return text::to_utf8(bytes, text::declared_charset(bytes));
+}
+
 }  // namespace
+
+InputFormat detect_input_format(std::string_view bytes) {
+  if (bytes.size() > kMaxInputBytes) throw InputError("the input is over the size limit");
+  return detect_format(decoded_utf8(bytes));
+}
 
 ReadResult read_documents(const RawInput& input) {
   if (input.bytes.size() > kMaxInputBytes)
     throw InputError("the input is " + std::to_string(input.bytes.size() >> 20) + " MiB, over the " +
                      std::to_string(kMaxInputBytes >> 20) + " MiB limit");
-  std::string inflated;
-  std::string_view bytes = input.bytes;
-  if (is_gzip(bytes)) {
-    inflated = gunzip(bytes, kMaxInputBytes);
-    bytes = inflated;
-  }
-  const std::string utf8 = text::to_utf8(bytes, text::declared_charset(bytes));
+  const std::string utf8 = decoded_utf8(input.bytes);
   const InputFormat format = detect_format(utf8);
   ReadResult result;
   try {

@@ -28,7 +28,7 @@ std::string route_label(const httplib::Request& request) {
   if (request.path.starts_with("/api/stories/")) return request.method + " /api/stories/{id}";
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
   static const std::set<std::string> kRoutes = {"/", "/healthz", "/metrics", "/api/articles", "/api/stories",
-                                                "/api/search", "/threads"};
+                                                "/api/search", "/api/sources", "/threads"};
   // Anything else is one label: paths probed at random must not grow /metrics without bound.
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
@@ -63,6 +63,30 @@ struct HttpServer::Impl {
       } catch (const std::exception&) {
         // A busy store is retried at the next tick.
       }
+    }
+  }
+
+  // Live sources (ServerOptions::poll_sources): the poller keeps its own store connection for
+  // the sources' state and stores articles through the server's one writer.
+  std::unique_ptr<store::DocumentStore> poller_store;
+  std::unique_ptr<sources::FeedPoller> poller;
+  std::thread polling;
+
+  void polling_loop() {
+    std::unique_lock lock(upkeep_mutex);
+    while (!stopping) {
+      lock.unlock();
+      int64_t wait = 60;
+      try {
+        poller->poll_due(sources::unix_seconds_now());
+        const int64_t due = poller->seconds_until_due(sources::unix_seconds_now());
+        // At least once a minute: sources added meanwhile (by `storyline sources add`) are due.
+        if (due >= 0) wait = std::clamp<int64_t>(due, 1, 60);
+      } catch (const std::exception&) {
+        // A busy or failing store: tried again after the wait.
+      }
+      lock.lock();
+      upkeep_wake.wait_for(lock, std::chrono::seconds(wait), [this] { return stopping; });
     }
   }
 
@@ -113,12 +137,22 @@ void HttpServer::Impl::install_routes() {
   });
   install_article_routes(server, state);
   install_story_routes(server, state);
+  install_source_routes(server, state);
   install_contest_routes(server, state);  // last: its PUT/DELETE /{name} match any name
 }
 
 HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   impl_->install_routes();
   impl_->upkeep = std::thread([this] { impl_->upkeep_loop(); });
+  const ServerOptions& settings = impl_->state.options();
+  if (settings.poll_sources) {
+    impl_->poller_store = std::make_unique<store::DocumentStore>(settings.db);
+    ServerState& state = impl_->state;
+    impl_->poller = std::make_unique<sources::FeedPoller>(
+        *impl_->poller_store, [&state](std::vector<Document>& documents) { return state.ingest_documents(documents); },
+        settings.poller);
+    impl_->polling = std::thread([this] { impl_->polling_loop(); });
+  }
 }
 
 HttpServer::~HttpServer() {
@@ -127,8 +161,10 @@ HttpServer::~HttpServer() {
     std::lock_guard lock(impl_->upkeep_mutex);
     impl_->stopping = true;
   }
+  if (impl_->poller) impl_->poller->cancel();
   impl_->upkeep_wake.notify_all();
   if (impl_->upkeep.joinable()) impl_->upkeep.join();
+  if (impl_->polling.joinable()) impl_->polling.join();
 }
 
 bool HttpServer::listen() { return impl_->server.listen(impl_->state.options().host, impl_->state.options().port); }

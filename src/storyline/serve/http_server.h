@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "storyline/sources/feed_poller.h"
+
 namespace storyline::serve {
 
 struct ServerOptions {
@@ -18,6 +20,10 @@ struct ServerOptions {
   // A worker serves one keep-alive connection at a time, so there must be as many as the
   // connections expected at once (each mostly waits; each has its own read connection).
   size_t worker_threads = 96;
+  // Live sources: poll the store's sources in the background (`serve --poll`). Off by default:
+  // a server only polls when asked to reach out to the network.
+  bool poll_sources = false;
+  sources::PollerOptions poller;
 };
 
 class HttpServer {

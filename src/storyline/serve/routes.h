@@ -11,6 +11,7 @@ namespace storyline::serve {
 
 void install_article_routes(httplib::Server& server, ServerState& state);  // /api/articles, /api/search
 void install_story_routes(httplib::Server& server, ServerState& state);    // /api/stories
+void install_source_routes(httplib::Server& server, ServerState& state);   // /api/sources
 void install_contest_routes(httplib::Server& server, ServerState& state);  // PUT/DELETE /{name}, /threads
 
 // A read-only JSON answer from the cache, else computed (with story records brought up to date

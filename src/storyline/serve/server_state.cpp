@@ -46,6 +46,17 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
   return outcomes;
 }
 
+std::vector<pipeline::IngestOutcome> ServerState::ingest_documents(std::vector<Document>& documents) {
+  std::vector<pipeline::IngestOutcome> outcomes;
+  write([&] {
+    outcomes.clear();
+    for (auto& document : documents) outcomes.push_back(pipeline_.add(document));
+    pipeline_.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
+  });
+  metrics_.count_ingested(outcomes.size());
+  return outcomes;
+}
+
 bool ServerState::remove_article(const std::string& id) {
   bool removed = false;
   write([&] { removed = pipeline_.remove(id); });

@@ -33,6 +33,8 @@ class ServerState {
   std::vector<pipeline::IngestOutcome> ingest_body(const std::string& body, const std::string& source,
                                                    std::optional<std::string> url, std::optional<std::string> forced_id,
                                                    std::optional<int64_t> expires_at);
+  // Ingests documents read elsewhere (the source poller), durably, in one transaction.
+  std::vector<pipeline::IngestOutcome> ingest_documents(std::vector<Document>& documents);
   // Removes an article and updates its story; false when unknown.
   bool remove_article(const std::string& id);
   size_t purge_expired();

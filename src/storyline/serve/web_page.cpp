@@ -171,6 +171,16 @@ std::string_view web_page_html() {
     .story-card.has-image:not(.lead) > * { grid-column: 1; }
     .story-card.has-image:not(.lead) .thumb { grid-column: 2; grid-row: 1 / span 3; margin: 0; aspect-ratio: 1; border-radius: .5rem; }
   }
+  /* Sources view: live feeds and their health. */
+  .sources-link { color: var(--muted); text-decoration: none; font-size: .9rem; white-space: nowrap; }
+  .sources-link[aria-current="page"] { color: var(--ink); font-weight: 600; }
+  .table-wrap { overflow-x: auto; }
+  table.source-table { width: 100%; border-collapse: collapse; font-size: .85rem; background: var(--surface); }
+  table.source-table th, table.source-table td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+  table.source-table td.error { color: var(--accent); }
+  table.source-table .url { color: var(--muted); font-size: .8rem; word-break: break-all; }
+  .health { display: inline-block; width: .6rem; height: .6rem; border-radius: 50%; margin-right: .3rem; background: var(--muted); }
+  .health.ok { background: #2e7d32; } .health.failing { background: var(--accent); } .health.waiting { background: #f9a825; }
 </style>
 </head>
 <body>
@@ -179,6 +189,7 @@ std::string_view web_page_html() {
   <div class="bar">
     <a class="brand" href="#/" aria-label="Storyline, front page">Story<span>line</span></a>
     <nav id="categories" aria-label="Categories"></nav>
+    <a id="sources-link" class="sources-link" href="#/sources">Sources</a>
     <form id="search-form" role="search">
       <label class="visually-hidden" for="search">Search news</label>
       <input id="search" type="search" name="q" placeholder="Search news" autocomplete="off" enterkeyhint="search">
@@ -267,6 +278,7 @@ let followedLink = false;  // a link or the search box, not Back or Forward, led
 document.addEventListener("click", e => { if (e.target.closest?.('a[href^="#"]')) followedLink = true; });
 function beginView(title, activeCategory = "", searched = "") {
   renderCategories(activeCategory);
+  document.getElementById("sources-link").removeAttribute("aria-current");
   document.getElementById("search").value = searched;
   document.title = title ? `${title} — Storyline` : "Storyline";
   main.setAttribute("aria-busy", "true");
@@ -529,6 +541,32 @@ async function showSearch(q) {
   } catch (e) { render(token, `<h1 class="page-title">Search</h1>` + stateMessage(`Could not search for “${q}”`, esc(e.message))); }
 }
 
+// Live sources and their health: green when the last fetch worked, red when it failed,
+// amber when it was skipped (robots.txt) or has not run yet.
+function healthOf(s) {
+  if (s.last_outcome === "ok" || s.last_outcome === "not modified") return "ok";
+  if (s.last_outcome === "error") return "failing";
+  return "waiting";
+}
+
+async function showSources() {
+  const token = beginView("Sources");
+  document.getElementById("sources-link").setAttribute("aria-current", "page");
+  try {
+    const data = await getJson("/api/sources");
+    if (!data.sources.length)
+      return render(token, `<h1 class="page-title">Sources</h1>` + stateMessage("No sources yet",
+        "Add feeds with <code>storyline sources add URL</code> or <code>storyline sources import FILE.opml</code>, then run <code>storyline serve --poll</code>."));
+    const rows = data.sources.map(s => `<tr><td><span class="health ${healthOf(s)}" title="${esc(s.last_outcome || "not fetched yet")}"></span>
+      ${esc(s.name || s.url)}<div class="url">${esc(s.url)}</div></td>
+      <td>${esc(s.category || "")}</td><td>${s.last_fetch ? timeTag(s.last_fetch) : "never"}</td>
+      <td>${esc(s.last_status ?? "")} ${esc(s.last_outcome || "")}</td><td>${s.items_seen}</td>
+      <td class="${s.consecutive_errors ? "error" : ""}">${s.consecutive_errors}${s.last_error ? " — " + esc(s.last_error) : ""}</td>
+      <td>${s.next_due ? timeTag(s.next_due) : ""}</td></tr>`).join("");
+    render(token, `<h1 class="page-title">Sources</h1><div class="table-wrap"><table class="source-table"><thead><tr><th scope="col">Source</th><th scope="col">Folder</th><th scope="col">Last fetch</th><th scope="col">Status</th><th scope="col">Items</th><th scope="col">Errors</th><th scope="col">Next</th></tr></thead><tbody>${rows}</tbody></table></div>`);
+  } catch (e) { render(token, `<h1 class="page-title">Sources</h1>` + errorState("Could not load the sources", e)); }
+}
+
 function route() {
   let hash;
   try { hash = decodeURIComponent(location.hash.slice(1) || "/"); } catch { hash = "/"; }
@@ -538,6 +576,7 @@ function route() {
   if (kind === "article") return showArticle(arg);
   if (kind === "search") return showSearch(arg);
   if (kind === "category") return showFront(arg);
+  if (kind === "sources") return showSources();
   return showFront("");
 }
 document.getElementById("search-form").onsubmit = e => {

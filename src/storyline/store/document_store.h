@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storyline/core/document.h"
+#include "storyline/store/source_record.h"
 
 namespace storyline::store {
 
@@ -132,6 +133,19 @@ class DocumentStore {
   // The latest publication time in the store ("now" for ranking a store of old news).
   std::optional<std::string> newest_published() const;
   std::vector<StoryHit> search_stories(const std::string& query, size_t limit = 20) const;
+
+  // Live sources (source_table.cpp). Sources are keyed by their feed URL.
+  SourceAdded add_source(SourceRecord& source);  // fills id and added_at; keeps an existing one as it is
+  std::vector<SourceRecord> sources() const;     // in the order they were added
+  std::optional<SourceRecord> source(int64_t id) const;
+  std::optional<SourceRecord> source_by_url(const std::string& url) const;
+  bool remove_source(int64_t id);                // its fetch state and seen items go with it
+  std::vector<SourceRecord> due_sources(int64_t now_unix_seconds) const;  // soonest due first
+  void save_source_state(int64_t id, const SourceFetchState& state);
+  // Items (by URL, or "id:" and the document id when the item has no URL) already ingested from
+  // any source, or stored as a document with that URL: their pages are never fetched again.
+  bool item_known(const std::string& item_key) const;
+  void record_source_item(int64_t source_id, const std::string& item_key, const std::string& document_id);
 
   // Full-text search over titles and bodies (FTS5 query syntax: words, "phrases", OR, NOT).
   std::vector<SearchHit> search(const std::string& query, const SearchFilters& filters = {}) const;

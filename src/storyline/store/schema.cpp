@@ -84,6 +84,32 @@ const std::vector<std::string_view>& migrations() {
           title, summary, tokenize='unicode61 remove_diacritics 2'
         );
       )sql",
+      // 5: live sources (feeds the poller fetches) with the health of their last fetch, and the
+      // items each has given, so that an item's page is fetched and ingested once.
+      R"sql(
+        CREATE TABLE sources (
+          id INTEGER PRIMARY KEY,
+          url TEXT NOT NULL UNIQUE,
+          name TEXT, html_url TEXT, category TEXT,
+          added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+          last_fetch_at INTEGER, last_status INTEGER, last_outcome TEXT,
+          etag TEXT, last_modified TEXT,
+          consecutive_errors INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT,
+          last_attempts INTEGER NOT NULL DEFAULT 0,
+          items_seen INTEGER NOT NULL DEFAULT 0,
+          next_due_at INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX sources_due ON sources(next_due_at);
+        CREATE TABLE source_items (
+          source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+          item_key TEXT NOT NULL,
+          document_id TEXT NOT NULL,
+          seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+          PRIMARY KEY (source_id, item_key)
+        );
+        CREATE INDEX source_items_key ON source_items(item_key);
+      )sql",
   };
   return kMigrations;
 }
