@@ -62,7 +62,6 @@ std::optional<std::string> DocumentStore::story_of(const std::string& document_i
 }
 
 void DocumentStore::save_story(const StoryRecord& story) {
-  auto& db = impl_->db;
   CachedStatement save = impl_->statement(R"sql(
     INSERT INTO stories(id, storyline_id, title, category, language, first_published, last_published,
                         article_count, publisher_count, heat, heat_rank, overview)
