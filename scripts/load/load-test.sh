@@ -44,10 +44,11 @@ curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^storyline_(documents|storie
 
 FAILED=0
 printf '%-34s %10s %9s %9s %7s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors"
-measure() {  # name, path, [lua script]
-  local name=$1 path=$2 script=${3:-}
+measure() {  # name, path, [lua script], [header]
+  local name=$1 path=$2 script=${3:-} header=${4:-}
   local args=(-t2 "-c$CONNECTIONS" "-d${SECONDS_EACH}s" --latency --timeout 5s)
   [ -n "$script" ] && args+=(-s "$script")
+  [ -n "$header" ] && args+=(-H "$header")
   wrk "${args[@]}" "http://127.0.0.1:$PORT$path" > "$WORK/wrk.txt" 2>&1 || true
   local rate p50 p99 errors
   rate=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt")
@@ -62,6 +63,7 @@ to_ms() {  # wrk prints 1.23ms, 456.00us, 1.20s
                           else if (v ~ /s$/) printf "%.2f", v * 1000; else print "?" }'
 }
 measure "GET /api/stories?limit=50" "/api/stories?limit=50"
+measure "GET /api/stories?limit=50 (gzip)" "/api/stories?limit=50" "" "Accept-Encoding: gzip"
 measure "GET /threads?period=86400" "/threads?period=86400&lang_code=en&category=any"
 measure "GET /api/search?q=government" "/api/search?q=government"
 measure "POST /api/articles" "/api/articles" "$ROOT/scripts/load/post_articles.lua"

@@ -1,4 +1,5 @@
 #include "storyline/serve/http_server.h"
+#include "storyline/ingest/decompress.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -278,4 +279,31 @@ TEST(HttpServer, ReadersGetCorrectAnswersWhileIngestRuns) {
   const json stories = json::parse(server.client().Get("/api/stories?limit=500")->body).at("stories");
   for (const auto& story : stories) listed_articles += story.at("article_count").get<size_t>();
   EXPECT_EQ(listed_articles, 61u);
+}
+
+TEST(HttpServer, LargeCachedAnswersAreGzippedForClientsThatAcceptIt) {
+  RunningServer server;
+  auto client = server.client();
+  for (int i = 0; i < 12; ++i) {
+    const auto posted = client.Post(("/api/articles?url=https://example.org/talks-" + std::to_string(i)).c_str(),
+                                    std::string(kPage), "text/html");
+    ASSERT_TRUE(posted);
+    ASSERT_EQ(posted->status, 201);
+  }
+  const auto plain = client.Get("/api/stories?limit=50");
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->status, 200);
+  ASSERT_GE(plain->body.size(), 2048u) << "the test needs an answer large enough to be compressed";
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  client.set_decompress(false);
+  const auto gzipped = client.Get("/api/stories?limit=50", {{"Accept-Encoding", "gzip, deflate"}});
+  ASSERT_TRUE(gzipped);
+  EXPECT_EQ(gzipped->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_LT(gzipped->body.size(), plain->body.size());
+  EXPECT_EQ(storyline::ingest::gunzip(gzipped->body), plain->body);
+  // q=0 refuses gzip.
+  const auto refused = client.Get("/api/stories?limit=50", {{"Accept-Encoding", "gzip;q=0"}});
+  ASSERT_TRUE(refused);
+  EXPECT_FALSE(refused->has_header("Content-Encoding"));
+  EXPECT_EQ(refused->body, plain->body);
 }

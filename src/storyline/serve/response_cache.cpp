@@ -13,19 +13,19 @@ uint64_t ResponseCache::generation() const {
   return generation_;
 }
 
-std::optional<std::string> ResponseCache::find(const std::string& key) const {
+std::optional<ResponseCache::Answer> ResponseCache::find(const std::string& key) const {
   std::lock_guard lock(mutex_);
   const auto found = entries_.find(key);
   if (found == entries_.end() || found->second.generation != generation_) return std::nullopt;
-  return found->second.body;
+  return found->second.answer;
 }
 
-void ResponseCache::store(const std::string& key, std::string body, uint64_t generation) {
+void ResponseCache::store(const std::string& key, Answer answer, uint64_t generation) {
   std::lock_guard lock(mutex_);
   if (generation != generation_) return;  // computed from a store that has changed since
   // Many distinct URLs (searches) would grow it without bound: start over when full.
   if (entries_.size() >= max_entries_) entries_.clear();
-  entries_[key] = {generation, std::move(body)};
+  entries_[key] = {generation, std::move(answer)};
 }
 
 }  // namespace storyline::serve

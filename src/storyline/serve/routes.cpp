@@ -2,28 +2,53 @@
 
 #include <mutex>
 
+#include "storyline/serve/gzip_body.h"
+
 namespace storyline::serve {
+
+namespace {
+
+// Answers smaller than this are sent as they are: compressing them saves little.
+constexpr size_t kGzipAtLeast = 2048;
+
+// The body is written from the shared cached string: no copy per request.
+void send_shared(httplib::Response& response, std::shared_ptr<const std::string> body) {
+  const size_t length = body->size();
+  response.set_content_provider(length, "application/json; charset=utf-8",
+                                [body = std::move(body)](size_t offset, size_t count, httplib::DataSink& sink) {
+                                  sink.write(body->data() + offset, count);
+                                  return true;
+                                });
+}
+
+}  // namespace
 
 void answer_cached(ServerState& state, const httplib::Request& request, httplib::Response& response,
                    const std::function<std::optional<std::string>(httplib::Response&)>& compute) {
   state.refresh_stale_stories();
   const std::string key = request.method + " " + request.target;
-  if (auto cached = state.cache().find(key)) {
-    response.set_content(std::move(*cached), "application/json; charset=utf-8");
-    return;
-  }
+  const bool gzip_accepted = accepts_gzip(request.get_header_value("Accept-Encoding"));
+  const auto send_cached = [&](ResponseCache::Answer& cached) {
+    response.set_header("Vary", "Accept-Encoding");
+    if (gzip_accepted && cached.gzipped) {
+      response.set_header("Content-Encoding", "gzip");
+      send_shared(response, std::move(cached.gzipped));
+    } else {
+      send_shared(response, std::move(cached.body));
+    }
+  };
+  if (auto cached = state.cache().find(key)) return send_cached(*cached);
   // One computation per answer: the others wait for it rather than all computing it at once.
   static std::mutex computing;
   std::lock_guard lock(computing);
-  if (auto cached = state.cache().find(key)) {
-    response.set_content(std::move(*cached), "application/json; charset=utf-8");
-    return;
-  }
+  if (auto cached = state.cache().find(key)) return send_cached(*cached);
   const uint64_t generation = state.cache().generation();
   auto body = compute(response);
   if (!body) return;
-  state.cache().store(key, *body, generation);
-  response.set_content(std::move(*body), "application/json; charset=utf-8");
+  ResponseCache::Answer answer{std::make_shared<const std::string>(std::move(*body)), nullptr};
+  if (answer.body->size() >= kGzipAtLeast) answer.gzipped = std::make_shared<const std::string>(gzip_body(*answer.body));
+  state.cache().store(key, answer, generation);
+  send_cached(answer);
 }
 
 }  // namespace storyline::serve
