@@ -67,7 +67,7 @@ int run_list(const SourcesOptions& options) {
     }
     const auto& state = source.state;
     std::cout << source.id << "\t" << source.url << "\t" << or_dash(source.name) << "\t"
-              << (state.last_fetch_at ? sources::iso_utc(*state.last_fetch_at) : "never") << "\t"
+              << (state.last_fetch_at ? storyline::iso_utc(*state.last_fetch_at) : "never") << "\t"
               << (state.last_status ? std::to_string(*state.last_status) : "-") << "\t" << or_dash(state.last_outcome)
               << "\terrors " << state.consecutive_errors << "\titems " << state.items_seen;
     if (state.last_error) std::cout << "\t" << *state.last_error;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "storyline/core/iso_time.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/label/category.h"
 #include "storyline/rank/story_heat.h"
@@ -29,15 +30,6 @@ std::optional<int64_t> max_age(const std::string& cache_control) {
   return std::stoll(match[1].str());
 }
 
-// ISO 8601 UTC text of a Unix time, to compare with stored `published` values.
-std::string iso_utc(int64_t unix_seconds) {
-  const std::time_t time = static_cast<std::time_t>(unix_seconds);
-  std::tm parts{};
-  gmtime_r(&time, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 }  // namespace
 

@@ -3,6 +3,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "storyline/core/iso_time.h"
+
 namespace storyline::sources {
 namespace {
 
@@ -13,14 +15,6 @@ nlohmann::json or_null(const std::optional<T>& value) {
 
 }  // namespace
 
-std::string iso_utc(int64_t unix_seconds) {
-  const std::time_t time = static_cast<std::time_t>(unix_seconds);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 std::string source_to_json(const store::SourceRecord& source) {
   const store::SourceFetchState& state = source.state;

@@ -6,13 +6,11 @@
 #include <cstdint>
 #include <string>
 
+#include "storyline/core/iso_time.h"  // iso_utc: the times of these records
 #include "storyline/store/source_record.h"
 
 namespace storyline::sources {
 
 std::string source_to_json(const store::SourceRecord& source);
-
-// "2026-12-01T18:38:23Z"
-std::string iso_utc(int64_t unix_seconds);
 
 }  // namespace storyline::sources
