@@ -18,13 +18,16 @@ store::DocumentStore& ServerState::reader() {
   return *slot;
 }
 
-void ServerState::write(const std::function<void()>& work) {
+void ServerState::write(const std::function<void()>& work) { write_if_changed([&] { work(); return true; }); }
+
+void ServerState::write_if_changed(const std::function<bool()>& work) {
+  bool changed = false;
   {
     std::lock_guard lock(writer_mutex_);
-    writer_store_.in_transaction(work);
+    writer_store_.in_transaction([&] { changed = work(); });
     stale_stories_ = pipeline_.has_stale_stories();
   }
-  cache_.invalidate();
+  if (changed) cache_.invalidate();
 }
 
 std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string& body, const std::string& source,
@@ -65,7 +68,11 @@ bool ServerState::remove_article(const std::string& id) {
 
 size_t ServerState::purge_expired() {
   size_t removed = 0;
-  write([&] { removed = pipeline_.purge_expired(unix_now()); });
+  // Runs every few seconds: cached answers stay valid unless an article actually expired.
+  write_if_changed([&] {
+    removed = pipeline_.purge_expired(unix_now());
+    return removed > 0;
+  });
   return removed;
 }
 

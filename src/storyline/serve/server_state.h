@@ -45,6 +45,8 @@ class ServerState {
  private:
   // Runs a write in one transaction under the writer mutex, then makes cached answers stale.
   void write(const std::function<void()>& work);
+  // The same, but cached answers stay valid when `work` says it changed nothing.
+  void write_if_changed(const std::function<bool()>& work);
 
   ServerOptions options_;
   Metrics metrics_;
