@@ -2,13 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace storyline::cluster {
-namespace {
-constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
-}
-
 
 void DayRange::extend(const DayRange& other) {
   if (other.first && (!first || *other.first < *first)) first = other.first;
@@ -18,8 +13,6 @@ void DayRange::extend(const DayRange& other) {
 uint32_t CentroidClusters::create(const SparseVector& unit_vector, const DayRange& days, uint64_t clock) {
   const auto id = static_cast<uint32_t>(clusters_.size());
   clusters_.emplace_back();
-  matchable_until_.push_back(0);
-  day_span_.emplace_back(kNoDay, kNoDay);
   clusters_.back().days = days;
   add(id, unit_vector, {}, clock);
   return id;
@@ -33,7 +26,6 @@ void CentroidClusters::add(uint32_t id, const SparseVector& unit_vector, const D
   cluster.days.extend(days);
   ++cluster.size;
   cluster.last_growth = clock;
-  matchable_until_[id] = clock + options_.retire_after;
   reindex(id);
 }
 
@@ -51,7 +43,6 @@ void CentroidClusters::rebuild(uint32_t id, const std::vector<const SparseVector
   keep_heaviest(cluster.centroid, options_.centroid_terms);
   cluster.centroid_norm = norm(cluster.centroid);
   cluster.last_growth = clock;
-  matchable_until_[id] = clock + options_.retire_after;
   reindex(id);
 }
 
@@ -64,8 +55,6 @@ void CentroidClusters::merge(uint32_t into, uint32_t from, uint64_t clock) {
   target.days.extend(source.days);
   target.size += source.size;
   target.last_growth = clock;
-  matchable_until_[into] = clock + options_.retire_after;
-  matchable_until_[from] = 0;
   source.alive = false;
   source.centroid = {};
   source.centroid.shrink_to_fit();
@@ -74,13 +63,7 @@ void CentroidClusters::merge(uint32_t into, uint32_t from, uint64_t clock) {
   reindex(into);
 }
 
-void CentroidClusters::note_days(uint32_t id) {
-  const DayRange& days = clusters_[id].days;
-  day_span_[id] = days.first ? std::make_pair(*days.first, *days.last) : std::make_pair(kNoDay, kNoDay);
-}
-
 void CentroidClusters::reindex(uint32_t id) {
-  note_days(id);
   Cluster& cluster = clusters_[id];
   // Bounded: a cluster whose heavy terms keep changing stops being listed under more.
   if (cluster.indexed_terms.size() >= 4 * options_.index_terms) return;
@@ -142,9 +125,12 @@ std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vect
   std::vector<uint32_t> found;
   for (const WeightedTerm& entry : heaviest(unit_vector, options_.query_terms)) {
     for (uint32_t id : index_.postings(entry.term)) {
-      if (clock > matchable_until_[id] || (exclude && *exclude == id)) continue;
-      if (dated && day_span_[id].first != kNoDay && (day_span_[id].second < earliest || day_span_[id].first > latest))
-        continue;
+      const Cluster& cluster = clusters_[id];
+      if (!cluster.alive || (exclude && *exclude == id)) continue;
+      if (clock > cluster.last_growth + options_.retire_after) continue;
+      // Too far in time to score: skipped, so that old clusters sharing a rare word do not fill
+      // the candidate list.
+      if (dated && cluster.days.first && (*cluster.days.last < earliest || *cluster.days.first > latest)) continue;
       if (stamp_[id] != query_stamp_) {
         stamp_[id] = query_stamp_;
         overlap_[id] = 0;

@@ -78,18 +78,10 @@ class CentroidClusters {
   void reindex(uint32_t cluster);
   std::vector<uint32_t> candidates(const SparseVector& unit_vector, const DayRange& days, uint64_t clock,
                                    std::optional<uint32_t> exclude);
-  void note_days(uint32_t cluster);
 
   ClusterOptions options_;
   InvertedIndex index_;
   std::vector<Cluster> clusters_;
-  // Per cluster, the last clock value at which it can be matched (0 once merged away): what the
-  // candidate scan reads for every posting, kept apart from the clusters so that it stays in cache.
-  std::vector<uint64_t> matchable_until_;
-  // Per cluster, its first and last day (kNoDay when undated), for the same scan: a cluster whose
-  // dates are too far from the query's cannot score (its time factor is under exp(-3)), and
-  // skipping it keeps old clusters that share a rare word from filling the candidate list.
-  std::vector<std::pair<int32_t, int32_t>> day_span_;
   // Scratch for candidate counting, indexed by cluster: a stamp marks this query's entries.
   // The query scattered by term, so each candidate's cosine is one pass over its centroid.
   std::vector<float> dense_query_;
