@@ -33,6 +33,14 @@ uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& d
   return story;
 }
 
+bool StoryClusterer::grown_since_last_look(std::vector<uint32_t>& size_at_last_look, uint32_t story, size_t size) {
+  if (size_at_last_look.size() <= story) size_at_last_look.resize(story + 1, 0);
+  if (static_cast<float>(size) < static_cast<float>(size_at_last_look[story]) * (1 + options_.split_recheck_growth))
+    return false;
+  size_at_last_look[story] = static_cast<uint32_t>(size);
+  return true;
+}
+
 void StoryClusterer::watch_as_fragment(uint32_t story, uint64_t clock) {
   if (options_.fragment_watch > 0) young_stories_.push_back({story, clock, clock + 1});
 }
@@ -40,14 +48,9 @@ void StoryClusterer::watch_as_fragment(uint32_t story, uint64_t clock) {
 void StoryClusterer::mark_story_changed(uint32_t story) { changed_stories_.push_back(story); }
 
 void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
-  // A placed story is looked at again once it has grown by a quarter (as for splits): its
-  // centroid moves little before that, and the cost per document stays constant.
-  if (placed_at_size_.size() <= story) placed_at_size_.resize(story + 1, 0);
-  const uint32_t size = stories_.cluster(story).size;
-  if (placed_at_size_[story] > 0 &&
-      static_cast<float>(size) < static_cast<float>(placed_at_size_[story]) * (1 + options_.split_recheck_growth))
-    return;
-  placed_at_size_[story] = size;
+  // A placed story is looked at again once it has grown (as for splits): its centroid moves
+  // little before that.
+  if (!grown_since_last_look(placed_at_size_, story, stories_.cluster(story).size)) return;
   const size_t before = storylines_.storyline_count();
   storylines_.place(story, storyline_vector(story), stories_.cluster(story).days, clock);
   if (storylines_.storyline_count() > before) {
@@ -288,10 +291,7 @@ void StoryClusterer::absorb_fragment(uint32_t fragment, uint64_t clock) {
 void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   std::vector<uint32_t>& members = story_members_[story];
   if (members.size() < 4) return;
-  if (split_checked_at_.size() <= story) split_checked_at_.resize(story + 1, 0);
-  if (static_cast<float>(members.size()) < static_cast<float>(split_checked_at_[story]) * (1 + options_.split_recheck_growth))
-    return;
-  split_checked_at_[story] = static_cast<uint32_t>(members.size());
+  if (!grown_since_last_look(split_checked_at_, story, members.size())) return;
   // Members are documents; their vectors live in members_.
   const size_t from = members.size() > options_.split_max_members ? members.size() - options_.split_max_members : 0;
   std::vector<uint32_t> sample(members.begin() + static_cast<std::ptrdiff_t>(from), members.end());

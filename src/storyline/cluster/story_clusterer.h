@@ -29,8 +29,8 @@ struct StoryOptions {
   // this (kept under the merge threshold, so that halves do not flip back and forth).
   float split_threshold = 0.45f;
   size_t split_max_members = 64;  // larger stories split only on their newest members
-  // A story is checked again once it has grown by this fraction since its last check, so the
-  // cost of checks per document stays constant however large stories grow.
+  // A story is checked for a split, or placed in its storyline, again once it has grown by this
+  // fraction since it last was, so the cost per document stays constant however large stories grow.
   float split_recheck_growth = 0.25f;
   // A story of at most this many documents is a fragment: in the repair passes of the
   // `fragment_watch` arrivals after it was made, it joins a larger story that its documents would
@@ -114,6 +114,10 @@ class StoryClusterer {
   void absorb_fragment(uint32_t fragment, uint64_t clock);
   // New stories, not restored ones: restoring changes nothing.
   void watch_as_fragment(uint32_t story, uint64_t clock);
+  // True (and noted) when the story has grown by split_recheck_growth since the size recorded in
+  // `size_at_last_look`, or was never looked at: keeps the cost of repeated checks per document
+  // constant however large stories grow.
+  bool grown_since_last_look(std::vector<uint32_t>& size_at_last_look, uint32_t story, size_t size);
   std::optional<CentroidClusters::Match> best_story(const SparseVector& vector, const DayRange& days, uint64_t clock,
                                                     std::optional<uint32_t> exclude = std::nullopt);
   uint32_t root_story(uint32_t story) const;
