@@ -377,15 +377,18 @@ std::vector<EntityMention> recognize_entities(std::string_view utf8_text) {
   return entities;
 }
 
-// "Taliban Warns US Not To 'Destabilise' Regime": in a Title Case headline every word is
-// capitalized, so capitals say nothing about names there.
-bool is_title_case(std::string_view headline) {
+// "Taliban Warns US Not To 'Destabilise' Regime In Face-to-face Talks": in a Title Case headline
+// every word is capitalized, so capitals say nothing about names there. Looser than the
+// sentence check is_title_case(Words) above, which a single lower-case word ("face" in
+// "Face-to-face") defeats: here most words of four letters or more capitalized is enough, since
+// the whole headline is only skipped when the body is there to be read instead.
+bool is_title_case_headline(std::string_view headline) {
   size_t long_words = 0, capitalized = 0;
   bool first = true;
   for (const text::Word& word : text::split_words(headline)) {
     if (std::exchange(first, false) || word.text.size() < 4) continue;
     ++long_words;
-    capitalized += word.text[0] >= 'A' && word.text[0] <= 'Z';
+    capitalized += starts_upper(word.text);
   }
   return long_words >= 2 && capitalized * 10 >= long_words * 7;
 }
@@ -396,7 +399,7 @@ std::vector<Entity> document_entities(const Document& document, size_t limit) {
   if (document.text) body = *document.text;
   else if (document.excerpt) body = *document.excerpt;
   std::string text;
-  if (document.title && !(is_title_case(*document.title) && !body.empty())) text = *document.title + "\n";
+  if (document.title && !(is_title_case_headline(*document.title) && !body.empty())) text = *document.title + "\n";
   text += body;
   std::vector<Entity> result;
   for (const auto& mention : recognize_entities(text)) {
