@@ -82,3 +82,10 @@ TEST(RecordReader, JsonLinesKeepsGoodLinesAndReportsBadOnes) {
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_NE(result.problems[0].find("line 2"), std::string::npos);
 }
+
+// Found by records_fuzz: a number past double's range is nlohmann's out_of_range, not a
+// parse_error; it must be a clear InputError, not an escaped exception.
+TEST(RecordReader, NumberTooLargeIsAnInputError) {
+  const std::string record = "{\"title\": \"x\", \"heat\": 1.1E22222211}";
+  EXPECT_THROW(read_json_records(record, RawInput{"huge.json", record, std::nullopt}), InputError);
+}

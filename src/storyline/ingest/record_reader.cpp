@@ -246,8 +246,10 @@ ReadResult read_json_records(std::string_view utf8, const RawInput& input) {
   json value;
   try {
     value = parse_bounded(utf8);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // not only syntax: a number too large is out_of_range
     throw InputError(std::string("invalid JSON (") + error.what() + ")");
+  } catch (const std::invalid_argument& error) {
+    throw InputError(error.what());
   }
   ReadResult result;
   records_from_value(value, input, result);
