@@ -38,6 +38,7 @@ struct EvalClusteringOptions {
   float split = cluster::StoryOptions{}.split_threshold;
   float fragment_join = cluster::StoryOptions{}.fragment_join_threshold;
   size_t fragment_size = cluster::StoryOptions{}.fragment_max_size;
+  float recheck_growth = cluster::StoryOptions{}.split_recheck_growth;
 };
 
 struct Corpus {
@@ -169,6 +170,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
   story_options.split_threshold = options.split;
   story_options.fragment_join_threshold = options.fragment_join;
   story_options.fragment_max_size = options.fragment_size;
+  story_options.split_recheck_growth = options.recheck_growth;
   const OnlineResult online = run_online(corpus, story_options, options.batch);
 
   std::vector<cluster::SparseVector> vectors;
@@ -286,6 +288,9 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_option("--fragment-join", options->fragment_join, "Score at which a fragment joins a grown story (repair)")
       ->capture_default_str();
   command->add_option("--fragment-size", options->fragment_size, "Largest story that counts as a fragment")
+      ->capture_default_str();
+  command->add_option("--recheck-growth", options->recheck_growth,
+                      "Growth (a fraction) after which a story is checked for a split and placed again")
       ->capture_default_str();
   command->add_flag("--details", options->details, "Also print the events split over several stories");
   command->add_flag("--sweep", options->sweep, "Also print F1 over a grid of thresholds, seeds and batch sizes");

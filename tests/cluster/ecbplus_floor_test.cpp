@@ -1,5 +1,6 @@
 // ECB+ floor: the online story clustering keeps its measured quality (see `storyline eval
-// clustering`; measured story BCubed F1 0.906, storyline 0.887, fed in batches of 100).
+// clustering`). Measured without entity labelling, batches of 100, seeds 1-3: story BCubed F1
+// 0.888 / 0.911 / 0.898 (mean 0.899), storyline 0.881 / 0.889 / 0.893.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -12,15 +13,18 @@
 
 using namespace storyline::cluster;
 
-TEST(EcbPlusFloor, StoryAndStorylineBCubed) {
-  STORYLINE_REQUIRE_SHARED(shared);
-  const auto labeled = read_ecbplus(shared + "/data/clustering/ecbplus/ecbplus_docs.jsonl");
-  ASSERT_EQ(labeled.size(), 982u);
+namespace {
+
+struct Scores {
+  BCubedScore stories, storylines;
+};
+
+// The clusterer fed in batches of 100, in the fixed shuffle `storyline eval clustering --seed` uses.
+Scores cluster_shuffled(const std::vector<LabeledDocument>& labeled, uint32_t seed) {
   std::vector<size_t> order(labeled.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937 random(1);  // the order `storyline eval clustering` uses by default
+  std::mt19937 random(seed);
   for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
-
   StoryClusterer clusterer;
   DocumentAnalyzer analyzer(clusterer.vocabulary());
   std::vector<std::string> gold_stories, gold_storylines;
@@ -37,10 +41,26 @@ TEST(EcbPlusFloor, StoryAndStorylineBCubed) {
     stories.push_back(clusterer.story_id(i));
     storylines.push_back(clusterer.storyline_id(i));
   }
-  const auto story_score = bcubed(stories, gold_stories);
-  const auto storyline_score = bcubed(storylines, gold_storylines);
-  EXPECT_GE(story_score.f1, 0.89) << "P " << story_score.precision << " R " << story_score.recall;
-  EXPECT_GE(story_score.clusters, 70u);
-  EXPECT_LE(story_score.clusters, 130u);
-  EXPECT_GE(storyline_score.f1, 0.85) << "P " << storyline_score.precision << " R " << storyline_score.recall;
+  return {bcubed(stories, gold_stories), bcubed(storylines, gold_storylines)};
+}
+
+}  // namespace
+
+// Over three orders, so that one lucky or unlucky order neither hides nor fakes a change.
+TEST(EcbPlusFloor, StoryAndStorylineBCubed) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto labeled = read_ecbplus(shared + "/data/clustering/ecbplus/ecbplus_docs.jsonl");
+  ASSERT_EQ(labeled.size(), 982u);
+  double story_f1 = 0, storyline_f1 = 0;
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    const Scores scores = cluster_shuffled(labeled, seed);
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    EXPECT_GE(scores.stories.f1, 0.87) << "P " << scores.stories.precision << " R " << scores.stories.recall;
+    EXPECT_GE(scores.stories.clusters, 70u);
+    EXPECT_LE(scores.stories.clusters, 110u);
+    story_f1 += scores.stories.f1 / 3;
+    storyline_f1 += scores.storylines.f1 / 3;
+  }
+  EXPECT_GE(story_f1, 0.89);
+  EXPECT_GE(storyline_f1, 0.86);
 }

@@ -200,12 +200,22 @@ TEST(HttpServer, StoriesAndThreadsFollowIngest) {
   ASSERT_EQ(headlines.size(), 1u);
   EXPECT_TRUE(headlines[0].at("articles")[0].at("text").is_null()) << "text=0 leaves bodies out";
   EXPECT_FALSE(headlines[0].at("articles")[0].at("title").is_null());
+  // A list leaves the story page's parts out unless asked; the story's own answer has them.
+  EXPECT_FALSE(stories[0].contains("bullets"));
+  EXPECT_FALSE(stories[0].contains("quotes"));
+  EXPECT_TRUE(stories[0].contains("publisher_count"));
+  const json detailed = json::parse(client.Get("/api/stories?limit=5&detail=full")->body).at("stories");
+  ASSERT_EQ(detailed.size(), 1u);
+  EXPECT_FALSE(detailed[0].at("bullets").empty());
+  EXPECT_TRUE(detailed[0].contains("quotes"));
+  EXPECT_EQ(client.Get("/api/stories?detail=everything")->status, 400);
 
   auto one = client.Get("/api/stories/" + id);
   ASSERT_TRUE(one);
   ASSERT_EQ(one->status, 200);
   const json story = json::parse(one->body);
   EXPECT_EQ(story.at("id"), id);
+  EXPECT_FALSE(story.at("bullets").empty());
   const json& timeline = story.at("timeline");
   ASSERT_EQ(timeline.size(), 1u) << "the storyline's only story is this one";
   EXPECT_EQ(timeline[0].at("id"), id);

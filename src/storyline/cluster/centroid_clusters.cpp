@@ -26,7 +26,19 @@ void CentroidClusters::add(uint32_t id, const SparseVector& unit_vector, const D
   cluster.days.extend(days);
   ++cluster.size;
   cluster.last_growth = clock;
+  update_gate(id);
   reindex(id);
+}
+
+void CentroidClusters::update_gate(uint32_t id) {
+  if (gates_.size() <= id) gates_.resize(id + 1);
+  const Cluster& cluster = clusters_[id];
+  Gate& gate = gates_[id];
+  gate.last_growth = cluster.last_growth;
+  gate.alive = cluster.alive;
+  gate.dated = cluster.days.first.has_value();
+  gate.first = cluster.days.first.value_or(0);
+  gate.last = cluster.days.last.value_or(0);
 }
 
 void CentroidClusters::rebuild(uint32_t id, const std::vector<const SparseVector*>& members,
@@ -43,6 +55,7 @@ void CentroidClusters::rebuild(uint32_t id, const std::vector<const SparseVector
   keep_heaviest(cluster.centroid, options_.centroid_terms);
   cluster.centroid_norm = norm(cluster.centroid);
   cluster.last_growth = clock;
+  update_gate(id);
   reindex(id);
 }
 
@@ -60,6 +73,8 @@ void CentroidClusters::merge(uint32_t into, uint32_t from, uint64_t clock) {
   source.centroid.shrink_to_fit();
   source.indexed_terms = {};
   source.indexed_terms.shrink_to_fit();
+  update_gate(into);
+  update_gate(from);
   reindex(into);
 }
 
@@ -67,7 +82,8 @@ void CentroidClusters::reindex(uint32_t id) {
   Cluster& cluster = clusters_[id];
   // Bounded: a cluster whose heavy terms keep changing stops being listed under more.
   if (cluster.indexed_terms.size() >= 4 * options_.index_terms) return;
-  for (const WeightedTerm& entry : heaviest(cluster.centroid, options_.index_terms)) {
+  heaviest_into(cluster.centroid, options_.index_terms, top_terms_);
+  for (const WeightedTerm& entry : top_terms_) {
     auto position = std::lower_bound(cluster.indexed_terms.begin(), cluster.indexed_terms.end(), entry.term);
     if (position != cluster.indexed_terms.end() && *position == entry.term) continue;
     cluster.indexed_terms.insert(position, entry.term);
@@ -123,14 +139,15 @@ std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vect
     query_stamp_ = 1;
   }
   std::vector<uint32_t> found;
-  for (const WeightedTerm& entry : heaviest(unit_vector, options_.query_terms)) {
+  heaviest_into(unit_vector, options_.query_terms, top_terms_);
+  for (const WeightedTerm& entry : top_terms_) {
     for (uint32_t id : index_.postings(entry.term)) {
-      const Cluster& cluster = clusters_[id];
-      if (!cluster.alive || (exclude && *exclude == id)) continue;
-      if (clock > cluster.last_growth + options_.retire_after) continue;
+      const Gate& gate = gates_[id];
+      if (!gate.alive || (exclude && *exclude == id)) continue;
+      if (clock > gate.last_growth + options_.retire_after) continue;
       // Too far in time to score: skipped, so that old clusters sharing a rare word do not fill
       // the candidate list.
-      if (dated && cluster.days.first && (*cluster.days.last < earliest || *cluster.days.first > latest)) continue;
+      if (dated && gate.dated && (gate.last < earliest || gate.first > latest)) continue;
       if (stamp_[id] != query_stamp_) {
         stamp_[id] = query_stamp_;
         overlap_[id] = 0;
@@ -177,7 +194,7 @@ std::vector<CentroidClusters::Match> CentroidClusters::matches(const SparseVecto
 }
 
 size_t CentroidClusters::memory_bytes() const {
-  size_t bytes = index_.memory_bytes() + clusters_.capacity() * sizeof(Cluster) +
+  size_t bytes = index_.memory_bytes() + clusters_.capacity() * sizeof(Cluster) + gates_.capacity() * sizeof(Gate) +
                  stamp_.capacity() * (sizeof(uint32_t) + sizeof(float));
   for (const Cluster& cluster : clusters_)
     bytes += cluster.centroid.capacity() * sizeof(WeightedTerm) + cluster.indexed_terms.capacity() * sizeof(TermId);

@@ -21,7 +21,7 @@ struct ClusterOptions {
   size_t centroid_terms = 200;     // a centroid keeps its heaviest terms only: memory per cluster is bounded
   size_t index_terms = 12;         // a cluster is listed under its heaviest centroid terms
   size_t query_terms = 12;         // a query looks up its heaviest terms
-  size_t max_postings = 32;        // newest clusters kept per term: bounds the cost of a lookup
+  size_t max_postings = 16;        // newest clusters kept per term (16-32): bounds the cost of a lookup
   size_t scored_candidates = 16;   // candidates (by shared heavy terms) that get a full cosine
   // No time penalty within `window_days`; beyond it similarity decays by exp(-extra / decay_days).
   // Only when both sides have a date.
@@ -76,18 +76,29 @@ class CentroidClusters {
 
  private:
   void reindex(uint32_t cluster);
+  void update_gate(uint32_t cluster);
   std::vector<uint32_t> candidates(const SparseVector& unit_vector, const DayRange& days, uint64_t clock,
                                    std::optional<uint32_t> exclude);
 
   ClusterOptions options_;
   InvertedIndex index_;
   std::vector<Cluster> clusters_;
+  // What a candidate scan checks before counting a cluster, packed apart from the centroids so
+  // that the scan over postings stays in cache.
+  struct Gate {
+    uint64_t last_growth = 0;
+    int32_t first = 0, last = 0;  // days, when dated
+    bool dated = false;
+    bool alive = false;
+  };
+  std::vector<Gate> gates_;
   // Scratch for candidate counting, indexed by cluster: a stamp marks this query's entries.
   // The query scattered by term, so each candidate's cosine is one pass over its centroid.
   std::vector<float> dense_query_;
   float dense_dot(const SparseVector& centroid) const;
   void scatter(const SparseVector& query);
   void unscatter(const SparseVector& query);
+  SparseVector top_terms_;  // scratch for a vector's heaviest terms
   std::vector<uint32_t> stamp_;
   std::vector<float> overlap_;
   uint32_t query_stamp_ = 0;

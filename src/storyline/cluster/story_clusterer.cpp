@@ -35,7 +35,9 @@ uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& d
 
 bool StoryClusterer::grown_since_last_look(std::vector<uint32_t>& size_at_last_look, uint32_t story, size_t size) {
   if (size_at_last_look.size() <= story) size_at_last_look.resize(story + 1, 0);
-  if (static_cast<float>(size) < static_cast<float>(size_at_last_look[story]) * (1 + options_.split_recheck_growth))
+  const uint32_t last = size_at_last_look[story];
+  if (last > 0 && (static_cast<float>(size) < static_cast<float>(last) * (1 + options_.split_recheck_growth) ||
+                   size < last + options_.recheck_min_growth))
     return false;
   size_at_last_look[story] = static_cast<uint32_t>(size);
   return true;
@@ -222,6 +224,7 @@ void StoryClusterer::repair() {
     // A story of one document was just compared with every story when it arrived, and scored below
     // the (lower) join threshold: it cannot reach the merge threshold now.
     if (!stories_.cluster(story).alive || stories_.cluster(story).size < 2) continue;
+    if (!grown_since_last_look(merge_checked_at_, story, stories_.cluster(story).size)) continue;
     const auto match = stories_.best_match(unit_centroid(story), stories_.cluster(story).days, clock, story);
     if (!match || match->similarity < options_.merge_threshold) continue;
     merge_stories(story, match->cluster, clock);
@@ -298,8 +301,10 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   const auto vector_of = [&](uint32_t document) -> const SparseVector& {
     return members_.cluster(documents_[document].member).centroid;
   };
-  // Two-means, seeded deterministically: the member least like the centroid, then the member
-  // least like that one. Half sums are accumulated in a dense scratch array and cut to their
+  // Two-means, seeded deterministically by the oldest sampled member (what the story was about
+  // when it was last looked at) and the member least like it: a drift shows as members far from
+  // where the story started. (Seeding by the member least like the centroid instead split more
+  // and scored lower on ECB+.) Half sums are accumulated in a dense scratch array and cut to their
   // heaviest terms, as centroids are, so each round costs the same however wide the story's words.
   const auto sum_of = [&](auto&& take) {
     std::vector<TermId>& touched = split_scratch_terms_;
@@ -314,36 +319,63 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
     }
     SparseVector sum;
     sum.reserve(touched.size());
-    std::sort(touched.begin(), touched.end());
     for (TermId term : touched) {
       sum.push_back({term, split_scratch_[term]});
       split_scratch_[term] = 0;
     }
-    keep_heaviest(sum, options_.clusters.centroid_terms);
-    return sum;
+    // The heaviest first, then only those sorted by term: the halves' words are many.
+    SparseVector kept = heaviest(sum, options_.clusters.centroid_terms);
+    std::sort(kept.begin(), kept.end(), [](const WeightedTerm& x, const WeightedTerm& y) { return x.term < y.term; });
+    return kept;
   };
-  const SparseVector centroid = sum_of([](size_t) { return true; });
+  std::vector<std::pair<float, float>>& dense = split_means_;
+  const auto scatter = [&](const SparseVector& first, const SparseVector& second) {
+    const TermId widest = std::max(first.empty() ? 0 : first.back().term, second.empty() ? 0 : second.back().term);
+    if (widest >= dense.size()) dense.resize(widest * 3 / 2 + 1024, {0.0f, 0.0f});
+    const float norm_first = std::max(norm(first), 1e-9f), norm_second = std::max(norm(second), 1e-9f);
+    for (const WeightedTerm& entry : first) dense[entry.term].first = entry.weight / norm_first;
+    for (const WeightedTerm& entry : second) dense[entry.term].second = entry.weight / norm_second;
+  };
+  const auto unscatter = [&](const SparseVector& first, const SparseVector& second) {
+    for (const WeightedTerm& entry : first) dense[entry.term] = {0.0f, 0.0f};
+    for (const WeightedTerm& entry : second) dense[entry.term] = {0.0f, 0.0f};
+  };
+  // Cosines of a member with the two scattered vectors, in one pass over the member's terms.
+  const auto cosines = [&](uint32_t document) {
+    std::pair<float, float> sums{0.0f, 0.0f};
+    for (const WeightedTerm& entry : vector_of(document)) {
+      if (entry.term >= dense.size()) continue;
+      sums.first += entry.weight * dense[entry.term].first;
+      sums.second += entry.weight * dense[entry.term].second;
+    }
+    return sums;
+  };
   const auto farthest_from = [&](const SparseVector& point) {
+    scatter(point, {});
     uint32_t chosen = sample.front();
     float lowest = 2;
     for (uint32_t document : sample) {
-      const float similarity = dot(vector_of(document), point);
+      const float similarity = cosines(document).first;
       if (similarity < lowest) lowest = similarity, chosen = document;
     }
+    unscatter(point, {});
     return chosen;
   };
-  SparseVector a = vector_of(farthest_from(centroid));
+  SparseVector a = vector_of(sample.front());
   SparseVector b = vector_of(farthest_from(a));
   std::vector<bool> in_b(sample.size(), false);
   for (int round = 0; round < 6; ++round) {
-    const float norm_a = std::max(norm(a), 1e-9f), norm_b = std::max(norm(b), 1e-9f);
+    // Both means scattered densely (and cleared after), so each member's two cosines are one
+    // pass over its own terms.
+    scatter(a, b);
     bool changed = round == 0;
     for (size_t i = 0; i < sample.size(); ++i) {
-      const SparseVector& vector = vector_of(sample[i]);
-      const bool to_b = dot(vector, b) / norm_b > dot(vector, a) / norm_a;
+      const auto [to_a, to_b_cosine] = cosines(sample[i]);
+      const bool to_b = to_b_cosine > to_a;
       changed = changed || to_b != in_b[i];
       in_b[i] = to_b;
     }
+    unscatter(a, b);
     a = sum_of([&](size_t i) { return !in_b[i]; });
     b = sum_of([&](size_t i) { return in_b[i]; });
     if (!changed) break;
@@ -452,7 +484,8 @@ std::vector<Storyline> StoryClusterer::storylines() const {
 size_t StoryClusterer::memory_bytes() const {
   size_t bytes = stories_.memory_bytes() + storylines_.memory_bytes() +
                  documents_.capacity() * sizeof(StoredDocument) +
-                 (story_parent_.capacity() + touched_.capacity()) * 4;
+                 (story_parent_.capacity() + touched_.capacity()) * 4 + split_scratch_.capacity() * sizeof(float) +
+                 split_means_.capacity() * sizeof(std::pair<float, float>);
   for (const StoredDocument& document : documents_) bytes += document.id.capacity();
   for (const std::string& name : story_names_) bytes += sizeof(std::string) + name.capacity() * 2;
   return bytes;

@@ -31,7 +31,8 @@ struct StoryOptions {
   size_t split_max_members = 64;  // larger stories split only on their newest members
   // A story is checked for a split, or placed in its storyline, again once it has grown by this
   // fraction since it last was, so the cost per document stays constant however large stories grow.
-  float split_recheck_growth = 0.25f;
+  float split_recheck_growth = 0.5f;
+  size_t recheck_min_growth = 1;  // ...and by at least this many documents
   // A story of at most this many documents is a fragment: in the repair passes of the
   // `fragment_watch` arrivals after it was made, it joins a larger story that its documents would
   // join now (at this score), as if they had arrived after that story formed.
@@ -146,6 +147,7 @@ class StoryClusterer {
   std::vector<std::pair<std::string, std::string>> merged_storylines_;
   std::vector<std::vector<uint32_t>> story_members_;  // documents of each live story
   std::vector<uint32_t> split_checked_at_;            // story size at its last split check
+  std::vector<uint32_t> merge_checked_at_;           // story size at its last merge check
   std::vector<uint32_t> placed_at_size_;              // story size when last placed in a storyline
   std::vector<uint32_t> touched_;        // stories grown since the last repair
   std::vector<bool> is_touched_;
@@ -157,6 +159,7 @@ class StoryClusterer {
   std::vector<YoungStory> young_stories_;  // fragments still watched
   std::vector<float> split_scratch_;        // dense sums for two-means, all zero between uses
   std::vector<TermId> split_scratch_terms_;
+  std::vector<std::pair<float, float>> split_means_;  // the two halves' unit means, dense, zero between uses
 };
 
 }  // namespace storyline::cluster

@@ -96,23 +96,49 @@ SparseVector add_scaled(const SparseVector& a, const SparseVector& b, float scal
   return sum;
 }
 
-SparseVector heaviest(const SparseVector& vector, size_t count) {
-  SparseVector sorted = vector;
-  const auto by_weight = [](const WeightedTerm& a, const WeightedTerm& b) {
-    return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-  };
-  if (sorted.size() > count) {
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(count), sorted.end(), by_weight);
-    sorted.resize(count);
+namespace {
+// Heavier first; equal weights by term, so that every selection is deterministic.
+bool heavier(const WeightedTerm& a, const WeightedTerm& b) { return a.weight != b.weight ? a.weight > b.weight : a.term < b.term; }
+}  // namespace
+
+void heaviest_into(const SparseVector& vector, size_t count, SparseVector& out) {
+  out.clear();
+  if (count == 0) return;
+  // A few terms of many (the lookups' 10-12 of a centroid's 200): one pass keeping a sorted
+  // shortlist costs less than copying and partially sorting the whole vector.
+  for (const WeightedTerm& entry : vector) {
+    if (out.size() == count && !heavier(entry, out.back())) continue;
+    if (out.size() < count) out.push_back(entry);
+    else out.back() = entry;
+    for (size_t i = out.size() - 1; i > 0 && heavier(out[i], out[i - 1]); --i) std::swap(out[i], out[i - 1]);
   }
-  std::sort(sorted.begin(), sorted.end(), by_weight);
-  return sorted;
+}
+
+SparseVector heaviest(const SparseVector& vector, size_t count) {
+  SparseVector chosen;
+  if (vector.size() <= 2 * count || count > 32) {
+    chosen = vector;
+    if (chosen.size() > count) {
+      std::nth_element(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(count), chosen.end(), heavier);
+      chosen.resize(count);
+    }
+    std::sort(chosen.begin(), chosen.end(), heavier);
+    return chosen;
+  }
+  chosen.reserve(count);
+  heaviest_into(vector, count, chosen);
+  return chosen;
 }
 
 void keep_heaviest(SparseVector& vector, size_t count) {
   if (vector.size() <= count) return;
-  vector = heaviest(vector, count);
-  std::sort(vector.begin(), vector.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+  // The first term left out marks the cut: every term heavier than it stays, in term order, so
+  // the vector needs no sorting back.
+  thread_local SparseVector scratch;
+  scratch.assign(vector.begin(), vector.end());
+  std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(count), scratch.end(), heavier);
+  const WeightedTerm cut = scratch[count];
+  std::erase_if(vector, [&](const WeightedTerm& entry) { return !heavier(entry, cut); });
 }
 
 }  // namespace storyline::cluster

@@ -63,5 +63,7 @@ SparseVector add_scaled(const SparseVector& a, const SparseVector& b, float scal
 void keep_heaviest(SparseVector& vector, size_t count);
 // The `count` heaviest terms, heaviest first.
 SparseVector heaviest(const SparseVector& vector, size_t count);
+// The same into a reused vector (for the hot lookups).
+void heaviest_into(const SparseVector& vector, size_t count, SparseVector& out);
 
 }  // namespace storyline::cluster

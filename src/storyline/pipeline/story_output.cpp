@@ -93,7 +93,7 @@ int64_t heat_reference_time(const store::DocumentStore& store) {
 }
 
 std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
-                          std::optional<int64_t> now_unix) {
+                          std::optional<int64_t> now_unix, StoryDetail detail) {
   const json overview = overview_of(story);
   json listed = json::array();
   for (const Document& article : articles) {
@@ -114,12 +114,14 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
       {"articles", std::move(listed)},
       {"article_count", story.article_count},
       {"publisher_count", story.publisher_count},
-      {"publishers", overview.value("publishers", json::array())},
       {"topics", overview.value("topics", json::array())},
-      {"bullets", overview.value("bullets", json::array())},
-      {"quotes", overview.value("quotes", json::array())},
       {"heat_parts", overview.value("heat_parts", json::object())},
   };
+  if (detail == StoryDetail::full) {
+    value["publishers"] = overview.value("publishers", json::array());
+    value["bullets"] = overview.value("bullets", json::array());
+    value["quotes"] = overview.value("quotes", json::array());
+  }
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

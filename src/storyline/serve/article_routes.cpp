@@ -59,7 +59,7 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
         }
         json stories = json::array();
         for (const auto& hit : state.reader().search_stories(*query, filters.limit)) {
-          json item = json::parse(pipeline::story_to_json(hit.story, {}));
+          json item = json::parse(pipeline::story_to_json(hit.story, {}, std::nullopt, pipeline::StoryDetail::list));
           item.erase("articles");
           item["score"] = hit.score;
           item["snippet"] = hit.snippet;

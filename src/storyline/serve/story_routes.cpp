@@ -64,6 +64,12 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     // text=0 leaves the articles' bodies out (null): a front page shows headlines, and bodies
     // are most of the bytes.
     const bool without_text = parameter(request, "text") == "0";
+    // detail=full adds what a story's own answer has (bullets, quotes, per-publisher coverage):
+    // left out by default, they tripled the bytes of a list.
+    const auto detail_name = parameter(request, "detail");
+    if (detail_name && *detail_name != "full" && *detail_name != "list")
+      return reply_error(response, 400, "detail must be 'list' or 'full'");
+    const auto detail = detail_name == "full" ? pipeline::StoryDetail::full : pipeline::StoryDetail::list;
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
       store::DocumentStore& store = state.reader();
       const int64_t now = pipeline::heat_reference_time(store);
@@ -75,7 +81,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
         std::vector<Document> listed = store.story_articles(story.id, *articles);
         if (without_text)
           for (Document& article : listed) article.text.reset();
-        body += pipeline::story_to_json(story, listed, now);
+        body += pipeline::story_to_json(story, listed, now, detail);
       }
       return body + "]}";
     });
