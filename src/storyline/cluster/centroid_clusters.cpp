@@ -175,9 +175,13 @@ std::optional<CentroidClusters::Match> CentroidClusters::best_match(const Sparse
 
 std::vector<CentroidClusters::Match> CentroidClusters::matches(const SparseVector& unit_vector, const DayRange& days,
                                                                uint64_t clock, float at_least,
-                                                               std::optional<uint32_t> exclude) {
+                                                               std::optional<uint32_t> exclude,
+                                                               std::span<const uint32_t> also) {
   std::vector<Match> result;
-  const std::vector<uint32_t> found = candidates(unit_vector, days, clock, exclude);
+  std::vector<uint32_t> found = candidates(unit_vector, days, clock, exclude);
+  for (uint32_t id : also)
+    if (id < clusters_.size() && clusters_[id].alive && std::find(found.begin(), found.end(), id) == found.end())
+      found.push_back(id);
   if (found.empty()) return result;
   scatter(unit_vector);
   for (uint32_t id : found) {

@@ -4,6 +4,7 @@
 // storylines (clusters of stories) are both built on it.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "storyline/cluster/inverted_index.h"
@@ -64,8 +65,9 @@ class CentroidClusters {
   std::optional<Match> best_match(const SparseVector& unit_vector, const DayRange& days, uint64_t clock,
                                   std::optional<uint32_t> exclude = std::nullopt);
   // Every candidate scored (for repair passes): similarity above `at_least`.
+  // `also` are scored too (once each) when the index did not find them.
   std::vector<Match> matches(const SparseVector& unit_vector, const DayRange& days, uint64_t clock, float at_least,
-                             std::optional<uint32_t> exclude = std::nullopt);
+                             std::optional<uint32_t> exclude = std::nullopt, std::span<const uint32_t> also = {});
   // Cosine of the vector with the cluster's centroid, times the time decay.
   float similarity(const SparseVector& unit_vector, const DayRange& days, uint32_t cluster) const;
   float time_factor(const DayRange& a, const DayRange& b) const;

@@ -23,6 +23,7 @@ uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& d
   story_parent_.push_back(story);
   is_touched_.push_back(false);
   story_members_.emplace_back();
+  fragment_state_.push_back(kNotWatched);
   // Names stay unique even when a document that named one story later starts another half.
   if (story_by_name_.contains(name)) {
     std::string base = name;
@@ -43,8 +44,10 @@ bool StoryClusterer::grown_since_last_look(std::vector<uint32_t>& size_at_last_l
   return true;
 }
 
-void StoryClusterer::watch_as_fragment(uint32_t story, uint64_t clock) {
-  if (options_.fragment_watch > 0) young_stories_.push_back({story, clock, clock + 1});
+void StoryClusterer::watch_as_fragment(uint32_t story, uint64_t clock, bool look_soon) {
+  if (options_.fragment_watch == 0) return;
+  young_stories_.push_back({story, clock});
+  fragment_state_[story] = look_soon ? kNearGrowingStory : kWatched;
 }
 
 void StoryClusterer::mark_story_changed(uint32_t story) { changed_stories_.push_back(story); }
@@ -161,11 +164,16 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
     const SparseVector vector = document_vector(document, frequencies_, options_.shares);
     const DayRange days{document.day, document.day};
     ++clock;
-    const auto match = best_story(vector, days, clock);
+    const auto match = best_story(vector, days, clock, std::nullopt, &near_stories_);
     uint32_t story;
     if (match && match->similarity >= options_.join_threshold) {
       story = match->cluster;
       stories_.add(story, vector, days, clock);
+      // A fragment this close to a document that joined another story may belong to that story
+      // now: it is looked at in the next repair pass.
+      for (const auto& [other, similarity] : near_stories_)
+        if (other != story && similarity >= options_.fragment_nearness && fragment_state_[other] == kWatched)
+          fragment_state_[other] = kNearGrowingStory;
     } else {
       story = new_story(vector, days, clock, "story-" + documents_[first + i].id);
       watch_as_fragment(story, clock);
@@ -185,9 +193,12 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
 }
 
 std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVector& vector, const DayRange& days,
-                                                                 uint64_t clock, std::optional<uint32_t> exclude) {
+                                                                 uint64_t clock, std::optional<uint32_t> exclude,
+                                                                 NearStories* near) {
   // Nearest members first: their stories are candidates even when the centroid lookup misses.
-  std::vector<std::pair<uint32_t, float>> nearest;  // story, best member similarity
+  NearStories own;
+  NearStories& nearest = near ? *near : own;  // story, best member similarity
+  nearest.clear();
   for (const auto& member : members_.matches(vector, days, clock, 0.0f)) {
     const uint32_t story = root_story(documents_[document_of_member_[member.cluster]].story);
     if (exclude && story == *exclude) continue;
@@ -195,22 +206,19 @@ std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVe
     if (found == nearest.end()) nearest.emplace_back(story, member.similarity);
     else found->second = std::max(found->second, member.similarity);
   }
-  const auto centroids = stories_.matches(vector, days, clock, 0.0f, exclude);
+  std::vector<uint32_t> nearest_stories;
+  for (const auto& entry : nearest) nearest_stories.push_back(entry.first);
+  // The nearest members' stories are scored with the centroid candidates, in one pass.
+  const auto centroids = stories_.matches(vector, days, clock, -1.0f, exclude, nearest_stories);
   std::optional<CentroidClusters::Match> best;
   const float share = options_.nearest_member_share;
-  const auto consider = [&](uint32_t story, float centroid_similarity, float member_similarity) {
-    const float score = (1 - share) * centroid_similarity + share * member_similarity;
-    if (!best || score > best->similarity || (score == best->similarity && story < best->cluster)) best = {story, score};
-  };
   for (const auto& match : centroids) {
     auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == match.cluster; });
-    consider(match.cluster, match.similarity, found == nearest.end() ? 0.0f : found->second);
-  }
-  for (const auto& entry : nearest) {
-    // Not a structured binding: clang 14 (the fuzz build) cannot capture those in a lambda.
-    const auto story = entry.first;
-    if (std::any_of(centroids.begin(), centroids.end(), [&](const auto& match) { return match.cluster == story; })) continue;
-    consider(story, stories_.similarity(vector, days, story), entry.second);
+    const float member_similarity = found == nearest.end() ? 0.0f : found->second;
+    const float centroid_similarity = std::max(0.0f, match.similarity);
+    const float score = (1 - share) * centroid_similarity + share * member_similarity;
+    if (!best || score > best->similarity || (score == best->similarity && match.cluster < best->cluster))
+      best = {match.cluster, score};
   }
   return best;
 }
@@ -229,19 +237,21 @@ void StoryClusterer::repair() {
     if (!match || match->similarity < options_.merge_threshold) continue;
     merge_stories(story, match->cluster, clock);
   }
-  // Fragments that arrived before their event's story formed: they would join it now. A new
-  // story is looked at again after 1, 2, 4, 8... arrivals, until `fragment_watch` arrivals have
-  // passed: a few checks per story, however often repair runs.
+  // Fragments that arrived before their event's story formed: they would join it now. Only
+  // those near a document that joined a larger story since the last pass are looked at, until
+  // `fragment_watch` arrivals have passed: most fragments stay alone, and checking each of them
+  // again and again cost as much as placing the arrivals.
   std::vector<YoungStory> still_young;
   for (YoungStory young : young_stories_) {
     const Cluster& cluster = stories_.cluster(young.story);
-    if (!cluster.alive || cluster.size > options_.fragment_max_size) continue;
-    if (clock >= young.next_check) {
+    const bool watched = cluster.alive && cluster.size <= options_.fragment_max_size &&
+                         clock - young.created <= options_.fragment_watch;
+    if (cluster.alive && cluster.size <= options_.fragment_max_size && fragment_state_[young.story] == kNearGrowingStory) {
+      fragment_state_[young.story] = kWatched;
       absorb_fragment(young.story, clock);
-      young.next_check = young.created + 2 * (clock - young.created);
     }
-    if (stories_.cluster(young.story).alive && clock - young.created <= options_.fragment_watch)
-      still_young.push_back(young);
+    if (watched && stories_.cluster(young.story).alive) still_young.push_back(young);
+    else fragment_state_[young.story] = kNotWatched;
   }
   young_stories_ = std::move(still_young);
   // Split stories that drifted. Iterates by index: a split adds the new half to touched_.
@@ -324,9 +334,16 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
       split_scratch_[term] = 0;
     }
     // The heaviest first, then only those sorted by term: the halves' words are many.
-    SparseVector kept = heaviest(sum, options_.clusters.centroid_terms);
-    std::sort(kept.begin(), kept.end(), [](const WeightedTerm& x, const WeightedTerm& y) { return x.term < y.term; });
-    return kept;
+    const size_t kept = options_.clusters.centroid_terms;
+    if (sum.size() > kept) {
+      std::nth_element(sum.begin(), sum.begin() + static_cast<std::ptrdiff_t>(kept), sum.end(),
+                       [](const WeightedTerm& x, const WeightedTerm& y) {
+                         return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
+                       });
+      sum.resize(kept);
+    }
+    std::sort(sum.begin(), sum.end(), [](const WeightedTerm& x, const WeightedTerm& y) { return x.term < y.term; });
+    return sum;
   };
   std::vector<std::pair<float, float>>& dense = split_means_;
   const auto scatter = [&](const SparseVector& first, const SparseVector& second) {
@@ -398,7 +415,7 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   };
   std::sort(moved.begin(), moved.end());
   const uint32_t created = new_story({}, {}, clock, "story-" + documents_[moved.front()].id);
-  watch_as_fragment(created, clock);  // a small half split off may belong to another story
+  watch_as_fragment(created, clock, true);  // a small half split off may belong to another story
   is_touched_[created] = true;
   touched_.push_back(created);
   for (uint32_t document : moved) {

@@ -39,17 +39,23 @@ struct StoryOptions {
   size_t fragment_max_size = 3;
   float fragment_join_threshold = 0.20f;
   uint64_t fragment_watch = 1000;
+  // A fragment is looked at when a document that joined another story had one of its members
+  // among its nearest, at least this similar.
+  float fragment_nearness = 0.05f;
   size_t repair_every = 500;  // documents between repair passes (and at the end of every batch)
   // An event's reports come within days; two events of one kind are usually months apart.
   // An undated document is not kept from a dated story by time, so it needs more in common
   // (an undated report of a later event of the same subject is the usual case).
-  ClusterOptions clusters{.window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.6f};
+  // Candidates scored in full: 12 stories and 8 single documents (more cost a third more time and
+  // gained nothing on ECB+).
+  ClusterOptions clusters{.scored_candidates = 12, .window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.6f};
   // Documents are also indexed one by one: a story's score is a blend of the cosine with its
   // centroid and with its most similar member (the nearest neighbour is the surest single
   // sign of the same event; the centroid keeps chains from forming).
   float nearest_member_share = 0.5f;
   ClusterOptions members{
-      .centroid_terms = 80, .index_terms = 10, .window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.6f};
+      .centroid_terms = 80, .index_terms = 10, .scored_candidates = 8, .window_days = 3, .decay_days = 3,
+      .one_side_undated_factor = 0.6f};
   BlockShares shares{};
   StorylineOptions storylines{};
 };
@@ -114,13 +120,16 @@ class StoryClusterer {
   void merge_stories(uint32_t a, uint32_t b, uint64_t clock);  // the larger keeps its id
   void absorb_fragment(uint32_t fragment, uint64_t clock);
   // New stories, not restored ones: restoring changes nothing.
-  void watch_as_fragment(uint32_t story, uint64_t clock);
+  void watch_as_fragment(uint32_t story, uint64_t clock, bool look_soon = false);
   // True (and noted) when the story has grown by split_recheck_growth since the size recorded in
   // `size_at_last_look`, or was never looked at: keeps the cost of repeated checks per document
   // constant however large stories grow.
   bool grown_since_last_look(std::vector<uint32_t>& size_at_last_look, uint32_t story, size_t size);
+  using NearStories = std::vector<std::pair<uint32_t, float>>;  // story, its nearest member's similarity
+  // `near`, when given, receives the stories of the nearest members.
   std::optional<CentroidClusters::Match> best_story(const SparseVector& vector, const DayRange& days, uint64_t clock,
-                                                    std::optional<uint32_t> exclude = std::nullopt);
+                                                    std::optional<uint32_t> exclude = std::nullopt,
+                                                    NearStories* near = nullptr);
   uint32_t root_story(uint32_t story) const;
   uint32_t new_story(const SparseVector& vector, const DayRange& days, uint64_t clock, std::string name);
   void place_in_storyline(uint32_t story, uint64_t clock);
@@ -154,9 +163,12 @@ class StoryClusterer {
   size_t since_repair_ = 0;
   struct YoungStory {
     uint32_t story = 0;
-    uint64_t created = 0, next_check = 0;  // clock values
+    uint64_t created = 0;  // clock value
   };
   std::vector<YoungStory> young_stories_;  // fragments still watched
+  enum FragmentState : uint8_t { kNotWatched, kWatched, kNearGrowingStory };
+  std::vector<FragmentState> fragment_state_;  // by story
+  NearStories near_stories_;                   // scratch of add_batch
   std::vector<float> split_scratch_;        // dense sums for two-means, all zero between uses
   std::vector<TermId> split_scratch_terms_;
   std::vector<std::pair<float, float>> split_means_;  // the two halves' unit means, dense, zero between uses
