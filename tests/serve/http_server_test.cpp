@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -316,4 +320,42 @@ TEST(HttpServer, LargeCachedAnswersAreGzippedForClientsThatAcceptIt) {
   ASSERT_TRUE(refused);
   EXPECT_FALSE(refused->has_header("Content-Encoding"));
   EXPECT_EQ(refused->body, plain->body);
+}
+
+// Connections that arrive faster than they are accepted wait in the listen queue: with the
+// library's backlog of 5 the rest had their SYNs dropped and retried after a second. Here the
+// server is bound but not yet accepting, so only the queue can hold them.
+TEST(HttpServer, ListenQueueHoldsABurstOfConnections) {
+  const std::string db = (std::filesystem::temp_directory_path() / ("storyline-backlog-" + std::to_string(getpid()) + ".db")).string();
+  {
+    ServerOptions options;
+    options.db = db;
+    HttpServer server(options);
+    const int port = server.bind_any_port();
+    ASSERT_GT(port, 0);
+    constexpr int kConnections = 64;
+    std::vector<int> sockets;
+    for (int i = 0; i < kConnections; ++i) {
+      const int socket = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      ASSERT_GE(socket, 0);
+      sockaddr_in address{};
+      address.sin_family = AF_INET;
+      address.sin_port = htons(static_cast<uint16_t>(port));
+      address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+      ::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address);
+      sockets.push_back(socket);
+    }
+    // A connection the queue took completes its handshake at once; a dropped SYN leaves it pending.
+    int established = 0;
+    for (int socket : sockets) {
+      pollfd entry{socket, POLLOUT, 0};
+      int error = 0;
+      socklen_t length = sizeof error;
+      if (::poll(&entry, 1, 500) == 1 && ::getsockopt(socket, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0)
+        ++established;
+      ::close(socket);
+    }
+    EXPECT_EQ(established, kConnections);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
 }

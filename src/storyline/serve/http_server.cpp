@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -40,6 +42,14 @@ struct HttpServer::Impl {
 
   ServerState state;
   httplib::Server server;
+  // The listening socket, seen when the library makes it: Debian's cpp-httplib is built with a
+  // listen backlog of 5, so clients reconnecting under load waited for SYN retries (1 s, 3 s:
+  // the p99 of seconds and the timeouts the load test saw).
+  int listening_socket = -1;
+  static constexpr int kListenBacklog = 1024;
+  void widen_backlog() const {
+    if (listening_socket >= 0) ::listen(listening_socket, kListenBacklog);
+  }
 
   // Background upkeep: story records that ingest left stale, and articles whose time to live
   // has passed.
@@ -98,7 +108,11 @@ void HttpServer::Impl::install_routes() {
   server.set_payload_max_length(options.max_body_bytes);
   server.set_read_timeout(options.read_timeout_seconds, 0);
   server.set_write_timeout(options.write_timeout_seconds, 0);
-  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_max_count(100000);
+  server.set_socket_options([this](int socket) {
+    httplib::default_socket_options(socket);
+    if (listening_socket < 0) listening_socket = socket;
+  });
   // Headers and body go out in separate writes: without TCP_NODELAY the body waits for the
   // client's delayed ACK (40 ms on Linux).
   server.set_tcp_nodelay(true);
@@ -167,9 +181,17 @@ HttpServer::~HttpServer() {
   if (impl_->polling.joinable()) impl_->polling.join();
 }
 
-bool HttpServer::listen() { return impl_->server.listen(impl_->state.options().host, impl_->state.options().port); }
+bool HttpServer::listen() {
+  if (!impl_->server.bind_to_port(impl_->state.options().host, impl_->state.options().port)) return false;
+  impl_->widen_backlog();
+  return impl_->server.listen_after_bind();
+}
 
-int HttpServer::bind_any_port() { return impl_->server.bind_to_any_port(impl_->state.options().host); }
+int HttpServer::bind_any_port() {
+  const int port = impl_->server.bind_to_any_port(impl_->state.options().host);
+  if (port > 0) impl_->widen_backlog();
+  return port;
+}
 
 bool HttpServer::listen_after_bind() { return impl_->server.listen_after_bind(); }
 

@@ -51,7 +51,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     const auto limit = count_parameter(request, "limit", 20, 500);
     if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
     // A list shows a few articles per story; article_count says how many there are.
-    const auto articles = count_parameter(request, "articles", 5, 1000);
+    const auto articles = count_parameter(request, "articles", 3, 1000);
     if (!articles) return reply_error(response, 400, "articles must be a number from 1 to 1000");
     query.limit = *limit;
     query.category = parameter(request, "category");
