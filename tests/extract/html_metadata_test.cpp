@@ -202,3 +202,18 @@ TEST(HtmlMetadataShared, TrafilaturaEvalAccuracyFloors) {
   EXPECT_GE(scores.date.accuracy(), 0.82);
   EXPECT_GE(scores.author.accuracy(), 0.60);
 }
+
+TEST(HtmlMetadata, DayShownToReadersWinsOverAUtcTimeNearMidnight) {
+  const auto page = [](const std::string& published, const std::string& shown) {
+    return metadata_of(R"(<html><head><meta property="article:published_time" content=")" + published +
+                       R"("></head><body><h1>Mayor wins</h1><p class="date">)" + shown + R"(</p><p>Text.</p></body></html>)");
+  };
+  // 03:37 UTC is the evening before in the Americas, and the page says so.
+  EXPECT_EQ(page("2022-05-04T03:37:37Z", "May 3, 2022").published.value_or(""), "2022-05-03");
+  // 23:00 UTC is the next day in Europe.
+  EXPECT_EQ(page("2021-11-04T23:00:00Z", "05.11.2021").published.value_or(""), "2021-11-05");
+  // The same day shown, or a day the hour cannot explain, or a zone given: the machine date stays.
+  EXPECT_EQ(page("2022-05-04T03:37:37Z", "May 4, 2022").published.value_or(""), "2022-05-04T03:37:37Z");
+  EXPECT_EQ(page("2022-05-04T12:00:00Z", "May 3, 2022").published.value_or(""), "2022-05-04T12:00:00Z");
+  EXPECT_EQ(page("2022-05-04T03:37:37-05:00", "May 3, 2022").published.value_or(""), "2022-05-04T03:37:37-05:00");
+}
