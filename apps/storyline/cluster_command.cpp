@@ -1,4 +1,4 @@
-// storyline cluster [PATH|-] : one {"id", "story", "storyline"} line per input document, in
+// storyline cluster [PATH|-] : one {"id", "story", "storyline", "related_storylines"} line per input document, in
 // input order (INTERFACE.md).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -7,8 +7,10 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "commands.h"
+
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/core/document_json.h"
@@ -57,11 +59,16 @@ int run_cluster(const ClusterOptions& options) {
   if (!batch.empty()) clusterer.add_batch(std::move(batch));
   // Printed at the end: a later repair pass may still merge stories that earlier lines joined.
   std::string out;
+  std::unordered_map<std::string, std::string> related_of_storyline;  // its JSON list, found once
   for (size_t i = 0; i < clusterer.documents(); ++i) {
     out += "{\"id\": " + nlohmann::json(clusterer.document_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += ", \"story\": " + nlohmann::json(clusterer.story_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += ", \"storyline\": " +
            nlohmann::json(clusterer.storyline_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    auto [related, inserted] = related_of_storyline.try_emplace(clusterer.storyline_id(i));
+    if (inserted)
+      related->second = nlohmann::json(clusterer.related_storylines(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += ", \"related_storylines\": " + related->second;
     out += "}\n";
     if (out.size() > (1 << 16)) {
       std::cout << out;

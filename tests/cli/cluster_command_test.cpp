@@ -77,6 +77,11 @@ TEST(ClusterCommand, SeedsEndToEnd) {
   EXPECT_EQ(storyline(0), storyline(4));
   EXPECT_EQ(storyline(0), storyline(6));
   EXPECT_EQ(storyline(0), storyline(7));
+  // 002 (Pakistan's talks with the Taliban) is a storyline of its own, related to that one.
+  ASSERT_NE(storyline(5), storyline(0));
+  const auto related = [&](size_t i) { return lines[i]["related_storylines"].get<std::vector<std::string>>(); };
+  EXPECT_EQ(related(5), std::vector<std::string>{storyline(0)});
+  EXPECT_EQ(related(0), std::vector<std::string>{storyline(5)});
 }
 
 // In a larger store the storyline's words (Taliban, Kabul, Doha) are rare, so the undated seeds

@@ -124,7 +124,8 @@ float CentroidClusters::dense_dot(const SparseVector& centroid) const {
 }
 
 std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vector, const DayRange& days,
-                                                   uint64_t clock, std::optional<uint32_t> exclude) {
+                                                   uint64_t clock, std::optional<uint32_t> exclude,
+                                                   size_t query_terms) {
   // Days beyond which the time factor is below exp(-3); only when the query is dated.
   const double reach = options_.window_days + 3 * options_.decay_days;
   const bool dated = days.first.has_value() && reach < 1e8;
@@ -139,7 +140,7 @@ std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vect
     query_stamp_ = 1;
   }
   std::vector<uint32_t> found;
-  heaviest_into(unit_vector, options_.query_terms, top_terms_);
+  heaviest_into(unit_vector, query_terms > 0 ? query_terms : options_.query_terms, top_terms_);
   for (const WeightedTerm& entry : top_terms_) {
     for (uint32_t id : index_.postings(entry.term)) {
       const Gate& gate = gates_[id];
@@ -176,9 +177,9 @@ std::optional<CentroidClusters::Match> CentroidClusters::best_match(const Sparse
 std::vector<CentroidClusters::Match> CentroidClusters::matches(const SparseVector& unit_vector, const DayRange& days,
                                                                uint64_t clock, float at_least,
                                                                std::optional<uint32_t> exclude,
-                                                               std::span<const uint32_t> also) {
+                                                               std::span<const uint32_t> also, size_t query_terms) {
   std::vector<Match> result;
-  std::vector<uint32_t> found = candidates(unit_vector, days, clock, exclude);
+  std::vector<uint32_t> found = candidates(unit_vector, days, clock, exclude, query_terms);
   for (uint32_t id : also)
     if (id < clusters_.size() && clusters_[id].alive && std::find(found.begin(), found.end(), id) == found.end())
       found.push_back(id);

@@ -65,9 +65,11 @@ class CentroidClusters {
   std::optional<Match> best_match(const SparseVector& unit_vector, const DayRange& days, uint64_t clock,
                                   std::optional<uint32_t> exclude = std::nullopt);
   // Every candidate scored (for repair passes): similarity above `at_least`.
-  // `also` are scored too (once each) when the index did not find them.
+  // `also` are scored too (once each) when the index did not find them; `query_terms` (when not
+  // 0) looks up more of the vector's terms than the options say, for a wider search.
   std::vector<Match> matches(const SparseVector& unit_vector, const DayRange& days, uint64_t clock, float at_least,
-                             std::optional<uint32_t> exclude = std::nullopt, std::span<const uint32_t> also = {});
+                             std::optional<uint32_t> exclude = std::nullopt, std::span<const uint32_t> also = {},
+                             size_t query_terms = 0);
   // Cosine of the vector with the cluster's centroid, times the time decay.
   float similarity(const SparseVector& unit_vector, const DayRange& days, uint32_t cluster) const;
   float time_factor(const DayRange& a, const DayRange& b) const;
@@ -80,7 +82,7 @@ class CentroidClusters {
   void reindex(uint32_t cluster);
   void update_gate(uint32_t cluster);
   std::vector<uint32_t> candidates(const SparseVector& unit_vector, const DayRange& days, uint64_t clock,
-                                   std::optional<uint32_t> exclude);
+                                   std::optional<uint32_t> exclude, size_t query_terms);
 
   ClusterOptions options_;
   InvertedIndex index_;

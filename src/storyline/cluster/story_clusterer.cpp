@@ -440,6 +440,15 @@ std::string StoryClusterer::storyline_id(size_t document) const {
   return "storyline-" + name.substr(name.starts_with("story-") ? 6 : 0);
 }
 
+std::vector<std::string> StoryClusterer::related_storylines(size_t document) {
+  const uint32_t story = root_story(documents_[document].story);
+  const auto storyline = storylines_.storyline_of(story);
+  std::vector<std::string> names;
+  if (!storyline) return names;
+  for (uint32_t other : storylines_.related(*storyline, documents_.size())) names.push_back(storyline_names_[other]);
+  return names;
+}
+
 std::optional<std::string> StoryClusterer::storyline_of(const std::string& story_id) const {
   const auto found = story_by_name_.find(story_id);
   if (found == story_by_name_.end()) return std::nullopt;

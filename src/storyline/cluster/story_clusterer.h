@@ -100,6 +100,8 @@ class StoryClusterer {
   // an id stays with its story (a split's new half gets a new one).
   std::string story_id(size_t document) const;
   std::string storyline_id(size_t document) const;
+  // Storylines related to the document's (similar below the link threshold), most similar first.
+  std::vector<std::string> related_storylines(size_t document);
   size_t story_count() const;  // live stories
   // The storyline of a live story, by the story's id; nullopt for an unknown id.
   std::optional<std::string> storyline_of(const std::string& story_id) const;

@@ -1,8 +1,13 @@
 #include "storyline/cluster/storyline_linker.h"
 
+#include <algorithm>
+
 namespace storyline::cluster {
 namespace {
 constexpr uint32_t kNone = UINT32_MAX;
+// Related storylines share places and parties, rarely their heaviest words: the lookup reads
+// more of the centroid than placement does.
+constexpr size_t kRelatedLookupTerms = 48;
 }
 
 StorylineLinker::StorylineLinker(StorylineOptions options) : options_(options), storylines_(options.clusters) {}
@@ -71,6 +76,20 @@ void StorylineLinker::stories_merged(uint32_t into, uint32_t from, uint64_t cloc
     storyline_of_story_.resize(into + 1, kNone);
     storyline_of_story_[into] = *b;
   }
+}
+
+std::vector<uint32_t> StorylineLinker::related(uint32_t storyline, uint64_t clock) {
+  storyline = root(storyline);
+  const Cluster& own = storylines_.cluster(storyline);
+  SparseVector centroid = own.centroid;
+  normalize(centroid);
+  std::vector<uint32_t> found;
+  for (const auto& match : storylines_.matches(centroid, own.days, clock, options_.related_threshold, storyline, {},
+                                                     kRelatedLookupTerms)) {
+    const uint32_t other = root(match.cluster);
+    if (other != storyline && std::find(found.begin(), found.end(), other) == found.end()) found.push_back(other);
+  }
+  return found;
 }
 
 size_t StorylineLinker::memory_bytes() const {

@@ -13,6 +13,10 @@ namespace storyline::cluster {
 
 struct StorylineOptions {
   float link_threshold = 0.18f;
+  // Below the link, storylines this similar are related (shown side by side, kept apart): a
+  // neighbouring subject with the same places and parties (Pakistan's talks with the Taliban
+  // next to the United States').
+  float related_threshold = 0.08f;
   ClusterOptions clusters{.window_days = 3650, .decay_days = 3650};
 };
 
@@ -29,6 +33,8 @@ class StorylineLinker {
   void stories_merged(uint32_t into, uint32_t from, uint64_t clock);
   // nullopt for a story never placed.
   std::optional<uint32_t> storyline_of(uint32_t story) const;
+  // Other storylines (roots) related to this one, most similar first.
+  std::vector<uint32_t> related(uint32_t storyline, uint64_t clock);
   // The story that started the storyline.
   uint32_t founding_story(uint32_t storyline) const { return founders_[storyline]; }
   size_t storyline_count() const { return parent_.size(); }
