@@ -217,3 +217,10 @@ TEST(HtmlMetadata, DayShownToReadersWinsOverAUtcTimeNearMidnight) {
   EXPECT_EQ(page("2022-05-04T12:00:00Z", "May 3, 2022").published.value_or(""), "2022-05-04T12:00:00Z");
   EXPECT_EQ(page("2022-05-04T03:37:37-05:00", "May 3, 2022").published.value_or(""), "2022-05-04T03:37:37-05:00");
 }
+
+TEST(HtmlMetadata, HiddenTextInTheHeadlineIsNotTheTitle) {
+  const auto metadata = metadata_of(R"(<html><head><title>Talks resume | Example News</title></head><body>
+    <h1 class="title">Talks resume in Doha<span class="element-invisible"> | SITE.NET</span></h1>
+    <h2>Markets <span aria-hidden="true">(ad)</span>close higher</h2><p>Text.</p></body></html>)");
+  EXPECT_EQ(metadata.title.value_or(""), "Talks resume in Doha");
+}

@@ -91,8 +91,31 @@ std::string itemprop_author_text(xmlNodePtr node) {
   return text_content(node);
 }
 
-// Text as shown: no <script>/<style> content, and a space between elements so that a kicker in
-// its own <span> does not run into the headline ("Die Zukunft der Arbeit" + "„Wir ...").
+// Hidden from sight, kept for screen readers or scripts: <h1>Headline<span class="element-invisible">
+// | Site</span></h1> shows only the headline.
+bool hidden_element(xmlNodePtr node) {
+  if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+  if (lower_ascii(attribute(node, "aria-hidden")) == "true") return true;
+  std::string style = lower_ascii(attribute(node, "style"));
+  std::erase(style, ' ');
+  if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos) return true;
+  static constexpr std::string_view kHiddenClasses[] = {"element-invisible", "visually-hidden", "visuallyhidden", "sr-only",
+                                                        "screen-reader-text", "screenreader-only", "hidden", "is-hidden",
+                                                        "u-hidden", "offscreen"};
+  const std::string classes = lower_ascii(attribute(node, "class"));
+  size_t start = 0;
+  while (start < classes.size()) {
+    const size_t end = std::min(classes.find(' ', start), classes.size());
+    const std::string_view token = std::string_view(classes).substr(start, end - start);
+    for (auto hidden : kHiddenClasses)
+      if (token == hidden) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// Text as shown: no <script>/<style> content or hidden elements, and a space between elements so
+// that a kicker in its own <span> does not run into the headline ("Die Zukunft der Arbeit" + "„Wir ...").
 void append_visible_text(xmlNodePtr node, std::string& out, int depth) {
   if (depth > 50 || out.size() > 2000) return;
   for (xmlNodePtr child = node->children; child; child = child->next) {
@@ -100,7 +123,7 @@ void append_visible_text(xmlNodePtr node, std::string& out, int depth) {
       out += reinterpret_cast<const char*>(child->content);
     } else if (child->type == XML_ELEMENT_NODE) {
       const std::string name = node_name(child);
-      if (name == "script" || name == "style" || name == "noscript") continue;
+      if (name == "script" || name == "style" || name == "noscript" || hidden_element(child)) continue;
       const bool inline_markup = name == "em" || name == "i" || name == "b" || name == "strong" || name == "a" || name == "wbr";
       if (!inline_markup) out += ' ';
       append_visible_text(child, out, depth + 1);
