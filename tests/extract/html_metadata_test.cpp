@@ -224,3 +224,21 @@ TEST(HtmlMetadata, HiddenTextInTheHeadlineIsNotTheTitle) {
     <h2>Markets <span aria-hidden="true">(ad)</span>close higher</h2><p>Text.</p></body></html>)");
   EXPECT_EQ(metadata.title.value_or(""), "Talks resume in Doha");
 }
+
+TEST(PageTitle, SiteNamesInTheMiddleAndBreadcrumbsWithWideSpaces) {
+  using storyline::extract::site_keys;
+  using storyline::extract::strip_site_from_title;
+  const auto keys = [](const char* url) { return site_keys(std::nullopt, std::string(url)); };
+  // Runs of spaces around the separators, the site first, then a breadcrumb.
+  EXPECT_EQ(strip_site_from_title("Disfunctions.de  \xC2\xBB Blog Archiv   \xC2\xBB Podcasts in Plex einbinden",
+                                  keys("https://disfunctions.de/2020/podcasts"), {}),
+            "Podcasts in Plex einbinden");
+  // The site's name in the middle: it and its tagline go.
+  EXPECT_EQ(strip_site_from_title("Das vermutlich schwulste Musikvideo der Welt :  Krimiblog-Archiv | Ermittlungen zum "
+                                  "Verfall eines Genres | Gegr\xC3\xBCndet 2005",
+                                  keys("http://archiv.krimiblog.de/2895"), {}),
+            "Das vermutlich schwulste Musikvideo der Welt");
+  // A title without the site stays whole.
+  EXPECT_EQ(strip_site_from_title("Biden - the man who would be president", keys("https://example.com/a"), {}),
+            "Biden - the man who would be president");
+}

@@ -100,8 +100,13 @@ size_t count_words(std::string_view text) {
 
 // Drops " | Site Name" / "Site - " parts: those that match the site name or the domain, or, failing
 // that, everything around the part that matches the page's <h1>.
-std::string strip_site_from_title(const std::string& title, const std::vector<std::string>& site_keys,
+std::string strip_site_from_title(const std::string& raw_title, const std::vector<std::string>& site_keys,
                                   const std::vector<std::string>& h1s) {
+  // "Site  &raquo; Blog   &raquo; Post": separators are recognised with their spaces, so runs of
+  // spaces count as one.
+  std::string title;
+  for (char c : raw_title)
+    if (c != ' ' || title.empty() || title.back() != ' ') title += c;
   TitleParts split = split_title(title);
   if (split.parts.size() < 2) return title;
   auto matches_site = [&](const std::string& part) {
@@ -126,7 +131,19 @@ std::string strip_site_from_title(const std::string& title, const std::vector<st
       break;
     }
   }
-  if (stripped) return join_parts(split, first, last);
+  // The site's name in the middle ("Post : Blog-Archiv | Tagline | Since 2005"): it and what
+  // follows are the site's.
+  if (!stripped)
+    for (size_t i = 1; i + 1 < last; ++i)
+      if (matches_site(split.parts[i]) && count_words(join_parts(split, 0, i)) >= 3) {
+        last = i, stripped = true;
+        break;
+      }
+  if (stripped) {
+    // What is left may still be a breadcrumb or carry a section ("Blog Archiv » Post").
+    const std::string rest = join_parts(split, first, last);
+    return rest == title ? rest : strip_site_from_title(rest, {}, h1s);
+  }
   for (const auto& h1 : h1s) {
     const std::string heading = comparable_text(h1);
     if (heading.size() < 4 || std::find(site_keys.begin(), site_keys.end(), heading) != site_keys.end()) continue;
