@@ -242,3 +242,16 @@ TEST(PageTitle, SiteNamesInTheMiddleAndBreadcrumbsWithWideSpaces) {
   EXPECT_EQ(strip_site_from_title("Biden - the man who would be president", keys("https://example.com/a"), {}),
             "Biden - the man who would be president");
 }
+
+TEST(HtmlMetadata, KickerInsideTheHeadlineIsNotPartOfTheTitle) {
+  const auto kicker = metadata_of(R"(<html><head><title>Daten von Rheinmetall gehackt | tagesschau.de</title></head><body>
+    <h1> <span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span> </h1>
+    <p>Text.</p></body></html>)");
+  EXPECT_EQ(kicker.title.value_or(""), "Daten von Rheinmetall gehackt");
+  const auto label = metadata_of(R"(<html><body><h1><div class="topic-label">100. Geburtstag</div>
+    Holocaust-Überlebende Margot Friedländer wird 100 Jahre</h1><p>Text.</p></body></html>)");
+  EXPECT_EQ(label.title.value_or(""), "Holocaust-Überlebende Margot Friedländer wird 100 Jahre");
+  // A headline that is only the marked element stays.
+  const auto only = metadata_of(R"(<html><body><h1><span class="kicker">Storm hits the coast</span></h1><p>Text.</p></body></html>)");
+  EXPECT_EQ(only.title.value_or(""), "Storm hits the coast");
+}

@@ -138,6 +138,39 @@ std::string visible_text(xmlNodePtr node) {
   return out;
 }
 
+// A kicker above the headline inside the same <h1> ("<span class="dachzeile">Interne Unterlagen
+// im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span>"): the headline is
+// what follows it.
+bool is_kicker(xmlNodePtr node) {
+  static constexpr std::string_view kKickerMarks[] = {"kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline",
+                                                      "supertitle", "pretitle", "titleheader", "topic-label", "h1small"};
+  const std::string classes = lower_ascii(attribute(node, "class"));
+  return std::any_of(std::begin(kKickerMarks), std::end(kKickerMarks),
+                     [&](std::string_view mark) { return classes.find(mark) != std::string::npos; });
+}
+
+std::string heading_text(xmlNodePtr heading) {
+  xmlNodePtr first_element = heading->children;
+  while (first_element && first_element->type != XML_ELEMENT_NODE) {
+    if (first_element->type == XML_TEXT_NODE && first_element->content &&
+        std::string_view(reinterpret_cast<const char*>(first_element->content)).find_first_not_of(" \t\r\n") !=
+            std::string_view::npos)
+      return visible_text(heading);  // text before any element: no kicker element leads
+    first_element = first_element->next;
+  }
+  if (!first_element || !is_kicker(first_element)) return visible_text(heading);
+  std::string rest;
+  for (xmlNodePtr child = first_element->next; child; child = child->next) {
+    if (child->type == XML_TEXT_NODE && child->content) rest += reinterpret_cast<const char*>(child->content);
+    else if (child->type == XML_ELEMENT_NODE && !hidden_element(child)) {
+      rest += ' ';
+      append_visible_text(child, rest, 1);
+      rest += ' ';
+    }
+  }
+  return rest.find_first_not_of(" \t\r\n") == std::string::npos ? visible_text(heading) : rest;
+}
+
 // Some pages put JSON-LD in a <script> without a type.
 bool looks_like_jsonld(xmlNodePtr script) {
   const std::string text = text_content(script);
@@ -238,7 +271,7 @@ class FactCollector {
       boilerplate = true;
     if ((name == "h1" || name == "h2") && !boilerplate) {
       auto& headings = name == "h1" ? facts_.h1s : facts_.h2s;
-      std::string heading = clean(visible_text(node));
+      std::string heading = clean(heading_text(node));
       if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
     }
 
