@@ -251,6 +251,9 @@ TEST(HtmlMetadata, KickerInsideTheHeadlineIsNotPartOfTheTitle) {
   const auto label = metadata_of(R"(<html><body><h1><div class="topic-label">100. Geburtstag</div>
     Holocaust-Überlebende Margot Friedländer wird 100 Jahre</h1><p>Text.</p></body></html>)");
   EXPECT_EQ(label.title.value_or(""), "Holocaust-Überlebende Margot Friedländer wird 100 Jahre");
+  const auto dated = metadata_of(R"(<html><body><h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Presse</small></h1>
+    <p>Text.</p></body></html>)");
+  EXPECT_EQ(dated.title.value_or(""), "Zuschauerrückkehr bei den Proficlubs");
   // A headline that is only the marked element stays.
   const auto only = metadata_of(R"(<html><body><h1><span class="kicker">Storm hits the coast</span></h1><p>Text.</p></body></html>)");
   EXPECT_EQ(only.title.value_or(""), "Storm hits the coast");

@@ -138,37 +138,38 @@ std::string visible_text(xmlNodePtr node) {
   return out;
 }
 
-// A kicker above the headline inside the same <h1> ("<span class="dachzeile">Interne Unterlagen
-// im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span>"): the headline is
-// what follows it.
-bool is_kicker(xmlNodePtr node) {
-  static constexpr std::string_view kKickerMarks[] = {"kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline",
-                                                      "supertitle", "pretitle", "titleheader", "topic-label", "h1small"};
+// A kicker above the headline, or a subtitle or date line after it, inside the same <h1>
+// (measured on trafilatura-eval: 12 titles more, 1 fewer where the gold keeps a subtitle)
+// ("<span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von
+// Rheinmetall gehackt</span>", "Headline<br><small>02.02.2022 • Presse</small>"): the headline is
+// the rest.
+bool is_secondary_heading_part(xmlNodePtr node) {
+  static constexpr std::string_view kMarks[] = {"kicker",   "dachzeile",  "topline",  "overline",    "eyebrow",     "roofline",
+                                                "supertitle", "pretitle", "titleheader", "topic-label", "h1small", "subtitle"};
+  if (node_name(node) == "small") return true;
   const std::string classes = lower_ascii(attribute(node, "class"));
-  return std::any_of(std::begin(kKickerMarks), std::end(kKickerMarks),
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
                      [&](std::string_view mark) { return classes.find(mark) != std::string::npos; });
 }
 
 std::string heading_text(xmlNodePtr heading) {
-  xmlNodePtr first_element = heading->children;
-  while (first_element && first_element->type != XML_ELEMENT_NODE) {
-    if (first_element->type == XML_TEXT_NODE && first_element->content &&
-        std::string_view(reinterpret_cast<const char*>(first_element->content)).find_first_not_of(" \t\r\n") !=
-            std::string_view::npos)
-      return visible_text(heading);  // text before any element: no kicker element leads
-    first_element = first_element->next;
-  }
-  if (!first_element || !is_kicker(first_element)) return visible_text(heading);
   std::string rest;
-  for (xmlNodePtr child = first_element->next; child; child = child->next) {
-    if (child->type == XML_TEXT_NODE && child->content) rest += reinterpret_cast<const char*>(child->content);
-    else if (child->type == XML_ELEMENT_NODE && !hidden_element(child)) {
+  bool dropped = false;
+  for (xmlNodePtr child = heading->children; child; child = child->next) {
+    if (child->type == XML_TEXT_NODE && child->content) {
+      rest += reinterpret_cast<const char*>(child->content);
+    } else if (child->type == XML_ELEMENT_NODE && !hidden_element(child)) {
+      if (is_secondary_heading_part(child)) {
+        dropped = true;
+        continue;
+      }
       rest += ' ';
       append_visible_text(child, rest, 1);
       rest += ' ';
     }
   }
-  return rest.find_first_not_of(" \t\r\n") == std::string::npos ? visible_text(heading) : rest;
+  if (!dropped || rest.find_first_not_of(" \t\r\n\xC2\xA0") == std::string::npos) return visible_text(heading);
+  return rest;
 }
 
 // Some pages put JSON-LD in a <script> without a type.
