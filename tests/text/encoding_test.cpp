@@ -40,3 +40,17 @@ TEST(Encoding, InvalidUtf8BecomesReplacementCharacter) {
   EXPECT_EQ(make_valid_utf8("ok\xFF\xFEok"), "ok\xEF\xBF\xBD\xEF\xBF\xBDok");
   EXPECT_TRUE(is_valid_utf8(to_utf8("truncated \xE2\x80", "utf-8")));
 }
+
+TEST(Encoding, Utf8DeclaredAsADoubleByteCharsetStaysUtf8) {
+  std::string utf8, gb2312;
+  for (int i = 0; i < 10; ++i) {
+    utf8 += "\xE4\xBD\xA0\xE5\xA5\xBD\xE4\xB8\x96\xE7\x95\x8C ";  // 你好世界 in UTF-8
+    gb2312 += "\xC4\xE3\xBA\xC3\xCA\xC0\xBD\xE7 ";                 // the same in GB2312
+  }
+  // A page saved again as UTF-8 that kept its old <meta charset=gb2312>.
+  EXPECT_EQ(to_utf8(utf8, "gb2312"), utf8);
+  // A real GB2312 page is read as it says.
+  EXPECT_EQ(to_utf8(gb2312, "gb2312"), utf8);
+  // Too few non-ASCII bytes to overrule the declaration.
+  EXPECT_EQ(to_utf8("\xC4\xE3", "gb2312"), "\xE4\xBD\xA0");
+}

@@ -40,6 +40,11 @@ bool has_non_ascii(std::string_view bytes) {
   return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
+size_t non_ascii_bytes(std::string_view bytes) {
+  return static_cast<size_t>(
+      std::count_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+}
+
 bool icu_knows(const std::string& charset) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* converter = ucnv_open(charset.c_str(), &status);
@@ -136,8 +141,12 @@ std::string detect_charset(std::string_view bytes, std::optional<std::string_vie
   if (declared && !declared->empty()) {
     std::string name = lower(*declared);
     if (name == "utf8") name = "utf-8";
-    // Valid multi-byte UTF-8 that claims a single-byte charset is almost always UTF-8.
+    // Valid multi-byte UTF-8 that claims a single-byte charset is almost always UTF-8. So is one
+    // that claims a double-byte charset (GB2312, Shift_JIS, EUC-KR, Big5: a page saved again as
+    // UTF-8 keeps its old <meta>): their byte pairs are not valid UTF-8 but by rare chance, so a
+    // few dozen non-ASCII bytes that all are settle it.
     if (valid_utf8 && has_non_ascii(bytes) && is_single_byte_charset(name)) return "utf-8";
+    if (valid_utf8 && name != "utf-8" && !name.starts_with("utf-16") && non_ascii_bytes(bytes) >= 32) return "utf-8";
     // Browsers read latin-1 as windows-1252 (WHATWG Encoding): its 0x80-0x9F are quotes and dashes.
     if (name == "iso-8859-1" || name == "latin1" || name == "latin-1" || name == "us-ascii" || name == "ascii")
       return "windows-1252";
