@@ -37,9 +37,7 @@ uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& d
 bool StoryClusterer::grown_since_last_look(std::vector<uint32_t>& size_at_last_look, uint32_t story, size_t size) {
   if (size_at_last_look.size() <= story) size_at_last_look.resize(story + 1, 0);
   const uint32_t last = size_at_last_look[story];
-  if (last > 0 && (static_cast<float>(size) < static_cast<float>(last) * (1 + options_.split_recheck_growth) ||
-                   size < last + options_.recheck_min_growth))
-    return false;
+  if (last > 0 && static_cast<float>(size) < static_cast<float>(last) * (1 + options_.split_recheck_growth)) return false;
   size_at_last_look[story] = static_cast<uint32_t>(size);
   return true;
 }
@@ -244,13 +242,14 @@ void StoryClusterer::repair() {
   std::vector<YoungStory> still_young;
   for (YoungStory young : young_stories_) {
     const Cluster& cluster = stories_.cluster(young.story);
-    const bool watched = cluster.alive && cluster.size <= options_.fragment_max_size &&
-                         clock - young.created <= options_.fragment_watch;
-    if (cluster.alive && cluster.size <= options_.fragment_max_size && fragment_state_[young.story] == kNearGrowingStory) {
+    const bool fragment = cluster.alive && cluster.size <= options_.fragment_max_size;
+    if (fragment && fragment_state_[young.story] == kNearGrowingStory) {
       fragment_state_[young.story] = kWatched;
       absorb_fragment(young.story, clock);
     }
-    if (watched && stories_.cluster(young.story).alive) still_young.push_back(young);
+    // Absorbing ends the fragment (its cluster is no longer alive).
+    if (fragment && stories_.cluster(young.story).alive && clock - young.created <= options_.fragment_watch)
+      still_young.push_back(young);
     else fragment_state_[young.story] = kNotWatched;
   }
   young_stories_ = std::move(still_young);
@@ -333,16 +332,8 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
       sum.push_back({term, split_scratch_[term]});
       split_scratch_[term] = 0;
     }
-    // The heaviest first, then only those sorted by term: the halves' words are many.
-    const size_t kept = options_.clusters.centroid_terms;
-    if (sum.size() > kept) {
-      std::nth_element(sum.begin(), sum.begin() + static_cast<std::ptrdiff_t>(kept), sum.end(),
-                       [](const WeightedTerm& x, const WeightedTerm& y) {
-                         return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
-                       });
-      sum.resize(kept);
-    }
-    std::sort(sum.begin(), sum.end(), [](const WeightedTerm& x, const WeightedTerm& y) { return x.term < y.term; });
+    // In the order the terms were met: the heaviest are picked, then only those sorted.
+    keep_heaviest_unordered(sum, options_.clusters.centroid_terms);
     return sum;
   };
   std::vector<std::pair<float, float>>& dense = split_means_;

@@ -32,7 +32,6 @@ struct StoryOptions {
   // A story is checked for a split, or placed in its storyline, again once it has grown by this
   // fraction since it last was, so the cost per document stays constant however large stories grow.
   float split_recheck_growth = 0.5f;
-  size_t recheck_min_growth = 1;  // ...and by at least this many documents
   // A story of at most this many documents is a fragment: in the repair passes of the
   // `fragment_watch` arrivals after it was made, it joins a larger story that its documents would
   // join now (at this score), as if they had arrived after that story formed.

@@ -141,4 +141,12 @@ void keep_heaviest(SparseVector& vector, size_t count) {
   std::erase_if(vector, [&](const WeightedTerm& entry) { return !heavier(entry, cut); });
 }
 
+void keep_heaviest_unordered(std::vector<WeightedTerm>& terms, size_t count) {
+  if (terms.size() > count) {
+    std::nth_element(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(count), terms.end(), heavier);
+    terms.resize(count);
+  }
+  std::sort(terms.begin(), terms.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
+}
+
 }  // namespace storyline::cluster

@@ -61,6 +61,8 @@ void normalize(SparseVector& vector);
 SparseVector add_scaled(const SparseVector& a, const SparseVector& b, float scale);
 // Keeps the `count` heaviest terms (still sorted by term).
 void keep_heaviest(SparseVector& vector, size_t count);
+// The same for terms in any order, each once: the heaviest kept, then sorted by term.
+void keep_heaviest_unordered(std::vector<WeightedTerm>& terms, size_t count);
 // The `count` heaviest terms, heaviest first.
 SparseVector heaviest(const SparseVector& vector, size_t count);
 // The same into a reused vector (for the hot lookups).
