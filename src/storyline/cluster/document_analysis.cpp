@@ -1,7 +1,7 @@
 #include "storyline/cluster/document_analysis.h"
 
 #include "storyline/cluster/name_features.h"
-#include "storyline/cluster/published_day.h"
+#include "storyline/core/iso_day.h"
 
 #include <algorithm>
 #include <cmath>

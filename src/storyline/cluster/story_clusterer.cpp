@@ -5,7 +5,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "storyline/cluster/published_day.h"
+#include "storyline/core/iso_day.h"
 #include "storyline/core/hash.h"
 
 namespace storyline::cluster {

@@ -1,13 +1,12 @@
 #include "storyline/extract/html_metadata.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <cctype>
 #include <initializer_list>
 #include <string_view>
 
+#include "storyline/core/iso_day.h"
 #include "storyline/extract/byline_clean.h"
 #include "storyline/extract/date_parse.h"
 #include "storyline/extract/jsonld_metadata.h"
@@ -365,17 +364,6 @@ std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMe
   return std::nullopt;
 }
 
-// Days since 1970 of an ISO date's first ten characters.
-std::optional<int> iso_day_number(std::string_view iso) {
-  int year = 0;
-  unsigned month = 0, day = 0;
-  if (iso.size() < 10 || std::sscanf(std::string(iso.substr(0, 10)).c_str(), "%d-%u-%u", &year, &month, &day) != 3)
-    return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!date.ok()) return std::nullopt;
-  return std::chrono::sys_days{date}.time_since_epoch().count();
-}
-
 // A machine date in UTC (or with no zone) near midnight can fall on another day than the one the
 // publisher shows its readers: 2022-05-04T03:37Z is the evening of May 3 in the Americas. When the
 // page's first visible dates (datelines, short dated texts) give the day before (for hours before
@@ -388,7 +376,7 @@ std::optional<std::string> day_as_shown(const std::string& machine_date, const P
                                machine_date.find_first_of("+-", 19) == std::string::npos);
   if (machine_date.size() < 13 || !utc_or_unzoned) return std::nullopt;
   const int hour = std::atoi(machine_date.c_str() + 11);
-  const auto machine_day = iso_day_number(machine_date);
+  const auto machine_day = published_day(machine_date);
   if (!machine_day) return std::nullopt;
   std::optional<std::string> shown;
   int looked = 0;
@@ -396,7 +384,7 @@ std::optional<std::string> day_as_shown(const std::string& machine_date, const P
     for (const auto& text : *candidates) {
       const auto date = parse_date_to_iso(text);
       if (!date) continue;
-      const auto day = iso_day_number(*date);
+      const auto day = published_day(*date);
       if (!day) continue;
       if (*day == *machine_day) return std::nullopt;
       const bool earlier = *day == *machine_day - 1 && hour < 10;

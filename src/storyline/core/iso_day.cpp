@@ -1,9 +1,9 @@
-#include "storyline/cluster/published_day.h"
+#include "storyline/core/iso_day.h"
 
 #include <chrono>
 #include <cstdio>
 
-namespace storyline::cluster {
+namespace storyline {
 namespace {
 
 std::optional<int> digits(std::string_view text, size_t from, size_t count) {
@@ -35,4 +35,4 @@ std::string day_to_iso(int32_t day) {
   return buffer;
 }
 
-}  // namespace storyline::cluster
+}  // namespace storyline
