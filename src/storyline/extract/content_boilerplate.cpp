@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storyline/extract/html_document.h"
+
 namespace storyline::extract {
 namespace {
 
@@ -72,26 +74,6 @@ bool has_word(std::string_view text, const auto& words) {
     for (std::string_view candidate : words)
       if (word == candidate) return true;
     start = end;
-  }
-  return false;
-}
-
-bool is_hidden(const ContentElement& element) {
-  xmlNodePtr node = element.node;
-  for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next) {
-    const std::string_view name(reinterpret_cast<const char*>(attribute->name));
-    if (name == "hidden") return true;
-    if (name != "style" && name != "aria-hidden") continue;
-    std::string value;
-    for (xmlNodePtr child = attribute->children; child; child = child->next)
-      if (child->content) value += reinterpret_cast<const char*>(child->content);
-    std::string compact;
-    for (char c : value)
-      if (c != ' ') compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (name == "aria-hidden" && compact == "true") return true;
-    if (name == "style" && (compact.find("display:none") != std::string::npos ||
-                            compact.find("visibility:hidden") != std::string::npos))
-      return true;
   }
   return false;
 }
@@ -171,7 +153,7 @@ void mark_boilerplate(ContentTree& tree, bool trust_names) {
                   (!holds_most_text && is_boilerplate_by_tag(element, inside_article[i]));
     if (!remove && !holds_most_text) {
       remove = (!element.role.empty() && has_word(element.role, kBoilerplateRoles)) ||
-               (trust_names && is_boilerplate_by_class(element)) || is_hidden(element);
+               (trust_names && is_boilerplate_by_class(element)) || hidden_by_attributes(element.node);
     }
     if (element.itemprop.find("articlebody") != std::string::npos) remove = false;
     if (remove) element.removed = element.effectively_removed = true;

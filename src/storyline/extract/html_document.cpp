@@ -44,4 +44,24 @@ std::string text_content(xmlNodePtr node) {
   return result;
 }
 
+bool hidden_by_attributes(xmlNodePtr node) {
+  if (!node || node->type != XML_ELEMENT_NODE) return false;
+  // One pass over the attributes: this runs for every element of a page.
+  for (xmlAttrPtr attribute = node->properties; attribute; attribute = attribute->next) {
+    const std::string_view name(reinterpret_cast<const char*>(attribute->name));
+    if (name == "hidden") return true;
+    if (name != "style" && name != "aria-hidden") continue;
+    std::string compact;  // lower case, no spaces
+    for (xmlNodePtr child = attribute->children; child; child = child->next)
+      if (child->content)
+        for (const xmlChar* c = child->content; *c; ++c)
+          if (*c != ' ') compact += static_cast<char>(std::tolower(*c));
+    if (name == "aria-hidden" && compact == "true") return true;
+    if (name == "style" &&
+        (compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace storyline::extract

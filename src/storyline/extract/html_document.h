@@ -31,5 +31,7 @@ class HtmlDocument {
 std::string node_name(xmlNodePtr node);                   // lower-case element name, "" if not an element
 std::string attribute(xmlNodePtr node, const char* name);  // "" when absent
 std::string text_content(xmlNodePtr node);                 // all descendant text, raw
+// `hidden`, aria-hidden="true", or an inline style of display:none / visibility:hidden.
+bool hidden_by_attributes(xmlNodePtr node);
 
 }  // namespace storyline::extract

@@ -36,10 +36,6 @@ bool is_single_byte_charset(const std::string& charset) {
          charset == "koi8-r";
 }
 
-bool has_non_ascii(std::string_view bytes) {
-  return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-}
-
 size_t non_ascii_bytes(std::string_view bytes) {
   return static_cast<size_t>(
       std::count_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
@@ -145,8 +141,9 @@ std::string detect_charset(std::string_view bytes, std::optional<std::string_vie
     // that claims a double-byte charset (GB2312, Shift_JIS, EUC-KR, Big5: a page saved again as
     // UTF-8 keeps its old <meta>): their byte pairs are not valid UTF-8 but by rare chance, so a
     // few dozen non-ASCII bytes that all are settle it.
-    if (valid_utf8 && has_non_ascii(bytes) && is_single_byte_charset(name)) return "utf-8";
-    if (valid_utf8 && name != "utf-8" && !name.starts_with("utf-16") && non_ascii_bytes(bytes) >= 32) return "utf-8";
+    if (valid_utf8 && name != "utf-8" && !name.starts_with("utf-16") &&
+        non_ascii_bytes(bytes) >= (is_single_byte_charset(name) ? 1u : 32u))
+      return "utf-8";
     // Browsers read latin-1 as windows-1252 (WHATWG Encoding): its 0x80-0x9F are quotes and dashes.
     if (name == "iso-8859-1" || name == "latin1" || name == "latin-1" || name == "us-ascii" || name == "ascii")
       return "windows-1252";
