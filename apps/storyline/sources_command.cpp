@@ -108,11 +108,7 @@ int run_import(const SourcesOptions& options) {
   size_t added = 0, present = 0;
   store->in_transaction([&] {
     for (const auto& feed : read.feeds) {
-      store::SourceRecord source;
-      source.url = feed.xml_url;
-      source.name = feed.name;
-      source.html_url = feed.html_url;
-      source.category = feed.category;
+      store::SourceRecord source = sources::source_of(feed);
       if (store->add_source(source) == store::SourceAdded::kAdded) ++added;
       else ++present;
     }

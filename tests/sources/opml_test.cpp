@@ -73,14 +73,7 @@ TEST(Opml, ReadsNestedRealWorldSubscriptions) {
 TEST(Opml, ExportThenImportGivesTheSameSources) {
   const auto first = sources::read_opml(kOpml);
   std::vector<store::SourceRecord> sources;
-  for (const auto& feed : first.feeds) {
-    store::SourceRecord source;
-    source.url = feed.xml_url;
-    source.name = feed.name;
-    source.html_url = feed.html_url;
-    source.category = feed.category;
-    sources.push_back(source);
-  }
+  for (const auto& feed : first.feeds) sources.push_back(storyline::sources::source_of(feed));
   const std::string exported = sources::write_opml(sources);
   EXPECT_NE(exported.find("<opml version=\"2.0\">"), std::string::npos);
   EXPECT_NE(exported.find("Le Monde &amp; International"), std::string::npos);

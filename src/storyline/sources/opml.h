@@ -28,6 +28,9 @@ struct OpmlReadResult {
 // Files over this size are refused (the largest real subscription lists are a few hundred KB).
 inline constexpr size_t kMaxOpmlBytes = size_t{16} << 20;
 
+// The source a feed of the list becomes (not yet stored: no id, no fetch state).
+store::SourceRecord source_of(const OpmlFeed& feed);
+
 // Throws ingest::InputError (with the line, where known) when the bytes are not OPML at all.
 OpmlReadResult read_opml(std::string_view bytes);
 

@@ -143,4 +143,13 @@ OpmlReadResult read_opml(std::string_view bytes) {
   return result;
 }
 
+store::SourceRecord source_of(const OpmlFeed& feed) {
+  store::SourceRecord source;
+  source.url = feed.xml_url;
+  source.name = feed.name;
+  source.html_url = feed.html_url;
+  source.category = feed.category;
+  return source;
+}
+
 }  // namespace storyline::sources

@@ -62,7 +62,9 @@ struct DocumentStore::Impl {
 namespace detail {
 
 void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<std::string>& value);
+void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<int64_t>& value);
 std::optional<std::string> column_optional(const SQLite::Column& column);
+std::optional<int64_t> column_optional_int(const SQLite::Column& column);
 std::string dump(const nlohmann::json& value);
 
 // The columns document_from_row() reads, in its order, from a table aliased `d`.

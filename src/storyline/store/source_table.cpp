@@ -15,11 +15,6 @@ constexpr const char* kSourceColumns =
     "id, url, name, html_url, category, added_at, last_fetch_at, last_status, last_outcome, etag, last_modified, "
     "consecutive_errors, last_error, last_attempts, items_seen, next_due_at";
 
-std::optional<int64_t> column_optional_int(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getInt64();
-}
-
 SourceRecord source_from_row(SQLite::Statement& row) {
   SourceRecord source;
   source.id = row.getColumn(0).getInt64();
@@ -106,10 +101,8 @@ void DocumentStore::save_source_state(int64_t id, const SourceFetchState& state)
       items_seen = :items, next_due_at = :due
     WHERE id = :id
   )sql");
-  if (state.last_fetch_at) save.bind(":fetch", *state.last_fetch_at);
-  else save.bind(":fetch");
-  if (state.last_status) save.bind(":status", *state.last_status);
-  else save.bind(":status");
+  bind_optional(save, ":fetch", state.last_fetch_at);
+  bind_optional(save, ":status", state.last_status ? std::optional<int64_t>(*state.last_status) : std::nullopt);
   bind_optional(save, ":outcome", state.last_outcome);
   bind_optional(save, ":etag", state.etag);
   bind_optional(save, ":modified", state.last_modified);

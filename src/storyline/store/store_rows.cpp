@@ -16,6 +16,16 @@ std::optional<std::string> column_optional(const SQLite::Column& column) {
   return column.getString();
 }
 
+void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<int64_t>& value) {
+  if (value) statement.bind(name, *value);
+  else statement.bind(name);
+}
+
+std::optional<int64_t> column_optional_int(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
 std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 const char* const kDocumentColumns =
