@@ -1,6 +1,7 @@
 // The ingest pipeline keeps stories in the store: every document gets a story, a syndicated copy
 // counts as a source of its original's story, a restart restores stories exactly, and removing
 // articles updates (or removes) their story.
+#include "temp_store.h"
 #include "storyline/pipeline/ingest_pipeline.h"
 
 #include <gtest/gtest.h>
@@ -13,16 +14,6 @@
 using namespace storyline;
 
 namespace {
-
-struct TempStore {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      ("storyline-pipeline-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".db"))
-                         .string();
-  ~TempStore() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  }
-  static inline int counter = 0;
-};
 
 Document make(const std::string& id, const std::string& domain, const std::string& title, const std::string& text,
               const std::string& published) {
@@ -64,7 +55,7 @@ std::map<std::string, std::string> stories_of(store::DocumentStore& store, const
 }  // namespace
 
 TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"pipeline"};
   store::DocumentStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   store.in_transaction([&] {
@@ -94,7 +85,7 @@ TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
 }
 
 TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"pipeline"};
   store::DocumentStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   std::vector<Document> documents = news();
@@ -114,7 +105,7 @@ TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
 }
 
 TEST(IngestPipeline, ARestartRestoresStoriesExactlyAndKeepsClustering) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"pipeline"};
   std::map<std::string, std::string> before;
   std::string storyline_before;
   {
@@ -146,7 +137,7 @@ TEST(IngestPipeline, ARestartRestoresStoriesExactlyAndKeepsClustering) {
 }
 
 TEST(IngestPipeline, RemovingArticlesUpdatesThenRemovesTheirStory) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"pipeline"};
   store::DocumentStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   store.in_transaction([&] {
@@ -164,7 +155,7 @@ TEST(IngestPipeline, RemovingArticlesUpdatesThenRemovesTheirStory) {
 }
 
 TEST(IngestPipeline, DocumentsStoredBeforeStoriesAreClusteredOnOpen) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"pipeline"};
   {
     store::DocumentStore store(temp.path);
     for (const Document& document : news()) store.upsert(document);  // as a version-3 store held them

@@ -1,5 +1,6 @@
 #include "storyline/serve/http_server.h"
 #include "storyline/ingest/decompress.h"
+#include "temp_store.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -326,10 +327,10 @@ TEST(HttpServer, LargeCachedAnswersAreGzippedForClientsThatAcceptIt) {
 // library's backlog of 5 the rest had their SYNs dropped and retried after a second. Here the
 // server is bound but not yet accepting, so only the queue can hold them.
 TEST(HttpServer, ListenQueueHoldsABurstOfConnections) {
-  const std::string db = (std::filesystem::temp_directory_path() / ("storyline-backlog-" + std::to_string(getpid()) + ".db")).string();
+  const storyline::testing::TempStore db{"backlog"};
   {
     ServerOptions options;
-    options.db = db;
+    options.db = db.path;
     HttpServer server(options);
     const int port = server.bind_any_port();
     ASSERT_GT(port, 0);
@@ -357,5 +358,4 @@ TEST(HttpServer, ListenQueueHoldsABurstOfConnections) {
     }
     EXPECT_EQ(established, kConnections);
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
 }

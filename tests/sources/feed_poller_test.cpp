@@ -1,6 +1,7 @@
 // The poller against a local HTTP server (127.0.0.1 only) serving real feeds and pages from
 // ../shared: conditional GET, timeouts, retries and backoff, redirects, feeds that change,
 // robots.txt, teaser items whose page is fetched, limits on bodies, and garbage answers.
+#include "temp_store.h"
 #include "storyline/sources/feed_poller.h"
 
 #include <gtest/gtest.h>
@@ -25,16 +26,6 @@ using storyline::testing::read_test_file;
 namespace {
 
 constexpr int64_t kInterval = 600;
-
-struct TempStore {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      ("storyline-poller-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".db"))
-                         .string();
-  ~TempStore() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  }
-  static inline int counter = 0;
-};
 
 // Short timeouts and no politeness delay: every test runs in well under a few seconds.
 sources::PollerOptions fast_options() {
@@ -63,7 +54,7 @@ struct Harness {
   }
   store::SourceRecord source(int64_t id) { return *store.source(id); }
 
-  TempStore temp;
+  storyline::testing::TempStore temp{"poller"};
   store::DocumentStore store;
   pipeline::IngestPipeline pipeline;
   sources::FeedPoller poller;

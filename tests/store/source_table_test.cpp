@@ -5,22 +5,13 @@
 
 #include <filesystem>
 
+#include "temp_store.h"
 #include "storyline/store/document_store.h"
 
 using namespace storyline;
 using namespace storyline::store;
 
 namespace {
-
-struct TempStore {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      ("storyline-sources-store-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".db"))
-                         .string();
-  ~TempStore() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  }
-  static inline int counter = 0;
-};
 
 SourceRecord feed(const std::string& url) {
   SourceRecord source;
@@ -33,7 +24,7 @@ SourceRecord feed(const std::string& url) {
 }  // namespace
 
 TEST(SourceTable, OneSourcePerUrlAndStateRoundTrips) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"sources-store"};
   DocumentStore store(temp.path);
   SourceRecord a = feed("https://a.example/feed");
   EXPECT_EQ(store.add_source(a), SourceAdded::kAdded);
@@ -76,7 +67,7 @@ TEST(SourceTable, OneSourcePerUrlAndStateRoundTrips) {
 }
 
 TEST(SourceTable, DueSourcesSoonestFirst) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"sources-store"};
   DocumentStore store(temp.path);
   SourceRecord late = feed("https://late.example/feed"), early = feed("https://early.example/feed"),
                fresh = feed("https://fresh.example/feed");
@@ -97,7 +88,7 @@ TEST(SourceTable, DueSourcesSoonestFirst) {
 }
 
 TEST(SourceTable, ItemsSeenFromAnySourceOrAsStoredDocuments) {
-  TempStore temp;
+  storyline::testing::TempStore temp{"sources-store"};
   DocumentStore store(temp.path);
   SourceRecord a = feed("https://a.example/feed"), b = feed("https://b.example/feed");
   store.add_source(a);
