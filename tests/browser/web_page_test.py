@@ -144,6 +144,10 @@ class Checks:
         if len(story.get("timeline", [])) > 1:
             self.ok(len(self.texts(".timeline li")) == len(story["timeline"]),
                     f"the storyline's timeline lists its {len(story['timeline'])} stories")
+        related = story.get("related", [])
+        shown_related = self.texts(".related li a")
+        self.ok(len(shown_related) == len(related) and all(r["title"] in shown_related for r in related if r.get("title")),
+                f"related storylines link to their stories ({shown_related[:2]})")
         self.shot("story.png", whole_page=True)
         return story
 

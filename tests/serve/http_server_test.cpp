@@ -1,6 +1,8 @@
 #include "storyline/serve/http_server.h"
 #include "storyline/ingest/decompress.h"
 #include "temp_store.h"
+#include "test_paths.h"
+#include "cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -10,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <atomic>
@@ -358,4 +361,41 @@ TEST(HttpServer, ListenQueueHoldsABurstOfConnections) {
     }
     EXPECT_EQ(established, kConnections);
   }
+}
+
+// The seeds posted in one body (as `extract` prints them, so that they are clustered together
+// as `cluster` does): Pakistan's talks with the Taliban (002) are a storyline of their own, and
+// its story page links to the US-Taliban storyline (and back) as related.
+TEST(HttpServer, StoryPageLinksRelatedStorylines) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto extracted = storyline::testing::run_storyline({"extract", shared + "/seeds"});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  RunningServer server;
+  auto client = server.client();
+  auto posted = client.Post("/api/articles", extracted.out, "application/x-ndjson");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201) << posted->body;
+
+  const json stories = json::parse(client.Get("/api/stories?limit=20")->body).at("stories");
+  std::string pakistan, pakistan_storyline;
+  for (const json& story : stories)
+    if (story.at("title").get<std::string>().starts_with("Pakistan")) {
+      pakistan = story.at("id");
+      pakistan_storyline = story.at("storyline");
+    }
+  ASSERT_FALSE(pakistan.empty()) << "seed 002's story: " << stories.dump();
+  EXPECT_FALSE(stories[0].contains("related")) << "a list leaves the story page's links out";
+
+  const json page = json::parse(client.Get("/api/stories/" + pakistan)->body);
+  const json& related = page.at("related");
+  ASSERT_EQ(related.size(), 1u) << page.dump();
+  EXPECT_NE(related[0].at("storyline"), pakistan_storyline);
+  EXPECT_EQ(page.at("related_storylines"), json::array({related[0].at("storyline")}));
+  // The linked story is the hottest of the US-Taliban storyline, and links back.
+  const json linked = json::parse(client.Get("/api/stories/" + related[0].at("id").get<std::string>())->body);
+  EXPECT_EQ(linked.at("storyline"), related[0].at("storyline"));
+  EXPECT_GE(linked.at("timeline").size(), 2u) << "the US-Taliban storyline holds several events";
+  ASSERT_EQ(linked.at("related").size(), 1u);
+  EXPECT_EQ(linked.at("related")[0].at("storyline"), pakistan_storyline);
+  EXPECT_EQ(linked.at("related")[0].at("id"), pakistan);
 }

@@ -134,3 +134,24 @@ TEST(DocumentStore, RemoveDeletesDocumentAndItsSearchEntry) {
   EXPECT_TRUE(store.search("Taliban").empty());
   EXPECT_EQ(store.integrity_check(), "ok");
 }
+
+TEST(DocumentStore, StorylineRelationsReadFromBothSidesAndFollowRenames) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  store.save_related_storylines("line-a", {"line-b", "line-c", "line-a"});
+  store.save_related_storylines("line-d", {"line-a"});
+  EXPECT_EQ(store.related_storylines("line-a"), (std::vector<std::string>{"line-b", "line-d", "line-c"}))
+      << "most similar first (position), a relation saved by line-d counts, never itself";
+  EXPECT_EQ(store.related_storylines("line-b"), std::vector<std::string>{"line-a"});
+  // Saving again replaces what line-a said, not what line-d said.
+  store.save_related_storylines("line-a", {"line-c"});
+  EXPECT_EQ(store.related_storylines("line-a"), (std::vector<std::string>{"line-c", "line-d"}));
+  EXPECT_TRUE(store.related_storylines("line-b").empty());
+  // line-c merges into line-a: a relation between them would be a storyline related to itself.
+  store.rename_storyline("line-c", "line-a");
+  EXPECT_EQ(store.related_storylines("line-a"), std::vector<std::string>{"line-d"});
+  EXPECT_TRUE(store.related_storylines("line-c").empty());
+  store.rename_storyline("line-d", "line-e");
+  EXPECT_EQ(store.related_storylines("line-a"), std::vector<std::string>{"line-e"});
+  EXPECT_EQ(store.integrity_check(), "ok");
+}

@@ -432,7 +432,18 @@ std::string StoryClusterer::storyline_id(size_t document) const {
 }
 
 std::vector<std::string> StoryClusterer::related_storylines(size_t document) {
-  const uint32_t story = root_story(documents_[document].story);
+  return related_storylines_of_story(root_story(documents_[document].story));
+}
+
+std::vector<std::string> StoryClusterer::related_storylines(const std::string& story_id) {
+  const auto found = story_by_name_.find(story_id);
+  if (found == story_by_name_.end()) return {};
+  const uint32_t story = root_story(found->second);
+  if (story_names_[story] != story_id) return {};  // merged into another
+  return related_storylines_of_story(story);
+}
+
+std::vector<std::string> StoryClusterer::related_storylines_of_story(uint32_t story) {
   const auto storyline = storylines_.storyline_of(story);
   std::vector<std::string> names;
   if (!storyline) return names;

@@ -101,6 +101,8 @@ class StoryClusterer {
   std::string storyline_id(size_t document) const;
   // Storylines related to the document's (similar below the link threshold), most similar first.
   std::vector<std::string> related_storylines(size_t document);
+  // The same by a live story's id; empty for an unknown or merged-away id.
+  std::vector<std::string> related_storylines(const std::string& story_id);
   size_t story_count() const;  // live stories
   // The storyline of a live story, by the story's id; nullopt for an unknown id.
   std::optional<std::string> storyline_of(const std::string& story_id) const;
@@ -117,6 +119,7 @@ class StoryClusterer {
   };
 
   void repair();
+  std::vector<std::string> related_storylines_of_story(uint32_t story);
   void try_split(uint32_t story, uint64_t clock);
   void merge_stories(uint32_t a, uint32_t b, uint64_t clock);  // the larger keeps its id
   void absorb_fragment(uint32_t fragment, uint64_t clock);

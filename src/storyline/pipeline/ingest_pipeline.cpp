@@ -34,6 +34,7 @@ struct IngestPipeline::Impl {
     const std::string storyline =
         clusterer.storyline_of(story_id).value_or("storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0));
     store.save_story(make_story_record(story_id, storyline, articles, ids.size(), heat_reference_time(store)));
+    store.save_related_storylines(storyline, clusterer.related_storylines(story_id));
   }
 };
 

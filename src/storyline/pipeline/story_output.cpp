@@ -115,9 +115,9 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
       {"article_count", story.article_count},
       {"publisher_count", story.publisher_count},
       {"topics", overview.value("topics", json::array())},
-      {"heat_parts", overview.value("heat_parts", json::object())},
   };
   if (detail == StoryDetail::full) {
+    value["heat_parts"] = overview.value("heat_parts", json::object());
     value["publishers"] = overview.value("publishers", json::array());
     value["bullets"] = overview.value("bullets", json::array());
     value["quotes"] = overview.value("quotes", json::array());

@@ -16,7 +16,7 @@ namespace storyline::pipeline {
 // with their publishers, quotes, topics, publishers, heat parts, each article's quality).
 // Heat is shown as of `now_unix` (see heat_reference_time) when given, else as last written.
 // A list leaves out what only a story's own page shows (bullets, quotes, the per-publisher
-// coverage): INTERFACE.md's fields and the small extensions stay.
+// coverage, heat parts): INTERFACE.md's fields and the small extensions stay.
 enum class StoryDetail { full, list };
 std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
                           std::optional<int64_t> now_unix = std::nullopt, StoryDetail detail = StoryDetail::full);

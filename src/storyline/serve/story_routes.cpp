@@ -18,6 +18,18 @@ using nlohmann::json;
 // timeline keeps the hottest.
 constexpr size_t kMostTimelineStories = 100;
 
+// What a page needs to link to a story: its headline, dates, heat and size.
+json story_reference(const store::StoryRecord& story, int64_t now) {
+  const auto optional_value = [](const std::optional<std::string>& value) { return value ? json(*value) : json(); };
+  return {{"id", story.id},
+          {"title", optional_value(story.title)},
+          {"first_published", optional_value(story.first_published)},
+          {"last_published", optional_value(story.last_published)},
+          {"heat", std::round(rank::heat_at(story.heat_rank, now) * 100.0) / 100.0},
+          {"article_count", story.article_count},
+          {"publisher_count", story.publisher_count}};
+}
+
 // The stories of `story`'s storyline (itself included) oldest first, undated ones last: what the
 // story page shows as the storyline's timeline.
 json storyline_timeline(const store::DocumentStore& store, const store::StoryRecord& story, int64_t now) {
@@ -30,17 +42,25 @@ json storyline_timeline(const store::DocumentStore& store, const store::StoryRec
     return a.first_published.value_or("") < b.first_published.value_or("");
   });
   json timeline = json::array();
-  const auto optional_value = [](const std::optional<std::string>& value) { return value ? json(*value) : json(); };
-  for (const store::StoryRecord& member : stories) {
-    timeline.push_back({{"id", member.id},
-                        {"title", optional_value(member.title)},
-                        {"first_published", optional_value(member.first_published)},
-                        {"last_published", optional_value(member.last_published)},
-                        {"heat", std::round(rank::heat_at(member.heat_rank, now) * 100.0) / 100.0},
-                        {"article_count", member.article_count},
-                        {"publisher_count", member.publisher_count}});
-  }
+  for (const store::StoryRecord& member : stories) timeline.push_back(story_reference(member, now));
   return timeline;
+}
+
+// Each related storyline (most similar first) by its hottest story: where the story page links
+// to. A storyline merged away since the ids were written has no stories and is left out.
+json related_storylines(const store::DocumentStore& store, const std::vector<std::string>& storyline_ids, int64_t now) {
+  json related = json::array();
+  for (const std::string& id : storyline_ids) {
+    store::StoryQuery query;
+    query.storyline = id;
+    query.limit = 1;
+    const std::vector<store::StoryRecord> hottest = store.stories(query);
+    if (hottest.empty()) continue;
+    json reference = story_reference(hottest.front(), now);
+    reference["storyline"] = *query.storyline;
+    related.push_back(std::move(reference));
+  }
+  return related;
 }
 
 }  // namespace
@@ -96,9 +116,14 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
         return std::nullopt;
       }
       const int64_t now = pipeline::heat_reference_time(store);
-      // The story JSON of INTERFACE.md plus the storyline's timeline, which only this page needs.
+      // The story JSON of INTERFACE.md plus the storyline's timeline and the related storylines'
+      // stories, which only this page needs.
       json value = json::parse(pipeline::story_to_json(*story, store.story_articles(story->id), now));
       value["timeline"] = storyline_timeline(store, *story, now);
+      const std::vector<std::string> related_ids = store.related_storylines(story->storyline_id);
+      value["related"] = related_storylines(store, related_ids, now);
+      value["related_storylines"] = json::array();
+      for (const json& reference : value["related"]) value["related_storylines"].push_back(reference["storyline"]);
       return value.dump(-1, ' ', false, json::error_handler_t::replace);
     });
   });

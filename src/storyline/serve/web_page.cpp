@@ -130,6 +130,9 @@ std::string_view web_page_html() {
   .timeline li[aria-current]::before { background: var(--accent); }
   .timeline li[aria-current] > span.title { font-weight: 700; }
   .timeline time, .timeline .count { display: block; color: var(--muted); font-size: .8rem; }
+  .related { list-style: none; margin: 0; padding: 0; }
+  .related li { margin: 0 0 .8rem; font-size: .92rem; }
+  .related .count { display: block; color: var(--muted); font-size: .8rem; }
 
   /* Article reader and search results. */
   .reader { max-width: 42rem; margin: 0 auto; }
@@ -477,6 +480,13 @@ function timelineSection(story) {
         <span class="count">${plural(t.article_count || 0, "article")} · ${plural(t.publisher_count || 0, "publisher")}</span></li>`;
     }).join("")}</ol></section>`;
 }
+function relatedSection(story) {
+  const related = story.related || [];
+  if (!related.length) return "";
+  return `<section aria-labelledby="related-heading"><h2 id="related-heading">Related storylines</h2>
+    <ul class="related">${related.map(r => `<li><a href="#/story/${encodeURIComponent(r.id)}">${esc(r.title || "Untitled story")}</a>
+      <span class="count">${parseTime(r.last_published) ? `${esc(fullDate(r.last_published.slice(0, 10)))} · ` : ""}${plural(r.article_count || 0, "article")}</span></li>`).join("")}</ul></section>`;
+}
 async function showStory(id) {
   const token = beginView("Story");
   try {
@@ -500,7 +510,7 @@ async function showStory(id) {
         <figcaption>Image: ${esc(publisherOf(image.article))}</figcaption></figure>` : ""}
       <div class="story-grid">
         <div class="story-main">${overviewSection(story, articlesById)}${quotesSection(story, articlesById)}${articlesSection(groups)}</div>
-        <aside class="story-side" aria-label="Coverage and storyline">${coverageSection(groups)}${timelineSection(story)}</aside>
+        <aside class="story-side" aria-label="Coverage and storyline">${coverageSection(groups)}${timelineSection(story)}${relatedSection(story)}</aside>
       </div></article>`, story.title);
   } catch (e) { render(token, errorState("Could not load this story", e)); }
 }

@@ -120,8 +120,14 @@ class DocumentStore {
   std::optional<std::string> story_of(const std::string& document_id) const;
   void save_story(const StoryRecord& story);
   void remove_story(const std::string& id);
-  // Every story of storyline `from` now belongs to `to`.
+  // Every story of storyline `from` now belongs to `to` (its relations too).
   void rename_storyline(const std::string& from, const std::string& to);
+  // Storylines related to `storyline` as the clusterer sees them now (most similar first):
+  // replaces what was saved from its side.
+  void save_related_storylines(const std::string& storyline, const std::vector<std::string>& related);
+  // Related from either side (a relation saved by the other storyline counts), most similar
+  // first, never the storyline itself.
+  std::vector<std::string> related_storylines(const std::string& storyline) const;
   std::optional<StoryRecord> story(const std::string& id) const;
   std::vector<StoryRecord> stories(const StoryQuery& query) const;  // hottest first
   size_t story_count() const;

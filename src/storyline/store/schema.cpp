@@ -110,6 +110,17 @@ const std::vector<std::string_view>& migrations() {
         );
         CREATE INDEX source_items_key ON source_items(item_key);
       )sql",
+      // 6: storylines related to each other (similar, kept apart), as the clusterer last saw them
+      // from `storyline_id`'s side; `position` 0 is the most similar. Read from both sides.
+      R"sql(
+        CREATE TABLE storyline_relations (
+          storyline_id TEXT NOT NULL,
+          related_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          PRIMARY KEY (storyline_id, related_id)
+        );
+        CREATE INDEX storyline_relations_related ON storyline_relations(related_id);
+      )sql",
   };
   return kMigrations;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <stdexcept>
+#include <string_view>
 
 #include "storyline/store/document_store.h"
 #include "storyline/store/document_store_impl.h"
@@ -110,10 +111,46 @@ void DocumentStore::remove_story(const std::string& id) {
 }
 
 void DocumentStore::rename_storyline(const std::string& from, const std::string& to) {
-  CachedStatement update = impl_->statement("UPDATE stories SET storyline_id = ? WHERE storyline_id = ?");
-  update.bind(1, to);
-  update.bind(2, from);
-  update.exec();
+  // Relations that `to` already has keep theirs (OR IGNORE); what is left of `from`, and a
+  // storyline now related to itself, go.
+  for (const char* sql : {"UPDATE stories SET storyline_id = :to WHERE storyline_id = :from",
+                          "UPDATE OR IGNORE storyline_relations SET storyline_id = :to WHERE storyline_id = :from",
+                          "UPDATE OR IGNORE storyline_relations SET related_id = :to WHERE related_id = :from",
+                          "DELETE FROM storyline_relations WHERE storyline_id = :from OR related_id = :from "
+                          "OR storyline_id = related_id"}) {
+    CachedStatement update = impl_->statement(sql);
+    if (std::string_view(sql).find(":to") != std::string_view::npos) update.bind(":to", to);
+    update.bind(":from", from);
+    update.exec();
+  }
+}
+
+void DocumentStore::save_related_storylines(const std::string& storyline, const std::vector<std::string>& related) {
+  CachedStatement erase = impl_->statement("DELETE FROM storyline_relations WHERE storyline_id = ?");
+  erase.bind(1, storyline);
+  erase.exec();
+  CachedStatement insert = impl_->statement(
+      "INSERT OR IGNORE INTO storyline_relations (storyline_id, related_id, position) VALUES (?, ?, ?)");
+  for (size_t i = 0; i < related.size(); ++i) {
+    if (related[i] == storyline) continue;
+    insert.bind(1, storyline);
+    insert.bind(2, related[i]);
+    insert.bind(3, static_cast<int64_t>(i));
+    insert.exec();
+    insert.reset();
+  }
+}
+
+std::vector<std::string> DocumentStore::related_storylines(const std::string& storyline) const {
+  CachedStatement query = impl_->statement(
+      "SELECT other, MIN(position) AS best FROM ("
+      " SELECT related_id AS other, position FROM storyline_relations WHERE storyline_id = :id"
+      " UNION ALL SELECT storyline_id AS other, position FROM storyline_relations WHERE related_id = :id)"
+      " WHERE other <> :id GROUP BY other ORDER BY best, other");
+  query.bind(":id", storyline);
+  std::vector<std::string> related;
+  while (query.executeStep()) related.push_back(query.getColumn(0).getString());
+  return related;
 }
 
 std::optional<StoryRecord> DocumentStore::story(const std::string& id) const {
