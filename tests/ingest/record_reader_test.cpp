@@ -89,3 +89,17 @@ TEST(RecordReader, NumberTooLargeIsAnInputError) {
   const std::string record = "{\"title\": \"x\", \"heat\": 1.1E22222211}";
   EXPECT_THROW(read_json_records(record, RawInput{"huge.json", record, std::nullopt}), InputError);
 }
+
+// JSON of another kind (a parser's test expectations, a dump of settings) has none of an
+// article's fields: it is skipped with a message, not stored as an empty story.
+TEST(RecordReader, ObjectWithoutHeadlineOrTextIsNotAnArticle) {
+  const std::string records =
+      "[{\"url\": \"http://example.com/a\", \"expected\": {\"cleaned_text\": \"...\"}},"
+      " {\"title\": \"   \", \"text\": \"\\n\"},"
+      " {\"excerpt\": \"Talks in Doha resumed on Saturday.\"}]";
+  const ReadResult result = read_documents(RawInput{"fixtures.json", records, std::nullopt});
+  ASSERT_EQ(result.documents.size(), 1u);
+  EXPECT_EQ(result.documents[0].text.value_or(""), "Talks in Doha resumed on Saturday.");
+  ASSERT_EQ(result.problems.size(), 2u);
+  EXPECT_NE(result.problems[0].find("no title, text or excerpt"), std::string::npos) << result.problems[0];
+}

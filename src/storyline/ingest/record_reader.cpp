@@ -171,7 +171,17 @@ void record_to_documents(const json& record, const RawInput& input, int depth, R
     if (!document.text && document.excerpt) document.text = document.excerpt;
   }
   document.source = input.source;
-  result.documents.push_back(std::move(document));
+  // An object without a headline or any text is not an article (a JSON file of another kind: test
+  // expectations, a parser's dump): storing it would list an empty story.
+  const auto has = [](const std::optional<std::string>& field) {
+    return field && field->find_first_not_of(" \t\r\n") != std::string::npos;
+  };
+  if (!has(document.title) && !has(document.text) && !has(document.excerpt)) {
+    result.problems.push_back("a record has no title, text or excerpt (fields title/headline, text/body/content, "
+                              "excerpt/description); skipped");
+  } else {
+    result.documents.push_back(std::move(document));
+  }
 
   if (auto related = record.find("related"); related != record.end() && related->is_array()) {
     if (depth >= kMaxRelatedDepth) {
