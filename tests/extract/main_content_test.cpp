@@ -122,6 +122,51 @@ TEST(MainContent, RepeatedCaptionsAppearOnce) {
   EXPECT_EQ(text.find("Photo: the new tram"), text.rfind("Photo: the new tram")) << text;
 }
 
+// A picture's alt text shown again in a plain block is its caption; said in a paragraph or a
+// heading it is the text of a photo story and stays.
+TEST(MainContent, DropsCaptionsThatRepeatAPicturesAltText) {
+  const std::string text = body_of(
+      std::string("<html><body><div class=\"post\"><div><img src=\"k.jpg\" alt=\"The mayor opens the first tram stop\">"
+                  "<div>The mayor opens the first tram stop (City press office)</div></div>") +
+      kArticleParagraphs +
+      "<img src=\"r.jpg\" alt=\"Residents queue for the first ride\"><h3>Residents queue for the first ride</h3>"
+      "</div></body></html>");
+  EXPECT_FALSE(has(text, "The mayor opens")) << text;
+  EXPECT_TRUE(has(text, "Residents queue for the first ride")) << text;
+  EXPECT_TRUE(has(text, "The city council voted")) << text;
+}
+
+// "Published: 11/18/2011 2:27 AM Last Modified: ..." is metadata (the date goes to `published`).
+TEST(MainContent, DropsLinesOfPublicationTimes) {
+  const std::string text = body_of(std::string("<html><body><div class=\"post\">"
+                                               "<p>Published: 11/18/2011 2:27 AM Last Modified: 11/18/2011 4:06 AM</p>"
+                                               "<p>Aktualisiert am 03.04.2023, 17:45 Uhr</p>") +
+                                   kArticleParagraphs +
+                                   "<p>Updated figures from the transport department show 12 new stops.</p>"
+                                   "</div></body></html>");
+  EXPECT_FALSE(has(text, "Published:")) << text;
+  EXPECT_FALSE(has(text, "Aktualisiert")) << text;
+  EXPECT_TRUE(has(text, "Updated figures from the transport department")) << "prose that begins with the word stays";
+}
+
+// A short article found with the class rules is kept: retrying without them (for pages whose
+// article wrapper has a boilerplate-like name) must not bring the share bar back with it.
+TEST(MainContent, ShortArticleKeepsItsShareBarOut) {
+  std::string share_bar = "<div class=\"entry-toolbar\"><strong>Share this</strong>";
+  for (const char* line : {"Facebook Activity", "Add to Timeline - What's This", "Click Add to Timeline to publish",
+                           "what you read to Facebook"})
+    share_bar += std::string("<div>") + line + "</div>";
+  share_bar += "</div>";
+  const std::string text = body_of(
+      "<html><body><div class=\"hentry entry-content\"><h1>Morning show: a hero in the studio</h1>" + share_bar +
+      "<p>The morning show was thrilled to welcome a hero into the studio, who stopped by with a couple of friends "
+      "and was given the royal treatment she deserved after a long career of service.</p>"
+      "<p>Listen: the whole interview with our hero, who joined the show on Friday morning.</p></div></body></html>");
+  EXPECT_TRUE(has(text, "The morning show was thrilled")) << text;
+  EXPECT_FALSE(has(text, "Share this")) << text;
+  EXPECT_FALSE(has(text, "Facebook Activity")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   EXPECT_EQ(body_of(std::string("\0\x01\x02\xff\xfe binary", 12)), "");

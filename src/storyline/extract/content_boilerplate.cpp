@@ -24,7 +24,7 @@ constexpr std::string_view kStrongBoilerplate[] = {"comment",    "kommentar", "d
     "banner",                       "promo",     "login",      "signup",    "sign-up",
     "print-only",                   "screen-reader", "sr-only", "visually-hidden", "visuallyhidden", "offscreen",
     "caption",                      "credit",    "copyright", "rating",    "dateline",  "timestamp",
-    "rss",       "shoutbox", "skyscraper", "supplemental", "extra",
+    "rss",  "addthis",     "shoutbox", "skyscraper", "supplemental", "extra",
     "remark",                       "replies",   "community", "combx",     "agegate",   "legends",
                             "hidden",    "overlay",  "flyout",     "dropdown",  "carousel",
     "slider",                       "gallery-thumbs"};
@@ -47,7 +47,7 @@ constexpr std::string_view kNegativeWeight[] = {"comment", "com-", "contact", "f
                                         "widget", "banner", "combx", "gdpr", "hidden", "teaser", "nav"};
 
 // Boilerplate even inside a wrapper named like an article ("article-comments", "post-share").
-constexpr std::string_view kNeverArticle[] = {"comment", "share", "social", "related", "meta", "byline", "author",
+constexpr std::string_view kNeverArticle[] = {"comment", "share", "social", "related", "meta", "byline", "author", "toolbar", "addthis",
                                               "teaser", "tags", "caption", "date", "footer", "navigation", "menu"};
 
 // readability's positive words for candidate weights.

@@ -22,6 +22,13 @@ constexpr std::string_view kReadMorePrefixes[] = {
     "ver también", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "leggi anche", "czytaj też",
     "czytaj także", "zobacz też", "zobacz także", "dowiedz się więcej", "leia também", "veja também"};
 
+// Labels of the publication and update times a page prints above or below the article,
+// lower-case ("Published: 11/18/2011 2:27 AM Last Modified: ..."), in the languages above.
+constexpr std::string_view kTimeLabels[] = {
+    "published", "updated", "last updated", "last modified", "modified", "posted", "posted on", "first published",
+    "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "stand:", "publié", "mis à jour", "publicado",
+    "actualizado", "pubblicato", "aggiornato", "opublikowano", "atualizado"};
+
 // ASCII letters lower-cased; other bytes as they are (enough for the prefixes above).
 std::string lower_prefix(std::string_view text, size_t length) {
   std::string result(text.substr(0, std::min(length, text.size())));
@@ -36,6 +43,18 @@ bool starts_with_any(const std::string& text, const auto& prefixes) {
   return false;
 }
 
+// "Published: 11/18/2011 2:27 AM", "Updated 2 hours ago": a time label, then a number soon.
+bool is_time_line(const std::string& head, std::string_view paragraph) {
+  for (std::string_view label : kTimeLabels) {
+    if (!std::string_view(head).starts_with(label) || head.size() <= label.size()) continue;
+    const char next = head[label.size()];
+    if (next != ':' && next != ' ' && label.back() != ':') continue;
+    const size_t digit = paragraph.find_first_of("0123456789");
+    return digit != std::string_view::npos && digit <= label.size() + 16;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_boilerplate_paragraph(std::string_view paragraph) {
@@ -45,6 +64,7 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 120 && starts_with_any(head, kCreditPrefixes)) return true;
   // A short line naming a picture's source: "Stau © aremac / Clipdealer".
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
+  if (length <= 100 && is_time_line(head, paragraph)) return true;
   return starts_with_any(head, kReadMorePrefixes);
 }
 

@@ -64,9 +64,53 @@ std::string flat_text(xmlNodePtr node) {
   return trimmed(out);
 }
 
+// Alt texts long enough to be a picture's description (short ones are "photo", "logo"), whitespace
+// collapsed: a block repeating one is the picture's caption.
+constexpr size_t kShortestCaptionAlt = 20;
+
+void collect_image_alts(xmlNodePtr top, std::vector<std::string>& alts) {
+  // Iterative: pages nest deeply enough to overflow a recursive walk.
+  xmlNodePtr node = top;
+  while (node) {
+    if (node->type == XML_ELEMENT_NODE && xmlStrcasecmp(node->name, BAD_CAST "img") == 0) {
+      if (xmlChar* alt = xmlGetProp(node, BAD_CAST "alt")) {
+        std::string text;
+        append_collapsed(text, reinterpret_cast<const char*>(alt));
+        xmlFree(alt);
+        text = trimmed(text);
+        if (text.size() >= kShortestCaptionAlt) alts.push_back(std::move(text));
+      }
+    }
+    if (node->type == XML_ELEMENT_NODE && node->children) {
+      node = node->children;
+      continue;
+    }
+    while (node != top && !node->next) node = node->parent;
+    if (node == top) break;
+    node = node->next;
+  }
+}
+
+// Captions are set in plain blocks (<div>, <figcaption>, <span>); a paragraph, heading or list
+// item saying what a picture shows is the text of a photo story.
+bool kind_may_be_caption(ContentTag kind) {
+  switch (kind) {
+    case ContentTag::kParagraph:
+    case ContentTag::kBlockquote:
+    case ContentTag::kPre:
+    case ContentTag::kHeading1:
+    case ContentTag::kHeading:
+    case ContentTag::kListItem:
+      return false;
+    default:
+      return true;
+  }
+}
+
 class ParagraphWriter {
  public:
-  explicit ParagraphWriter(std::string headline) : headline_(std::move(headline)) {}
+  ParagraphWriter(std::string headline, std::vector<std::string> image_alts)
+      : headline_(std::move(headline)), image_alts_(std::move(image_alts)) {}
 
   void start(ContentTag kind) {
     if (buffer_.empty()) kind_ = kind;
@@ -89,7 +133,7 @@ class ParagraphWriter {
     // Link-only items and cells are navigation; links inside prose paragraphs are the prose.
     const bool prose = kind == ContentTag::kParagraph || kind == ContentTag::kBlockquote || kind == ContentTag::kPre;
     if (!prose && density > 0.6) return;
-    if (is_boilerplate_paragraph(paragraph)) return;
+    if (is_boilerplate_paragraph(paragraph) || (kind_may_be_caption(kind) && is_image_caption(paragraph))) return;
     // Repeats of short lines are captions and labels; long paragraphs may repeat on purpose.
     if (paragraph.size() < 200 && !seen_.insert(paragraph).second) return;
     drop_orphaned_lead_in();
@@ -106,6 +150,7 @@ class ParagraphWriter {
 
  private:
   std::string headline_;
+  std::vector<std::string> image_alts_;
   std::string buffer_;
   ContentTag kind_ = ContentTag::kOther;
   size_t chars_ = 0, link_chars_ = 0;
@@ -113,6 +158,13 @@ class ParagraphWriter {
   std::string text_;
   size_t last_start_ = 0;
   bool skipped_after_last_ = false;
+
+  // The alt text of a picture in the article, shown again under it (perhaps with a credit after).
+  bool is_image_caption(const std::string& paragraph) const {
+    for (const std::string& alt : image_alts_)
+      if (paragraph.size() <= alt.size() + 60 && paragraph.starts_with(alt)) return true;
+    return false;
+  }
 
   void drop_orphaned_lead_in() {
     if (skipped_after_last_ && !text_.empty() && is_lead_in(std::string_view(text_).substr(last_start_)))
@@ -143,7 +195,9 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
   if (roots.empty()) return result;
   const auto& elements = tree.elements();
   result.headline = find_headline(tree, roots);
-  ParagraphWriter writer(result.headline);
+  std::vector<std::string> image_alts;
+  for (const int32_t root : roots) collect_image_alts(elements[root].node, image_alts);
+  ParagraphWriter writer(result.headline, std::move(image_alts));
   for (const int32_t root : roots) {
     // Walk the root's DOM subtree in the same pre-order the tree was built in, so the element
     // counter `next` stays in step with the DOM; `open` is the innermost open element.

@@ -22,7 +22,9 @@ MainContent extract_main_content(const HtmlDocument& page) {
   if (collected.text.size() < kTooLittleText) {
     mark_boilerplate(tree, /*trust_names=*/false);
     ContentText retry = collect_text(tree, select_content(tree));
-    if (retry.text.size() > collected.text.size()) collected = std::move(retry);
+    // A short article found with the names is kept unless the names hid much more text: what
+    // the retry adds to a short article is mostly the chrome the names removed.
+    if (retry.text.size() > 2 * collected.text.size()) collected = std::move(retry);
   }
   MainContent content;
   content.text = std::move(collected.text);
