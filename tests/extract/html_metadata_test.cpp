@@ -258,3 +258,18 @@ TEST(HtmlMetadata, KickerInsideTheHeadlineIsNotPartOfTheTitle) {
   const auto only = metadata_of(R"(<html><body><h1><span class="kicker">Storm hits the coast</span></h1><p>Text.</p></body></html>)");
   EXPECT_EQ(only.title.value_or(""), "Storm hits the coast");
 }
+
+// Without a description in the page's metadata, the deck under the headline is the excerpt.
+TEST(HtmlMetadata, DeckIsTheExcerptWhenThePageHasNoDescription) {
+  const std::string body =
+      "<div class=\"headline\"><h1>Florida, Alabama grandstanding?</h1><h3>Are the coaches really closing practices "
+      "because of agents?</h3></div><div class=\"story\"><p>If you believe what college football coaches have said "
+      "about sports agents lately, they rank somewhere between salmonella and bug juice.</p><p>The Florida coach "
+      "explained this week that he chose to close the first few practices to the public and the media.</p></div>";
+  const Document plain = metadata_of("<html><head><title>ESPN</title></head><body>" + body + "</body></html>");
+  EXPECT_EQ(plain.excerpt.value_or(""), "Are the coaches really closing practices because of agents?");
+  EXPECT_TRUE(plain.text.value_or("").starts_with("If you believe")) << plain.text.value_or("");
+  const Document described = metadata_of("<html><head><meta name=\"description\" content=\"Coaches and agents.\">"
+                                     "</head><body>" + body + "</body></html>");
+  EXPECT_EQ(described.excerpt.value_or(""), "Coaches and agents.");
+}

@@ -167,6 +167,22 @@ TEST(MainContent, ShortArticleKeepsItsShareBarOut) {
   EXPECT_FALSE(has(text, "Facebook Activity")) << text;
 }
 
+// A heading set beside the headline is its deck: the standfirst, not the body. A heading that
+// opens the body's own container is the body's (a section, or a deck the page puts in the text).
+TEST(MainContent, DeckBesideTheHeadlineIsNotTheBody) {
+  const MainContent beside = extract_main_content(HtmlDocument::parse(
+      std::string("<html><body><div class=\"headline\"><h1>Tram network to grow</h1>"
+                  "<h3>Will the eastern districts finally be connected?</h3></div><div class=\"post\">") +
+      kArticleParagraphs + "</div></body></html>"));
+  EXPECT_EQ(beside.deck, "Will the eastern districts finally be connected?");
+  EXPECT_TRUE(beside.text.starts_with("The city council voted")) << beside.text;
+  const MainContent inside = extract_main_content(HtmlDocument::parse(
+      std::string("<html><body><h1>Tram network to grow</h1><div class=\"post\"><h2>A decision after years of debate</h2>") +
+      kArticleParagraphs + "</div></body></html>"));
+  EXPECT_TRUE(inside.deck.empty()) << inside.deck;
+  EXPECT_TRUE(inside.text.starts_with("A decision after years of debate")) << inside.text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   EXPECT_EQ(body_of(std::string("\0\x01\x02\xff\xfe binary", 12)), "");

@@ -141,6 +141,7 @@ class ParagraphWriter {
     last_start_ = text_.size();
     text_ += paragraph;
   }
+  bool nothing_written() const { return text_.empty() && buffer_.find_first_not_of(' ') == std::string::npos; }
   // Something with text was left out here: a lead-in just before it has nothing to lead to.
   void note_skipped() { skipped_after_last_ = true; }
   std::string take() {
@@ -173,8 +174,8 @@ class ParagraphWriter {
   }
 };
 
-// The headline: the last <h1> before the content, else the first inside it.
-std::string find_headline(const ContentTree& tree, const std::vector<int32_t>& roots) {
+// The headline: the last <h1> before the content, else the first inside it; -1 when none.
+int32_t find_headline(const ContentTree& tree, const std::vector<int32_t>& roots) {
   const auto& elements = tree.elements();
   const int32_t first = roots.front();
   const int32_t last_end = elements[roots.back()].end;
@@ -184,8 +185,20 @@ std::string find_headline(const ContentTree& tree, const std::vector<int32_t>& r
     if (i < first) before = i;
     else if (inside < 0) inside = i;
   }
-  const int32_t chosen = before >= 0 ? before : inside;
-  return chosen >= 0 ? flat_text(elements[chosen].node) : std::string();
+  return before >= 0 ? before : inside;
+}
+
+// The heading that follows the headline as its next sibling (in the same header block, not in
+// the body's container, where a heading opens a section): -1 when there is none.
+int32_t find_deck(const ContentTree& tree, int32_t headline) {
+  const auto& elements = tree.elements();
+  if (headline < 0) return -1;
+  const int32_t next = elements[headline].end;
+  if (next >= static_cast<int32_t>(elements.size())) return -1;
+  const ContentElement& candidate = elements[next];
+  if (candidate.parent != elements[headline].parent || candidate.tag != ContentTag::kHeading || candidate.chars == 0)
+    return -1;
+  return next;
 }
 
 }  // namespace
@@ -194,7 +207,10 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
   ContentText result;
   if (roots.empty()) return result;
   const auto& elements = tree.elements();
-  result.headline = find_headline(tree, roots);
+  const int32_t headline = find_headline(tree, roots);
+  if (headline >= 0) result.headline = flat_text(elements[headline].node);
+  const int32_t deck = find_deck(tree, headline);
+  if (deck >= 0) result.deck = flat_text(elements[deck].node);
   std::vector<std::string> image_alts;
   for (const int32_t root : roots) collect_image_alts(elements[root].node, image_alts);
   ParagraphWriter writer(result.headline, std::move(image_alts));
@@ -211,9 +227,11 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
         const int32_t index = next;
         const ContentElement& element = elements[index];
         next = element.end;  // skip the subtree unless we descend
-        const bool skip = element.effectively_removed || element.tag == ContentTag::kSkipped ||
+        // The deck is left out only where it opens the text (a heading later on is a section's).
+        const bool is_deck = index == deck && writer.nothing_written();
+        const bool skip = is_deck || element.effectively_removed || element.tag == ContentTag::kSkipped ||
                           (index != root && is_link_block(element));
-        if (skip && element.tag != ContentTag::kSkipped && element.initial_chars >= 20) {
+        if (skip && !is_deck && element.tag != ContentTag::kSkipped && element.initial_chars >= 20) {
           writer.flush();
           writer.note_skipped();
         }

@@ -14,6 +14,9 @@ namespace storyline::extract {
 struct ContentText {
   std::string text;
   std::string headline;  // the <h1> nearest the content, left out of the text
+  // A heading set right after that <h1>, beside it (its deck, or standfirst): left out of the
+  // text, which is the body.
+  std::string deck;
 };
 
 ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& roots);

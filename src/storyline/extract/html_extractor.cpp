@@ -19,6 +19,8 @@ Document extract_html(std::string_view utf8_html, const PageContext& context) {
   if (!document.title && !content.html_title.empty()) document.title = content.html_title;
   if (!content.text.empty()) document.text = std::move(content.text);
   document.excerpt = metadata.excerpt;
+  // The deck under the headline is the standfirst when the page describes itself nowhere else.
+  if (!document.excerpt && !content.deck.empty()) document.excerpt = std::move(content.deck);
   document.published = metadata.published;
   document.author = metadata.author;
   document.site_name = metadata.site_name;

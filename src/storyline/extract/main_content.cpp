@@ -29,6 +29,7 @@ MainContent extract_main_content(const HtmlDocument& page) {
   MainContent content;
   content.text = std::move(collected.text);
   content.html_title = std::move(collected.headline);
+  content.deck = std::move(collected.deck);
   return content;
 }
 
