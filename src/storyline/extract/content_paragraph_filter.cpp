@@ -11,7 +11,9 @@ namespace {
 constexpr std::string_view kCreditPrefixes[] = {
     "foto:", "fotos:", "(foto", "foto ©", "photo:", "photos:", "(photo", "photo credit", "credit:", "image:", "(image",
     "imagen:", "bild:", "bilder:", "(bild", "titelbild:", "quelle:", "(quelle", "source:", "źródło:", "fuente:",
-    "crédit photo", "crédits photo", "© "};
+    "crédit photo", "crédits photo", "© ", "photo by ", "photos by ", "photograph by ", "photography by ",
+    "illustration by ", "illustration:", "illustrations by ", "image by ", "image credit", "picture by ",
+    "pictures by "};
 
 // Lead-ins to links to other stories, lower-case.
 constexpr std::string_view kReadMorePrefixes[] = {
