@@ -183,9 +183,34 @@ TEST(MainContent, DeckBesideTheHeadlineIsNotTheBody) {
   EXPECT_TRUE(inside.text.starts_with("A decision after years of debate")) << inside.text;
 }
 
+// Pages as servers send them: a <style> before <html>, <head> and <body> with no <html>, NUL
+// bytes padding the markup, ruby readings over kanji. Each once gave an empty or garbled body.
+TEST(MainContent, ReadsTheWholePageWhateverWrapsIt) {
+  const std::string article = std::string("<div class=\"post\">") + kArticleParagraphs + "</div>";
+  for (const std::string& page :
+       {"<style>p { margin: 0 }</style>\n<!DOCTYPE html><html><head><title>T</title></head><body>" + article +
+            "</body></html>",
+        "<!DOCTYPE html><head><title>T</title></head><body>" + article + "</body>",
+        "<script>var x = 1;</script><div id=\"page\">" + article + "</div>",
+        "<html><body><img src=\"a.jpg\">" + std::string(40, '\0') + "\n" + article + "</body></html>"}) {
+    const std::string text = body_of(page);
+    EXPECT_TRUE(has(text, "The city council voted")) << page.substr(0, 80) << "\n" << text;
+    EXPECT_TRUE(has(text, "in the autumn.")) << page.substr(0, 80) << "\n" << text;
+  }
+  const std::string ruby = body_of(
+      "<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>"
+      "をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を"
+      "禁止することになりました。</p></article></body></html>");
+  EXPECT_TRUE(has(ruby, "子どもへの虐待をなくすための法律ができて")) << ruby;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
-  EXPECT_EQ(body_of(std::string("\0\x01\x02\xff\xfe binary", 12)), "");
+  // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left
+  // is a few characters of valid text at most.
+  const std::string binary = body_of(text::to_utf8(std::string("\0\x01\x02\xff\xfe binary", 12)));
+  EXPECT_TRUE(text::is_valid_utf8(binary));
+  EXPECT_LE(binary.size(), 16u) << binary;
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep += "<div>";
   deep += "<p>Deep inside, a paragraph that is long enough to count as one, with a comma.</p>";

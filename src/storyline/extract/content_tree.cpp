@@ -31,7 +31,9 @@ const std::unordered_map<std::string_view, ContentTag>& tag_table() {
       {"audio", ContentTag::kSkipped}, {"button", ContentTag::kSkipped}, {"select", ContentTag::kSkipped},
       {"option", ContentTag::kSkipped}, {"input", ContentTag::kSkipped}, {"textarea", ContentTag::kSkipped},
       {"head", ContentTag::kSkipped}, {"title", ContentTag::kSkipped}, {"dialog", ContentTag::kSkipped},
-      {"map", ContentTag::kSkipped}, {"picture", ContentTag::kOther}};
+      {"map", ContentTag::kSkipped}, {"picture", ContentTag::kOther},
+      // Ruby annotations (furigana over kanji) are reading aids, not words of the text.
+      {"rt", ContentTag::kSkipped}, {"rp", ContentTag::kSkipped}};
   return table;
 }
 

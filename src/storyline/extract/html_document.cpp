@@ -6,8 +6,57 @@
 
 namespace storyline::extract {
 
+namespace {
+
+// Without implied elements (HTML_PARSE_NOIMPLIED keeps fragments as they are), a page that starts
+// with <style> or <script> before <html>, or has <head> and <body> with no <html> around them,
+// parses into several top-level elements, and everything after the first is outside the root
+// every reader starts from. They are gathered under one <html>, in their order.
+void gather_top_level(xmlDocPtr doc) {
+  // A <script> or <style> first on the page takes the rest of the page in as its children: they
+  // are moved out after it, where the page put them.
+  for (xmlNodePtr node = doc->children; node; node = node->next) {
+    if (node->type != XML_ELEMENT_NODE || !node->name ||
+        (xmlStrcasecmp(node->name, BAD_CAST "script") != 0 && xmlStrcasecmp(node->name, BAD_CAST "style") != 0))
+      continue;
+    xmlNodePtr after = node;
+    for (xmlNodePtr child = node->children; child;) {
+      xmlNodePtr next = child->next;
+      if (child->type == XML_ELEMENT_NODE) {
+        xmlUnlinkNode(child);
+        after = xmlAddNextSibling(after, child);
+      }
+      child = next;
+    }
+  }
+  int elements = 0;
+  for (xmlNodePtr node = doc->children; node; node = node->next) elements += node->type == XML_ELEMENT_NODE;
+  if (elements < 2) return;
+  xmlNodePtr wrapper = xmlNewDocNode(doc, nullptr, BAD_CAST "html", nullptr);
+  for (xmlNodePtr node = doc->children; node;) {
+    xmlNodePtr next = node->next;
+    if (node->type == XML_ELEMENT_NODE || node->type == XML_TEXT_NODE) {
+      xmlUnlinkNode(node);
+      xmlAddChild(wrapper, node);  // a text node may be merged into the one before: `next` was kept
+    }
+    node = next;
+  }
+  xmlAddChild(reinterpret_cast<xmlNodePtr>(doc), wrapper);
+}
+
+}  // namespace
+
 HtmlDocument HtmlDocument::parse(std::string_view utf8_html) {
   HtmlDocument result;
+  // libxml2's HTML parser stops at a NUL byte, losing the rest of the page (some servers pad
+  // pages with them); browsers ignore them, and so do we.
+  std::string without_nul;
+  if (utf8_html.find('\0') != std::string_view::npos) {
+    without_nul.reserve(utf8_html.size());
+    for (const char c : utf8_html)
+      if (c != '\0') without_nul += c;
+    utf8_html = without_nul;
+  }
   const int size = static_cast<int>(std::min<size_t>(utf8_html.size(), INT_MAX));
   // HTML_PARSE_NONET: never fetch DTDs or entities; RECOVER: accept the broken markup of the web.
   // The parser's own depth limit (256) keeps deeply nested inputs from exhausting the stack.
@@ -15,6 +64,7 @@ HtmlDocument HtmlDocument::parse(std::string_view utf8_html) {
                       HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
   xmlDocPtr doc = htmlReadMemory(utf8_html.data(), size, nullptr, "UTF-8", options);
   if (!doc) doc = htmlNewDocNoDtD(nullptr, nullptr);
+  gather_top_level(doc);
   result.doc_.reset(doc);
   return result;
 }
