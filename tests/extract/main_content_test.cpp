@@ -204,6 +204,23 @@ TEST(MainContent, ReadsTheWholePageWhateverWrapsIt) {
   EXPECT_TRUE(has(ruby, "子どもへの虐待をなくすための法律ができて")) << ruby;
 }
 
+// The article body the publisher marked is kept even inside an <aside>; a page that puts itself
+// in <noscript> is read there, while a <noscript> plea beside an article stays out.
+TEST(MainContent, MarkedBodyInAnAsideAndPagesInNoscript) {
+  const std::string in_aside = body_of(std::string("<html><body><main><aside class=\"direct-content\"><article>"
+                                                   "<div itemprop=\"articleBody\">") +
+                                       kArticleParagraphs + "</div></article></aside></main></body></html>");
+  EXPECT_TRUE(has(in_aside, "The city council voted")) << in_aside;
+  const std::string in_noscript = body_of(std::string("<html><body><noscript><div id=\"container\">") +
+                                          kArticleParagraphs + "</div></noscript><script>render()</script></body></html>");
+  EXPECT_TRUE(has(in_noscript, "The city council voted")) << in_noscript;
+  const std::string plea = body_of(std::string("<html><body><noscript><p>Please enable JavaScript in your browser, "
+                                               "or this page will not work, and you will see nothing.</p></noscript>"
+                                               "<div class=\"post\">") + kArticleParagraphs + "</div></body></html>");
+  EXPECT_FALSE(has(plea, "enable JavaScript")) << plea;
+  EXPECT_TRUE(has(plea, "The city council voted")) << plea;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

@@ -116,6 +116,9 @@ bool is_boilerplate_by_class(const ContentElement& element) {
   return false;
 }
 
+// Below this, an element marked as the article body is a stub (a teaser's, a template's).
+constexpr int32_t kMarkedBodyChars = 200;
+
 }  // namespace
 
 int class_weight(const ContentElement& element) {
@@ -134,6 +137,14 @@ void mark_boilerplate(ContentTree& tree, bool trust_names) {
   for (auto& element : elements) element.removed = element.effectively_removed = false;
   tree.count_text();
   const int32_t page_chars = elements.front().chars;
+  // The publisher's own marking of the article body (itemprop=articleBody, with real text in it)
+  // keeps every element around it, whatever their tags and names (an <aside> wrapping the story).
+  std::vector<char> holds_article_body(elements.size(), 0);
+  for (size_t i = 0; i < elements.size(); ++i) {
+    if (elements[i].chars < kMarkedBodyChars || elements[i].itemprop.find("articlebody") == std::string::npos) continue;
+    for (int32_t up = elements[i].parent; up >= 0 && !holds_article_body[up]; up = elements[up].parent)
+      holds_article_body[up] = 1;
+  }
   std::vector<char> inside_article(elements.size(), 0);
   for (size_t i = 0; i < elements.size(); ++i) {
     ContentElement& element = elements[i];
@@ -149,13 +160,16 @@ void mark_boilerplate(ContentTree& tree, bool trust_names) {
     }
     // Wrappers holding most of the page's text are structure, whatever their names say.
     const bool holds_most_text = page_chars > 500 && element.chars * 2 > page_chars;
-    bool remove = element.tag == ContentTag::kSkipped ||
+    // What a browser without scripts shows (<noscript>) is a tracking pixel or a plea to enable
+    // scripts, unless the page put itself there.
+    const bool noscript = element.node && element.node->name && xmlStrcasecmp(element.node->name, BAD_CAST "noscript") == 0;
+    bool remove = element.tag == ContentTag::kSkipped || (noscript && !holds_most_text) ||
                   (!holds_most_text && is_boilerplate_by_tag(element, inside_article[i]));
     if (!remove && !holds_most_text) {
       remove = (!element.role.empty() && has_word(element.role, kBoilerplateRoles)) ||
                (trust_names && is_boilerplate_by_class(element)) || hidden_by_attributes(element.node);
     }
-    if (element.itemprop.find("articlebody") != std::string::npos) remove = false;
+    if (element.itemprop.find("articlebody") != std::string::npos || holds_article_body[i]) remove = false;
     if (remove) element.removed = element.effectively_removed = true;
   }
   tree.count_text();
