@@ -221,6 +221,17 @@ TEST(MainContent, MarkedBodyInAnAsideAndPagesInNoscript) {
   EXPECT_TRUE(has(plea, "The city council voted")) << plea;
 }
 
+// Page builders' class names are generic ("wp-block-group", "elementor-widget"), but a block that
+// names itself a newsletter or share box is one.
+TEST(MainContent, PageBuilderNewsletterBlockIsDropped) {
+  const std::string text = body_of(std::string("<html><body><div class=\"wp-block-group article-body\">") +
+                                   kArticleParagraphs +
+                                   "<div class=\"wp-block-newsletter\"><strong>Join our Newsletter for the latest "
+                                   "news right to your inbox</strong></div></div></body></html>");
+  EXPECT_TRUE(has(text, "The city council voted")) << text;
+  EXPECT_FALSE(has(text, "Join our Newsletter")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

@@ -71,6 +71,9 @@ bool is_page_builder_token(std::string_view token) {
          token.starts_with("vc_") || token.starts_with("fusion-");
 }
 
+constexpr std::string_view kPageBuilderChrome[] = {"newsletter", "share", "social", "comment", "related",
+                                                   "navigation", "menu", "subscribe", "login", "search"};
+
 void append_naming_words(const std::string& value, std::string& out) {
   // WordPress's post_class also names the author ("author-jane"); elsewhere "author-box" is one.
   const bool post_class = value.find("hentry") != std::string::npos || value.find("category-") != std::string::npos;
@@ -88,6 +91,14 @@ void append_naming_words(const std::string& value, std::string& out) {
     if (!token.empty() && !modifier) {
       out += token;
       out += ' ';
+    } else if (is_page_builder_token(token)) {
+      // A builder's block names its own kind in generic words ("widget", "column"), except for
+      // the blocks that are plainly not the article ("wp-block-newsletter", "elementor-share-buttons").
+      for (std::string_view kind : kPageBuilderChrome)
+        if (token.find(kind) != std::string_view::npos) {
+          out += kind;
+          out += ' ';
+        }
     }
     start = end;
   }
