@@ -232,6 +232,27 @@ TEST(MainContent, PageBuilderNewsletterBlockIsDropped) {
   EXPECT_FALSE(has(text, "Join our Newsletter")) << text;
 }
 
+// An article split in sections, each in its own wrappers and each marked itemprop=articleBody
+// (The Atlantic): every part is the article, in order, not only the longest.
+TEST(MainContent, ArticleBodyInSeveralMarkedParts) {
+  const auto part = [](const std::string& paragraphs) {
+    return "<div class=\"blah\"><div class=\"container\"><section itemprop=\"articleBody\">" + paragraphs +
+           "</section></div></div><div class=\"ad\">Advertisement</div>";
+  };
+  const std::string text = body_of(
+      "<html><body><article>" +
+      part("<p>When I moved to California five years ago, I planted a tree in my yard, a peach chosen for its "
+           "showy, bright-pink blossoms and its ability to grow fruit with few cool nights.</p>") +
+      part(kArticleParagraphs) +
+      part("<p>The last part of the article, long enough to be one, closes the argument with a comma, and a "
+           "conclusion that the reader will remember for a while.</p>") +
+      "</article></body></html>");
+  EXPECT_TRUE(text.starts_with("When I moved to California")) << text;
+  EXPECT_TRUE(has(text, "The city council voted")) << text;
+  EXPECT_TRUE(has(text, "closes the argument")) << text;
+  EXPECT_FALSE(has(text, "Advertisement")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

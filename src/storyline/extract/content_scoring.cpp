@@ -49,6 +49,22 @@ int32_t find_marked_article(const std::vector<ContentElement>& elements) {
   return body >= 0 ? body : article;
 }
 
+// An article split in parts each marked itemprop=articleBody (a section between every ad): the
+// outermost marked elements, in page order, from the largest one's point of view.
+std::vector<int32_t> marked_article_parts(const ContentTree& tree, int32_t largest) {
+  const auto& elements = tree.elements();
+  std::vector<int32_t> parts;
+  constexpr int32_t kShortestPart = 100;
+  for (int32_t i = 0; i < static_cast<int32_t>(elements.size()); ++i) {
+    const ContentElement& element = elements[i];
+    if (element.effectively_removed || !is_article_body(element)) continue;
+    if (i != largest && plain_chars(element) < kShortestPart) continue;
+    parts.push_back(i);
+    i = element.end - 1;  // what is inside a part belongs to it
+  }
+  return parts;
+}
+
 }  // namespace
 
 std::vector<int32_t> select_content(const ContentTree& tree) {
@@ -146,7 +162,7 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
     if (tree.contains(top, marked) ? marked_plain * 10 >= top_plain * 6
         : tree.contains(marked, top) ? marked_plain <= top_plain * 2
                                      : marked_plain * 10 >= top_plain * disjoint_share)
-      return {marked};
+      return is_article_body(elements[marked]) ? marked_article_parts(tree, marked) : std::vector<int32_t>{marked};
   }
 
   // Siblings that look like more of the article (text split by ads or figures) join it.
