@@ -62,11 +62,20 @@ SnippetCounts& SnippetCounts::operator+=(const SnippetCounts& other) {
   return *this;
 }
 
+// Also what does not show: a soft hyphen (U+00AD) is no character of the text and a no-break
+// space (U+00A0) is a space, whichever side kept them (gold snippets keep both; our text does not).
 std::string collapse_whitespace(std::string_view text) {
   std::string result;
   bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xAD') {
+      ++i;
+      continue;
+    }
+    const bool no_break_space = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (no_break_space) ++i;
+    if (no_break_space || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
       pending_space = !result.empty();
       continue;
     }

@@ -16,7 +16,8 @@ struct SnippetCounts {
   SnippetCounts& operator+=(const SnippetCounts& other);
 };
 
-// Whitespace runs to single spaces, trimmed: snippets and text are compared in this form.
+// Whitespace runs (no-break spaces too) to single spaces, trimmed, soft hyphens dropped: snippets
+// and text are compared in this form.
 std::string collapse_whitespace(std::string_view text);
 
 // `with` snippets found are true positives, `without` snippets found false positives.
