@@ -19,7 +19,8 @@ constexpr std::string_view kCreditPrefixes[] = {
 constexpr std::string_view kReadMorePrefixes[] = {
     "read more", "read also", "see also", "related:", "you might also like", "you may also like", "more:",
     "lesen sie auch", "lesen sie hier", "lesen sie mehr", "lies auch", "auch interessant", "mehr zum thema",
-    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "weiterlesen", "zum thema:",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "das thema könnte",
+    "mehr interessantes", "weiterlesen", "zum thema:",
     "lea también", "lea más", "lea:", "lee también", "le puede interesar", "puedes ver", "te puede interesar",
     "ver también", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "leggi anche", "czytaj też",
     "czytaj także", "zobacz też", "zobacz także", "dowiedz się więcej", "leia também", "veja também"};
@@ -31,11 +32,20 @@ constexpr std::string_view kTimeLabels[] = {
     "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "stand:", "publié", "mis à jour", "publicado",
     "actualizado", "pubblicato", "aggiornato", "opublikowano", "atualizado"};
 
-// ASCII letters lower-cased; other bytes as they are (enough for the prefixes above).
+// ASCII letters and Latin-1 capitals (À-Þ, two bytes in UTF-8) lower-cased; other bytes as they
+// are (enough for the prefixes above: "À lire aussi", "Über...").
 std::string lower_prefix(std::string_view text, size_t length) {
   std::string result(text.substr(0, std::min(length, text.size())));
-  for (char& c : result)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (size_t i = 0; i < result.size(); ++i) {
+    char& c = result[i];
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    } else if (c == '\xC3' && i + 1 < result.size()) {
+      const auto next = static_cast<unsigned char>(result[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) result[i + 1] = static_cast<char>(next + 0x20);  // not ×
+      ++i;
+    }
+  }
   return result;
 }
 
