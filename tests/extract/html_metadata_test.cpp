@@ -241,6 +241,12 @@ TEST(PageTitle, SiteNamesInTheMiddleAndBreadcrumbsWithWideSpaces) {
   // A title without the site stays whole.
   EXPECT_EQ(strip_site_from_title("Biden - the man who would be president", keys("https://example.com/a"), {}),
             "Biden - the man who would be president");
+  // Separators without spaces: a bar anywhere, a hyphen between characters of unspaced scripts.
+  EXPECT_EQ(strip_site_from_title("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", site_keys(std::string("NEWS WEB EASY"), std::nullopt), {}),
+            "子どもへの体罰を禁止する法律ができる");
+  EXPECT_EQ(strip_site_from_title("武汉的声音：有英勇的你，才有英雄的城！-新华网", site_keys(std::string("新华网"), std::nullopt), {}),
+            "武汉的声音：有英勇的你，才有英雄的城！");
+  EXPECT_EQ(strip_site_from_title("Covid-19 in Wuhan", keys("https://example.com/a"), {}), "Covid-19 in Wuhan");
 }
 
 TEST(HtmlMetadata, KickerInsideTheHeadlineIsNotPartOfTheTitle) {

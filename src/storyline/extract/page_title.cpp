@@ -71,6 +71,18 @@ TitleParts split_title(const std::string& title) {
         break;
       }
     }
+    // Unspaced: "NEWS WEB EASY|子ども…", and a hyphen between characters of scripts written
+    // without spaces ("…英雄的城！-新华网").
+    const bool bare_bar = title[i] == '|';
+    const bool cjk_hyphen = title[i] == '-' && i > 0 && i + 1 < title.size() &&
+                            static_cast<unsigned char>(title[i - 1]) >= 0x80 &&
+                            static_cast<unsigned char>(title[i + 1]) >= 0xE3;  // a CJK lead byte
+    if (!matched && (bare_bar || cjk_hyphen) && i > start) {
+      result.parts.push_back(title.substr(start, i - start));
+      result.separators.emplace_back(title.substr(i, 1));
+      start = ++i;
+      matched = true;
+    }
     if (!matched) ++i;
   }
   result.parts.push_back(title.substr(start));
