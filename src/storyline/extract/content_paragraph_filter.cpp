@@ -15,6 +15,11 @@ constexpr std::string_view kCreditPrefixes[] = {
     "illustration by ", "illustration:", "illustrations by ", "image by ", "image credit", "picture by ",
     "pictures by "};
 
+// Agency credits that end a picture's caption ("Tapie en 2008. REUTERS/Benoit Tessier"), lower-case:
+// a short paragraph holding one is a caption.
+constexpr std::string_view kPictureCredits[] = {"reuters/", "afp/", "ap photo", "getty images", "/getty", "epa/",
+                                                "dpa/", "ansa/", "efe/", "xinhua/", "anadolu/", "(photo:", "(foto:"};
+
 // Lead-ins to links to other stories, lower-case.
 constexpr std::string_view kReadMorePrefixes[] = {
     "read more", "read also", "see also", "related:", "you might also like", "you may also like", "more:",
@@ -49,6 +54,12 @@ std::string lower_prefix(std::string_view text, size_t length) {
   return result;
 }
 
+bool contains_any(const std::string& text, const auto& phrases) {
+  for (std::string_view phrase : phrases)
+    if (text.find(phrase) != std::string::npos) return true;
+  return false;
+}
+
 bool starts_with_any(const std::string& text, const auto& prefixes) {
   for (std::string_view prefix : prefixes)
     if (std::string_view(text).starts_with(prefix)) return true;
@@ -77,6 +88,8 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   // A short line naming a picture's source: "Stau © aremac / Clipdealer".
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
   if (length <= 100 && is_time_line(head, paragraph)) return true;
+  // Bytes, not characters: a paragraph of Japanese ending "(c)AFP/Aminu ABUBAKAR" is prose.
+  if (paragraph.size() <= 160 && contains_any(lower_prefix(paragraph, paragraph.size()), kPictureCredits)) return true;
   return starts_with_any(head, kReadMorePrefixes);
 }
 
