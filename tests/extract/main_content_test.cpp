@@ -255,6 +255,15 @@ TEST(MainContent, ArticleBodyInSeveralMarkedParts) {
   EXPECT_FALSE(has(text, "Advertisement")) << text;
 }
 
+// A wire story's dateline opens its lede ("KOBE – A total of ..."): marked up as such, it is text.
+TEST(MainContent, DatelineStaysWithTheLede) {
+  const std::string text = body_of(std::string("<html><body><article><div class=\"entry\"><p><span class=\"dateline\">"
+                                               "KOBE &#8211; </span>A total of 6,000 surgical masks have been lost at a "
+                                               "hospital in Kobe, it was learned Tuesday.</p>") +
+                                   kArticleParagraphs + "</div></article></body></html>");
+  EXPECT_TRUE(text.starts_with("KOBE \xE2\x80\x93 A total of 6,000")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

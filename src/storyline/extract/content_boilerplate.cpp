@@ -23,7 +23,7 @@ constexpr std::string_view kStrongBoilerplate[] = {"comment",    "kommentar", "d
     "morestories",                  "read-more", "readmore", "weiterlesen", "teaser-list", "widget",
     "banner",                       "promo",     "login",      "signup",    "sign-up",
     "print-only",                   "screen-reader", "sr-only", "visually-hidden", "visuallyhidden", "offscreen",
-    "caption",                      "credit",    "copyright", "rating",    "dateline",  "timestamp",
+    "caption",                      "credit",    "copyright", "rating",    "timestamp",
     "rss",  "addthis",     "shoutbox", "skyscraper", "supplemental", "extra",
     "remark",                       "replies",   "community", "combx",     "agegate",   "legends",
                             "hidden",    "overlay",  "flyout",     "dropdown",  "carousel",
