@@ -264,6 +264,25 @@ TEST(MainContent, DatelineStaysWithTheLede) {
   EXPECT_TRUE(text.starts_with("KOBE \xE2\x80\x93 A total of 6,000")) << text;
 }
 
+// A layout of rows (Politico's): the story's first paragraphs sit deep in a row of their own,
+// the rest in the next row, named alike. Both are the article; an unlike row is not.
+TEST(MainContent, RowsOfOneLayoutHoldingTheStoryJoin) {
+  const std::string deep_first_part =
+      "<div class=\"page-row page-row--story mobile-spacing\"><div class=\"container\"><div class=\"row\">"
+      "<div class=\"column\"><div class=\"column-inner\"><div class=\"story-text\"><p>Wary Republicans in the state "
+      "quickly speculated that she had advance notice of the shock retirement, revealed just 30 hours before the "
+      "filing deadline, and that it was timed to help a friend of his wife, who is now a candidate for the seat in the district.</p>"
+      "</div></div></div></div></div></div>";
+  const std::string text = body_of(
+      "<html><body><main><div class=\"page\">" + deep_first_part +
+      "<div class=\"page-row page-row--story main-section\"><div class=\"story-text\">" + kArticleParagraphs +
+      "</div></div><div class=\"newsletter-signup\"><p>Sign up for our morning newsletter to get the news of the "
+      "day delivered to your inbox, every morning, with analysis and more.</p></div></div></main></body></html>");
+  EXPECT_TRUE(has(text, "30 hours before the filing deadline")) << text;
+  EXPECT_TRUE(has(text, "The city council voted")) << text;
+  EXPECT_FALSE(has(text, "Sign up for our morning newsletter")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

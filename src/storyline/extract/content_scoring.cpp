@@ -65,6 +65,28 @@ std::vector<int32_t> marked_article_parts(const ContentTree& tree, int32_t large
   return parts;
 }
 
+// Siblings named alike are rows of one layout ("page-content__row ... mobile-spacing" and
+// "page-content__row ... main-section"): at least half of their class and id words in common.
+bool similar_names(std::string_view a, std::string_view b) {
+  const auto words = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    while (start < text.size()) {
+      const size_t end = std::min(text.find(' ', start), text.size());
+      if (end > start) out.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const auto x = words(a), y = words(b);
+  size_t common = 0;
+  for (std::string_view word : x) common += std::binary_search(y.begin(), y.end(), word);
+  const size_t together = x.size() + y.size() - common;
+  return together > 0 && common * 2 >= together;
+}
+
 }  // namespace
 
 std::vector<int32_t> select_content(const ContentTree& tree) {
@@ -146,10 +168,14 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
       last = score[up];
     }
   }
-  // A wrapper with nothing else in it is the same content.
+  // A wrapper with nothing else in it is the same content, and scores as it does (its siblings
+  // are measured against that score).
   while (elements[top].parent >= 0 && elements[elements[top].parent].tag != ContentTag::kBody &&
-         elements[elements[top].parent].chars == elements[top].chars && elements[top].tag != ContentTag::kBody)
-    top = elements[top].parent;
+         elements[elements[top].parent].chars == elements[top].chars && elements[top].tag != ContentTag::kBody) {
+    const int32_t wrapper = elements[top].parent;
+    score[wrapper] = std::max(score[wrapper], score[top]);
+    top = wrapper;
+  }
 
   // Prefer the publisher's own marking of the article (itemprop=articleBody, else the <article>
   // holding the most text) when it holds the text we found.
@@ -179,9 +205,12 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
     if (sibling.effectively_removed || sibling.chars == 0) continue;
     bool append = false;
     double bonus = 0;
-    if (!elements[top].class_and_id.empty() && sibling.class_and_id == elements[top].class_and_id)
+    if (!elements[top].class_and_id.empty() && similar_names(sibling.class_and_id, elements[top].class_and_id))
       bonus = score[top] * 0.2;
     if (is_candidate[i] && score[i] + bonus >= sibling_threshold) {
+      append = true;
+    } else if (bonus > 0 && plain_chars(sibling) >= 200 && link_density(sibling) < 0.25) {
+      // A row of the same layout holding prose too deep to have scored (the story's first part).
       append = true;
     } else if (sibling.tag == ContentTag::kParagraph) {
       const double density = link_density(sibling);
