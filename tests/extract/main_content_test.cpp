@@ -283,6 +283,17 @@ TEST(MainContent, RowsOfOneLayoutHoldingTheStoryJoin) {
   EXPECT_FALSE(has(text, "Sign up for our morning newsletter")) << text;
 }
 
+// A subheading whose id is an anchor of the page's table of contents ("nav_..." at heise) is
+// still the article's.
+TEST(MainContent, SubheadingWithAnAnchorIdStays) {
+  const std::string text = body_of(std::string("<html><body><article><div class=\"article-content\">") +
+                                   kArticleParagraphs +
+                                   "<h3 class=\"subheading\" id=\"nav_only_the_foil__1\">Only the foil remains</h3>"
+                                   "<p>What is left after the cells are taken apart is a thin foil, which the plant "
+                                   "sells on to recyclers of aluminium, at a small profit.</p></div></article></body></html>");
+  EXPECT_TRUE(has(text, "Only the foil remains")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

@@ -106,7 +106,10 @@ constexpr std::string_view kProseBoilerplate[] = {"comment", "kommentar", "disqu
 bool is_boilerplate_by_class(const ContentElement& element) {
   const std::string_view words = element.class_and_id;
   if (words.empty()) return false;
-  if (contains_any(words, kStrongBoilerplate) || has_word(words, kBoilerplateWords)) {
+  // A heading's short words are anchors for a table of contents ("nav_nur_die_folie__1"), not
+  // what it is: headings are judged by the strong names only.
+  const bool heading = element.tag == ContentTag::kHeading || element.tag == ContentTag::kHeading1;
+  if (contains_any(words, kStrongBoilerplate) || (!heading && has_word(words, kBoilerplateWords))) {
     // "article-content date-sidebar" is still the article; "entry-meta" or "post-share" are not.
     if (has_word(words, kArticleWords) && !contains_any(words, kNeverArticle))
       return false;
