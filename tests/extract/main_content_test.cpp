@@ -294,6 +294,15 @@ TEST(MainContent, SubheadingWithAnAnchorIdStays) {
   EXPECT_TRUE(has(text, "Only the foil remains")) << text;
 }
 
+// A lead written as a <div> of text beside the body (Der Spiegel's "Vorspann") is the article's.
+TEST(MainContent, LeadWrittenAsADivJoinsTheBody) {
+  const std::string text = body_of(std::string("<html><body><div class=\"artikel\"><div class=\"vorspann\">Wie konnte "
+                                               "es dazu kommen? Eine Recherche über viele Monate, mit vielen Gesprächen und "
+                                               "Dokumenten.</div><div class=\"text\">") +
+                                   kArticleParagraphs + "</div></div></body></html>");
+  EXPECT_TRUE(text.starts_with("Wie konnte es dazu kommen?")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

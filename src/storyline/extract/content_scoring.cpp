@@ -212,7 +212,9 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
     } else if (bonus > 0 && plain_chars(sibling) >= 200 && link_density(sibling) < 0.25) {
       // A row of the same layout holding prose too deep to have scored (the story's first part).
       append = true;
-    } else if (sibling.tag == ContentTag::kParagraph) {
+    } else if (sibling.tag == ContentTag::kParagraph ||
+               (sibling.tag == ContentTag::kDiv && !sibling.has_block_children && sibling.chars > 80)) {
+      // A <div> of text alone is written as a paragraph (a lead set apart: "dig-vorspann").
       const double density = link_density(sibling);
       append = (sibling.chars > 80 && density < 0.25) || (sibling.chars > 0 && density == 0 && sibling.commas > 0);
     }
