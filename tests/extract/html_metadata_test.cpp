@@ -260,6 +260,10 @@ TEST(HtmlMetadata, KickerInsideTheHeadlineIsNotPartOfTheTitle) {
   const auto dated = metadata_of(R"(<html><body><h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Presse</small></h1>
     <p>Text.</p></body></html>)");
   EXPECT_EQ(dated.title.value_or(""), "Zuschauerrückkehr bei den Proficlubs");
+  // The kicker's separator, set apart from it, goes with it.
+  const auto colon = metadata_of(R"(<html><body><h1><span class="ts-overline">Abstandsregeln und Fieberkontrollen </span>
+    <span class="ts-colon">: </span><span class="ts-headline">Wie Firmen ihre Beschäftigten schützen</span></h1><p>Text.</p></body></html>)");
+  EXPECT_EQ(colon.title.value_or(""), "Wie Firmen ihre Beschäftigten schützen");
   // A headline that is only the marked element stays.
   const auto only = metadata_of(R"(<html><body><h1><span class="kicker">Storm hits the coast</span></h1><p>Text.</p></body></html>)");
   EXPECT_EQ(only.title.value_or(""), "Storm hits the coast");

@@ -148,12 +148,21 @@ std::string visible_text(xmlNodePtr node) {
   return out;
 }
 
+// The separator a kicker left behind ("<span>Kicker</span><span>: </span>Headline"), at either end.
+std::string without_dangling_separators(std::string text) {
+  const auto is_separator_byte = [](char c) { return c == ' ' || c == ':' || c == '|' || c == '-' || c == '/'; };
+  size_t start = 0, end = text.size();
+  while (start < end && is_separator_byte(text[start])) ++start;
+  while (end > start && is_separator_byte(text[end - 1])) --end;
+  return text.substr(start, end - start);
+}
+
 // A heading's text without its kicker or subtitle, unless they are all it has.
 std::string heading_text(xmlNodePtr heading) {
   std::string headline;
   append_visible_text(heading, headline, 0, true);
   if (headline.find_first_not_of(" \t\r\n\xC2\xA0") == std::string::npos) return visible_text(heading);
-  return headline;
+  return without_dangling_separators(clean(headline));
 }
 
 // Some pages put JSON-LD in a <script> without a type.
