@@ -132,8 +132,10 @@ TEST(MainContent, DropsCaptionsThatRepeatAPicturesAltText) {
                   "<div>The mayor opens the first tram stop (City press office)</div></div>") +
       kArticleParagraphs +
       "<img src=\"r.jpg\" alt=\"Residents queue for the first ride\"><h3>Residents queue for the first ride</h3>"
+      "<div class=\"foto\"><img src=\"l.jpg\" alt=\"Izaskun Lesaka.\"><p>Izaskun Lesaka.</p></div>"
       "</div></body></html>");
   EXPECT_FALSE(has(text, "The mayor opens")) << text;
+  EXPECT_FALSE(has(text, "Izaskun Lesaka.")) << "a paragraph right after a picture, saying its alt text: " << text;
   EXPECT_TRUE(has(text, "Residents queue for the first ride")) << text;
   EXPECT_TRUE(has(text, "The city council voted")) << text;
 }

@@ -107,6 +107,27 @@ bool kind_may_be_caption(ContentTag kind) {
   }
 }
 
+// A paragraph right after a picture, saying exactly its alt text (<img alt="Izaskun Lesaka."><p>Izaskun
+// Lesaka.</p>), is the picture's caption.
+bool repeats_image_alt(xmlNodePtr paragraph) {
+  xmlNodePtr previous = paragraph->prev;
+  while (previous && previous->type != XML_ELEMENT_NODE) {
+    if (previous->type == XML_TEXT_NODE && previous->content) {
+      for (const xmlChar* c = previous->content; *c; ++c)
+        if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r') return false;
+    }
+    previous = previous->prev;
+  }
+  if (!previous || xmlStrcasecmp(previous->name, BAD_CAST "img") != 0) return false;
+  xmlChar* alt = xmlGetProp(previous, BAD_CAST "alt");
+  if (!alt) return false;
+  std::string alt_text;
+  append_collapsed(alt_text, reinterpret_cast<const char*>(alt));
+  xmlFree(alt);
+  alt_text = trimmed(alt_text);
+  return !alt_text.empty() && flat_text(paragraph) == alt_text;
+}
+
 class ParagraphWriter {
  public:
   ParagraphWriter(std::string headline, std::vector<std::string> image_alts)
@@ -230,7 +251,8 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
         // The deck is left out only where it opens the text (a heading later on is a section's).
         const bool is_deck = index == deck && writer.nothing_written();
         const bool skip = is_deck || element.effectively_removed || element.tag == ContentTag::kSkipped ||
-                          (index != root && is_link_block(element));
+                          (index != root && is_link_block(element)) ||
+                          (element.tag == ContentTag::kParagraph && repeats_image_alt(node));
         if (skip && !is_deck && element.tag != ContentTag::kSkipped && element.initial_chars >= 20) {
           writer.flush();
           writer.note_skipped();
