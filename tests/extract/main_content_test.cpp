@@ -108,11 +108,12 @@ TEST(MainContent, DropsCreditsReadMoreLinesAndOrphanedLeadIns) {
                                    "<p>Lesen Sie auch: Der Bus kommt jetzt alle zehn Minuten</p>"
                                    "<p>À lire aussi : le tramway arrive enfin</p>"
                                    "<p>- Le maire en 2008. REUTERS/Benoit Tessier -</p>"
+                                   "<p>(Corrects 10th paragraph to show the line opens in 2027, not 2026.)</p>"
                                    "<h3>Mehr zum Thema</h3><ul><li><a href=\"/1\">Straßenbahn</a></li>"
                                    "<li><a href=\"/2\">Busfahrplan für den ganzen Winter</a></li></ul>"
                                    "</div></body></html>");
   EXPECT_TRUE(has(text, "in the autumn.")) << text;
-  for (const char* boilerplate : {"Foto:", "Illustration by", "Lesen Sie auch", "lire aussi", "REUTERS/", "Mehr zum Thema", "Busfahrplan"})
+  for (const char* boilerplate : {"Foto:", "Illustration by", "Lesen Sie auch", "lire aussi", "REUTERS/", "(Corrects", "Mehr zum Thema", "Busfahrplan"})
     EXPECT_FALSE(has(text, boilerplate)) << boilerplate << " in:\n" << text;
   // A heading followed by its own text stays.
   EXPECT_TRUE(has(text, "Opposition from shop owners")) << text;

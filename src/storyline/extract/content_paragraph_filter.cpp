@@ -20,6 +20,11 @@ constexpr std::string_view kCreditPrefixes[] = {
 constexpr std::string_view kPictureCredits[] = {"reuters/", "afp/", "ap photo", "getty images", "/getty", "epa/",
                                                 "dpa/", "ansa/", "efe/", "xinhua/", "anadolu/", "(photo:", "(foto:"};
 
+// Wire services' notes on a story's versions ("(Corrects 10th paragraph to show ...)", "(Adds
+// quotes, details)"), lower-case: a parenthesis of its own opening with one of these.
+constexpr std::string_view kVersionNotes[] = {"(corrects", "(updates", "(adds", "(recasts", "(repeats", "(refiles",
+                                              "(changes", "(fixes"};
+
 // Lead-ins to links to other stories, lower-case.
 constexpr std::string_view kReadMorePrefixes[] = {
     "read more", "read also", "see also", "related:", "you might also like", "you may also like", "more:",
@@ -88,6 +93,7 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   // A short line naming a picture's source: "Stau © aremac / Clipdealer".
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
   if (length <= 100 && is_time_line(head, paragraph)) return true;
+  if (paragraph.back() == ')' && starts_with_any(head, kVersionNotes)) return true;
   // Bytes, not characters: a paragraph of Japanese ending "(c)AFP/Aminu ABUBAKAR" is prose.
   if (paragraph.size() <= 160 && contains_any(lower_prefix(paragraph, paragraph.size()), kPictureCredits)) return true;
   return starts_with_any(head, kReadMorePrefixes);
