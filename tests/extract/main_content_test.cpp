@@ -306,6 +306,21 @@ TEST(MainContent, LeadWrittenAsADivJoinsTheBody) {
   EXPECT_TRUE(text.starts_with("Wie konnte es dazu kommen?")) << text;
 }
 
+// CNN's "Story highlights" box repeats the article in bullets above it; a section of a post that
+// is only named "Highlights" is the post's.
+TEST(MainContent, StoryHighlightsBoxIsNotTheBody) {
+  std::string page = "<html><body><div class=\"story\"><div><b>STORY HIGHLIGHTS</b></div>"
+                     "<ul><li>The council votes to expand the tram network</li>"
+                     "<li>Construction begins next spring</li></ul>";
+  page += kArticleParagraphs;
+  page += "<h3>Highlights</h3><ul><li>Our year in review, with all the numbers</li></ul></div></body></html>";
+  const std::string text = body_of(page);
+  EXPECT_TRUE(text.starts_with("The city council voted")) << text;
+  EXPECT_FALSE(has(text, "STORY HIGHLIGHTS")) << text;
+  EXPECT_FALSE(has(text, "Construction begins next spring")) << text;
+  EXPECT_TRUE(has(text, "Our year in review")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

@@ -1,5 +1,6 @@
 #include "storyline/extract/content_text.h"
 
+#include <cctype>
 #include <unordered_set>
 
 #include "storyline/extract/content_boilerplate.h"
@@ -105,6 +106,19 @@ bool kind_may_be_caption(ContentTag kind) {
     default:
       return true;
   }
+}
+
+// Labels of the summary boxes some publishers set above the body, lower-case.
+bool is_summary_label(const std::string& text) {
+  std::string lower;
+  for (unsigned char c : text)
+    if (c != ':') lower += static_cast<char>(std::tolower(c));
+  // Not "highlights" alone (a blog post may have a section of that name), nor "Das Wichtigste in
+  // Kürze", whose bullets trafilatura-eval counts as the text.
+  static constexpr std::string_view kLabels[] = {"story highlights", "key points", "key takeaways"};
+  for (std::string_view label : kLabels)
+    if (lower == label) return true;
+  return false;
 }
 
 // A paragraph right after a picture, saying exactly its alt text (<img alt="Izaskun Lesaka."><p>Izaskun
@@ -240,6 +254,7 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
     // counter `next` stays in step with the DOM; `open` is the innermost open element.
     int32_t next = root;
     int32_t open = -1;
+    bool after_summary_label = false;
     xmlNodePtr top = elements[root].node;
     xmlNodePtr node = top;
     while (node) {
@@ -250,7 +265,18 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
         next = element.end;  // skip the subtree unless we descend
         // The deck is left out only where it opens the text (a heading later on is a section's).
         const bool is_deck = index == deck && writer.nothing_written();
-        const bool skip = is_deck || element.effectively_removed || element.tag == ContentTag::kSkipped ||
+        // A summary box ("Story highlights" and the list under it) repeats the article in bullets.
+        bool summary = false;
+        if (is_block(element.tag) && element.chars > 0) {
+          if (element.tag == ContentTag::kList && after_summary_label) {
+            summary = true;
+          } else if (element.tag != ContentTag::kList && element.chars <= 40 && is_summary_label(flat_text(node))) {
+            summary = true;
+            after_summary_label = true;
+          }
+          if (!summary || element.tag == ContentTag::kList) after_summary_label = summary && element.tag != ContentTag::kList;
+        }
+        const bool skip = is_deck || summary || element.effectively_removed || element.tag == ContentTag::kSkipped ||
                           (index != root && is_link_block(element)) ||
                           (element.tag == ContentTag::kParagraph && repeats_image_alt(node));
         if (skip && !is_deck && element.tag != ContentTag::kSkipped && element.initial_chars >= 20) {
