@@ -204,6 +204,30 @@ bool starts_with_byline_label(xmlNodePtr node) {
   return false;
 }
 
+// The raw text under `node`, or nothing when it passes `limit` bytes: bylines and datelines are
+// short, and reading out a whole article for each element named "entry" or "meta" cost more
+// than the rest of the metadata.
+std::optional<std::string> short_text_content(xmlNodePtr top, size_t limit) {
+  std::string text;
+  for (xmlNodePtr node = top->children; node;) {
+    if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
+      text += reinterpret_cast<const char*>(node->content);
+      if (text.size() > limit) return std::nullopt;
+    }
+    if (node->type == XML_ELEMENT_NODE && node->children) {
+      node = node->children;
+      continue;
+    }
+    while (node != top && !node->next) node = node->parent;
+    if (node == top) break;
+    node = node->next;
+  }
+  return text;
+}
+
+// Raw bytes a short text may take before it is cleaned (whitespace and markup entities go).
+constexpr size_t kMaxShortRawText = 2000;
+
 class FactCollector {
  public:
   explicit FactCollector(PageFacts& facts) : facts_(facts) {}
@@ -289,22 +313,21 @@ class FactCollector {
     }
     if (has_token_prefix(marks, {"published", "updated", "dtstart"}) && !attribute(node, "title").empty())
       push_limited(facts_.microformat_dates, clean(attribute(node, "title")));
-    if (name == "address" || starts_with_byline_label(node)) {
-      std::string value = clean(text_content(node));
-      if (value.size() <= kMaxShortText) push_limited(facts_.labelled_bylines, std::move(value));
-    }
+    const auto push_short = [&](std::vector<std::string>& into) {
+      const auto raw = short_text_content(node, kMaxShortRawText);
+      if (!raw) return;
+      std::string value = clean(*raw);
+      if (value.size() <= kMaxShortText) push_limited(into, std::move(value));
+    };
+    if (name == "address" || starts_with_byline_label(node)) push_short(facts_.labelled_bylines);
     const std::string rel = lower_ascii(attribute(node, "rel"));
     const bool short_text = name != "body" && name != "article" && name != "main";
     if (rel == "author" && name == "a") push_limited(facts_.rel_authors, clean(text_content(node)));
     if (short_text && contains_any(marks, {"author", "byline", "autor", "byl ", "by-line", "writer"}) &&
-        !contains_any(marks, {"bio", "avatar", "image", "img", "photo", "description", "about"})) {
-      std::string value = clean(text_content(node));
-      if (value.size() <= kMaxShortText) push_limited(facts_.class_bylines, std::move(value));
-    }
-    if (short_text && contains_any(marks, {"date", "time", "publish", "posted", "datum", "meta", "byline", "dateline", "entry"})) {
-      std::string value = clean(text_content(node));
-      if (value.size() <= kMaxShortText) push_limited(facts_.datelines, std::move(value));
-    }
+        !contains_any(marks, {"bio", "avatar", "image", "img", "photo", "description", "about"}))
+      push_short(facts_.class_bylines);
+    if (short_text && contains_any(marks, {"date", "time", "publish", "posted", "datum", "meta", "byline", "dateline", "entry"}))
+      push_short(facts_.datelines);
   }
 
   PageFacts& facts_;
