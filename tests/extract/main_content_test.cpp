@@ -109,11 +109,12 @@ TEST(MainContent, DropsCreditsReadMoreLinesAndOrphanedLeadIns) {
                                    "<p>À lire aussi : le tramway arrive enfin</p>"
                                    "<p>- Le maire en 2008. REUTERS/Benoit Tessier -</p>"
                                    "<p>(Corrects 10th paragraph to show the line opens in 2027, not 2026.)</p>"
+                                   "<p>Smart is sexy - get our newsletter:</p>"
                                    "<h3>Mehr zum Thema</h3><ul><li><a href=\"/1\">Straßenbahn</a></li>"
                                    "<li><a href=\"/2\">Busfahrplan für den ganzen Winter</a></li></ul>"
                                    "</div></body></html>");
   EXPECT_TRUE(has(text, "in the autumn.")) << text;
-  for (const char* boilerplate : {"Foto:", "Illustration by", "Lesen Sie auch", "lire aussi", "REUTERS/", "(Corrects", "Mehr zum Thema", "Busfahrplan"})
+  for (const char* boilerplate : {"Foto:", "Illustration by", "Lesen Sie auch", "lire aussi", "REUTERS/", "(Corrects", "newsletter", "Mehr zum Thema", "Busfahrplan"})
     EXPECT_FALSE(has(text, boilerplate)) << boilerplate << " in:\n" << text;
   // A heading followed by its own text stays.
   EXPECT_TRUE(has(text, "Opposition from shop owners")) << text;
@@ -319,6 +320,29 @@ TEST(MainContent, StoryHighlightsBoxIsNotTheBody) {
   EXPECT_FALSE(has(text, "STORY HIGHLIGHTS")) << text;
   EXPECT_FALSE(has(text, "Construction begins next spring")) << text;
   EXPECT_TRUE(has(text, "Our year in review")) << text;
+}
+
+// A publishing system's body container ("post-content", "entry-content") is the article when our
+// guess takes in more around it; the lede the template sets before it ("entry-excerpt") stays.
+TEST(MainContent, BodyContainerByClassWithItsIntro) {
+  std::string page = "<html><body><div><p>Not the article: a long note about the tools of the trade, which goes on "
+                     "about editors, plugins, build systems and other matters, with commas, for a while.</p></div>"
+                     "<div class=\"post-content\">";
+  page += kArticleParagraphs;
+  page += "</div></body></html>";
+  const std::string text = body_of(page);
+  EXPECT_TRUE(text.starts_with("The city council voted")) << text;
+  EXPECT_FALSE(has(text, "Not the article")) << text;
+
+  std::string with_intro = "<html><body><article><header><h1>Tram network to grow</h1><div class=\"entry-excerpt\">"
+                           "<p>Seit Jahren wird gestritten, nun ist es entschieden: the council has voted for the "
+                           "new lines.</p></div></header><div class=\"entry-content\">";
+  with_intro += kArticleParagraphs;
+  with_intro += "</div><div class=\"comments\"><p>A reader wrote a long comment about the tram, with commas, "
+                "and opinions, and more opinions, which is not the article at all.</p></div></article></body></html>";
+  const std::string introduced = body_of(with_intro);
+  EXPECT_TRUE(introduced.starts_with("Seit Jahren wird gestritten")) << introduced;
+  EXPECT_TRUE(has(introduced, "in the autumn.")) << introduced;
 }
 
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {

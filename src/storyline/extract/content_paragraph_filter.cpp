@@ -94,6 +94,8 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
   if (length <= 100 && is_time_line(head, paragraph)) return true;
   if (paragraph.back() == ')' && starts_with_any(head, kVersionNotes)) return true;
+  // A short line about a newsletter asks for a sign-up ("Smart is sexy - get our newsletter:").
+  if (length <= 80 && lower_prefix(paragraph, paragraph.size()).find("newsletter") != std::string::npos) return true;
   // Bytes, not characters: a paragraph of Japanese ending "(c)AFP/Aminu ABUBAKAR" is prose.
   if (paragraph.size() <= 160 && contains_any(lower_prefix(paragraph, paragraph.size()), kPictureCredits)) return true;
   return starts_with_any(head, kReadMorePrefixes);

@@ -37,16 +37,70 @@ bool is_article_body(const ContentElement& element) {
 // Text that is not inside links: what a reader would read.
 int32_t plain_chars(const ContentElement& element) { return element.chars - element.link_chars; }
 
+// The body containers of the common publishing systems, by a class word of their own
+// (WordPress's "entry-content" and "post-content", "article-body", "story-body").
+bool has_body_class(const ContentElement& element) {
+  static constexpr std::string_view kBodyClasses[] = {"entry-content", "post-content", "article-body",
+                                                      "article__body", "articlebody", "story-body"};
+  const std::string_view names = element.class_and_id;
+  for (std::string_view body : kBodyClasses)
+    for (size_t at = names.find(body); at != std::string_view::npos; at = names.find(body, at + 1)) {
+      const size_t end = at + body.size();
+      if ((at == 0 || names[at - 1] == ' ') && (end == names.size() || names[end] == ' ')) return true;
+    }
+  return false;
+}
+
+// A template's lede set apart from the body container ("entry-excerpt", "article__intro"): it
+// comes before the body, inside what we had chosen, and has prose.
+bool is_intro(const ContentElement& element) {
+  static constexpr std::string_view kIntroNames[] = {"intro", "excerpt", "standfirst", "vorspann", "lede"};
+  const std::string_view names = element.class_and_id;
+  for (std::string_view name : kIntroNames)
+    if (names.find(name) != std::string_view::npos) return true;
+  return false;
+}
+
+// Where a body container's intro may be: its <article>, else our guess when it holds the
+// container, else nowhere but the container.
+int32_t intro_scope(const ContentTree& tree, int32_t top, int32_t body) {
+  const auto& elements = tree.elements();
+  for (int32_t up = elements[body].parent; up >= 0; up = elements[up].parent)
+    if (elements[up].tag == ContentTag::kArticle) return up;
+  return tree.contains(top, body) ? top : body;
+}
+
+// The body container and the intros before it, in page order.
+std::vector<int32_t> with_intro(const ContentTree& tree, int32_t top, int32_t body) {
+  const auto& elements = tree.elements();
+  std::vector<int32_t> roots;
+  for (int32_t i = top + 1; i < body; ++i) {
+    const ContentElement& element = elements[i];
+    if (element.effectively_removed) {
+      i = element.end - 1;
+      continue;
+    }
+    if (tree.contains(i, body) || !is_intro(element) || plain_chars(element) < 60 || link_density(element) > 0.25) continue;
+    roots.push_back(i);
+    i = element.end - 1;  // its inside is the intro too
+  }
+  roots.push_back(body);
+  return roots;
+}
+
+// The publisher's marking of the article: itemprop=articleBody, else a body container's class,
+// else the <article> holding the most text.
 int32_t find_marked_article(const std::vector<ContentElement>& elements) {
-  int32_t body = -1, article = -1;
+  int32_t body = -1, classed = -1, article = -1;
   for (size_t i = 0; i < elements.size(); ++i) {
     const ContentElement& element = elements[i];
     if (element.effectively_removed) continue;
     const auto index = static_cast<int32_t>(i);
     if (is_article_body(element) && (body < 0 || element.chars > elements[body].chars)) body = index;
+    if (has_body_class(element) && (classed < 0 || element.chars > elements[classed].chars)) classed = index;
     if (element.tag == ContentTag::kArticle && (article < 0 || element.chars > elements[article].chars)) article = index;
   }
-  return body >= 0 ? body : article;
+  return body >= 0 ? body : classed >= 0 ? classed : article;
 }
 
 // An article split in parts each marked itemprop=articleBody (a section between every ad): the
@@ -188,7 +242,9 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
     if (tree.contains(top, marked) ? marked_plain * 10 >= top_plain * 6
         : tree.contains(marked, top) ? marked_plain <= top_plain * 2
                                      : marked_plain * 10 >= top_plain * disjoint_share)
-      return is_article_body(elements[marked]) ? marked_article_parts(tree, marked) : std::vector<int32_t>{marked};
+      return is_article_body(elements[marked]) ? marked_article_parts(tree, marked)
+             : has_body_class(elements[marked]) ? with_intro(tree, intro_scope(tree, top, marked), marked)
+                                                 : std::vector<int32_t>{marked};
   }
 
   // Siblings that look like more of the article (text split by ads or figures) join it.
