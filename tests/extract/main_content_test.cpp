@@ -146,12 +146,15 @@ TEST(MainContent, DropsCaptionsThatRepeatAPicturesAltText) {
 TEST(MainContent, DropsLinesOfPublicationTimes) {
   const std::string text = body_of(std::string("<html><body><div class=\"post\">"
                                                "<p>Published: 11/18/2011 2:27 AM Last Modified: 11/18/2011 4:06 AM</p>"
-                                               "<p>Aktualisiert am 03.04.2023, 17:45 Uhr</p>") +
+                                               "<p>Aktualisiert am 03.04.2023, 17:45 Uhr</p>"
+                                               "<p>23. März 2017 , aktualisiert 23. März 2017, 15:43 Uhr | Quelle: "
+                                               "Handelsblatt Online</p>") +
                                    kArticleParagraphs +
                                    "<p>Updated figures from the transport department show 12 new stops.</p>"
                                    "</div></body></html>");
   EXPECT_FALSE(has(text, "Published:")) << text;
   EXPECT_FALSE(has(text, "Aktualisiert")) << text;
+  EXPECT_FALSE(has(text, "Handelsblatt Online")) << text;
   EXPECT_TRUE(has(text, "Updated figures from the transport department")) << "prose that begins with the word stays";
 }
 

@@ -71,7 +71,8 @@ bool starts_with_any(const std::string& text, const auto& prefixes) {
   return false;
 }
 
-// "Published: 11/18/2011 2:27 AM", "Updated 2 hours ago": a time label, then a number soon.
+// "Published: 11/18/2011 2:27 AM", "Updated 2 hours ago": a time label, then a number soon; or a
+// date first and an update label after it ("23. März 2017, aktualisiert 23. März 2017, 15:43 Uhr").
 bool is_time_line(const std::string& head, std::string_view paragraph) {
   for (std::string_view label : kTimeLabels) {
     if (!std::string_view(head).starts_with(label) || head.size() <= label.size()) continue;
@@ -80,6 +81,10 @@ bool is_time_line(const std::string& head, std::string_view paragraph) {
     const size_t digit = paragraph.find_first_of("0123456789");
     return digit != std::string_view::npos && digit <= label.size() + 16;
   }
+  if (head.empty() || head[0] < '0' || head[0] > '9') return false;
+  const std::string whole = lower_prefix(paragraph, paragraph.size());
+  for (std::string_view label : {"aktualisiert", "updated", "mis à jour", "actualizado", "aggiornato"})
+    if (whole.find(label) != std::string::npos) return true;
   return false;
 }
 
