@@ -348,6 +348,19 @@ TEST(MainContent, BodyContainerByClassWithItsIntro) {
   EXPECT_TRUE(has(introduced, "in the autumn.")) << introduced;
 }
 
+// A field label opening the text ("Episode Description:&nbsp;") names it; a list's heading with a
+// comma in it is the text's.
+TEST(MainContent, FieldLabelOpeningTheTextIsDropped) {
+  std::string labelled = "<html><body><div class=\"post\"><div class=\"field-label\">Episode Description:&nbsp;</div>";
+  labelled += kArticleParagraphs;
+  labelled += "</div></body></html>";
+  EXPECT_TRUE(body_of(labelled).starts_with("The city council voted")) << body_of(labelled);
+  std::string listed = "<html><body><div class=\"post\"><p>Riders, cyclists:</p>";
+  listed += kArticleParagraphs;
+  listed += "</div></body></html>";
+  EXPECT_TRUE(body_of(listed).starts_with("Riders, cyclists:")) << body_of(listed);
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

@@ -181,6 +181,14 @@ class ParagraphWriter {
   void note_skipped() { skipped_after_last_ = true; }
   std::string take() {
     drop_orphaned_lead_in();
+    // A label opening the text ("Episode Description:") names it; it is not its first paragraph.
+    const size_t first_end = text_.find("\n\n");
+    if (first_end != std::string::npos && first_end <= 32) {
+      std::string_view label = std::string_view(text_).substr(0, first_end);
+      while (label.ends_with("\xC2\xA0") || label.ends_with(" ")) label.remove_suffix(label.ends_with(" ") ? 1 : 2);
+      // A field's name, not a list's heading ("Osoby niewidome, słabowidzące:").
+      if (label.ends_with(":") && label.find(',') == std::string_view::npos) text_.erase(0, first_end + 2);
+    }
     return std::move(text_);
   }
 
