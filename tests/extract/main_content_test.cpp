@@ -361,6 +361,26 @@ TEST(MainContent, FieldLabelOpeningTheTextIsDropped) {
   EXPECT_TRUE(body_of(listed).starts_with("Riders, cyclists:")) << body_of(listed);
 }
 
+// Script and style contents are left out before parsing (they cost most of the parse): the page
+// around them, a comment that mentions a script, and JSON-LD all read as before.
+TEST(MainContent, ScriptsAndStylesEmptiedBeforeParsing) {
+  std::string page = "<html><head><style>p { color: red } /* <p>not text</p> */</style>"
+                     "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": "
+                     "\"NewsArticle\", \"headline\": \"Tram network to grow\", \"datePublished\": \"2024-05-01\"}"
+                     "</script><SCRIPT>var html = '<div>not the article</div>';</SCRIPT></head><body>"
+                     "<!-- <script> an old include, never closed --><div class=\"post\">";
+  page += kArticleParagraphs;
+  page += "<script>document.write('<p>written by a script</p>')</script></div></body></html>";
+  const Document document = extract_html(page, PageContext{"test.html", std::nullopt, {}});
+  const std::string text = document.text.value_or("");
+  EXPECT_TRUE(text.starts_with("The city council voted")) << text;
+  EXPECT_TRUE(has(text, "in the autumn.")) << text;
+  for (const char* hidden : {"not text", "not the article", "written by a script"})
+    EXPECT_FALSE(has(text, hidden)) << hidden << " in " << text;
+  EXPECT_EQ(document.title.value_or(""), "Tram network to grow");
+  EXPECT_EQ(document.published.value_or("").substr(0, 10), "2024-05-01");
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left
