@@ -370,12 +370,13 @@ TEST(MainContent, ScriptsAndStylesEmptiedBeforeParsing) {
                      "</script><SCRIPT>var html = '<div>not the article</div>';</SCRIPT></head><body>"
                      "<!-- <script> an old include, never closed --><div class=\"post\">";
   page += kArticleParagraphs;
-  page += "<script>document.write('<p>written by a script</p>')</script></div></body></html>";
+  page += "<svg viewBox=\"0 0 10 10\"><text>an icon's label</text></svg><svg class=\"empty\"/>"
+          "<script>document.write('<p>written by a script</p>')</script></div></body></html>";
   const Document document = extract_html(page, PageContext{"test.html", std::nullopt, {}});
   const std::string text = document.text.value_or("");
   EXPECT_TRUE(text.starts_with("The city council voted")) << text;
   EXPECT_TRUE(has(text, "in the autumn.")) << text;
-  for (const char* hidden : {"not text", "not the article", "written by a script"})
+  for (const char* hidden : {"not text", "not the article", "written by a script", "an icon's label"})
     EXPECT_FALSE(has(text, hidden)) << hidden << " in " << text;
   EXPECT_EQ(document.title.value_or(""), "Tram network to grow");
   EXPECT_EQ(document.published.value_or("").substr(0, 10), "2024-05-01");

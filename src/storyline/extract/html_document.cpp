@@ -24,8 +24,8 @@ size_t find_close_tag(std::string_view html, size_t from, std::string_view close
 
 // libxml2's HTML parser reads the inside of <script> and <style> a character at a time, and on
 // news pages that is most of the bytes (callgrind: most of the parse). Nothing is read from them
-// but JSON-LD, so every other script's and style's content is left out before parsing: the
-// elements stay, empty. A page without any is not copied. Hand-written because no parser option
+// but JSON-LD, so every other script's and style's content is left out before parsing, and so is
+// every inline <svg> drawing's: the elements stay, empty. A page without any is not copied. Hand-written because no parser option
 // skips them; the scan keeps to what a browser does (a script ends at the first "</script").
 std::string without_script_and_style_contents(std::string_view html, bool& changed) {
   std::string out;
@@ -40,14 +40,16 @@ std::string without_script_and_style_contents(std::string_view html, bool& chang
     }
     const bool script = starts_with_ascii_lower(html, lt, "<script");
     const bool style = !script && starts_with_ascii_lower(html, lt, "<style");
-    if (!script && !style) continue;
-    const size_t name_end = lt + (script ? 7 : 6);
+    const bool svg = !script && !style && starts_with_ascii_lower(html, lt, "<svg");  // drawings, never text
+    if (!script && !style && !svg) continue;
+    const size_t name_end = lt + (script ? 7 : style ? 6 : 4);
     if (name_end >= html.size()) break;
     const char after_name = html[name_end];
     if (after_name != '>' && after_name != '/' && !std::isspace(static_cast<unsigned char>(after_name))) continue;
     const size_t tag_end = html.find('>', name_end);
     if (tag_end == std::string_view::npos) break;
-    const size_t close = find_close_tag(html, tag_end + 1, script ? "</script" : "</style");
+    if (html[tag_end - 1] == '/') continue;  // <svg ... />: nothing inside
+    const size_t close = find_close_tag(html, tag_end + 1, script ? "</script" : style ? "</style" : "</svg");
     if (close == std::string_view::npos) break;
     if (script) {
       // JSON-LD and other JSON (typed, or a bare object some pages leave untyped) are read.
