@@ -73,18 +73,18 @@ bool starts_with_any(const std::string& text, const auto& prefixes) {
 
 // "Published: 11/18/2011 2:27 AM", "Updated 2 hours ago": a time label, then a number soon; or a
 // date first and an update label after it ("23. März 2017, aktualisiert 23. März 2017, 15:43 Uhr").
-bool is_time_line(const std::string& head, std::string_view paragraph) {
+// `lower`: the paragraph lower-cased.
+bool is_time_line(const std::string& lower, std::string_view paragraph) {
   for (std::string_view label : kTimeLabels) {
-    if (!std::string_view(head).starts_with(label) || head.size() <= label.size()) continue;
-    const char next = head[label.size()];
+    if (!std::string_view(lower).starts_with(label) || lower.size() <= label.size()) continue;
+    const char next = lower[label.size()];
     if (next != ':' && next != ' ' && label.back() != ':') continue;
     const size_t digit = paragraph.find_first_of("0123456789");
     return digit != std::string_view::npos && digit <= label.size() + 16;
   }
-  if (head.empty() || head[0] < '0' || head[0] > '9') return false;
-  const std::string whole = lower_prefix(paragraph, paragraph.size());
+  if (lower.empty() || lower[0] < '0' || lower[0] > '9') return false;
   for (std::string_view label : {"aktualisiert", "updated", "mis à jour", "actualizado", "aggiornato"})
-    if (whole.find(label) != std::string::npos) return true;
+    if (lower.find(label) != std::string::npos) return true;
   return false;
 }
 
@@ -93,17 +93,18 @@ bool is_time_line(const std::string& head, std::string_view paragraph) {
 bool is_boilerplate_paragraph(std::string_view paragraph) {
   const size_t length = text::utf8_length(paragraph);
   if (length > 200) return false;
-  const std::string head = lower_prefix(paragraph, 48);
-  if (length <= 120 && starts_with_any(head, kCreditPrefixes)) return true;
+  // Lower-cased once: every rule below reads it (at most 200 characters).
+  const std::string lower = lower_prefix(paragraph, paragraph.size());
+  if (length <= 120 && starts_with_any(lower, kCreditPrefixes)) return true;
   // A short line naming a picture's source: "Stau © aremac / Clipdealer".
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
-  if (length <= 100 && is_time_line(head, paragraph)) return true;
-  if (paragraph.back() == ')' && starts_with_any(head, kVersionNotes)) return true;
+  if (length <= 100 && is_time_line(lower, paragraph)) return true;
+  if (paragraph.back() == ')' && starts_with_any(lower, kVersionNotes)) return true;
   // A short line about a newsletter asks for a sign-up ("Smart is sexy - get our newsletter:").
-  if (length <= 80 && lower_prefix(paragraph, paragraph.size()).find("newsletter") != std::string::npos) return true;
+  if (length <= 80 && lower.find("newsletter") != std::string::npos) return true;
   // Bytes, not characters: a paragraph of Japanese ending "(c)AFP/Aminu ABUBAKAR" is prose.
-  if (paragraph.size() <= 160 && contains_any(lower_prefix(paragraph, paragraph.size()), kPictureCredits)) return true;
-  return starts_with_any(head, kReadMorePrefixes);
+  if (paragraph.size() <= 160 && contains_any(lower, kPictureCredits)) return true;
+  return starts_with_any(lower, kReadMorePrefixes);
 }
 
 bool is_lead_in(std::string_view paragraph) {

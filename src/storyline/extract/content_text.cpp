@@ -70,26 +70,18 @@ std::string flat_text(xmlNodePtr node) {
 constexpr size_t kShortestCaptionAlt = 20;
 
 void collect_image_alts(xmlNodePtr top, std::vector<std::string>& alts) {
-  // Iterative: pages nest deeply enough to overflow a recursive walk.
-  xmlNodePtr node = top;
-  while (node) {
+  for_each_descendant(top, [&](xmlNodePtr node) {
     if (node->type == XML_ELEMENT_NODE && xmlStrcasecmp(node->name, BAD_CAST "img") == 0) {
       if (xmlChar* alt = xmlGetProp(node, BAD_CAST "alt")) {
-        std::string text;
-        append_collapsed(text, reinterpret_cast<const char*>(alt));
+        std::string collapsed;
+        append_collapsed(collapsed, reinterpret_cast<const char*>(alt));
         xmlFree(alt);
-        text = trimmed(text);
-        if (text.size() >= kShortestCaptionAlt) alts.push_back(std::move(text));
+        const std::string text = trimmed(collapsed);
+        if (text.size() >= kShortestCaptionAlt) alts.push_back(text);  // a copy: GCC 12 warns falsely on the move
       }
     }
-    if (node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node != top && !node->next) node = node->parent;
-    if (node == top) break;
-    node = node->next;
-  }
+    return true;
+  });
 }
 
 // Captions are set in plain blocks (<div>, <figcaption>, <span>); a paragraph, heading or list

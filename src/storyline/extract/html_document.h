@@ -34,4 +34,20 @@ std::string text_content(xmlNodePtr node);                 // all descendant tex
 // `hidden`, aria-hidden="true", or an inline style of display:none / visibility:hidden.
 bool hidden_by_attributes(xmlNodePtr node);
 
+// Every node under `top` (not `top` itself) in document order, until `visit` returns false.
+// Without recursion: pages nest deeply enough to overflow the stack.
+template <typename Visit>
+void for_each_descendant(xmlNodePtr top, Visit&& visit) {
+  for (xmlNodePtr node = top ? top->children : nullptr; node;) {
+    if (!visit(node)) return;
+    if (node->type == XML_ELEMENT_NODE && node->children) {
+      node = node->children;
+      continue;
+    }
+    while (node != top && !node->next) node = node->parent;
+    if (node == top) return;
+    node = node->next;
+  }
+}
+
 }  // namespace storyline::extract

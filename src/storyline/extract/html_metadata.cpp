@@ -209,19 +209,15 @@ bool starts_with_byline_label(xmlNodePtr node) {
 // than the rest of the metadata.
 std::optional<std::string> short_text_content(xmlNodePtr top, size_t limit) {
   std::string text;
-  for (xmlNodePtr node = top->children; node;) {
+  bool too_long = false;
+  for_each_descendant(top, [&](xmlNodePtr node) {
     if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
       text += reinterpret_cast<const char*>(node->content);
-      if (text.size() > limit) return std::nullopt;
+      too_long = text.size() > limit;
     }
-    if (node->type == XML_ELEMENT_NODE && node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node != top && !node->next) node = node->parent;
-    if (node == top) break;
-    node = node->next;
-  }
+    return !too_long;
+  });
+  if (too_long) return std::nullopt;
   return text;
 }
 
