@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test: the unit and end-to-end tests (ctest),
 # the same under AddressSanitizer + UBSan, and each libFuzzer target for a short while.
-# Set STORYLINE_SKIP_ASAN=1 or STORYLINE_SKIP_FUZZ=1 to leave a part out locally.
+# The sanitizer tree (clang) holds the fuzz targets too. Set STORYLINE_SKIP_ASAN=1 or STORYLINE_SKIP_FUZZ=1 to leave a part out locally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
