@@ -198,7 +198,7 @@ TEST(HtmlMetadataShared, TrafilaturaEvalAccuracyFloors) {
   options.threads = 2;
   const auto scores = storyline::eval::evaluate_trafilatura(shared + "/data/extraction/trafilatura-eval", options);
   ASSERT_GT(scores.title.total, 800u);
-  EXPECT_GE(scores.title.accuracy(), 0.83);
+  EXPECT_GE(scores.title.accuracy(), 0.89);
   EXPECT_GE(scores.date.accuracy(), 0.82);
   EXPECT_GE(scores.author.accuracy(), 0.60);
 }
@@ -282,4 +282,78 @@ TEST(HtmlMetadata, DeckIsTheExcerptWhenThePageHasNoDescription) {
   const Document described = metadata_of("<html><head><meta name=\"description\" content=\"Coaches and agents.\">"
                                      "</head><body>" + body + "</body></html>");
   EXPECT_EQ(described.excerpt.value_or(""), "Coaches and agents.");
+}
+
+TEST(HtmlMetadata, SiteLogoHeadingsNameTheSiteAndAreNotTheHeadline) {
+  // A WordPress theme: the blog's name in <h1 class="site-title"> linking home, the post's in a later <h1>.
+  const auto themed = metadata_of(R"(<html><head><title>Kleine Schafskunde | Mäscot das Schaf – Webcomic</title></head><body>
+    <header id="branding" role="banner"><hgroup><h1 id="site-title"><span><a href="http://www.maescot.de/" rel="home">Mäscot das
+    Schaf – Webcomic</a></span></h1></hgroup></header>
+    <article><h1 class="entry-title">Kleine Schafskunde</h1><p>Text.</p></article></body></html>)");
+  EXPECT_EQ(themed.title.value_or(""), "Kleine Schafskunde");
+  // An older theme: a bare <h1> that is a link to the home page (here inside an archive's URL),
+  // and the post's title nowhere but in <title>.
+  const auto archived = metadata_of(R"(<html><head><title>Was ist Virales Marketing? | DimidoBlog</title></head><body>
+    <div id="headerimg"><h1><a href="https://web.archive.org/web/20080731095558/http://www.dimido.de/">DimidoBlog</a></h1></div>
+    <div class="post"><h3>Was ist Virales Marketing?</h3><p>Text.</p></div></body></html>)");
+  EXPECT_EQ(archived.title.value_or(""), "Was ist Virales Marketing?");
+  // A headline that links to its own article is a headline.
+  const auto permalink = metadata_of(R"(<html><head><title>Talks resume in Doha - Example</title></head><body>
+    <h1><a href="https://example.com/2021/talks-resume">Talks resume in Doha</a></h1><p>Text.</p></body></html>)");
+  EXPECT_EQ(permalink.title.value_or(""), "Talks resume in Doha");
+}
+
+TEST(HtmlMetadata, HeadlinesInBreadcrumbsOpinionPiecesAndNamingTheSite) {
+  // An SEO template's <h1> as the last step of the breadcrumb; the <h2> below is a teaser's kicker form.
+  const auto breadcrumb = metadata_of(R"(<html><head>
+    <meta property="og:title" content="Düsseldorf: Tote Tauben im ISS Dome gefunden">
+    <title>Düsseldorf ISS Dome: Peta erstattet Anzeige | Express.de</title></head><body>
+    <nav><ol class="breadcrumb"><li><a href="/">Home</a></li><li><h1>Düsseldorf ISS Dome: Peta erstattet Anzeige</h1></li></ol></nav>
+    <h2><span class="kicker">Düsseldorf</span>: Tote Tauben im ISS Dome gefunden</h2><p>Text.</p></body></html>)",
+                                      "https://www.express.de/duesseldorf/tauben-123");
+  EXPECT_EQ(breadcrumb.title.value_or(""), "Düsseldorf ISS Dome: Peta erstattet Anzeige");
+  // class="commentary" is an opinion piece, not a comment section: its <h1> is the headline.
+  const auto opinion = metadata_of(R"(<html><head><title>Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer - taz.de</title></head>
+    <body><div class="full news commentary"><article><h1>Kaeser verarscht Neubauer</h1><p>Text.</p></article></div></body></html>)",
+                                   "https://taz.de/!5654321/");
+  EXPECT_EQ(opinion.title.value_or(""), "Kaeser verarscht Neubauer");
+  // A headline that names the site (caritas.de) is still the headline.
+  const auto named = metadata_of(R"(<html><head><meta property="og:title" content="Wahl: Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt">
+    </head><body><h1>Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt</h1><p>Text.</p></body></html>)",
+                                 "https://www.caritas.de/magazin/praesidentin");
+  EXPECT_EQ(named.title.value_or(""), "Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt");
+  // The <h1> is the whole og:title: a later <h2> matching one of its parts does not cut it.
+  const auto whole = metadata_of(R"(<html><head><meta property="og:title" content="Interview mit Rainer Teuber – #OutInChurch">
+    </head><body><h1>Interview mit Rainer Teuber – #OutInChurch</h1><h2>OutInChurch</h2><p>Text.</p></body></html>)");
+  EXPECT_EQ(whole.title.value_or(""), "Interview mit Rainer Teuber – #OutInChurch");
+  // An <h1> that agrees with <title> wins over a teaser's <h2> that agrees with og:title.
+  const auto teaser = metadata_of(R"(<html><head><meta property="og:title" content="Erstverkaufstag DJZ 2/2022">
+    <title>Amoklauf in Heidelberg: Rufe nach schneller Aufklärung - Deutsche Jagdzeitung</title></head><body>
+    <h1>Amoklauf in Heidelberg: Rufe nach schneller Aufklärung</h1><p>Text.</p><h2>Erstverkaufstag DJZ 2/2022</h2></body></html>)");
+  EXPECT_EQ(teaser.title.value_or(""), "Amoklauf in Heidelberg: Rufe nach schneller Aufklärung");
+  // A permalink pilcrow after a documentation heading is not part of it.
+  const auto sphinx = metadata_of(R"(<html><body><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1>
+    <p>Text.</p></body></html>)");
+  EXPECT_EQ(sphinx.title.value_or(""), "Evolve: Shared Mutable History");
+}
+
+TEST(PageTitle, HeadingsAndSiteNamesPickTheHeadlinePart) {
+  using storyline::extract::site_keys;
+  using storyline::extract::strip_site_from_title;
+  const auto keys = [](const char* url) { return site_keys(std::nullopt, std::string(url)); };
+  // The heading is tried before the loose site match ("Welpen kaufen" is in welpenkaufen24).
+  EXPECT_EQ(strip_site_from_title("Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24", keys("http://welpenkaufen24.de/"),
+                                  {"Welpen kaufen – Tipps zu jeder Hunderasse"}),
+            "Welpen kaufen – Tipps zu jeder Hunderasse");
+  // A one-word heading is a section label: it does not pick a part.
+  EXPECT_EQ(strip_site_from_title("Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes",
+                                  keys("https://www.zoll.de/x"), {"Fachmeldungen"}),
+            "Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes");
+  // The site's domain in the middle goes with its tagline, however short the headline before it.
+  EXPECT_EQ(strip_site_from_title("Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin",
+                                  keys("https://www.petri-heil.ch/hechte"), {}),
+            "Bielersee-Winterhechte");
+  // An unspaced short suffix in a script without spaces, with no site name to match it.
+  EXPECT_EQ(strip_site_from_title("武汉的声音：有英勇的你，才有英雄的城！-新华网", keys("http://www.xinhuanet.com/x"), {}),
+            "武汉的声音：有英勇的你，才有英雄的城！");
 }

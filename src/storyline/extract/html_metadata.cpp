@@ -39,6 +39,7 @@ struct PageFacts {
   std::string title_tag;
   std::vector<std::string> h1s;
   std::vector<std::string> h2s;  // blogs often give the post's title an <h2> (the <h1> is the blog)
+  std::vector<std::string> site_headings;  // <h1>/<h2> that are the site's logo or name, not a headline
   std::string canonical;
   std::string html_lang;
   std::vector<std::string> jsonld;
@@ -162,7 +163,87 @@ std::string heading_text(xmlNodePtr heading) {
   std::string headline;
   append_visible_text(heading, headline, 0, true);
   if (headline.find_first_not_of(" \t\r\n\xC2\xA0") == std::string::npos) return visible_text(heading);
-  return without_dangling_separators(clean(headline));
+  std::string text = without_dangling_separators(clean(headline));
+  // A permalink anchor after the heading (Sphinx, MkDocs: "Evolve: Shared Mutable History¶").
+  while (text.ends_with("\xC2\xB6")) text = without_dangling_separators(text.substr(0, text.size() - 2));
+  return text;
+}
+
+// A link to the site's home page: "/", "./", "index.html", "https://host/", also inside an archive
+// ("https://web.archive.org/web/2014.../http://host/").
+bool is_home_link(std::string_view href) {
+  const size_t cut = href.find_first_of("?#");
+  if (cut != std::string_view::npos) href = href.substr(0, cut);
+  const size_t first = href.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  href = href.substr(first, href.find_last_not_of(" \t\r\n") + 1 - first);
+  std::string_view path = href;
+  if (const size_t scheme = href.rfind("://"); scheme != std::string_view::npos) {
+    const size_t slash = href.find('/', scheme + 3);
+    path = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+  } else if (href.starts_with("//")) {
+    const size_t slash = href.find('/', 2);
+    path = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+  }
+  if (path.starts_with("./")) path.remove_prefix(1);
+  if (!path.starts_with("/")) return path == "." || path == "index.html" || path == "index.php" || path == "index.htm";
+  return path == "/" || path == "/index.html" || path == "/index.php" || path == "/index.htm";
+}
+
+bool has_token(const std::string& marks, std::initializer_list<std::string_view> tokens) {
+  size_t start = 0;
+  while (start < marks.size()) {
+    const size_t end = std::min(marks.find(' ', start), marks.size());
+    const std::string_view token(marks.data() + start, end - start);
+    for (auto wanted : tokens)
+      if (token == wanted) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+bool is_site_branding(xmlNodePtr node) {
+  const std::string marks = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
+  return lower_ascii(attribute(node, "role")) == "banner" ||
+         has_token(marks, {"site-title", "site-name", "sitename", "site-logo", "logo", "blog-title", "blogtitle", "blog-name",
+                           "branding", "site-branding", "masthead", "site-header", "headerimg", "brand"});
+}
+
+// The link a heading is, or sits in: its only element child (or grandchild), or its parent.
+xmlNodePtr heading_link(xmlNodePtr heading) {
+  if (heading->parent && heading->parent->type == XML_ELEMENT_NODE && node_name(heading->parent) == "a") return heading->parent;
+  xmlNodePtr node = heading;
+  for (int depth = 0; depth < 3; ++depth) {
+    xmlNodePtr only = nullptr;
+    for (xmlNodePtr child = node->children; child; child = child->next) {
+      if (child->type == XML_ELEMENT_NODE) {
+        if (only) return nullptr;
+        only = child;
+      } else if (child->type == XML_TEXT_NODE && child->content &&
+                 std::string_view(reinterpret_cast<const char*>(child->content)).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+        return nullptr;  // text outside the link
+      }
+    }
+    if (!only) return nullptr;
+    if (node_name(only) == "a") return only;
+    node = only;
+  }
+  return nullptr;
+}
+
+// A heading that is the site's name in its banner, not the article's headline: WordPress themes
+// give the blog's name an <h1 class="site-title"><a href="/" rel="home">; older ones an <h1> linking
+// to the home page inside <div id="header">. Its text then names the site (a title part to drop).
+bool is_site_logo_heading(xmlNodePtr heading) {
+  if (is_site_branding(heading)) return true;
+  if (xmlNodePtr link = heading_link(heading)) {
+    if (lower_ascii(attribute(link, "rel")) == "home" || is_home_link(attribute(link, "href"))) return true;
+  }
+  // An <h1> inside the site's banner ("<header id="branding" role="banner"><hgroup><h1>").
+  int depth = 0;
+  for (xmlNodePtr up = heading->parent; up && up->type == XML_ELEMENT_NODE && depth < 3; up = up->parent, ++depth)
+    if (is_site_branding(up) && node_name(up) != "body") return true;
+  return false;
 }
 
 // Some pages put JSON-LD in a <script> without a type.
@@ -224,6 +305,18 @@ std::optional<std::string> short_text_content(xmlNodePtr top, size_t limit) {
 // Raw bytes a short text may take before it is cleaned (whitespace and markup entities go).
 constexpr size_t kMaxShortRawText = 2000;
 
+// An <h1> as the last step of a breadcrumb trail (<nav><ol class="breadcrumb"><li><h1>): SEO
+// templates put the page's headline there.
+bool in_breadcrumb(xmlNodePtr heading) {
+  int depth = 0;
+  for (xmlNodePtr up = heading->parent; up && up->type == XML_ELEMENT_NODE && depth < 6; up = up->parent, ++depth) {
+    const std::string marks = lower_ascii(attribute(up, "class") + " " + attribute(up, "id"));
+    if (has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"})) return false;
+    if (node_name(up) == "nav" || has_token_prefix(marks, {"breadcrumb"})) return true;
+  }
+  return false;
+}
+
 class FactCollector {
  public:
   explicit FactCollector(PageFacts& facts) : facts_(facts) {}
@@ -281,10 +374,12 @@ class FactCollector {
     if (name == "article") in_article_ = true;
     // <footer> and <aside> inside an <article> hold its byline and date; elsewhere, site chrome.
     if (name == "nav" || ((name == "footer" || name == "aside") && !in_article_) ||
-        (!page_wrapper && has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"})))
+        (!page_wrapper && has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"}) &&
+         !has_token(marks, {"commentary"})))  // an opinion piece, not a comment section
       boilerplate = true;
-    if ((name == "h1" || name == "h2") && !boilerplate) {
-      auto& headings = name == "h1" ? facts_.h1s : facts_.h2s;
+    if ((name == "h1" || name == "h2") && (!boilerplate || (name == "h1" && in_breadcrumb(node)))) {
+      const bool site_logo = !in_article_ && is_site_logo_heading(node);
+      auto& headings = site_logo ? facts_.site_headings : name == "h1" ? facts_.h1s : facts_.h2s;
       std::string heading = clean(heading_text(node));
       if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
     }
@@ -477,7 +572,9 @@ std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetada
   for (auto key : {"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"})
     if (auto value = facts.meta({key})) raw.push_back(*value);
   raw.push_back(facts.title_tag);
-  const std::vector<std::string> keys = site_keys(site_name, url);
+  std::vector<std::string> keys = site_keys(site_name, url);
+  for (const auto& logo : facts.site_headings)
+    if (std::string key = comparable_text(logo); key.size() >= 2) keys.push_back(std::move(key));
   std::vector<std::string> headings = facts.h1s;
   headings.insert(headings.end(), facts.h2s.begin(), facts.h2s.end());
   std::vector<std::string> candidates;  // metadata titles without their site parts
@@ -487,29 +584,42 @@ std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetada
     raw_titles.push_back(title);
     candidates.push_back(strip_site_from_title(title, keys, headings));
   }
-  auto is_site = [&](const std::string& key) {
-    return std::any_of(keys.begin(), keys.end(),
-                       [&](const std::string& site) { return key == site || (site.size() >= 4 && key.find(site) != std::string::npos); });
+  // A heading that is the site's name, or holds it in a few words ("SPIEGEL ONLINE Startseite"); a
+  // headline that names the site ("Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt" on
+  // caritas.de) is not one.
+  auto is_site = [&](const std::string& key, const std::string& heading) {
+    return std::any_of(keys.begin(), keys.end(), [&](const std::string& site) {
+      return key == site || (site.size() >= 4 && key.find(site) != std::string::npos && count_words(heading) <= 4);
+    });
   };
   // The page's own headline (<h1>, else <h2>) is the cleanest title when it agrees with what the
   // metadata says: no site suffix, no section prefix, the words the reader sees. But a heading
   // that ends with the metadata title has a kicker before it ("Immobilienkrise Rene Benko-Firma
   // ..."): the metadata title is the headline then.
-  // The metadata titles in order of trust, each against every heading.
-  for (size_t i = 0; i < candidates.size(); ++i) {
+  // The metadata titles in order of trust, each against every heading. A title that agrees only
+  // with an <h2> may have found a teaser further down: a less trusted title that agrees with a
+  // real <h1> (three words or more, not a section label like "News") wins over it.
+  auto matching_heading = [&](size_t i, const std::vector<std::string>& level) -> std::optional<std::string> {
     const std::string candidate_key = comparable_text(candidates[i]);
-    for (const auto& heading : headings) {
+    for (const auto& heading : level) {
       const std::string key = comparable_text(heading);
-      if (key.empty() || is_site(key) || heading.size() > 400) continue;
+      if (key.empty() || is_site(key, heading) || heading.size() > 400) continue;
       if (candidate_key.size() >= 8 && key.size() > candidate_key.size() && key.ends_with(candidate_key)) return candidates[i];
       if (similar_titles(heading, candidates[i]) || similar_titles(heading, raw_titles[i])) return heading;
     }
+    return std::nullopt;
+  };
+  std::optional<std::string> h2_match;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (auto match = matching_heading(i, facts.h1s); match && (!h2_match || count_words(*match) >= 3)) return match;
+    if (!h2_match) h2_match = matching_heading(i, facts.h2s);
   }
+  if (h2_match) return h2_match;
   // A single <h1> that is not the site's name is the headline even when the metadata disagrees
   // (home-page titles, taglines, SEO titles). More <h1>s: a listing or a template misusing them.
   if (facts.h1s.size() <= 2)
     for (const auto& heading : facts.h1s)
-      if (!is_site(comparable_text(heading)) && count_words(heading) >= 2) return heading;
+      if (!is_site(comparable_text(heading), heading) && count_words(heading) >= 2) return heading;
   if (!facts.h1s.empty()) candidates.push_back(facts.h1s.front());
   for (const auto& candidate : candidates) {
     // A title that is only the site's name says nothing about the article.

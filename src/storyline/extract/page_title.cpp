@@ -132,6 +132,29 @@ std::string strip_site_from_title(const std::string& raw_title, const std::vecto
     }
     return false;
   };
+  // The part (or run of parts) the page shows as its headline, when a heading matches one; a
+  // heading that is itself the site's name does not count. Tried before the site's name is
+  // looked for, which may match loosely ("Welpen kaufen" in welpenkaufen24.de).
+  auto headline_run = [&]() -> std::optional<std::string> {
+    for (const auto& h1 : h1s) {
+      const std::string heading = comparable_text(h1);
+      if (heading.size() < 4 || matches_site(h1)) continue;
+      // The page's headline is the whole title ("Interview mit Rainer Teuber – #OutInChurch"): no
+      // later heading that matches one of its parts may cut it.
+      if (heading == comparable_text(title)) return title;
+      // One word ("Fachmeldungen", "Geschichte") is a section's label more often than a headline.
+      if (count_words(h1) < 2) continue;
+      for (size_t begin = 0; begin < split.parts.size(); ++begin)
+        for (size_t end = begin + 1; end <= split.parts.size(); ++end)
+          // Only a leading or trailing run of parts: a heading matching a middle part is the
+          // site's logo, not the article's headline.
+          if (end - begin < split.parts.size() && (begin == 0 || end == split.parts.size()) &&
+              comparable_text(join_parts(split, begin, end)) == heading)
+            return join_parts(split, begin, end);
+    }
+    return std::nullopt;
+  };
+  if (auto headline = headline_run()) return *headline;
   size_t first = 0, last = split.parts.size();
   bool stripped = false;
   while (last - first > 1) {
@@ -147,7 +170,9 @@ std::string strip_site_from_title(const std::string& raw_title, const std::vecto
   // follows are the site's.
   if (!stripped)
     for (size_t i = 1; i + 1 < last; ++i)
-      if (matches_site(split.parts[i]) && count_words(join_parts(split, 0, i)) >= 3) {
+      if (matches_site(split.parts[i]) &&
+          (count_words(join_parts(split, 0, i)) >= 3 ||
+           std::find(site_keys.begin(), site_keys.end(), comparable_text(split.parts[i])) != site_keys.end())) {
         last = i, stripped = true;
         break;
       }
@@ -156,20 +181,13 @@ std::string strip_site_from_title(const std::string& raw_title, const std::vecto
     const std::string rest = join_parts(split, first, last);
     return rest == title ? rest : strip_site_from_title(rest, {}, h1s);
   }
-  for (const auto& h1 : h1s) {
-    const std::string heading = comparable_text(h1);
-    if (heading.size() < 4 || std::find(site_keys.begin(), site_keys.end(), heading) != site_keys.end()) continue;
-    for (size_t begin = 0; begin < split.parts.size(); ++begin)
-      for (size_t end = begin + 1; end <= split.parts.size(); ++end)
-        // Only a leading or trailing run of parts: a heading matching a middle part is the
-        // site's logo, not the article's headline.
-        if (end - begin < split.parts.size() && (begin == 0 || end == split.parts.size()) &&
-            comparable_text(join_parts(split, begin, end)) == heading)
-          return join_parts(split, begin, end);
-  }
   // A last part after " | " that is shorter than the rest is a site or section name.
   if (split.separators.back() == " | " && count_words(split.parts.back()) <= 5 &&
       2 * count_words(join_parts(split, 0, split.parts.size() - 1)) >= 3 * count_words(split.parts.back()))
+    return join_parts(split, 0, split.parts.size() - 1);
+  // Unspaced ("…英雄的城！-新华网", "NEWS WEB EASY|…"): a short last part is the site's name too.
+  if ((split.separators.back() == "|" || split.separators.back() == "-") && count_words(split.parts.back()) <= 3 &&
+      3 * split.parts.back().size() <= title.size())
     return join_parts(split, 0, split.parts.size() - 1);
   // Breadcrumb separators ("Blog Archive » Title", "Site › Section › Title") end with the page.
   const std::string& last_separator = split.separators.back();
