@@ -126,8 +126,8 @@ TEST(FeedPoller, NotModifiedAnswerSendsValidatorsAndStoresNothing) {
 
 TEST(FeedPoller, SlowSourceTimesOutAndOthersAreStillPolled) {
   STORYLINE_REQUIRE_SHARED(shared);
+  std::atomic<bool> release{false};  // declared first: it outlives the server and its handler threads
   FeedServer server;
-  std::atomic<bool> release{false};
   // Answers after 5 s, far past the 400 ms the poller waits (or when the test is done).
   server.on("/slow.rss", [&](const httplib::Request&, httplib::Response& response) {
     for (int i = 0; i < 100 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -159,9 +159,9 @@ TEST(FeedPoller, SlowSourceTimesOutAndOthersAreStillPolled) {
 
 TEST(FeedPoller, ServerErrorIsRetriedThenSucceeds) {
   STORYLINE_REQUIRE_SHARED(shared);
+  std::atomic<int> calls{0};  // declared first: it outlives the server and its handler threads
   FeedServer server;
   const std::string feed = guardian_feed(shared);
-  std::atomic<int> calls{0};
   server.on("/flaky.rss", [&](const httplib::Request&, httplib::Response& response) {
     if (calls++ == 0) {
       response.status = 500;
@@ -226,9 +226,9 @@ TEST(FeedPoller, RedirectsAreFollowedWithinBounds) {
 
 TEST(FeedPoller, ChangedFeedIngestsOnlyTheNewItem) {
   STORYLINE_REQUIRE_SHARED(shared);
-  FeedServer server;
   const std::string full = guardian_feed(shared);
-  std::atomic<bool> published{false};
+  std::atomic<bool> published{false};  // declared first: it outlives the server and its handler threads
+  FeedServer server;
   server.on("/feed.rss", [&](const httplib::Request&, httplib::Response& response) {
     response.set_content(published ? full : without_first_item(full), "application/rss+xml");
   });
@@ -381,8 +381,8 @@ TEST(FeedPoller, GarbageAndOversizedAnswersAreErrorsAndLoseNothing) {
 }
 
 TEST(FeedPoller, ConcurrencyIsBoundedAndHostsArePaced) {
+  std::atomic<int> running{0}, most{0};  // declared first: it outlives the server and its handler threads
   FeedServer server;
-  std::atomic<int> running{0}, most{0};
   const std::string feed =
       "<rss version=\"2.0\"><channel><title>T</title><item><title>Only item</title><guid>g</guid>"
       "<description>Text of the only item.</description></item></channel></rss>";
@@ -439,8 +439,8 @@ TEST(FeedPoller, RobotsCrawlDelaySpacesRequestsToTheHost) {
 }
 
 TEST(FeedPoller, CancelAbandonsRequestsInFlightAndSavesNothing) {
+  std::atomic<bool> release{false};  // declared first: it outlives the server and its handler threads
   FeedServer server;
-  std::atomic<bool> release{false};
   server.on("/stuck.rss", [&](const httplib::Request&, httplib::Response& response) {
     for (int i = 0; i < 100 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     response.set_content("<rss version=\"2.0\"><channel></channel></rss>", "application/rss+xml");
