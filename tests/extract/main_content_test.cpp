@@ -382,6 +382,20 @@ TEST(MainContent, ScriptsAndStylesEmptiedBeforeParsing) {
   EXPECT_EQ(document.published.value_or("").substr(0, 10), "2024-05-01");
 }
 
+// Comments are dropped before parsing: the markup in them stays out, and the short forms "<!-->"
+// and "<!--->" end where browsers end them, so the article after them is kept.
+TEST(MainContent, CommentsDroppedBeforeParsingWithTheirShortForms) {
+  std::string page = "<html><body><!-- <p>a paragraph commented out, with a comma, long enough to count</p> -->"
+                     "<!--><div class=\"post\"><!--->";
+  page += kArticleParagraphs;
+  page += "<!--[if lt IE 9]><p>Upgrade your browser, please, to read this page.</p><![endif]--></div></body></html>";
+  const std::string text = body_of(page);
+  EXPECT_TRUE(text.starts_with("The city council voted")) << text;
+  EXPECT_TRUE(has(text, "in the autumn.")) << text;
+  EXPECT_FALSE(has(text, "commented out")) << text;
+  EXPECT_FALSE(has(text, "Upgrade your browser")) << text;
+}
+
 TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
   EXPECT_EQ(body_of(""), "");
   // Binary bytes come through the readers' conversion to UTF-8, as in `extract`: what is left

@@ -25,3 +25,11 @@ TEST(Mojibake, KeepsCorrectText) {
     EXPECT_EQ(repair_mojibake(text), text);
   }
 }
+
+TEST(Mojibake, RepairsEveryKindOfMisreadContinuationByte) {
+  // The continuation byte read as Latin-1 (C2 xx), as a 1252 letter (C5 xx) or punctuation (E2 xx).
+  EXPECT_EQ(repair_mojibake("gr\xC3\x83\xC2\xBC\xC3\x83\xC5\xB8" "e"), "gr\xC3\xBC\xC3\x9F" "e");  // grÃ¼ÃŸe -> grüße
+  EXPECT_EQ(repair_mojibake("\xC3\x83\xE2\x80\x9Egypten"), "\xC3\x84gypten");                  // Ã„gypten -> Ägypten
+  // A letter that only looks like a lead byte, before ordinary text, is left alone.
+  EXPECT_EQ(repair_mojibake("Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln"), "Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln");
+}

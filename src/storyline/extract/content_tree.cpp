@@ -79,9 +79,9 @@ void append_naming_words(const std::string& value, std::string& out) {
   const bool post_class = value.find("hentry") != std::string::npos || value.find("category-") != std::string::npos;
   size_t start = 0;
   while (start < value.size()) {
-    while (start < value.size() && std::isspace(static_cast<unsigned char>(value[start]))) ++start;
+    while (start < value.size() && is_space_byte(static_cast<unsigned char>(value[start]))) ++start;
     size_t end = start;
-    while (end < value.size() && !std::isspace(static_cast<unsigned char>(value[end]))) ++end;
+    while (end < value.size() && !is_space_byte(static_cast<unsigned char>(value[end]))) ++end;
     const std::string_view token = std::string_view(value).substr(start, end - start);
     const bool modifier = token.starts_with("has-") || token.starts_with("has_") || token.starts_with("with-") ||
                           token.starts_with("no-") || token.starts_with("without-") || token.starts_with("tag-") ||
@@ -104,8 +104,9 @@ void append_naming_words(const std::string& value, std::string& out) {
   }
 }
 
-void lower(std::string& text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+void lower(std::string& text) {  // ASCII only, inline: this runs over every class and id
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
 }
 
 }  // namespace

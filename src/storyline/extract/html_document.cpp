@@ -25,16 +25,25 @@ size_t find_close_tag(std::string_view html, size_t from, std::string_view close
 // libxml2's HTML parser reads the inside of <script> and <style> a character at a time, and on
 // news pages that is most of the bytes (callgrind: most of the parse). Nothing is read from them
 // but JSON-LD, so every other script's and style's content is left out before parsing, and so is
-// every inline <svg> drawing's: the elements stay, empty. A page without any is not copied. Hand-written because no parser option
-// skips them; the scan keeps to what a browser does (a script ends at the first "</script").
+// every inline <svg> drawing's: the elements stay, empty. Comments go whole. A page without any
+// is not copied. Hand-written because no parser option skips them; the scan keeps to what a
+// browser does (a script ends at the first "</script").
 std::string without_script_and_style_contents(std::string_view html, bool& changed) {
   std::string out;
   changed = false;
   size_t pos = 0;
   for (size_t lt = html.find('<'); lt != std::string_view::npos; lt = html.find('<', lt + 1)) {
-    if (html.compare(lt, 4, "<!--") == 0) {  // a comment may hold markup that is not markup
-      const size_t end = html.find("-->", lt + 4);
+    if (html.compare(lt, 4, "<!--") == 0) {
+      // A comment may hold markup that is not markup; nothing reads comments, so they go too
+      // (libxml2 reads them a character at a time as well). "<!-->" and "<!--->" end at once.
+      const size_t end = html.compare(lt, 5, "<!-->") == 0    ? lt + 2
+                         : html.compare(lt, 6, "<!--->") == 0 ? lt + 3
+                                                              : html.find("-->", lt + 4);
       if (end == std::string_view::npos) break;
+      if (!changed) out.reserve(html.size());
+      changed = true;
+      out.append(html.substr(pos, lt - pos));
+      pos = end + 3;
       lt = end + 2;
       continue;
     }
@@ -151,6 +160,23 @@ std::string attribute(xmlNodePtr node, const char* name) {
   std::string result(reinterpret_cast<const char*>(value));
   xmlFree(value);
   return result;
+}
+
+std::string_view attribute_view(xmlNodePtr node, const char* name) {
+  if (!node || node->type != XML_ELEMENT_NODE) return {};
+  for (xmlAttrPtr attr = node->properties; attr; attr = attr->next) {
+    if (!attr->name || xmlStrcmp(attr->name, reinterpret_cast<const xmlChar*>(name)) != 0) continue;
+    const xmlNode* value = attr->children;
+    if (value && !value->next && value->type == XML_TEXT_NODE && value->content)
+      return reinterpret_cast<const char*>(value->content);
+    return {};
+  }
+  return {};
+}
+
+std::string_view element_name(xmlNodePtr node) {
+  if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
+  return reinterpret_cast<const char*>(node->name);
 }
 
 std::string text_content(xmlNodePtr node) {

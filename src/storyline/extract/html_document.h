@@ -31,6 +31,11 @@ class HtmlDocument {
 std::string node_name(xmlNodePtr node);                   // lower-case element name, "" if not an element
 std::string attribute(xmlNodePtr node, const char* name);  // "" when absent
 std::string text_content(xmlNodePtr node);                 // all descendant text, raw
+// An attribute's value without a copy, valid while the document lives; "" when absent. The HTML
+// parser gives every attribute one text child, so this sees what `attribute` sees.
+std::string_view attribute_view(xmlNodePtr node, const char* name);
+// The element's name as the HTML parser stored it (lower-case), "" if not an element; no copy.
+std::string_view element_name(xmlNodePtr node);
 // `hidden`, aria-hidden="true", or an inline style of display:none / visibility:hidden.
 bool hidden_by_attributes(xmlNodePtr node);
 

@@ -24,6 +24,15 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+bool equals_ascii_lower(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() &&
+         std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+void append_ascii_lower(std::string& out, std::string_view text) {
+  for (char c : text) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
 // Inline text as a reader sees it: entities decoded, whitespace collapsed, trimmed.
 std::string clean(std::string_view text) { return text::clean_inline(text::decode_html_entities(text)); }
 
@@ -329,7 +338,7 @@ class FactCollector {
         continue;
       }
       if (child->type != XML_ELEMENT_NODE) continue;
-      const std::string name = node_name(child);
+      const std::string_view name = element_name(child);
       bool child_boilerplate = boilerplate;
       examine(child, name, child_boilerplate);
       if (name == "script" || name == "style" || name == "svg") continue;
@@ -348,7 +357,7 @@ class FactCollector {
     if (value.size() >= 6 && value.size() <= kMaxShortText) facts_.text_dates.push_back(std::move(value));
   }
 
-  void examine(xmlNodePtr node, const std::string& name, bool& boilerplate) {
+  void examine(xmlNodePtr node, std::string_view name, bool& boilerplate) {
     if (name == "meta") {
       std::string key = attribute(node, "property");
       if (key.empty()) key = attribute(node, "name");
@@ -360,8 +369,7 @@ class FactCollector {
     if (name == "html" && facts_.html_lang.empty()) facts_.html_lang = attribute(node, "lang");
     if (name == "title" && facts_.title_tag.empty()) facts_.title_tag = clean(text_content(node));
     if (name == "link" && facts_.canonical.empty()) {
-      const std::string rel = lower_ascii(attribute(node, "rel"));
-      if (rel == "canonical") facts_.canonical = attribute(node, "href");
+      if (equals_ascii_lower(attribute_view(node, "rel"), "canonical")) facts_.canonical = attribute(node, "href");
     }
     if (name == "script") {
       const std::string type = lower_ascii(attribute(node, "type"));
@@ -369,7 +377,12 @@ class FactCollector {
         facts_.jsonld.push_back(text_content(node));
       return;
     }
-    const std::string marks = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
+    // class and id, lower-cased, in a buffer kept from element to element (this runs for every one).
+    marks_.clear();
+    append_ascii_lower(marks_, attribute_view(node, "class"));
+    marks_ += ' ';
+    append_ascii_lower(marks_, attribute_view(node, "id"));
+    const std::string& marks = marks_;
     const bool page_wrapper = name == "body" || name == "html" || name == "main" || name == "article";
     if (name == "article") in_article_ = true;
     // <footer> and <aside> inside an <article> hold its byline and date; elsewhere, site chrome.
@@ -384,15 +397,15 @@ class FactCollector {
       if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
     }
 
-    const std::string itemprop = lower_ascii(attribute(node, "itemprop"));
-    if (itemprop == "datepublished" || itemprop == "datecreated") {
+    const std::string_view itemprop = attribute_view(node, "itemprop");
+    if (equals_ascii_lower(itemprop, "datepublished") || equals_ascii_lower(itemprop, "datecreated")) {
       std::string value = attribute(node, "content");
       if (value.empty()) value = attribute(node, "datetime");
       if (value.empty() && name == "abbr") value = attribute(node, "title");
       if (value.empty()) value = text_content(node);
       push_limited(facts_.itemprop_dates, clean(value));
     }
-    if (itemprop == "author" || itemprop == "creator") push_limited(facts_.itemprop_authors, clean(itemprop_author_text(node)));
+    if (equals_ascii_lower(itemprop, "author") || equals_ascii_lower(itemprop, "creator")) push_limited(facts_.itemprop_authors, clean(itemprop_author_text(node)));
     if (boilerplate) return;
 
     if (name == "time") {
@@ -411,9 +424,8 @@ class FactCollector {
       if (value.size() <= kMaxShortText) push_limited(into, std::move(value));
     };
     if (name == "address" || starts_with_byline_label(node)) push_short(facts_.labelled_bylines);
-    const std::string rel = lower_ascii(attribute(node, "rel"));
     const bool short_text = name != "body" && name != "article" && name != "main";
-    if (rel == "author" && name == "a") push_limited(facts_.rel_authors, clean(text_content(node)));
+    if (name == "a" && equals_ascii_lower(attribute_view(node, "rel"), "author")) push_limited(facts_.rel_authors, clean(text_content(node)));
     if (short_text && contains_any(marks, {"author", "byline", "autor", "byl ", "by-line", "writer"}) &&
         !contains_any(marks, {"bio", "avatar", "image", "img", "photo", "description", "about"}))
       push_short(facts_.class_bylines);
@@ -422,6 +434,7 @@ class FactCollector {
   }
 
   PageFacts& facts_;
+  std::string marks_;
   bool in_article_ = false;  // an <article> element has begun (not reset: cheap and good enough)
 };
 

@@ -33,11 +33,18 @@ int sequence_length(unsigned char lead) {
 }
 
 bool mojibake_possible(std::string_view utf8) {
-  // Every mojibake sequence starts with a lead byte read as U+00C2..U+00F4 (UTF-8 C3 82..C3 B4).
-  for (size_t i = 0; i + 1 < utf8.size(); ++i)
-    if (static_cast<unsigned char>(utf8[i]) == 0xC3 && static_cast<unsigned char>(utf8[i + 1]) >= 0x82 &&
-        static_cast<unsigned char>(utf8[i + 1]) <= 0xB4)
+  // Every mojibake sequence starts with a lead byte read as U+00C2..U+00F4 (UTF-8 C3 82..C3 B4),
+  // followed by a continuation byte read as Windows-1252 or Latin-1: U+0080..U+00BF (C2 xx), or
+  // one of 1252's letters and punctuation (Š Œ Ž š œ ž Ÿ: C5 xx; ƒ: C6 92; ˆ ˜: CB xx; € ‚ „ … †
+  // ‡ ‰ ‹ ‘ ’ “ ” • – — ™ ›: E2 xx xx). An "ä" before a letter is German, not mojibake, and
+  // is not worth decoding the text for.
+  for (size_t i = 0; i + 2 < utf8.size(); ++i) {
+    if (static_cast<unsigned char>(utf8[i]) != 0xC3) continue;
+    const auto second = static_cast<unsigned char>(utf8[i + 1]);
+    const auto third = static_cast<unsigned char>(utf8[i + 2]);
+    if (second >= 0x82 && second <= 0xB4 && (third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2))
       return true;
+  }
   return false;
 }
 

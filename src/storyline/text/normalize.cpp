@@ -1,5 +1,7 @@
 #include "storyline/text/normalize.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -8,10 +10,22 @@
 
 namespace storyline::text {
 
+namespace {
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+}  // namespace
+
 std::string to_nfc(std::string_view utf8) {
+  if (is_ascii(utf8)) return std::string(utf8);  // ASCII is NFC
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);
+  // Most text is NFC already: checked on the UTF-8 itself, without a UTF-16 copy.
+  if (normalizer->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status) &&
+      U_SUCCESS(status))
+    return std::string(utf8);
+  status = U_ZERO_ERROR;
   const icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   if (normalizer->isNormalized(source, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
@@ -27,6 +41,15 @@ std::string strip_invisible(std::string_view utf8) {
   result.reserve(utf8.size());
   size_t pos = 0;
   while (pos < utf8.size()) {
+    // Printable ASCII is copied as it is, a run at a time.
+    const size_t run_start = pos;
+    while (pos < utf8.size()) {
+      const auto byte = static_cast<unsigned char>(utf8[pos]);
+      if (byte < 0x20 || byte >= 0x7F) break;
+      ++pos;
+    }
+    if (pos > run_start) result.append(utf8.substr(run_start, pos - run_start));
+    if (pos >= utf8.size()) break;
     const size_t start = pos;
     const char32_t cp = next_code_point(utf8, pos);
     if (cp == '\r') {
