@@ -42,6 +42,22 @@ constexpr std::string_view kTimeLabels[] = {
     "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "stand:", "publié", "mis à jour", "publicado",
     "actualizado", "pubblicato", "aggiornato", "opublikowano", "atualizado"};
 
+// A paywall's or an app's call to action, lower-case: the word that asks, then what it promises
+// ("Subscribe now to our eNATION edition for the full story.", "To view the full story, please
+// subscribe", "download the Nationnews apps for iOS and Android").
+constexpr std::string_view kSubscribeWords[] = {"subscribe", "subscriber", "subscription", "abonnieren", "abonnent",
+                                                "abonnez", "abonné", "suscríbete", "suscriptor", "abbonati", "abbonato"};
+constexpr std::string_view kPaywallPromises[] = {
+    "full story", "full article", "continue reading", "keep reading", "to read", "to view", "unlimited access",
+    "immediate access", "log in", "sign in", "weiterlesen", "weiter lesen", "alle artikel", "einloggen", "anmelden",
+    "lire la suite", "continuer", "connectez", "seguir leyendo", "leer más", "continua a leggere"};
+constexpr std::string_view kAppStores[] = {"ios", "android", "app store", "google play", "play store"};
+// Copyright and reprint notices a publisher puts under every article, lower-case.
+constexpr std::string_view kRightsNotices[] = {
+    "all rights reserved", "copyrighted property", "before reprint", "may not be published, broadcast",
+    "may not be reproduced", "may not be republished", "alle rechte vorbehalten", "tous droits réservés",
+    "todos los derechos reservados", "riproduzione riservata"};
+
 // ASCII letters and Latin-1 capitals (À-Þ, two bytes in UTF-8) lower-cased; other bytes as they
 // are (enough for the prefixes above: "À lire aussi", "Über...").
 std::string lower_prefix(std::string_view text, size_t length) {
@@ -92,9 +108,13 @@ bool is_time_line(const std::string& lower, std::string_view paragraph) {
 
 bool is_boilerplate_paragraph(std::string_view paragraph) {
   const size_t length = text::utf8_length(paragraph);
-  if (length > 200) return false;
-  // Lower-cased once: every rule below reads it (at most 200 characters).
+  if (length > 400) return false;
+  // Lower-cased once: every rule below reads it (at most 400 characters).
   const std::string lower = lower_prefix(paragraph, paragraph.size());
+  // A rights notice may run long ("© 2022, Example.com. This article is the copyrighted property
+  // of ... Written permission must be obtained before reprint ...").
+  if (contains_any(lower, kRightsNotices)) return true;
+  if (length > 200) return false;
   if (length <= 120 && starts_with_any(lower, kCreditPrefixes)) return true;
   // A short line naming a picture's source: "Stau © aremac / Clipdealer".
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
@@ -104,6 +124,9 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 80 && lower.find("newsletter") != std::string::npos) return true;
   // Bytes, not characters: a paragraph of Japanese ending "(c)AFP/Aminu ABUBAKAR" is prose.
   if (paragraph.size() <= 160 && contains_any(lower, kPictureCredits)) return true;
+  if (contains_any(lower, kSubscribeWords) && contains_any(lower, kPaywallPromises)) return true;
+  if (lower.find("download") != std::string::npos && lower.find("app") != std::string::npos && contains_any(lower, kAppStores))
+    return true;
   return starts_with_any(lower, kReadMorePrefixes);
 }
 

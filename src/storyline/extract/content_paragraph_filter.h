@@ -1,8 +1,8 @@
 #pragma once
-// Paragraph-level boilerplate that markup does not reveal: photo credits ("Foto: dpa", "© Reuters")
-// and "read more" lead-ins to other stories ("Lesen Sie auch: ...", "Lea también: ..."), in the
-// languages of the news we read most. Only short paragraphs are judged, so prose that happens to
-// begin with such words stays.
+// Paragraph-level boilerplate that markup does not reveal: photo credits ("Foto: dpa", "© Reuters"),
+// "read more" lead-ins to other stories ("Lesen Sie auch: ...", "Lea también: ..."), paywall and
+// app prompts, rights notices, in the languages of the news we read most. Only short paragraphs
+// are judged (rights notices up to 400 characters), so prose that happens to use such words stays.
 #include <string_view>
 
 namespace storyline::extract {

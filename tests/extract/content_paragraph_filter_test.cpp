@@ -1,0 +1,32 @@
+// Paragraph-level chrome: each rule with lines it must drop and prose it must keep.
+#include "storyline/extract/content_paragraph_filter.h"
+
+#include <gtest/gtest.h>
+
+using storyline::extract::is_boilerplate_paragraph;
+
+TEST(ParagraphFilter, PaywallAndAppPromptsAreChrome) {
+  for (const char* prompt : {"Subscribe now to our eNATION edition for the full story.",
+                             "To view the full story, please subscribe to The Haitian Times.",
+                             "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
+                             "Jetzt abonnieren und weiterlesen.",
+                             "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."})
+    EXPECT_TRUE(is_boilerplate_paragraph(prompt)) << prompt;
+  // News about subscriptions or apps is prose.
+  for (const char* prose : {"Netflix added 8 million subscribers in the quarter, the company said on Tuesday.",
+                            "The app was downloaded two million times before Apple removed it.",
+                            "Apple said the iOS update fixes a flaw that let attackers read messages."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}
+
+TEST(ParagraphFilter, RightsNoticesAreChromeEvenWhenLong) {
+  EXPECT_TRUE(is_boilerplate_paragraph(
+      "© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News. Written "
+      "permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION "
+      "AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW."));
+  EXPECT_TRUE(is_boilerplate_paragraph("Copyright 2021 The Associated Press. All rights reserved. This material may not "
+                                       "be published, broadcast, rewritten or redistributed."));
+  EXPECT_TRUE(is_boilerplate_paragraph("© Alle Rechte vorbehalten. Frankfurter Allgemeine Zeitung GmbH 2022"));
+  EXPECT_FALSE(is_boilerplate_paragraph("The court ruled that the photographer kept the copyright to the picture, "
+                                        "and the newspaper must pay damages."));
+}
