@@ -454,4 +454,31 @@ TEST(MainContent, TrafilaturaSampleKeepsItsF1) {
 }
 
 }  // namespace
+// A page whose body is drawn by scripts keeps the article only in its JSON-LD articleBody: that
+// text is the document's, plain or HTML; a page with its body in the markup keeps the markup's.
+TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {
+  const std::string sentence = "The council approved the tram line after a long debate, and work starts in spring. ";
+  std::string plain;
+  for (int i = 0; i < 8; ++i) plain += sentence;
+  const auto page = [](const std::string& body_json, const std::string& markup) {
+    return "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+           "\"headline\":\"Tram line approved\",\"articleBody\":\"" + body_json + "\"}</script></head><body><div id=\"app\">" +
+           markup + "</div></body></html>";
+  };
+  const auto text_of = [](const std::string& html) {
+    return extract_html(html, PageContext{"test.html", std::nullopt, {}}).text.value_or("");
+  };
+  EXPECT_TRUE(has(text_of(page(plain, "<p>READ FULL ARTICLE</p>")), "work starts in spring")) << text_of(page(plain, ""));
+  const std::string html_body = "<p>" + plain + "</p><p>" + plain + "</p>";
+  const std::string from_html = text_of(page(html_body, ""));
+  EXPECT_TRUE(has(from_html, "work starts in spring")) << from_html;
+  EXPECT_FALSE(has(from_html, "<p>")) << from_html;
+  // The markup holds the article: a teaser-length articleBody does not replace it.
+  std::string markup = "<article>";
+  markup += kArticleParagraphs;
+  markup += "</article>";
+  const std::string kept = text_of(page("A teaser of the story, cut short.", markup));
+  EXPECT_TRUE(kept.starts_with("The city council voted")) << kept;
+}
+
 }  // namespace storyline::extract

@@ -732,6 +732,7 @@ PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& 
   metadata.author = find_author(facts, jsonld, metadata.site_name);
   metadata.language = find_language(facts, jsonld);
   metadata.images = find_images(facts, jsonld, metadata.url);
+  metadata.jsonld_article_body = jsonld.article_body;
   for (auto* field : {&metadata.title, &metadata.excerpt, &metadata.site_name})
     if (*field && (*field)->empty()) field->reset();
   return metadata;

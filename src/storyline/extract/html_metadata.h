@@ -21,6 +21,9 @@ struct PageMetadata {
   std::optional<std::string> site_name;
   std::optional<std::string> language;   // declared language tag, e.g. "en-GB"
   std::vector<Image> images;
+  // The article's text as its JSON-LD gives it (plain text, or HTML), raw: some pages render the
+  // body with scripts and leave only this in the HTML.
+  std::optional<std::string> jsonld_article_body;
 };
 
 PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& context);

@@ -241,6 +241,7 @@ JsonLdMetadata read_jsonld(const std::vector<std::string>& scripts) {
     if (has_type(*node, is_article_type)) {
       if (!out.found_article) out.found_article = true;
       fill_from(reader, *node, out);
+      if (!out.article_body) out.article_body = reader.text(*node, "articleBody");
     }
   }
   for (const json* node : nodes)

@@ -22,6 +22,7 @@ struct JsonLdMetadata {
   std::optional<std::string> language;   // inLanguage
   std::vector<std::string> authors;      // names as written (not yet cleaned)
   std::vector<Image> images;
+  std::optional<std::string> article_body;  // articleBody of the article node, as written
 };
 
 // `scripts` are the raw texts of the page's JSON-LD blocks; invalid blocks are skipped, with a
