@@ -30,3 +30,16 @@ TEST(ParagraphFilter, RightsNoticesAreChromeEvenWhenLong) {
   EXPECT_FALSE(is_boilerplate_paragraph("The court ruled that the photographer kept the copyright to the picture, "
                                         "and the newspaper must pay damages."));
 }
+
+TEST(ParagraphFilter, LabelsAdMarkersReadingTimesAndLeadIns) {
+  for (const char* chrome : {"- Anzeige -", "ADVERTISEMENT", "Kommentieren", "Beitragsbild", "Last Modified:", "PDF",
+                             "ANZEIGE - Heute mal ausgehen/bestellen? Wie wäre es mit:", "11 minut czytania", "5 min read",
+                             "Auch lesen: Die dümmste aller Verschwörungstheorien", "VEA TAMBIÉN: Estrella de la educación",
+                             // Capitals beyond Latin-1 are lower-cased for the prefixes: "Źródło:" is "źródło:".
+                             "Źródło: PAP"})
+    EXPECT_TRUE(is_boilerplate_paragraph(chrome)) << chrome;
+  for (const char* prose : {"Kommentare sind in diesem Artikel geschlossen, weil die Debatte eskalierte.",
+                            "Home prices rose 4 percent in May.", "The PDF was leaked to reporters on Monday.",
+                            "More than 40 people were injured."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}

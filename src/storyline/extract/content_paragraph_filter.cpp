@@ -33,7 +33,23 @@ constexpr std::string_view kReadMorePrefixes[] = {
     "mehr interessantes", "weiterlesen", "zum thema:",
     "lea también", "lea más", "lea:", "lee también", "le puede interesar", "puedes ver", "te puede interesar",
     "ver también", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "leggi anche", "czytaj też",
-    "czytaj także", "zobacz też", "zobacz także", "dowiedz się więcej", "leia também", "veja também"};
+    "czytaj także", "zobacz też", "zobacz także", "dowiedz się więcej", "leia também", "veja também",
+    "auch lesen", "siehe auch", "mehr dazu", "vea también", "mira también", "przeczytaj też", "przeczytaj także",
+    "czytaj więcej", "leia mais", "related stories", "related articles", "more on this"};
+
+// Whole paragraphs that are a page's labels, buttons and ad markers, lower-case, compared after
+// the dashes, colons and spaces around them are dropped ("- Anzeige -", "Kommentieren").
+constexpr std::string_view kChromeLabels[] = {
+    "advertisement", "anzeige", "werbung", "publicidad", "reklama", "annonce", "pubblicità", "sponsored",
+    "comments", "comment", "kommentare", "kommentieren", "commentaires", "comentarios", "komentarze",
+    "share", "teilen", "partager", "compartir", "udostępnij", "print", "drucken", "imprimer", "imprimir",
+    "contact", "kontakt", "pdf", "beitragsbild", "titelbild", "tags", "schlagworte", "schlagwörter", "stichworte",
+    "menu", "menü", "startseite", "home", "zurück", "nach oben", "back to top", "top", "mehr", "more"};
+
+// "5 min read", "Lesezeit: 4 Minuten", "11 minut czytania", lower-case.
+constexpr std::string_view kReadingTimeWords[] = {"min read", "minute read", "minutes read", "lesezeit", "lesedauer",
+                                                  "minut czytania", "min de lecture", "minutes de lecture",
+                                                  "minutos de lectura", "min di lettura", "minuti di lettura"};
 
 // Labels of the publication and update times a page prints above or below the article,
 // lower-case ("Published: 11/18/2011 2:27 AM Last Modified: ..."), in the languages above.
@@ -70,6 +86,18 @@ std::string lower_prefix(std::string_view text, size_t length) {
       const auto next = static_cast<unsigned char>(result[i + 1]);
       if (next >= 0x80 && next <= 0x9E && next != 0x97) result[i + 1] = static_cast<char>(next + 0x20);  // not ×
       ++i;
+    } else if ((c == '\xC4' || c == '\xC5') && i + 1 < result.size()) {
+      // Latin Extended-A (Ł, Ś, Ź, Ž, Ő...): capitals and small letters alternate in pairs.
+      const auto next = static_cast<unsigned char>(result[i + 1]);
+      const char32_t cp = ((static_cast<unsigned char>(c) & 0x1F) << 6) | (next & 0x3F);
+      const bool even_capital = (cp <= 0x137 || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0;
+      const bool odd_capital = ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && cp % 2 == 1;
+      if (even_capital || odd_capital) {
+        const char32_t small = cp + 1;
+        c = static_cast<char>(0xC0 | (small >> 6));
+        result[i + 1] = static_cast<char>(0x80 | (small & 0x3F));
+      }
+      ++i;
     }
   }
   return result;
@@ -104,6 +132,14 @@ bool is_time_line(const std::string& lower, std::string_view paragraph) {
   return false;
 }
 
+// The paragraph without the dashes, colons, bullets and spaces around it.
+std::string_view bare(std::string_view text) {
+  constexpr std::string_view kAround = " -:|\xC2\xBB\xE2\x80\x93\xE2\x80\x94\xE2\x80\xA2";  // space - : | » – — •
+  const size_t first = text.find_first_not_of(kAround);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kAround) + 1 - first);
+}
+
 }  // namespace
 
 bool is_boilerplate_paragraph(std::string_view paragraph) {
@@ -116,6 +152,19 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (contains_any(lower, kRightsNotices)) return true;
   if (length > 200) return false;
   if (length <= 120 && starts_with_any(lower, kCreditPrefixes)) return true;
+  if (length <= 30) {
+    const std::string_view label = bare(lower);
+    for (std::string_view chrome : kChromeLabels)
+      if (label == chrome) return true;
+    // A time label with its time elsewhere ("Last Modified:").
+    for (std::string_view time_label : kTimeLabels)
+      if (label == bare(time_label)) return true;
+  }
+  // Ad markers before a sponsored line: "ANZEIGE - Heute mal ausgehen?".
+  if (length <= 120 && (lower.starts_with("anzeige -") || lower.starts_with("anzeige:") || lower.starts_with("advertisement:")))
+    return true;
+  if (length <= 40 && contains_any(lower, kReadingTimeWords) && lower.find_first_of("0123456789") != std::string::npos)
+    return true;
   // A short line naming a picture's source: "Stau © aremac / Clipdealer".
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
   if (length <= 100 && is_time_line(lower, paragraph)) return true;
