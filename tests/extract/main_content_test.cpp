@@ -454,6 +454,25 @@ TEST(MainContent, TrafilaturaSampleKeepsItsF1) {
 }
 
 }  // namespace
+// A post exported from Org mode: the body container (class entry-content) holds sections, one
+// of them longer; the whole container is the post, not its longest section.
+TEST(MainContent, BodyContainerWinsOverItsLongestSection) {
+  const auto section = [](int number, int paragraphs) {
+    std::string html = "<div class=\"outline-" + std::to_string(number) + "\"><h2>Part " + std::to_string(number) +
+                       "</h2><div class=\"outline-text-2\">";
+    for (int i = 0; i < paragraphs; ++i)
+      html += "<p>Section " + std::to_string(number) + ", paragraph " + std::to_string(i) +
+              ": decorators wrap a function, and the wrapper adds logging, timing or caching to every call.</p>";
+    return html + "</div></div>";
+  };
+  std::string page = "<html><body><div class=\"post\"><div class=\"post-body entry-content\">";
+  page += section(1, 2) + section(2, 6) + section(3, 2) + section(4, 2);
+  page += "</div></div><div class=\"sidebar\"><p>Archive, labels, about me.</p></div></body></html>";
+  const std::string text = body_of(page);
+  for (const char* part : {"Section 1, paragraph 0", "Section 2, paragraph 5", "Section 4, paragraph 1"})
+    EXPECT_TRUE(has(text, part)) << part << " missing from " << text;
+}
+
 // A page whose body is drawn by scripts keeps the article only in its JSON-LD articleBody: that
 // text is the document's, plain or HTML; a page with its body in the markup keeps the markup's.
 TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {

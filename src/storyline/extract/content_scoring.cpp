@@ -240,7 +240,9 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
     // An explicit articleBody elsewhere than our best guess still wins unless it is much smaller.
     const int32_t disjoint_share = is_article_body(elements[marked]) ? 3 : 8;
     if (tree.contains(top, marked) ? marked_plain * 10 >= top_plain * 6
-        : tree.contains(marked, top) ? marked_plain <= top_plain * 2
+        // A body container (not a bare <article>) may hold three times our guess: our guess is
+        // then one section of a post written in several.
+        : tree.contains(marked, top) ? marked_plain <= top_plain * (elements[marked].tag == ContentTag::kArticle ? 2 : 3)
                                      : marked_plain * 10 >= top_plain * disjoint_share)
       return is_article_body(elements[marked]) ? marked_article_parts(tree, marked)
              : has_body_class(elements[marked]) ? with_intro(tree, intro_scope(tree, top, marked), marked)
