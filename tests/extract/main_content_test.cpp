@@ -473,6 +473,26 @@ TEST(MainContent, BodyContainerWinsOverItsLongestSection) {
     EXPECT_TRUE(has(text, part)) << part << " missing from " << text;
 }
 
+// Short paragraphs that are one link each, two or more in a row, are other stories' headlines
+// (with the lead-in above them); one alone is the article's own pointer and stays.
+TEST(MainContent, RunsOfLinkOnlyParagraphsAreOtherStories) {
+  std::string page = "<html><body><article>";
+  page += kArticleParagraphs;
+  page += "<p><strong>Schon gelesen?</strong></p>"
+          "<p><a href=\"/a\">Luftwaffe hat mit dem Training auf den H145 begonnen</a></p>"
+          "<p><a href=\"/b\">Neuer Hubschrauber für die Bergwacht</a></p>"
+          "<p>The works will be financed by the city and the state, the mayor said on Wednesday evening.</p>"
+          "<p><a href=\"/report.pdf\">The full report of the transport department</a></p>"
+          "<p>Residents can comment on the plans until the end of the month, by letter or online.</p>"
+          "</article></body></html>";
+  const std::string text = body_of(page);
+  EXPECT_FALSE(has(text, "Luftwaffe")) << text;
+  EXPECT_FALSE(has(text, "Bergwacht")) << text;
+  EXPECT_FALSE(has(text, "Schon gelesen")) << text;
+  EXPECT_TRUE(has(text, "The full report of the transport department")) << text;
+  EXPECT_TRUE(has(text, "until the end of the month")) << text;
+}
+
 // A page whose body is drawn by scripts keeps the article only in its JSON-LD articleBody: that
 // text is the document's, plain or HTML; a page with its body in the markup keeps the markup's.
 TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {

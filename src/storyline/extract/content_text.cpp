@@ -163,15 +163,26 @@ class ParagraphWriter {
     if (is_boilerplate_paragraph(paragraph) || (kind_may_be_caption(kind) && is_image_caption(paragraph))) return;
     // Repeats of short lines are captions and labels; long paragraphs may repeat on purpose.
     if (paragraph.size() < 200 && !seen_.insert(paragraph).second) return;
-    drop_orphaned_lead_in();
-    if (!text_.empty()) text_ += "\n\n";
-    last_start_ = text_.size();
-    text_ += paragraph;
+    // Short paragraphs that are one link each, two or more in a row, are other stories'
+    // headlines set in the article ("Schon gelesen?" and a list of them); one alone may be the
+    // article pointing somewhere, and is kept.
+    if (kind == ContentTag::kParagraph && density >= 0.95 && paragraph.size() <= 200) {
+      if (link_run_++ == 0) {
+        pending_link_ = std::move(paragraph);
+      } else {
+        pending_link_.clear();
+        skipped_after_last_ = true;  // the lead-in to the list ("Schon gelesen?") goes with it
+      }
+      return;
+    }
+    release_pending_link();
+    write(paragraph);
   }
   bool nothing_written() const { return text_.empty() && buffer_.find_first_not_of(' ') == std::string::npos; }
   // Something with text was left out here: a lead-in just before it has nothing to lead to.
   void note_skipped() { skipped_after_last_ = true; }
   std::string take() {
+    release_pending_link();
     drop_orphaned_lead_in();
     // A label opening the text ("Episode Description:") names it; it is not its first paragraph.
     const size_t first_end = text_.find("\n\n");
@@ -194,6 +205,20 @@ class ParagraphWriter {
   std::string text_;
   size_t last_start_ = 0;
   bool skipped_after_last_ = false;
+  std::string pending_link_;  // a link-only paragraph, written unless another follows it
+  int link_run_ = 0;
+
+  void write(const std::string& paragraph) {
+    drop_orphaned_lead_in();
+    if (!text_.empty()) text_ += "\n\n";
+    last_start_ = text_.size();
+    text_ += paragraph;
+  }
+  void release_pending_link() {
+    if (link_run_ == 1 && !pending_link_.empty()) write(pending_link_);
+    pending_link_.clear();
+    link_run_ = 0;
+  }
 
   // The alt text of a picture in the article, shown again under it (perhaps with a credit after).
   bool is_image_caption(const std::string& paragraph) const {
