@@ -43,3 +43,14 @@ TEST(ParagraphFilter, LabelsAdMarkersReadingTimesAndLeadIns) {
                             "More than 40 people were injured."})
     EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
 }
+
+TEST(ParagraphFilter, FeedbackPromptsCommentButtonsAndDisclaimers) {
+  for (const char* chrome : {"War der Artikel nützlich?", "Möchten Sie den Artikel teilen?", "Was this article helpful?",
+                             "Kommentar verfassen", "Leave a Reply", "Credit:", "Alle Angaben ohne Gewähr.",
+                             "Bei den Verlinkungen handelt es sich um Affiliate-Links.",
+                             "This post contains references to products from one or more of our advertisers."})
+    EXPECT_TRUE(is_boilerplate_paragraph(chrome)) << chrome;
+  for (const char* prose : {"Was this the article that brought down the minister? Many in his party think so.",
+                            "The company said it may change its commission rules next year."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}

@@ -44,7 +44,23 @@ constexpr std::string_view kChromeLabels[] = {
     "comments", "comment", "kommentare", "kommentieren", "commentaires", "comentarios", "komentarze",
     "share", "teilen", "partager", "compartir", "udostępnij", "print", "drucken", "imprimer", "imprimir",
     "contact", "kontakt", "pdf", "beitragsbild", "titelbild", "tags", "schlagworte", "schlagwörter", "stichworte",
-    "menu", "menü", "startseite", "home", "zurück", "nach oben", "back to top", "top", "mehr", "more"};
+    "menu", "menü", "startseite", "home", "zurück", "nach oben", "back to top", "top", "mehr", "more", "credit",
+    "kommentar verfassen", "kommentar schreiben", "kommentare schreiben", "kommentar abgeben", "leave a comment",
+    "leave a reply", "write a comment", "post a comment", "add a comment", "laisser un commentaire",
+    "deja un comentario", "dodaj komentarz"};
+
+// Questions and prompts about the article itself, lower-case prefixes ("War der Artikel nützlich?").
+constexpr std::string_view kFeedbackPrompts[] = {
+    "war der artikel", "war dieser artikel", "hat ihnen der artikel", "hat dir der artikel", "hat ihnen dieser artikel",
+    "möchten sie den artikel", "möchtest du den artikel", "diesen artikel teilen", "artikel teilen", "was this article",
+    "did you find this article", "did you like this article", "share this article", "share this story",
+    "cet article vous a", "partagez cet article", "¿te ha gustado", "comparte este artículo"};
+
+// Disclaimers about links and liability a page repeats under its articles, lower-case.
+constexpr std::string_view kDisclaimers[] = {
+    "alle angaben ohne gewähr", "bei den verlinkungen handelt es sich um", "affiliate-link", "affiliate link",
+    "provisions-link", "may earn a commission", "we earn a commission", "contains references to products from",
+    "this post contains affiliate", "enthält affiliate", "sans garantie"};
 
 // "5 min read", "Lesezeit: 4 Minuten", "11 minut czytania", lower-case.
 constexpr std::string_view kReadingTimeWords[] = {"min read", "minute read", "minutes read", "lesezeit", "lesedauer",
@@ -160,6 +176,8 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
     for (std::string_view time_label : kTimeLabels)
       if (label == bare(time_label)) return true;
   }
+  if (length <= 100 && starts_with_any(lower, kFeedbackPrompts)) return true;
+  if (contains_any(lower, kDisclaimers)) return true;
   // Ad markers before a sponsored line: "ANZEIGE - Heute mal ausgehen?".
   if (length <= 120 && (lower.starts_with("anzeige -") || lower.starts_with("anzeige:") || lower.starts_with("advertisement:")))
     return true;
