@@ -493,6 +493,24 @@ TEST(MainContent, RunsOfLinkOnlyParagraphsAreOtherStories) {
   EXPECT_TRUE(has(text, "until the end of the month")) << text;
 }
 
+// An infinite-scroll page: the story the page is about, then a longer one appended after it.
+// The title picks the first; without a title the longer one is taken, as before.
+TEST(MainContent, TitlePicksTheArticleAmongSeveralStories) {
+  const auto story = [](const std::string& headline, const std::string& topic, int paragraphs) {
+    std::string html = "<article class=\"list__item\"><h2>" + headline + "</h2>";
+    for (int i = 0; i < paragraphs; ++i)
+      html += "<p>" + topic + " report, part " + std::to_string(i) +
+              ": the committee heard witnesses, read the documents and asked the ministry for more answers.</p>";
+    return html + "</article>";
+  };
+  const std::string page = "<html><body><main>" + story("Wir haben bereits die Zusage", "Donation", 6) +
+                           story("Die AfD und der Deutschland-Kurier", "Newspaper", 10) + "</main></body></html>";
+  const std::string titled = extract_main_content(HtmlDocument::parse(page), "„Wir haben bereits die Zusage“").text;
+  EXPECT_TRUE(has(titled, "Donation report, part 5")) << titled;
+  EXPECT_FALSE(has(titled, "Newspaper report")) << titled;
+  EXPECT_TRUE(has(body_of(page), "Newspaper report, part 9"));
+}
+
 // A page whose body is drawn by scripts keeps the article only in its JSON-LD articleBody: that
 // text is the document's, plain or HTML; a page with its body in the markup keeps the markup's.
 TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storyline/extract/content_boilerplate.h"
+#include "storyline/extract/page_title.h"
 
 namespace storyline::extract {
 namespace {
@@ -90,9 +91,9 @@ std::vector<int32_t> with_intro(const ContentTree& tree, int32_t top, int32_t bo
 
 // The publisher's marking of the article: itemprop=articleBody, else a body container's class,
 // else the <article> holding the most text.
-int32_t find_marked_article(const std::vector<ContentElement>& elements) {
+int32_t find_marked_article(const std::vector<ContentElement>& elements, int32_t scope_begin, int32_t scope_end) {
   int32_t body = -1, classed = -1, article = -1;
-  for (size_t i = 0; i < elements.size(); ++i) {
+  for (size_t i = static_cast<size_t>(scope_begin); i < static_cast<size_t>(scope_end); ++i) {
     const ContentElement& element = elements[i];
     if (element.effectively_removed) continue;
     const auto index = static_cast<int32_t>(i);
@@ -143,7 +144,30 @@ bool similar_names(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::vector<int32_t> select_content(const ContentTree& tree) {
+// Among several <article>s each holding a story (an infinite-scroll page appends the next ones),
+// the one with a heading that is the page's title; -1 when the page has fewer than two such
+// articles or none is headed by the title.
+int32_t article_headed_by(const ContentTree& tree, std::string_view title) {
+  if (title.empty()) return -1;
+  const auto& elements = tree.elements();
+  constexpr int32_t kStoryChars = 500;
+  int32_t stories = 0, headed = -1;
+  for (int32_t i = 0; i < static_cast<int32_t>(elements.size()); ++i) {
+    const ContentElement& element = elements[i];
+    if (element.tag != ContentTag::kArticle || element.effectively_removed || plain_chars(element) < kStoryChars) continue;
+    ++stories;
+    for (int32_t j = i + 1; j < element.end && headed < 0; ++j) {
+      const ContentTag tag = elements[j].tag;
+      if ((tag == ContentTag::kHeading1 || tag == ContentTag::kHeading) && !elements[j].effectively_removed &&
+          similar_titles(text_content(elements[j].node), title))
+        headed = i;
+    }
+    i = element.end - 1;  // articles inside it are its parts
+  }
+  return stories >= 2 ? headed : -1;
+}
+
+std::vector<int32_t> select_content(const ContentTree& tree, std::string_view title) {
   const auto& elements = tree.elements();
   const size_t count = elements.size();
   if (count == 0 || elements.front().chars == 0) return {};
@@ -231,9 +255,24 @@ std::vector<int32_t> select_content(const ContentTree& tree) {
     top = wrapper;
   }
 
+  // A page of several stories: the one its title names, whatever the others hold.
+  int32_t scope_begin = 0, scope_end = static_cast<int32_t>(count);
+  if (const int32_t headed = article_headed_by(tree, title); headed >= 0 && !tree.contains(headed, top)) {
+    if (tree.contains(top, headed)) {
+      top = headed;
+    } else {
+      int32_t best = -1;
+      for (int32_t i : candidates)
+        if (tree.contains(headed, i) && (best < 0 || score[i] > score[best])) best = i;
+      top = best >= 0 ? best : headed;
+    }
+    scope_begin = headed;
+    scope_end = elements[headed].end;
+  }
+
   // Prefer the publisher's own marking of the article (itemprop=articleBody, else the <article>
   // holding the most text) when it holds the text we found.
-  const int32_t marked = find_marked_article(elements);
+  const int32_t marked = find_marked_article(elements, scope_begin, scope_end);
   if (marked >= 0 && plain_chars(elements[marked]) > 0) {
     const int32_t top_plain = plain_chars(elements[top]);
     const int32_t marked_plain = plain_chars(elements[marked]);

@@ -6,6 +6,7 @@
 // join when they score close to it, and an itemprop=articleBody container that holds the text
 // is preferred.
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "storyline/extract/content_tree.h"
@@ -13,6 +14,8 @@
 namespace storyline::extract {
 
 // Indices of the content roots in document order; empty when the page has no text at all.
-std::vector<int32_t> select_content(const ContentTree& tree);
+// `title`: the page's headline when known; among several <article>s holding stories, the one
+// headed by it is the page's.
+std::vector<int32_t> select_content(const ContentTree& tree, std::string_view title = {});
 
 }  // namespace storyline::extract

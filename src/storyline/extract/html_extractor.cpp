@@ -30,7 +30,7 @@ std::string article_body_text(std::string_view body) {
 Document extract_html(std::string_view utf8_html, const PageContext& context) {
   const HtmlDocument page = HtmlDocument::parse(utf8_html);
   PageMetadata metadata = extract_html_metadata(page, context);
-  MainContent content = extract_main_content(page);
+  MainContent content = extract_main_content(page, metadata.title.value_or(""));
 
   Document document;
   document.source = context.source;

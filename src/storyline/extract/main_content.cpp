@@ -15,13 +15,13 @@ constexpr size_t kTooLittleText = 300;
 
 }  // namespace
 
-MainContent extract_main_content(const HtmlDocument& page) {
+MainContent extract_main_content(const HtmlDocument& page, std::string_view title) {
   ContentTree tree(page);
   mark_boilerplate(tree);
-  ContentText collected = collect_text(tree, select_content(tree));
+  ContentText collected = collect_text(tree, select_content(tree, title));
   if (collected.text.size() < kTooLittleText) {
     mark_boilerplate(tree, /*trust_names=*/false);
-    ContentText retry = collect_text(tree, select_content(tree));
+    ContentText retry = collect_text(tree, select_content(tree, title));
     // A short article found with the names is kept unless the names hid much more text: what
     // the retry adds to a short article is mostly the chrome the names removed.
     if (retry.text.size() > 2 * collected.text.size()) collected = std::move(retry);

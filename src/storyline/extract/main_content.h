@@ -3,6 +3,7 @@
 // headings, lists, block quotes), without navigation, ads, related-story blocks, comments, share
 // bars, cookie/newsletter boxes, author boxes or repeated captions.
 #include <string>
+#include <string_view>
 
 #include "storyline/extract/html_document.h"
 
@@ -14,6 +15,8 @@ struct MainContent {
   std::string deck;        // the heading set under that headline (a standfirst), not in `text`
 };
 
-MainContent extract_main_content(const HtmlDocument& page);
+// `title`, when known (the page's metadata headline), picks the article a page of several is
+// about (an infinite-scroll page appends the next stories' <article>s).
+MainContent extract_main_content(const HtmlDocument& page, std::string_view title = {});
 
 }  // namespace storyline::extract
