@@ -198,7 +198,7 @@ TEST(HtmlMetadataShared, TrafilaturaEvalAccuracyFloors) {
   options.threads = 2;
   const auto scores = storyline::eval::evaluate_trafilatura(shared + "/data/extraction/trafilatura-eval", options);
   ASSERT_GT(scores.title.total, 800u);
-  EXPECT_GE(scores.title.accuracy(), 0.89);
+  EXPECT_GE(scores.title.accuracy(), 0.895);  // measured 0.907
   EXPECT_GE(scores.date.accuracy(), 0.82);
   EXPECT_GE(scores.author.accuracy(), 0.60);
 }

@@ -22,7 +22,7 @@ namespace storyline::extract {
 namespace {
 
 // Measured over the sample below when the extractor last changed, minus 0.02 of margin.
-constexpr double kTrafilaturaSampleF1Floor = 0.895;
+constexpr double kTrafilaturaSampleF1Floor = 0.92;  // measured 0.939
 
 std::string body_of(const std::string& html) { return extract_main_content(HtmlDocument::parse(html)).text; }
 
@@ -454,6 +454,7 @@ TEST(MainContent, TrafilaturaSampleKeepsItsF1) {
 }
 
 }  // namespace
+
 // A post exported from Org mode: the body container (class entry-content) holds sections, one
 // of them longer; the whole container is the post, not its longest section.
 TEST(MainContent, BodyContainerWinsOverItsLongestSection) {
