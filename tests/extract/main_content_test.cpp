@@ -512,6 +512,22 @@ TEST(MainContent, TitlePicksTheArticleAmongSeveralStories) {
   EXPECT_TRUE(has(body_of(page), "Newspaper report, part 9"));
 }
 
+// The lead set in the article's header, above the body and apart from it, is the text's start;
+// an ad slot named "leaderboard" above it is not a lead.
+TEST(MainContent, LeadInTheHeaderStartsTheText) {
+  std::string page = "<html><body><main><div class=\"l-container\"><header class=\"m-intro-header\">"
+                     "<h1>Tram network to grow</h1><div class=\"ad-leaderboard\"><p>Buy one, get one free, "
+                     "this week only, in every store.</p></div>"
+                     "<p class=\"a-lead\">In a first vote, the council backed the plan, which the mayor had "
+                     "called the largest investment of the decade.</p></header><div class=\"l-body\">";
+  page += kArticleParagraphs;
+  page += "</div></div></main></body></html>";
+  const std::string text = body_of(page);
+  EXPECT_TRUE(text.starts_with("In a first vote, the council backed the plan")) << text;
+  EXPECT_TRUE(has(text, "The city council voted")) << text;
+  EXPECT_FALSE(has(text, "Buy one")) << text;
+}
+
 // A page whose body is drawn by scripts keeps the article only in its JSON-LD articleBody: that
 // text is the document's, plain or HTML; a page with its body in the markup keeps the markup's.
 TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {

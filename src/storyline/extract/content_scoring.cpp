@@ -55,10 +55,11 @@ bool has_body_class(const ContentElement& element) {
 // A template's lede set apart from the body container ("entry-excerpt", "article__intro"): it
 // comes before the body, inside what we had chosen, and has prose.
 bool is_intro(const ContentElement& element) {
-  static constexpr std::string_view kIntroNames[] = {"intro", "excerpt", "standfirst", "vorspann", "lede"};
+  static constexpr std::string_view kIntroNames[] = {"intro", "excerpt", "standfirst", "vorspann", "lede", "lead"};
   const std::string_view names = element.class_and_id;
   for (std::string_view name : kIntroNames)
-    if (names.find(name) != std::string_view::npos) return true;
+    for (size_t at = names.find(name); at != std::string_view::npos; at = names.find(name, at + 1))
+      if (!names.substr(at).starts_with("leaderboard")) return true;  // an ad's size, not a lead
   return false;
 }
 
@@ -317,6 +318,24 @@ std::vector<int32_t> select_content(const ContentTree& tree, std::string_view ti
     }
     if (append) roots.push_back(i);
   }
+  // The lead set above the body in the article's header ("<p class="a-lead">") is its start:
+  // looked for in the <article>, else in the nearest ancestor that also holds the headline.
+  int32_t lead_scope = intro_scope(tree, roots.front(), roots.front());
+  if (lead_scope == roots.front()) {
+    int level = 0;
+    for (int32_t up = elements[roots.front()].parent; up >= 0 && level < 4 && elements[up].tag != ContentTag::kBody;
+         up = elements[up].parent, ++level) {
+      bool headline_before = false;
+      for (int32_t i = up + 1; i < roots.front() && !headline_before; ++i)
+        headline_before = elements[i].tag == ContentTag::kHeading1 && !elements[i].effectively_removed;
+      if (headline_before) {
+        lead_scope = up;
+        break;
+      }
+    }
+  }
+  const std::vector<int32_t> led = with_intro(tree, lead_scope, roots.front());
+  if (led.size() > 1) roots.insert(roots.begin(), led.begin(), led.end() - 1);
   return roots;
 }
 
