@@ -4,14 +4,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "storyline/extract/markup_words.h"
+
 namespace storyline::extract {
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Whitespace (also no-break spaces and line breaks) collapsed to single spaces.
 std::string collapse_spaces(std::string_view text) {
