@@ -528,6 +528,21 @@ TEST(MainContent, LeadInTheHeaderStartsTheText) {
   EXPECT_FALSE(has(text, "Buy one")) << text;
 }
 
+// A "read more" name on a block of prose is the collapsed rest of the text, kept; on a link it is
+// the link to another page, dropped.
+TEST(MainContent, ReadMoreNamesOnProseAreCollapsedText) {
+  std::string page = "<html><body><article><div class=\"post-body\">";
+  page += kArticleParagraphs;
+  page += "<div class=\"js_readmore\"><p>Children under four travel free on every line, and the council "
+          "promised that the fares would not rise before the new lines open, whatever the works cost in the "
+          "end, the mayor said, adding that the budget had been checked twice by the auditors.</p></div>"
+          "<div class=\"read-more\"><a href=\"/more\">Read more stories about transport</a></div>"
+          "</div></article></body></html>";
+  const std::string text = body_of(page);
+  EXPECT_TRUE(has(text, "Children under four travel free")) << text;
+  EXPECT_FALSE(has(text, "Read more stories")) << text;
+}
+
 // A page whose body is drawn by scripts keeps the article only in its JSON-LD articleBody: that
 // text is the document's, plain or HTML; a page with its body in the markup keeps the markup's.
 TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {

@@ -103,9 +103,29 @@ bool is_boilerplate_by_tag(const ContentElement& element, bool inside_article) {
 
 constexpr std::string_view kProseBoilerplate[] = {"comment", "kommentar", "disqus", "repl", "related", "recommend"};
 
+// A "read more" name on a block of prose is a collapsed rest of the text ("js_readmore",
+// "read-more-container"), not the link to another page it names elsewhere.
+bool is_collapsed_text(const ContentElement& element) {
+  static constexpr std::string_view kReadMore[] = {"read-more", "readmore", "weiterlesen"};
+  const std::string_view words = element.class_and_id;
+  if (!contains_any(words, kReadMore) || element.chars < 200 || element.link_chars * 5 > element.chars) return false;
+  // Only the read-more words matched: any other boilerplate name still counts.
+  std::string rest;
+  for (size_t pos = 0; pos < words.size();) {
+    size_t next = std::string_view::npos, length = 0;
+    for (std::string_view name : kReadMore)
+      if (const size_t at = words.find(name, pos); at < next) next = at, length = name.size();
+    rest.append(words.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+    if (next == std::string_view::npos) break;
+    rest += ' ';
+    pos = next + length;
+  }
+  return !contains_any(std::string_view(rest), kStrongBoilerplate) && !has_word(std::string_view(rest), kBoilerplateWords);
+}
+
 bool is_boilerplate_by_class(const ContentElement& element) {
   const std::string_view words = element.class_and_id;
-  if (words.empty()) return false;
+  if (words.empty() || is_collapsed_text(element)) return false;
   // A heading's short words are anchors for a table of contents ("nav_nur_die_folie__1"), not
   // what it is: headings are judged by the strong names only.
   const bool heading = element.tag == ContentTag::kHeading || element.tag == ContentTag::kHeading1;
