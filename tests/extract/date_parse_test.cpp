@@ -57,6 +57,15 @@ TEST(DateParse, NumericDayFirstAndUsMonthFirst) {
   EXPECT_FALSE(parse_date_to_iso("version 1.10.23.4"));
 }
 
+TEST(DateParse, SlashDatesDayFirstWhenThePageWritesThemSo) {
+  using storyline::extract::SlashDateOrder;
+  EXPECT_EQ(parse_date_to_iso("10/05/2022 05:22 pm", SlashDateOrder::kDayFirst).value_or(""), "2022-05-10T17:22:00");
+  EXPECT_EQ(parse_date_to_iso("10/05/2022", SlashDateOrder::kMonthFirst).value_or(""), "2022-10-05");
+  // A second number above 12 can only be the day, whatever the page's habit.
+  EXPECT_EQ(parse_date_to_iso("05/25/2022", SlashDateOrder::kDayFirst).value_or(""), "2022-05-25");
+  EXPECT_EQ(parse_date_to_iso("25/05/2022", SlashDateOrder::kMonthFirst).value_or(""), "2022-05-25");
+}
+
 TEST(DateParse, NumbersAlone) {
   EXPECT_EQ(parsed("20211009"), "2021-10-09");
   EXPECT_EQ(parsed("1633770420"), "2021-10-09T09:07:00Z");

@@ -357,3 +357,15 @@ TEST(PageTitle, HeadingsAndSiteNamesPickTheHeadlinePart) {
   EXPECT_EQ(strip_site_from_title("武汉的声音：有英勇的你，才有英雄的城！-新华网", keys("http://www.xinhuanet.com/x"), {}),
             "武汉的声音：有英勇的你，才有英雄的城！");
 }
+
+TEST(HtmlMetadata, SlashDatesReadInThePagesLanguage) {
+  const auto published = [](const char* lang) {
+    return metadata_of(std::string("<html lang=\"") + lang + R"("><head><meta property="article:published_time" content="10/05/2022 05:22 pm">
+      </head><body><h1>Senado aprueba la reforma</h1><p>Texto.</p></body></html>)")
+        .published.value_or("");
+  };
+  EXPECT_EQ(published("es-MX"), "2022-05-10T17:22:00");
+  EXPECT_EQ(published("en-GB"), "2022-05-10T17:22:00");
+  EXPECT_EQ(published("en-US"), "2022-10-05T17:22:00");
+  EXPECT_EQ(published("en"), "2022-10-05T17:22:00");
+}

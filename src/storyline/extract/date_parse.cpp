@@ -163,7 +163,7 @@ constexpr Zone kZones[] = {
 
 class DateScanner {
  public:
-  explicit DateScanner(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+  DateScanner(std::vector<Token> tokens, SlashDateOrder order) : tokens_(std::move(tokens)), order_(order) {}
 
   std::optional<std::string> scan() {
     for (size_t i = 0; i < tokens_.size(); ++i) {
@@ -246,7 +246,7 @@ class DateScanner {
         is_number(i + 2, 1, 2) && is_punct(i + 3, tokens_[i + 1].text) && is_number(i + 4, 4, 4)) {
       const int first = number(i), second = number(i + 2);
       year = number(i + 4);
-      if (tokens_[i + 1].text == "/" && first <= 12) {
+      if (tokens_[i + 1].text == "/" && first <= 12 && (order_ == SlashDateOrder::kMonthFirst || second > 12)) {
         month = first, day = second;
       } else {
         day = first, month = second;
@@ -381,6 +381,7 @@ class DateScanner {
   }
 
   std::vector<Token> tokens_;
+  SlashDateOrder order_;
 };
 
 std::string_view trim(std::string_view text) {
@@ -429,11 +430,11 @@ std::optional<std::string> parse_number_only(std::string_view digits) {
 
 }  // namespace
 
-std::optional<std::string> parse_date_to_iso(std::string_view text) {
+std::optional<std::string> parse_date_to_iso(std::string_view text, SlashDateOrder order) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
   if (all_digits(text)) return parse_number_only(text);
-  return DateScanner(tokenize(text.substr(0, 4096))).scan();
+  return DateScanner(tokenize(text.substr(0, 4096)), order).scan();
 }
 
 std::optional<std::string> date_from_url_path(std::string_view url) {

@@ -254,16 +254,28 @@ class FactCollector {
 
 // ---- dates -------------------------------------------------------------------------------------
 
-std::optional<std::string> first_date(const std::vector<std::string>& candidates) {
+// US English writes "10/05/2022" for October 5; every other language the page may declare (and
+// English as written in Britain, Ireland, India, Australia, New Zealand, South Africa) for 10 May.
+// No declaration, or plain "en": month first, as most such pages are American.
+SlashDateOrder slash_date_order(const std::optional<std::string>& language) {
+  if (!language || language->size() < 2) return SlashDateOrder::kMonthFirst;
+  const std::string tag = lower_ascii(*language);
+  if (!tag.starts_with("en")) return SlashDateOrder::kDayFirst;
+  for (std::string_view region : {"en-gb", "en-ie", "en-in", "en-au", "en-nz", "en-za"})
+    if (tag.starts_with(region)) return SlashDateOrder::kDayFirst;
+  return SlashDateOrder::kMonthFirst;
+}
+
+std::optional<std::string> first_date(const std::vector<std::string>& candidates, SlashDateOrder order) {
   for (const auto& candidate : candidates)
-    if (auto date = parse_date_to_iso(candidate)) return date;
+    if (auto date = parse_date_to_iso(candidate, order)) return date;
   return std::nullopt;
 }
 
 std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
-                                          const std::optional<std::string>& url) {
+                                          const std::optional<std::string>& url, SlashDateOrder order) {
   if (jsonld.found_article && jsonld.date_published)
-    if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
+    if (auto date = parse_date_to_iso(*jsonld.date_published, order)) return date;
   static constexpr std::string_view kPublishedKeys[] = {
       "article:published_time", "og:article:published_time", "article:published", "og:published_time", "published_time",
       "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
@@ -274,28 +286,28 @@ std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMe
       "publication_date", "publication-date", "article:published_date", "release_date", "date_published"};
   for (auto key : kPublishedKeys)
     for (const auto& value : facts.meta_all(key))
-      if (auto date = parse_date_to_iso(value)) return date;
+      if (auto date = parse_date_to_iso(value, order)) return date;
   if (jsonld.date_published)
-    if (auto date = parse_date_to_iso(*jsonld.date_published)) return date;
+    if (auto date = parse_date_to_iso(*jsonld.date_published, order)) return date;
   // Parse.ly's page description is JSON inside a <meta>: {"pub_date": "2014-11-23T16:00:00+04:00"}.
   if (auto parsely = facts.meta({"parsely-page"})) {
     const size_t at = parsely->find("pub_date");
     if (at != std::string::npos)
-      if (auto date = parse_date_to_iso(std::string_view(*parsely).substr(at, 80))) return date;
+      if (auto date = parse_date_to_iso(std::string_view(*parsely).substr(at, 80), order)) return date;
   }
-  if (auto date = first_date(facts.itemprop_dates)) return date;
-  if (auto date = first_date(facts.marked_time_dates)) return date;
-  if (auto date = first_date(facts.time_dates)) return date;
-  if (auto date = first_date(facts.microformat_dates)) return date;
-  if (auto date = first_date(facts.datelines)) return date;
+  if (auto date = first_date(facts.itemprop_dates, order)) return date;
+  if (auto date = first_date(facts.marked_time_dates, order)) return date;
+  if (auto date = first_date(facts.time_dates, order)) return date;
+  if (auto date = first_date(facts.microformat_dates, order)) return date;
+  if (auto date = first_date(facts.datelines, order)) return date;
   for (const auto& candidate : {url, context.url})
     if (candidate)
       if (auto date = date_from_url_path(*candidate)) return date;
-  if (auto date = first_date(facts.text_dates)) return date;
+  if (auto date = first_date(facts.text_dates, order)) return date;
   for (auto key : {"article:modified_time", "og:updated_time", "last-modified", "datemodified", "dcterms.modified"})
     for (const auto& value : facts.meta_all(key))
-      if (auto date = parse_date_to_iso(value)) return date;
-  if (jsonld.date_modified) return parse_date_to_iso(*jsonld.date_modified);
+      if (auto date = parse_date_to_iso(value, order)) return date;
+  if (jsonld.date_modified) return parse_date_to_iso(*jsonld.date_modified, order);
   return std::nullopt;
 }
 
@@ -305,7 +317,7 @@ std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMe
 // 10:00, zones down to -10 h) or the day after (from 20:00, zones up to +4 h) and never the
 // machine's own day, the day shown is kept (trafilatura-eval's gold is the date a reader sees:
 // 5 more right there, 1 fewer on readability-testpages, whose gold is the machine's value).
-std::optional<std::string> day_as_shown(const std::string& machine_date, const PageFacts& facts) {
+std::optional<std::string> day_as_shown(const std::string& machine_date, const PageFacts& facts, SlashDateOrder order) {
   const bool utc_or_unzoned = machine_date.size() > 10 &&
                               (machine_date.ends_with("Z") || machine_date.ends_with("+00:00") ||
                                machine_date.find_first_of("+-", 19) == std::string::npos);
@@ -317,7 +329,7 @@ std::optional<std::string> day_as_shown(const std::string& machine_date, const P
   int looked = 0;
   for (const auto* candidates : {&facts.datelines, &facts.text_dates}) {
     for (const auto& text : *candidates) {
-      const auto date = parse_date_to_iso(text);
+      const auto date = parse_date_to_iso(text, order);
       if (!date) continue;
       const auto day = published_day(*date);
       if (!day) continue;
@@ -335,10 +347,11 @@ std::optional<std::string> day_as_shown(const std::string& machine_date, const P
 // can be a re-publication or an update: when the two disagree on the day, the URL wins (measured
 // on trafilatura-eval). When they agree, the page's date keeps its time and zone.
 std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
-                                          const std::optional<std::string>& url) {
-  std::optional<std::string> page_date = find_page_date(facts, jsonld, context, url);
+                                          const std::optional<std::string>& url, const std::optional<std::string>& language) {
+  const SlashDateOrder order = slash_date_order(language);
+  std::optional<std::string> page_date = find_page_date(facts, jsonld, context, url, order);
   if (page_date)
-    if (auto shown = day_as_shown(*page_date, facts)) page_date = shown;
+    if (auto shown = day_as_shown(*page_date, facts, order)) page_date = shown;
   if (jsonld.found_article && jsonld.date_published && page_date) return page_date;
   for (const auto& candidate : {url, context.url})
     if (candidate)
@@ -542,9 +555,9 @@ PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& 
   metadata.title = find_title(facts, jsonld, metadata.site_name, metadata.url);
   metadata.excerpt = facts.meta({"og:description", "description", "twitter:description", "dc.description"});
   if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean(*jsonld.description);
-  metadata.published = find_published(facts, jsonld, context, metadata.url);
-  metadata.author = find_author(facts, jsonld, metadata.site_name);
   metadata.language = find_language(facts, jsonld);
+  metadata.published = find_published(facts, jsonld, context, metadata.url, metadata.language);
+  metadata.author = find_author(facts, jsonld, metadata.site_name);
   metadata.images = find_images(facts, jsonld, metadata.url);
   metadata.jsonld_article_body = jsonld.article_body;
   for (auto* field : {&metadata.title, &metadata.excerpt, &metadata.site_name})
