@@ -40,6 +40,14 @@ const char* kArticleParagraphs = R"(
   <blockquote><p>We have waited for this for twenty years, and we will finally get it.</p></blockquote>
   <p>The council will publish the detailed timetable for the works, street by street, in the autumn.</p>)";
 
+// A page with the article's paragraphs between `before` and `after`.
+std::string around_article(std::string_view before, std::string_view after) {
+  std::string page(before);
+  page += kArticleParagraphs;
+  page += after;
+  return page;
+}
+
 TEST(MainContent, DropsBoilerplateAroundTheArticle) {
   const std::string page = std::string(R"(<html><head><title>Trams</title><script>var x = "script text";</script></head><body>
     <header><a href="/">Home</a> <a href="/news">News</a></header>
@@ -313,11 +321,11 @@ TEST(MainContent, LeadWrittenAsADivJoinsTheBody) {
 // CNN's "Story highlights" box repeats the article in bullets above it; a section of a post that
 // is only named "Highlights" is the post's.
 TEST(MainContent, StoryHighlightsBoxIsNotTheBody) {
-  std::string page = "<html><body><div class=\"story\"><div><b>STORY HIGHLIGHTS</b></div>"
-                     "<ul><li>The council votes to expand the tram network</li>"
-                     "<li>Construction begins next spring</li></ul>";
-  page += kArticleParagraphs;
-  page += "<h3>Highlights</h3><ul><li>Our year in review, with all the numbers</li></ul></div></body></html>";
+  std::string page = around_article(
+      "<html><body><div class=\"story\"><div><b>STORY HIGHLIGHTS</b></div>"
+      "<ul><li>The council votes to expand the tram network</li>"
+      "<li>Construction begins next spring</li></ul>",
+      "<h3>Highlights</h3><ul><li>Our year in review, with all the numbers</li></ul></div></body></html>");
   const std::string text = body_of(page);
   EXPECT_TRUE(text.starts_with("The city council voted")) << text;
   EXPECT_FALSE(has(text, "STORY HIGHLIGHTS")) << text;
@@ -328,21 +336,21 @@ TEST(MainContent, StoryHighlightsBoxIsNotTheBody) {
 // A publishing system's body container ("post-content", "entry-content") is the article when our
 // guess takes in more around it; the lede the template sets before it ("entry-excerpt") stays.
 TEST(MainContent, BodyContainerByClassWithItsIntro) {
-  std::string page = "<html><body><div><p>Not the article: a long note about the tools of the trade, which goes on "
-                     "about editors, plugins, build systems and other matters, with commas, for a while.</p></div>"
-                     "<div class=\"post-content\">";
-  page += kArticleParagraphs;
-  page += "</div></body></html>";
+  std::string page = around_article(
+      "<html><body><div><p>Not the article: a long note about the tools of the trade, which goes on "
+      "about editors, plugins, build systems and other matters, with commas, for a while.</p></div>"
+      "<div class=\"post-content\">",
+      "</div></body></html>");
   const std::string text = body_of(page);
   EXPECT_TRUE(text.starts_with("The city council voted")) << text;
   EXPECT_FALSE(has(text, "Not the article")) << text;
 
-  std::string with_intro = "<html><body><article><header><h1>Tram network to grow</h1><div class=\"entry-excerpt\">"
-                           "<p>Seit Jahren wird gestritten, nun ist es entschieden: the council has voted for the "
-                           "new lines.</p></div></header><div class=\"entry-content\">";
-  with_intro += kArticleParagraphs;
-  with_intro += "</div><div class=\"comments\"><p>A reader wrote a long comment about the tram, with commas, "
-                "and opinions, and more opinions, which is not the article at all.</p></div></article></body></html>";
+  std::string with_intro = around_article(
+      "<html><body><article><header><h1>Tram network to grow</h1><div class=\"entry-excerpt\">"
+      "<p>Seit Jahren wird gestritten, nun ist es entschieden: the council has voted for the "
+      "new lines.</p></div></header><div class=\"entry-content\">",
+      "</div><div class=\"comments\"><p>A reader wrote a long comment about the tram, with commas, "
+      "and opinions, and more opinions, which is not the article at all.</p></div></article></body></html>");
   const std::string introduced = body_of(with_intro);
   EXPECT_TRUE(introduced.starts_with("Seit Jahren wird gestritten")) << introduced;
   EXPECT_TRUE(has(introduced, "in the autumn.")) << introduced;
@@ -351,27 +359,26 @@ TEST(MainContent, BodyContainerByClassWithItsIntro) {
 // A field label opening the text ("Episode Description:&nbsp;") names it; a list's heading with a
 // comma in it is the text's.
 TEST(MainContent, FieldLabelOpeningTheTextIsDropped) {
-  std::string labelled = "<html><body><div class=\"post\"><div class=\"field-label\">Episode Description:&nbsp;</div>";
-  labelled += kArticleParagraphs;
-  labelled += "</div></body></html>";
+  std::string labelled =
+      around_article("<html><body><div class=\"post\"><div class=\"field-label\">Episode Description:&nbsp;</div>",
+                     "</div></body></html>");
   EXPECT_TRUE(body_of(labelled).starts_with("The city council voted")) << body_of(labelled);
-  std::string listed = "<html><body><div class=\"post\"><p>Riders, cyclists:</p>";
-  listed += kArticleParagraphs;
-  listed += "</div></body></html>";
+  std::string listed =
+      around_article("<html><body><div class=\"post\"><p>Riders, cyclists:</p>", "</div></body></html>");
   EXPECT_TRUE(body_of(listed).starts_with("Riders, cyclists:")) << body_of(listed);
 }
 
 // Script and style contents are left out before parsing (they cost most of the parse): the page
 // around them, a comment that mentions a script, and JSON-LD all read as before.
 TEST(MainContent, ScriptsAndStylesEmptiedBeforeParsing) {
-  std::string page = "<html><head><style>p { color: red } /* <p>not text</p> */</style>"
-                     "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": "
-                     "\"NewsArticle\", \"headline\": \"Tram network to grow\", \"datePublished\": \"2024-05-01\"}"
-                     "</script><SCRIPT>var html = '<div>not the article</div>';</SCRIPT></head><body>"
-                     "<!-- <script> an old include, never closed --><div class=\"post\">";
-  page += kArticleParagraphs;
-  page += "<svg viewBox=\"0 0 10 10\"><text>an icon's label</text></svg><svg class=\"empty\"/>"
-          "<script>document.write('<p>written by a script</p>')</script></div></body></html>";
+  std::string page = around_article(
+      "<html><head><style>p { color: red } /* <p>not text</p> */</style>"
+      "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": "
+      "\"NewsArticle\", \"headline\": \"Tram network to grow\", \"datePublished\": \"2024-05-01\"}"
+      "</script><SCRIPT>var html = '<div>not the article</div>';</SCRIPT></head><body>"
+      "<!-- <script> an old include, never closed --><div class=\"post\">",
+      "<svg viewBox=\"0 0 10 10\"><text>an icon's label</text></svg><svg class=\"empty\"/>"
+      "<script>document.write('<p>written by a script</p>')</script></div></body></html>");
   const Document document = extract_html(page, PageContext{"test.html", std::nullopt, {}});
   const std::string text = document.text.value_or("");
   EXPECT_TRUE(text.starts_with("The city council voted")) << text;
@@ -385,10 +392,10 @@ TEST(MainContent, ScriptsAndStylesEmptiedBeforeParsing) {
 // Comments are dropped before parsing: the markup in them stays out, and the short forms "<!-->"
 // and "<!--->" end where browsers end them, so the article after them is kept.
 TEST(MainContent, CommentsDroppedBeforeParsingWithTheirShortForms) {
-  std::string page = "<html><body><!-- <p>a paragraph commented out, with a comma, long enough to count</p> -->"
-                     "<!--><div class=\"post\"><!--->";
-  page += kArticleParagraphs;
-  page += "<!--[if lt IE 9]><p>Upgrade your browser, please, to read this page.</p><![endif]--></div></body></html>";
+  std::string page = around_article(
+      "<html><body><!-- <p>a paragraph commented out, with a comma, long enough to count</p> -->"
+      "<!--><div class=\"post\"><!--->",
+      "<!--[if lt IE 9]><p>Upgrade your browser, please, to read this page.</p><![endif]--></div></body></html>");
   const std::string text = body_of(page);
   EXPECT_TRUE(text.starts_with("The city council voted")) << text;
   EXPECT_TRUE(has(text, "in the autumn.")) << text;
@@ -477,15 +484,15 @@ TEST(MainContent, BodyContainerWinsOverItsLongestSection) {
 // Short paragraphs that are one link each, two or more in a row, are other stories' headlines
 // (with the lead-in above them); one alone is the article's own pointer and stays.
 TEST(MainContent, RunsOfLinkOnlyParagraphsAreOtherStories) {
-  std::string page = "<html><body><article>";
-  page += kArticleParagraphs;
-  page += "<p><strong>Schon gelesen?</strong></p>"
-          "<p><a href=\"/a\">Luftwaffe hat mit dem Training auf den H145 begonnen</a></p>"
-          "<p><a href=\"/b\">Neuer Hubschrauber für die Bergwacht</a></p>"
-          "<p>The works will be financed by the city and the state, the mayor said on Wednesday evening.</p>"
-          "<p><a href=\"/report.pdf\">The full report of the transport department</a></p>"
-          "<p>Residents can comment on the plans until the end of the month, by letter or online.</p>"
-          "</article></body></html>";
+  std::string page =
+      around_article("<html><body><article>",
+                     "<p><strong>Schon gelesen?</strong></p>"
+                     "<p><a href=\"/a\">Luftwaffe hat mit dem Training auf den H145 begonnen</a></p>"
+                     "<p><a href=\"/b\">Neuer Hubschrauber für die Bergwacht</a></p>"
+                     "<p>The works will be financed by the city and the state, the mayor said on Wednesday evening.</p>"
+                     "<p><a href=\"/report.pdf\">The full report of the transport department</a></p>"
+                     "<p>Residents can comment on the plans until the end of the month, by letter or online.</p>"
+                     "</article></body></html>");
   const std::string text = body_of(page);
   EXPECT_FALSE(has(text, "Luftwaffe")) << text;
   EXPECT_FALSE(has(text, "Bergwacht")) << text;
@@ -515,13 +522,13 @@ TEST(MainContent, TitlePicksTheArticleAmongSeveralStories) {
 // The lead set in the article's header, above the body and apart from it, is the text's start;
 // an ad slot named "leaderboard" above it is not a lead.
 TEST(MainContent, LeadInTheHeaderStartsTheText) {
-  std::string page = "<html><body><main><div class=\"l-container\"><header class=\"m-intro-header\">"
-                     "<h1>Tram network to grow</h1><div class=\"ad-leaderboard\"><p>Buy one, get one free, "
-                     "this week only, in every store.</p></div>"
-                     "<p class=\"a-lead\">In a first vote, the council backed the plan, which the mayor had "
-                     "called the largest investment of the decade.</p></header><div class=\"l-body\">";
-  page += kArticleParagraphs;
-  page += "</div></div></main></body></html>";
+  std::string page = around_article(
+      "<html><body><main><div class=\"l-container\"><header class=\"m-intro-header\">"
+      "<h1>Tram network to grow</h1><div class=\"ad-leaderboard\"><p>Buy one, get one free, "
+      "this week only, in every store.</p></div>"
+      "<p class=\"a-lead\">In a first vote, the council backed the plan, which the mayor had "
+      "called the largest investment of the decade.</p></header><div class=\"l-body\">",
+      "</div></div></main></body></html>");
   const std::string text = body_of(page);
   EXPECT_TRUE(text.starts_with("In a first vote, the council backed the plan")) << text;
   EXPECT_TRUE(has(text, "The city council voted")) << text;
@@ -531,13 +538,13 @@ TEST(MainContent, LeadInTheHeaderStartsTheText) {
 // A "read more" name on a block of prose is the collapsed rest of the text, kept; on a link it is
 // the link to another page, dropped.
 TEST(MainContent, ReadMoreNamesOnProseAreCollapsedText) {
-  std::string page = "<html><body><article><div class=\"post-body\">";
-  page += kArticleParagraphs;
-  page += "<div class=\"js_readmore\"><p>Children under four travel free on every line, and the council "
-          "promised that the fares would not rise before the new lines open, whatever the works cost in the "
-          "end, the mayor said, adding that the budget had been checked twice by the auditors.</p></div>"
-          "<div class=\"read-more\"><a href=\"/more\">Read more stories about transport</a></div>"
-          "</div></article></body></html>";
+  std::string page =
+      around_article("<html><body><article><div class=\"post-body\">",
+                     "<div class=\"js_readmore\"><p>Children under four travel free on every line, and the council "
+                     "promised that the fares would not rise before the new lines open, whatever the works cost in the "
+                     "end, the mayor said, adding that the budget had been checked twice by the auditors.</p></div>"
+                     "<div class=\"read-more\"><a href=\"/more\">Read more stories about transport</a></div>"
+                     "</div></article></body></html>");
   const std::string text = body_of(page);
   EXPECT_TRUE(has(text, "Children under four travel free")) << text;
   EXPECT_FALSE(has(text, "Read more stories")) << text;
@@ -563,9 +570,7 @@ TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {
   EXPECT_TRUE(has(from_html, "work starts in spring")) << from_html;
   EXPECT_FALSE(has(from_html, "<p>")) << from_html;
   // The markup holds the article: a teaser-length articleBody does not replace it.
-  std::string markup = "<article>";
-  markup += kArticleParagraphs;
-  markup += "</article>";
+  std::string markup = around_article("<article>", "</article>");
   const std::string kept = text_of(page("A teaser of the story, cut short.", markup));
   EXPECT_TRUE(kept.starts_with("The city council voted")) << kept;
 }

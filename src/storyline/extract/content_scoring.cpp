@@ -143,8 +143,6 @@ bool similar_names(std::string_view a, std::string_view b) {
   return together > 0 && common * 2 >= together;
 }
 
-}  // namespace
-
 // Among several <article>s each holding a story (an infinite-scroll page appends the next ones),
 // the one with a heading that is the page's title; -1 when the page has fewer than two such
 // articles or none is headed by the title.
@@ -167,6 +165,8 @@ int32_t article_headed_by(const ContentTree& tree, std::string_view title) {
   }
   return stories >= 2 ? headed : -1;
 }
+
+}  // namespace
 
 std::vector<int32_t> select_content(const ContentTree& tree, std::string_view title) {
   const auto& elements = tree.elements();

@@ -396,15 +396,6 @@ std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetad
 
 // ---- title -------------------------------------------------------------------------------------
 
-size_t count_words(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    if (c == ' ') in_word = false;
-    else if (!in_word) in_word = true, ++words;
-  }
-  return words;
-}
 std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                       const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
   std::vector<std::string> raw;

@@ -15,6 +15,9 @@ namespace {
 // Inline text as a reader sees it: entities decoded, whitespace collapsed, trimmed.
 std::string clean(std::string_view text) { return text::clean_inline(text::decode_html_entities(text)); }
 
+// The element's class and id words, lower-cased: "site-title header".
+std::string class_and_id(xmlNodePtr node) { return lower_ascii(attribute(node, "class") + " " + attribute(node, "id")); }
+
 // Hidden from sight, kept for screen readers or scripts: <h1>Headline<span class="element-invisible">
 // | Site</span></h1> shows only the headline.
 bool hidden_element(xmlNodePtr node) {
@@ -94,7 +97,7 @@ bool is_home_link(std::string_view href) {
 }
 
 bool is_site_branding(xmlNodePtr node) {
-  const std::string marks = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
+  const std::string marks = class_and_id(node);
   return lower_ascii(attribute(node, "role")) == "banner" ||
          has_token(marks, {"site-title", "site-name", "sitename", "site-logo", "logo", "blog-title", "blogtitle", "blog-name",
                            "branding", "site-branding", "masthead", "site-header", "headerimg", "brand"});
@@ -144,7 +147,7 @@ bool is_site_logo_heading(xmlNodePtr heading) {
 bool in_breadcrumb(xmlNodePtr heading) {
   int depth = 0;
   for (xmlNodePtr up = heading->parent; up && up->type == XML_ELEMENT_NODE && depth < 6; up = up->parent, ++depth) {
-    const std::string marks = lower_ascii(attribute(up, "class") + " " + attribute(up, "id"));
+    const std::string marks = class_and_id(up);
     if (has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"})) return false;
     if (node_name(up) == "nav" || has_token_prefix(marks, {"breadcrumb"})) return true;
   }

@@ -47,6 +47,16 @@ bool similar_titles(std::string_view a, std::string_view b) {
   return longer.find(shorter) != std::string::npos && shorter.size() * 5 >= longer.size() * 2;
 }
 
+size_t count_words(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c == ' ') in_word = false;
+    else if (!in_word) in_word = true, ++words;
+  }
+  return words;
+}
+
 namespace {
 
 struct TitleParts {
@@ -98,16 +108,6 @@ std::string join_parts(const TitleParts& title, size_t first, size_t last) {  //
   return out;
 }
 
-size_t count_words(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    if (c == ' ') in_word = false;
-    else if (!in_word) in_word = true, ++words;
-  }
-  return words;
-}
-
 }  // namespace
 
 // Drops " | Site Name" / "Site - " parts: those that match the site name or the domain, or, failing
@@ -135,26 +135,23 @@ std::string strip_site_from_title(const std::string& raw_title, const std::vecto
   // The part (or run of parts) the page shows as its headline, when a heading matches one; a
   // heading that is itself the site's name does not count. Tried before the site's name is
   // looked for, which may match loosely ("Welpen kaufen" in welpenkaufen24.de).
-  auto headline_run = [&]() -> std::optional<std::string> {
-    for (const auto& h1 : h1s) {
-      const std::string heading = comparable_text(h1);
-      if (heading.size() < 4 || matches_site(h1)) continue;
-      // The page's headline is the whole title ("Interview mit Rainer Teuber – #OutInChurch"): no
-      // later heading that matches one of its parts may cut it.
-      if (heading == comparable_text(title)) return title;
-      // One word ("Fachmeldungen", "Geschichte") is a section's label more often than a headline.
-      if (count_words(h1) < 2) continue;
-      for (size_t begin = 0; begin < split.parts.size(); ++begin)
-        for (size_t end = begin + 1; end <= split.parts.size(); ++end)
-          // Only a leading or trailing run of parts: a heading matching a middle part is the
-          // site's logo, not the article's headline.
-          if (end - begin < split.parts.size() && (begin == 0 || end == split.parts.size()) &&
-              comparable_text(join_parts(split, begin, end)) == heading)
-            return join_parts(split, begin, end);
-    }
-    return std::nullopt;
-  };
-  if (auto headline = headline_run()) return *headline;
+  const std::string title_key = comparable_text(title);
+  for (const auto& h1 : h1s) {
+    const std::string heading = comparable_text(h1);
+    if (heading.size() < 4 || matches_site(h1)) continue;
+    // The page's headline is the whole title ("Interview mit Rainer Teuber – #OutInChurch"): no
+    // later heading that matches one of its parts may cut it.
+    if (heading == title_key) return title;
+    // One word ("Fachmeldungen", "Geschichte") is a section's label more often than a headline.
+    if (count_words(h1) < 2) continue;
+    for (size_t begin = 0; begin < split.parts.size(); ++begin)
+      for (size_t end = begin + 1; end <= split.parts.size(); ++end)
+        // Only a leading or trailing run of parts: a heading matching a middle part is the
+        // site's logo, not the article's headline.
+        if (end - begin < split.parts.size() && (begin == 0 || end == split.parts.size()) &&
+            comparable_text(join_parts(split, begin, end)) == heading)
+          return join_parts(split, begin, end);
+  }
   size_t first = 0, last = split.parts.size();
   bool stripped = false;
   while (last - first > 1) {

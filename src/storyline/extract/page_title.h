@@ -1,6 +1,7 @@
 #pragma once
 // Titles as pages give them, cleaned: " | Site Name" / "Site - " parts dropped, and the loose
 // comparison used to tell whether two titles (or a title and a site name) are the same.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,9 @@ namespace storyline::extract {
 // Lower-cased letters and digits only (ASCII and Latin-1 letters lower-cased; punctuation, dashes,
 // quotes and spaces dropped; other scripts kept): "Tom’s  News – Home" -> "tomsnewshome".
 std::string comparable_text(std::string_view text);
+
+// Words as runs of non-spaces ("Tipps zu jeder Hunderasse": 4).
+size_t count_words(std::string_view text);
 
 // Two titles for the same article: equal when compared loosely, or one contains the other and
 // covers most of it (a kicker or a site suffix more, not another story).
