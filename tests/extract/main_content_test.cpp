@@ -575,4 +575,56 @@ TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {
   EXPECT_TRUE(kept.starts_with("The city council voted")) << kept;
 }
 
+// When the class rules left too little (the article's wrapper is named "sidebar-layout"), the
+// retry without them still drops what never holds an article: a picture's caption and credit, a
+// login prompt.
+TEST(MainContent, RetryWithoutNamesStillDropsCaptionsAndLogins) {
+  const std::string text = body_of(around_article(
+      "<html><body><div class=\"sidebar-layout\"><figure><img src=\"t.jpg\" alt=\"tram\">"
+      "<figcaption class=\"caption\">The old depot / City archive</figcaption></figure>",
+      "<div class=\"login-box\">Log in to join the discussion about this story</div></div></body></html>"));
+  EXPECT_TRUE(has(text, "The city council voted")) << text;
+  EXPECT_FALSE(has(text, "City archive")) << text;
+  EXPECT_FALSE(has(text, "Log in to join")) << text;
+}
+
+// A paragraph set right under the headline in the same block is the lead, named or not; in a
+// <header> the headline may be an <h2>.
+TEST(MainContent, UnnamedLeadUnderTheHeadlineStartsTheText) {
+  const char* kLead = "<p>Years of debate end with a clear vote: the eastern districts get their tram, and the "
+                      "city pays for it from its own budget.</p>";
+  for (const char* headline : {"<h1>Trams for the east</h1>", "<h2>Trams for the east</h2>"}) {
+    const std::string text = body_of(around_article(
+        std::string("<html><body><main><div><header><nav><a href=\"/\">Home</a></nav>") + headline + kLead +
+            "<p>10.12.2022</p></header><div class=\"x\">",
+        "</div></div></main></body></html>"));
+    EXPECT_TRUE(text.starts_with("Years of debate end")) << headline << "\n" << text;
+  }
+  // A short line under the headline is a label or a date, not a lead.
+  const std::string text = body_of(around_article(
+      "<html><body><main><div><header><h1>Trams for the east</h1><p>Transport</p></header><div class=\"x\">",
+      "</div></div></main></body></html>"));
+  EXPECT_TRUE(text.starts_with("The city council voted")) << text;
+}
+
+// One piece set as sibling <article>s of which only the first has a headline (a recipe's
+// header, ingredients and steps) is read whole; stories each headed by an <h1> stay apart.
+TEST(MainContent, SiblingArticlesOfOnePieceJoin) {
+  const std::string recipe = body_of(around_article(
+      "<html><body><main><article class=\"recipe-header\"><h1>Mandarin cake</h1><p>The creamiest cake I know, "
+      "and the easiest.</p></article><article class=\"recipe-ingredients\"><h2>Ingredients</h2><table>"
+      "<tr><td>125 g</td><td>flour</td></tr><tr><td>65 g</td><td>sugar</td></tr></table></article>"
+      "<article class=\"recipe-steps\">",
+      "</article></main></body></html>"));
+  EXPECT_TRUE(has(recipe, "The city council voted")) << recipe;
+  EXPECT_TRUE(has(recipe, "flour")) << recipe;
+  EXPECT_TRUE(has(recipe, "The creamiest cake")) << recipe;
+  const std::string stories = body_of(around_article(
+      "<html><body><main><article><h1>Another story</h1><p>Short text of another story, which is not this one at "
+      "all.</p></article><article><h1>Trams for the east</h1>",
+      "</article></main></body></html>"));
+  EXPECT_TRUE(has(stories, "The city council voted")) << stories;
+  EXPECT_FALSE(has(stories, "another story")) << stories;
+}
+
 }  // namespace storyline::extract

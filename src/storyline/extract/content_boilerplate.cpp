@@ -139,6 +139,15 @@ bool is_boilerplate_by_class(const ContentElement& element) {
   return false;
 }
 
+// Names of parts that never wrap an article, trusted even when the other names were not: a
+// picture's caption or credit, a login prompt, a comment form.
+bool is_never_article_part(const ContentElement& element) {
+  static constexpr std::string_view kNeverWrapsArticle[] = {"caption", "credit", "login", "comment-form", "commentform",
+                                                            "respond", "byline"};
+  const std::string_view words = element.class_and_id;
+  return !words.empty() && contains_any(words, kNeverWrapsArticle) && !looks_like_prose(element);
+}
+
 // Below this, an element marked as the article body is a stub (a teaser's, a template's).
 constexpr int32_t kMarkedBodyChars = 200;
 
@@ -190,7 +199,8 @@ void mark_boilerplate(ContentTree& tree, bool trust_names) {
                   (!holds_most_text && is_boilerplate_by_tag(element, inside_article[i]));
     if (!remove && !holds_most_text) {
       remove = (!element.role.empty() && has_word(element.role, kBoilerplateRoles)) ||
-               (trust_names && is_boilerplate_by_class(element)) || hidden_by_attributes(element.node);
+               (trust_names ? is_boilerplate_by_class(element) : is_never_article_part(element)) ||
+               hidden_by_attributes(element.node);
     }
     if (element.itemprop.find("articlebody") != std::string::npos || holds_article_body[i]) remove = false;
     if (remove) element.removed = element.effectively_removed = true;

@@ -63,6 +63,19 @@ bool is_intro(const ContentElement& element) {
   return false;
 }
 
+// A paragraph of prose set right under the headline, in the same block, is the lead even when
+// no name says so (<header><h1>...</h1><p class="text-xl">...</p></header>).
+bool is_unnamed_lead(const std::vector<ContentElement>& elements, int32_t index) {
+  const ContentElement& element = elements[index];
+  if (element.tag != ContentTag::kParagraph || plain_chars(element) < 80 || index == 0) return false;
+  int32_t previous = -1;  // the element sibling just before
+  for (int32_t i = element.parent + 1; i < index; i = elements[i].end) previous = i;
+  if (previous < 0 || elements[previous].effectively_removed) return false;
+  // In a <header>, the headline may be set as an <h2>.
+  return elements[previous].tag == ContentTag::kHeading1 ||
+         (elements[previous].tag == ContentTag::kHeading && elements[element.parent].tag == ContentTag::kHeader);
+}
+
 // Where a body container's intro may be: its <article>, else our guess when it holds the
 // container, else nowhere but the container.
 int32_t intro_scope(const ContentTree& tree, int32_t top, int32_t body) {
@@ -82,7 +95,8 @@ std::vector<int32_t> with_intro(const ContentTree& tree, int32_t top, int32_t bo
       i = element.end - 1;
       continue;
     }
-    if (tree.contains(i, body) || !is_intro(element) || plain_chars(element) < 60 || link_density(element) > 0.25) continue;
+    if (tree.contains(i, body) || plain_chars(element) < 60 || link_density(element) > 0.25) continue;
+      if (!is_intro(element) && !is_unnamed_lead(elements, i)) continue;
     roots.push_back(i);
     i = element.end - 1;  // its inside is the intro too
   }
@@ -166,9 +180,44 @@ int32_t article_headed_by(const ContentTree& tree, std::string_view title) {
   return stories >= 2 ? headed : -1;
 }
 
+// A page set as sibling <article>s where the chosen one has no headline (<h1>) and exactly one
+// other has it is one piece in parts (a recipe's header, ingredients and steps), not a list of
+// stories: the parts with text join the chosen one, in page order. Otherwise the roots stay.
+std::vector<int32_t> with_sibling_parts(const ContentTree& tree, std::vector<int32_t> roots) {
+  const auto& elements = tree.elements();
+  if (roots.size() != 1 || elements[roots.front()].tag != ContentTag::kArticle) return roots;
+  const int32_t chosen = roots.front();
+  const int32_t parent = elements[chosen].parent;
+  if (parent < 0) return roots;
+  std::vector<int32_t> parts;
+  int headlines = 0;
+  bool chosen_headed = false;
+  for (int32_t i = parent + 1; i < elements[parent].end; i = elements[i].end) {
+    const ContentElement& sibling = elements[i];
+    if (sibling.tag != ContentTag::kArticle) continue;
+    for (int32_t j = i + 1; j < sibling.end; ++j)
+      if (elements[j].tag == ContentTag::kHeading1 && !elements[j].effectively_removed) {
+        ++headlines;
+        chosen_headed = chosen_headed || i == chosen;
+        break;
+      }
+    if (i == chosen || (!sibling.effectively_removed && plain_chars(sibling) > 0 && link_density(sibling) < 0.33))
+      parts.push_back(i);
+  }
+  return headlines == 1 && !chosen_headed ? parts : roots;
+}
+
+std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view title);
+
 }  // namespace
 
 std::vector<int32_t> select_content(const ContentTree& tree, std::string_view title) {
+  return with_sibling_parts(tree, select_roots(tree, title));
+}
+
+namespace {
+
+std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view title) {
   const auto& elements = tree.elements();
   const size_t count = elements.size();
   if (count == 0 || elements.front().chars == 0) return {};
@@ -327,7 +376,9 @@ std::vector<int32_t> select_content(const ContentTree& tree, std::string_view ti
          up = elements[up].parent, ++level) {
       bool headline_before = false;
       for (int32_t i = up + 1; i < roots.front() && !headline_before; ++i)
-        headline_before = elements[i].tag == ContentTag::kHeading1 && !elements[i].effectively_removed;
+        headline_before = !elements[i].effectively_removed &&
+                          (elements[i].tag == ContentTag::kHeading1 ||
+                           (elements[i].tag == ContentTag::kHeading && elements[elements[i].parent].tag == ContentTag::kHeader));
       if (headline_before) {
         lead_scope = up;
         break;
@@ -338,5 +389,7 @@ std::vector<int32_t> select_content(const ContentTree& tree, std::string_view ti
   if (led.size() > 1) roots.insert(roots.begin(), led.begin(), led.end() - 1);
   return roots;
 }
+
+}  // namespace
 
 }  // namespace storyline::extract
