@@ -54,3 +54,14 @@ TEST(ParagraphFilter, FeedbackPromptsCommentButtonsAndDisclaimers) {
                             "The company said it may change its commission rules next year."})
     EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
 }
+
+TEST(ParagraphFilter, PictureCreditsInTheirManyForms) {
+  for (const char* credit : {". Imagen: Télam", "(Credit: Clayton Aldern / Grist)", "Beitragsbild: Titelseite der FAZ vom 2.4.2019",
+                             "Image illustrative : Lots of Lego Minifigures by Ninja Brick", "Photo : AFP", "praca / ShutterStock",
+                             "Judy Eddy/WENN.com", "aja/PAP", "Foto: imago/Sven Simon"})
+    EXPECT_TRUE(is_boilerplate_paragraph(credit)) << credit;
+  for (const char* prose : {"The photo agency said it would appeal the ruling.",
+                            "Shutterstock's revenue rose 12 percent in the second quarter, the company said, as demand for "
+                            "stock video grew faster than for pictures and music licensing."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}

@@ -13,12 +13,19 @@ constexpr std::string_view kCreditPrefixes[] = {
     "imagen:", "bild:", "bilder:", "(bild", "titelbild:", "quelle:", "(quelle", "source:", "źródło:", "fuente:",
     "crédit photo", "crédits photo", "© ", "photo by ", "photos by ", "photograph by ", "photography by ",
     "illustration by ", "illustration:", "illustrations by ", "image by ", "image credit", "picture by ",
-    "pictures by "};
+    "pictures by ", "(credit", "beitragsbild:", "image illustrative", "photo :", "crédit :", "crédits :"};
 
 // Agency credits that end a picture's caption ("Tapie en 2008. REUTERS/Benoit Tessier"), lower-case:
 // a short paragraph holding one is a caption.
 constexpr std::string_view kPictureCredits[] = {"reuters/", "afp/", "ap photo", "getty images", "/getty", "epa/",
-                                                "dpa/", "ansa/", "efe/", "xinhua/", "anadolu/", "(photo:", "(foto:"};
+                                                "dpa/", "ansa/", "efe/", "xinhua/", "anadolu/", "(photo:", "(foto:",
+                                                "/pap", "/wenn", "imago/"};
+
+// Picture libraries named at the end of a caption ("praca / ShutterStock"); anywhere else the
+// name is news about the company.
+constexpr std::string_view kPictureLibraries[] = {"shutterstock", "picture alliance", "picture-alliance", "istock",
+                                                  "getty"};
+constexpr size_t kCreditTailBytes = 30;
 
 // Wire services' notes on a story's versions ("(Corrects 10th paragraph to show ...)", "(Adds
 // quotes, details)"), lower-case: a parenthesis of its own opening with one of these.
@@ -119,15 +126,15 @@ std::string lower_prefix(std::string_view text, size_t length) {
   return result;
 }
 
-bool contains_any(const std::string& text, const auto& phrases) {
+bool contains_any(std::string_view text, const auto& phrases) {
   for (std::string_view phrase : phrases)
-    if (text.find(phrase) != std::string::npos) return true;
+    if (text.find(phrase) != std::string_view::npos) return true;
   return false;
 }
 
-bool starts_with_any(const std::string& text, const auto& prefixes) {
+bool starts_with_any(std::string_view text, const auto& prefixes) {
   for (std::string_view prefix : prefixes)
-    if (std::string_view(text).starts_with(prefix)) return true;
+    if (text.starts_with(prefix)) return true;
   return false;
 }
 
@@ -156,6 +163,12 @@ std::string_view bare(std::string_view text) {
   return text.substr(first, text.find_last_not_of(kAround) + 1 - first);
 }
 
+// The text after leading punctuation and spaces (". Imagen: Télam" -> "imagen: télam").
+std::string_view bare_start(std::string_view text) {
+  const size_t first = text.find_first_not_of(" .,;");
+  return first == std::string_view::npos ? std::string_view() : text.substr(first);
+}
+
 }  // namespace
 
 bool is_boilerplate_paragraph(std::string_view paragraph) {
@@ -167,7 +180,9 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   // of ... Written permission must be obtained before reprint ...").
   if (contains_any(lower, kRightsNotices)) return true;
   if (length > 200) return false;
-  if (length <= 120 && starts_with_any(lower, kCreditPrefixes)) return true;
+  // Set after a caption's last sentence, a credit may open with its full stop (". Imagen: Télam").
+  if (length <= 120 && starts_with_any(bare_start(lower), kCreditPrefixes))
+    return true;
   if (length <= 30) {
     const std::string_view label = bare(lower);
     for (std::string_view chrome : kChromeLabels)
@@ -191,6 +206,10 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 80 && lower.find("newsletter") != std::string::npos) return true;
   // Bytes, not characters: a paragraph of Japanese ending "(c)AFP/Aminu ABUBAKAR" is prose.
   if (paragraph.size() <= 160 && contains_any(lower, kPictureCredits)) return true;
+  if (paragraph.size() <= 160 &&
+      contains_any(std::string_view(lower).substr(lower.size() > kCreditTailBytes ? lower.size() - kCreditTailBytes : 0),
+                   kPictureLibraries))
+    return true;
   if (contains_any(lower, kSubscribeWords) && contains_any(lower, kPaywallPromises)) return true;
   if (lower.find("download") != std::string::npos && lower.find("app") != std::string::npos && contains_any(lower, kAppStores))
     return true;
