@@ -65,3 +65,20 @@ TEST(ParagraphFilter, PictureCreditsInTheirManyForms) {
                             "stock video grew faster than for pictures and music licensing."})
     EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
 }
+
+TEST(ParagraphFilter, FollowLoginAndSupportPrompts) {
+  for (const char* prompt : {"Follow us on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
+                             "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular.",
+                             "¡Mira lo que tiene nuestro canal de YouTube!",
+                             "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+                             "Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
+                             "Um den Tipp \"Tomaten richtig schneiden\" kommentieren zu können, müssen Sie eingeloggt sein.",
+                             "Unterstütze RosaMag bereits mit 2,50!",
+                             "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus."})
+    EXPECT_TRUE(is_boilerplate_paragraph(prompt)) << prompt;
+  for (const char* prose : {"Musk said he would join Twitter's board, then changed his mind a week later.",
+                            "Users who log in with a bank card can no longer post comments, the ministry said, citing the new law "
+                            "on online platforms that takes effect in March next year and covers every site with comments.",
+                            "Unterstützer der Partei protestierten am Montag vor dem Landtag."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}

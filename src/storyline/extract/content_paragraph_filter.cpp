@@ -91,6 +91,23 @@ constexpr std::string_view kPaywallPromises[] = {
     "immediate access", "log in", "sign in", "weiterlesen", "weiter lesen", "alle artikel", "einloggen", "anmelden",
     "lire la suite", "continuer", "connectez", "seguir leyendo", "leer más", "continua a leggere"};
 constexpr std::string_view kAppStores[] = {"ios", "android", "app store", "google play", "play store"};
+// Calls to follow the publisher on a network ("Follow The Gleaner on Twitter", "¿Ya sabías que
+// tenemos canal de Telegram? Únete"), lower-case: one of these with a network's name.
+constexpr std::string_view kFollowCalls[] = {"follow us", "follow our", "folgen sie uns", "folge uns", "folgt uns",
+                                             "síguenos", "suivez-nous", "seguici", "obserwuj nas", "únete", "join us",
+                                             "join our", "nuestro canal", "tenemos canal", "our channel", "unseren kanal"};
+constexpr std::string_view kNetworks[] = {"twitter", "instagram", "facebook", "telegram", "youtube", "tiktok",
+                                          "whatsapp", "linkedin", "mastodon"};
+// A prompt to log in before commenting ("Sie müssen sich einloggen, um sich an einer Diskussion
+// beteiligen zu können."), lower-case: one word of each list.
+constexpr std::string_view kLoginWords[] = {"einloggen", "eingeloggt", "anmelden", "angemeldet", "log in", "logged in",
+                                            "sign in", "signed in", "connecté", "connectez", "zaloguj", "iniciar sesión"};
+constexpr std::string_view kDiscussionWords[] = {"komment", "diskussion", "comment", "discussion", "koment", "comentar"};
+// Pleas for the reader's money or support that open a line ("Unterstützen Sie diese Form des
+// Journalismus", "Unterstütze RosaMag bereits mit 2,50!"), lower-case.
+constexpr std::string_view kSupportPleas[] = {"unterstützen sie", "unterstütze ", "support us", "support our",
+                                              "support independent", "apoya ", "apóyanos", "soutenez", "wesprzyj",
+                                              "wspieraj", "sostieni"};
 // Copyright and reprint notices a publisher puts under every article, lower-case.
 constexpr std::string_view kRightsNotices[] = {
     "all rights reserved", "copyrighted property", "before reprint", "may not be published, broadcast",
@@ -211,6 +228,10 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
                    kPictureLibraries))
     return true;
   if (contains_any(lower, kSubscribeWords) && contains_any(lower, kPaywallPromises)) return true;
+  if (contains_any(lower, kFollowCalls) && contains_any(lower, kNetworks)) return true;
+  if (length <= 150 && contains_any(lower, kLoginWords) && contains_any(lower, kDiscussionWords)) return true;
+  if (length <= 150 && starts_with_any(bare_start(lower), kSupportPleas)) return true;
+  if (length <= 150 && lower.find(": unterstützen sie") != std::string::npos) return true;
   if (lower.find("download") != std::string::npos && lower.find("app") != std::string::npos && contains_any(lower, kAppStores))
     return true;
   return starts_with_any(lower, kReadMorePrefixes);
