@@ -82,3 +82,19 @@ TEST(ParagraphFilter, FollowLoginAndSupportPrompts) {
                             "Unterstützer der Partei protestierten am Montag vor dem Landtag."})
     EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
 }
+
+TEST(ParagraphFilter, AppealsToTheReaderAndOwnNewsletters) {
+  for (const char* appeal : {"If you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!",
+                             "Gefällt dir unser Klettermagazin? Bei der Lancierung von LACRUX haben wir entschieden, keine "
+                             "Bezahlschranke (Paywall) einzuführen. Das wird auch so bleiben, denn wir möchten möglichst viele "
+                             "Gleichgesinnte mit News aus der Kletterszene versorgen.",
+                             "We want to hear what you think about this article. Submit a letter to the editor.",
+                             "Sie möchten wöchtliche Produktvorstellungen? Schauen Sie mal in unseren Musiknewsletter!",
+                             "Puede escribirnos o seguir a Materia en Facebook, Twitter, Instagram o suscribirse aquí a nuestra "
+                             "newsletter."})
+    EXPECT_TRUE(is_boilerplate_paragraph(appeal)) << appeal;
+  for (const char* prose : {"If you enjoyed the first film, the sequel will not disappoint: it is longer, louder and funnier.",
+                            "The Guardian said its newsletter Down to Earth had gained 200,000 readers since the summer, "
+                            "more than any other it publishes."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}

@@ -63,6 +63,19 @@ constexpr std::string_view kFeedbackPrompts[] = {
     "did you find this article", "did you like this article", "share this article", "share this story",
     "cet article vous a", "partagez cet article", "¿te ha gustado", "comparte este artículo"};
 
+// Appeals to the reader that open a line set under the article ("Gefällt dir unser Klettermagazin?
+// ...", "If you enjoyed reading this post – would you consider supporting our work?", "Lust auf
+// mehr? ... Newsletter"), lower-case: chrome however long the pitch runs.
+constexpr std::string_view kReaderAppeals[] = {
+    "if you enjoyed reading", "if you enjoyed this", "if you liked this", "we want to hear what you think", "do you want to be informed",
+    "submit your letter", "submit a letter to the editor", "gefällt dir unser", "gefällt ihnen unser", "lust auf mehr?",
+    "kennt ihr schon unser", "kennen sie schon unser", "zapraszamy też do subskrypcji", "zapraszamy do subskrypcji",
+    "czytasz właśnie", "vous avez aimé cet article", "te gustó este artículo", "¿te gustó"};
+// Words that make a line about a newsletter the publisher's own ("in unseren Musiknewsletter",
+// "suscribirse aquí a nuestra newsletter"), lower-case.
+constexpr std::string_view kOwnNewsletter[] = {"unser", "our ", "nuestr", "notre", "nostra", "nasz", "sign up",
+                                               "melde dich", "abonnier", "suscrib", "inscri", "subscribe"};
+
 // Disclaimers about links and liability a page repeats under its articles, lower-case.
 constexpr std::string_view kDisclaimers[] = {
     "alle angaben ohne gewähr", "bei den verlinkungen handelt es sich um", "affiliate-link", "affiliate link",
@@ -196,6 +209,8 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   // A rights notice may run long ("© 2022, Example.com. This article is the copyrighted property
   // of ... Written permission must be obtained before reprint ...").
   if (contains_any(lower, kRightsNotices)) return true;
+  if (length <= 300 && starts_with_any(lower, kReaderAppeals)) return true;
+  if (length <= 250 && lower.find("newsletter") != std::string::npos && contains_any(lower, kOwnNewsletter)) return true;
   if (length > 200) return false;
   // Set after a caption's last sentence, a credit may open with its full stop (". Imagen: Télam").
   if (length <= 120 && starts_with_any(bare_start(lower), kCreditPrefixes))
