@@ -98,3 +98,21 @@ TEST(ParagraphFilter, AppealsToTheReaderAndOwnNewsletters) {
                             "more than any other it publishes."})
     EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
 }
+
+TEST(ParagraphFilter, FiguresPostFootersServerErrorsAndLabels) {
+  for (const char* chrome : {"Abbildung 4: klassische Schwachschicht. Der Unterschied in der Kornform ist klar ersichtlich.",
+                             "Abbildung: Vergleich auf dem Aletschgletscher.", "Figure 2: Share of renewables, 2000-2020",
+                             "Der Beitrag wurde am Mittwoch, 8. Mai 2019 veröffentlicht und wurde unter Whisky abgelegt.",
+                             "This entry was posted in News and tagged climate.", "Category : Press Releases",
+                             "Kategorie: News",
+                             "Warning: Creating default object from empty value in /var/www/html/x.php on line 12",
+                             "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.", "Über den Autor", "Permalink",
+                             "(Noch keine Bewertungen)", "Quellen ausblenden",
+                             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion."})
+    EXPECT_TRUE(is_boilerplate_paragraph(chrome)) << chrome;
+  for (const char* prose : {"Abbildung 4 zeigt, wie sich die Schicht über den Winter verändert.",
+                            "Figures released on Monday: unemployment fell to 4.1 percent.",
+                            "Warning: the storm will reach the coast tonight, the weather service said.",
+                            "Posted inside the station, the notice warned of delays."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}

@@ -1,5 +1,6 @@
 #include "storyline/extract/content_paragraph_filter.h"
 
+#include <cctype>
 #include <string>
 
 #include "storyline/text/utf8.h"
@@ -54,7 +55,9 @@ constexpr std::string_view kChromeLabels[] = {
     "menu", "menü", "startseite", "home", "zurück", "nach oben", "back to top", "top", "mehr", "more", "credit",
     "kommentar verfassen", "kommentar schreiben", "kommentare schreiben", "kommentar abgeben", "leave a comment",
     "leave a reply", "write a comment", "post a comment", "add a comment", "laisser un commentaire",
-    "deja un comentario", "dodaj komentarz"};
+    "deja un comentario", "dodaj komentarz", "über den autor", "über die autorin", "about the author",
+    "sobre el autor", "à propos de l'auteur", "quellen ausblenden", "quellen anzeigen", "permalink", "permalien",
+    "(noch keine bewertungen)", "noch keine bewertungen", "no ratings yet", "lo último"};
 
 // Questions and prompts about the article itself, lower-case prefixes ("War der Artikel nützlich?").
 constexpr std::string_view kFeedbackPrompts[] = {
@@ -80,7 +83,40 @@ constexpr std::string_view kOwnNewsletter[] = {"unser", "our ", "nuestr", "notre
 constexpr std::string_view kDisclaimers[] = {
     "alle angaben ohne gewähr", "bei den verlinkungen handelt es sich um", "affiliate-link", "affiliate link",
     "provisions-link", "may earn a commission", "we earn a commission", "contains references to products from",
-    "this post contains affiliate", "enthält affiliate", "sans garantie"};
+    "this post contains affiliate", "enthält affiliate", "sans garantie", "beitrag enthält werbung",
+    "gibt die meinung des autors wieder", "does not necessarily reflect the views of"};
+
+// Footers a blog engine writes under a post ("Der Beitrag wurde am Mittwoch, 8. Mai veröffentlicht
+// und unter Whisky abgelegt", "This entry was posted in News"), lower-case prefixes.
+constexpr std::string_view kPostFooters[] = {"der beitrag wurde am", "dieser beitrag wurde am", "dieser eintrag wurde",
+                                             "this entry was posted", "this entry is filed under", "posted in ",
+                                             "category:", "category :", "kategorie:", "categoría:", "catégorie :",
+                                             "catégorie:"};
+
+// A picture or chart's caption numbered as in a paper ("Abbildung 4: klassische Schwachschicht.",
+// "Figure 2: ..."), lower-case names; the number is optional, the colon is not.
+constexpr std::string_view kFigureNames[] = {"abbildung", "abb.", "figure", "fig.", "grafik", "schaubild", "tabelle"};
+
+bool is_figure_caption(std::string_view lower) {
+  for (std::string_view name : kFigureNames) {
+    if (!lower.starts_with(name)) continue;
+    size_t at = name.size();
+    while (at < lower.size() && lower[at] == ' ') ++at;
+    while (at < lower.size() && (std::isdigit(static_cast<unsigned char>(lower[at])) || lower[at] == '.')) ++at;
+    while (at < lower.size() && lower[at] == ' ') ++at;
+    return at < lower.size() && lower[at] == ':';
+  }
+  return false;
+}
+
+// A PHP error printed into the page ("Warning: Creating default object from empty value in
+// /var/www/... on line 12"), lower-case.
+bool is_server_error(std::string_view lower) {
+  static constexpr std::string_view kLevels[] = {"warning: ", "notice: ", "deprecated: ", "fatal error: ", "parse error: "};
+  for (std::string_view level : kLevels)
+    if (lower.starts_with(level)) return lower.find(" on line ") != std::string_view::npos;
+  return false;
+}
 
 // "5 min read", "Lesezeit: 4 Minuten", "11 minut czytania", lower-case.
 constexpr std::string_view kReadingTimeWords[] = {"min read", "minute read", "minutes read", "lesezeit", "lesedauer",
@@ -210,6 +246,8 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   // of ... Written permission must be obtained before reprint ...").
   if (contains_any(lower, kRightsNotices)) return true;
   if (length <= 300 && starts_with_any(lower, kReaderAppeals)) return true;
+  if (length <= 300 && (starts_with_any(lower, kPostFooters) || is_figure_caption(lower) || is_server_error(lower)))
+    return true;
   if (length <= 250 && lower.find("newsletter") != std::string::npos && contains_any(lower, kOwnNewsletter)) return true;
   if (length > 200) return false;
   // Set after a caption's last sentence, a credit may open with its full stop (". Imagen: Télam").
@@ -226,7 +264,7 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 100 && starts_with_any(lower, kFeedbackPrompts)) return true;
   if (contains_any(lower, kDisclaimers)) return true;
   // Ad markers before a sponsored line: "ANZEIGE - Heute mal ausgehen?".
-  if (length <= 120 && (lower.starts_with("anzeige -") || lower.starts_with("anzeige:") || lower.starts_with("advertisement:")))
+  if (length <= 120 && (lower.starts_with("*werbung") || lower.starts_with("werbung:") || lower.starts_with("anzeige -") || lower.starts_with("anzeige:") || lower.starts_with("advertisement:")))
     return true;
   if (length <= 40 && contains_any(lower, kReadingTimeWords) && lower.find_first_of("0123456789") != std::string::npos)
     return true;
