@@ -116,3 +116,13 @@ TEST(ParagraphFilter, FiguresPostFootersServerErrorsAndLabels) {
                             "Posted inside the station, the notice warned of delays."})
     EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
 }
+
+TEST(ParagraphFilter, HomoglyphAdsAndPostNavigation) {
+  // Cyrillic о, е, і, ѕ, у, а, с posing as Latin letters.
+  EXPECT_TRUE(is_boilerplate_paragraph("Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу tо thоuѕаndѕ оf uѕеrѕ!"));
+  EXPECT_TRUE(is_boilerplate_paragraph("Vorschau auf den nächsten Artikel"));
+  EXPECT_TRUE(is_boilerplate_paragraph("... weiter zu \"die Wortwahl\""));
+  // Russian and English side by side is prose.
+  EXPECT_FALSE(is_boilerplate_paragraph("Президент (the president) сказал, что переговоры продолжатся в Женеве."));
+  EXPECT_FALSE(is_boilerplate_paragraph("Next articles in the series will look at the railways and the ports."));
+}

@@ -57,7 +57,8 @@ constexpr std::string_view kChromeLabels[] = {
     "leave a reply", "write a comment", "post a comment", "add a comment", "laisser un commentaire",
     "deja un comentario", "dodaj komentarz", "über den autor", "über die autorin", "about the author",
     "sobre el autor", "à propos de l'auteur", "quellen ausblenden", "quellen anzeigen", "permalink", "permalien",
-    "(noch keine bewertungen)", "noch keine bewertungen", "no ratings yet", "lo último"};
+    "(noch keine bewertungen)", "noch keine bewertungen", "no ratings yet", "lo último", "nächster artikel", "vorheriger artikel",
+    "next article", "previous article"};
 
 // Questions and prompts about the article itself, lower-case prefixes ("War der Artikel nützlich?").
 constexpr std::string_view kFeedbackPrompts[] = {
@@ -91,7 +92,8 @@ constexpr std::string_view kDisclaimers[] = {
 constexpr std::string_view kPostFooters[] = {"der beitrag wurde am", "dieser beitrag wurde am", "dieser eintrag wurde",
                                              "this entry was posted", "this entry is filed under", "posted in ",
                                              "category:", "category :", "kategorie:", "categoría:", "catégorie :",
-                                             "catégorie:"};
+                                             "catégorie:", "vorschau auf den nächsten artikel", "next post:",
+                                             "previous post:", "weiter zu "};
 
 // A picture or chart's caption numbered as in a paper ("Abbildung 4: klassische Schwachschicht.",
 // "Figure 2: ..."), lower-case names; the number is optional, the colon is not.
@@ -105,6 +107,27 @@ bool is_figure_caption(std::string_view lower) {
     while (at < lower.size() && (std::isdigit(static_cast<unsigned char>(lower[at])) || lower[at] == '.')) ++at;
     while (at < lower.size() && lower[at] == ' ') ++at;
     return at < lower.size() && lower[at] == ':';
+  }
+  return false;
+}
+
+// Words spelled with Cyrillic letters posing as Latin ones ("Yоur соntеnt", with Cyrillic о, е)
+// hide an advertisement from filters; a real word mixes scripts almost never.
+bool has_homoglyph_words(std::string_view text) {
+  constexpr int kMixedWords = 3;
+  int mixed = 0;
+  bool latin = false, cyrillic = false;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (c == ' ' || c == '\n' || c == ',' || c == '.' || c == '!' || c == '?') {
+      if (latin && cyrillic && ++mixed >= kMixedWords) return true;
+      latin = cyrillic = false;
+    } else if (std::isalpha(c)) {
+      latin = true;
+    } else if ((c == 0xD0 || c == 0xD1) && i + 1 < text.size()) {
+      cyrillic = true;
+      ++i;
+    }
   }
   return false;
 }
@@ -246,7 +269,8 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   // of ... Written permission must be obtained before reprint ...").
   if (contains_any(lower, kRightsNotices)) return true;
   if (length <= 300 && starts_with_any(lower, kReaderAppeals)) return true;
-  if (length <= 300 && (starts_with_any(lower, kPostFooters) || is_figure_caption(lower) || is_server_error(lower)))
+  if (length <= 300 && (starts_with_any(bare_start(lower), kPostFooters) || is_figure_caption(lower) ||
+                        is_server_error(lower) || has_homoglyph_words(paragraph)))
     return true;
   if (length <= 250 && lower.find("newsletter") != std::string::npos && contains_any(lower, kOwnNewsletter)) return true;
   if (length > 200) return false;
