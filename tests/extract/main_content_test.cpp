@@ -627,4 +627,16 @@ TEST(MainContent, SiblingArticlesOfOnePieceJoin) {
   EXPECT_FALSE(has(stories, "another story")) << stories;
 }
 
+// A short line ending in a colon that closes the text leads to what was left out; inside the text
+// it leads to the next paragraph and stays.
+TEST(MainContent, ClosingLeadInWithNothingAfterItGoes) {
+  const std::string text = body_of(around_article(
+      "<html><body><article>",
+      "<p>The mayor put it this way:</p><p>We will build it, and we will build it fast, whatever it costs.</p>"
+      "<p>Weitere Informationen zum Thema:</p><div class=\"related-links\"><a href=\"/a\">One</a></div>"
+      "</article></body></html>"));
+  EXPECT_TRUE(has(text, "The mayor put it this way:")) << text;
+  EXPECT_FALSE(has(text, "Weitere Informationen zum Thema")) << text;
+}
+
 }  // namespace storyline::extract

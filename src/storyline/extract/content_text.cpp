@@ -184,6 +184,9 @@ class ParagraphWriter {
   std::string take() {
     release_pending_link();
     drop_orphaned_lead_in();
+    // A short line ending in a colon that closes the text leads to something left out (a list
+    // of links, a form): "Weitere Informationen zum Coronavirus in Thüringen:".
+    if (last_start_ > 0 && text_.size() - last_start_ <= 120 && text_.ends_with(':')) text_.resize(last_start_ - 2);
     // A label opening the text ("Episode Description:") names it; it is not its first paragraph.
     const size_t first_end = text_.find("\n\n");
     if (first_end != std::string::npos && first_end <= 32) {
