@@ -126,3 +126,20 @@ TEST(ParagraphFilter, HomoglyphAdsAndPostNavigation) {
   EXPECT_FALSE(is_boilerplate_paragraph("Президент (the president) сказал, что переговоры продолжатся в Женеве."));
   EXPECT_FALSE(is_boilerplate_paragraph("Next articles in the series will look at the railways and the ports."));
 }
+
+TEST(ParagraphFilter, PublisherNoticesOffersAndAppPitches) {
+  for (const char* chrome : {"We recommend the best products through an independent review process, and advertisers do not "
+                             "influence our picks. We may receive compensation if you visit partners we recommend. Read our "
+                             "advertiser disclosure for more info.",
+                             "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung "
+                             "zu Twitter her.",
+                             "for me und erhalten Sie exklusive Angebote!",
+                             "Get the latest news straight to your phone with the VI Consortium app.",
+                             "Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Kaffee schon probiert haben.",
+                             "First-time subscribers also receive a special welcome gift handmade in Haiti!"})
+    EXPECT_TRUE(is_boilerplate_paragraph(chrome)) << chrome;
+  for (const char* prose : {"The court said the app had sent users' locations to advertisers without their consent.",
+                            "The retailer promised exclusive deals to members, and sales fell anyway, the report found, as "
+                            "shoppers moved online and prices rose for a third year in a row across the region."})
+    EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;
+}

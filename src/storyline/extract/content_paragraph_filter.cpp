@@ -63,6 +63,7 @@ constexpr std::string_view kChromeLabels[] = {
 // Questions and prompts about the article itself, lower-case prefixes ("War der Artikel nützlich?").
 constexpr std::string_view kFeedbackPrompts[] = {
     "war der artikel", "war dieser artikel", "hat ihnen der artikel", "hat dir der artikel", "hat ihnen dieser artikel",
+    "bitte teilen sie uns ihre", "teilen sie uns ihre meinung", "tell us what you think", "let us know what you think",
     "möchten sie den artikel", "möchtest du den artikel", "diesen artikel teilen", "artikel teilen", "was this article",
     "did you find this article", "did you like this article", "share this article", "share this story",
     "cet article vous a", "partagez cet article", "¿te ha gustado", "comparte este artículo"};
@@ -79,6 +80,18 @@ constexpr std::string_view kReaderAppeals[] = {
 // "suscribirse aquí a nuestra newsletter"), lower-case.
 constexpr std::string_view kOwnNewsletter[] = {"unser", "our ", "nuestr", "notre", "nostra", "nasz", "sign up",
                                                "melde dich", "abonnier", "suscrib", "inscri", "subscribe"};
+
+// Notices about how the publisher earns or guards the reader's data, put under articles however
+// long ("We may receive compensation if you visit partners we recommend. Read our advertiser
+// disclosure", "Wir respektieren deine Privatsphäre und stellen ... keine Verbindung zu Twitter
+// her"), lower-case.
+constexpr std::string_view kPublisherNotices[] = {
+    "advertiser disclosure", "may receive compensation", "kennzeichnen wir mit einem sternchen",
+    "respektieren deine privatsphäre", "respektieren ihre privatsphäre", "we respect your privacy",
+    "ohne dein einverständnis", "ohne ihr einverständnis"};
+// Promises of offers that end a sign-up line ("... und erhalten Sie exklusive Angebote!"), lower-case.
+constexpr std::string_view kOfferPromises[] = {"exklusive angebote", "exclusive offers", "exclusive deals",
+                                               "ofertas exclusivas", "offres exclusives"};
 
 // Disclaimers about links and liability a page repeats under its articles, lower-case.
 constexpr std::string_view kDisclaimers[] = {
@@ -161,7 +174,7 @@ constexpr std::string_view kSubscribeWords[] = {"subscribe", "subscriber", "subs
 constexpr std::string_view kPaywallPromises[] = {
     "full story", "full article", "continue reading", "keep reading", "to read", "to view", "unlimited access",
     "immediate access", "log in", "sign in", "weiterlesen", "weiter lesen", "alle artikel", "einloggen", "anmelden",
-    "lire la suite", "continuer", "connectez", "seguir leyendo", "leer más", "continua a leggere"};
+    "lire la suite", "continuer", "connectez", "seguir leyendo", "leer más", "continua a leggere", "welcome gift"};
 constexpr std::string_view kAppStores[] = {"ios", "android", "app store", "google play", "play store"};
 // Calls to follow the publisher on a network ("Follow The Gleaner on Twitter", "¿Ya sabías que
 // tenemos canal de Telegram? Únete"), lower-case: one of these with a network's name.
@@ -269,6 +282,8 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   // of ... Written permission must be obtained before reprint ...").
   if (contains_any(lower, kRightsNotices)) return true;
   if (length <= 300 && starts_with_any(lower, kReaderAppeals)) return true;
+  if (contains_any(lower, kPublisherNotices)) return true;
+  if (length <= 120 && contains_any(lower, kOfferPromises)) return true;
   if (length <= 300 && (starts_with_any(bare_start(lower), kPostFooters) || is_figure_caption(lower) ||
                         is_server_error(lower) || has_homoglyph_words(paragraph)))
     return true;
@@ -309,6 +324,10 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 150 && contains_any(lower, kLoginWords) && contains_any(lower, kDiscussionWords)) return true;
   if (length <= 150 && starts_with_any(bare_start(lower), kSupportPleas)) return true;
   if (length <= 150 && lower.find(": unterstützen sie") != std::string::npos) return true;
+  // "Get the latest news straight to your phone with the VI Consortium app."
+  if (length <= 150 && lower.find(" app") != std::string::npos &&
+      (lower.find("to your phone") != std::string::npos || lower.find("on your phone") != std::string::npos))
+    return true;
   if (lower.find("download") != std::string::npos && lower.find("app") != std::string::npos && contains_any(lower, kAppStores))
     return true;
   return starts_with_any(lower, kReadMorePrefixes);
