@@ -136,9 +136,12 @@ TEST(ParagraphFilter, PublisherNoticesOffersAndAppPitches) {
                              "for me und erhalten Sie exklusive Angebote!",
                              "Get the latest news straight to your phone with the VI Consortium app.",
                              "Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Kaffee schon probiert haben.",
-                             "First-time subscribers also receive a special welcome gift handmade in Haiti!"})
+                             "First-time subscribers also receive a special welcome gift handmade in Haiti!",
+                             "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo und als e-Paper erhältlich.",
+                             "Dieser Text entspricht den Vorgaben der Fachliteratur und wurde von Medizinern geprüft."})
     EXPECT_TRUE(is_boilerplate_paragraph(chrome)) << chrome;
-  for (const char* prose : {"The court said the app had sent users' locations to advertisers without their consent.",
+  for (const char* prose : {"Die aktuelle Ausgabe des Berichts zeigt, dass die Preise wieder steigen.",
+                            "The court said the app had sent users' locations to advertisers without their consent.",
                             "The retailer promised exclusive deals to members, and sales fell anyway, the report found, as "
                             "shoppers moved online and prices rose for a third year in a row across the region."})
     EXPECT_FALSE(is_boilerplate_paragraph(prose)) << prose;

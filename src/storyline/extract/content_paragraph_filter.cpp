@@ -88,7 +88,7 @@ constexpr std::string_view kOwnNewsletter[] = {"unser", "our ", "nuestr", "notre
 constexpr std::string_view kPublisherNotices[] = {
     "advertiser disclosure", "may receive compensation", "kennzeichnen wir mit einem sternchen",
     "respektieren deine privatsphäre", "respektieren ihre privatsphäre", "we respect your privacy",
-    "ohne dein einverständnis", "ohne ihr einverständnis"};
+    "ohne dein einverständnis", "ohne ihr einverständnis", "von medizinern geprüft", "medically reviewed by"};
 // Promises of offers that end a sign-up line ("... und erhalten Sie exklusive Angebote!"), lower-case.
 constexpr std::string_view kOfferPromises[] = {"exklusive angebote", "exclusive offers", "exclusive deals",
                                                "ofertas exclusivas", "offres exclusives"};
@@ -284,6 +284,11 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 300 && starts_with_any(lower, kReaderAppeals)) return true;
   if (contains_any(lower, kPublisherNotices)) return true;
   if (length <= 120 && contains_any(lower, kOfferPromises)) return true;
+  // A magazine's plug for its print issue: "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk".
+  if (length <= 200 && (lower.find("aktuelle ausgabe") != std::string::npos || lower.find("latest issue") != std::string::npos) &&
+      (lower.find("kiosk") != std::string::npos || lower.find("e-paper") != std::string::npos ||
+       lower.find("newsstand") != std::string::npos || lower.find("erhältlich") != std::string::npos))
+    return true;
   if (length <= 300 && (starts_with_any(bare_start(lower), kPostFooters) || is_figure_caption(lower) ||
                         is_server_error(lower) || has_homoglyph_words(paragraph)))
     return true;
