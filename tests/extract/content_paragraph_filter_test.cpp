@@ -138,7 +138,8 @@ TEST(ParagraphFilter, PublisherNoticesOffersAndAppPitches) {
                              "Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie unseren Kaffee schon probiert haben.",
                              "First-time subscribers also receive a special welcome gift handmade in Haiti!",
                              "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo und als e-Paper erhältlich.",
-                             "Dieser Text entspricht den Vorgaben der Fachliteratur und wurde von Medizinern geprüft."})
+                             "Dieser Text entspricht den Vorgaben der Fachliteratur und wurde von Medizinern geprüft.",
+                             "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!"})
     EXPECT_TRUE(is_boilerplate_paragraph(chrome)) << chrome;
   for (const char* prose : {"Die aktuelle Ausgabe des Berichts zeigt, dass die Preise wieder steigen.",
                             "The court said the app had sent users' locations to advertisers without their consent.",

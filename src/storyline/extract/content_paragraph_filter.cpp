@@ -284,6 +284,9 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 300 && starts_with_any(lower, kReaderAppeals)) return true;
   if (contains_any(lower, kPublisherNotices)) return true;
   if (length <= 120 && contains_any(lower, kOfferPromises)) return true;
+  // A listing's count: "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!"
+  if (length <= 100 && lower.find("von insgesamt") != std::string::npos && lower.find("angezeigt") != std::string::npos)
+    return true;
   // A magazine's plug for its print issue: "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk".
   if (length <= 200 && (lower.find("aktuelle ausgabe") != std::string::npos || lower.find("latest issue") != std::string::npos) &&
       (lower.find("kiosk") != std::string::npos || lower.find("e-paper") != std::string::npos ||
