@@ -139,9 +139,14 @@ TEST(ParagraphFilter, PublisherNoticesOffersAndAppPitches) {
                              "First-time subscribers also receive a special welcome gift handmade in Haiti!",
                              "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo und als e-Paper erhältlich.",
                              "Dieser Text entspricht den Vorgaben der Fachliteratur und wurde von Medizinern geprüft.",
-                             "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!"})
+                             "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!",
+                             "Missing out on the latest developments? Enter your email below to receive future announcements "
+                             "direct to your inbox.",
+                             "DHB jetzt auch digital! Einfach hier klicken und für das digitale DHB registrieren!",
+                             "Alkohol beim Angeln – Diskussion im Forum"})
     EXPECT_TRUE(is_boilerplate_paragraph(chrome)) << chrome;
-  for (const char* prose : {"Die aktuelle Ausgabe des Berichts zeigt, dass die Preise wieder steigen.",
+  for (const char* prose : {"Police said the attackers had asked victims for their email address and then sent fake invoices.",
+                            "Die aktuelle Ausgabe des Berichts zeigt, dass die Preise wieder steigen.",
                             "The court said the app had sent users' locations to advertisers without their consent.",
                             "The retailer promised exclusive deals to members, and sales fell anyway, the report found, as "
                             "shoppers moved online and prices rose for a third year in a row across the region."})

@@ -22,7 +22,7 @@ namespace storyline::extract {
 namespace {
 
 // Measured over the sample below when the extractor last changed, minus 0.02 of margin.
-constexpr double kTrafilaturaSampleF1Floor = 0.92;  // measured 0.939
+constexpr double kTrafilaturaSampleF1Floor = 0.927;  // measured 0.947
 
 std::string body_of(const std::string& html) { return extract_main_content(HtmlDocument::parse(html)).text; }
 

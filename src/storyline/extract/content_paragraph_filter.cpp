@@ -93,6 +93,12 @@ constexpr std::string_view kPublisherNotices[] = {
 constexpr std::string_view kOfferPromises[] = {"exklusive angebote", "exclusive offers", "exclusive deals",
                                                "ofertas exclusivas", "offres exclusives"};
 
+constexpr std::string_view kEmailAsks[] = {"enter your email", "your email address", "e-mail-adresse ein",
+                                           "ihre e-mail-adresse", "deine e-mail-adresse", "votre adresse e-mail",
+                                           "votre e-mail", "tu correo electrónico", "tu email"};
+constexpr std::string_view kSignUpPromises[] = {"inbox", "receive", "subscribe", "newsletter", "notification",
+                                                "postfach", "erhalten", "abonn", "recevoir", "recibir", "suscrib"};
+
 // Disclaimers about links and liability a page repeats under its articles, lower-case.
 constexpr std::string_view kDisclaimers[] = {
     "alle angaben ohne gewähr", "bei den verlinkungen handelt es sich um", "affiliate-link", "affiliate link",
@@ -284,6 +290,17 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 300 && starts_with_any(lower, kReaderAppeals)) return true;
   if (contains_any(lower, kPublisherNotices)) return true;
   if (length <= 120 && contains_any(lower, kOfferPromises)) return true;
+  // A link to the forum thread about the article: "Alkohol beim Angeln – Diskussion im Forum".
+  if (length <= 80 && (lower.ends_with("diskussion im forum") || lower.ends_with("im forum diskutieren") ||
+                       lower.ends_with("discuss in the forum") || lower.ends_with("join the discussion")))
+    return true;
+  // Sign-up forms' prompts: "Enter your email below to receive future announcements direct to
+  // your inbox", "Einfach hier klicken und für das digitale DHB registrieren!".
+  if (contains_any(lower, kEmailAsks) && contains_any(lower, kSignUpPromises)) return true;
+  if (length <= 150 && (lower.find("hier klicken") != std::string::npos || lower.find("click here") != std::string::npos) &&
+      (lower.find("registrier") != std::string::npos || lower.find("register") != std::string::npos ||
+       lower.find("sign up") != std::string::npos))
+    return true;
   // A listing's count: "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!"
   if (length <= 100 && lower.find("von insgesamt") != std::string::npos && lower.find("angezeigt") != std::string::npos)
     return true;
