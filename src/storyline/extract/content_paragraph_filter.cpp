@@ -60,6 +60,9 @@ constexpr std::string_view kChromeLabels[] = {
     "(noch keine bewertungen)", "noch keine bewertungen", "no ratings yet", "lo último", "nächster artikel", "vorheriger artikel",
     "next article", "previous article"};
 
+// Markers opening a sponsored line ("ANZEIGE - Heute mal ausgehen?"), lower-case.
+constexpr std::string_view kAdMarkers[] = {"*werbung", "werbung:", "anzeige -", "anzeige:", "advertisement:"};
+
 // Questions and prompts about the article itself, lower-case prefixes ("War der Artikel nützlich?").
 constexpr std::string_view kFeedbackPrompts[] = {
     "war der artikel", "war dieser artikel", "hat ihnen der artikel", "hat dir der artikel", "hat ihnen dieser artikel",
@@ -93,6 +96,17 @@ constexpr std::string_view kPublisherNotices[] = {
 constexpr std::string_view kOfferPromises[] = {"exklusive angebote", "exclusive offers", "exclusive deals",
                                                "ofertas exclusivas", "offres exclusives"};
 
+// Endings of a link to the forum thread about the article, lower-case.
+constexpr std::string_view kForumLinks[] = {"diskussion im forum", "im forum diskutieren", "discuss in the forum",
+                                            "join the discussion"};
+// "Einfach hier klicken und ... registrieren!", lower-case: one word of each list.
+constexpr std::string_view kClickHere[] = {"hier klicken", "click here"};
+constexpr std::string_view kRegisterWords[] = {"registrier", "register", "sign up"};
+// A magazine's plug for its print issue, lower-case: one word of each list.
+constexpr std::string_view kCurrentIssue[] = {"aktuelle ausgabe", "latest issue"};
+constexpr std::string_view kIssueOutlets[] = {"kiosk", "e-paper", "newsstand", "erhältlich"};
+
+// Sign-up forms' asks for an address, and what they promise for it, lower-case.
 constexpr std::string_view kEmailAsks[] = {"enter your email", "your email address", "e-mail-adresse ein",
                                            "ihre e-mail-adresse", "deine e-mail-adresse", "votre adresse e-mail",
                                            "votre e-mail", "tu correo electrónico", "tu email"};
@@ -246,6 +260,12 @@ bool starts_with_any(std::string_view text, const auto& prefixes) {
   return false;
 }
 
+bool ends_with_any(std::string_view text, const auto& suffixes) {
+  for (std::string_view suffix : suffixes)
+    if (text.ends_with(suffix)) return true;
+  return false;
+}
+
 // "Published: 11/18/2011 2:27 AM", "Updated 2 hours ago": a time label, then a number soon; or a
 // date first and an update label after it ("23. März 2017, aktualisiert 23. März 2017, 15:43 Uhr").
 // `lower`: the paragraph lower-cased.
@@ -291,28 +311,23 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (contains_any(lower, kPublisherNotices)) return true;
   if (length <= 120 && contains_any(lower, kOfferPromises)) return true;
   // A link to the forum thread about the article: "Alkohol beim Angeln – Diskussion im Forum".
-  if (length <= 80 && (lower.ends_with("diskussion im forum") || lower.ends_with("im forum diskutieren") ||
-                       lower.ends_with("discuss in the forum") || lower.ends_with("join the discussion")))
-    return true;
+  if (length <= 80 && ends_with_any(lower, kForumLinks)) return true;
   // Sign-up forms' prompts: "Enter your email below to receive future announcements direct to
   // your inbox", "Einfach hier klicken und für das digitale DHB registrieren!".
   if (contains_any(lower, kEmailAsks) && contains_any(lower, kSignUpPromises)) return true;
-  if (length <= 150 && (lower.find("hier klicken") != std::string::npos || lower.find("click here") != std::string::npos) &&
-      (lower.find("registrier") != std::string::npos || lower.find("register") != std::string::npos ||
-       lower.find("sign up") != std::string::npos))
-    return true;
+  if (length <= 150 && contains_any(lower, kClickHere) && contains_any(lower, kRegisterWords)) return true;
   // A listing's count: "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!"
   if (length <= 100 && lower.find("von insgesamt") != std::string::npos && lower.find("angezeigt") != std::string::npos)
     return true;
   // A magazine's plug for its print issue: "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk".
-  if (length <= 200 && (lower.find("aktuelle ausgabe") != std::string::npos || lower.find("latest issue") != std::string::npos) &&
-      (lower.find("kiosk") != std::string::npos || lower.find("e-paper") != std::string::npos ||
-       lower.find("newsstand") != std::string::npos || lower.find("erhältlich") != std::string::npos))
-    return true;
+  if (length <= 200 && contains_any(lower, kCurrentIssue) && contains_any(lower, kIssueOutlets)) return true;
   if (length <= 300 && (starts_with_any(bare_start(lower), kPostFooters) || is_figure_caption(lower) ||
                         is_server_error(lower) || has_homoglyph_words(paragraph)))
     return true;
-  if (length <= 250 && lower.find("newsletter") != std::string::npos && contains_any(lower, kOwnNewsletter)) return true;
+  // A line about a newsletter asks for a sign-up: any short one ("Smart is sexy - get our
+  // newsletter:"), a longer one when the newsletter is the publisher's own.
+  if (length <= 250 && lower.find("newsletter") != std::string::npos && (length <= 80 || contains_any(lower, kOwnNewsletter)))
+    return true;
   if (length > 200) return false;
   // Set after a caption's last sentence, a credit may open with its full stop (". Imagen: Télam").
   if (length <= 120 && starts_with_any(bare_start(lower), kCreditPrefixes))
@@ -328,16 +343,13 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   if (length <= 100 && starts_with_any(lower, kFeedbackPrompts)) return true;
   if (contains_any(lower, kDisclaimers)) return true;
   // Ad markers before a sponsored line: "ANZEIGE - Heute mal ausgehen?".
-  if (length <= 120 && (lower.starts_with("*werbung") || lower.starts_with("werbung:") || lower.starts_with("anzeige -") || lower.starts_with("anzeige:") || lower.starts_with("advertisement:")))
-    return true;
+  if (length <= 120 && starts_with_any(lower, kAdMarkers)) return true;
   if (length <= 40 && contains_any(lower, kReadingTimeWords) && lower.find_first_of("0123456789") != std::string::npos)
     return true;
   // A short line naming a picture's source: "Stau © aremac / Clipdealer".
   if (length <= 80 && paragraph.find("\xC2\xA9") != std::string_view::npos) return true;
   if (length <= 100 && is_time_line(lower, paragraph)) return true;
   if (paragraph.back() == ')' && starts_with_any(lower, kVersionNotes)) return true;
-  // A short line about a newsletter asks for a sign-up ("Smart is sexy - get our newsletter:").
-  if (length <= 80 && lower.find("newsletter") != std::string::npos) return true;
   // Bytes, not characters: a paragraph of Japanese ending "(c)AFP/Aminu ABUBAKAR" is prose.
   if (paragraph.size() <= 160 && contains_any(lower, kPictureCredits)) return true;
   if (paragraph.size() <= 160 &&

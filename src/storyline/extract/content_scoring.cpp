@@ -63,6 +63,14 @@ bool is_intro(const ContentElement& element) {
   return false;
 }
 
+// A headline of the page or of its header block: an <h1>, or inside a <header> an <h2>-<h6>.
+bool is_headline(const std::vector<ContentElement>& elements, int32_t index) {
+  const ContentElement& element = elements[index];
+  if (element.effectively_removed) return false;
+  return element.tag == ContentTag::kHeading1 ||
+         (element.tag == ContentTag::kHeading && element.parent >= 0 && elements[element.parent].tag == ContentTag::kHeader);
+}
+
 // A paragraph of prose set right under the headline, in the same block, is the lead even when
 // no name says so (<header><h1>...</h1><p class="text-xl">...</p></header>).
 bool is_unnamed_lead(const std::vector<ContentElement>& elements, int32_t index) {
@@ -70,10 +78,7 @@ bool is_unnamed_lead(const std::vector<ContentElement>& elements, int32_t index)
   if (element.tag != ContentTag::kParagraph || plain_chars(element) < 80 || index == 0) return false;
   int32_t previous = -1;  // the element sibling just before
   for (int32_t i = element.parent + 1; i < index; i = elements[i].end) previous = i;
-  if (previous < 0 || elements[previous].effectively_removed) return false;
-  // In a <header>, the headline may be set as an <h2>.
-  return elements[previous].tag == ContentTag::kHeading1 ||
-         (elements[previous].tag == ContentTag::kHeading && elements[element.parent].tag == ContentTag::kHeader);
+  return previous >= 0 && is_headline(elements, previous);
 }
 
 // Where a body container's intro may be: its <article>, else our guess when it holds the
@@ -96,7 +101,7 @@ std::vector<int32_t> with_intro(const ContentTree& tree, int32_t top, int32_t bo
       continue;
     }
     if (tree.contains(i, body) || plain_chars(element) < 60 || link_density(element) > 0.25) continue;
-      if (!is_intro(element) && !is_unnamed_lead(elements, i)) continue;
+    if (!is_intro(element) && !is_unnamed_lead(elements, i)) continue;
     roots.push_back(i);
     i = element.end - 1;  // its inside is the intro too
   }
@@ -207,16 +212,7 @@ std::vector<int32_t> with_sibling_parts(const ContentTree& tree, std::vector<int
   return headlines == 1 && !chosen_headed ? parts : roots;
 }
 
-std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view title);
-
-}  // namespace
-
-std::vector<int32_t> select_content(const ContentTree& tree, std::string_view title) {
-  return with_sibling_parts(tree, select_roots(tree, title));
-}
-
-namespace {
-
+// Our guess at the article's blocks, before sibling parts join them.
 std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view title) {
   const auto& elements = tree.elements();
   const size_t count = elements.size();
@@ -376,9 +372,7 @@ std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view titl
          up = elements[up].parent, ++level) {
       bool headline_before = false;
       for (int32_t i = up + 1; i < roots.front() && !headline_before; ++i)
-        headline_before = !elements[i].effectively_removed &&
-                          (elements[i].tag == ContentTag::kHeading1 ||
-                           (elements[i].tag == ContentTag::kHeading && elements[elements[i].parent].tag == ContentTag::kHeader));
+        headline_before = is_headline(elements, i);
       if (headline_before) {
         lead_scope = up;
         break;
@@ -391,5 +385,9 @@ std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view titl
 }
 
 }  // namespace
+
+std::vector<int32_t> select_content(const ContentTree& tree, std::string_view title) {
+  return with_sibling_parts(tree, select_roots(tree, title));
+}
 
 }  // namespace storyline::extract
