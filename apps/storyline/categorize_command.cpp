@@ -17,6 +17,7 @@
 #include "storyline/core/document_json.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/label/categorize.h"
+#include "storyline/label/news_page.h"
 #include "storyline/text/language.h"
 
 namespace storyline::cli {
@@ -88,10 +89,17 @@ CategorizeOutput categorize_line(const Line& line, const label::CategoryModel& m
     value["id"] = document.id.empty() ? nlohmann::json(nullptr) : nlohmann::json(document.id);
     value["category"] = label::categorize(document, model);
     value["language"] = document.language ? nlohmann::json(*document.language) : nlohmann::json(nullptr);
+    value["is_news"] = label::decide_is_news(document);
     if (probabilities) {
       const auto scores = model.probabilities(label::category_features(label::category_text(document), model.bucket_bits()));
       for (size_t c = 0; c < label::kCategoryCount; ++c)
         value["probabilities"][std::string(label::kCategoryNames[c])] = std::round(double(scores[c]) * 1000) / 1000;
+      try {
+        const double news = label::default_news_model().probability(label::news_features(document));
+        value["news_probability"] = std::round(news * 1000) / 1000;
+      } catch (const label::ModelError&) {
+        value["news_probability"] = nullptr;
+      }
     }
     output.json = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   } catch (const std::exception& error) {

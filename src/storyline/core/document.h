@@ -34,6 +34,14 @@ struct Document {
   std::vector<std::string> topics;
   std::vector<Entity> entities;
   std::vector<Image> images;
+  // false for pages that are not news reports (INTERFACE.md); unknown until labelled.
+  std::optional<bool> is_news;
+  // Beyond INTERFACE.md: the section the publisher filed the page under (article:section, JSON-LD
+  // articleSection, a feed item's <category>), as written.
+  std::optional<std::string> section;
+  // Beyond INTERFACE.md: what the page's markup says it is: "og:" + its og:type ("og:article",
+  // "og:product") and its schema.org @types ("NewsArticle", "Recipe", "QAPage").
+  std::vector<std::string> page_types;
 };
 
 }  // namespace storyline

@@ -63,6 +63,9 @@ nlohmann::json document_to_json_value(const Document& document) {
   value["topics"] = document.topics;
   value["entities"] = std::move(entities);
   value["images"] = std::move(images);
+  value["is_news"] = document.is_news ? nlohmann::json(*document.is_news) : nlohmann::json(nullptr);
+  value["section"] = optional_value(document.section);
+  value["page_types"] = document.page_types;
   return value;
 }
 
@@ -81,6 +84,12 @@ Document document_from_json_value(const nlohmann::json& value) {
   document.domain = optional_string(value, "domain");
   document.language = optional_string(value, "language");
   document.category = optional_string(value, "category");
+  if (auto is_news = value.find("is_news"); is_news != value.end() && is_news->is_boolean())
+    document.is_news = is_news->get<bool>();
+  document.section = optional_string(value, "section");
+  if (auto types = value.find("page_types"); types != value.end() && types->is_array())
+    for (const auto& type : *types)
+      if (type.is_string() && document.page_types.size() < 32) document.page_types.push_back(type.get<std::string>());
   if (auto topics = value.find("topics"); topics != value.end() && topics->is_array()) {
     for (const auto& topic : *topics)
       if (topic.is_string()) document.topics.push_back(topic.get<std::string>());
@@ -107,7 +116,8 @@ Document document_from_json_value(const nlohmann::json& value) {
 std::string to_json_line(const Document& document) {
   static constexpr const char* kFieldOrder[] = {"id",       "source",    "url",    "title",    "text",
                                                 "excerpt",  "published", "author", "site_name", "domain",
-                                                "language", "category",  "topics", "entities", "images"};
+                                                "language", "category",  "topics", "entities", "images",
+                                                "is_news",  "section",   "page_types"};
   const nlohmann::json value = document_to_json_value(document);
   std::string line = "{";
   bool first = true;

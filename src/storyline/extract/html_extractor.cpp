@@ -50,6 +50,9 @@ Document extract_html(std::string_view utf8_html, const PageContext& context) {
   document.published = metadata.published;
   document.author = metadata.author;
   document.site_name = metadata.site_name;
+  document.section = metadata.section;
+  if (metadata.og_type && !metadata.og_type->empty()) document.page_types.push_back("og:" + metadata.og_type->substr(0, 40));
+  for (const std::string& type : metadata.schema_types) document.page_types.push_back(type.substr(0, 60));
   document.images = std::move(metadata.images);
   // The page's declared language (<html lang>) tips identification when the text is short.
   if (metadata.language) {

@@ -545,6 +545,10 @@ PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& 
   else metadata.site_name = facts.meta({"application-name", "apple-mobile-web-app-title"});
   metadata.title = find_title(facts, jsonld, metadata.site_name, metadata.url);
   metadata.excerpt = facts.meta({"og:description", "description", "twitter:description", "dc.description"});
+  metadata.section = facts.meta({"article:section", "og:article:section", "section", "parsely-section", "cxenseparse:recs:articlesection"});
+  if (!metadata.section && jsonld.section && !clean(*jsonld.section).empty()) metadata.section = clean(*jsonld.section);
+  metadata.og_type = facts.meta({"og:type"});
+  metadata.schema_types = jsonld.types;
   if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean(*jsonld.description);
   metadata.language = find_language(facts, jsonld);
   metadata.published = find_published(facts, jsonld, context, metadata.url, metadata.language);

@@ -24,6 +24,10 @@ struct PageMetadata {
   // The article's text as its JSON-LD gives it (plain text, or HTML), raw: some pages render the
   // body with scripts and leave only this in the HTML.
   std::optional<std::string> jsonld_article_body;
+  std::optional<std::string> section;    // article:section, JSON-LD articleSection
+  // What the page says it is: og:type ("article", "product", "video.episode") and JSON-LD @types.
+  std::optional<std::string> og_type;
+  std::vector<std::string> schema_types;
 };
 
 PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& context);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 
@@ -203,6 +204,7 @@ void fill_from(const Reader& reader, const json& node, JsonLdMetadata& out) {
   fill(out.date_modified, {"dateModified"});
   fill(out.url, {"url", "mainEntityOfPage"});
   fill(out.language, {"inLanguage"});
+  fill(out.section, {"articleSection"});
   if (out.authors.empty()) {
     for (const char* key : {"author", "creator"}) {
       if (node.contains(key)) reader.add_names(node[key], out.authors);
@@ -236,6 +238,10 @@ JsonLdMetadata read_jsonld(const std::vector<std::string>& scripts) {
   const Reader reader(nodes);
 
   JsonLdMetadata out;
+  for (const json* node : nodes)
+    for (auto& type : types_of(*node))
+      if (out.types.size() < 32 && std::find(out.types.begin(), out.types.end(), type) == out.types.end())
+        out.types.push_back(std::move(type));
   // The article itself first; then the page node; then any publisher-like node for the site.
   for (const json* node : nodes) {
     if (has_type(*node, is_article_type)) {

@@ -23,6 +23,8 @@ struct JsonLdMetadata {
   std::vector<std::string> authors;      // names as written (not yet cleaned)
   std::vector<Image> images;
   std::optional<std::string> article_body;  // articleBody of the article node, as written
+  std::optional<std::string> section;       // articleSection: the publisher's section
+  std::vector<std::string> types;           // every @type seen ("NewsArticle", "Product", "Recipe"...)
 };
 
 // `scripts` are the raw texts of the page's JSON-LD blocks; invalid blocks are skipped, with a

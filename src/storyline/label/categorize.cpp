@@ -41,6 +41,8 @@ CategoryText category_text(const Document& document) {
   else if (document.excerpt)
     input.text = *document.excerpt;
   input.language = document.language && !document.language->empty() ? std::string_view(*document.language) : "en";
+  if (document.url) input.url = *document.url;
+  if (document.section) input.section = *document.section;
   return input;
 }
 

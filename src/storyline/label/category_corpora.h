@@ -31,6 +31,15 @@ struct LabelledText {
   std::string title;
   std::string text;
   Category category = Category::kOther;
+  // A second right answer where the dataset's class spans two of ours ("science and technology"):
+  // such texts score right on either and are left out of training.
+  std::optional<Category> alternative = std::nullopt;
+  std::string language = "en";  // ISO 639-1, decides the analysis (stemmer, stop words)
+  // Who wrote it, for balancing and for holding whole publishers out: "bbc.co.uk", "lenta.ru".
+  // Empty: the id's first part.
+  std::string publisher = {};
+  std::string url = {};      // the article's URL or URL path (it often names the section), when known
+  std::string section = {};  // the publisher's section name (article:section, a feed's category), when known
 };
 
 // BBC News 2225 (<folder>/<bbc category>/NNN.txt: title line, blank line, body), sorted by path.

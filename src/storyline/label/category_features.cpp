@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "storyline/core/hash.h"
+#include "storyline/label/section_category.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::label {
@@ -19,6 +20,7 @@ constexpr float kBodyWeight = 1.0f;
 // Separate hash seeds keep unigram and bigram features apart.
 constexpr uint64_t kUnigramSeed = 0x9e3779b97f4a7c15ULL;
 constexpr uint64_t kBigramSeed = 0xc2b2ae3d27d4eb4fULL;
+constexpr uint64_t kSectionSeed = 0x165667b19e3779f9ULL;
 // A language name from the input can be anything; only a few analyzers are kept per thread.
 constexpr size_t kMaxAnalyzersPerThread = 32;
 
@@ -89,6 +91,15 @@ FeatureVector category_features(const CategoryText& input, uint32_t bucket_bits)
   if (squares > 0) {
     const float scale = static_cast<float>(1.0 / std::sqrt(squares));
     for (Feature& feature : features) feature.value *= scale;
+  }
+  if (const auto section = section_category(input.url, input.section)) {
+    const uint32_t bucket = bucket_of(fnv1a64(category_name(*section), kSectionSeed), bucket_bits);
+    const auto at = std::lower_bound(features.begin(), features.end(), bucket,
+                                     [](const Feature& feature, uint32_t b) { return feature.bucket < b; });
+    if (at != features.end() && at->bucket == bucket)
+      at->value += kSectionFeatureValue;
+    else
+      features.insert(at, {bucket, kSectionFeatureValue});
   }
   return features;
 }

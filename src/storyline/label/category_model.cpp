@@ -70,15 +70,24 @@ CategoryModel::CategoryModel(uint32_t bucket_bits, const std::vector<float>& wei
   const size_t buckets = size_t{1} << bucket_bits;
   if (weights.size() != buckets * kCategoryCount) throw std::invalid_argument("category model: wrong weight count");
   for (size_t c = 0; c < kCategoryCount; ++c) {
-    float largest = 0;
-    for (size_t b = 0; b < buckets; ++b) largest = std::max(largest, std::fabs(weights[b * kCategoryCount + c]));
-    scale_[c] = largest > 0 ? largest / 32767.0f : 1.0f;
+    // The scale covers all but the 0.01 % largest weights, which are clipped: one outlier (the
+    // section feature) must not leave the many small word weights a single quantization step.
+    std::vector<float> magnitudes;
+    for (size_t b = 0; b < buckets; ++b)
+      if (const float w = std::fabs(weights[b * kCategoryCount + c]); w > 0) magnitudes.push_back(w);
+    float top = 0;
+    if (!magnitudes.empty()) {
+      const size_t at = magnitudes.size() - 1 - magnitudes.size() / 10000;
+      std::nth_element(magnitudes.begin(), magnitudes.begin() + static_cast<std::ptrdiff_t>(at), magnitudes.end());
+      top = magnitudes[at];
+    }
+    scale_[c] = top > 0 ? top / 127.0f : 1.0f;
   }
   weights_.resize(weights.size());
   for (size_t b = 0; b < buckets; ++b)
     for (size_t c = 0; c < kCategoryCount; ++c) {
       const float quantized = std::round(weights[b * kCategoryCount + c] / scale_[c]);
-      weights_[b * kCategoryCount + c] = static_cast<int16_t>(std::clamp(quantized, -32767.0f, 32767.0f));
+      weights_[b * kCategoryCount + c] = static_cast<int8_t>(std::clamp(quantized, -127.0f, 127.0f));
     }
 }
 
@@ -87,7 +96,7 @@ CategoryScores CategoryModel::scores(const FeatureVector& features) const {
   const size_t buckets = size_t{1} << bucket_bits_;
   for (const Feature& feature : features) {
     if (feature.bucket >= buckets) continue;  // features made for a larger model
-    const int16_t* row = &weights_[size_t{feature.bucket} * kCategoryCount];
+    const int8_t* row = &weights_[size_t{feature.bucket} * kCategoryCount];
     for (size_t c = 0; c < kCategoryCount; ++c) sums[c] += double(feature.value) * row[c];
   }
   CategoryScores result{};
@@ -127,11 +136,7 @@ std::string CategoryModel::serialize() const {
   for (float value : bias_) put_f32(out, value);
   for (float value : scale_) put_f32(out, value);
   out.reserve(out.size() + weights_.size() * 2 + 4);
-  for (int16_t weight : weights_) {
-    const auto bits = static_cast<uint16_t>(weight);
-    out.push_back(static_cast<char>(bits & 0xFF));
-    out.push_back(static_cast<char>(bits >> 8));
-  }
+  for (int8_t weight : weights_) out.push_back(static_cast<char>(weight));
   put_u32(out, crc_of(out));
   return out;
 }
@@ -170,12 +175,10 @@ CategoryModel CategoryModel::deserialize(std::string_view bytes, const std::stri
   for (size_t c = 0; c < kCategoryCount; ++c)
     if (!std::isfinite(model.bias_[c]) || !std::isfinite(model.scale_[c])) reader.fail("non-finite bias or scale");
   const size_t count = (size_t{1} << model.bucket_bits_) * kCategoryCount;
-  if (reader.remaining() != count * 2 + 4) reader.fail("weights have the wrong size");
-  std::string_view raw = reader.take(count * 2, "weights");
+  if (reader.remaining() != count + 4) reader.fail("weights have the wrong size");
+  std::string_view raw = reader.take(count, "weights");
   model.weights_.resize(count);
-  for (size_t i = 0; i < count; ++i)
-    model.weights_[i] = static_cast<int16_t>(static_cast<uint16_t>(static_cast<unsigned char>(raw[2 * i]) |
-                                                                   (static_cast<unsigned char>(raw[2 * i + 1]) << 8)));
+  for (size_t i = 0; i < count; ++i) model.weights_[i] = static_cast<int8_t>(raw[i]);
   return model;
 }
 

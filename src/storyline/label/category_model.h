@@ -1,15 +1,16 @@
 #pragma once
 // The category model: a linear multinomial (softmax) classifier over hashed features
-// (category_features.h). Weights are stored as 16-bit integers with one scale per category, so
-// the shipped file stays small (2^18 buckets x 7 categories = 3.7 MB); the model in memory holds
-// exactly what the file holds, so save/load round-trips bit for bit.
+// (category_features.h). Weights are stored as 8-bit integers with one scale per category, so
+// the shipped file stays small (2^20 buckets x 7 categories = 7.3 MB; many languages share the
+// buckets, so fewer would collide); the model in memory holds exactly what the file holds, so
+// save/load round-trips bit for bit.
 //
 // File format (little-endian):
 //   "STORYLINE CATEGORY MODEL\n"                magic, 25 bytes
 //   u32 format version, u32 feature version, u32 bucket bits, u32 category count
 //   per category: u8 name length, name bytes   (must be INTERFACE.md's seven, in order)
 //   f32 bias[categories], f32 scale[categories]
-//   i16 weight[buckets][categories]             bucket-major: one feature reads 7 neighbours
+//   i8 weight[buckets][categories]              bucket-major: one feature reads 7 neighbours
 //   u32 CRC-32 (zlib) of every byte before it
 #include <array>
 #include <cstdint>
@@ -33,7 +34,7 @@ using CategoryScores = std::array<float, kCategoryCount>;
 
 class CategoryModel {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;
   static constexpr uint32_t kMinBucketBits = 8;
   static constexpr uint32_t kMaxBucketBits = 24;
 
@@ -65,7 +66,7 @@ class CategoryModel {
   uint32_t bucket_bits_ = 0;
   CategoryScores bias_{};
   CategoryScores scale_{};
-  std::vector<int16_t> weights_;  // buckets x categories
+  std::vector<int8_t> weights_;  // buckets x categories
 };
 
 }  // namespace storyline::label

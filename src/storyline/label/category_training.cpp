@@ -110,18 +110,29 @@ CategoryModel train_category_model(const std::vector<TrainingExample>& examples,
 
 
 std::vector<TrainingExample> training_examples(const std::vector<LabelledText>& texts, uint32_t bucket_bits,
-                                               unsigned threads) {
+                                               unsigned threads, bool section_dropout) {
   std::vector<TrainingExample> examples(texts.size());
   ordered_parallel_for<FeatureVector>(
       texts.size(), threads,
-      [&](size_t i) { return category_features({texts[i].title, texts[i].text, "en"}, bucket_bits); },
+      [&](size_t i) {
+        const LabelledText& text = texts[i];
+        CategoryText input{text.title, text.text, text.language, text.url, text.section};
+        if (section_dropout && (fnv1a64(text.id) & 1)) input.url = input.section = {};
+        return category_features(input, bucket_bits);
+      },
       [&](size_t i, FeatureVector&& features) {
         examples[i].features = std::move(features);
         examples[i].category = texts[i].category;
+        examples[i].alternative = texts[i].alternative;
         const std::string_view source = std::string_view(texts[i].id).substr(0, texts[i].id.find('/'));
         examples[i].source = static_cast<uint32_t>(fnv1a64(source));
       });
   return examples;
+}
+
+std::vector<LabelledText> unambiguous(std::vector<LabelledText> texts) {
+  std::erase_if(texts, [](const LabelledText& text) { return text.alternative.has_value(); });
+  return texts;
 }
 
 }  // namespace storyline::label

@@ -2,6 +2,7 @@
 
 #include "storyline/label/categorize.h"
 #include "storyline/label/entity_recognizer.h"
+#include "storyline/label/news_page.h"
 
 namespace storyline::label {
 
@@ -10,15 +11,16 @@ void label_document(Document& document) {
   // get capitalized common nouns (every German noun) as names, so they wait for their own rules.
   const bool english = !document.language || *document.language == "en";
   if (document.entities.empty() && english) document.entities = document_entities(document);
-  // The model is trained on English text only: other languages fall to its prior, so they stay
-  // unlabelled rather than wrongly labelled.
-  if (!document.category && english && (document.text || document.title)) {
+  // Every language gets a category: the model learned from news in many languages and from the
+  // sections publishers file their pages under. A document without a word is `other`.
+  if (!document.category) {
     try {
-      document.category = categorize(document);
+      document.category = document.text || document.title || document.excerpt ? categorize(document) : "other";
     } catch (const ModelError&) {
       // No model beside the executable: labelling degrades, extraction does not fail.
     }
   }
+  document.is_news = decide_is_news(document);
 }
 
 }  // namespace storyline::label

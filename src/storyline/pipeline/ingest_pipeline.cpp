@@ -46,6 +46,7 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
   std::vector<cluster::RestoredDocument> restored;
   store.for_each_document([&](store::StoredDocument&& stored) {
     if (stored.duplicate_of) return;  // a copy is its original's extra source, not a member of its own
+    if (stored.document.is_news == false && !stored.story_id) return;  // stored, searchable, in no story
     cluster::AnalyzedDocument analyzed = impl_->analyzer.analyze(stored.document);
     if (!stored.story_id) {
       impl_->pending.push_back(std::move(analyzed));
@@ -99,6 +100,9 @@ IngestOutcome IngestPipeline::add(Document document) {
     }
     return result;
   }
+  // Not news (a product, listing, forum or test page...): stored and searchable, but it forms no
+  // story, so it counts for no heat and never reaches the front page or /threads.
+  if (document.is_news == false) return result;
   impl_->pending.push_back(impl_->analyzer.analyze(document));
   return result;
 }

@@ -95,15 +95,16 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     const nlohmann::json value = document_to_json_value(document);
     CachedStatement upsert = impl_->statement(R"sql(
       INSERT INTO documents(id, version, content_hash, source, url, title, text, excerpt, published, author,
-                            site_name, domain, language, category, topics, entities, images)
+                            site_name, domain, language, category, topics, entities, images, is_news, section, page_types)
       VALUES (:id, :version, :hash, :source, :url, :title, :text, :excerpt, :published, :author,
-              :site_name, :domain, :language, :category, :topics, :entities, :images)
+              :site_name, :domain, :language, :category, :topics, :entities, :images, :is_news, :section, :page_types)
       ON CONFLICT(id) DO UPDATE SET version = excluded.version, content_hash = excluded.content_hash,
         source = excluded.source, url = excluded.url, title = excluded.title, text = excluded.text,
         excerpt = excluded.excerpt, published = excluded.published, author = excluded.author,
         site_name = excluded.site_name, domain = excluded.domain, language = excluded.language,
         category = excluded.category, topics = excluded.topics, entities = excluded.entities,
-        images = excluded.images, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+        images = excluded.images, is_news = excluded.is_news, section = excluded.section,
+        page_types = excluded.page_types, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
     )sql");
     result.version = old_version ? *old_version + 1 : 1;
     upsert.bind(":id", document.id);
@@ -123,6 +124,12 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     upsert.bind(":topics", dump(value.at("topics")));
     upsert.bind(":entities", dump(entities));
     upsert.bind(":images", dump(value.at("images")));
+    if (document.is_news)
+      upsert.bind(":is_news", *document.is_news ? 1 : 0);
+    else
+      upsert.bind(":is_news");
+    bind_optional(upsert, ":section", document.section);
+    upsert.bind(":page_types", dump(value.at("page_types")));
     upsert.exec();
     CachedStatement clear = impl_->statement("DELETE FROM document_entities WHERE document_id = ?");
     clear.bind(1, document.id);
@@ -192,8 +199,8 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
     while (query.executeStep()) {
       SearchHit hit;
       hit.document = document_from_row(query);
-      hit.score = query.getColumn(15).getDouble();
-      hit.snippet = query.getColumn(16).getString();
+      hit.score = query.getColumn(kDocumentColumnCount).getDouble();
+      hit.snippet = query.getColumn(kDocumentColumnCount + 1).getString();
       hits.push_back(std::move(hit));
     }
   } catch (const SQLite::Exception& error) {

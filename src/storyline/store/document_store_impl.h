@@ -69,7 +69,7 @@ std::string dump(const nlohmann::json& value);
 
 // The columns document_from_row() reads, in its order, from a table aliased `d`.
 extern const char* const kDocumentColumns;
-inline constexpr int kDocumentColumnCount = 15;
+inline constexpr int kDocumentColumnCount = 18;  // the columns kDocumentColumns names
 // Reads kDocumentColumns starting at column `first`.
 Document document_from_row(SQLite::Statement& row, int first = 0);
 

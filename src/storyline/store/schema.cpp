@@ -121,6 +121,12 @@ const std::vector<std::string_view>& migrations() {
         );
         CREATE INDEX storyline_relations_related ON storyline_relations(related_id);
       )sql",
+      // 7: news or not (NULL: not decided, read as news), and the publisher's section.
+      R"sql(
+        ALTER TABLE documents ADD COLUMN is_news INTEGER;
+        ALTER TABLE documents ADD COLUMN section TEXT;
+        ALTER TABLE documents ADD COLUMN page_types TEXT NOT NULL DEFAULT '[]';
+      )sql",
   };
   return kMigrations;
 }

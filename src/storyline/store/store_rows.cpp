@@ -30,7 +30,7 @@ std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false
 
 const char* const kDocumentColumns =
     "d.id, d.source, d.url, d.title, d.text, d.excerpt, d.published, d.author, d.site_name, d.domain, d.language, "
-    "d.category, d.topics, d.entities, d.images";
+    "d.category, d.topics, d.entities, d.images, d.is_news, d.section, d.page_types";
 
 Document document_from_row(SQLite::Statement& row, int first) {
   Document document;
@@ -50,11 +50,15 @@ Document document_from_row(SQLite::Statement& row, int first) {
   nlohmann::json lists = {{"id", document.id},
                           {"topics", nlohmann::json::parse(row.getColumn(first + 12).getString(), nullptr, false)},
                           {"entities", nlohmann::json::parse(row.getColumn(first + 13).getString(), nullptr, false)},
-                          {"images", nlohmann::json::parse(row.getColumn(first + 14).getString(), nullptr, false)}};
+                          {"images", nlohmann::json::parse(row.getColumn(first + 14).getString(), nullptr, false)},
+                          {"page_types", nlohmann::json::parse(row.getColumn(first + 17).getString(), nullptr, false)}};
   const Document parsed = document_from_json_value(lists);
   document.topics = parsed.topics;
   document.entities = parsed.entities;
   document.images = parsed.images;
+  document.page_types = parsed.page_types;
+  if (!row.getColumn(first + 15).isNull()) document.is_news = row.getColumn(first + 15).getInt() != 0;
+  document.section = column_optional(row.getColumn(first + 16));
   return document;
 }
 

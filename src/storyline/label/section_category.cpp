@@ -1,0 +1,134 @@
+#include "storyline/label/section_category.h"
+
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include "storyline/text/tokenize.h"
+
+namespace storyline::label {
+namespace {
+
+constexpr std::string_view kTable =
+#include "storyline/label/section_categories.tsv.inc"
+    ;
+
+struct Entry {
+  Category category;
+  bool scope = false;  // a geographic scope ("world", "national"): loses to any other section word
+};
+using Table = std::map<std::string, Entry, std::less<>>;
+
+// "word<TAB>category<TAB>note" lines; '#' starts a comment line. The table is compiled in, so a
+// malformed line is a programming error, reported with its line number (a unit test loads it).
+Table parse_table(std::string_view data) {
+  Table table;
+  size_t number = 0;
+  while (!data.empty()) {
+    const size_t end = std::min(data.find('\n'), data.size());
+    std::string_view line = data.substr(0, end);
+    data.remove_prefix(std::min(end + 1, data.size()));
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const size_t tab = line.find('\t');
+    const size_t second_tab = line.find('\t', tab == std::string_view::npos ? tab : tab + 1);
+    if (tab == std::string_view::npos)
+      throw std::logic_error("section_categories.tsv:" + std::to_string(number) + ": no tab after the section word");
+    const std::string_view name = line.substr(tab + 1, second_tab == std::string_view::npos ? std::string_view::npos : second_tab - tab - 1);
+    const auto category = category_from_name(name);
+    if (!category)
+      throw std::logic_error("section_categories.tsv:" + std::to_string(number) + ": unknown category '" +
+                             std::string(name) + "'");
+    const std::string_view note = second_tab == std::string_view::npos ? std::string_view() : line.substr(second_tab + 1);
+    const Entry entry{*category, note.find("scope word") != std::string_view::npos};
+    if (!table.emplace(text::fold_case(line.substr(0, tab)), entry).second)
+      throw std::logic_error("section_categories.tsv:" + std::to_string(number) + ": word listed twice");
+  }
+  return table;
+}
+
+const Table& table() {
+  static const Table parsed = parse_table(kTable);
+  return parsed;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+const Entry* lookup(std::string_view word) {
+  if (word.empty() || word.size() > 64) return nullptr;
+  const Table& words = table();
+  const auto found = words.find(text::fold_case(word));
+  return found == words.end() ? nullptr : &found->second;
+}
+
+// Of several section words in one name or path, the last (deepest, most specific: lifestyle/health,
+// economia/loteria) wins, but a scope word only when nothing else matched (sports/.../international).
+class Matches {
+ public:
+  void add(const Entry* entry) {
+    if (!entry) return;
+    (entry->scope ? scope_ : specific_) = entry->category;
+  }
+  std::optional<Category> best() const { return specific_ ? specific_ : scope_; }
+
+ private:
+  std::optional<Category> specific_;
+  std::optional<Category> scope_;
+};
+
+}  // namespace
+
+size_t section_word_count() { return table().size(); }
+
+std::optional<Category> section_category(std::string_view url, std::string_view section) {
+  if (!section.empty() && section.size() <= 200) {
+    if (const Entry* whole = lookup(section)) return whole->category;
+    Matches words;
+    for (const text::Word& word : text::split_words(section)) words.add(lookup(word.text));
+    if (auto category = words.best()) return category;
+  }
+  std::string_view host;
+  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+    const size_t slash = url.find('/');
+    host = url.substr(0, slash);
+    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+  }
+  url = url.substr(0, url.find_first_of("?#"));
+  const std::string path = percent_decode(url);
+  std::string_view rest = path;
+  Matches segments;
+  while (!rest.empty()) {
+    const size_t slash = rest.find('/');
+    segments.add(lookup(rest.substr(0, slash)));
+    rest.remove_prefix(slash == std::string_view::npos ? rest.size() : slash + 1);
+  }
+  if (auto category = segments.best()) return category;
+  // "sport.example.com": a section as the host's first label, when the host has three or more.
+  const size_t dot = host.find('.');
+  if (dot != std::string_view::npos && host.find('.', dot + 1) != std::string_view::npos)
+    if (const Entry* entry = lookup(host.substr(0, dot))) return entry->category;
+  return std::nullopt;
+}
+
+}  // namespace storyline::label
