@@ -22,6 +22,7 @@
 #include "storyline/eval/page_gold.h"
 #include "storyline/label/category_metrics.h"
 #include "storyline/label/category_training.h"
+#include "storyline/label/news_rules.h"
 
 namespace storyline::cli {
 namespace {
@@ -89,6 +90,11 @@ struct NewsCounts {
   }
 };
 
+// What the engine decides: the phrase rules first, then the model.
+bool decide(const label::NewsModel& model, const Document& document) {
+  return !label::not_news_reason(document) && model.is_news(document);
+}
+
 void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval::PageGold>& gold) {
   const std::vector<eval::NewsPage> pages = eval::load_news_pages(options.data, options.threads);
   std::set<std::string> gold_files, gold_sites;
@@ -114,7 +120,7 @@ void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval:
     const label::NewsModel model = label::train_news_model(eval::news_examples(training));
     NewsCounts counts;
     std::map<std::string, std::pair<size_t, size_t>> by_type;  // type -> (pages, called news)
-    for (const auto* page : test) counts.add(page->is_news, model.is_news(page->document));
+    for (const auto* page : test) counts.add(page->is_news, decide(model, page->document));
     counts.print(half == 0 ? "WCXB dev, sites of half A held out" : "WCXB dev, sites of half B held out");
   }
   std::vector<const eval::NewsPage*> training;
@@ -124,7 +130,7 @@ void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval:
   std::map<std::string, NewsCounts> by_language;
   NewsCounts all;
   for (size_t i = 0; i < gold.size(); ++i) {
-    const bool predicted = model.is_news(gold_documents[i]);
+    const bool predicted = decide(model, gold_documents[i]);
     all.add(gold[i].is_news, predicted);
     by_language[gold[i].language].add(gold[i].is_news, predicted);
   }

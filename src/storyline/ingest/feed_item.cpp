@@ -126,6 +126,8 @@ ReadResult feed_to_documents(const ParsedFeed& feed, const RawInput& input) {
     document.author = joined_authors(item.authors.empty() ? feed.channel.authors : item.authors);
     document.site_name = site_name;
     document.images = item.images;
+    if (!item.categories.empty()) document.section = item.categories.front();
+    if (item.audio) document.page_types.push_back("PodcastEpisode");
     const std::string& language = item.language.empty() ? feed.channel.language : item.language;
     text::LanguageHints hints;
     if (!language.empty()) hints.declared = trim(language);

@@ -28,6 +28,8 @@ struct FeedItem {
   FeedText body;     // content:encoded, Atom content, content_html / content_text
   std::vector<Image> images;
   std::string language;
+  std::vector<std::string> categories;  // RSS <category>, Atom <category term>: the publisher's sections
+  bool audio = false;  // an audio enclosure or iTunes episode fields: a podcast episode
 };
 
 struct FeedChannel {

@@ -287,6 +287,11 @@ FeedItem read_atom_entry(xmlNodePtr entry, const std::string& base) {
       else if (name.local == "author") read_person(child, item.authors);
       else if (name.local == "summary") item.summary = atom_text(child);
       else if (name.local == "content" && attribute(child, "src").empty()) item.body = atom_text(child);
+      else if (name.local == "category" && item.categories.size() < 8) {
+        std::string category = trimmed(attribute(child, "label"));
+        if (category.empty()) category = trimmed(attribute(child, "term"));
+        if (!category.empty()) item.categories.push_back(std::move(category));
+      }
     } else if (name.ns == Ns::kMedia) {
       read_media(child, name, item, base);
     } else if (name.ns == Ns::kDc && name.local == "creator") {
@@ -325,6 +330,9 @@ FeedItem read_rss_item(xmlNodePtr node, const std::string& base) {
           const std::string url = resolve(child, base, attribute(child, "url"));
           const std::string type = attribute(child, "type");
           if (is_image_type(type) || (type.empty() && has_image_extension(url))) add_image(item, url, std::nullopt, std::nullopt);
+          if (lower(type).starts_with("audio/")) item.audio = true;
+        } else if (name.local == "category" && item.categories.size() < 8) {
+          if (std::string category = trimmed(text_of(child)); !category.empty()) item.categories.push_back(std::move(category));
         }
         break;
       case Ns::kContent:
@@ -357,6 +365,7 @@ FeedItem read_rss_item(xmlNodePtr node, const std::string& base) {
       case Ns::kItunes:
         if (name.local == "author") itunes_authors.push_back(trimmed(text_of(child)));
         else if (name.local == "summary") itunes_summary = FeedText{text_of(child), false};
+        else if (name.local == "duration" || name.local == "episode" || name.local == "episodetype") item.audio = true;
         break;
       default: break;
     }

@@ -12,6 +12,7 @@
 #include "storyline/core/hash.h"
 #include "storyline/core/model_path.h"
 #include "storyline/label/category_training.h"
+#include "storyline/label/news_rules.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::label {
@@ -308,6 +309,7 @@ const NewsModel& default_news_model() {
 
 bool decide_is_news(const Document& document) {
   if (document.is_news) return *document.is_news;
+  if (not_news_reason(document)) return false;
   try {
     return default_news_model().is_news(document);
   } catch (const ModelError&) {

@@ -68,8 +68,9 @@ inline constexpr double kShortTextNewsThreshold = 0.02;
 // The shipped model (models/news.model), loaded once; throws ModelError when it is missing.
 const NewsModel& default_news_model();
 
-// The document's is_news: kept when already decided, else the shipped model's answer (true when
-// no model is found: unknown pages are treated as news, as before this decision existed).
+// The document's is_news: kept when already decided; false when a phrase of not_news_phrases.tsv
+// matches (placeholder, test, licence and exam-practice texts); else the shipped model's answer
+// (true when no model is found: unknown pages are treated as news, as before this decision existed).
 bool decide_is_news(const Document& document);
 
 }  // namespace storyline::label

@@ -1,0 +1,124 @@
+#include "storyline/label/news_rules.h"
+
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "storyline/text/tokenize.h"
+
+namespace storyline::label {
+namespace {
+
+constexpr std::string_view kTable =
+#include "storyline/label/not_news_phrases.tsv.inc"
+    ;
+
+// Only the start of a body is searched: placeholder and licence texts show at once.
+constexpr size_t kSearchedTextBytes = 4096;
+
+enum class Field { kTitle, kText, kType };
+enum class Match { kContains, kEquals, kStarts };
+
+struct Rule {
+  Field field;
+  Match match;
+  std::string phrase;
+  std::string reason;
+};
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    const size_t tab = line.find('\t');
+    fields.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) return fields;
+    line.remove_prefix(tab + 1);
+  }
+}
+
+std::vector<Rule> parse_rules(std::string_view data) {
+  std::vector<Rule> rules;
+  size_t number = 0;
+  while (!data.empty()) {
+    const size_t end = std::min(data.find('\n'), data.size());
+    std::string_view line = data.substr(0, end);
+    data.remove_prefix(std::min(end + 1, data.size()));
+    ++number;
+    if (line.empty() || line.front() == '#') continue;
+    const auto fields = split_tabs(line);
+    const std::string where = "not_news_phrases.tsv:" + std::to_string(number) + ": ";
+    if (fields.size() != 4) throw std::logic_error(where + "expected 4 tab-separated fields");
+    Rule rule;
+    if (fields[0] == "title") rule.field = Field::kTitle;
+    else if (fields[0] == "text") rule.field = Field::kText;
+    else if (fields[0] == "type") rule.field = Field::kType;
+    else throw std::logic_error(where + "field must be title, text or type");
+    if (fields[1] == "contains") rule.match = Match::kContains;
+    else if (fields[1] == "equals") rule.match = Match::kEquals;
+    else if (fields[1] == "starts") rule.match = Match::kStarts;
+    else throw std::logic_error(where + "match must be contains, equals or starts");
+    rule.phrase = std::string(fields[2]);
+    rule.reason = std::string(fields[3]);
+    if (rule.phrase.empty()) throw std::logic_error(where + "empty phrase");
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> parsed = parse_rules(kTable);
+  return parsed;
+}
+
+// Case-folded, every run of white space one space, trimmed.
+std::string normalized(std::string_view text) {
+  const std::string folded = text::fold_case(text);
+  std::string out;
+  out.reserve(folded.size());
+  for (char c : folded) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string_view utf8_prefix(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+bool matches(const Rule& rule, const std::string& value) {
+  switch (rule.match) {
+    case Match::kContains: return value.find(rule.phrase) != std::string::npos;
+    case Match::kEquals: return value == rule.phrase;
+    case Match::kStarts: return value.starts_with(rule.phrase);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> not_news_reason(const Document& document) {
+  const std::string title = normalized(utf8_prefix(document.title.value_or(""), 1024));
+  const std::string body = normalized(utf8_prefix(document.text.value_or(""), kSearchedTextBytes));
+  std::vector<std::string> types;
+  for (const std::string& type : document.page_types) types.push_back(normalized(type));
+  for (const Rule& rule : rules()) {
+    if (rule.field == Field::kType) {
+      for (const std::string& type : types)
+        if (matches(rule, type)) return rule.reason;
+    } else if (matches(rule, rule.field == Field::kTitle ? title : body)) {
+      return rule.reason;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace storyline::label
