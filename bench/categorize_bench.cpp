@@ -1,5 +1,5 @@
-// Documents per second for label::categorize on BBC News texts held in memory (the shipped
-// model), and the process's peak memory.
+// Documents per second for label::categorize and label::decide_is_news on BBC News texts held in
+// memory (the shipped models), and the process's peak memory.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -8,6 +8,7 @@
 #include "bench_support.h"
 #include "storyline/label/categorize.h"
 #include "storyline/label/category_corpora.h"
+#include "storyline/label/news_page.h"
 
 namespace {
 
@@ -48,6 +49,24 @@ void BM_CategorizeBbc(benchmark::State& state) {
   state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
 }
 BENCHMARK(BM_CategorizeBbc)->Unit(benchmark::kMicrosecond);
+
+// News or not on the same texts: the phrase rules, then the news model.
+void BM_DecideIsNewsBbc(benchmark::State& state) {
+  const auto& documents = bbc_documents();
+  if (documents.empty()) {
+    state.SkipWithError("../shared/data is absent: no BBC texts to judge");
+    return;
+  }
+  storyline::label::default_news_model();  // loading is not what is measured
+  size_t next = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(storyline::label::decide_is_news(documents[next]));
+    next = (next + 1) % documents.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
+}
+BENCHMARK(BM_DecideIsNewsBbc)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadCategoryModel(benchmark::State& state) {
   const auto path = std::string(STORYLINE_SOURCE_DIR) + "/models/categories.model";

@@ -37,6 +37,7 @@ struct EvalCategoriesOptions {
   unsigned threads = 2;
   bool matrices = false;
   std::string only;  // run only the folds whose name contains this (for tuning)
+  bool self_training = true;
   label::TrainingOptions training;
 };
 
@@ -172,10 +173,14 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
       gold_paths.insert(fs::path(gold_files[i].path).filename().string());
       gold_texts.push_back({std::move(text), "gold/" + gold[i].language});
     }
-    // A gold page never teaches the model, even as a weak label.
-    std::erase_if(corpus.pages, [&](const eval::GroupedText& page) {
-      return gold_paths.count(fs::path(page.text.id).filename().string()) > 0;
-    });
+    // A gold page never teaches the model, even as a weak label or by self-training.
+    for (auto* pages : {&corpus.pages, &corpus.unlabelled})
+      std::erase_if(*pages, [&](const eval::GroupedText& page) {
+        return gold_paths.count(fs::path(page.text.id).filename().string()) > 0;
+      });
+    std::vector<label::LabelledText> unlabelled_texts;
+    for (const auto& page : corpus.unlabelled) unlabelled_texts.push_back(page.text);
+    const auto unlabelled_features = label::training_examples(unlabelled_texts, options.training.bucket_bits, options.threads);
 
     std::vector<eval::GroupedText> all = corpus.texts;
     all.insert(all.end(), corpus.pages.begin(), corpus.pages.end());
@@ -230,7 +235,21 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
         }
       }
       if (test.empty()) continue;
-      const label::CategoryModel model = label::train_category_model(training, options.training);
+      label::CategoryModel model = label::train_category_model(training, options.training);
+      if (options.self_training) {
+        // As `train categories` does: a second round with the unlabelled pages the first model is
+        // sure of (never pages of the held-out sites).
+        for (size_t i = 0; i < corpus.unlabelled.size(); ++i) {
+          if (fold.held_out(corpus.unlabelled[i].group) || unlabelled_features[i].features.empty()) continue;
+          const auto probabilities = model.probabilities(unlabelled_features[i].features);
+          const size_t best = static_cast<size_t>(std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
+          if (probabilities[best] < eval::kSelfTrainingConfidence) continue;
+          TrainingExample example = unlabelled_features[i];
+          example.category = label::category_at(best);
+          training.push_back(std::move(example));
+        }
+        model = label::train_category_model(training, options.training);
+      }
       std::map<std::string, label::ConfusionMatrix> by_language;
       for (size_t i : test) {
         const Category predicted = model.predict(test_features[i].features);
@@ -299,6 +318,7 @@ Runner add_eval_categories_command(CLI::App& app) {
   command->add_option("--bucket-bits", options->training.bucket_bits, "Hash buckets, as a power of two (default 18)");
   command->add_option("--balance", options->training.balance, "Balance categories and sources (default true)");
   command->add_flag("--matrices", options->matrices, "Print a confusion matrix for every split");
+  command->add_option("--self-training", options->self_training, "Second round with the unlabelled pages the first model is sure of (default true, as shipped)");
   return [options, command]() -> int { return command->parsed() ? run_eval_categories(*options) : 2; };
 }
 

@@ -36,7 +36,13 @@ int run_train_categories(const TrainCategoriesOptions& options) {
       std::fprintf(stderr, " %s %zu", std::string(label::kCategoryNames[c]).c_str(), counts[c]);
     std::fprintf(stderr, "\n");
     const label::TrainingOptions& training = options.training;
-    const auto examples = label::training_examples(corpus, training.bucket_bits, options.threads, /*section_dropout=*/true);
+    auto examples = label::training_examples(corpus, training.bucket_bits, options.threads, /*section_dropout=*/true);
+    const label::CategoryModel first = label::train_category_model(examples, training);
+    // Second round: the stream's unlabelled pages the first model is sure of join the training.
+    const auto sure = eval::self_labelled(everything.unlabelled, first, options.threads);
+    std::fprintf(stderr, "train categories: self-training adds %zu of %zu unlabelled pages\n", sure.size(),
+                 everything.unlabelled.size());
+    for (auto& example : label::training_examples(sure, training.bucket_bits, options.threads)) examples.push_back(std::move(example));
     const label::CategoryModel model = label::train_category_model(examples, training);
     const std::filesystem::path out(options.out);
     if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());

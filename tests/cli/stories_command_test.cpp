@@ -90,3 +90,33 @@ TEST(StoriesCommand, SeedsBecomeRankedStoriesInBothFormats) {
   EXPECT_GE(record["topics"].size(), 2u);
   EXPECT_EQ(run_storyline({"stories", "--db", "/nonexistent/store.db"}).exit_code, 1);
 }
+
+// INTERFACE.md: pages that are not news are stored but form no story. The extraction fixtures'
+// test pages (lorem ipsum, "Test document title", licence files, the mock exams of a sample feed)
+// must not reach the stories, while the fixtures' real articles do.
+TEST(StoriesCommand, TestPagesOfTheExtractionFixturesFormNoStory) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  SeedStore store;
+  const std::string readability = shared + "/data/extraction/readability-testpages";
+  const std::string mock_exams = shared + "/data/extraction/extractor-test-fixtures/newspaper4k/tests/data/html/sample_rss.html.gz";
+  const auto ingested = run_storyline({"ingest", "--db", store.path, readability, mock_exams});
+  ASSERT_NE(ingested.exit_code, 2) << ingested.err;
+  const auto listed = run_storyline({"stories", "--db", store.path, "--json", "--limit", "100000"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const auto stories = json_lines(listed.out);
+  ASSERT_GT(stories.size(), 20u) << "the fixtures' real articles form stories";
+  auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  for (const auto& story : stories)
+    for (const auto& article : story.at("articles")) {
+      const std::string title = lower(article.value("title", json()).is_string() ? article["title"].get<std::string>() : "");
+      const std::string text = lower(article.value("text", json()).is_string() ? article["text"].get<std::string>() : "");
+      const std::string source = article.value("source", "");
+      EXPECT_EQ(text.find("lorem ipsum"), std::string::npos) << source;
+      EXPECT_EQ(title.find("mock test"), std::string::npos) << source;
+      EXPECT_NE(title, "test document title") << source;
+      EXPECT_EQ(source.find("LICENSE"), std::string::npos) << source;
+    }
+}

@@ -165,3 +165,148 @@ TEST(IngestPipeline, DocumentsStoredBeforeStoriesAreClusteredOnOpen) {
   EXPECT_EQ(store.story_count(), 2u);
   EXPECT_TRUE(store.story_of("bank-1").has_value());
 }
+
+namespace {
+
+Document not_news_page() {
+  Document document = make("drill-1", "shop.example", "Cordless drill 18 V with two batteries",
+                           "Cordless drill, 18 V, two batteries and a charger.\nPrice: $99.99\nAdd to cart",
+                           "2019-07-06T05:00:00Z");
+  document.is_news = false;
+  return document;
+}
+
+}  // namespace
+
+TEST(IngestPipeline, NotNewsIsStoredAndSearchableButFormsNoStory) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  std::vector<Document> documents = news();
+  store.in_transaction([&] {
+    pipeline.add(documents[2]);  // bank-1: news, one story
+    pipeline.add(not_news_page());
+    pipeline.cluster_pending();
+  });
+  EXPECT_EQ(store.story_count(), 1u);
+  EXPECT_TRUE(store.story_of("bank-1").has_value());
+  const auto stored = store.get("drill-1");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->is_news, std::optional<bool>(false));
+  EXPECT_FALSE(store.story_of("drill-1").has_value());
+  const auto hits = store.search("cordless");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].document.id, "drill-1");
+}
+
+TEST(IngestPipeline, NotNewsStaysOutOfStoriesAfterARestart) {
+  storyline::testing::TempStore temp{"pipeline"};
+  {
+    store::DocumentStore store(temp.path);
+    pipeline::IngestPipeline pipeline(store);
+    store.in_transaction([&] {
+      pipeline.add(not_news_page());
+      pipeline.cluster_pending();
+    });
+    EXPECT_EQ(store.story_count(), 0u);
+  }
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);  // rebuilds stories from the store
+  EXPECT_EQ(store.story_count(), 0u);
+  EXPECT_FALSE(store.story_of("drill-1").has_value());
+  // News that arrives later still forms its story.
+  std::vector<Document> documents = news();
+  store.in_transaction([&] {
+    pipeline.add(documents[2]);
+    pipeline.cluster_pending();
+  });
+  EXPECT_EQ(store.story_count(), 1u);
+  EXPECT_TRUE(store.story_of("bank-1").has_value());
+  EXPECT_FALSE(store.story_of("drill-1").has_value());
+}
+
+TEST(IngestPipeline, UndecidedPlaceholderPageIsLabelledNotNews) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  Document placeholder = make("lorem-1", "template.example", "Welcome",
+                              "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+                              "2019-07-06T05:00:00Z");
+  ASSERT_FALSE(placeholder.is_news.has_value());
+  store.in_transaction([&] {
+    pipeline.add(placeholder);
+    pipeline.cluster_pending();
+  });
+  EXPECT_EQ(store.get("lorem-1")->is_news, std::optional<bool>(false));
+  EXPECT_FALSE(store.story_of("lorem-1").has_value());
+  EXPECT_EQ(store.story_count(), 0u);
+}
+
+// INTERFACE.md: documents with is_news false never form stories and never count toward heat, and a
+// news report must not be lost because it repeats a page that is not news.
+
+// A page marked not news that copies a report is not one more publisher of the report's story.
+TEST(IngestPipeline, NotNewsCopyOfAReportAddsNoSourceToItsStory) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  Document report = news()[2];
+  Document copy = report;
+  copy.id = "bank-1-copy";
+  copy.domain = copy.site_name = "listing.example";
+  copy.is_news = false;
+  store.in_transaction([&] {
+    pipeline.add(report);
+    pipeline.cluster_pending();
+  });
+  store.in_transaction([&] {
+    // Not news is nobody's copy in the store: it is kept apart from the report's sources.
+    EXPECT_FALSE(pipeline.add(copy).duplicate_of.has_value());
+    pipeline.cluster_pending();
+  });
+  EXPECT_FALSE(store.story_of("bank-1-copy").has_value());
+  EXPECT_EQ(store.story(*store.story_of("bank-1"))->publisher_count, 1u);
+}
+
+// A report that copies a page marked not news is not filed as that page's copy (which has no
+// story): it gets a story of its own, also after a restart.
+TEST(IngestPipeline, ReportCopyingANotNewsPageStillGetsAStory) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  Document page = news()[2];
+  page.id = "bank-page";
+  page.domain = page.site_name = "listing.example";
+  page.is_news = false;
+  store.in_transaction([&] {
+    pipeline.add(page);
+    pipeline.cluster_pending();
+  });
+  store.in_transaction([&] {
+    pipeline.add(news()[2]);
+    pipeline.cluster_pending();
+  });
+  EXPECT_TRUE(store.story_of("bank-1").has_value());
+  EXPECT_EQ(store.story_count(), 1u);
+}
+
+// An update that decides a stored report is not news takes it out of its story.
+TEST(IngestPipeline, UpdateToNotNewsLeavesTheStory) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  Document report = news()[2];
+  store.in_transaction([&] {
+    pipeline.add(report);
+    pipeline.cluster_pending();
+  });
+  ASSERT_EQ(store.story_count(), 1u);
+  report.is_news = false;
+  report.text = *report.text + " Updated.";
+  store.in_transaction([&] {
+    EXPECT_EQ(pipeline.add(report).outcome, store::UpsertOutcome::kUpdated);
+    pipeline.cluster_pending();
+  });
+  EXPECT_FALSE(store.story_of("bank-1").has_value());
+  EXPECT_EQ(store.story_count(), 0u);
+}

@@ -1,6 +1,7 @@
 #include "storyline/store/document_store.h"
 #include "storyline/store/schema.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -154,4 +155,65 @@ TEST(DocumentStore, StorylineRelationsReadFromBothSidesAndFollowRenames) {
   store.rename_storyline("line-d", "line-e");
   EXPECT_EQ(store.related_storylines("line-a"), std::vector<std::string>{"line-e"});
   EXPECT_EQ(store.integrity_check(), "ok");
+}
+
+TEST(DocumentStore, KeepsIsNewsSectionAndPageTypes) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  Document product = article("p1", "Cordless drill, 18 V", "Add to cart. $99.99");
+  product.is_news = false;
+  product.section = "Tools";
+  product.page_types = {"og:product", "Product"};
+  store.upsert(product);
+  Document report = article("n1", "Talks set", "Talks in Doha.");
+  report.is_news = true;
+  store.upsert(report);
+  const auto stored = store.get("p1");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->is_news, std::optional<bool>(false));
+  EXPECT_EQ(stored->section, std::optional<std::string>("Tools"));
+  EXPECT_EQ(stored->page_types, product.page_types);
+  EXPECT_EQ(store.get("n1")->is_news, std::optional<bool>(true));
+  // Deciding later is a change of content: a new version, read back as decided.
+  product.is_news = true;
+  EXPECT_EQ(store.upsert(product).outcome, UpsertOutcome::kUpdated);
+  EXPECT_EQ(store.get("p1")->is_news, std::optional<bool>(true));
+}
+
+TEST(DocumentStore, UndecidedIsNewsReadsBackUnknown) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  store.upsert(article("u1", "Talks set", "Talks in Doha."));
+  const auto stored = store.get("u1");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->is_news, std::nullopt);
+  EXPECT_EQ(stored->section, std::nullopt);
+  EXPECT_TRUE(stored->page_types.empty());
+}
+
+TEST(DocumentStore, DocumentFromAStoreBeforeIsNewsReadsBackUnknown) {
+  TempStorePath path;
+  const auto& all = migrations();
+  // The store as the build before is_news left it: every migration but the one adding it.
+  size_t before_is_news = all.size();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (std::string(all[i]).find("ADD COLUMN is_news") != std::string::npos) before_is_news = i;
+  ASSERT_LT(before_is_news, all.size()) << "no migration adds is_news";
+  {
+    SQLite::Database db(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (size_t i = 0; i < before_is_news; ++i) db.exec(std::string(all[i]));
+    db.exec("PRAGMA user_version=" + std::to_string(before_is_news));
+    db.exec("PRAGMA application_id=" + std::to_string(0x53545259));  // "STRY"
+    db.exec("INSERT INTO documents(id, content_hash, source, title, text, language) "
+            "VALUES ('old1', 'x', 'test', 'Talks set in Doha', 'Talks in Doha on Saturday.', 'en')");
+  }
+  DocumentStore store(path.str());
+  EXPECT_EQ(store.schema_version(), static_cast<int>(all.size()));
+  const auto stored = store.get("old1");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->title, std::optional<std::string>("Talks set in Doha"));
+  EXPECT_EQ(stored->is_news, std::nullopt);
+  EXPECT_EQ(stored->section, std::nullopt);
+  EXPECT_TRUE(stored->page_types.empty());
+  EXPECT_EQ(store.search("Doha").size(), 1u);
 }

@@ -1,5 +1,6 @@
 #include "storyline/eval/category_corpus.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 
@@ -90,7 +91,25 @@ CategoryCorpus load_category_corpus(const std::string& data_folder, unsigned thr
   if (files.empty()) missing.push_back("pages: no contest, trafilatura-eval or WCXB pages");
   const std::vector<Document> documents = read_pages(files, threads, "reading pages");
   add(corpus.pages, section_labelled(files, documents), [](const label::LabelledText& text) { return "site/" + text.publisher; });
+  add(corpus.unlabelled, unlabelled_pages(files, documents), [](const label::LabelledText& text) { return "site/" + text.publisher; });
   return corpus;
+}
+
+std::vector<label::LabelledText> self_labelled(const std::vector<GroupedText>& unlabelled, const label::CategoryModel& model,
+                                               unsigned threads) {
+  std::vector<label::LabelledText> texts;
+  for (const auto& grouped : unlabelled) texts.push_back(grouped.text);
+  const auto examples = label::training_examples(texts, model.bucket_bits(), threads, /*section_dropout=*/false);
+  std::vector<label::LabelledText> sure;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (examples[i].features.empty()) continue;
+    const auto probabilities = model.probabilities(examples[i].features);
+    const size_t best = static_cast<size_t>(std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
+    if (probabilities[best] < kSelfTrainingConfidence) continue;
+    texts[i].category = label::category_at(best);
+    sure.push_back(std::move(texts[i]));
+  }
+  return sure;
 }
 
 std::vector<label::LabelledText> shipped_category_training(const CategoryCorpus& corpus) {

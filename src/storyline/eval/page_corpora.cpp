@@ -153,4 +153,16 @@ std::vector<label::LabelledText> section_labelled(const std::vector<PageFile>& f
   return texts;
 }
 
+std::vector<label::LabelledText> unlabelled_pages(const std::vector<PageFile>& files,
+                                                  const std::vector<Document>& documents) {
+  std::vector<label::LabelledText> texts;
+  for (size_t i = 0; i < files.size() && i < documents.size(); ++i) {
+    const Document& document = documents[i];
+    if (!document.title && !document.text) continue;
+    if (label::section_category(document.url.value_or(""), document.section.value_or(""))) continue;
+    texts.push_back(as_labelled_text(document, "pseudo/" + fs::path(files[i].path).filename().string(), label::Category::kOther));
+  }
+  return texts;
+}
+
 }  // namespace storyline::eval

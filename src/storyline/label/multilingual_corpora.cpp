@@ -233,7 +233,9 @@ std::vector<LabelledText> load_ria(const std::string& jsonl_gz_path) {
     const auto category = mapped(kMapping, string_field(value, "topic"));
     if (!category) return;
     LabelledText text;
-    text.id = "ria/" + (value.contains("id") ? value["id"].dump() : std::string());
+    const auto id = value.find("id");
+    text.id = "ria/" + (id == value.end() ? std::to_string(texts.size())
+                        : id->is_string() ? id->get<std::string>() : id->dump());
     text.title = string_field(value, "title");
     text.text = string_field(value, "text");
     text.category = *category;

@@ -44,6 +44,7 @@ std::vector<Rule> parse_rules(std::string_view data) {
     std::string_view line = data.substr(0, end);
     data.remove_prefix(std::min(end + 1, data.size()));
     ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     const auto fields = split_tabs(line);
     const std::string where = "not_news_phrases.tsv:" + std::to_string(number) + ": ";
@@ -70,9 +71,10 @@ const std::vector<Rule>& rules() {
   return parsed;
 }
 
-// Case-folded, every run of white space one space, trimmed.
+// Case-folded, every run of white space (no-break spaces too) one space, trimmed.
 std::string normalized(std::string_view text) {
-  const std::string folded = text::fold_case(text);
+  std::string folded = text::fold_case(text);
+  for (size_t at = folded.find("\xC2\xA0"); at != std::string::npos; at = folded.find("\xC2\xA0", at)) folded.replace(at, 2, " ");
   std::string out;
   out.reserve(folded.size());
   for (char c : folded) {

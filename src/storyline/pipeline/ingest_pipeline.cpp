@@ -80,10 +80,18 @@ IngestOutcome IngestPipeline::add(Document document) {
   }
   if (upsert.outcome == store::UpsertOutcome::kUpdated) {
     // An updated article stays in its story (its first version placed it); the story's record
-    // is rewritten with the new text.
-    if (auto story = impl_->store.story_of(document.id)) impl_->dirty_stories.insert(*story);
+    // is rewritten with the new text. One that is no longer news leaves it.
+    if (auto story = impl_->store.story_of(document.id)) {
+      if (document.is_news == false) impl_->store.set_story_of(document.id, std::nullopt);
+      impl_->dirty_stories.insert(*story);
+    }
     return result;
   }
+  // Not news (a product, listing, forum or test page...): stored and searchable, but it forms no
+  // story, so it counts for no heat and never reaches the front page or /threads. It is no
+  // original of later copies either (its fingerprint is not kept): a report that repeats it still
+  // gets its own story, and it adds no source to a report it repeats.
+  if (document.is_news == false) return result;
   impl_->store.set_duplicate_of(document.id, original);
   result.duplicate_of = original;
   if (!fingerprint.signature.empty()) {
@@ -100,9 +108,6 @@ IngestOutcome IngestPipeline::add(Document document) {
     }
     return result;
   }
-  // Not news (a product, listing, forum or test page...): stored and searchable, but it forms no
-  // story, so it counts for no heat and never reaches the front page or /threads.
-  if (document.is_news == false) return result;
   impl_->pending.push_back(impl_->analyzer.analyze(document));
   return result;
 }

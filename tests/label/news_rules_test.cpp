@@ -1,0 +1,76 @@
+#include "storyline/label/news_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace storyline;
+
+namespace {
+
+Document with_text(const std::string& title, const std::string& text) {
+  Document document;
+  document.id = "rules";
+  document.title = title;
+  document.text = text;
+  return document;
+}
+
+// The reason, or "" when the document may be news.
+std::string reason_for(const std::string& title, const std::string& text) {
+  return label::not_news_reason(with_text(title, text)).value_or("");
+}
+
+constexpr const char* kNews =
+    "The central bank raised its main interest rate by a quarter point on Thursday, citing inflation in "
+    "housing and energy prices.\n\nEconomists had expected the increase after strong wage growth in the "
+    "second quarter, the bank's governor told reporters in the capital.";
+
+}  // namespace
+
+TEST(NewsRules, LoremIpsumIsPlaceholderText) {
+  const std::string reason = reason_for(
+      "Welcome to our new site",
+      "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.");
+  EXPECT_NE(reason.find("placeholder"), std::string::npos) << reason;
+}
+
+TEST(NewsRules, MockTestTitleIsExamPractice) {
+  const std::string reason =
+      reason_for("Mock Test #102 - General Aptitude", "Question 1. Which of the following numbers is prime?");
+  EXPECT_NE(reason.find("exam"), std::string::npos) << reason;
+}
+
+TEST(NewsRules, NormalNewsArticleHasNoReason) {
+  EXPECT_EQ(label::not_news_reason(with_text("Central bank raises interest rates again", kNews)), std::nullopt);
+  EXPECT_EQ(label::not_news_reason(Document{}), std::nullopt);  // nothing at all is no reason either
+}
+
+TEST(NewsRules, MitLicenceTextIsALicence) {
+  const std::string licence =
+      "MIT License\n\nCopyright (c) 2024 Example Authors\n\n"
+      "Permission is hereby granted, free of charge, to any person obtaining a copy\n"
+      "of this software and associated documentation files (the \"Software\"), to deal\n"
+      "in the Software without restriction, including without limitation the rights\n"
+      "to use, copy, modify, merge, publish, distribute, sublicense, and/or sell\n"
+      "copies of the Software.\n";
+  const std::string reason = reason_for("LICENSE", licence);
+  EXPECT_NE(reason.find("MIT"), std::string::npos) << reason;
+}
+
+TEST(NewsRules, MatchingFoldsCaseAndCollapsesWhiteSpace) {
+  EXPECT_FALSE(reason_for("Start", "LOREM   IPSUM dolor").empty());
+  EXPECT_FALSE(reason_for("Start", "Our text: lorem\n\n\tipsum here").empty());
+  EXPECT_FALSE(reason_for("MOCK    TEST 7", kNews).empty());
+  EXPECT_FALSE(reason_for("mock\ttest", kNews).empty());
+  // "equals" rules compare the whole, trimmed title.
+  EXPECT_FALSE(reason_for("  Test   PAGE \n", kNews).empty());
+  EXPECT_TRUE(reason_for("Test page results for the new stadium", kNews).empty());
+}
+
+TEST(NewsRules, TitlePhraseInTheTextDoesNotCount) {
+  // "mock test" is a title rule: a report that mentions one is still news.
+  EXPECT_TRUE(reason_for("Exam board changes rules",
+                         "Students sat a mock test on Monday before the national exams, the ministry said.")
+                  .empty());
+}
