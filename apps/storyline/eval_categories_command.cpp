@@ -119,10 +119,15 @@ void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval:
       (held ? test : training).push_back(&page);
     }
     const label::NewsModel model = label::train_news_model(eval::news_examples(training));
-    NewsCounts counts;
-    std::map<std::string, std::pair<size_t, size_t>> by_type;  // type -> (pages, called news)
-    for (const auto* page : test) counts.add(page->is_news, decide(model, page->document));
+    NewsCounts counts, without_url;
+    for (const auto* page : test) {
+      counts.add(page->is_news, decide(model, page->document));
+      Document saved = page->document;  // as a page saved to a file arrives: no URL
+      saved.url.reset();
+      without_url.add(page->is_news, decide(model, saved));
+    }
     counts.print(half == 0 ? "WCXB dev, sites of half A held out" : "WCXB dev, sites of half B held out");
+    without_url.print("    the same pages without their URL");
   }
   std::vector<const eval::NewsPage*> training;
   for (const auto& page : pages)

@@ -30,9 +30,20 @@ double news_example_weight(const NewsPage& page) { return page.corpus == "contes
 
 std::vector<label::NewsExample> news_examples(const std::vector<const NewsPage*>& pages) {
   std::vector<label::NewsExample> examples;
-  examples.reserve(pages.size());
-  for (const NewsPage* page : pages)
-    examples.push_back({label::news_features(page->document), page->is_news, news_example_weight(*page)});
+  examples.reserve(2 * pages.size());
+  for (const NewsPage* page : pages) {
+    const double weight = news_example_weight(*page);
+    if (!page->document.url) {
+      examples.push_back({label::news_features(page->document), page->is_news, weight});
+      continue;
+    }
+    // A saved page read from a file has no URL: each page is also learned without its URL, so
+    // that its text and markup decide alone when the URL is missing.
+    examples.push_back({label::news_features(page->document), page->is_news, weight / 2});
+    Document without_url = page->document;
+    without_url.url.reset();
+    examples.push_back({label::news_features(without_url), page->is_news, weight / 2});
+  }
   return examples;
 }
 
