@@ -1,36 +1,11 @@
 #include "storyline/label/categorize.h"
 
-#include <memory>
-
-#include "storyline/core/model_path.h"
+#include "storyline/label/shipped_model.h"
 
 namespace storyline::label {
 
 const CategoryModel& default_category_model() {
-  // A function-local static initializes once even with many threads; a failure is kept so that
-  // every caller gets the same clear error rather than a retry per document.
-  struct Loaded {
-    std::unique_ptr<CategoryModel> model;
-    std::string error;
-  };
-  static const Loaded loaded = [] {
-    Loaded result;
-    const auto path = find_model("categories.model");
-    if (!path) {
-      result.error =
-          "category model categories.model not found (looked in $STORYLINE_MODELS, models/ beside the executable and "
-          "the source tree's models/); train it with `storyline train categories`";
-      return result;
-    }
-    try {
-      result.model = std::make_unique<CategoryModel>(CategoryModel::load(*path));
-    } catch (const ModelError& error) {
-      result.error = error.what();
-    }
-    return result;
-  }();
-  if (!loaded.model) throw ModelError(loaded.error);
-  return *loaded.model;
+  return shipped_model<CategoryModel>("categories.model", "storyline train categories");
 }
 
 CategoryText category_text(const Document& document) {

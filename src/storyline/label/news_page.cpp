@@ -10,9 +10,9 @@
 #include <unordered_map>
 
 #include "storyline/core/hash.h"
-#include "storyline/core/model_path.h"
 #include "storyline/label/category_training.h"
 #include "storyline/label/news_rules.h"
+#include "storyline/label/shipped_model.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::label {
@@ -283,29 +283,7 @@ NewsModel train_news_model(const std::vector<NewsExample>& examples, int epochs,
   return NewsModel::deserialize(model.serialize(), "trained news model");
 }
 
-const NewsModel& default_news_model() {
-  struct Loaded {
-    std::unique_ptr<NewsModel> model;
-    std::string error;
-  };
-  static const Loaded loaded = [] {
-    Loaded result;
-    const auto path = find_model("news.model");
-    if (!path) {
-      result.error = "news model news.model not found (looked in $STORYLINE_MODELS, models/ beside the executable and "
-                     "the source tree's models/); train it with `storyline train news`";
-      return result;
-    }
-    try {
-      result.model = std::make_unique<NewsModel>(NewsModel::load(*path));
-    } catch (const ModelError& error) {
-      result.error = error.what();
-    }
-    return result;
-  }();
-  if (!loaded.model) throw ModelError(loaded.error);
-  return *loaded.model;
-}
+const NewsModel& default_news_model() { return shipped_model<NewsModel>("news.model", "storyline train news"); }
 
 bool decide_is_news(const Document& document) {
   if (document.is_news) return *document.is_news;

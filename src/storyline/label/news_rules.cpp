@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storyline/label/table_rows.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::label {
@@ -26,28 +27,10 @@ struct Rule {
   std::string reason;
 };
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  while (true) {
-    const size_t tab = line.find('\t');
-    fields.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) return fields;
-    line.remove_prefix(tab + 1);
-  }
-}
-
 std::vector<Rule> parse_rules(std::string_view data) {
   std::vector<Rule> rules;
-  size_t number = 0;
-  while (!data.empty()) {
-    const size_t end = std::min(data.find('\n'), data.size());
-    std::string_view line = data.substr(0, end);
-    data.remove_prefix(std::min(end + 1, data.size()));
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    const auto fields = split_tabs(line);
-    const std::string where = "not_news_phrases.tsv:" + std::to_string(number) + ": ";
+  for_each_table_row(data, [&](size_t line, const TableRow& fields) {
+    const std::string where = "not_news_phrases.tsv:" + std::to_string(line) + ": ";
     if (fields.size() != 4) throw std::logic_error(where + "expected 4 tab-separated fields");
     Rule rule;
     if (fields[0] == "title") rule.field = Field::kTitle;
@@ -62,7 +45,7 @@ std::vector<Rule> parse_rules(std::string_view data) {
     rule.reason = std::string(fields[3]);
     if (rule.phrase.empty()) throw std::logic_error(where + "empty phrase");
     rules.push_back(std::move(rule));
-  }
+  });
   return rules;
 }
 

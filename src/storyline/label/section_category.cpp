@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "storyline/label/table_rows.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::label {
@@ -19,32 +20,19 @@ struct Entry {
 };
 using Table = std::map<std::string, Entry, std::less<>>;
 
-// "word<TAB>category<TAB>note" lines; '#' starts a comment line. The table is compiled in, so a
-// malformed line is a programming error, reported with its line number (a unit test loads it).
+// "word<TAB>category<TAB>note" rows. The table is compiled in, so a malformed row is a programming
+// error, reported with its line number (a unit test loads it).
 Table parse_table(std::string_view data) {
   Table table;
-  size_t number = 0;
-  while (!data.empty()) {
-    const size_t end = std::min(data.find('\n'), data.size());
-    std::string_view line = data.substr(0, end);
-    data.remove_prefix(std::min(end + 1, data.size()));
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    const size_t tab = line.find('\t');
-    const size_t second_tab = line.find('\t', tab == std::string_view::npos ? tab : tab + 1);
-    if (tab == std::string_view::npos)
-      throw std::logic_error("section_categories.tsv:" + std::to_string(number) + ": no tab after the section word");
-    const std::string_view name = line.substr(tab + 1, second_tab == std::string_view::npos ? std::string_view::npos : second_tab - tab - 1);
-    const auto category = category_from_name(name);
-    if (!category)
-      throw std::logic_error("section_categories.tsv:" + std::to_string(number) + ": unknown category '" +
-                             std::string(name) + "'");
-    const std::string_view note = second_tab == std::string_view::npos ? std::string_view() : line.substr(second_tab + 1);
+  for_each_table_row(data, [&](size_t line, const TableRow& fields) {
+    const std::string where = "section_categories.tsv:" + std::to_string(line) + ": ";
+    if (fields.size() < 2) throw std::logic_error(where + "no tab after the section word");
+    const auto category = category_from_name(fields[1]);
+    if (!category) throw std::logic_error(where + "unknown category '" + std::string(fields[1]) + "'");
+    const std::string_view note = fields.size() > 2 ? fields[2] : std::string_view();
     const Entry entry{*category, note.find("scope word") != std::string_view::npos};
-    if (!table.emplace(text::fold_case(line.substr(0, tab)), entry).second)
-      throw std::logic_error("section_categories.tsv:" + std::to_string(number) + ": word listed twice");
-  }
+    if (!table.emplace(text::fold_case(fields[0]), entry).second) throw std::logic_error(where + "word listed twice");
+  });
   return table;
 }
 
