@@ -4,6 +4,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "cli/cli_runner.h"
@@ -101,4 +103,21 @@ TEST(ClusterCommand, SeedsAmongOtherNewsKeepStoryA) {
   for (const auto& line : lines) story_a_size += line["story"] == story(0);
   EXPECT_EQ(story_a_size, 4u) << "story A holds only the Doha talks";
   EXPECT_NE(story(5), story(4)) << "002 (Istanbul) is not the Eid message's story";
+}
+
+// One hour of the contest stream in many scripts: no story gathers the unrelated articles of
+// languages the analysis reads poorly (it held 412 Arabic, Japanese, Tamil, Bengali and Russian
+// articles when the pages' dateline was read as their text).
+TEST(ClusterCommand, ContestHourMakesNoGiantMixedStory) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto extracted = run_storyline({"extract", shared + "/data/news/telegram-contest-2019-11/2019-11-15T00"});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const auto clustered = run_storyline({"cluster", "-"}, extracted.out);
+  ASSERT_EQ(clustered.exit_code, 0) << clustered.err;
+  std::map<std::string, size_t> sizes;
+  for (const auto& line : json_lines(clustered.out)) ++sizes[line.at("story").get<std::string>()];
+  ASSERT_GT(sizes.size(), 1000u);
+  size_t largest = 0;
+  for (const auto& [story, size] : sizes) largest = std::max(largest, size);
+  EXPECT_LE(largest, 60u);
 }

@@ -369,3 +369,21 @@ TEST(HtmlMetadata, SlashDatesReadInThePagesLanguage) {
   EXPECT_EQ(published("en-US"), "2022-10-05T17:22:00");
   EXPECT_EQ(published("en"), "2022-10-05T17:22:00");
 }
+
+// The Telegram contest's pages put "15 Nov 2019 by ..." in an <address> under the headline: it
+// dates and signs the article but is not its text (every page of an hour shared those words and
+// ran together into one story).
+TEST(HtmlMetadata, AddressDatelineDatesTheArticleButStaysOutOfItsText) {
+  const std::string page =
+      "<html><head><meta property=\"article:published_time\" content=\"2019-11-15T00:00:00+00:00\"></head><body><article>"
+      "<h1>Kuwait's government resigns</h1><address><time datetime=\"2019-11-15T00:00:00+00:00\">15 Nov 2019</time>"
+      " by <a rel=\"author\">Staff reporter</a></address>"
+      "<p>The Kuwaiti government handed its resignation to the emir on Thursday after weeks of disputes.</p>"
+      "<p>The emir accepted it and asked the ministers to stay on until a new cabinet is formed.</p></article></body></html>";
+  const auto document = extract_html(page, {"page.html", std::nullopt, std::nullopt});
+  ASSERT_TRUE(document.text.has_value());
+  EXPECT_EQ(document.text->find("15 Nov 2019"), std::string::npos) << *document.text;
+  EXPECT_NE(document.text->find("handed its resignation"), std::string::npos);
+  ASSERT_TRUE(document.published.has_value());
+  EXPECT_TRUE(document.published->starts_with("2019-11-15")) << *document.published;
+}

@@ -18,7 +18,9 @@ const std::unordered_map<std::string_view, ContentTag>& tag_table() {
       {"tr", ContentTag::kTableRow}, {"td", ContentTag::kTableCell}, {"th", ContentTag::kTableCell},
       {"thead", ContentTag::kDiv}, {"tbody", ContentTag::kDiv}, {"tfoot", ContentTag::kDiv},
       {"div", ContentTag::kDiv}, {"section", ContentTag::kDiv}, {"center", ContentTag::kDiv},
-      {"details", ContentTag::kDiv}, {"summary", ContentTag::kDiv}, {"address", ContentTag::kDiv},
+      {"details", ContentTag::kDiv}, {"summary", ContentTag::kDiv},
+      // <address> is the author's contact or a byline and dateline ("15 Nov 2019 by ..."), never the story.
+      {"address", ContentTag::kSkipped},
       {"fieldset", ContentTag::kDiv}, {"hr", ContentTag::kDiv}, {"html", ContentTag::kDiv},
       {"hgroup", ContentTag::kDiv}, {"article", ContentTag::kArticle}, {"main", ContentTag::kMain},
       {"body", ContentTag::kBody}, {"figure", ContentTag::kFigure}, {"figcaption", ContentTag::kCaption},
