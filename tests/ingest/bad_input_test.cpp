@@ -2,11 +2,10 @@
 // or a best-effort document, quickly and without unbounded memory.
 #include <gtest/gtest.h>
 
-#include <zlib.h>
-
 #include <string>
 
 #include "storyline/ingest/read_documents.h"
+#include "storyline/serve/gzip_body.h"
 #include "storyline/text/encoding.h"
 
 using namespace storyline;
@@ -26,19 +25,7 @@ std::string error_of(const std::string& bytes) {
   return "";
 }
 
-std::string gzip(const std::string& data) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, data.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
+std::string gzip(const std::string& data) { return storyline::serve::gzip_body(data); }
 
 bool all_fields_valid_utf8(const Document& document) {
   for (const auto* field : {&document.title, &document.text, &document.excerpt, &document.author, &document.site_name})

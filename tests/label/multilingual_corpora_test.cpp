@@ -4,12 +4,13 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
+
+#include "storyline/serve/gzip_body.h"
 
 using namespace storyline::label;
 namespace fs = std::filesystem;
@@ -34,19 +35,7 @@ class TempFolder {
   fs::path path_;
 };
 
-std::string gzip(const std::string& data) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, data.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
+std::string gzip(const std::string& data) { return storyline::serve::gzip_body(data); }
 
 // Writes `bytes` to `folder`/`name` (creating folders); returns the path.
 std::string write_file(const std::string& folder, const std::string& name, const std::string& bytes) {

@@ -140,28 +140,35 @@ label::LabelledText as_labelled_text(const Document& document, const std::string
   return text;
 }
 
-std::vector<label::LabelledText> section_labelled(const std::vector<PageFile>& files,
-                                                  const std::vector<Document>& documents) {
-  std::vector<label::LabelledText> texts;
+namespace {
+
+// Every readable page with the category its section names (nullopt: none), in order.
+template <typename Visit>
+void for_each_page_section(const std::vector<PageFile>& files, const std::vector<Document>& documents, Visit&& visit) {
   for (size_t i = 0; i < files.size() && i < documents.size(); ++i) {
     const Document& document = documents[i];
     if (!document.title && !document.text) continue;
-    const auto category = label::section_category(document.url.value_or(""), document.section.value_or(""));
-    if (!category) continue;
-    texts.push_back(as_labelled_text(document, files[i].corpus + "/" + fs::path(files[i].path).filename().string(), *category));
+    visit(files[i], document, label::section_category(document.url.value_or(""), document.section.value_or("")));
   }
+}
+
+}  // namespace
+
+std::vector<label::LabelledText> section_labelled(const std::vector<PageFile>& files,
+                                                  const std::vector<Document>& documents) {
+  std::vector<label::LabelledText> texts;
+  for_each_page_section(files, documents, [&](const PageFile& file, const Document& document, std::optional<label::Category> category) {
+    if (category) texts.push_back(as_labelled_text(document, file.corpus + "/" + fs::path(file.path).filename().string(), *category));
+  });
   return texts;
 }
 
 std::vector<label::LabelledText> unlabelled_pages(const std::vector<PageFile>& files,
                                                   const std::vector<Document>& documents) {
   std::vector<label::LabelledText> texts;
-  for (size_t i = 0; i < files.size() && i < documents.size(); ++i) {
-    const Document& document = documents[i];
-    if (!document.title && !document.text) continue;
-    if (label::section_category(document.url.value_or(""), document.section.value_or(""))) continue;
-    texts.push_back(as_labelled_text(document, "pseudo/" + fs::path(files[i].path).filename().string(), label::Category::kOther));
-  }
+  for_each_page_section(files, documents, [&](const PageFile& file, const Document& document, std::optional<label::Category> category) {
+    if (!category) texts.push_back(as_labelled_text(document, "pseudo/" + fs::path(file.path).filename().string(), label::Category::kOther));
+  });
   return texts;
 }
 
