@@ -22,7 +22,7 @@
 #include "storyline/eval/page_gold.h"
 #include "storyline/label/category_metrics.h"
 #include "storyline/label/category_training.h"
-#include "storyline/label/news_rules.h"
+#include "storyline/label/news_page.h"
 
 namespace storyline::cli {
 namespace {
@@ -91,20 +91,18 @@ struct NewsCounts {
   }
 };
 
-// What the engine decides: the phrase rules first, then the model.
-bool decide(const label::NewsModel& model, const Document& document) {
-  return !label::not_news_reason(document) && model.is_news(document);
+// The pages judged by reading (gold/), read through the engine's front door.
+std::vector<Document> read_gold_pages(const EvalCategoriesOptions& options, const std::vector<eval::PageGold>& gold) {
+  std::vector<eval::PageFile> files;
+  for (const auto& page : gold) files.push_back({(fs::path(options.data) / page.path).string(), std::nullopt, "gold", ""});
+  return eval::read_pages(files, options.threads, "reading gold pages");
 }
 
-void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval::PageGold>& gold) {
+void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval::PageGold>& gold,
+                   const std::vector<Document>& gold_documents) {
   const std::vector<eval::NewsPage> pages = eval::load_news_pages(options.data, options.threads);
   std::set<std::string> gold_files, gold_sites;
-  std::vector<eval::PageFile> gold_page_files;
-  for (const auto& page : gold) {
-    gold_files.insert(fs::path(page.path).filename().string());
-    gold_page_files.push_back({(fs::path(options.data) / page.path).string(), std::nullopt, "gold", ""});
-  }
-  const std::vector<Document> gold_documents = eval::read_pages(gold_page_files, options.threads, "reading gold pages");
+  for (const auto& page : gold) gold_files.insert(fs::path(page.path).filename().string());
   for (const auto& document : gold_documents)
     if (document.domain) gold_sites.insert(*document.domain);
   std::printf("\nNews or not (is_news at the shipped threshold %.2f): models retrained without the scored sites\n",
@@ -121,10 +119,10 @@ void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval:
     const label::NewsModel model = label::train_news_model(eval::news_examples(training));
     NewsCounts counts, without_url;
     for (const auto* page : test) {
-      counts.add(page->is_news, decide(model, page->document));
+      counts.add(page->is_news, label::decide_is_news(page->document, model));
       Document saved = page->document;  // as a page saved to a file arrives: no URL
       saved.url.reset();
-      without_url.add(page->is_news, decide(model, saved));
+      without_url.add(page->is_news, label::decide_is_news(saved, model));
     }
     counts.print(half == 0 ? "WCXB dev, sites of half A held out" : "WCXB dev, sites of half B held out");
     without_url.print("    the same pages without their URL");
@@ -136,7 +134,7 @@ void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval:
   std::map<std::string, NewsCounts> by_language;
   NewsCounts all;
   for (size_t i = 0; i < gold.size(); ++i) {
-    const bool predicted = decide(model, gold_documents[i]);
+    const bool predicted = label::decide_is_news(gold_documents[i], model);
     all.add(gold[i].is_news, predicted);
     by_language[gold[i].language].add(gold[i].is_news, predicted);
   }
@@ -147,7 +145,8 @@ void evaluate_news(const EvalCategoriesOptions& options, const std::vector<eval:
 int run_eval_categories(const EvalCategoriesOptions& options) {
   if (options.only == "news") {
     try {
-      evaluate_news(options, eval::load_page_gold(options.gold));
+      const auto gold = eval::load_page_gold(options.gold);
+      evaluate_news(options, gold, read_gold_pages(options, gold));
     } catch (const std::exception& error) {
       std::cerr << "storyline eval categories: " << error.what() << "\n";
       return 1;
@@ -166,16 +165,14 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
     } catch (const std::exception& error) {
       std::printf("skipped gold pages: %s\n", error.what());
     }
-    std::vector<eval::PageFile> gold_files;
-    for (const auto& page : gold) gold_files.push_back({(fs::path(options.data) / page.path).string(), std::nullopt, "gold", ""});
-    const std::vector<Document> gold_documents = eval::read_pages(gold_files, options.threads, "reading gold pages");
+    const std::vector<Document> gold_documents = read_gold_pages(options, gold);
     std::vector<eval::GroupedText> gold_texts;
     std::set<std::string> gold_sites;
     std::set<std::string> gold_paths;
     for (size_t i = 0; i < gold.size(); ++i) {
       label::LabelledText text = eval::as_labelled_text(gold_documents[i], "gold/" + gold[i].path, gold[i].category);
       gold_sites.insert("site/" + text.publisher);
-      gold_paths.insert(fs::path(gold_files[i].path).filename().string());
+      gold_paths.insert(fs::path(gold[i].path).filename().string());
       gold_texts.push_back({std::move(text), "gold/" + gold[i].language});
     }
     // A gold page never teaches the model, even as a weak label or by self-training.
@@ -245,12 +242,11 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
         // As `train categories` does: a second round with the unlabelled pages the first model is
         // sure of (never pages of the held-out sites).
         for (size_t i = 0; i < corpus.unlabelled.size(); ++i) {
-          if (fold.held_out(corpus.unlabelled[i].group) || unlabelled_features[i].features.empty()) continue;
-          const auto probabilities = model.probabilities(unlabelled_features[i].features);
-          const size_t best = static_cast<size_t>(std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
-          if (probabilities[best] < eval::kSelfTrainingConfidence) continue;
+          if (fold.held_out(corpus.unlabelled[i].group)) continue;
+          const auto category = eval::confident_category(model, unlabelled_features[i].features);
+          if (!category) continue;
           TrainingExample example = unlabelled_features[i];
-          example.category = label::category_at(best);
+          example.category = *category;
           training.push_back(std::move(example));
         }
         model = label::train_category_model(training, options.training);
@@ -295,7 +291,7 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
                   splits.size(), accuracy / splits.size(), sum / splits.size(), worst->matrix.macro_f1(), worst->fold.c_str());
     }
 
-    if (options.only.empty()) evaluate_news(options, gold);
+    if (options.only.empty()) evaluate_news(options, gold, gold_documents);
   } catch (const std::exception& error) {
     std::cerr << "storyline eval categories: " << error.what() << "\n";
     return 1;
@@ -320,7 +316,7 @@ Runner add_eval_categories_command(CLI::App& app) {
   command->add_option("--epochs", options->training.epochs, "Training epochs (default 8)");
   command->add_option("--learning-rate", options->training.learning_rate, "AdaGrad learning rate (default 0.5)");
   command->add_option("--l2", options->training.l2, "L2 regularization (default 1e-4)");
-  command->add_option("--bucket-bits", options->training.bucket_bits, "Hash buckets, as a power of two (default 18)");
+  command->add_option("--bucket-bits", options->training.bucket_bits, "Hash buckets, as a power of two (default 20)");
   command->add_option("--balance", options->training.balance, "Balance categories and sources (default true)");
   command->add_flag("--matrices", options->matrices, "Print a confusion matrix for every split");
   command->add_option("--self-training", options->self_training, "Second round with the unlabelled pages the first model is sure of (default true, as shipped)");

@@ -3,6 +3,7 @@
 // INTERFACE.md field for field; an unknown value is std::nullopt (printed as null).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace storyline {
@@ -43,5 +44,10 @@ struct Document {
   // "og:product") and its schema.org @types ("NewsArticle", "Recipe", "QAPage").
   std::vector<std::string> page_types;
 };
+
+// A field's text without copying it; empty when unknown.
+inline std::string_view field_view(const std::optional<std::string>& field) {
+  return field ? std::string_view(*field) : std::string_view();
+}
 
 }  // namespace storyline

@@ -95,6 +95,14 @@ CategoryCorpus load_category_corpus(const std::string& data_folder, unsigned thr
   return corpus;
 }
 
+std::optional<label::Category> confident_category(const label::CategoryModel& model, const label::FeatureVector& features) {
+  if (features.empty()) return std::nullopt;
+  const auto probabilities = model.probabilities(features);
+  const auto best = std::max_element(probabilities.begin(), probabilities.end());
+  if (*best < kSelfTrainingConfidence) return std::nullopt;
+  return label::category_at(static_cast<size_t>(best - probabilities.begin()));
+}
+
 std::vector<label::LabelledText> self_labelled(const std::vector<GroupedText>& unlabelled, const label::CategoryModel& model,
                                                unsigned threads) {
   std::vector<label::LabelledText> texts;
@@ -102,11 +110,9 @@ std::vector<label::LabelledText> self_labelled(const std::vector<GroupedText>& u
   const auto examples = label::training_examples(texts, model.bucket_bits(), threads, /*section_dropout=*/false);
   std::vector<label::LabelledText> sure;
   for (size_t i = 0; i < texts.size(); ++i) {
-    if (examples[i].features.empty()) continue;
-    const auto probabilities = model.probabilities(examples[i].features);
-    const size_t best = static_cast<size_t>(std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
-    if (probabilities[best] < kSelfTrainingConfidence) continue;
-    texts[i].category = label::category_at(best);
+    const auto category = confident_category(model, examples[i].features);
+    if (!category) continue;
+    texts[i].category = *category;
     sure.push_back(std::move(texts[i]));
   }
   return sure;

@@ -2,6 +2,7 @@
 // Every labelled text the category model learns from, in every language, with the group each
 // belongs to for held-out evaluation: a group is one publisher or one corpus, so that a model
 // scored on it has never seen that publisher's writing (see `storyline eval categories`).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct CategoryCorpus {
 // +0.10, Spanish +0.09, Italian +0.06 macro-F1 (languages with no labelled news of their own),
 // Russian -0.02 (lenta, ria) to -0.06, Arabic -0.05, French -0.03, English equal; mean +0.016.
 inline constexpr double kSelfTrainingConfidence = 0.8;
+
+// The category `model` gives these features when it is at least kSelfTrainingConfidence sure of it.
+std::optional<label::Category> confident_category(const label::CategoryModel& model, const label::FeatureVector& features);
 
 // The unlabelled pages `model` is at least kSelfTrainingConfidence sure of, with that category.
 std::vector<label::LabelledText> self_labelled(const std::vector<GroupedText>& unlabelled, const label::CategoryModel& model,

@@ -9,6 +9,7 @@
 
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
+#include "storyline/extract/url.h"
 #include "storyline/ingest/decompress.h"
 #include "storyline/ingest/input_files.h"
 #include "storyline/ingest/read_documents.h"
@@ -35,11 +36,9 @@ nlohmann::json read_json_file(const std::string& path) {
   return nlohmann::json::parse(bytes);
 }
 
+// The host without "www.", for pages whose domain was not found.
 std::string host_of(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  std::string host(url.substr(0, url.find_first_of("/?#:")));
+  std::string host = extract::url_host(url).value_or("");
   if (host.starts_with("www.")) host.erase(0, 4);
   return host;
 }

@@ -161,9 +161,6 @@ void add_text_shape(std::string_view body, FeatureBag& bag) {
   bag.add_bin("question-share", questions / p, {0.02, 0.1, 0.25});
   bag.add_bin("prices", static_cast<double>(prices), {1, 3, 8});
   bag.add_bin("list-share", list_marks / p, {0.05, 0.2, 0.5});
-  std::string lower(body.substr(0, 4096));
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  if (lower.find("lorem ipsum") != std::string::npos) bag.add("text", "lorem-ipsum");
 }
 
 }  // namespace
@@ -171,9 +168,9 @@ void add_text_shape(std::string_view body, FeatureBag& bag) {
 FeatureVector news_features(const Document& document) {
   FeatureBag bag;
   bag.add("bias-free", "always");  // a constant the model may use beside its bias
-  add_url(document.url.value_or(""), bag);
-  add_title(document.title.value_or(""), bag);
-  add_text_shape(document.text.value_or(""), bag);
+  add_url(field_view(document.url), bag);
+  add_title(field_view(document.title), bag);
+  add_text_shape(field_view(document.text), bag);
   // A date, a byline or an image are not asked about: whether they are known depends on how the
   // document arrived (a record posted to the API, a scraped text, a feed item) more than on what it is.
   for (const std::string& type : document.page_types) bag.add("page-type", std::string_view(type).substr(0, 60));
@@ -193,7 +190,7 @@ double NewsModel::probability(const FeatureVector& features) const {
 }
 
 bool NewsModel::is_news(const Document& document) const {
-  const bool little_to_judge = document.text.value_or("").size() < kShortTextBytes && document.page_types.empty();
+  const bool little_to_judge = field_view(document.text).size() < kShortTextBytes && document.page_types.empty();
   return probability(news_features(document)) >= (little_to_judge ? kShortTextNewsThreshold : kNewsThreshold);
 }
 
@@ -285,13 +282,17 @@ NewsModel train_news_model(const std::vector<NewsExample>& examples, int epochs,
 
 const NewsModel& default_news_model() { return shipped_model<NewsModel>("news.model", "storyline train news"); }
 
+bool decide_is_news(const Document& document, const NewsModel& model) {
+  if (document.is_news) return *document.is_news;
+  return !not_news_reason(document) && model.is_news(document);
+}
+
 bool decide_is_news(const Document& document) {
   if (document.is_news) return *document.is_news;
-  if (not_news_reason(document)) return false;
   try {
-    return default_news_model().is_news(document);
+    return decide_is_news(document, default_news_model());
   } catch (const ModelError&) {
-    return true;
+    return !not_news_reason(document);
   }
 }
 

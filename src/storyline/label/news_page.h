@@ -72,5 +72,7 @@ const NewsModel& default_news_model();
 // matches (placeholder, test, licence and exam-practice texts); else the shipped model's answer
 // (true when no model is found: unknown pages are treated as news, as before this decision existed).
 bool decide_is_news(const Document& document);
+// The same with a given model (the evaluation scores models it trains).
+bool decide_is_news(const Document& document, const NewsModel& model);
 
 }  // namespace storyline::label

@@ -91,8 +91,8 @@ bool matches(const Rule& rule, const std::string& value) {
 }  // namespace
 
 std::optional<std::string> not_news_reason(const Document& document) {
-  const std::string title = normalized(utf8_prefix(document.title.value_or(""), 1024));
-  const std::string body = normalized(utf8_prefix(document.text.value_or(""), kSearchedTextBytes));
+  const std::string title = normalized(utf8_prefix(field_view(document.title), 1024));
+  const std::string body = normalized(utf8_prefix(field_view(document.text), kSearchedTextBytes));
   std::vector<std::string> types;
   for (const std::string& type : document.page_types) types.push_back(normalized(type));
   for (const Rule& rule : rules()) {
