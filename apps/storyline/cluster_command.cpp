@@ -15,6 +15,7 @@
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/core/document_json.h"
 #include "storyline/core/hash.h"
+#include "storyline/label/entity_recognizer.h"
 
 namespace storyline::cli {
 namespace {
@@ -48,6 +49,8 @@ int run_cluster(const ClusterOptions& options) {
       Document document = document_from_json(line);
       // A document without an id still needs a stable one to be named in the output.
       if (document.id.empty()) document.id = hex64(fnv1a64(line));
+      // As ingest does before clustering: the people a report names tell two events of one kind apart.
+      if (document.entities.empty()) document.entities = label::document_entities(document);
       batch.push_back(analyzer.analyze(document));
     } catch (const std::exception& error) {
       std::cerr << "storyline cluster: " << name << ":" << number << ": " << error.what() << "\n";

@@ -1,5 +1,6 @@
 // storyline eval clustering [--data DIR] : BCubed figures of the online story and storyline
-// clustering on ECB+, next to an offline average-link baseline.
+// clustering on every labelled story set there is (ECB+, MEANTIME's four languages together, the
+// contest gold read by hand), next to an offline average-link baseline whose cut is chosen on ECB+.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -9,7 +10,9 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
+#include <unordered_map>
 
 #include "commands.h"
 #include "storyline/cluster/agglomerative_baseline.h"
@@ -17,6 +20,10 @@
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/ecbplus_corpus.h"
 #include "storyline/cluster/story_clusterer.h"
+#include "storyline/eval/meantime_corpus.h"
+#include "storyline/eval/page_corpora.h"
+#include "storyline/eval/page_gold.h"
+#include "storyline/eval/story_gold.h"
 #include "storyline/label/entity_recognizer.h"
 
 namespace storyline::cli {
@@ -24,11 +31,13 @@ namespace {
 
 struct EvalClusteringOptions {
   std::string data = "../shared/data";
+  std::string gold = eval::default_gold_folder();
   uint32_t seed = 1;
   size_t batch = 100;
   bool sweep = false;
   bool details = false;
   bool entities = true;
+  std::string only;  // corpus names containing this, or all
   float join = cluster::StoryOptions{}.join_threshold;
   float merge = cluster::StoryOptions{}.merge_threshold;
   float link = cluster::StorylineOptions{}.link_threshold;
@@ -39,18 +48,32 @@ struct EvalClusteringOptions {
   float fragment_join = cluster::StoryOptions{}.fragment_join_threshold;
   size_t fragment_size = cluster::StoryOptions{}.fragment_max_size;
   float recheck_growth = cluster::StoryOptions{}.split_recheck_growth;
+  double window_days = cluster::StoryOptions{}.clusters.window_days;
+  double decay_days = cluster::StoryOptions{}.clusters.decay_days;
 };
 
+// One labelled story set, in the order it is fed. Documents without a gold story are clustered
+// (they are the stream around the gold) but not scored.
 struct Corpus {
-  std::vector<cluster::AnalyzedDocument> documents;  // in the shuffled order
-  std::vector<std::string> gold_stories, gold_storylines;
-  std::vector<std::string> titles;  // for --details
+  std::string name;
+  std::vector<cluster::AnalyzedDocument> documents;
+  std::vector<std::string> gold_stories, gold_storylines;  // "" where there is no gold
+  std::vector<std::string> titles;
+  std::vector<std::string> languages;
+  struct Pair {
+    size_t a = 0, b = 0;
+    bool same_event = false;
+    bool cross_language = false;
+  };
+  std::vector<Pair> pairs;
   cluster::Vocabulary vocabulary;
+  double analysis_seconds = 0;
 };
 
 struct OnlineResult {
   cluster::BCubedScore stories, storylines;
   std::vector<std::string> story_of;  // made story of each document, in corpus order
+  std::vector<std::string> storyline_of;
   double seconds = 0;
 };
 
@@ -64,6 +87,94 @@ std::vector<size_t> fixed_shuffle(size_t count, uint32_t seed) {
   return order;
 }
 
+// Analyses the documents in a fixed shuffled order, as ingest would (entities first).
+Corpus make_corpus(std::string name, std::vector<cluster::LabeledDocument> labeled, const EvalClusteringOptions& options) {
+  Corpus corpus;
+  corpus.name = std::move(name);
+  const auto start = std::chrono::steady_clock::now();
+  cluster::DocumentAnalyzer analyzer(corpus.vocabulary, options.analysis);
+  for (size_t i : fixed_shuffle(labeled.size(), options.seed)) {
+    Document& document = labeled[i].document;
+    if (options.entities) document.entities = label::document_entities(document);
+    corpus.documents.push_back(analyzer.analyze(document));
+    corpus.gold_stories.push_back(labeled[i].story);
+    corpus.gold_storylines.push_back(labeled[i].storyline);
+    corpus.titles.push_back(document.title.value_or(""));
+    corpus.languages.push_back(document.language.value_or(""));
+  }
+  corpus.analysis_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return corpus;
+}
+
+// The contest slices that hold gold pages, every page of them clustered (the gold pages among
+// ~1,000-5,000 others of the same hour); only gold pages are scored. Empty without the gold.
+std::optional<Corpus> contest_corpus(const EvalClusteringOptions& options) {
+  namespace fs = std::filesystem;
+  const std::string stories_file = options.gold + "/contest-stories.tsv";
+  const std::string pairs_file = options.gold + "/contest-pairs.tsv";
+  if (!fs::exists(stories_file)) return std::nullopt;
+  const auto gold = eval::load_story_gold(stories_file);
+  const auto pairs = fs::exists(pairs_file) ? eval::load_event_pairs(pairs_file) : std::vector<eval::EventPair>{};
+  const auto slice_of = [](const std::string& path) { return fs::path(path).parent_path().string(); };
+  std::set<std::string> slices;
+  for (const auto& page : gold) slices.insert(slice_of(page.path));
+  for (const auto& pair : pairs) slices.insert(slice_of(pair.path_a)), slices.insert(slice_of(pair.path_b));
+  std::vector<eval::PageFile> files;
+  for (auto& file : eval::contest_page_files(options.data))
+    if (slices.contains(slice_of(fs::relative(file.path, options.data).string()))) files.push_back(std::move(file));
+  const std::vector<Document> documents = eval::read_pages(files, 2, "contest pages");
+  std::unordered_map<std::string, std::string> story_of_path;
+  for (const auto& page : gold) story_of_path[page.path] = page.story;
+  std::vector<cluster::LabeledDocument> labeled;
+  std::unordered_map<std::string, size_t> index_of_path;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string path = fs::relative(files[i].path, options.data).string();
+    cluster::LabeledDocument item;
+    item.document = documents[i];
+    item.document.id = path;
+    if (auto found = story_of_path.find(path); found != story_of_path.end()) item.story = item.storyline = found->second;
+    index_of_path[path] = labeled.size();
+    labeled.push_back(std::move(item));
+  }
+  Corpus corpus = make_corpus("contest gold", std::move(labeled), options);
+  std::unordered_map<std::string, size_t> position;  // path -> index in the shuffled corpus
+  for (size_t i = 0; i < corpus.documents.size(); ++i) position[corpus.documents[i].id] = i;
+  for (const auto& pair : pairs) {
+    const auto a = position.find(pair.path_a), b = position.find(pair.path_b);
+    if (a == position.end() || b == position.end()) {
+      std::cerr << "storyline eval clustering: " << pairs_file << ": no page " << (a == position.end() ? pair.path_a : pair.path_b)
+                << " in " << options.data << "\n";
+      continue;
+    }
+    corpus.pairs.push_back({a->second, b->second, pair.same_event, pair.language_a != pair.language_b});
+  }
+  return corpus;
+}
+
+cluster::StoryOptions story_options_of(const EvalClusteringOptions& options) {
+  cluster::StoryOptions story;
+  story.join_threshold = options.join;
+  story.merge_threshold = options.merge;
+  story.storylines.link_threshold = options.link;
+  story.shares = options.shares;
+  story.nearest_member_share = options.member_share;
+  story.split_threshold = options.split;
+  story.fragment_join_threshold = options.fragment_join;
+  story.fragment_max_size = options.fragment_size;
+  story.split_recheck_growth = options.recheck_growth;
+  story.clusters.window_days = story.members.window_days = options.window_days;
+  story.clusters.decay_days = story.members.decay_days = options.decay_days;
+  return story;
+}
+
+// BCubed over the documents that have a gold label.
+cluster::BCubedScore scored_bcubed(const std::vector<std::string>& made, const std::vector<std::string>& gold) {
+  std::vector<std::string> made_scored, gold_scored;
+  for (size_t i = 0; i < gold.size(); ++i)
+    if (!gold[i].empty()) made_scored.push_back(made[i]), gold_scored.push_back(gold[i]);
+  return cluster::bcubed(made_scored, gold_scored);
+}
+
 OnlineResult run_online(const Corpus& corpus, const cluster::StoryOptions& options, size_t batch_size) {
   const auto start = std::chrono::steady_clock::now();
   cluster::StoryClusterer clusterer(options);
@@ -75,32 +186,69 @@ OnlineResult run_online(const Corpus& corpus, const cluster::StoryOptions& optio
   }
   OnlineResult result;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::vector<std::string> stories, storylines;
   for (size_t i = 0; i < clusterer.documents(); ++i) {
-    stories.push_back(clusterer.story_id(i));
-    storylines.push_back(clusterer.storyline_id(i));
+    result.story_of.push_back(clusterer.story_id(i));
+    result.storyline_of.push_back(clusterer.storyline_id(i));
   }
-  result.stories = cluster::bcubed(stories, corpus.gold_stories);
-  result.story_of = stories;
-  result.storylines = cluster::bcubed(storylines, corpus.gold_storylines);
+  result.stories = scored_bcubed(result.story_of, corpus.gold_stories);
+  result.storylines = scored_bcubed(result.storyline_of, corpus.gold_storylines);
   return result;
 }
 
-void print_row(const char* what, const cluster::BCubedScore& score, const std::string& note) {
-  std::printf("%-22s %9.3f %7.3f %7.3f %6zu (%zu)  %s\n", what, score.precision, score.recall, score.f1, score.clusters,
-              score.gold_classes, note.c_str());
+bool is_multilingual(const Corpus& corpus) {
+  for (size_t i = 1; i < corpus.languages.size(); ++i)
+    if (corpus.languages[i] != corpus.languages[0]) return true;
+  return false;
+}
+
+// Each language's documents as a corpus of their own (gold story and made story both split by
+// language): how well one language is clustered, whatever happens across languages.
+cluster::BCubedScore within_languages(const Corpus& corpus, const std::vector<std::string>& made) {
+  std::vector<std::string> made_split, gold_split;
+  for (size_t i = 0; i < made.size(); ++i) {
+    made_split.push_back(made[i] + "|" + corpus.languages[i]);
+    gold_split.push_back(corpus.gold_stories[i].empty() ? "" : corpus.gold_stories[i] + "|" + corpus.languages[i]);
+  }
+  return scored_bcubed(made_split, gold_split);
+}
+
+struct PairFigures {
+  size_t same = 0, same_right = 0, different = 0, different_right = 0, cross = 0, cross_right = 0;
+  size_t cross_storyline_right = 0;  // cross-language pairs whose storyline is decided right
+  double accuracy() const {
+    return same + different ? static_cast<double>(same_right + different_right) / static_cast<double>(same + different) : 0;
+  }
+};
+
+PairFigures pair_figures(const Corpus& corpus, const std::vector<std::string>& made,
+                         const std::vector<std::string>& made_storylines) {
+  PairFigures figures;
+  for (const auto& pair : corpus.pairs) {
+    const bool together = made[pair.a] == made[pair.b];
+    const bool right = together == pair.same_event;
+    (pair.same_event ? figures.same : figures.different) += 1;
+    (pair.same_event ? figures.same_right : figures.different_right) += right;
+    if (pair.cross_language) {
+      figures.cross += 1, figures.cross_right += right;
+      figures.cross_storyline_right += (made_storylines[pair.a] == made_storylines[pair.b]) == pair.same_event;
+    }
+  }
+  return figures;
 }
 
 // Where the online stories go wrong: each gold event split over several made stories, with the
-// made stories' sizes and what else they hold.
+// made stories' sizes; and made stories that hold several gold events.
 void print_details(const Corpus& corpus, const std::vector<std::string>& made) {
-  std::map<std::string, std::map<std::string, std::vector<size_t>>> by_gold;  // gold -> made -> documents
+  std::map<std::string, std::map<std::string, std::vector<size_t>>> by_gold, by_made;
   std::map<std::string, size_t> made_size;
+  for (size_t i = 0; i < made.size(); ++i) ++made_size[made[i]];
   for (size_t i = 0; i < made.size(); ++i) {
+    if (corpus.gold_stories[i].empty()) continue;
     by_gold[corpus.gold_stories[i]][made[i]].push_back(i);
-    ++made_size[made[i]];
+    by_made[made[i]][corpus.gold_stories[i]].push_back(i);
   }
-  std::printf("\nevents split over several stories (made story: its size, documents of this event in it)\n");
+  std::printf("\n%s: events split over several stories [documents of the event in it / made story's size]\n",
+              corpus.name.c_str());
   for (const auto& [gold, parts] : by_gold) {
     if (parts.size() < 2) continue;
     std::printf("%s:", gold.c_str());
@@ -108,147 +256,167 @@ void print_details(const Corpus& corpus, const std::vector<std::string>& made) {
     std::printf("\n");
     for (const auto& [story, documents] : parts)
       if (documents.size() <= 2)
-        for (size_t i : documents) std::printf("    %s: %.90s\n", corpus.documents[i].id.c_str(), corpus.titles[i].c_str());
+        for (size_t i : documents)
+          std::printf("    %s %s: %.90s\n", corpus.languages[i].c_str(), corpus.documents[i].id.c_str(), corpus.titles[i].c_str());
+  }
+  std::printf("\n%s: stories mixing gold events\n", corpus.name.c_str());
+  for (const auto& [story, events] : by_made) {
+    if (events.size() < 2) continue;
+    std::printf("%s (%zu documents):\n", story.c_str(), made_size[story]);
+    for (const auto& [gold, documents] : events)
+      std::printf("    %s x%zu: %s %.80s\n", gold.c_str(), documents.size(), corpus.languages[documents[0]].c_str(),
+                  corpus.titles[documents[0]].c_str());
   }
 }
 
-struct BaselineCut {
-  float threshold = 0;
-  cluster::BCubedScore score;
+struct Baseline {
+  std::vector<cluster::DendrogramMerge> merges;
+  std::vector<size_t> documents;  // the scored documents, in the dendrogram's order
 };
 
-// The threshold that gives the best F1 against `gold`: chosen on the evaluation data itself,
-// which flatters the baseline.
-BaselineCut best_cut(const std::vector<cluster::DendrogramMerge>& merges, const std::vector<std::string>& gold) {
-  BaselineCut best;
+// Average-link over the scored documents only (it is O(n^3)): easier than the online task on
+// the contest, where the stream around the gold is left out.
+Baseline baseline_of(const Corpus& corpus, const cluster::BlockShares& shares) {
+  Baseline baseline;
+  cluster::DocumentFrequencies frequencies;
+  for (const auto& document : corpus.documents) frequencies.add_document(cluster::distinct_terms(document), document.language);
+  std::vector<cluster::SparseVector> vectors;
+  for (size_t i = 0; i < corpus.documents.size(); ++i)
+    if (!corpus.gold_stories[i].empty()) {
+      baseline.documents.push_back(i);
+      vectors.push_back(cluster::document_vector(corpus.documents[i], frequencies, shares));
+    }
+  baseline.merges = cluster::average_link_dendrogram(vectors);
+  return baseline;
+}
+
+cluster::BCubedScore baseline_score(const Baseline& baseline, float cut,
+                                    const std::vector<std::string>& gold) {
+  const auto clusters = cluster::cut_dendrogram(baseline.merges, baseline.documents.size(), cut);
+  std::vector<std::string> made, scored_gold;
+  for (size_t k = 0; k < baseline.documents.size(); ++k) {
+    made.push_back(std::to_string(clusters[k]));
+    scored_gold.push_back(gold[baseline.documents[k]]);
+  }
+  return cluster::bcubed(made, scored_gold);
+}
+
+// The cut with the best F1 on `gold`.
+float best_cut(const Baseline& baseline, const std::vector<std::string>& gold) {
+  float best = 0.5f;
+  double best_f1 = -1;
   for (int step = 2; step <= 90; ++step) {
-    const float threshold = static_cast<float>(step) / 100.0f;
-    const auto clusters = cluster::cut_dendrogram(merges, gold.size(), threshold);
-    std::vector<std::string> labels;
-    for (uint32_t c : clusters) labels.push_back(std::to_string(c));
-    const auto score = cluster::bcubed(labels, gold);
-    if (score.f1 > best.score.f1) best = {threshold, score};
+    const float cut = static_cast<float>(step) / 100.0f;
+    const double f1 = baseline_score(baseline, cut, gold).f1;
+    if (f1 > best_f1) best_f1 = f1, best = cut;
   }
   return best;
 }
 
+void print_score(const char* what, const cluster::BCubedScore& score) {
+  std::printf("  %-30s P %.3f  R %.3f  F1 %.3f  made %zu (gold %zu)\n", what, score.precision, score.recall, score.f1,
+              score.clusters, score.gold_classes);
+}
+
 int run_eval_clustering(const EvalClusteringOptions& options) {
-  const std::string path = options.data + "/clustering/ecbplus/ecbplus_docs.jsonl";
-  if (!std::filesystem::exists(path)) {
-    std::cerr << "storyline eval clustering: " << path << ": not found (use --data DIR)\n";
+  const std::string ecbplus_path = options.data + "/clustering/ecbplus/ecbplus_docs.jsonl";
+  if (!std::filesystem::exists(ecbplus_path)) {
+    std::cerr << "storyline eval clustering: " << ecbplus_path << ": not found (use --data DIR)\n";
     return 1;
   }
-  std::vector<cluster::LabeledDocument> labeled;
+  std::vector<Corpus> corpora;
+  const auto wanted = [&](const std::string& name) { return options.only.empty() || name.find(options.only) != std::string::npos; };
   try {
-    labeled = cluster::read_ecbplus(path);
+    corpora.push_back(make_corpus("ECB+", cluster::read_ecbplus(ecbplus_path), options));
+    const std::string meantime = options.data + "/clustering/meantime";
+    if (wanted("MEANTIME") && std::filesystem::exists(meantime)) {
+      std::vector<cluster::LabeledDocument> all;
+      for (const char* language : eval::kMeantimeLanguages)
+        for (auto& document : eval::read_meantime(meantime, language)) all.push_back(std::move(document));
+      corpora.push_back(make_corpus("MEANTIME en+es+it+nl", std::move(all), options));
+    }
+    if (wanted("contest"))
+      if (auto contest = contest_corpus(options)) corpora.push_back(std::move(*contest));
   } catch (const std::exception& error) {
     std::cerr << "storyline eval clustering: " << error.what() << "\n";
     return 1;
   }
-  Corpus corpus;
-  const auto analysis_start = std::chrono::steady_clock::now();
-  {
-    cluster::DocumentAnalyzer analyzer(corpus.vocabulary, options.analysis);
-    for (size_t i : fixed_shuffle(labeled.size(), options.seed)) {
-      // As ingest does: entities are labelled before clustering.
-      if (options.entities) labeled[i].document.entities = label::document_entities(labeled[i].document);
-      corpus.documents.push_back(analyzer.analyze(labeled[i].document));
-      corpus.gold_stories.push_back(labeled[i].story);
-      corpus.gold_storylines.push_back(labeled[i].storyline);
-      corpus.titles.push_back(labeled[i].document.title.value_or(""));
+
+  const cluster::StoryOptions story_options = story_options_of(options);
+  // The baseline's cuts are chosen on ECB+ and kept for the other corpora: what a user could do.
+  const Baseline ecbplus_baseline = baseline_of(corpora[0], options.shares);
+  const float story_cut = best_cut(ecbplus_baseline, corpora[0].gold_stories);
+  const float storyline_cut = best_cut(ecbplus_baseline, corpora[0].gold_storylines);
+
+  std::printf("online clustering: join %.2f, merge %.2f, split %.2f, storyline link %.2f; documents in a fixed shuffled "
+              "order (seed %u), batches of %zu\n",
+              options.join, options.merge, options.split, options.link, options.seed, options.batch);
+  std::printf("baseline: average-link TF-IDF over the scored documents, cuts chosen on ECB+ (stories %.2f, storylines %.2f)\n",
+              story_cut, storyline_cut);
+  double worst_f1 = 2;
+  std::string worst;
+  for (const Corpus& corpus : corpora) {
+    if (!wanted(corpus.name)) continue;
+    const OnlineResult online = run_online(corpus, story_options, options.batch);
+    size_t scored = 0;
+    for (const auto& gold : corpus.gold_stories) scored += !gold.empty();
+    std::printf("\n%s: %zu documents, %zu scored\n", corpus.name.c_str(), corpus.documents.size(), scored);
+    print_score("stories", online.stories);
+    print_score("storylines", online.storylines);
+    if (is_multilingual(corpus)) print_score("stories, within each language", within_languages(corpus, online.story_of));
+    const Baseline baseline = &corpus == &corpora[0] ? ecbplus_baseline : baseline_of(corpus, options.shares);
+    print_score("stories (baseline)", baseline_score(baseline, story_cut, corpus.gold_stories));
+    print_score("storylines (baseline)", baseline_score(baseline, storyline_cut, corpus.gold_storylines));
+    if (!corpus.pairs.empty()) {
+      const PairFigures pairs = pair_figures(corpus, online.story_of, online.storyline_of);
+      std::printf("  pairs decided right: %.3f of %zu (same event %zu/%zu, different %zu/%zu, cross-language %zu/%zu; "
+                  "by storyline %zu/%zu)\n",
+                  pairs.accuracy(), pairs.same + pairs.different, pairs.same_right, pairs.same, pairs.different_right,
+                  pairs.different, pairs.cross_right, pairs.cross, pairs.cross_storyline_right, pairs.cross);
     }
+    std::printf("  speed: analysis (entities included) %.0f docs/s, online clustering %.0f docs/s (one thread)\n",
+                static_cast<double>(corpus.documents.size()) / corpus.analysis_seconds,
+                static_cast<double>(corpus.documents.size()) / online.seconds);
+    if (online.stories.f1 < worst_f1) worst_f1 = online.stories.f1, worst = corpus.name;
+    if (options.details) print_details(corpus, online.story_of);
   }
-  const double analysis_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - analysis_start).count();
+  if (!worst.empty()) std::printf("\nworst story F1: %.3f (%s)\n", worst_f1, worst.c_str());
 
-  cluster::StoryOptions story_options;
-  story_options.join_threshold = options.join;
-  story_options.merge_threshold = options.merge;
-  story_options.storylines.link_threshold = options.link;
-  story_options.shares = options.shares;
-  story_options.nearest_member_share = options.member_share;
-  story_options.split_threshold = options.split;
-  story_options.fragment_join_threshold = options.fragment_join;
-  story_options.fragment_max_size = options.fragment_size;
-  story_options.split_recheck_growth = options.recheck_growth;
-  const OnlineResult online = run_online(corpus, story_options, options.batch);
-
-  std::vector<cluster::SparseVector> vectors;
-  {
-    cluster::DocumentFrequencies frequencies;
-    for (const auto& document : corpus.documents) frequencies.add_document(cluster::distinct_terms(document));
-    for (const auto& document : corpus.documents)
-      vectors.push_back(cluster::document_vector(document, frequencies, options.shares));
-  }
-  const auto merges = cluster::average_link_dendrogram(vectors);
-  // How well the features separate events at all: the nearest other document's event.
-  size_t nearest_same_story = 0;
-  for (size_t i = 0; i < vectors.size(); ++i) {
-    float best = -1;
-    size_t nearest = i;
-    for (size_t j = 0; j < vectors.size(); ++j)
-      if (j != i) {
-        const float similarity = cluster::dot(vectors[i], vectors[j]);
-        if (similarity > best) best = similarity, nearest = j;
-      }
-    nearest_same_story += corpus.gold_stories[nearest] == corpus.gold_stories[i];
-  }
-  const BaselineCut baseline_stories = best_cut(merges, corpus.gold_stories);
-  const BaselineCut baseline_storylines = best_cut(merges, corpus.gold_storylines);
-
-  std::printf("ECB+: %zu documents in a fixed shuffled order (seed %u), fed in batches of %zu\n", labeled.size(),
-              options.seed, options.batch);
-  std::printf("%-22s %9s %7s %7s %6s %s\n", "BCubed", "precision", "recall", "F1", "made", "(gold)");
-  char note[160];
-  std::snprintf(note, sizeof note, "online; join %.2f, merge %.2f, split %.2f", options.join, options.merge, options.split);
-  print_row("stories", online.stories, note);
-  std::snprintf(note, sizeof note, "online; storyline link %.2f", options.link);
-  print_row("storylines", online.storylines, note);
-  std::snprintf(note, sizeof note, "baseline: average-link TF-IDF, cut %.2f chosen on this data", baseline_stories.threshold);
-  print_row("stories (baseline)", baseline_stories.score, note);
-  std::snprintf(note, sizeof note, "baseline: average-link TF-IDF, cut %.2f chosen on this data",
-                baseline_storylines.threshold);
-  print_row("storylines (baseline)", baseline_storylines.score, note);
-  std::printf("features: the nearest document (TF-IDF cosine) reports the same event for %.1f%% of documents\n",
-              100.0 * static_cast<double>(nearest_same_story) / static_cast<double>(vectors.size()));
-  std::printf("speed: analysis (entities included) %.0f docs/s, online clustering %.0f docs/s (one thread)\n",
-              static_cast<double>(labeled.size()) / analysis_seconds,
-              static_cast<double>(labeled.size()) / online.seconds);
-
-  if (options.details) print_details(corpus, online.story_of);
   if (options.sweep) {
-    std::printf("\nsensitivity: story F1 (stories made) by join threshold (rows) and merge threshold (columns)\n");
-    const float merge_grid[] = {0.35f, 0.40f, 0.45f, 0.50f, 0.55f, 0.65f};
-    std::printf("%6s", "join");
-    for (float merge : merge_grid) std::printf("  %11.2f", merge);
+    std::printf("\nsensitivity: story F1 by join threshold (rows) and corpus (columns)\n%6s", "join");
+    for (const Corpus& corpus : corpora) std::printf("  %22.22s", corpus.name.c_str());
     std::printf("\n");
-    for (float join = 0.15f; join < 0.501f; join += 0.05f) {
-      std::printf("%6.2f", join);
-      for (float merge : merge_grid) {
+    for (float join = 0.10f; join < 0.401f; join += 0.025f) {
+      std::printf("%6.3f", join);
+      for (const Corpus& corpus : corpora) {
         cluster::StoryOptions swept = story_options;
         swept.join_threshold = join;
-        swept.merge_threshold = merge;
         const auto result = run_online(corpus, swept, options.batch);
-        std::printf("  %5.3f (%3zu)", result.stories.f1, result.stories.clusters);
+        std::printf("  %16.3f (%3zu)", result.stories.f1, result.stories.clusters);
       }
       std::printf("\n");
     }
-    std::printf("\nsensitivity: storyline F1 (storylines made) by link threshold\n");
-    for (float link = 0.06f; link < 0.401f; link += 0.02f) {
-      cluster::StoryOptions swept = story_options;
-      swept.storylines.link_threshold = link;
-      const auto result = run_online(corpus, swept, options.batch);
-      std::printf("%6.2f  %5.3f (%3zu)\n", link, result.storylines.f1, result.storylines.clusters);
+    std::printf("\nsensitivity: storyline F1 by link threshold (rows) and corpus (columns)\n");
+    for (float link = 0.06f; link < 0.401f; link += 0.04f) {
+      std::printf("%6.2f", link);
+      for (const Corpus& corpus : corpora) {
+        cluster::StoryOptions swept = story_options;
+        swept.storylines.link_threshold = link;
+        const auto result = run_online(corpus, swept, options.batch);
+        std::printf("  %16.3f (%3zu)", result.storylines.f1, result.storylines.clusters);
+      }
+      std::printf("\n");
     }
-    std::printf("\norder and batch size: story F1 / storyline F1 by shuffle seed\n");
+    std::printf("\norder and batch size on ECB+: story F1 / storyline F1 by shuffle seed\n");
+    const Corpus& ecbplus = corpora[0];
     for (size_t batch : {size_t{1}, size_t{100}, size_t{100000}}) {
       for (uint32_t seed = 1; seed <= 4; ++seed) {
         Corpus reordered;
-        reordered.vocabulary = corpus.vocabulary;
-        for (size_t i : fixed_shuffle(corpus.documents.size(), seed)) {
-          reordered.documents.push_back(corpus.documents[i]);
-          reordered.gold_stories.push_back(corpus.gold_stories[i]);
-          reordered.gold_storylines.push_back(corpus.gold_storylines[i]);
+        reordered.vocabulary = ecbplus.vocabulary;
+        for (size_t i : fixed_shuffle(ecbplus.documents.size(), seed)) {
+          reordered.documents.push_back(ecbplus.documents[i]);
+          reordered.gold_stories.push_back(ecbplus.gold_stories[i]);
+          reordered.gold_storylines.push_back(ecbplus.gold_storylines[i]);
         }
         const auto result = run_online(reordered, story_options, batch);
         std::printf("batch %6zu seed %u: %5.3f (%3zu) / %5.3f (%3zu)\n", batch, seed, result.stories.f1,
@@ -267,9 +435,12 @@ Runner add_eval_clustering_command(CLI::App& app) {
   auto options = std::make_shared<EvalClusteringOptions>();
   CLI::App* command = eval->add_subcommand(
       "clustering",
-      "Story and storyline clustering on ECB+ (data/clustering/ecbplus): BCubed precision, recall, F1 and counts, "
-      "next to an average-link TF-IDF baseline");
+      "Story and storyline clustering on ECB+, MEANTIME (four languages together) and the contest gold read by hand "
+      "(gold/contest-stories.tsv, contest-pairs.tsv): BCubed precision, recall, F1 and counts per corpus, pairs decided "
+      "right, next to an average-link TF-IDF baseline");
   command->add_option("--data", options->data, "The shared data folder")->capture_default_str();
+  command->add_option("--gold", options->gold, "The folder of the hand-read gold sets")->capture_default_str();
+  command->add_option("--only", options->only, "Only the corpora whose name contains this (ECB+ is always read)");
   command->add_option("--seed", options->seed, "Seed of the fixed shuffled input order")->capture_default_str();
   command->add_option("--batch", options->batch, "Documents per batch fed to the clusterer")->capture_default_str();
   command->add_option("--join", options->join, "Story join threshold")->capture_default_str();
@@ -292,8 +463,11 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_option("--recheck-growth", options->recheck_growth,
                       "Growth (a fraction) after which a story is checked for a split and placed again")
       ->capture_default_str();
-  command->add_flag("--details", options->details, "Also print the events split over several stories");
-  command->add_flag("--sweep", options->sweep, "Also print F1 over a grid of thresholds, seeds and batch sizes");
+  command->add_option("--window-days", options->window_days, "Days apart with no time penalty")->capture_default_str();
+  command->add_option("--decay-days", options->decay_days, "Beyond the window, similarity decays by e every this many days")
+      ->capture_default_str();
+  command->add_flag("--details", options->details, "Also print the events split over several stories and the mixed stories");
+  command->add_flag("--sweep", options->sweep, "Also print F1 over a grid of thresholds per corpus, and over seeds and batch sizes");
   return [options] { return run_eval_clustering(*options); };
 }
 

@@ -233,3 +233,28 @@ TEST(StoryClusterer, AnEarlyFragmentJoinsTheStoryThatFormedAfterIt) {
   EXPECT_EQ(after.at("flood-1"), after.at("flood-3"));
   EXPECT_NE(after.at("flood-0"), after.at("quake-a1"));
 }
+
+// A page with next to no words (a photo caption, numbers of a dateline) matches anything by chance:
+// it stays a story of its own, and nothing joins it.
+TEST(StoryClusterer, ADocumentWithTooLittleSignalStaysAlone) {
+  auto documents = two_earthquakes();
+  documents.push_back(make("caption", "", "Ridgecrest 7.1, 2019-07-06", "2019-07-06"));
+  const auto result = run(documents);
+  for (const auto& [id, story] : result.story)
+    if (id != "caption") {
+      EXPECT_NE(story, result.story.at("caption")) << id;
+    }
+  EXPECT_EQ(result.story.at("quake-a1"), result.story.at("quake-a2"));
+}
+
+// Reports without a language field (a JSON record) are analysed in the language of their text:
+// Russian reports of one event meet through their stems, not only their exact word forms.
+TEST(StoryClusterer, DocumentsWithoutALanguageAreAnalysedInTheirOwn) {
+  Vocabulary vocabulary;
+  DocumentAnalyzer analyzer(vocabulary);
+  Document document = make("ru", "Президент подписал указ", "Президенту доложили о выборах в парламент. Указ президента вступил в силу.");
+  document.language.reset();
+  EXPECT_EQ(analyzer.analyze(document).language, "ru");
+  document.language = "en";
+  EXPECT_EQ(analyzer.analyze(document).language, "en");  // a given language is kept
+}

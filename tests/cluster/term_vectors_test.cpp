@@ -44,3 +44,21 @@ TEST(TermVectors, SparseArithmetic) {
   EXPECT_EQ(truncated[1].term, 3u);
   EXPECT_EQ(heaviest(sum, 1)[0].term, 1u);
 }
+
+// In a stream where one language is a small share, its common words are judged against its own
+// documents: a word in every Romanian document is not rare because Romanian is.
+TEST(TermVectors, RarityIsJudgedWithinTheLanguage) {
+  DocumentFrequencies frequencies;
+  for (int i = 0; i < 50; ++i) frequencies.add_document({{0, 1}}, "en");
+  frequencies.add_document({{1, 1}, {2, 1}}, "ro");
+  frequencies.add_document({{1, 1}, {3, 1}}, "ro");
+  EXPECT_EQ(frequencies.documents_in("ro"), 2u);
+  EXPECT_EQ(frequencies.documents_in("xx"), 52u);  // unseen language: all documents
+  EXPECT_EQ(frequencies.documents_in(""), 52u);
+  // Term 1 is in both Romanian documents: as common as a word can be among them.
+  EXPECT_FLOAT_EQ(frequencies.idf(1, frequencies.documents_in("ro")), 1.0f);
+  EXPECT_GT(frequencies.idf(1), 3.0f);  // against all 52 it would look rare
+  EXPECT_GT(frequencies.idf(2, 2), frequencies.idf(1, 2));
+  // A term in more documents than the language has (a name shared across languages) floors at 1.
+  EXPECT_FLOAT_EQ(frequencies.idf(0, 2), 1.0f);
+}

@@ -15,6 +15,7 @@ namespace storyline::cluster {
 struct AnalyzedDocument {
   std::string id;
   std::optional<int32_t> day;  // days since 1970-01-01 of `published`
+  std::string language;        // the language its words were analysed as
   // Counts, not yet TF-IDF, in three blocks that are weighed against each other as wholes.
   SparseVector body;
   SparseVector title;
@@ -31,6 +32,11 @@ struct BlockShares {
   // and organizations) often do not.
   float people = 0.1f;  // the body gets the rest
 };
+
+// True when the document has fewer than `min_words` words that are not numbers (body, else body
+// and title): a near-empty page, or numbers only. Such a document can match anything by chance, so
+// it starts its own story and nothing joins it.
+bool has_too_little_signal(const AnalyzedDocument& document, const Vocabulary& vocabulary, size_t min_words);
 
 // Every term of the document once, for document frequencies.
 SparseVector distinct_terms(const AnalyzedDocument& document);

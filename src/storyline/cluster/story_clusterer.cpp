@@ -65,7 +65,7 @@ void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
 }
 
 void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
-  for (const RestoredDocument& entry : restored) frequencies_.add_document(distinct_terms(entry.document));
+  for (const RestoredDocument& entry : restored) frequencies_.add_document(distinct_terms(entry.document), entry.document.language);
   std::unordered_map<std::string, uint32_t> storyline_by_name;
   std::vector<std::string> storyline_of_story;  // by story, for restored stories
   for (size_t i = 0; i < storyline_names_.size(); ++i)
@@ -73,7 +73,7 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
   std::vector<uint32_t> restored_stories;
   for (RestoredDocument& entry : restored) {
     const size_t document = documents_.size();
-    const SparseVector vector = document_vector(entry.document, frequencies_, options_.shares);
+    const SparseVector vector = vector_of(entry.document);
     const DayRange days{entry.document.day, entry.document.day};
     const uint64_t clock = document + 1;
     documents_.push_back({std::move(entry.document.id), 0, 0});
@@ -141,8 +141,14 @@ SparseVector StoryClusterer::unit_centroid(uint32_t story) const {
   return centroid;
 }
 
+SparseVector StoryClusterer::vector_of(const AnalyzedDocument& document) const {
+  // An empty vector is similar to nothing: the document stays a story of its own.
+  if (has_too_little_signal(document, vocabulary_, options_.min_signal_words)) return {};
+  return document_vector(document, frequencies_, options_.shares);
+}
+
 void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
-  for (const AnalyzedDocument& document : batch) frequencies_.add_document(distinct_terms(document));
+  for (const AnalyzedDocument& document : batch) frequencies_.add_document(distinct_terms(document), document.language);
   std::vector<size_t> order(batch.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto key = [&](size_t i) {
@@ -159,7 +165,7 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
   for (size_t i : order) {
     documents_[first + i].id = std::move(batch[i].id);
     AnalyzedDocument& document = batch[i];
-    const SparseVector vector = document_vector(document, frequencies_, options_.shares);
+    const SparseVector vector = vector_of(document);
     const DayRange days{document.day, document.day};
     ++clock;
     const auto match = best_story(vector, days, clock, std::nullopt, &near_stories_);

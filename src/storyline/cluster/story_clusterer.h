@@ -56,6 +56,9 @@ struct StoryOptions {
       .centroid_terms = 80, .index_terms = 10, .scored_candidates = 8, .window_days = 3, .decay_days = 3,
       .one_side_undated_factor = 0.6f};
   BlockShares shares{};
+  // A document with fewer words than this (numbers aside) starts its own story and nothing joins
+  // it: a near-empty page matches anything by chance.
+  size_t min_signal_words = 4;
   StorylineOptions storylines{};
 };
 
@@ -118,6 +121,7 @@ class StoryClusterer {
     uint32_t member = 0;  // its own entry in members_
   };
 
+  SparseVector vector_of(const AnalyzedDocument& document) const;
   void repair();
   std::vector<std::string> related_storylines_of_story(uint32_t story);
   void try_split(uint32_t story, uint64_t clock);

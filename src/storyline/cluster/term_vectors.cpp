@@ -13,24 +13,37 @@ TermId Vocabulary::id(std::string_view term) {
   return id;
 }
 
-void DocumentFrequencies::add_document(const SparseVector& term_counts) {
+void DocumentFrequencies::add_document(const SparseVector& term_counts, std::string_view language) {
   ++documents_;
+  if (!language.empty()) {
+    auto found = by_language_.find(language);
+    if (found == by_language_.end()) found = by_language_.emplace(std::string(language), 0).first;
+    ++found->second;
+  }
   for (const WeightedTerm& entry : term_counts) {
     if (entry.term >= counts_.size()) counts_.resize(std::max<size_t>(entry.term + 1, counts_.size() * 3 / 2), 0);
     ++counts_[entry.term];
   }
 }
 
-float DocumentFrequencies::idf(TermId term) const {
+float DocumentFrequencies::idf(TermId term, uint64_t documents) const {
   const double df = term < counts_.size() ? counts_[term] : 0;
-  return static_cast<float>(std::log((1.0 + static_cast<double>(documents_)) / (1.0 + df)) + 1.0);
+  // A term shared across languages (a name, a number) can be in more documents than one language has.
+  return static_cast<float>(std::max(0.0, std::log((1.0 + static_cast<double>(documents)) / (1.0 + df))) + 1.0);
 }
 
-SparseVector tfidf_vector(const SparseVector& term_counts, const DocumentFrequencies& frequencies) {
+uint64_t DocumentFrequencies::documents_in(std::string_view language) const {
+  if (language.empty()) return documents_;
+  const auto found = by_language_.find(language);
+  return found == by_language_.end() ? documents_ : found->second;
+}
+
+SparseVector tfidf_vector(const SparseVector& term_counts, const DocumentFrequencies& frequencies, uint64_t documents) {
+  if (documents == 0) documents = frequencies.documents();
   SparseVector vector;
   vector.reserve(term_counts.size());
   for (const WeightedTerm& entry : term_counts)
-    vector.push_back({entry.term, std::log1p(entry.weight) * frequencies.idf(entry.term)});
+    vector.push_back({entry.term, std::log1p(entry.weight) * frequencies.idf(entry.term, documents)});
   normalize(vector);
   return vector;
 }

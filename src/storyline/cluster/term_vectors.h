@@ -35,21 +35,34 @@ class Vocabulary {
   std::vector<std::string> terms_;
 };
 
-// How many documents so far contained each term.
+// How many documents so far contained each term, and how many documents each language had.
 class DocumentFrequencies {
  public:
-  void add_document(const SparseVector& term_counts);
-  // Smoothed: ln((1 + N) / (1 + df)) + 1, so a term never seen is the rarest.
-  float idf(TermId term) const;
+  void add_document(const SparseVector& term_counts, std::string_view language = {});
+  // Smoothed: ln((1 + N) / (1 + df)) + 1, so a term never seen is the rarest; N is all documents.
+  float idf(TermId term) const { return idf(term, documents_); }
+  // The same against `documents` (N) of one language; never below 1.
+  float idf(TermId term, uint64_t documents) const;
   uint64_t documents() const { return documents_; }
+  // Documents of `language` so far: a word's rarity is judged among the documents that could
+  // contain it. In a stream where a language is 1 document in 200, its function words are in
+  // every one of its documents yet rare overall, and would make any two of them look alike.
+  // All documents when the language is empty or unseen.
+  uint64_t documents_in(std::string_view language) const;
 
  private:
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
   std::vector<uint32_t> counts_;
   uint64_t documents_ = 0;
+  std::unordered_map<std::string, uint64_t, TransparentHash, std::equal_to<>> by_language_;
 };
 
-// Weighted counts (title words count more) to ln(1 + count) * idf, L2-normalised.
-SparseVector tfidf_vector(const SparseVector& term_counts, const DocumentFrequencies& frequencies);
+// Weighted counts (title words count more) to ln(1 + count) * idf, L2-normalised; `documents` is
+// the N of the idf (DocumentFrequencies::documents_in), all documents when 0.
+SparseVector tfidf_vector(const SparseVector& term_counts, const DocumentFrequencies& frequencies, uint64_t documents = 0);
 
 // Sorts and sums repeated terms.
 SparseVector make_sparse(std::vector<WeightedTerm> terms);

@@ -22,7 +22,9 @@ std::vector<PageGold> load_page_gold(const std::string& gold_folder) {
   std::vector<std::string> files;
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(gold_folder, error))
-    if (entry.path().extension() == ".tsv") files.push_back(entry.path().string());
+    // Only the category tables: the folder also holds other gold (stories, pairs) in other columns.
+    if (entry.path().extension() == ".tsv" && entry.path().filename().string().starts_with("contest-labels-"))
+      files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
   std::vector<PageGold> gold;
   for (const std::string& file : files) {

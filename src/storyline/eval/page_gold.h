@@ -18,7 +18,7 @@ struct PageGold {
   std::string note;
 };
 
-// Every gold/*.tsv file under `gold_folder` (header line, then path, language, site, category,
+// Every gold/contest-labels-*.tsv file under `gold_folder` (header line, then path, language, site, category,
 // is_news, confidence, note, tab-separated). Throws std::runtime_error naming file and line.
 std::vector<PageGold> load_page_gold(const std::string& gold_folder);
 

@@ -181,6 +181,8 @@ std::string Analyzer::stem(std::string_view folded_word) {
   return std::string(reinterpret_cast<const char*>(stemmed), static_cast<size_t>(sb_stemmer_length(stemmer_->stemmer)));
 }
 
+bool Analyzer::has_stemmer() const { return stemmer_->stemmer != nullptr; }
+
 bool Analyzer::is_stop_word(std::string_view folded_word) const { return text::is_stop_word(language_, folded_word); }
 
 std::vector<std::string> Analyzer::terms(std::string_view utf8) {

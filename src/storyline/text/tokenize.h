@@ -36,6 +36,8 @@ class Analyzer {
   std::vector<std::string> terms(std::string_view utf8);
   std::string stem(std::string_view folded_word);
   bool is_stop_word(std::string_view folded_word) const;
+  // False for languages Snowball has no stemmer for: stem() returns the word unchanged.
+  bool has_stemmer() const;
   const std::string& language() const { return language_; }
 
  private:
