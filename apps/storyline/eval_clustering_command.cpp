@@ -332,7 +332,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     if (wanted("MEANTIME") && std::filesystem::exists(meantime)) {
       std::vector<cluster::LabeledDocument> all;
       for (const char* language : eval::kMeantimeLanguages)
-        for (auto& document : eval::read_meantime(meantime, language)) all.push_back(std::move(document));
+        for (auto& document : eval::read_meantime_documents(meantime, language)) all.push_back(std::move(document));
       corpora.push_back(make_corpus("MEANTIME en+es+it+nl", std::move(all), options));
     }
     if (wanted("contest"))

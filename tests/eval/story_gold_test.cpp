@@ -42,7 +42,7 @@ TEST(Meantime, FourLanguagesOfOneArticleAreOneStoryWithTheirDateline) {
   const std::string folder = shared + "/data/clustering/meantime";
   std::vector<cluster::LabeledDocument> all;
   for (const char* language : eval::kMeantimeLanguages) {
-    auto documents = eval::read_meantime(folder, language);
+    auto documents = eval::read_meantime_documents(folder, language);
     ASSERT_EQ(documents.size(), 120u) << language;
     size_t dated = 0;
     for (const auto& labeled : documents) dated += labeled.document.published.has_value();
