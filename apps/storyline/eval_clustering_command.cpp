@@ -19,6 +19,7 @@
 #include "storyline/cluster/bcubed.h"
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/ecbplus_corpus.h"
+#include "storyline/cluster/same_event_fit.h"
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/eval/meantime_corpus.h"
 #include "storyline/eval/page_corpora.h"
@@ -35,6 +36,7 @@ struct EvalClusteringOptions {
   uint32_t seed = 1;
   size_t batch = 100;
   bool sweep = false;
+  bool fit = false;
   bool details = false;
   bool entities = true;
   std::string only;  // corpus names containing this, or all
@@ -64,6 +66,7 @@ struct Corpus {
     size_t a = 0, b = 0;
     bool same_event = false;
     bool cross_language = false;
+    std::string language;  // of the first page
   };
   std::vector<Pair> pairs;
   cluster::Vocabulary vocabulary;
@@ -146,7 +149,7 @@ std::optional<Corpus> contest_corpus(const EvalClusteringOptions& options) {
                 << " in " << options.data << "\n";
       continue;
     }
-    corpus.pairs.push_back({a->second, b->second, pair.same_event, pair.language_a != pair.language_b});
+    corpus.pairs.push_back({a->second, b->second, pair.same_event, pair.language_a != pair.language_b, pair.language_a});
   }
   return corpus;
 }
@@ -215,6 +218,7 @@ cluster::BCubedScore within_languages(const Corpus& corpus, const std::vector<st
 struct PairFigures {
   size_t same = 0, same_right = 0, different = 0, different_right = 0, cross = 0, cross_right = 0;
   size_t cross_storyline_right = 0;  // cross-language pairs whose storyline is decided right
+  std::map<std::string, std::pair<size_t, size_t>> by_language;  // same-language pairs: right, all
   double accuracy() const {
     return same + different ? static_cast<double>(same_right + different_right) / static_cast<double>(same + different) : 0;
   }
@@ -228,6 +232,10 @@ PairFigures pair_figures(const Corpus& corpus, const std::vector<std::string>& m
     const bool right = together == pair.same_event;
     (pair.same_event ? figures.same : figures.different) += 1;
     (pair.same_event ? figures.same_right : figures.different_right) += right;
+    if (!pair.cross_language) {
+      auto& [language_right, language_all] = figures.by_language[pair.language];
+      language_right += right, language_all += 1;
+    }
     if (pair.cross_language) {
       figures.cross += 1, figures.cross_right += right;
       figures.cross_storyline_right += (made_storylines[pair.a] == made_storylines[pair.b]) == pair.same_event;
@@ -313,6 +321,59 @@ float best_cut(const Baseline& baseline, const std::vector<std::string>& gold) {
   return best;
 }
 
+std::vector<cluster::LabelledPair> pairs_of(const Corpus& corpus, uint32_t seed) {
+  cluster::DocumentFrequencies frequencies;
+  for (const auto& document : corpus.documents) frequencies.add_document(cluster::distinct_terms(document), document.language);
+  return cluster::labelled_pairs(corpus.documents, corpus.gold_stories, corpus.gold_storylines, frequencies, 5000, seed);
+}
+
+// The same-event decision fitted on labelled pairs of some corpora and used on the others:
+// leave-one-corpus-out. The contest gold is never fitted on (only its stories are scored).
+void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions& defaults,
+                const EvalClusteringOptions& options) {
+  std::vector<std::vector<cluster::LabelledPair>> pairs;
+  std::vector<size_t> trainable;
+  for (size_t c = 0; c < corpora.size(); ++c) {
+    pairs.push_back(corpora[c].name == "contest gold" ? std::vector<cluster::LabelledPair>{} : pairs_of(corpora[c], options.seed));
+    if (!pairs.back().empty()) trainable.push_back(c);
+  }
+  std::printf("\nsame-event decision fitted on pairs (logistic regression over block cosines; shares and join threshold "
+              "from its weights), story F1 per corpus; * = fitted on that corpus\n");
+  std::printf("%-28s %5s %5s %5s %5s %6s", "fitted on", "body", "title", "names", "people", "join");
+  for (const Corpus& corpus : corpora) std::printf("  %18.18s", corpus.name.c_str());
+  std::printf("\n");
+  const auto row = [&](const std::string& label, const cluster::StoryOptions& story, const std::vector<size_t>& fitted_on) {
+    const auto& shares = story.shares;
+    std::printf("%-28s %5.2f %5.2f %5.2f %5.2f %6.3f", label.c_str(), 1 - shares.title - shares.names - shares.people,
+                shares.title, shares.names, shares.people, story.join_threshold);
+    for (size_t c = 0; c < corpora.size(); ++c) {
+      const bool fitted = std::find(fitted_on.begin(), fitted_on.end(), c) != fitted_on.end();
+      std::printf("  %17.3f%s", run_online(corpora[c], story, options.batch).stories.f1, fitted ? "*" : " ");
+    }
+    std::printf("\n");
+  };
+  row("(the defaults)", defaults, {});
+  std::vector<std::vector<size_t>> folds;
+  for (size_t c : trainable) folds.push_back({c});
+  if (trainable.size() > 1) folds.push_back(trainable);
+  for (const auto& fold : folds) {
+    std::vector<cluster::LabelledPair> training;
+    std::string label;
+    for (size_t c : fold) {
+      training.insert(training.end(), pairs[c].begin(), pairs[c].end());
+      label += (label.empty() ? "" : " + ") + corpora[c].name;
+    }
+    const auto decision = cluster::fit_same_event(training);
+    cluster::StoryOptions story = defaults;
+    story.shares = decision.shares;
+    story.join_threshold = decision.threshold;
+    row(label, story, fold);
+    std::printf("%-28s pair accuracy:", "");
+    for (size_t c : trainable) std::printf(" %s %.3f", corpora[c].name.c_str(), cluster::decision_accuracy(decision, pairs[c]));
+    std::printf("\n");
+  }
+}
+
 void print_score(const char* what, const cluster::BCubedScore& score) {
   std::printf("  %-30s P %.3f  R %.3f  F1 %.3f  made %zu (gold %zu)\n", what, score.precision, score.recall, score.f1,
               score.clusters, score.gold_classes);
@@ -373,15 +434,28 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
                   "by storyline %zu/%zu)\n",
                   pairs.accuracy(), pairs.same + pairs.different, pairs.same_right, pairs.same, pairs.different_right,
                   pairs.different, pairs.cross_right, pairs.cross, pairs.cross_storyline_right, pairs.cross);
+      std::printf("  same-language pairs decided right:");
+      for (const auto& [language, counts] : pairs.by_language)
+        if (counts.second >= 10) std::printf(" %s %.3f (%zu)", language.c_str(), static_cast<double>(counts.first) / static_cast<double>(counts.second), counts.second);
+      std::printf("\n");
     }
     std::printf("  speed: analysis (entities included) %.0f docs/s, online clustering %.0f docs/s (one thread)\n",
                 static_cast<double>(corpus.documents.size()) / corpus.analysis_seconds,
                 static_cast<double>(corpus.documents.size()) / online.seconds);
     if (online.stories.f1 < worst_f1) worst_f1 = online.stories.f1, worst = corpus.name;
     if (options.details) print_details(corpus, online.story_of);
+    if (options.details && !corpus.pairs.empty()) {
+      std::printf("\n%s: pairs decided wrong (same = the gold says one event)\n", corpus.name.c_str());
+      for (const auto& pair : corpus.pairs)
+        if ((online.story_of[pair.a] == online.story_of[pair.b]) != pair.same_event)
+          std::printf("  %s %s/%s\n    %.90s\n    %.90s\n", pair.same_event ? "same, split:   " : "different, merged:",
+                      corpus.languages[pair.a].c_str(), corpus.languages[pair.b].c_str(), corpus.titles[pair.a].c_str(),
+                      corpus.titles[pair.b].c_str());
+    }
   }
   if (!worst.empty()) std::printf("\nworst story F1: %.3f (%s)\n", worst_f1, worst.c_str());
 
+  if (options.fit) print_fits(corpora, story_options, options);
   if (options.sweep) {
     std::printf("\nsensitivity: story F1 by join threshold (rows) and corpus (columns)\n%6s", "join");
     for (const Corpus& corpus : corpora) std::printf("  %22.22s", corpus.name.c_str());
@@ -467,6 +541,8 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_option("--decay-days", options->decay_days, "Beyond the window, similarity decays by e every this many days")
       ->capture_default_str();
   command->add_flag("--details", options->details, "Also print the events split over several stories and the mixed stories");
+  command->add_flag("--fit", options->fit,
+                    "Also fit the same-event decision on each corpus's labelled pairs and score it on the others");
   command->add_flag("--sweep", options->sweep, "Also print F1 over a grid of thresholds per corpus, and over seeds and batch sizes");
   return [options] { return run_eval_clustering(*options); };
 }

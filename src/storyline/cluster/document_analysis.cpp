@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <span>
+#include <tuple>
 #include <cmath>
 
 namespace storyline::cluster {
@@ -155,14 +156,17 @@ SparseVector distinct_terms(const AnalyzedDocument& document) {
 SparseVector document_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies,
                              const BlockShares& shares) {
   const float body_share = std::max(0.0f, 1.0f - shares.title - shares.names - shares.people);
+  // Words are judged among the documents of their language; names and people among all documents,
+  // since the same name is written alike in many languages (that is how reports in two languages meet).
   const uint64_t language_documents = frequencies.documents_in(document.language);
+  const uint64_t all_documents = frequencies.documents();
   SparseVector vector;
-  const std::pair<const SparseVector*, float> blocks[] = {
-      {&document.body, body_share}, {&document.title, shares.title}, {&document.names, shares.names},
-      {&document.people, shares.people}};
-  for (const auto& [block, share] : blocks) {
+  const std::tuple<const SparseVector*, float, uint64_t> blocks[] = {
+      {&document.body, body_share, language_documents}, {&document.title, shares.title, language_documents},
+      {&document.names, shares.names, all_documents}, {&document.people, shares.people, all_documents}};
+  for (const auto& [block, share, documents] : blocks) {
     if (block->empty() || share <= 0) continue;
-    vector = add_scaled(vector, tfidf_vector(*block, frequencies, language_documents), std::sqrt(share));
+    vector = add_scaled(vector, tfidf_vector(*block, frequencies, documents), std::sqrt(share));
   }
   normalize(vector);
   return vector;

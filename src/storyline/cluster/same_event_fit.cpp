@@ -1,0 +1,111 @@
+#include "storyline/cluster/same_event_fit.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <random>
+
+namespace storyline::cluster {
+namespace {
+
+float cosine(const SparseVector& a, const SparseVector& b, const DocumentFrequencies& frequencies, uint64_t na,
+             uint64_t nb) {
+  if (a.empty() || b.empty()) return 0;
+  return dot(tfidf_vector(a, frequencies, na), tfidf_vector(b, frequencies, nb));
+}
+
+std::array<float, 4> features(const BlockCosines& c) { return {c.body, c.title, c.names, c.people}; }
+
+// Up to `limit` items of `all`, evenly spread by a fixed shuffle.
+template <typename T>
+void sample(std::vector<T>& all, size_t limit, uint32_t seed) {
+  if (all.size() <= limit) return;
+  std::mt19937 random(seed);
+  for (size_t i = all.size(); i > 1; --i) std::swap(all[i - 1], all[random() % i]);
+  all.resize(limit);
+}
+
+}  // namespace
+
+BlockCosines block_cosines(const AnalyzedDocument& a, const AnalyzedDocument& b, const DocumentFrequencies& frequencies) {
+  const uint64_t na = frequencies.documents_in(a.language), nb = frequencies.documents_in(b.language);
+  const uint64_t all = frequencies.documents();  // names and people: among all documents, as document_vector does
+  return {cosine(a.body, b.body, frequencies, na, nb), cosine(a.title, b.title, frequencies, na, nb),
+          cosine(a.names, b.names, frequencies, all, all), cosine(a.people, b.people, frequencies, all, all)};
+}
+
+std::vector<LabelledPair> labelled_pairs(const std::vector<AnalyzedDocument>& documents,
+                                         const std::vector<std::string>& stories,
+                                         const std::vector<std::string>& storylines,
+                                         const DocumentFrequencies& frequencies, size_t max_per_class, uint32_t seed) {
+  std::map<std::string, std::vector<size_t>> by_storyline;
+  for (size_t i = 0; i < documents.size(); ++i)
+    if (!stories[i].empty()) by_storyline[storylines[i]].push_back(i);
+  std::vector<std::pair<size_t, size_t>> same, different;
+  for (const auto& [storyline, members] : by_storyline)
+    for (size_t x = 0; x < members.size(); ++x)
+      for (size_t y = x + 1; y < members.size(); ++y)
+        (stories[members[x]] == stories[members[y]] ? same : different).emplace_back(members[x], members[y]);
+  sample(same, max_per_class, seed);
+  sample(different, max_per_class, seed + 1);
+  std::vector<LabelledPair> pairs;
+  for (const auto* group : {&same, &different}) {
+    const float weight = group->empty() ? 0 : 0.5f * static_cast<float>(max_per_class) / static_cast<float>(group->size());
+    for (const auto& [a, b] : *group)
+      pairs.push_back({block_cosines(documents[a], documents[b], frequencies), group == &same, weight});
+  }
+  return pairs;
+}
+
+SameEventDecision fit_same_event(const std::vector<LabelledPair>& pairs, float l2) {
+  std::array<double, 4> w{};
+  double bias = 0, total_weight = 0;
+  for (const auto& pair : pairs) total_weight += pair.weight;
+  if (total_weight <= 0) return {};
+  // Cosines lie in [0, 1]: a fixed step converges without scaling.
+  constexpr double kStep = 4.0;
+  for (int iteration = 0; iteration < 3000; ++iteration) {
+    std::array<double, 4> gradient{};
+    double bias_gradient = 0;
+    for (const auto& pair : pairs) {
+      const auto x = features(pair.cosines);
+      double z = bias;
+      for (size_t k = 0; k < 4; ++k) z += w[k] * x[k];
+      const double p = 1.0 / (1.0 + std::exp(-z));
+      const double error = (p - (pair.same_event ? 1.0 : 0.0)) * pair.weight;
+      for (size_t k = 0; k < 4; ++k) gradient[k] += error * x[k];
+      bias_gradient += error;
+    }
+    for (size_t k = 0; k < 4; ++k) w[k] -= kStep * (gradient[k] / total_weight + l2 * w[k]);
+    bias -= kStep * bias_gradient / total_weight;
+  }
+  SameEventDecision decision;
+  double sum = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    decision.weights[k] = static_cast<float>(w[k]);
+    sum += std::max(0.0, w[k]);
+  }
+  decision.bias = static_cast<float>(bias);
+  if (sum <= 0) return decision;
+  decision.shares.title = static_cast<float>(std::max(0.0, w[1]) / sum);
+  decision.shares.names = static_cast<float>(std::max(0.0, w[2]) / sum);
+  decision.shares.people = static_cast<float>(std::max(0.0, w[3]) / sum);
+  decision.threshold = static_cast<float>(-bias / sum);
+  return decision;
+}
+
+double decision_accuracy(const SameEventDecision& decision, const std::vector<LabelledPair>& pairs) {
+  double right = 0, total = 0;
+  const float body = std::max(0.0f, 1 - decision.shares.title - decision.shares.names - decision.shares.people);
+  for (const auto& pair : pairs) {
+    const auto& c = pair.cosines;
+    const float score = body * c.body + decision.shares.title * c.title + decision.shares.names * c.names +
+                        decision.shares.people * c.people;
+    right += pair.weight * ((score >= decision.threshold) == pair.same_event);
+    total += pair.weight;
+  }
+  return total > 0 ? right / total : 0;
+}
+
+}  // namespace storyline::cluster
