@@ -94,6 +94,9 @@ Runner add_cluster_command(CLI::App& app) {
   command->add_option("--batch", options->batch,
                       "Documents read before they are clustered together; the order inside a batch does not matter")
       ->capture_default_str();
+  command->add_option("--same-publisher", options->story.same_publisher_factor,
+                      "Factor on a document's similarity to a story of its own publisher")
+      ->capture_default_str();
   command->add_option("--join", options->story.join_threshold, "Similarity at which a document joins a story")
       ->capture_default_str();
   command->add_option("--merge", options->story.merge_threshold, "Similarity at which two stories merge")

@@ -1,6 +1,7 @@
 #include "storyline/cluster/story_clusterer.h"
 
 #include <algorithm>
+#include <span>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -76,7 +77,7 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     const SparseVector vector = vector_of(entry.document);
     const DayRange days{entry.document.day, entry.document.day};
     const uint64_t clock = document + 1;
-    documents_.push_back({std::move(entry.document.id), 0, 0});
+    documents_.push_back({std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0});
     auto found = story_by_name_.find(entry.story_id);
     uint32_t story;
     if (found == story_by_name_.end()) {
@@ -165,10 +166,11 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
   for (size_t i : order) {
     documents_[first + i].id = std::move(batch[i].id);
     AnalyzedDocument& document = batch[i];
+    const uint32_t publisher = documents_[first + i].publisher = publisher_id(document.publisher);
     const SparseVector vector = vector_of(document);
     const DayRange days{document.day, document.day};
     ++clock;
-    const auto match = best_story(vector, days, clock, std::nullopt, &near_stories_);
+    const auto match = best_story(vector, days, clock, publisher, std::nullopt, &near_stories_);
     uint32_t story;
     if (match && match->similarity >= options_.join_threshold) {
       story = match->cluster;
@@ -196,19 +198,57 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
   repair();
 }
 
+uint32_t StoryClusterer::publisher_id(const std::string& publisher) {
+  if (publisher.empty()) return 0;
+  return publisher_ids_.try_emplace(publisher, static_cast<uint32_t>(publisher_ids_.size() + 1)).first->second;
+}
+
+float StoryClusterer::publisher_factor(uint32_t story, uint32_t publisher) const {
+  if (publisher == 0 || options_.same_publisher_factor >= 1) return 1;
+  // The newest members only: the cost per candidate stays bounded however large the story.
+  constexpr size_t kLooked = 16;
+  const std::vector<uint32_t>& members = story_members_[story];
+  const size_t first = members.size() > kLooked ? members.size() - kLooked : 0;
+  size_t same = 0;
+  for (size_t i = first; i < members.size(); ++i) same += documents_[members[i]].publisher == publisher;
+  if (same == 0) return 1;
+  const float share = static_cast<float>(same) / static_cast<float>(members.size() - first);
+  return 1 - (1 - options_.same_publisher_factor) * share;
+}
+
+float StoryClusterer::publisher_overlap_factor(uint32_t a, uint32_t b) const {
+  if (options_.same_publisher_factor >= 1) return 1;
+  // The chance that a newest member of one and a newest member of the other share a publisher.
+  constexpr size_t kLooked = 16;
+  const auto newest = [&](uint32_t story) {
+    const std::vector<uint32_t>& members = story_members_[story];
+    return std::span<const uint32_t>(members).last(std::min(members.size(), kLooked));
+  };
+  const auto from_a = newest(a), from_b = newest(b);
+  if (from_a.empty() || from_b.empty()) return 1;
+  size_t same = 0;
+  for (uint32_t x : from_a)
+    for (uint32_t y : from_b) same += documents_[x].publisher != 0 && documents_[x].publisher == documents_[y].publisher;
+  const float overlap = static_cast<float>(same) / static_cast<float>(from_a.size() * from_b.size());
+  return 1 - (1 - options_.same_publisher_factor) * overlap;
+}
+
 std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVector& vector, const DayRange& days,
-                                                                 uint64_t clock, std::optional<uint32_t> exclude,
-                                                                 NearStories* near) {
+                                                                 uint64_t clock, uint32_t publisher,
+                                                                 std::optional<uint32_t> exclude, NearStories* near) {
   // Nearest members first: their stories are candidates even when the centroid lookup misses.
   NearStories own;
   NearStories& nearest = near ? *near : own;  // story, best member similarity
   nearest.clear();
   for (const auto& member : members_.matches(vector, days, clock, 0.0f)) {
-    const uint32_t story = root_story(documents_[document_of_member_[member.cluster]].story);
+    const StoredDocument& other = documents_[document_of_member_[member.cluster]];
+    const uint32_t story = root_story(other.story);
     if (exclude && story == *exclude) continue;
+    const float similarity =
+        publisher != 0 && other.publisher == publisher ? member.similarity * options_.same_publisher_factor : member.similarity;
     auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == story; });
-    if (found == nearest.end()) nearest.emplace_back(story, member.similarity);
-    else found->second = std::max(found->second, member.similarity);
+    if (found == nearest.end()) nearest.emplace_back(story, similarity);
+    else found->second = std::max(found->second, similarity);
   }
   std::vector<uint32_t> nearest_stories;
   for (const auto& entry : nearest) nearest_stories.push_back(entry.first);
@@ -219,7 +259,7 @@ std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVe
   for (const auto& match : centroids) {
     auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == match.cluster; });
     const float member_similarity = found == nearest.end() ? 0.0f : found->second;
-    const float centroid_similarity = std::max(0.0f, match.similarity);
+    const float centroid_similarity = std::max(0.0f, match.similarity) * publisher_factor(match.cluster, publisher);
     const float score = (1 - share) * centroid_similarity + share * member_similarity;
     if (!best || score > best->similarity || (score == best->similarity && match.cluster < best->cluster))
       best = {match.cluster, score};
@@ -238,7 +278,7 @@ void StoryClusterer::repair() {
     if (!stories_.cluster(story).alive || stories_.cluster(story).size < 2) continue;
     if (!grown_since_last_look(merge_checked_at_, story, stories_.cluster(story).size)) continue;
     const auto match = stories_.best_match(unit_centroid(story), stories_.cluster(story).days, clock, story);
-    if (!match || match->similarity < options_.merge_threshold) continue;
+    if (!match || match->similarity * publisher_overlap_factor(story, match->cluster) < options_.merge_threshold) continue;
     merge_stories(story, match->cluster, clock);
   }
   // Fragments that arrived before their event's story formed: they would join it now. Only
@@ -296,7 +336,7 @@ void StoryClusterer::absorb_fragment(uint32_t fragment, uint64_t clock) {
   float total = 0;
   for (uint32_t document : members) {
     const Cluster& member = members_.cluster(documents_[document].member);
-    const auto match = best_story(member.centroid, member.days, clock, fragment);
+    const auto match = best_story(member.centroid, member.days, clock, documents_[document].publisher, fragment);
     // Every member must choose the same, larger story.
     if (!match || (target && *target != match->cluster) || stories_.cluster(match->cluster).size <= members.size()) return;
     target = match->cluster;
