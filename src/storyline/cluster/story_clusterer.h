@@ -47,13 +47,13 @@ struct StoryOptions {
   // (an undated report of a later event of the same subject is the usual case).
   // Candidates scored in full: 12 stories and 8 single documents (more cost a third more time and
   // gained nothing on ECB+).
-  ClusterOptions clusters{.scored_candidates = 12, .window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.6f};
+  ClusterOptions clusters{.scored_candidates = 12, .window_days = 5, .decay_days = 7, .one_side_undated_factor = 0.6f};
   // Documents are also indexed one by one: a story's score is a blend of the cosine with its
   // centroid and with its most similar member (the nearest neighbour is the surest single
   // sign of the same event; the centroid keeps chains from forming).
   float nearest_member_share = 0.5f;
   ClusterOptions members{
-      .centroid_terms = 80, .index_terms = 10, .scored_candidates = 8, .window_days = 3, .decay_days = 3,
+      .centroid_terms = 80, .index_terms = 10, .scored_candidates = 8, .window_days = 5, .decay_days = 7,
       .one_side_undated_factor = 0.6f};
   BlockShares shares{};
   // A document's similarity to a story is multiplied by this when the story is its own publisher's

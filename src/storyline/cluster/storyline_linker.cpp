@@ -1,6 +1,7 @@
 #include "storyline/cluster/storyline_linker.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace storyline::cluster {
 namespace {
@@ -8,6 +9,27 @@ constexpr uint32_t kNone = UINT32_MAX;
 // Related storylines share places and parties, rarely their heaviest words: the lookup reads
 // more of the centroid than placement does.
 constexpr size_t kRelatedLookupTerms = 48;
+
+// The `count` heaviest terms, sorted by term.
+std::vector<TermId> heaviest_terms(const SparseVector& vector, size_t count) {
+  std::vector<WeightedTerm> sorted(vector.begin(), vector.end());
+  const size_t kept = std::min(count, sorted.size());
+  std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(kept), sorted.end(),
+                    [](const WeightedTerm& a, const WeightedTerm& b) { return a.weight > b.weight || (a.weight == b.weight && a.term < b.term); });
+  std::vector<TermId> terms;
+  for (size_t i = 0; i < kept; ++i) terms.push_back(sorted[i].term);
+  std::sort(terms.begin(), terms.end());
+  return terms;
+}
+
+}  // namespace
+
+bool StorylineLinker::shares_subject(const SparseVector& story, uint32_t storyline) const {
+  const auto a = heaviest_terms(story, options_.subject_terms);
+  const auto b = heaviest_terms(storylines_.cluster(storyline).centroid, options_.subject_terms);
+  std::vector<TermId> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+  return common.size() >= options_.min_shared_subject_terms;
 }
 
 StorylineLinker::StorylineLinker(StorylineOptions options) : options_(options), storylines_(options.clusters) {}
@@ -52,7 +74,7 @@ void StorylineLinker::place(uint32_t story, const SparseVector& unit_centroid, c
   if (story >= storyline_of_story_.size()) storyline_of_story_.resize(story + 1, kNone);
   if (storyline_of_story_[story] == kNone) {
     const auto match = storylines_.best_match(unit_centroid, days, clock);
-    if (match && match->similarity >= options_.link_threshold) {
+    if (match && match->similarity >= options_.link_threshold && shares_subject(unit_centroid, match->cluster)) {
       storylines_.add(match->cluster, unit_centroid, days, clock);
       storyline_of_story_[story] = match->cluster;
     } else {
@@ -65,7 +87,8 @@ void StorylineLinker::place(uint32_t story, const SparseVector& unit_centroid, c
   }
   const uint32_t own = root(storyline_of_story_[story]);
   const auto match = storylines_.best_match(unit_centroid, days, clock, own);
-  if (match && match->similarity >= options_.link_threshold) merge_storylines(own, match->cluster, clock);
+  if (match && match->similarity >= options_.link_threshold && shares_subject(unit_centroid, match->cluster))
+    merge_storylines(own, match->cluster, clock);
 }
 
 void StorylineLinker::stories_merged(uint32_t into, uint32_t from, uint64_t clock) {
@@ -87,7 +110,9 @@ std::vector<uint32_t> StorylineLinker::related(uint32_t storyline, uint64_t cloc
   for (const auto& match : storylines_.matches(centroid, own.days, clock, options_.related_threshold, storyline, {},
                                                      kRelatedLookupTerms)) {
     const uint32_t other = root(match.cluster);
-    if (other != storyline && std::find(found.begin(), found.end(), other) == found.end()) found.push_back(other);
+    if (other != storyline && std::find(found.begin(), found.end(), other) == found.end() &&
+        shares_subject(centroid, other))
+      found.push_back(other);
   }
   return found;
 }

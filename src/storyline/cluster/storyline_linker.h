@@ -17,6 +17,11 @@ struct StorylineOptions {
   // neighbouring subject with the same places and parties (Pakistan's talks with the Taliban
   // next to the United States').
   float related_threshold = 0.08f;
+  // Linked or related only when they share the subject, not a word or two: at least this many of
+  // the heaviest `subject_terms` terms of each side in common (a study of tsunamis was related to
+  // talks with the Taliban by one shared place name).
+  size_t min_shared_subject_terms = 3;
+  size_t subject_terms = 40;
   ClusterOptions clusters{.window_days = 3650, .decay_days = 3650};
 };
 
@@ -44,6 +49,7 @@ class StorylineLinker {
 
  private:
   uint32_t root(uint32_t storyline) const;
+  bool shares_subject(const SparseVector& story, uint32_t storyline) const;
   void merge_storylines(uint32_t a, uint32_t b, uint64_t clock);
 
   StorylineOptions options_;
