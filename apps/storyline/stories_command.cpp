@@ -73,7 +73,8 @@ int run_stories(const StoriesOptions& options) {
   for (const store::StoryRecord& story : store->stories(query)) {
     ++rank;
     if (options.json) {
-      std::cout << pipeline::story_to_json(story, store->story_articles(story.id), now) << "\n";
+      const pipeline::StoryArticles read = pipeline::read_story_articles(*store, story.id);
+      std::cout << pipeline::story_to_json(story, read.articles, now, pipeline::StoryDetail::full, read.copies) << "\n";
     } else if (options.format == "yaml") {
       std::cout << pipeline::story_to_front_matter(story, store->story_articles(story.id), now) << "\n";
     } else {

@@ -3,10 +3,13 @@
 // articles updates (or removes) their story.
 #include "temp_store.h"
 #include "storyline/pipeline/ingest_pipeline.h"
+#include "storyline/pipeline/story_output.h"
+#include "storyline/rank/story_heat.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -100,8 +103,81 @@ TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
   EXPECT_EQ(store.story_of("quake-1-syndicated"), store.story_of("quake-1"));
   const auto story = store.story(*store.story_of("quake-1"));
   ASSERT_TRUE(story);
-  EXPECT_EQ(story->article_count, 3u);
+  EXPECT_EQ(story->article_count, 2u) << "a copy is a source, not an article";
+  EXPECT_EQ(story->publisher_count, 3u) << "the wire that printed it is one of the story's publishers";
+  const auto overview = nlohmann::json::parse(story->overview_json);
+  EXPECT_EQ(overview["copy_count"], 1);
+  EXPECT_NEAR(overview["heat_parts"]["publishers"].get<double>(), 3.0 * std::log(3.0), 1e-9)
+      << "heat counts the two reports, not the reprint";
+}
+
+TEST(IngestPipeline, ACopyOfACopyIsACopyOfTheFirst) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  Document original = news()[0];
+  Document second = original, third = original;
+  second.id = "quake-1-second";
+  second.domain = second.site_name = "wire.example";
+  third.id = "quake-1-third";
+  third.domain = third.site_name = "portal.example";
+  store.in_transaction([&] {
+    pipeline.add(original);
+    EXPECT_EQ(pipeline.add(second).duplicate_of.value_or(""), "quake-1");
+    EXPECT_EQ(pipeline.add(third).duplicate_of.value_or(""), "quake-1");
+    pipeline.cluster_pending();
+  });
+  const auto story = store.story(store.story_of("quake-1").value_or(""));
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article_count, 1u);
   EXPECT_EQ(story->publisher_count, 3u);
+  EXPECT_EQ(store.copies_of({"quake-1"}).size(), 2u);
+}
+
+TEST(IngestPipeline, RemovingAnArticleKeepsItsCopiesAsTheArticle) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  std::vector<Document> documents = news();
+  Document copy = documents[0];
+  copy.id = "quake-1-syndicated";
+  copy.domain = copy.site_name = "wire.example";
+  store.in_transaction([&] {
+    for (Document& document : documents) pipeline.add(std::move(document));
+    pipeline.add(copy);
+    pipeline.cluster_pending();
+  });
+  const std::string story_id = store.story_of("quake-1").value_or("");
+  store.in_transaction([&] { EXPECT_TRUE(pipeline.remove("quake-1")); });
+  EXPECT_FALSE(store.duplicate_of("quake-1-syndicated").has_value()) << "the copy is the article now";
+  EXPECT_EQ(store.story_of("quake-1-syndicated"), story_id);
+  const auto story = store.story(story_id);
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article_count, 2u);
+  EXPECT_EQ(story->publisher_count, 2u);
+}
+
+TEST(IngestPipeline, AFutureDatedPageGetsNoRunawayHeat) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  Document future = make("future-1", "misdated.example", "Harbour bridge reopens after repairs",
+                         "The harbour bridge reopened to traffic on Monday after two years of repairs to its "
+                         "cables and deck, the city transport office said.",
+                         "2033-01-01T00:00:00Z");
+  store.in_transaction([&] {
+    for (Document& document : news()) pipeline.add(std::move(document));
+    pipeline.add(future);
+    pipeline.cluster_pending();
+  });
+  const auto story = store.story(store.story_of("future-1").value_or(""));
+  ASSERT_TRUE(story);
+  const double base = nlohmann::json::parse(story->overview_json)["heat_parts"]["base"].get<double>();
+  const int64_t now = pipeline::heat_reference_time(store);
+  EXPECT_LT(now, 1735689600) << "a page dated 2033 does not move the store's now past 2019's news";
+  EXPECT_LE(story->heat, base * (1 + 1e-9));
+  EXPECT_LE(rank::heat_at(story->heat_rank, now), base * (1 + 1e-9));
+  EXPECT_LE(rank::heat_at(story->heat_rank, now + 86400), base * (1 + 1e-9));
 }
 
 TEST(IngestPipeline, ARestartRestoresStoriesExactlyAndKeepsClustering) {

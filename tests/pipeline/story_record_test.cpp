@@ -76,3 +76,45 @@ TEST(StoryRecord, AStoryWithoutTitlesIsNamedByItsOpeningWords) {
   EXPECT_TRUE(record.title->starts_with("Storm warnings were issued")) << *record.title;
   EXPECT_LE(record.title->size(), 95u);
 }
+
+TEST(StoryRecord, CopiesAddPublishersButNoArticleAndNoHeat) {
+  const std::vector<Document> articles = {
+      article("a", "one.example", "Council approves river bridge", "The city council approved the river bridge on Monday.",
+              "2024-03-04T10:00:00Z", "society"),
+      article("b", "two.example", "Bridge over the river approved", "Councillors approved the bridge over the river.",
+              "2024-03-04T12:00:00Z", "society")};
+  Document reprint = articles[0];
+  reprint.id = "a-reprint";
+  reprint.url = "https://www.portal.example/news/a";
+  reprint.domain = "portal.example";
+  reprint.site_name = "Portal";
+  Document own_copy = articles[0];
+  own_copy.id = "a-amp";
+  own_copy.url = "https://amp.one.example/a";
+  const std::vector<store::StoredCopy> copies = {{reprint, "a"}, {own_copy, "a"}};
+
+  const store::StoryRecord alone = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000);
+  const store::StoryRecord copied = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000, copies, 2);
+  EXPECT_EQ(copied.article_count, 2u);
+  EXPECT_EQ(copied.publisher_count, 3u) << "the reprinting portal is a publisher of the story";
+  EXPECT_DOUBLE_EQ(copied.heat, alone.heat) << "a reprint is no new report";
+  EXPECT_DOUBLE_EQ(copied.heat_rank, alone.heat_rank);
+
+  const auto json = nlohmann::json::parse(pipeline::story_to_json(copied, articles, std::nullopt, pipeline::StoryDetail::full, copies));
+  EXPECT_EQ(json.at("copy_count"), 2);
+  EXPECT_EQ(json.at("publisher_count"), 3);
+  ASSERT_EQ(json.at("articles").size(), 2u);
+  const auto& lead = json.at("articles")[0];
+  EXPECT_EQ(lead.at("publisher").at("key"), "one.example");
+  EXPECT_EQ(lead.at("copy_count"), 2);
+  ASSERT_EQ(lead.at("also_published_by").size(), 1u) << "its own AMP copy is not another publisher";
+  EXPECT_EQ(lead.at("also_published_by")[0].at("name"), "Portal");
+  EXPECT_EQ(lead.at("also_published_by")[0].at("id"), "a-reprint");
+  EXPECT_TRUE(json.at("articles")[1].at("also_published_by").empty());
+  EXPECT_EQ(json.at("coverage").size(), 3u);
+
+  // A list (no copies read) keeps the same fields, empty.
+  const auto listed = nlohmann::json::parse(pipeline::story_to_json(copied, articles, std::nullopt, pipeline::StoryDetail::list));
+  EXPECT_EQ(listed.at("articles")[0].at("copy_count"), 0);
+  EXPECT_FALSE(listed.contains("coverage"));
+}

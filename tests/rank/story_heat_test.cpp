@@ -135,3 +135,38 @@ TEST(StoryHeat, SeedStoryOfFourPublishers) {
   const auto single = story_heat(storyline::testing::seed_story(shared, "003"), *newest);
   EXPECT_LT(single.base, heat.base);
 }
+
+TEST(StoryHeat, AFutureDatedPageIsNoHotterThanItsBase) {
+  // A page misdated 2033 used to get a rank key of 2033 and heat_at() ~1e300.
+  const std::vector<Document> future = {member("a.example", "2033-01-01T00:00:00Z")};
+  const StoryHeat heat = story_heat(future, kNow);
+  EXPECT_NEAR(heat.parts.recency, 1.0, 1e-12);
+  EXPECT_DOUBLE_EQ(heat.value, heat.base);
+  EXPECT_EQ(heat.fresh_as_of_unix, kNow) << "as fresh as now, not fresher";
+  const double key = heat_rank_key(heat);
+  EXPECT_DOUBLE_EQ(key, heat_rank_key(story_heat({member("a.example", "2021-10-10T00:00:00Z")}, kNow)))
+      << "ranks as a page of now";
+  for (int64_t later : {kNow, kNow + 1, kNow + 86400, kNow + 86400 * 365 * 12}) {
+    const double value = heat_at(key, later);
+    EXPECT_TRUE(std::isfinite(value)) << later;
+    EXPECT_LE(value, heat.base * (1 + 1e-12)) << "decay never raises heat above the base, at " << later;
+  }
+  EXPECT_NEAR(heat_at(key, kNow), heat.base, 1e-9);
+  EXPECT_LT(heat_at(key, kNow + 86400 * 365 * 12), 1e-9) << "and it still cools once now passes";
+}
+
+TEST(StoryHeat, OnePublisherUnderSeveralHostsCountsOnce) {
+  Document www = member("bbc.co.uk", "2021-10-09T10:00:00Z");
+  www.url = "https://www.bbc.co.uk/news/1";
+  www.site_name = "BBC News";
+  Document mobile = member("m.bbc.co.uk", "2021-10-09T11:00:00Z");
+  mobile.url = "https://m.bbc.co.uk/news/1";
+  Document bare = member("", "2021-10-09T12:00:00Z");
+  bare.domain.reset();
+  bare.site_name = "BBC News";
+  bare.url = "http://news.bbc.co.uk/2/1.stm";
+  const auto one = story_heat({www}, kNow);
+  const auto three = story_heat({www, mobile, bare}, kNow);
+  EXPECT_DOUBLE_EQ(three.parts.publishers, one.parts.publishers);
+  EXPECT_DOUBLE_EQ(three.parts.velocity, 0.0) << "one publisher is no burst";
+}

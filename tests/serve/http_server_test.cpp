@@ -212,10 +212,17 @@ TEST(HttpServer, StoriesAndThreadsFollowIngest) {
   EXPECT_FALSE(stories[0].contains("bullets"));
   EXPECT_FALSE(stories[0].contains("quotes"));
   EXPECT_TRUE(stories[0].contains("publisher_count"));
+  EXPECT_TRUE(stories[0].contains("copy_count"));
+  for (const char* field : {"publisher", "copy_count", "also_published_by"})
+    EXPECT_TRUE(stories[0].at("articles")[0].contains(field)) << "each article lists its sources: " << field;
+  const json article = json::parse(client.Get("/api/articles/quake-1.html")->body);
+  EXPECT_TRUE(article.at("publisher").contains("key"));
+  EXPECT_TRUE(article.at("duplicate_of").is_null());
   const json detailed = json::parse(client.Get("/api/stories?limit=5&detail=full")->body).at("stories");
   ASSERT_EQ(detailed.size(), 1u);
   EXPECT_FALSE(detailed[0].at("bullets").empty());
   EXPECT_TRUE(detailed[0].contains("quotes"));
+  EXPECT_EQ(detailed[0].at("coverage").size(), detailed[0].at("publisher_count").get<size_t>());
   EXPECT_EQ(client.Get("/api/stories?detail=everything")->status, 400);
 
   auto one = client.Get("/api/stories/" + id);
@@ -303,7 +310,8 @@ TEST(HttpServer, LargeCachedAnswersAreGzippedForClientsThatAcceptIt) {
   RunningServer server;
   auto client = server.client();
   for (int i = 0; i < 12; ++i) {
-    const auto posted = client.Post(("/api/articles?url=https://example.org/talks-" + std::to_string(i)).c_str(),
+    // One article printed by twelve sites: one article whose copies list eleven other publishers.
+    const auto posted = client.Post(("/api/articles?url=https://site-" + std::to_string(i) + ".example/talks").c_str(),
                                     std::string(kPage), "text/html");
     ASSERT_TRUE(posted);
     ASSERT_EQ(posted->status, 201);

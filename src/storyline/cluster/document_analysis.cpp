@@ -3,7 +3,7 @@
 #include "storyline/cluster/name_features.h"
 #include "storyline/cluster/truncation_stem.h"
 #include "storyline/core/iso_day.h"
-#include "storyline/extract/url.h"
+#include "storyline/core/publisher.h"
 #include "storyline/text/language.h"
 
 #include <unicode/uchar.h>
@@ -43,16 +43,6 @@ bool written_in_cased_script(std::span<const text::Word> words) {
     cased += u_hasBinaryProperty(first, UCHAR_CASED) != 0;
   }
   return cased * 2 > letters;
-}
-
-// Who published it, as the clusterer compares publishers.
-std::string publisher_of(const Document& document) {
-  std::string publisher = document.domain.value_or("");
-  if (publisher.empty() && document.url) publisher = extract::url_host(*document.url).value_or("");
-  if (publisher.empty()) publisher = document.site_name.value_or("");
-  publisher = text::fold_case(publisher);
-  if (publisher.starts_with("www.")) publisher.erase(0, 4);
-  return publisher;
 }
 
 // Enough of a text to tell its language, cut at a character boundary.
@@ -114,7 +104,9 @@ AnalyzedDocument DocumentAnalyzer::analyze(const Document& document) {
     language = text::detect_language(sample);
   }
   analyzed.language = language.value_or("en");
-  analyzed.publisher = publisher_of(document);
+  // The one definition of a publisher; a document nothing identifies is no publisher's here.
+  analyzed.publisher = publisher_key(document);
+  if (analyzed.publisher.starts_with("id:")) analyzed.publisher.clear();
   text::Analyzer& analyzer = analyzer_for(analyzed.language);
   std::vector<WeightedTerm> title, body, names;
   // Headlines are in title case, so names are only looked for in running text.

@@ -16,7 +16,7 @@ struct AnalyzedDocument {
   std::string id;
   std::optional<int32_t> day;  // days since 1970-01-01 of `published`
   std::string language;        // the language its words were analysed as
-  std::string publisher;       // its domain (else URL host, else site name), lower case, no "www."; may be empty
+  std::string publisher;       // core/publisher.h's key; empty when nothing identifies the publisher
   // Counts, not yet TF-IDF, in three blocks that are weighed against each other as wholes.
   SparseVector body;
   SparseVector title;

@@ -25,15 +25,16 @@ struct IngestPipeline::Impl {
   std::set<std::string> dirty_stories;             // records to rewrite
 
   void refresh(const std::string& story_id) {
-    const std::vector<std::string> ids = store.story_article_ids(story_id);
-    if (ids.empty()) {
+    const store::StoryMemberCounts counts = store.story_member_counts(story_id);
+    if (counts.articles == 0) {
       store.remove_story(story_id);
       return;
     }
-    const std::vector<Document> articles = store.story_articles(story_id, kStoryArticlesRead);
+    const StoryArticles read = read_story_articles(store, story_id, kStoryArticlesRead);
     const std::string storyline =
         clusterer.storyline_of(story_id).value_or("storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0));
-    store.save_story(make_story_record(story_id, storyline, articles, ids.size(), heat_reference_time(store)));
+    store.save_story(make_story_record(story_id, storyline, read.articles, counts.articles, heat_reference_time(store),
+                                       read.copies, counts.copies));
     store.save_related_storylines(storyline, clusterer.related_storylines(story_id));
   }
 };
@@ -70,7 +71,11 @@ IngestOutcome IngestPipeline::add(Document document) {
   dedup::Fingerprint fingerprint = impl_->duplicates.fingerprint(text);
   const auto match = impl_->duplicates.find(fingerprint);
   std::optional<std::string> original;
-  if (match && impl_->indexed_ids[match->existing] != document.id) original = impl_->indexed_ids[match->existing];
+  // The article a match copies: a copy's fingerprint is indexed too, so a third copy may match
+  // the second; it is a copy of the first all the same (copies never chain). A match removed
+  // since (DELETE, time to live) is no original.
+  if (match && impl_->indexed_ids[match->existing] != document.id) original = impl_->store.original_of(impl_->indexed_ids[match->existing]);
+  if (original == document.id) original.reset();
 
   const store::UpsertResult upsert = impl_->store.upsert(document);
   result.outcome = upsert.outcome;

@@ -8,6 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "storyline/core/document_json_detail.h"
+#include "storyline/core/iso_time.h"
+#include "storyline/core/publisher.h"
+#include "storyline/pipeline/story_record.h"
+#include "storyline/pipeline/story_sources.h"
 #include "storyline/rank/story_heat.h"
 
 namespace storyline::pipeline {
@@ -50,13 +54,18 @@ void emit_date(YAML::Emitter& out, const std::optional<std::string>& value) {
   out << YAML::Key << "publishedDateTime" << YAML::Value << *value;
 }
 
+// seeds/000's provider: {name, domain}, by core/publisher.h's definition.
 void emit_provider(YAML::Emitter& out, const Document& article) {
-  if (!article.site_name && !article.domain) return;
+  const Publisher publisher = publisher_of(article);
+  if (publisher.name.empty()) return;
   out << YAML::Key << "provider" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "name" << YAML::Value << article.site_name.value_or(article.domain.value_or(""));
-  if (article.domain) out << YAML::Key << "domain" << YAML::Value << *article.domain;
+  out << YAML::Key << "name" << YAML::Value << publisher.name;
+  if (!publisher.key.starts_with("site:") && !publisher.key.starts_with("id:"))
+    out << YAML::Key << "domain" << YAML::Value << publisher.key;
   out << YAML::EndMap;
 }
+
+json publisher_json(const Publisher& publisher) { return {{"key", publisher.key}, {"name", publisher.name}}; }
 
 void emit_images(YAML::Emitter& out, const Document& article) {
   if (article.images.empty()) return;
@@ -87,18 +96,43 @@ double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_un
 int64_t heat_reference_time(const store::DocumentStore& store) {
   const int64_t clock =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  const auto newest = store.newest_published();
+  // A page dated in the future (a misread year, "2033") is no evidence of what "now" is: only
+  // dates up to the clock count. Compared as text (ISO 8601 puts the year first, so text order
+  // is time order; a zone offset blurs it by hours at most).
+  const auto newest = store.newest_published(iso_utc(clock));
   const auto unix = newest ? rank::parse_published_unix(*newest) : std::nullopt;
   return unix ? std::min(*unix, clock) : clock;
 }
 
+StoryArticles read_story_articles(const store::DocumentStore& store, const std::string& story_id, size_t limit) {
+  StoryArticles read;
+  read.articles = store.story_articles(story_id, limit);
+  std::vector<std::string> ids;
+  ids.reserve(read.articles.size());
+  for (const Document& article : read.articles) ids.push_back(article.id);
+  read.copies = store.copies_of(ids, kStoryCopiesRead);
+  return read;
+}
+
 std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
-                          std::optional<int64_t> now_unix, StoryDetail detail) {
+                          std::optional<int64_t> now_unix, StoryDetail detail, const std::vector<store::StoredCopy>& copies) {
   const json overview = overview_of(story);
+  const std::map<std::string, ArticleSources> sources = article_sources(articles, copies);
   json listed = json::array();
   for (const Document& article : articles) {
     json value = document_to_json_value(article);
     value["quality"] = article_quality(overview, article.id);
+    const ArticleSources& source = sources.at(article.id);
+    value["publisher"] = publisher_json(source.publisher);
+    value["copy_count"] = source.copy_count;
+    json also = json::array();
+    for (const CopySource& copy : source.also_published_by) {
+      json entry = publisher_json(copy.publisher);
+      entry["id"] = copy.id;
+      entry["url"] = optional_value(copy.url);
+      also.push_back(std::move(entry));
+    }
+    value["also_published_by"] = std::move(also);
     listed.push_back(std::move(value));
   }
   json value = {
@@ -114,11 +148,13 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
       {"articles", std::move(listed)},
       {"article_count", story.article_count},
       {"publisher_count", story.publisher_count},
+      {"copy_count", overview.value("copy_count", 0)},
       {"topics", overview.value("topics", json::array())},
   };
   if (detail == StoryDetail::full) {
     value["heat_parts"] = overview.value("heat_parts", json::object());
     value["publishers"] = overview.value("publishers", json::array());
+    value["coverage"] = overview.value("coverage", json::array());
     value["bullets"] = overview.value("bullets", json::array());
     value["quotes"] = overview.value("quotes", json::array());
   }

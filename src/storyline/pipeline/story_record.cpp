@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 
+#include "storyline/pipeline/story_sources.h"
 #include "storyline/rank/article_quality.h"
 #include "storyline/rank/story_heat.h"
 #include "storyline/summarize/story_overview.h"
@@ -32,12 +32,6 @@ std::optional<std::string> majority(const std::vector<Document>& articles,
   return best;
 }
 
-std::string publisher_of(const Document& article) {
-  if (article.domain && !article.domain->empty()) return *article.domain;
-  if (article.site_name && !article.site_name->empty()) return *article.site_name;
-  return {};
-}
-
 // No article has a title (feed items often do not): the opening words of the first text stand
 // in, cut at a word boundary, so that a story is never listed as untitled when it says something.
 std::optional<std::string> title_from_text(const std::vector<Document>& articles) {
@@ -60,21 +54,21 @@ std::optional<std::string> title_from_text(const std::vector<Document>& articles
 }  // namespace
 
 store::StoryRecord make_story_record(const std::string& id, const std::string& storyline_id,
-                                     const std::vector<Document>& articles, size_t article_count, int64_t now_unix) {
+                                     const std::vector<Document>& articles, size_t article_count, int64_t now_unix,
+                                     const std::vector<store::StoredCopy>& copies, size_t copy_count) {
   store::StoryRecord record;
   record.id = id;
   record.storyline_id = storyline_id;
   record.article_count = std::max(article_count, articles.size());
   record.category = majority(articles, &Document::category);
   record.language = majority(articles, &Document::language);
-  std::set<std::string> publishers;
   for (const Document& article : articles) {
-    if (std::string publisher = publisher_of(article); !publisher.empty()) publishers.insert(publisher);
     if (!article.published) continue;
     if (!record.first_published || *article.published < *record.first_published) record.first_published = article.published;
     if (!record.last_published || *article.published > *record.last_published) record.last_published = article.published;
   }
-  record.publisher_count = publishers.size();
+  const std::vector<PublisherCoverage> coverage = story_coverage(articles, copies);
+  record.publisher_count = coverage.size();
 
   const summarize::StoryOverview overview = summarize::story_overview(articles);
   const rank::StoryHeat heat = rank::story_heat(articles, now_unix);
@@ -103,6 +97,14 @@ store::StoryRecord make_story_record(const std::string& id, const std::string& s
                       {"document", quote.document_id},
                       {"publisher", quote.publisher}});
   }
+  json publishers = json::array(), coverage_json = json::array();
+  for (const PublisherCoverage& publisher : coverage) {
+    if (!publisher.publisher.name.empty()) publishers.push_back(publisher.publisher.name);
+    coverage_json.push_back({{"key", publisher.publisher.key},
+                             {"name", publisher.publisher.name},
+                             {"articles", publisher.articles},
+                             {"copies", publisher.copies}});
+  }
   json quality = json::object();
   for (const Document& article : articles) {
     const rank::ArticleQuality scored = rank::article_quality(article);
@@ -116,7 +118,9 @@ store::StoryRecord make_story_record(const std::string& id, const std::string& s
       {"bullets", bullets},
       {"quotes", quotes},
       {"topics", overview.topics},
-      {"publishers", std::vector<std::string>(publishers.begin(), publishers.end())},
+      {"publishers", publishers},
+      {"coverage", coverage_json},
+      {"copy_count", std::max(copy_count, copies.size())},
       {"heat_parts",
        {{"base", heat.base},
         {"publishers", heat.parts.publishers},

@@ -1,7 +1,7 @@
 #pragma once
 // One story's stored record, made from its articles: the overview (headline, summary bullets
-// citing their publishers, quotes, topics) and the heat with its parts. Recomputed whenever the
-// story changes.
+// citing their publishers, quotes, topics), the heat with its parts, and who carries it (its
+// publishers, with the copies they printed). Recomputed whenever the story changes.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,9 +14,16 @@ namespace storyline::pipeline {
 // Articles beyond this many (the newest arrivals are kept) are counted but not read again:
 // the cost of refreshing a story stays bounded however large it grows.
 inline constexpr size_t kStoryArticlesRead = 120;
+// The same for copies: a syndicated wire story can be reprinted by hundreds of sites.
+inline constexpr size_t kStoryCopiesRead = 480;
 
-// `articles` in arrival order; `article_count` counts those not read too.
+// `articles` in arrival order, copies left out; `article_count` counts those not read too.
+// `copies` are the stored copies of the articles (exact and near duplicates): they add the
+// publishers that printed them to the story's publishers and coverage, but no article, no
+// summary text and no heat (a report reprinted is still one report). `copy_count` counts the
+// copies not read too.
 store::StoryRecord make_story_record(const std::string& id, const std::string& storyline_id,
-                                     const std::vector<Document>& articles, size_t article_count, int64_t now_unix);
+                                     const std::vector<Document>& articles, size_t article_count, int64_t now_unix,
+                                     const std::vector<store::StoredCopy>& copies = {}, size_t copy_count = 0);
 
 }  // namespace storyline::pipeline

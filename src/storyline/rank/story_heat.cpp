@@ -6,6 +6,7 @@
 #include <limits>
 #include <unordered_set>
 
+#include "storyline/core/publisher.h"
 #include "storyline/rank/article_quality.h"
 
 namespace storyline::rank {
@@ -25,12 +26,6 @@ const double kTau = kHeatHalfLifeSeconds / std::log(2.0);
 // Below every dated key: dated keys are ln(base) + unix/tau, about +-2e4 for any date within
 // ten thousand years of 1970.
 constexpr double kUndatedKeyOffset = -1e7;
-
-std::string publisher_of(const Document& document) {
-  if (document.domain && !document.domain->empty()) return *document.domain;
-  if (document.site_name && !document.site_name->empty()) return "site:" + *document.site_name;
-  return "id:" + document.id;
-}
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
 int64_t days_from_civil(int64_t year, unsigned month, unsigned day) {
@@ -117,7 +112,7 @@ StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, co
   std::vector<std::pair<int64_t, std::string>> dated;
   for (size_t i = 0; i < articles.size(); ++i) {
     const Document& article = articles[i];
-    std::string publisher = publisher_of(article);
+    std::string publisher = publisher_key(article);
     publishers.insert(publisher);
     // A missing score (shorter vector) counts as an average article rather than failing.
     quality_sum += (i < quality_scores.size() ? std::clamp(quality_scores[i], 0, 100) : 50) / 100.0;
@@ -140,10 +135,11 @@ StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, co
   heat.parts.quality = kQualityWeight * quality_sum / static_cast<double>(articles.size());
   heat.base = heat.parts.publishers + heat.parts.velocity + heat.parts.quality;
   if (heat.last_published_unix) {
-    // A story whose newest article is "in the future" of now (clock skew, a later time zone) is
-    // as fresh as it gets, not hotter than fresh.
-    const double age = std::max(0.0, static_cast<double>(now_unix - *heat.last_published_unix));
-    heat.parts.recency = std::exp(-age / kTau);
+    // A story whose newest article is "in the future" of now (clock skew, a later time zone, a
+    // page misdated 2033) is as fresh as it gets, not hotter than fresh: recency is at most 1, and
+    // the rank key holds `now`, not the future date.
+    heat.fresh_as_of_unix = std::min(*heat.last_published_unix, now_unix);
+    heat.parts.recency = std::exp(-static_cast<double>(now_unix - *heat.fresh_as_of_unix) / kTau);
   }
   heat.value = heat.base * heat.parts.recency;
   return heat;
@@ -151,13 +147,15 @@ StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, co
 
 double heat_rank_key(const StoryHeat& heat) {
   if (heat.base <= 0) return std::numeric_limits<double>::lowest();
-  if (!heat.last_published_unix) return std::log(heat.base) + kUndatedKeyOffset;
-  return std::log(heat.base) + static_cast<double>(*heat.last_published_unix) / kTau;
+  if (!heat.fresh_as_of_unix) return std::log(heat.base) + kUndatedKeyOffset;
+  return std::log(heat.base) + static_cast<double>(*heat.fresh_as_of_unix) / kTau;
 }
 
 double heat_at(double rank_key, int64_t now_unix) {
   if (rank_key < kUndatedKeyOffset / 2) return 0;  // undated (or no heat at all)
-  // Bounded so that a story dated after `now` cannot overflow.
+  // ln(value) = ln(base) - (now - fresh_as_of) / tau; fresh_as_of is never after the `now` the
+  // key was made at, so for any later `now` the exponent is at most ln(base). The bound only
+  // keeps a `now` long before that (a caller's mistake) from overflowing to infinity.
   const double exponent = std::min(rank_key - static_cast<double>(now_unix) / kTau, 700.0);
   return std::exp(exponent);
 }

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storyline/core/document_json_detail.h"
+#include "storyline/core/publisher.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/serve/http_helpers.h"
@@ -13,9 +14,16 @@ using nlohmann::json;
 
 void install_article_routes(httplib::Server& server, ServerState& state) {
   server.Get(R"(/api/articles/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
-    const auto document = state.reader().get(request.matches[1].str());
+    store::DocumentStore& store = state.reader();
+    const auto document = store.get(request.matches[1].str());
     if (!document) return reply_error(response, 404, "no article with id '" + request.matches[1].str() + "'");
-    reply_json(response, 200, document_to_json_value(*document));
+    json value = document_to_json_value(*document);
+    // Beyond the document: its publisher as every story counts it, and for a copy the article it copies.
+    const Publisher publisher = publisher_of(*document);
+    value["publisher"] = {{"key", publisher.key}, {"name", publisher.name}};
+    const auto original = store.duplicate_of(document->id);
+    value["duplicate_of"] = original ? json(*original) : json(nullptr);
+    reply_json(response, 200, value);
   });
 
   server.Post("/api/articles", [&state](const httplib::Request& request, httplib::Response& response) {
@@ -53,6 +61,8 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
         for (const auto& hit : state.reader().search(*query, filters)) {
           json item = document_to_json_value(hit.document);
           item.erase("text");
+          const Publisher publisher = publisher_of(hit.document);
+          item["publisher"] = {{"key", publisher.key}, {"name", publisher.name}};
           item["score"] = hit.score;
           item["snippet"] = hit.snippet;
           articles.push_back(std::move(item));

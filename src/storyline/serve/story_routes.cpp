@@ -98,10 +98,10 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
       for (const store::StoryRecord& story : store.stories(query)) {
         if (!first) body += ", ";
         first = false;
-        std::vector<Document> listed = store.story_articles(story.id, *articles);
+        pipeline::StoryArticles listed = pipeline::read_story_articles(store, story.id, *articles);
         if (without_text)
-          for (Document& article : listed) article.text.reset();
-        body += pipeline::story_to_json(story, listed, now, detail);
+          for (Document& article : listed.articles) article.text.reset();
+        body += pipeline::story_to_json(story, listed.articles, now, detail, listed.copies);
       }
       return body + "]}";
     });
@@ -118,7 +118,8 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
       const int64_t now = pipeline::heat_reference_time(store);
       // The story JSON of INTERFACE.md plus the storyline's timeline and the related storylines'
       // stories, which only this page needs.
-      json value = json::parse(pipeline::story_to_json(*story, store.story_articles(story->id), now));
+      const pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
+      json value = json::parse(pipeline::story_to_json(*story, read.articles, now, pipeline::StoryDetail::full, read.copies));
       value["timeline"] = storyline_timeline(store, *story, now);
       const std::vector<std::string> related_ids = store.related_storylines(story->storyline_id);
       value["related"] = related_storylines(store, related_ids, now);

@@ -118,6 +118,8 @@ std::string_view web_page_html() {
   .articles li:last-child { border-bottom: 0; }
   .article-link { font-weight: 600; overflow-wrap: anywhere; }
   .articles .meta { margin-top: .15rem; }
+  .also { margin: .2rem 0 0; font-size: .85rem; color: var(--muted); }
+  .also a { color: var(--muted); }
   .excerpt { margin: .25rem 0 0; color: var(--muted); font-size: .92rem; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
   .coverage { list-style: none; margin: 0; padding: 0; font-size: .9rem; }
   .coverage li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .1rem .6rem; margin-bottom: .55rem; }
@@ -243,7 +245,10 @@ function dateRange(first, last) {
 }
 
 function hostOf(url) { try { return new URL(url).hostname.replace(/^www\./, ""); } catch { return ""; } }
-const publisherOf = article => article.site_name || article.domain || hostOf(article.url) || "";
+// A publisher as the server defines it (core/publisher.h: the registered domain, named by the
+// site name); the document's own fields only for answers that carry no "publisher".
+const publisherOf = article => (article.publisher ? article.publisher.name : article.site_name || article.domain || hostOf(article.url)) || "";
+const publisherKeyOf = article => (article.publisher && article.publisher.key) || publisherOf(article);
 const shortened = (text, most = 48) => text.length > most ? text.slice(0, most).replace(/\s+\S*$/, "") + "…" : text;
 // How a citation names an article: its publisher, else its (shortened) headline, else its place
 // in the story's list of articles.
@@ -329,8 +334,14 @@ function storyMeta(story) {
   return `<p class="meta">${heatBadge(story.heat)}<span class="publisher-count">${plural(publishers, "publisher")}</span>
     <span class="article-count">${plural(articles, "article")}</span>${timeTag(story.last_published || story.first_published)}</p>`;
 }
+// The publishers of the listed articles and of their copies ("also published by"), each once.
 function publisherNames(story) {
-  const names = [...new Set((story.articles || []).map(publisherOf).filter(Boolean))];
+  const byKey = new Map();
+  for (const a of story.articles || []) {
+    for (const p of [{key: publisherKeyOf(a), name: publisherOf(a)}, ...(a.also_published_by || [])])
+      if (p.name && !byKey.has(p.key)) byKey.set(p.key, p.name);
+  }
+  const names = [...byKey.values()];
   if (!names.length) return "";
   const more = Math.max(0, (story.publisher_count || names.length) - names.length);
   return `<p class="publisher-names">${esc(names.join(" · "))}${more ? ` · +${more}` : ""}</p>`;
@@ -381,13 +392,16 @@ async function showFront(category) {
 // A bullet reported by many cites the first few (one article per publisher) and counts the rest.
 const CITES_SHOWN = 3;
 function citations(bullet, articlesById) {
-  const byName = new Map();
-  for (const a of (bullet.documents || []).map(id => articlesById.get(id)).filter(Boolean))
-    if (!byName.has(citedAs(a))) byName.set(citedAs(a), a);
-  if (!byName.size && (bullet.publishers || []).length) return `<span class="cites">— ${esc(bullet.publishers.join(", "))}</span>`;
-  if (!byName.size) return "";
-  const links = [...byName].slice(0, CITES_SHOWN).map(([name, a]) => `<a href="#/article/${encodeURIComponent(a.id)}">${esc(name)}</a>`);
-  const more = byName.size - links.length;
+  const byPublisher = new Map();  // one citation per publisher (its key), named as its first article is
+  for (const a of (bullet.documents || []).map(id => articlesById.get(id)).filter(Boolean)) {
+    const key = publisherOf(a) ? publisherKeyOf(a) : citedAs(a);
+    if (!byPublisher.has(key)) byPublisher.set(key, [citedAs(a), a]);
+  }
+  const byName = [...byPublisher.values()];
+  if (!byName.length && (bullet.publishers || []).length) return `<span class="cites">— ${esc(bullet.publishers.join(", "))}</span>`;
+  if (!byName.length) return "";
+  const links = byName.slice(0, CITES_SHOWN).map(([name, a]) => `<a href="#/article/${encodeURIComponent(a.id)}">${esc(name)}</a>`);
+  const more = byName.length - links.length;
   return `<span class="cites">— ${links.join(", ")}${more ? ` and ${more} more` : ""}</span>`;
 }
 function overviewSection(story, articlesById) {
@@ -430,18 +444,28 @@ function quotesSection(story, articlesById) {
     ${hiddenSpeakers.length ? `<details class="more"><summary>${plural(hiddenSpeakers.length, "more speaker")}</summary>${hiddenSpeakers.join("")}</details>` : ""}</section>`;
 }
 const UNNAMED = "Unnamed publisher";
+// Articles by publisher (its key: "BBC News" on www.bbc.co.uk and on news.bbc.co.uk is one),
+// shown by the name of its first article that has one.
 function groupByPublisher(articles) {
   const groups = new Map();
   for (const a of articles) {
-    const name = publisherOf(a) || UNNAMED;
-    if (!groups.has(name)) groups.set(name, []);
-    groups.get(name).push(a);
+    const name = publisherOf(a);
+    const key = name ? publisherKeyOf(a) : UNNAMED;
+    if (!groups.has(key)) groups.set(key, {name: name || UNNAMED, list: []});
+    groups.get(key).list.push(a);
   }
   const newestFirst = (a, b) => String(b.published || "").localeCompare(String(a.published || ""));
-  for (const list of groups.values()) list.sort(newestFirst);
+  for (const {list} of groups.values()) list.sort(newestFirst);
   // Most articles first; articles without a named publisher last.
-  return [...groups.entries()].sort((a, b) => (a[0] === UNNAMED) - (b[0] === UNNAMED) ||
+  return [...groups.values()].map(({name, list}) => [name, list]).sort((a, b) => (a[0] === UNNAMED) - (b[0] === UNNAMED) ||
     b[1].length - a[1].length || a[0].localeCompare(b[0]));
+}
+// "Also published by": the other publishers that printed the same article (its copies).
+function alsoPublishedBy(a) {
+  const others = (a.also_published_by || []).filter(p => p.name);
+  if (!others.length) return "";
+  const link = p => safeUrl(p.url) ? `<a href="${esc(safeUrl(p.url))}" target="_blank" rel="noopener noreferrer">${esc(p.name)}</a>` : esc(p.name);
+  return `<p class="also">Also published by ${others.map(link).join(", ")}</p>`;
 }
 // A publisher's first few articles are listed, the rest one click away.
 const ARTICLES_SHOWN = 8;
@@ -453,7 +477,7 @@ function articlesSection(groups) {
     return `<li data-article-id="${esc(a.id)}">${url ? `<a class="article-link" href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(a.title || url)}</a>`
         : `<a class="article-link" href="#/article/${encodeURIComponent(a.id)}">${esc(a.title || shortened(a.excerpt || a.text || "", 90) || "Untitled article")}</a>`}
       <p class="meta">${timeTag(a.published)}${url ? `<span>${esc(hostOf(url))}</span>${stored}` : ""}</p>
-      ${a.excerpt ? `<p class="excerpt">${esc(a.excerpt)}</p>` : ""}</li>`;
+      ${a.excerpt ? `<p class="excerpt">${esc(a.excerpt)}</p>` : ""}${alsoPublishedBy(a)}</li>`;
   };
   return `<section aria-labelledby="articles-heading"><h2 id="articles-heading">All coverage</h2>
     ${groups.map(([name, list]) => `<section class="publisher-group" aria-label="${esc(name)}"><h3>${esc(name)} · ${list.length}</h3>
@@ -461,12 +485,20 @@ function articlesSection(groups) {
       ${list.length > ARTICLES_SHOWN ? `<details class="more"><summary>${plural(list.length - ARTICLES_SHOWN, "more article")}</summary>
         <ul class="articles">${list.slice(ARTICLES_SHOWN).map(item).join("")}</ul></details>` : ""}</section>`).join("")}</section>`;
 }
-function coverageSection(groups) {
-  if (!groups.length) return "";
-  const most = Math.max(...groups.map(([, list]) => list.length));
+// Every publisher that carries the story, with its own articles and the copies it printed of
+// others' (the server's "coverage"; the listed articles' groups for answers without one).
+function coverageSection(story, groups) {
+  let rows = (story.coverage || []).map(p => ({name: p.name || UNNAMED, articles: p.articles || 0, copies: p.copies || 0}));
+  if (!story.coverage) rows = groups.map(([name, list]) => ({name, articles: list.length, copies: 0}));
+  const unnamed = rows.filter(r => r.name === UNNAMED);
+  rows = rows.filter(r => r.name !== UNNAMED);
+  if (unnamed.length) rows.push(unnamed.reduce((all, r) => ({name: UNNAMED, articles: all.articles + r.articles, copies: all.copies + r.copies})));
+  if (!rows.length) return "";
+  const most = Math.max(...rows.map(r => r.articles + r.copies));
+  const counted = r => [r.articles ? plural(r.articles, "article") : "", r.copies ? plural(r.copies, "copy", "copies") : ""].filter(Boolean).join(" · ");
   return `<section aria-labelledby="coverage-heading"><h2 id="coverage-heading">Coverage by publisher</h2>
-    <ul class="coverage">${groups.map(([name, list]) => `<li><span class="name">${esc(name)}</span><span class="count">${plural(list.length, "article")}</span>
-      <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="display:block;width:${Math.max(6, 100 * list.length / most)}%"></span></span></li>`).join("")}</ul></section>`;
+    <ul class="coverage">${rows.map(r => `<li><span class="name">${esc(r.name)}</span><span class="count">${counted(r)}</span>
+      <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="display:block;width:${Math.max(6, 100 * (r.articles + r.copies) / most)}%"></span></span></li>`).join("")}</ul></section>`;
 }
 function timelineSection(story) {
   const timeline = story.timeline || [];
@@ -510,7 +542,7 @@ async function showStory(id) {
         <figcaption>Image: ${esc(publisherOf(image.article))}</figcaption></figure>` : ""}
       <div class="story-grid">
         <div class="story-main">${overviewSection(story, articlesById)}${quotesSection(story, articlesById)}${articlesSection(groups)}</div>
-        <aside class="story-side" aria-label="Coverage and storyline">${coverageSection(groups)}${timelineSection(story)}${relatedSection(story)}</aside>
+        <aside class="story-side" aria-label="Coverage and storyline">${coverageSection(story, groups)}${timelineSection(story)}${relatedSection(story)}</aside>
       </div></article>`, story.title);
   } catch (e) { render(token, errorState("Could not load this story", e)); }
 }

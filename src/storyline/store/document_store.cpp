@@ -165,7 +165,19 @@ std::optional<Document> DocumentStore::get(const std::string& id) const {
 bool DocumentStore::remove(const std::string& id) {
   CachedStatement erase = impl_->statement("DELETE FROM documents WHERE id = ?");
   erase.bind(1, id);
-  return erase.exec() > 0;
+  if (erase.exec() == 0) return false;
+  // Its copies stay: the first becomes the article, the others its copies.
+  CachedStatement first_copy = impl_->statement("SELECT id FROM documents WHERE duplicate_of = ? ORDER BY rowid LIMIT 1");
+  first_copy.bind(1, id);
+  if (!first_copy.executeStep()) return true;
+  const std::string promoted = first_copy.getColumn(0).getString();
+  first_copy.reset();
+  CachedStatement repoint = impl_->statement(
+      "UPDATE documents SET duplicate_of = CASE WHEN id = :promoted THEN NULL ELSE :promoted END WHERE duplicate_of = :removed");
+  repoint.bind(":promoted", promoted);
+  repoint.bind(":removed", id);
+  repoint.exec();
+  return true;
 }
 
 size_t DocumentStore::count() const {
@@ -254,6 +266,13 @@ std::optional<std::string> DocumentStore::duplicate_of(const std::string& id) co
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return column_optional(query.getColumn(0));
+}
+
+std::optional<std::string> DocumentStore::original_of(const std::string& id) const {
+  CachedStatement query = impl_->statement("SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getString();
 }
 
 void DocumentStore::set_expiry(const std::string& id, std::optional<int64_t> unix_seconds) {

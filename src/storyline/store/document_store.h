@@ -71,6 +71,19 @@ struct StoryHit {
   std::string snippet;
 };
 
+// A copy (exact or near duplicate, found by the dedup stage) of an article in a story: one more
+// source of that article, not an article of its own.
+struct StoredCopy {
+  Document document;
+  std::string original_id;  // the article it copies (never itself a copy)
+};
+
+// How many documents a story holds: its articles, and the copies folded into them.
+struct StoryMemberCounts {
+  size_t articles = 0;
+  size_t copies = 0;
+};
+
 // A stored document and what the store knows of its place among stories.
 struct StoredDocument {
   Document document;
@@ -92,6 +105,8 @@ class DocumentStore {
   // kept in document_versions.
   UpsertResult upsert(const Document& document);
   std::optional<Document> get(const std::string& id) const;
+  // Removing an article that has copies makes its first stored copy the article, and the other
+  // copies copies of that one: its sources outlive it.
   bool remove(const std::string& id);
   size_t count() const;
 
@@ -106,6 +121,8 @@ class DocumentStore {
   void for_each_fingerprint(const std::function<void(StoredFingerprint&&)>& visit) const;
   void set_duplicate_of(const std::string& id, const std::optional<std::string>& original);
   std::optional<std::string> duplicate_of(const std::string& id) const;
+  // The article `id` is a copy of, or `id` itself when it is no copy; nullopt when not stored.
+  std::optional<std::string> original_of(const std::string& id) const;
 
   // Time to live: the document is removed by purge_expired() once `unix_seconds` has passed.
   void set_expiry(const std::string& id, std::optional<int64_t> unix_seconds);
@@ -131,13 +148,19 @@ class DocumentStore {
   std::optional<StoryRecord> story(const std::string& id) const;
   std::vector<StoryRecord> stories(const StoryQuery& query) const;  // hottest first
   size_t story_count() const;
-  // A story's articles (copies included) in arrival order; at most `limit`, the newest arrivals.
+  // A story's articles in arrival order, copies left out (they are story_copies); at most
+  // `limit`, the newest arrivals.
   std::vector<Document> story_articles(const std::string& story_id, size_t limit = SIZE_MAX) const;
+  // The stored copies of these articles, each article's in arrival order; at most `limit` in all.
+  std::vector<StoredCopy> copies_of(const std::vector<std::string>& article_ids, size_t limit = SIZE_MAX) const;
+  StoryMemberCounts story_member_counts(const std::string& story_id) const;
+  // Every document of a story, copies included (the contest's /threads lists each name it was given).
   std::vector<std::string> story_article_ids(const std::string& story_id) const;
   // Every document in arrival order with its story: what rebuilds the clusterer on restart.
   void for_each_document(const std::function<void(StoredDocument&&)>& visit) const;
-  // The latest publication time in the store ("now" for ranking a store of old news).
-  std::optional<std::string> newest_published() const;
+  // The latest publication time in the store ("now" for ranking a store of old news); with
+  // `not_after` (ISO 8601, compared as text), the latest not after it.
+  std::optional<std::string> newest_published(const std::optional<std::string>& not_after = std::nullopt) const;
   std::vector<StoryHit> search_stories(const std::string& query, size_t limit = 20) const;
 
   // Live sources (source_table.cpp). Sources are keyed by their feed URL.

@@ -186,13 +186,42 @@ size_t DocumentStore::story_count() const {
 std::vector<Document> DocumentStore::story_articles(const std::string& story_id, size_t limit) const {
   // The newest arrivals when capped, returned oldest first.
   CachedStatement query = impl_->statement(std::string("SELECT d.rowid, ") + kDocumentColumns +
-                                         " FROM documents d WHERE d.story_id = ? ORDER BY d.rowid DESC LIMIT ?");
+                                         " FROM documents d WHERE d.story_id = ? AND d.duplicate_of IS NULL"
+                                         " ORDER BY d.rowid DESC LIMIT ?");
   query.bind(1, story_id);
   query.bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
   std::vector<Document> documents;
   while (query.executeStep()) documents.push_back(document_from_row(query, 1));
   std::reverse(documents.begin(), documents.end());
   return documents;
+}
+
+std::vector<StoredCopy> DocumentStore::copies_of(const std::vector<std::string>& article_ids, size_t limit) const {
+  // One indexed look-up per article (documents_duplicate_of): a list page asks for a few
+  // articles of each of many stories.
+  CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns +
+                                         " FROM documents d WHERE d.duplicate_of = ? ORDER BY d.rowid LIMIT ?");
+  std::vector<StoredCopy> copies;
+  for (const std::string& id : article_ids) {
+    if (copies.size() >= limit) break;
+    query.bind(1, id);
+    query.bind(2, static_cast<int64_t>(std::min<size_t>(limit - copies.size(), INT64_MAX)));
+    while (query.executeStep()) copies.push_back({document_from_row(query), id});
+    query.reset();
+  }
+  return copies;
+}
+
+StoryMemberCounts DocumentStore::story_member_counts(const std::string& story_id) const {
+  CachedStatement query = impl_->statement(
+      "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), count(*) FILTER (WHERE duplicate_of IS NOT NULL) "
+      "FROM documents WHERE story_id = ?");
+  query.bind(1, story_id);
+  StoryMemberCounts counts;
+  if (!query.executeStep()) return counts;
+  counts.articles = static_cast<size_t>(query.getColumn(0).getInt64());
+  counts.copies = static_cast<size_t>(query.getColumn(1).getInt64());
+  return counts;
 }
 
 std::vector<std::string> DocumentStore::story_article_ids(const std::string& story_id) const {
@@ -217,8 +246,10 @@ void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)
   }
 }
 
-std::optional<std::string> DocumentStore::newest_published() const {
-  CachedStatement query = impl_->statement("SELECT max(published) FROM documents");
+std::optional<std::string> DocumentStore::newest_published(const std::optional<std::string>& not_after) const {
+  CachedStatement query = impl_->statement(not_after ? "SELECT max(published) FROM documents WHERE published <= ?"
+                                                     : "SELECT max(published) FROM documents");
+  if (not_after) query.bind(1, *not_after);
   if (!query.executeStep()) return std::nullopt;
   return column_optional(query.getColumn(0));
 }

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "storyline/summarize/publisher_name.h"
+#include "storyline/core/publisher.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::summarize {
@@ -196,12 +196,16 @@ std::vector<Bullet> summary_bullets(const std::vector<Document>& articles, Story
       if (&other != &sentences[c] && term_overlap(other.terms, sentences[c].terms) < kEquivalentSimilarity) continue;
       cited[other.article] = true;
     }
+    // Each publisher cited once, by the name of its first article ("BBC News" and "BBC" on
+    // bbc.co.uk are one publisher).
+    std::vector<std::string> cited_keys;
     for (size_t a = 0; a < articles.size(); ++a) {
       if (!cited[a]) continue;
       bullet.document_ids.push_back(articles[a].id);
-      std::string publisher = publisher_name(articles[a]);
-      if (!publisher.empty() && std::find(bullet.publishers.begin(), bullet.publishers.end(), publisher) == bullet.publishers.end())
-        bullet.publishers.push_back(std::move(publisher));
+      Publisher publisher = publisher_of(articles[a]);
+      if (publisher.name.empty() || std::find(cited_keys.begin(), cited_keys.end(), publisher.key) != cited_keys.end()) continue;
+      cited_keys.push_back(std::move(publisher.key));
+      bullet.publishers.push_back(std::move(publisher.name));
     }
     bullets.push_back(std::move(bullet));
   }

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-#include "storyline/summarize/publisher_name.h"
+#include "storyline/core/publisher.h"
 #include "storyline/summarize/speech_words.h"
 #include "storyline/text/tokenize.h"
 #include "storyline/text/utf8.h"
@@ -470,7 +470,7 @@ std::vector<Quote> find_quotes(const Document& document) {
   if (!body) return quotes;
   const string_view text = *body;
   const Attributor attributor(document, text);
-  const std::string publisher = publisher_name(document);
+  const std::string publisher = publisher_of(document).name;
 
   auto add = [&](std::string quoted, const Speaker& speaker, bool reported, std::optional<std::string> told_to) {
     Quote quote;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "storyline/core/publisher.h"
+
 namespace storyline::summarize {
 namespace {
 
@@ -21,15 +23,9 @@ std::string_view body_of(const Document& document) {
   return {};
 }
 
-std::string publisher_key(const Document& document) {
-  if (document.domain && !document.domain->empty()) return *document.domain;
-  if (document.site_name && !document.site_name->empty()) return "site:" + *document.site_name;
-  return "id:" + document.id;
-}
-
 StoryVocabulary::StoryVocabulary(const std::vector<Document>& articles) : analyzer_(story_language(articles)) {
   std::unordered_set<std::string> publishers;
-  // Grouped by publisher so that a term is counted once per publisher (copies fold together).
+  // Grouped by publisher (core/publisher.h) so that a term is counted once per publisher.
   std::vector<size_t> order(articles.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<std::string> keys;

@@ -14,8 +14,6 @@ namespace storyline::summarize {
 
 // The body the summarizer reads: text, or the excerpt when there is none.
 std::string_view body_of(const Document& document);
-// Publisher identity (domain, site name, or the document itself): copies by one publisher count once.
-std::string publisher_key(const Document& document);
 
 class StoryVocabulary {
  public:

@@ -1,0 +1,62 @@
+#include "storyline/core/publisher.h"
+
+#include <cctype>
+#include <optional>
+#include <string_view>
+
+#include "storyline/core/registered_domain.h"
+
+namespace storyline {
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+bool known(const std::optional<std::string>& field) { return field && !trimmed(*field).empty(); }
+
+// The registered domain a document is published under; "" when neither its URL nor its
+// `domain` field names one. A `domain` field written as a URL or with a subdomain
+// ("https://www.bbc.co.uk/", "edition.cnn.com") is read as the host it names.
+std::string registered_domain_of(const Document& document) {
+  if (document.url)
+    if (const auto host = url_host(*document.url); host && !host->empty()) return registered_domain_of_host(*host);
+  if (!known(document.domain)) return {};
+  const std::string_view domain = trimmed(*document.domain);
+  if (domain.find("://") != std::string_view::npos) return registered_domain_of_host(url_host(domain).value_or(""));
+  return registered_domain_of_host(domain.substr(0, domain.find('/')));
+}
+
+// "  BBC   News " and "bbc news" are one site: ASCII case and runs of spaces folded.
+std::string folded_site_name(const std::string& name) {
+  std::string folded;
+  bool space = false;
+  for (const char c : name) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !folded.empty();
+      continue;
+    }
+    if (space) folded += ' ';
+    space = false;
+    folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return folded;
+}
+
+}  // namespace
+
+Publisher publisher_of(const Document& document) {
+  Publisher publisher;
+  const std::string domain = registered_domain_of(document);
+  if (!domain.empty()) publisher.key = domain;
+  else if (known(document.site_name)) publisher.key = "site:" + folded_site_name(*document.site_name);
+  else publisher.key = "id:" + document.id;
+  publisher.name = known(document.site_name) ? std::string(trimmed(*document.site_name)) : domain;
+  return publisher;
+}
+
+std::string publisher_key(const Document& document) { return publisher_of(document).key; }
+
+}  // namespace storyline

@@ -1,0 +1,27 @@
+#pragma once
+// Who published a document: the one definition that heat, a story's publisher count and
+// coverage, the overview's citations, the API and the web page all use, so that "BBC News",
+// "www.bbc.co.uk" and "news.bbc.co.uk" are one publisher everywhere.
+//
+// The key is the registered domain (core/registered_domain.h) of the document's URL host, else
+// of its `domain` field, else its site name (case and spacing folded, "site:" in front), else
+// the document itself ("id:" and its id): a document nothing identifies is a publisher of its
+// own, never merged with another unknown one. The URL comes first because it is what the page
+// was fetched as; `domain` and `site_name` are what the page or record says about itself.
+#include <string>
+
+#include "storyline/core/document.h"
+
+namespace storyline {
+
+struct Publisher {
+  std::string key;   // "bbc.co.uk"; "site:bbc news" or "id:<document id>" when no domain is known
+  std::string name;  // what a reader knows it by: the site name, else the registered domain; "" when neither
+};
+
+Publisher publisher_of(const Document& document);
+
+// The key alone (publisher_of(document).key).
+std::string publisher_key(const Document& document);
+
+}  // namespace storyline
