@@ -15,7 +15,9 @@
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/core/document_json.h"
 #include "storyline/core/hash.h"
-#include "storyline/label/entity_recognizer.h"
+#include "storyline/label/label_document.h"
+#include "storyline/text/language.h"
+#include "storyline/text/utf8.h"
 
 namespace storyline::cli {
 namespace {
@@ -49,8 +51,14 @@ int run_cluster(const ClusterOptions& options) {
       Document document = document_from_json(line);
       // A document without an id still needs a stable one to be named in the output.
       if (document.id.empty()) document.id = hex64(fnv1a64(line));
-      // As ingest does before clustering: the people a report names tell two events of one kind apart.
-      if (document.entities.empty()) document.entities = label::document_entities(document);
+      // As ingest does before clustering: the people a report names tell two events of one kind
+      // apart. The recognizer reads English only, so a record's language is found first.
+      if (!document.language || document.language->empty()) {
+        std::string sample = document.title.value_or("") + "\n";
+        sample += text::utf8_prefix(field_view(document.text), 2000);
+        document.language = text::detect_language(sample);
+      }
+      label::label_entities(document);
       batch.push_back(analyzer.analyze(document));
     } catch (const std::exception& error) {
       std::cerr << "storyline cluster: " << name << ":" << number << ": " << error.what() << "\n";

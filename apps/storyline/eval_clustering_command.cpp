@@ -25,7 +25,7 @@
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/page_gold.h"
 #include "storyline/eval/story_gold.h"
-#include "storyline/label/entity_recognizer.h"
+#include "storyline/label/label_document.h"
 
 namespace storyline::cli {
 namespace {
@@ -99,7 +99,7 @@ Corpus make_corpus(std::string name, std::vector<cluster::LabeledDocument> label
   cluster::DocumentAnalyzer analyzer(corpus.vocabulary, options.analysis);
   for (size_t i : fixed_shuffle(labeled.size(), options.seed)) {
     Document& document = labeled[i].document;
-    if (options.entities) document.entities = label::document_entities(document);
+    if (options.entities) label::label_entities(document);
     corpus.documents.push_back(analyzer.analyze(document));
     corpus.gold_stories.push_back(labeled[i].story);
     corpus.gold_storylines.push_back(labeled[i].storyline);

@@ -47,3 +47,27 @@ TEST(StorylineLinker, WithoutTheSubjectRuleOneWordLinks) {
   linker.place(1, unit({{1, 5}, {6, 1}, {7, 1}, {8, 1}, {9, 1}}), kDay, 2);
   EXPECT_EQ(linker.storyline_of(0), linker.storyline_of(1));  // what the rule prevents
 }
+
+// The rule reads each side's heaviest terms: three shared light terms beyond the heaviest 40 do
+// not make a subject.
+TEST(StorylineLinker, SharedTermsOutsideTheHeaviestDoNotCount) {
+  StorylineOptions options;
+  options.link_threshold = 0.01f;  // the similarity alone would link them
+  options.related_threshold = 0.005f;
+  StorylineLinker linker(options);
+  std::vector<WeightedTerm> a, b;
+  for (TermId t = 0; t < 40; ++t) a.push_back({100 + t, 10}), b.push_back({200 + t, 10});  // heavy, not shared
+  for (TermId t = 0; t < 3; ++t) a.push_back({t, 1}), b.push_back({t, 1});                 // light, shared
+  linker.place(0, unit(a), kDay, 1);
+  linker.place(1, unit(b), kDay, 2);
+  EXPECT_NE(linker.storyline_of(0), linker.storyline_of(1));
+  EXPECT_TRUE(linker.related(*linker.storyline_of(0), 3).empty());
+  // The same three shared among the heaviest do.
+  StorylineLinker heavy(options);
+  for (auto* side : {&a, &b})
+    for (auto& entry : *side)
+      if (entry.term < 3) entry.weight = 20;
+  heavy.place(0, unit(a), kDay, 1);
+  heavy.place(1, unit(b), kDay, 2);
+  EXPECT_EQ(heavy.storyline_of(0), heavy.storyline_of(1));
+}

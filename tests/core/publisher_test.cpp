@@ -64,6 +64,7 @@ TEST(Publisher, TheUrlComesBeforeTheDomainFieldWhichComesBeforeTheSiteName) {
   EXPECT_EQ(publisher_key(with(std::nullopt, "https://edition.cnn.com/", std::nullopt)), "cnn.com")
       << "a domain field written as a URL";
   EXPECT_EQ(publisher_key(with("not a url", "Rferl.org", std::nullopt)), "rferl.org");
+  EXPECT_EQ(publisher_key(with(std::nullopt, "news.bbc.co.uk:443", std::nullopt)), "bbc.co.uk") << "a port is no part of it";
 }
 
 TEST(Publisher, ASiteNameAloneIsFoldedAndADocumentWithNothingIsItsOwnPublisher) {

@@ -13,7 +13,7 @@
 #include "storyline/eval/meantime_corpus.h"
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/story_gold.h"
-#include "storyline/label/entity_recognizer.h"
+#include "storyline/label/label_document.h"
 #include "test_paths.h"
 
 using namespace storyline;
@@ -25,7 +25,7 @@ std::vector<std::string> cluster_all(std::vector<Document> documents) {
   cluster::DocumentAnalyzer analyzer(clusterer.vocabulary());
   std::vector<cluster::AnalyzedDocument> batch;
   for (Document& document : documents) {
-    document.entities = label::document_entities(document);
+    label::label_entities(document);
     batch.push_back(analyzer.analyze(document));
     if (batch.size() == 100) clusterer.add_batch(std::exchange(batch, {}));
   }
@@ -56,7 +56,7 @@ TEST(Meantime, FourLanguagesOfOneArticleAreOneStoryWithTheirDateline) {
   for (const auto& labeled : all) languages_of_story[labeled.story].insert(*labeled.document.language);
   EXPECT_EQ(languages_of_story.size(), 120u);
   for (const auto& [story, languages] : languages_of_story) EXPECT_EQ(languages.size(), 4u) << story;
-  // Measured 0.904 (README); in the original order here, not the shuffled one of the evaluation.
+  // Measured 0.899 (README), in the shuffled order of the evaluation; here in the original order.
   std::vector<Document> documents;
   std::vector<std::string> gold;
   for (auto& labeled : all) documents.push_back(labeled.document), gold.push_back(labeled.story);
@@ -110,7 +110,7 @@ TEST(ContestStoryGold, StoriesOfTheStreamKeepTheirMeasuredQuality) {
   EXPECT_GE(within.f1, 0.88) << "P " << within.precision << " R " << within.recall;
   size_t right = 0;
   for (const auto& pair : pairs) right += (stories[index.at(pair.path_a)] == stories[index.at(pair.path_b)]) == pair.same_event;
-  EXPECT_GE(static_cast<double>(right) / static_cast<double>(pairs.size()), 0.56);
+  EXPECT_GE(static_cast<double>(right) / static_cast<double>(pairs.size()), 0.61);  // measured 0.650
   // No giant mixed story: the largest story of the three hours is small.
   std::map<std::string, size_t> sizes;
   for (const auto& story : stories) ++sizes[story];

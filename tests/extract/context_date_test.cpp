@@ -26,6 +26,19 @@ TEST(ContextDate, DatelineWinsOverEarlierAndLaterDates) {
   EXPECT_EQ(answer("", "13 июня 2005 года\nВ Париже подписано соглашение, действующее с 1 января 2006 года.", "ru"), "2005-06-13 dateline");
 }
 
+// A dateline date that ends the text is read to its end, never past it (it was, on an exact-size buffer).
+TEST(ContextDate, ADatelineThatEndsTheTextIsReadSafely) {
+  const std::string text = "Paris, 13 June 2005";
+  const std::string exact(text.begin(), text.end());  // no spare bytes after the view
+  EXPECT_EQ(answer("", std::string_view(exact.data(), exact.size()), "en"), "2005-06-13 dateline");
+}
+
+// "mar" is Tuesday's short name in Spanish and French and March's in English: a date after it
+// reads it as a month.
+TEST(ContextDate, AWeekdayNameThatIsAlsoAMonthNameReadsAsTheMonth) {
+  EXPECT_EQ(answer("", "The first count of the vote, held on Mar. 5, 2005, was repeated.", "es"), "2005-03-05 full date");
+}
+
 TEST(ContextDate, PhotoCaptionDatesTheReport) {
   const char* text =
       "Negotiations will seek verifiable Taliban steps.\n"

@@ -5,6 +5,7 @@
 #include "storyline/core/iso_day.h"
 #include "storyline/core/publisher.h"
 #include "storyline/text/language.h"
+#include "storyline/text/utf8.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -45,19 +46,23 @@ bool written_in_cased_script(std::span<const text::Word> words) {
   return cased * 2 > letters;
 }
 
-// Enough of a text to tell its language, cut at a character boundary.
-std::string_view opening(std::string_view text) {
-  size_t end = std::min<size_t>(text.size(), 2000);
-  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
+// "en-GB", "EN", "pt_BR" as "en", "en", "pt"; nullopt unless two or three letters lead. A record's
+// language is free text: each distinct spelling would get its own analyzer and word counts.
+std::optional<std::string> primary_language(std::string_view tag) {
+  std::string primary;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return std::nullopt;
+    primary += static_cast<char>(c | 0x20);
+  }
+  if (primary.size() < 2 || primary.size() > 3) return std::nullopt;
+  return primary;
 }
 
 }  // namespace
 
 DocumentAnalyzer::DocumentAnalyzer(Vocabulary& vocabulary, AnalysisOptions options)
     : vocabulary_(vocabulary), options_(options) {}
-
-
 
 text::Analyzer& DocumentAnalyzer::analyzer_for(const std::string& language) {
   auto& slot = analyzers_[language];
@@ -97,10 +102,10 @@ AnalyzedDocument DocumentAnalyzer::analyze(const Document& document) {
   if (document.published) analyzed.day = published_day(*document.published);
   // Words are only comparable once stemmed and stripped of stop words the language's way: a
   // document that comes without a language (a JSON record) gets the one its text is in.
-  std::optional<std::string> language = document.language;
-  if (!language || language->empty()) {
+  std::optional<std::string> language = primary_language(field_view(document.language));
+  if (!language) {
     std::string sample = document.title.value_or("") + "\n";
-    sample += opening(field_view(document.text).empty() ? field_view(document.excerpt) : field_view(document.text));
+    sample += text::utf8_prefix(field_view(document.text).empty() ? field_view(document.excerpt) : field_view(document.text), 2000);
     language = text::detect_language(sample);
   }
   analyzed.language = language.value_or("en");

@@ -198,6 +198,12 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
   repair();
 }
 
+namespace {
+// Members looked at for their publishers: the last added only (after a merge, the absorbed
+// story's), so that the cost per candidate stays bounded however large the story.
+constexpr size_t kLooked = 16;
+}  // namespace
+
 uint32_t StoryClusterer::publisher_id(const std::string& publisher) {
   if (publisher.empty()) return 0;
   return publisher_ids_.try_emplace(publisher, static_cast<uint32_t>(publisher_ids_.size() + 1)).first->second;
@@ -205,8 +211,6 @@ uint32_t StoryClusterer::publisher_id(const std::string& publisher) {
 
 float StoryClusterer::publisher_factor(uint32_t story, uint32_t publisher) const {
   if (publisher == 0 || options_.same_publisher_factor >= 1) return 1;
-  // The newest members only: the cost per candidate stays bounded however large the story.
-  constexpr size_t kLooked = 16;
   const std::vector<uint32_t>& members = story_members_[story];
   const size_t first = members.size() > kLooked ? members.size() - kLooked : 0;
   size_t same = 0;
@@ -218,8 +222,7 @@ float StoryClusterer::publisher_factor(uint32_t story, uint32_t publisher) const
 
 float StoryClusterer::publisher_overlap_factor(uint32_t a, uint32_t b) const {
   if (options_.same_publisher_factor >= 1) return 1;
-  // The chance that a newest member of one and a newest member of the other share a publisher.
-  constexpr size_t kLooked = 16;
+  // The chance that a last-added member of one and one of the other share a publisher.
   const auto newest = [&](uint32_t story) {
     const std::vector<uint32_t>& members = story_members_[story];
     return std::span<const uint32_t>(members).last(std::min(members.size(), kLooked));

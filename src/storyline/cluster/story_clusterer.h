@@ -47,17 +47,17 @@ struct StoryOptions {
   // (an undated report of a later event of the same subject is the usual case).
   // Candidates scored in full: 12 stories and 8 single documents (more cost a third more time and
   // gained nothing on ECB+).
-  ClusterOptions clusters{.scored_candidates = 12, .window_days = 5, .decay_days = 7, .one_side_undated_factor = 0.6f};
+  ClusterOptions clusters{.scored_candidates = 12, .window_days = 3, .decay_days = 3, .one_side_undated_factor = 0.6f};
   // Documents are also indexed one by one: a story's score is a blend of the cosine with its
   // centroid and with its most similar member (the nearest neighbour is the surest single
   // sign of the same event; the centroid keeps chains from forming).
   float nearest_member_share = 0.5f;
   ClusterOptions members{
-      .centroid_terms = 80, .index_terms = 10, .scored_candidates = 8, .window_days = 5, .decay_days = 7,
+      .centroid_terms = 80, .index_terms = 10, .scored_candidates = 8, .window_days = 3, .decay_days = 3,
       .one_side_undated_factor = 0.6f};
   BlockShares shares{};
   // A document's similarity to a story is multiplied by this when the story is its own publisher's
-  // (by the share of the story's newest members that are): a publisher's pages share its vocabulary
+  // (by the share of the story's last-added members that are): a publisher's pages share its vocabulary
   // (templates, paywall notices, section words, bylines), and a publisher seldom reports one event
   // twice within hours. Pages of one publisher each made one mixed story of the contest stream.
   float same_publisher_factor = 0.7f;
@@ -146,10 +146,10 @@ class StoryClusterer {
                                                     uint32_t publisher, std::optional<uint32_t> exclude = std::nullopt,
                                                     NearStories* near = nullptr);
   uint32_t publisher_id(const std::string& publisher);
-  // The factor for a story: same_publisher_factor when all its newest members are of `publisher`,
+  // The factor for a story: same_publisher_factor when all its last-added members are of `publisher`,
   // 1 when none is, in between by their share.
   float publisher_factor(uint32_t story, uint32_t publisher) const;
-  // The same for two stories, by how often their newest members share a publisher.
+  // The same for two stories, by how often their last-added members share a publisher.
   float publisher_overlap_factor(uint32_t a, uint32_t b) const;
   uint32_t root_story(uint32_t story) const;
   uint32_t new_story(const SparseVector& vector, const DayRange& days, uint64_t clock, std::string name);

@@ -25,7 +25,10 @@ std::vector<TermId> heaviest_terms(const SparseVector& vector, size_t count) {
 }  // namespace
 
 bool StorylineLinker::shares_subject(const SparseVector& story, uint32_t storyline) const {
-  const auto a = heaviest_terms(story, options_.subject_terms);
+  return shares_subject(heaviest_terms(story, options_.subject_terms), storyline);
+}
+
+bool StorylineLinker::shares_subject(const std::vector<TermId>& a, uint32_t storyline) const {
   const auto b = heaviest_terms(storylines_.cluster(storyline).centroid, options_.subject_terms);
   std::vector<TermId> common;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
@@ -106,12 +109,13 @@ std::vector<uint32_t> StorylineLinker::related(uint32_t storyline, uint64_t cloc
   const Cluster& own = storylines_.cluster(storyline);
   SparseVector centroid = own.centroid;
   normalize(centroid);
+  const std::vector<TermId> subject = heaviest_terms(centroid, options_.subject_terms);
   std::vector<uint32_t> found;
   for (const auto& match : storylines_.matches(centroid, own.days, clock, options_.related_threshold, storyline, {},
                                                      kRelatedLookupTerms)) {
     const uint32_t other = root(match.cluster);
     if (other != storyline && std::find(found.begin(), found.end(), other) == found.end() &&
-        shares_subject(centroid, other))
+        shares_subject(subject, other))
       found.push_back(other);
   }
   return found;

@@ -50,6 +50,7 @@ class StorylineLinker {
  private:
   uint32_t root(uint32_t storyline) const;
   bool shares_subject(const SparseVector& story, uint32_t storyline) const;
+  bool shares_subject(const std::vector<TermId>& heaviest_story_terms, uint32_t storyline) const;
   void merge_storylines(uint32_t a, uint32_t b, uint64_t clock);
 
   StorylineOptions options_;

@@ -26,7 +26,11 @@ std::string registered_domain_of(const Document& document) {
   if (!known(document.domain)) return {};
   const std::string_view domain = trimmed(*document.domain);
   if (domain.find("://") != std::string_view::npos) return registered_domain_of_host(url_host(domain).value_or(""));
-  return registered_domain_of_host(domain.substr(0, domain.find('/')));
+  std::string_view host = domain.substr(0, domain.find('/'));
+  // "bbc.co.uk:443": the port is not part of the name (a bare IPv6 address has more than one colon).
+  if (const size_t colon = host.rfind(':'); colon != std::string_view::npos && host.find(':') == colon)
+    host = host.substr(0, colon);
+  return registered_domain_of_host(host);
 }
 
 // "  BBC   News " and "bbc news" are one site: ASCII case and runs of spaces folded.

@@ -56,7 +56,6 @@ std::string describe(const ContextDate& date) {
 }
 
 DateScores evaluate_meantime_dates(const std::string& data_dir, const std::string& language, size_t max_misses) {
-  static const std::map<std::string, int32_t> no_gold;
   const std::map<std::string, int32_t> gold = meantime_gold(data_dir);
   DateScores scores;
   scores.language = language;

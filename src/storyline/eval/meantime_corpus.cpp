@@ -68,7 +68,7 @@ std::vector<MeantimeArticle> read_meantime(const std::string& conll_gz_path) {
     std::vector<std::string> fields;
     std::istringstream columns(line);
     for (std::string field; std::getline(columns, field, '\t');) fields.push_back(field);
-    if (fields.size() < 4) throw std::runtime_error(conll_gz_path + ":" + std::to_string(number) + ": expected 5 tab-separated columns");
+    if (fields.size() < 4) throw std::runtime_error(conll_gz_path + ":" + std::to_string(number) + ": expected at least 4 tab-separated columns (document, sentence, token number, token)");
     if (articles.empty() || articles.back().id != fields[0]) {
       finish();
       articles.push_back({fields[0], "", "", ""});

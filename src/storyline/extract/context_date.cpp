@@ -65,7 +65,8 @@ bool is_dateline(const DateMention& mention, std::string_view text) {
   // a full stop: "... was on 3 May 2019." ends a sentence, not a dateline).
   std::string_view after = text.substr(mention.offset + mention.length, 8);
   while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-  return (!after.empty() && after.front() == '\n') || after.front() == '-' || after.front() == ':' || after.front() == '|' ||
+  if (after.empty()) return mention.offset + mention.length >= text.size();  // the text ends with it
+  return after.front() == '\n' || after.front() == '-' || after.front() == ':' || after.front() == '|' ||
          after.front() == '(' || after.starts_with("\u2014") || after.starts_with("\u2013");
 }
 

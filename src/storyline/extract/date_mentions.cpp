@@ -181,13 +181,15 @@ class MentionFinder {
     // "Monday, August 30": the weekday is kept to check the date or find its year.
     if (word(i)) {
       if (const int weekday = names_.weekday(key(i)); weekday >= 0) {
+        const DateMention before = mention;
         size_t j = i + 1;
         if (punct(j, ',')) ++j;
         if (match_date(j, mention, end) && mention.kind != MentionKind::kYear && mention.kind != MentionKind::kMonthYear) {
           mention.weekday = weekday;
           return true;
         }
-        return false;
+        // A weekday's short name can also be a month's ("mar" in Spanish): read it as one.
+        mention = before;
       }
     }
     return match_date(i, mention, end);
@@ -342,7 +344,7 @@ class MentionFinder {
       const UChar32 before = tokens_[i - 1].symbol;
       if (before == '$' || before == 0x20AC || before == 0xA3 || before == 0xA5 || before == '#' || before == '+') return false;
     }
-    if (glued(i + 1) && (word(i + 1) || number(i + 1, 1, 9) || punct(i + 1, '%'))) return false;
+    if (glued(i + 1) && (word(i + 1) || number(i + 1, 1, 9))) return false;
     if (punct(i + 1, '%')) return false;
     end = i + 1;
     mention.kind = MentionKind::kYear, mention.year = value(i);

@@ -13,4 +13,7 @@ void append_utf8(std::string& out, char32_t code_point);
 // Number of code points.
 size_t utf8_length(std::string_view utf8);
 
+// At most `max_bytes` of `utf8`, cut before a character that would not fit whole.
+std::string_view utf8_prefix(std::string_view utf8, size_t max_bytes);
+
 }  // namespace storyline::text
