@@ -295,3 +295,20 @@ TEST(StoryClusterer, APublishersOwnTemplateNeedsMoreInCommon) {
   // Reports of one event by different publishers still meet.
   EXPECT_EQ(result.story.at("quake-a1"), result.story.at("quake-a2"));
 }
+
+// A copy that took a removed article's place in the store takes it in the clusterer too: later
+// changes name it.
+TEST(StoryClusterer, ARenamedDocumentKeepsItsStory) {
+  StoryClusterer clusterer;
+  DocumentAnalyzer analyzer(clusterer.vocabulary());
+  std::vector<AnalyzedDocument> batch;
+  for (const Document& document : two_earthquakes()) batch.push_back(analyzer.analyze(document));
+  clusterer.add_batch(std::move(batch));
+  size_t index = 0;
+  while (clusterer.document_id(index) != "quake-a1") ++index;
+  const std::string story = clusterer.story_id(index);
+  EXPECT_TRUE(clusterer.rename_document("quake-a1", "quake-a1-copy"));
+  EXPECT_EQ(clusterer.document_id(index), "quake-a1-copy");
+  EXPECT_EQ(clusterer.story_id(index), story);
+  EXPECT_FALSE(clusterer.rename_document("quake-a1", "again")) << "no document has that id any more";
+}

@@ -111,6 +111,15 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
   }
 }
 
+bool StoryClusterer::rename_document(const std::string& from, const std::string& to) {
+  for (size_t i = documents_.size(); i-- > 0;)
+    if (documents_[i].id == from) {
+      documents_[i].id = to;
+      return true;
+    }
+  return false;
+}
+
 ClusterChanges StoryClusterer::take_changes() {
   ClusterChanges changes;
   std::sort(changed_documents_.begin(), changed_documents_.end());

@@ -98,6 +98,10 @@ class StoryClusterer {
   // storyline; nothing is compared, merged or split. Later batches cluster against them.
   void restore(std::vector<RestoredDocument> documents);
 
+  // The document `from` is known as `to` from now on (a copy took its place in the store).
+  // False when no document is `from`. Linear in the documents: for rare removals only.
+  bool rename_document(const std::string& from, const std::string& to);
+
   // Changes since the last call (restore() records none).
   ClusterChanges take_changes();
 

@@ -143,7 +143,11 @@ bool IngestPipeline::has_stale_stories() const { return !impl_->dirty_stories.em
 
 bool IngestPipeline::remove(const std::string& id) {
   const auto story = impl_->store.story_of(id);
-  if (!impl_->store.remove(id)) return false;
+  std::string promoted;
+  if (!impl_->store.remove(id, &promoted)) return false;
+  // The copy that became the article stands in for it in the clusterer (it is a near duplicate),
+  // so that later merges and splits of the story reach it and its copies.
+  if (!promoted.empty()) impl_->clusterer.rename_document(id, promoted);
   if (story) impl_->refresh(*story);
   return true;
 }

@@ -162,7 +162,8 @@ std::optional<Document> DocumentStore::get(const std::string& id) const {
   return document_from_row(query);
 }
 
-bool DocumentStore::remove(const std::string& id) {
+bool DocumentStore::remove(const std::string& id, std::string* promoted_copy) {
+  if (promoted_copy) promoted_copy->clear();
   CachedStatement erase = impl_->statement("DELETE FROM documents WHERE id = ?");
   erase.bind(1, id);
   if (erase.exec() == 0) return false;
@@ -177,6 +178,7 @@ bool DocumentStore::remove(const std::string& id) {
   repoint.bind(":promoted", promoted);
   repoint.bind(":removed", id);
   repoint.exec();
+  if (promoted_copy) *promoted_copy = promoted;
   return true;
 }
 

@@ -107,7 +107,8 @@ class DocumentStore {
   std::optional<Document> get(const std::string& id) const;
   // Removing an article that has copies makes its first stored copy the article, and the other
   // copies copies of that one: its sources outlive it.
-  bool remove(const std::string& id);
+  // `promoted`, when given, receives the copy that became the article in its place ("" when none).
+  bool remove(const std::string& id, std::string* promoted = nullptr);
   size_t count() const;
 
   // Near-duplicate bookkeeping: the fingerprint of each stored document (opaque bytes to the
