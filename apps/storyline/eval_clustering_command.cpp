@@ -3,9 +3,12 @@
 // contest gold read by hand), next to an offline average-link baseline whose cut is chosen on ECB+.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -26,6 +29,7 @@
 #include "storyline/eval/page_gold.h"
 #include "storyline/eval/story_gold.h"
 #include "storyline/label/label_document.h"
+#include "storyline/text/encoding.h"
 
 namespace storyline::cli {
 namespace {
@@ -153,6 +157,47 @@ std::optional<Corpus> contest_corpus(const EvalClusteringOptions& options) {
     corpus.pairs.push_back({a->second, b->second, pair.same_event, pair.language_a != pair.language_b, pair.language_a});
   }
   return corpus;
+}
+
+// BBC News 2225 (../shared/data/categories/bbc-news-2225) with its 100 listed exact-duplicate
+// groups: a copy must land in its original's story. All 2,225 articles are clustered (the first
+// line of a file is its title); only the grouped ones are scored, each group its own story.
+std::optional<Corpus> duplicates_corpus(const EvalClusteringOptions& options) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(options.data) / "categories" / "bbc-news-2225";
+  if (!fs::exists(root / "exact_duplicate_groups.txt")) return std::nullopt;
+  std::unordered_map<std::string, std::string> group_of;  // "business/007.txt" -> its group
+  {
+    std::ifstream groups(root / "exact_duplicate_groups.txt");
+    std::string line;
+    while (std::getline(groups, line)) {
+      std::istringstream members(line);
+      const std::string label = "duplicates-" + line;
+      for (std::string member; members >> member;) group_of[member] = label;
+    }
+  }
+  std::vector<cluster::LabeledDocument> labeled;
+  for (const char* category : {"business", "entertainment", "politics", "sport", "tech"}) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(root / category))
+      if (entry.path().extension() == ".txt") names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      std::ifstream file(root / category / name, std::ios::binary);
+      std::string title, line, text;
+      std::getline(file, title);
+      while (std::getline(file, line)) text += line + "\n";
+      cluster::LabeledDocument item;
+      item.document.id = std::string(category) + "/" + name;
+      item.document.title = text::to_utf8(title);
+      item.document.text = text::to_utf8(text);
+      item.document.language = "en";
+      // No storyline gold: a group is one article, not a subject.
+      if (auto found = group_of.find(item.document.id); found != group_of.end()) item.story = found->second;
+      labeled.push_back(std::move(item));
+    }
+  }
+  return make_corpus("BBC duplicates", std::move(labeled), options);
 }
 
 cluster::StoryOptions story_options_of(const EvalClusteringOptions& options) {
@@ -330,13 +375,15 @@ std::vector<cluster::LabelledPair> pairs_of(const Corpus& corpus, uint32_t seed)
 }
 
 // The same-event decision fitted on labelled pairs of some corpora and used on the others:
-// leave-one-corpus-out. The contest gold is never fitted on (only its stories are scored).
+// leave-one-corpus-out. The contest gold and the duplicates are never fitted on, only scored.
 void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions& defaults,
                 const EvalClusteringOptions& options) {
   std::vector<std::vector<cluster::LabelledPair>> pairs;
   std::vector<size_t> trainable;
   for (size_t c = 0; c < corpora.size(); ++c) {
-    pairs.push_back(corpora[c].name == "contest gold" ? std::vector<cluster::LabelledPair>{} : pairs_of(corpora[c], options.seed));
+    // The contest gold is only scored; the duplicates have no different-event pairs to learn from.
+    const bool fitted = corpora[c].name != "contest gold" && corpora[c].name != "BBC duplicates";
+    pairs.push_back(fitted ? pairs_of(corpora[c], options.seed) : std::vector<cluster::LabelledPair>{});
     if (!pairs.back().empty()) trainable.push_back(c);
   }
   std::printf("\nsame-event decision fitted on pairs (logistic regression over block cosines; shares and join threshold "
@@ -400,6 +447,8 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     }
     if (wanted("contest"))
       if (auto contest = contest_corpus(options)) corpora.push_back(std::move(*contest));
+    if (wanted("duplicates"))
+      if (auto duplicates = duplicates_corpus(options)) corpora.push_back(std::move(*duplicates));
   } catch (const std::exception& error) {
     std::cerr << "storyline eval clustering: " << error.what() << "\n";
     return 1;
@@ -425,11 +474,13 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     for (const auto& gold : corpus.gold_stories) scored += !gold.empty();
     std::printf("\n%s: %zu documents, %zu scored\n", corpus.name.c_str(), corpus.documents.size(), scored);
     print_score("stories", online.stories);
-    print_score("storylines", online.storylines);
+    const bool has_storylines = std::any_of(corpus.gold_storylines.begin(), corpus.gold_storylines.end(),
+                                            [](const std::string& gold) { return !gold.empty(); });
+    if (has_storylines) print_score("storylines", online.storylines);
     if (is_multilingual(corpus)) print_score("stories, within each language", within_languages(corpus, online.story_of));
     const Baseline baseline = &corpus == &corpora[0] ? ecbplus_baseline : baseline_of(corpus, options.shares);
     print_score("stories (baseline)", baseline_score(baseline, story_cut, corpus.gold_stories));
-    print_score("storylines (baseline)", baseline_score(baseline, storyline_cut, corpus.gold_storylines));
+    if (has_storylines) print_score("storylines (baseline)", baseline_score(baseline, storyline_cut, corpus.gold_storylines));
     if (!corpus.pairs.empty()) {
       const PairFigures pairs = pair_figures(corpus, online.story_of, online.storyline_of);
       std::printf("  pairs decided right: %.3f of %zu (same event %zu/%zu, different %zu/%zu, cross-language %zu/%zu; "
