@@ -19,6 +19,7 @@
 #include "storyline/label/categorize.h"
 #include "storyline/label/news_page.h"
 #include "storyline/text/language.h"
+#include "storyline/text/utf8.h"
 
 namespace storyline::cli {
 namespace {
@@ -78,11 +79,7 @@ CategorizeOutput categorize_line(const Line& line, const label::CategoryModel& m
       const label::CategoryText text = label::category_text(document);
       std::string sample(text.title);
       sample += "\n\n";
-      std::string_view head = text.text.substr(0, 4096);
-      while (head.size() < text.text.size() && !head.empty() &&
-             (static_cast<unsigned char>(text.text[head.size()]) & 0xC0) == 0x80)
-        head.remove_suffix(1);  // do not cut a UTF-8 sequence
-      sample += head;
+      sample += text::utf8_prefix(text.text, 4096);
       document.language = text::detect_language(sample);
     }
     nlohmann::ordered_json value;

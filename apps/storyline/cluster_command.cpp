@@ -16,8 +16,6 @@
 #include "storyline/core/document_json.h"
 #include "storyline/core/hash.h"
 #include "storyline/label/label_document.h"
-#include "storyline/text/language.h"
-#include "storyline/text/utf8.h"
 
 namespace storyline::cli {
 namespace {
@@ -53,11 +51,7 @@ int run_cluster(const ClusterOptions& options) {
       if (document.id.empty()) document.id = hex64(fnv1a64(line));
       // As ingest does before clustering: the people a report names tell two events of one kind
       // apart. The recognizer reads English only, so a record's language is found first.
-      if (!document.language || document.language->empty()) {
-        std::string sample = document.title.value_or("") + "\n";
-        sample += text::utf8_prefix(field_view(document.text), 2000);
-        document.language = text::detect_language(sample);
-      }
+      if (!document.language || document.language->empty()) document.language = cluster::analysis_language(document);
       label::label_entities(document);
       batch.push_back(analyzer.analyze(document));
     } catch (const std::exception& error) {

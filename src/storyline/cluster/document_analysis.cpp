@@ -11,9 +11,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <span>
-#include <tuple>
 #include <cmath>
+#include <span>
 
 namespace storyline::cluster {
 namespace {
@@ -21,6 +20,8 @@ namespace {
 // "2019.11.09", "09/11/2019", "2019-11-09", "03:00": a date or clock time. It says when, which the
 // publication date already tells; as a word it makes every page a publisher dates the same way on
 // one day alike (a Korean publisher's "입력 2019.11.09 03:00" line made one story of 47 pages).
+bool starts_with_digit(std::string_view term) { return !term.empty() && term[0] >= '0' && term[0] <= '9'; }
+
 bool is_date_or_time(std::string_view number) {
   size_t separators = 0;
   for (char c : number) {
@@ -77,7 +78,7 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
   for (const text::Word& word : words) {
     const std::string folded = text::fold_case(word.text);
     if (analyzer.is_stop_word(folded)) continue;
-    const bool is_number = folded[0] >= '0' && folded[0] <= '9';
+    const bool is_number = starts_with_digit(folded);
     if (is_number && is_date_or_time(folded)) continue;
     const std::string term = is_number || analyzer.has_stemmer() ? analyzer.stem(folded) : truncation_stem(folded);
     counts.push_back({vocabulary_.id(term), is_number ? options_.number_weight : 1.0f});
@@ -96,19 +97,18 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
   }
 }
 
+std::string analysis_language(const Document& document) {
+  if (auto language = primary_language(field_view(document.language))) return *language;
+  std::string sample = document.title.value_or("") + "\n";
+  sample += text::utf8_prefix(field_view(document.text).empty() ? field_view(document.excerpt) : field_view(document.text), 2000);
+  return text::detect_language(sample).value_or("en");
+}
+
 AnalyzedDocument DocumentAnalyzer::analyze(const Document& document) {
   AnalyzedDocument analyzed;
   analyzed.id = document.id;
   if (document.published) analyzed.day = published_day(*document.published);
-  // Words are only comparable once stemmed and stripped of stop words the language's way: a
-  // document that comes without a language (a JSON record) gets the one its text is in.
-  std::optional<std::string> language = primary_language(field_view(document.language));
-  if (!language) {
-    std::string sample = document.title.value_or("") + "\n";
-    sample += text::utf8_prefix(field_view(document.text).empty() ? field_view(document.excerpt) : field_view(document.text), 2000);
-    language = text::detect_language(sample);
-  }
-  analyzed.language = language.value_or("en");
+  analyzed.language = analysis_language(document);
   // The one definition of a publisher; a document nothing identifies is no publisher's here.
   analyzed.publisher = publisher_key(document);
   if (analyzed.publisher.starts_with("id:")) analyzed.publisher.clear();
@@ -148,7 +148,7 @@ bool has_too_little_signal(const AnalyzedDocument& document, const Vocabulary& v
     for (const WeightedTerm& entry : block) {
       if (words >= min_words) return;
       const std::string& term = vocabulary.term(entry.term);
-      words += !term.empty() && !(term[0] >= '0' && term[0] <= '9');
+      words += !term.empty() && !starts_with_digit(term);
     }
   };
   count(document.body);
@@ -162,20 +162,26 @@ SparseVector distinct_terms(const AnalyzedDocument& document) {
   return all;
 }
 
+BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequencies& frequencies) {
+  const uint64_t language_documents = frequencies.documents_in(document.language);
+  const uint64_t all_documents = frequencies.documents();
+  return {tfidf_vector(document.body, frequencies, language_documents),
+          tfidf_vector(document.title, frequencies, language_documents),
+          tfidf_vector(document.names, frequencies, all_documents),
+          tfidf_vector(document.people, frequencies, all_documents)};
+}
+
 SparseVector document_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies,
                              const BlockShares& shares) {
   const float body_share = std::max(0.0f, 1.0f - shares.title - shares.names - shares.people);
-  // Words are judged among the documents of their language; names and people among all documents,
-  // since the same name is written alike in many languages (that is how reports in two languages meet).
-  const uint64_t language_documents = frequencies.documents_in(document.language);
-  const uint64_t all_documents = frequencies.documents();
+  const BlockVectors blocks = block_vectors(document, frequencies);
   SparseVector vector;
-  const std::tuple<const SparseVector*, float, uint64_t> blocks[] = {
-      {&document.body, body_share, language_documents}, {&document.title, shares.title, language_documents},
-      {&document.names, shares.names, all_documents}, {&document.people, shares.people, all_documents}};
-  for (const auto& [block, share, documents] : blocks) {
+  const std::pair<const SparseVector*, float> weighted[] = {
+      {&blocks.body, body_share}, {&blocks.title, shares.title}, {&blocks.names, shares.names},
+      {&blocks.people, shares.people}};
+  for (const auto& [block, share] : weighted) {
     if (block->empty() || share <= 0) continue;
-    vector = add_scaled(vector, tfidf_vector(*block, frequencies, documents), std::sqrt(share));
+    vector = add_scaled(vector, *block, std::sqrt(share));
   }
   normalize(vector);
   return vector;

@@ -39,6 +39,14 @@ struct BlockShares {
 // it starts its own story and nothing joins it.
 bool has_too_little_signal(const AnalyzedDocument& document, const Vocabulary& vocabulary, size_t min_words);
 
+// The four blocks' unit TF-IDF vectors. Words are judged among the documents of their language;
+// names and people among all documents, since a name is written alike in many languages (that is
+// how reports in two languages meet).
+struct BlockVectors {
+  SparseVector body, title, names, people;
+};
+BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequencies& frequencies);
+
 // Every term of the document once, for document frequencies.
 SparseVector distinct_terms(const AnalyzedDocument& document);
 // The blocks' unit TF-IDF vectors, scaled by the square roots of their shares and summed, then
@@ -57,6 +65,11 @@ struct AnalysisOptions {
 // are two terms.
 inline constexpr std::string_view kNamePrefix = "@";
 inline constexpr std::string_view kPersonPrefix = "#";
+
+// The language a document's words are analysed in: its own, as a primary subtag ("en-GB" is "en"),
+// else the one its text is in (a JSON record may come without one), else English. Words are only
+// comparable once stemmed and stripped of stop words the language's way.
+std::string analysis_language(const Document& document);
 
 class DocumentAnalyzer {
  public:

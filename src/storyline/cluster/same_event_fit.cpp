@@ -4,16 +4,11 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <random>
 
 namespace storyline::cluster {
 namespace {
-
-float cosine(const SparseVector& a, const SparseVector& b, const DocumentFrequencies& frequencies, uint64_t na,
-             uint64_t nb) {
-  if (a.empty() || b.empty()) return 0;
-  return dot(tfidf_vector(a, frequencies, na), tfidf_vector(b, frequencies, nb));
-}
 
 std::array<float, 4> features(const BlockCosines& c) { return {c.body, c.title, c.names, c.people}; }
 
@@ -28,11 +23,8 @@ void sample(std::vector<T>& all, size_t limit, uint32_t seed) {
 
 }  // namespace
 
-BlockCosines block_cosines(const AnalyzedDocument& a, const AnalyzedDocument& b, const DocumentFrequencies& frequencies) {
-  const uint64_t na = frequencies.documents_in(a.language), nb = frequencies.documents_in(b.language);
-  const uint64_t all = frequencies.documents();  // names and people: among all documents, as document_vector does
-  return {cosine(a.body, b.body, frequencies, na, nb), cosine(a.title, b.title, frequencies, na, nb),
-          cosine(a.names, b.names, frequencies, all, all), cosine(a.people, b.people, frequencies, all, all)};
+BlockCosines block_cosines(const BlockVectors& a, const BlockVectors& b) {
+  return {dot(a.body, b.body), dot(a.title, b.title), dot(a.names, b.names), dot(a.people, b.people)};
 }
 
 std::vector<LabelledPair> labelled_pairs(const std::vector<AnalyzedDocument>& documents,
@@ -49,11 +41,16 @@ std::vector<LabelledPair> labelled_pairs(const std::vector<AnalyzedDocument>& do
         (stories[members[x]] == stories[members[y]] ? same : different).emplace_back(members[x], members[y]);
   sample(same, max_per_class, seed);
   sample(different, max_per_class, seed + 1);
+  // Each document's blocks once, however many pairs it is in.
+  std::vector<std::optional<BlockVectors>> blocks(documents.size());
+  const auto blocks_of = [&](size_t i) -> const BlockVectors& {
+    if (!blocks[i]) blocks[i] = block_vectors(documents[i], frequencies);
+    return *blocks[i];
+  };
   std::vector<LabelledPair> pairs;
   for (const auto* group : {&same, &different}) {
     const float weight = group->empty() ? 0 : 0.5f * static_cast<float>(max_per_class) / static_cast<float>(group->size());
-    for (const auto& [a, b] : *group)
-      pairs.push_back({block_cosines(documents[a], documents[b], frequencies), group == &same, weight});
+    for (const auto& [a, b] : *group) pairs.push_back({block_cosines(blocks_of(a), blocks_of(b)), group == &same, weight});
   }
   return pairs;
 }

@@ -15,8 +15,8 @@ struct BlockCosines {
   float body = 0, title = 0, names = 0, people = 0;
 };
 
-// Cosines of the two documents' TF-IDF blocks (each judged within its document's language).
-BlockCosines block_cosines(const AnalyzedDocument& a, const AnalyzedDocument& b, const DocumentFrequencies& frequencies);
+// Cosines of two documents' blocks (block_vectors of each).
+BlockCosines block_cosines(const BlockVectors& a, const BlockVectors& b);
 
 struct LabelledPair {
   BlockCosines cosines;

@@ -218,25 +218,25 @@ uint32_t StoryClusterer::publisher_id(const std::string& publisher) {
   return publisher_ids_.try_emplace(publisher, static_cast<uint32_t>(publisher_ids_.size() + 1)).first->second;
 }
 
+std::span<const uint32_t> StoryClusterer::last_added_members(uint32_t story) const {
+  const std::vector<uint32_t>& members = story_members_[story];
+  return std::span<const uint32_t>(members).last(std::min(members.size(), kLooked));
+}
+
 float StoryClusterer::publisher_factor(uint32_t story, uint32_t publisher) const {
   if (publisher == 0 || options_.same_publisher_factor >= 1) return 1;
-  const std::vector<uint32_t>& members = story_members_[story];
-  const size_t first = members.size() > kLooked ? members.size() - kLooked : 0;
+  const auto members = last_added_members(story);
   size_t same = 0;
-  for (size_t i = first; i < members.size(); ++i) same += documents_[members[i]].publisher == publisher;
+  for (uint32_t member : members) same += documents_[member].publisher == publisher;
   if (same == 0) return 1;
-  const float share = static_cast<float>(same) / static_cast<float>(members.size() - first);
+  const float share = static_cast<float>(same) / static_cast<float>(members.size());
   return 1 - (1 - options_.same_publisher_factor) * share;
 }
 
 float StoryClusterer::publisher_overlap_factor(uint32_t a, uint32_t b) const {
   if (options_.same_publisher_factor >= 1) return 1;
   // The chance that a last-added member of one and one of the other share a publisher.
-  const auto newest = [&](uint32_t story) {
-    const std::vector<uint32_t>& members = story_members_[story];
-    return std::span<const uint32_t>(members).last(std::min(members.size(), kLooked));
-  };
-  const auto from_a = newest(a), from_b = newest(b);
+  const auto from_a = last_added_members(a), from_b = last_added_members(b);
   if (from_a.empty() || from_b.empty()) return 1;
   size_t same = 0;
   for (uint32_t x : from_a)

@@ -6,6 +6,7 @@
 // after each pass.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -150,6 +151,8 @@ class StoryClusterer {
                                                     uint32_t publisher, std::optional<uint32_t> exclude = std::nullopt,
                                                     NearStories* near = nullptr);
   uint32_t publisher_id(const std::string& publisher);
+  // The story's members added last (at most a fixed few), whose publishers stand for the story's.
+  std::span<const uint32_t> last_added_members(uint32_t story) const;
   // The factor for a story: same_publisher_factor when all its last-added members are of `publisher`,
   // 1 when none is, in between by their share.
   float publisher_factor(uint32_t story, uint32_t publisher) const;
