@@ -29,7 +29,7 @@
 #include "storyline/eval/page_gold.h"
 #include "storyline/eval/story_gold.h"
 #include "storyline/label/label_document.h"
-#include "storyline/text/encoding.h"
+#include "storyline/label/category_corpora.h"
 
 namespace storyline::cli {
 namespace {
@@ -134,14 +134,12 @@ std::optional<Corpus> contest_corpus(const EvalClusteringOptions& options) {
   std::unordered_map<std::string, std::string> story_of_path;
   for (const auto& page : gold) story_of_path[page.path] = page.story;
   std::vector<cluster::LabeledDocument> labeled;
-  std::unordered_map<std::string, size_t> index_of_path;
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string path = fs::relative(files[i].path, options.data).string();
     cluster::LabeledDocument item;
     item.document = documents[i];
     item.document.id = path;
     if (auto found = story_of_path.find(path); found != story_of_path.end()) item.story = item.storyline = found->second;
-    index_of_path[path] = labeled.size();
     labeled.push_back(std::move(item));
   }
   Corpus corpus = make_corpus("contest gold", std::move(labeled), options);
@@ -177,25 +175,15 @@ std::optional<Corpus> duplicates_corpus(const EvalClusteringOptions& options) {
     }
   }
   std::vector<cluster::LabeledDocument> labeled;
-  for (const char* category : {"business", "entertainment", "politics", "sport", "tech"}) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(root / category))
-      if (entry.path().extension() == ".txt") names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) {
-      std::ifstream file(root / category / name, std::ios::binary);
-      std::string title, line, text;
-      std::getline(file, title);
-      while (std::getline(file, line)) text += line + "\n";
-      cluster::LabeledDocument item;
-      item.document.id = std::string(category) + "/" + name;
-      item.document.title = text::to_utf8(title);
-      item.document.text = text::to_utf8(text);
-      item.document.language = "en";
-      // No storyline gold: a group is one article, not a subject.
-      if (auto found = group_of.find(item.document.id); found != group_of.end()) item.story = found->second;
-      labeled.push_back(std::move(item));
-    }
+  for (label::LabelledText& text : label::load_bbc(root.string(), false)) {
+    cluster::LabeledDocument item;
+    item.document.id = text.id.substr(text.id.find('/') + 1);  // "business/007.txt", as the groups name it
+    item.document.title = std::move(text.title);
+    item.document.text = std::move(text.text);
+    item.document.language = "en";
+    // No storyline gold: a group is one article, not a subject.
+    if (auto found = group_of.find(item.document.id); found != group_of.end()) item.story = found->second;
+    labeled.push_back(std::move(item));
   }
   return make_corpus("BBC duplicates", std::move(labeled), options);
 }
