@@ -99,6 +99,10 @@ Runner add_cluster_command(CLI::App& app) {
   command->add_option("--same-publisher", options->story.same_publisher_factor,
                       "Factor on a document's similarity to a story of its own publisher")
       ->capture_default_str();
+  command->add_option("--cross-language", options->story.cross_language_merge,
+                      "Anchor cosine (names keyed across alphabets, numbers) at which stories of different languages "
+                      "merge; 0: never")
+      ->capture_default_str();
   command->add_option("--join", options->story.join_threshold, "Similarity at which a document joins a story")
       ->capture_default_str();
   command->add_option("--merge", options->story.merge_threshold, "Similarity at which two stories merge")

@@ -55,6 +55,7 @@ struct EvalClusteringOptions {
   size_t fragment_size = cluster::StoryOptions{}.fragment_max_size;
   float recheck_growth = cluster::StoryOptions{}.split_recheck_growth;
   float same_publisher = cluster::StoryOptions{}.same_publisher_factor;
+  float cross_language = cluster::StoryOptions{}.cross_language_merge;
   double window_days = cluster::StoryOptions{}.clusters.window_days;
   double decay_days = cluster::StoryOptions{}.clusters.decay_days;
 };
@@ -200,6 +201,7 @@ cluster::StoryOptions story_options_of(const EvalClusteringOptions& options) {
   story.fragment_max_size = options.fragment_size;
   story.split_recheck_growth = options.recheck_growth;
   story.same_publisher_factor = options.same_publisher;
+  story.cross_language_merge = options.cross_language;
   story.clusters.window_days = story.members.window_days = options.window_days;
   story.clusters.decay_days = story.members.decay_days = options.decay_days;
   return story;
@@ -580,6 +582,9 @@ Runner add_eval_clustering_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--same-publisher", options->same_publisher,
                       "Factor on a document's similarity to a story of its own publisher")
+      ->capture_default_str();
+  command->add_option("--cross-language", options->cross_language,
+                      "Anchor cosine at which stories of different languages merge (0: never)")
       ->capture_default_str();
   command->add_option("--window-days", options->window_days, "Days apart with no time penalty")->capture_default_str();
   command->add_option("--decay-days", options->decay_days, "Beyond the window, similarity decays by e every this many days")

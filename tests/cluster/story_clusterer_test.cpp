@@ -312,3 +312,79 @@ TEST(StoryClusterer, ARenamedDocumentKeepsItsStory) {
   EXPECT_EQ(clusterer.story_id(index), story);
   EXPECT_FALSE(clusterer.rename_document("quake-a1", "again")) << "no document has that id any more";
 }
+
+namespace {
+// An English report and a Russian report of one event (the same people, places and numbers in
+// two alphabets), an English and a Russian report of another event that shares only a country
+// and a president with it, and unrelated news in both languages around them.
+std::vector<Document> one_event_in_two_languages() {
+  auto documents = two_earthquakes();
+  const auto add = [&](const std::string& id, const std::string& language, const std::string& title,
+                       const std::string& text, const std::string& published) {
+    Document document = make(id, title, text, published);
+    document.language = language;
+    documents.push_back(document);
+  };
+  add("mine-en", "en", "Blast at coal mine in Kemerovo kills 14",
+      "An explosion at the Listvyazhnaya coal mine near Belovo in the Kemerovo region killed 14 miners on Thursday, "
+      "the emergencies ministry said. Governor Sergei Tsivilev said 285 workers were underground; Vladimir Putin "
+      "ordered an inquiry. Rescuers from Novokuznetsk joined the search.",
+      "2021-11-25");
+  add("mine-ru", "ru", "Взрыв на шахте в Кузбассе",
+      "На шахте «Листвяжная» под Белово в Кемеровской области произошёл взрыв, погибли 14 горняков, сообщило МЧС. "
+      "Губернатор Сергей Цивилев сообщил, что под землёй находились 285 человек. Владимир Путин поручил провести "
+      "проверку. К поискам присоединились спасатели из Новокузнецка.",
+      "2021-11-25");
+  add("summit-en", "en", "Leaders meet in Geneva for trade summit",
+      "Vladimir Putin and European leaders met in Geneva on Thursday to discuss gas supplies and tariffs, with "
+      "Emmanuel Macron calling for a new pipeline agreement by spring.",
+      "2021-11-25");
+  add("flood-ru", "ru", "Наводнение в Приморье",
+      "В Приморском крае из-за ливней затопило Уссурийск и Артём. Владимир Путин провёл совещание, Олег Кожемяко "
+      "объявил режим чрезвычайной ситуации; эвакуированы 900 жителей.",
+      "2021-11-25");
+  add("bank-ru", "ru", "Банк повысил ставку", "Центральный банк повысил ключевую ставку на четверть пункта из-за инфляции.",
+      "2021-11-24");
+  add("match-ru", "ru", "Клуб подписал нападающего", "Клуб объявил о подписании нападающего после медосмотра в понедельник.",
+      "2021-11-24");
+  return documents;
+}
+}  // namespace
+
+// The same event in English and Russian shares no words, only names and numbers: they meet
+// through keys that read "Цивилев" as "Tsivilev" and "Белово" as "Belovo".
+TEST(StoryClusterer, OneEventInTwoLanguagesIsOneStory) {
+  const auto result = run(one_event_in_two_languages());
+  EXPECT_EQ(result.story.at("mine-en"), result.story.at("mine-ru"));
+  StoryOptions off;
+  off.cross_language_merge = 0;
+  const auto without = run(one_event_in_two_languages(), 1000, off);
+  EXPECT_NE(without.story.at("mine-en"), without.story.at("mine-ru")) << "the test would not show the cross-language pass";
+}
+
+// A president named in both is not an event in common.
+TEST(StoryClusterer, ReportsInTwoLanguagesThatShareOnlyAFewNamesStayApart) {
+  const auto result = run(one_event_in_two_languages());
+  EXPECT_NE(result.story.at("mine-en"), result.story.at("flood-ru"));
+  EXPECT_NE(result.story.at("summit-en"), result.story.at("flood-ru"));
+  EXPECT_NE(result.story.at("summit-en"), result.story.at("mine-ru"));
+  EXPECT_NE(result.story.at("mine-ru"), result.story.at("flood-ru"));
+}
+
+// Two stories of one language were compared by their words; shared names alone do not merge them.
+// Words are kept from joining anything here, so only the cross-language pass could.
+TEST(StoryClusterer, StoriesOfOneLanguageAreNotMergedByTheirNamesAlone) {
+  auto documents = one_event_in_two_languages();
+  Document again = documents[documents.size() - 6];  // mine-en, reported again by another publisher
+  ASSERT_EQ(again.id, "mine-en");
+  again.id = "mine-en-again";
+  documents.push_back(again);
+  StoryOptions options;
+  options.join_threshold = options.merge_threshold = options.fragment_join_threshold = 2;  // never
+  options.cross_language_merge = 0.01f;  // any anchors in common would do
+  const auto result = run(documents, 1000, options);
+  EXPECT_NE(result.story.at("mine-en"), result.story.at("mine-en-again"));
+  // ...while the Russian report still meets one of them.
+  EXPECT_TRUE(result.story.at("mine-ru") == result.story.at("mine-en") ||
+              result.story.at("mine-ru") == result.story.at("mine-en-again"));
+}

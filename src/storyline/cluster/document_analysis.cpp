@@ -1,5 +1,6 @@
 #include "storyline/cluster/document_analysis.h"
 
+#include "storyline/cluster/cross_script_key.h"
 #include "storyline/cluster/name_features.h"
 #include "storyline/cluster/truncation_stem.h"
 #include "storyline/core/iso_day.h"
@@ -72,7 +73,8 @@ text::Analyzer& DocumentAnalyzer::analyzer_for(const std::string& language) {
 }
 
 void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::Analyzer& analyzer,
-                                std::vector<WeightedTerm>& counts, std::vector<WeightedTerm>* names) {
+                                std::vector<WeightedTerm>& counts, std::vector<WeightedTerm>* names,
+                                std::vector<WeightedTerm>* anchors) {
   std::vector<text::Word> words = text::split_words(text);
   if (words.size() > max_words) words.resize(max_words);
   for (const text::Word& word : words) {
@@ -80,6 +82,8 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
     if (analyzer.is_stop_word(folded)) continue;
     const bool is_number = starts_with_digit(folded);
     if (is_number && is_date_or_time(folded)) continue;
+    if (anchors)
+      if (auto key = number_key(folded)) add_anchor(kNumberAnchorPrefix, *key, *anchors);
     const std::string term = is_number || analyzer.has_stemmer() ? analyzer.stem(folded) : truncation_stem(folded);
     counts.push_back({vocabulary_.id(term), is_number ? options_.number_weight : 1.0f});
   }
@@ -94,7 +98,22 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
     for (char c : kNamePrefix) term.push_back(c);  // not assign(): GCC 12 warns falsely (-Wrestrict)
     term.append(name);
     names->push_back({vocabulary_.id(term), 1.0f});
+    if (!anchors) continue;
+    // Stemmed and as written: stemmers cut names unevenly across languages ("Цивилев" to
+    // "цивил", "Tsivilev" not at all), and either form meeting is enough.
+    for (const text::Word& word : text::split_words(name)) {
+      const auto written = cross_script_key(word.text);
+      const auto stemmed = cross_script_key(analyzer.stem(word.text));
+      if (written) add_anchor(kAnchorPrefix, *written, *anchors);
+      if (stemmed && stemmed != written) add_anchor(kAnchorPrefix, *stemmed, *anchors);
+    }
   }
+}
+
+void DocumentAnalyzer::add_anchor(std::string_view prefix, std::string_view key, std::vector<WeightedTerm>& anchors) {
+  std::string term(prefix);
+  term += key;
+  anchors.push_back({vocabulary_.id(term), 1.0f});
 }
 
 std::string analysis_language(const Document& document) {
@@ -113,14 +132,15 @@ AnalyzedDocument DocumentAnalyzer::analyze(const Document& document) {
   analyzed.publisher = publisher_key(document);
   if (analyzed.publisher.starts_with("id:")) analyzed.publisher.clear();
   text::Analyzer& analyzer = analyzer_for(analyzed.language);
-  std::vector<WeightedTerm> title, body, names;
+  std::vector<WeightedTerm> title, body, names, anchors;
   // Headlines are in title case, so names are only looked for in running text.
-  if (document.title) add_text(*document.title, 64, analyzer, title, nullptr);
+  if (document.title) add_text(*document.title, 64, analyzer, title, nullptr, nullptr);
   const std::optional<std::string>& text = document.text && !document.text->empty() ? document.text : document.excerpt;
-  if (text) add_text(*text, options_.max_body_words, analyzer, body, &names);
+  if (text) add_text(*text, options_.max_body_words, analyzer, body, &names, &anchors);
   analyzed.title = make_sparse(std::move(title));
   analyzed.body = make_sparse(std::move(body));
   analyzed.names = make_sparse(std::move(names));
+  analyzed.anchors = make_sparse(std::move(anchors));
   std::vector<WeightedTerm> people;
   std::string term;
   for (const Entity& entity : document.entities) {
@@ -159,7 +179,7 @@ bool has_too_little_signal(const AnalyzedDocument& document, const Vocabulary& v
 SparseVector distinct_terms(const AnalyzedDocument& document) {
   SparseVector all = add_scaled(add_scaled(add_scaled(document.body, document.title, 1.0f), document.names, 1.0f),
                                 document.people, 1.0f);
-  return all;
+  return add_scaled(all, document.anchors, 1.0f);
 }
 
 BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequencies& frequencies) {
@@ -169,6 +189,10 @@ BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequ
           tfidf_vector(document.title, frequencies, language_documents),
           tfidf_vector(document.names, frequencies, all_documents),
           tfidf_vector(document.people, frequencies, all_documents)};
+}
+
+SparseVector anchor_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies) {
+  return tfidf_vector(document.anchors, frequencies, frequencies.documents());
 }
 
 SparseVector document_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies,

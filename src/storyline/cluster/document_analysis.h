@@ -22,6 +22,9 @@ struct AnalyzedDocument {
   SparseVector title;
   SparseVector names;
   SparseVector people;  // the document's person entities (full names and their words)
+  // Language-independent terms: the words of its names under cross_script_key, and its numbers.
+  // Only compared between stories of different languages (StoryClusterer's cross-language pass).
+  SparseVector anchors;
 };
 
 // Each block's TF-IDF vector is normalised and given this share of the similarity, so that the
@@ -47,6 +50,9 @@ struct BlockVectors {
 };
 BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequencies& frequencies);
 
+// The anchors' unit TF-IDF vector (judged among all documents).
+SparseVector anchor_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies);
+
 // Every term of the document once, for document frequencies.
 SparseVector distinct_terms(const AnalyzedDocument& document);
 // The blocks' unit TF-IDF vectors, scaled by the square roots of their shares and summed, then
@@ -65,6 +71,8 @@ struct AnalysisOptions {
 // are two terms.
 inline constexpr std::string_view kNamePrefix = "@";
 inline constexpr std::string_view kPersonPrefix = "#";
+inline constexpr std::string_view kAnchorPrefix = "^";        // a name's cross_script_key
+inline constexpr std::string_view kNumberAnchorPrefix = "^#";  // a number's number_key
 
 // The language a document's words are analysed in: its own, as a primary subtag ("en-GB" is "en"),
 // else the one its text is in (a JSON record may come without one), else English. Words are only
@@ -79,7 +87,8 @@ class DocumentAnalyzer {
  private:
   text::Analyzer& analyzer_for(const std::string& language);
   void add_text(std::string_view text, size_t max_words, text::Analyzer& analyzer, std::vector<WeightedTerm>& counts,
-                std::vector<WeightedTerm>* names);
+                std::vector<WeightedTerm>* names, std::vector<WeightedTerm>* anchors);
+  void add_anchor(std::string_view prefix, std::string_view key, std::vector<WeightedTerm>& anchors);
 
   Vocabulary& vocabulary_;
   AnalysisOptions options_;

@@ -12,15 +12,37 @@
 namespace storyline::cluster {
 
 StoryClusterer::StoryClusterer(StoryOptions options)
-    : options_(options), stories_(options_.clusters), members_(options_.members), storylines_(options.storylines) {}
+    : options_(options),
+      stories_(options_.clusters),
+      members_(options_.members),
+      anchors_(options_.anchors),
+      storylines_(options.storylines) {}
+
+uint64_t StoryClusterer::language_bit(const std::string& language) {
+  // 63 languages get a bit each; any further share the last (compared as one language).
+  const auto [found, added] = language_bits_.try_emplace(language, 0);
+  if (added) found->second = uint64_t{1} << std::min<size_t>(language_bits_.size() - 1, 63);
+  return found->second;
+}
+
+SparseVector StoryClusterer::anchors_of(const AnalyzedDocument& document) const {
+  if (options_.cross_language_merge <= 0) return {};
+  SparseVector anchors = anchor_vector(document, frequencies_);
+  keep_heaviest(anchors, options_.document_anchor_terms);
+  normalize(anchors);
+  return anchors;
+}
 
 uint32_t StoryClusterer::root_story(uint32_t story) const {
   while (story_parent_[story] != story) story = story_parent_[story];
   return story;
 }
 
-uint32_t StoryClusterer::new_story(const SparseVector& vector, const DayRange& days, uint64_t clock, std::string name) {
+uint32_t StoryClusterer::new_story(const SparseVector& vector, const SparseVector& anchors, const DayRange& days,
+                                   uint64_t clock, std::string name) {
   const uint32_t story = stories_.create(vector, days, clock);
+  anchors_.create(anchors, days, clock);  // the same ids as stories_
+  story_languages_.push_back(0);
   story_parent_.push_back(story);
   is_touched_.push_back(false);
   story_members_.emplace_back();
@@ -77,18 +99,23 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     const SparseVector vector = vector_of(entry.document);
     const DayRange days{entry.document.day, entry.document.day};
     const uint64_t clock = document + 1;
-    documents_.push_back({std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0});
+    const SparseVector anchors = anchors_of(entry.document);
+    documents_.push_back({std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0,
+                          language_bit(entry.document.language)});
+    document_anchors_.push_back(anchors);
     auto found = story_by_name_.find(entry.story_id);
     uint32_t story;
     if (found == story_by_name_.end()) {
-      story = new_story(vector, days, clock, entry.story_id);
+      story = new_story(vector, anchors, days, clock, entry.story_id);
       restored_stories.push_back(story);
       if (storyline_of_story.size() <= story) storyline_of_story.resize(story + 1);
       storyline_of_story[story] = entry.storyline_id;
     } else {
       story = root_story(found->second);
       stories_.add(story, vector, days, clock);
+      anchors_.add(story, anchors, days, clock);
     }
+    story_languages_[story] |= documents_[document].language;
     story_members_[story].push_back(static_cast<uint32_t>(document));
     documents_[document].story = story;
     documents_[document].member = members_.create(vector, days, clock);
@@ -171,12 +198,15 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
   const size_t first = documents_.size();
   documents_.resize(first + batch.size());
+  document_anchors_.resize(first + batch.size());
   uint64_t clock = first;
   for (size_t i : order) {
     documents_[first + i].id = std::move(batch[i].id);
     AnalyzedDocument& document = batch[i];
     const uint32_t publisher = documents_[first + i].publisher = publisher_id(document.publisher);
+    documents_[first + i].language = language_bit(document.language);
     const SparseVector vector = vector_of(document);
+    const SparseVector& anchors = document_anchors_[first + i] = vector.empty() ? SparseVector{} : anchors_of(document);
     const DayRange days{document.day, document.day};
     ++clock;
     const auto match = best_story(vector, days, clock, publisher, std::nullopt, &near_stories_);
@@ -184,15 +214,17 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
     if (match && match->similarity >= options_.join_threshold) {
       story = match->cluster;
       stories_.add(story, vector, days, clock);
+      anchors_.add(story, anchors, days, clock);
       // A fragment this close to a document that joined another story may belong to that story
       // now: it is looked at in the next repair pass.
       for (const auto& [other, similarity] : near_stories_)
         if (other != story && similarity >= options_.fragment_nearness && fragment_state_[other] == kWatched)
           fragment_state_[other] = kNearGrowingStory;
     } else {
-      story = new_story(vector, days, clock, "story-" + documents_[first + i].id);
+      story = new_story(vector, anchors, days, clock, "story-" + documents_[first + i].id);
       watch_as_fragment(story, clock);
     }
+    story_languages_[story] |= documents_[first + i].language;
     story_members_[story].push_back(static_cast<uint32_t>(first + i));
     documents_[first + i].member = members_.create(vector, days, clock);
     document_of_member_.push_back(static_cast<uint32_t>(first + i));
@@ -293,6 +325,7 @@ void StoryClusterer::repair() {
     if (!match || match->similarity * publisher_overlap_factor(story, match->cluster) < options_.merge_threshold) continue;
     merge_stories(story, match->cluster, clock);
   }
+  merge_across_languages(clock);
   // Fragments that arrived before their event's story formed: they would join it now. Only
   // those near a document that joined a larger story since the last pass are looked at, until
   // `fragment_watch` arrivals have passed: most fragments stay alone, and checking each of them
@@ -323,11 +356,52 @@ void StoryClusterer::repair() {
   touched_.clear();
 }
 
+std::pair<size_t, size_t> StoryClusterer::shared_anchors(const SparseVector& a, const SparseVector& b) const {
+  size_t shared = 0, names = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i].term == b[j].term) {
+      ++shared;
+      names += !vocabulary_.term(a[i].term).starts_with(kNumberAnchorPrefix);
+      ++i, ++j;
+    } else if (a[i].term < b[j].term) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return {shared, names};
+}
+
+void StoryClusterer::merge_across_languages(uint64_t clock) {
+  // A stream of one language so far has nothing to compare across.
+  if (options_.cross_language_merge <= 0 || language_bits_.size() < 2) return;
+  // Iterates by index: a merge may add the absorbing story to touched_.
+  for (size_t k = 0; k < touched_.size(); ++k) {
+    const uint32_t story = touched_[k];
+    const Cluster& cluster = anchors_.cluster(story);
+    if (!cluster.alive || cluster.centroid.empty()) continue;
+    if (!grown_since_last_look(anchors_checked_at_, story, stories_.cluster(story).size)) continue;
+    SparseVector query = cluster.centroid;
+    normalize(query);
+    std::optional<CentroidClusters::Match> best;
+    for (const auto& match : anchors_.matches(query, cluster.days, clock, options_.cross_language_merge, story)) {
+      // Stories with a language in common were compared by their words, which say more.
+      if ((story_languages_[story] & story_languages_[match.cluster]) != 0) continue;
+      const auto [shared, shared_names] = shared_anchors(cluster.centroid, anchors_.cluster(match.cluster).centroid);
+      if (shared < options_.min_shared_anchors || shared_names < options_.min_shared_name_anchors) continue;
+      if (!best || match.similarity > best->similarity) best = match;
+    }
+    if (best) merge_stories(story, best->cluster, clock);
+  }
+}
+
 void StoryClusterer::merge_stories(uint32_t a, uint32_t b, uint64_t clock) {
   uint32_t into = a, from = b;
   const auto size_into = stories_.cluster(into).size, size_from = stories_.cluster(from).size;
   if (size_from > size_into || (size_from == size_into && from < into)) std::swap(into, from);
   stories_.merge(into, from, clock);
+  anchors_.merge(into, from, clock);
+  story_languages_[into] |= story_languages_[from];
   story_parent_[from] = into;
   for (uint32_t document : story_members_[from]) changed_documents_.push_back(document);
   removed_stories_.push_back(story_names_[from]);
@@ -461,9 +535,16 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
       days.push_back(members_.cluster(documents_[document].member).days);
     }
     stories_.rebuild(target, vectors, days, clock);
+    std::vector<const SparseVector*> anchors;
+    story_languages_[target] = 0;
+    for (uint32_t document : documents) {
+      anchors.push_back(&document_anchors_[document]);
+      story_languages_[target] |= documents_[document].language;
+    }
+    anchors_.rebuild(target, anchors, days, clock);
   };
   std::sort(moved.begin(), moved.end());
-  const uint32_t created = new_story({}, {}, clock, "story-" + documents_[moved.front()].id);
+  const uint32_t created = new_story({}, {}, {}, clock, "story-" + documents_[moved.front()].id);
   watch_as_fragment(created, clock, true);  // a small half split off may belong to another story
   is_touched_[created] = true;
   touched_.push_back(created);
@@ -568,11 +649,13 @@ std::vector<Storyline> StoryClusterer::storylines() const {
 }
 
 size_t StoryClusterer::memory_bytes() const {
-  size_t bytes = stories_.memory_bytes() + storylines_.memory_bytes() +
+  size_t bytes = stories_.memory_bytes() + members_.memory_bytes() + anchors_.memory_bytes() + storylines_.memory_bytes() +
+                 story_languages_.capacity() * sizeof(uint64_t) + document_anchors_.capacity() * sizeof(SparseVector) +
                  documents_.capacity() * sizeof(StoredDocument) +
                  (story_parent_.capacity() + touched_.capacity()) * 4 + split_scratch_.capacity() * sizeof(float) +
                  split_means_.capacity() * sizeof(std::pair<float, float>);
   for (const StoredDocument& document : documents_) bytes += document.id.capacity();
+  for (const SparseVector& anchors : document_anchors_) bytes += anchors.capacity() * sizeof(WeightedTerm);
   for (const std::string& name : story_names_) bytes += sizeof(std::string) + name.capacity() * 2;
   return bytes;
 }

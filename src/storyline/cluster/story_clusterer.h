@@ -65,6 +65,17 @@ struct StoryOptions {
   // A document with fewer words than this (numbers aside) starts its own story and nothing joins
   // it: a near-empty page matches anything by chance.
   size_t min_signal_words = 4;
+  // Stories of different languages share few words, so they are compared by their anchors
+  // (names keyed across alphabets, numbers) and merge at this cosine of their anchor centroids.
+  // 0 turns the pass off.
+  float cross_language_merge = 0.40f;
+  ClusterOptions anchors{.centroid_terms = 60, .index_terms = 8, .scored_candidates = 8, .window_days = 3,
+                         .decay_days = 3, .one_side_undated_factor = 0.6f};
+  // ...when they have at least this many anchors in common, names among them: one shared name or
+  // number is chance, and numbers alone (years, prices) are shared by unrelated news.
+  size_t min_shared_anchors = 3;
+  size_t min_shared_name_anchors = 2;
+  size_t document_anchor_terms = 24;  // a document's heaviest anchors kept (for splits)
   StorylineOptions storylines{};
 };
 
@@ -130,6 +141,7 @@ class StoryClusterer {
     uint32_t publisher = 0;  // publisher_ids_ value; 0 = unknown
     uint32_t story = 0;   // as first assigned; follow story_parent_ for merges
     uint32_t member = 0;  // its own entry in members_
+    uint64_t language = 0;  // one bit: language_bit()
   };
 
   SparseVector vector_of(const AnalyzedDocument& document) const;
@@ -159,7 +171,14 @@ class StoryClusterer {
   // The same for two stories, by how often their last-added members share a publisher.
   float publisher_overlap_factor(uint32_t a, uint32_t b) const;
   uint32_t root_story(uint32_t story) const;
-  uint32_t new_story(const SparseVector& vector, const DayRange& days, uint64_t clock, std::string name);
+  uint32_t new_story(const SparseVector& vector, const SparseVector& anchors, const DayRange& days, uint64_t clock,
+                     std::string name);
+  // Merges touched stories with stories of other languages whose anchors they share.
+  void merge_across_languages(uint64_t clock);
+  uint64_t language_bit(const std::string& language);
+  // Anchors two centroids share: all, and names among them.
+  std::pair<size_t, size_t> shared_anchors(const SparseVector& a, const SparseVector& b) const;
+  SparseVector anchors_of(const AnalyzedDocument& document) const;
   void place_in_storyline(uint32_t story, uint64_t clock);
   void mark_story_changed(uint32_t story);
   SparseVector unit_centroid(uint32_t story) const;
@@ -170,6 +189,11 @@ class StoryClusterer {
   DocumentFrequencies frequencies_;
   CentroidClusters stories_;
   CentroidClusters members_;                 // one cluster per document
+  CentroidClusters anchors_;                 // by story, as stories_: the members' anchor vectors
+  std::vector<SparseVector> document_anchors_;  // by document
+  std::vector<uint64_t> story_languages_;       // by story: its members' language bits
+  std::unordered_map<std::string, uint64_t> language_bits_;
+  std::vector<uint32_t> anchors_checked_at_;    // story size at its last cross-language look
   std::vector<uint32_t> document_of_member_;  // members_ id -> document
   StorylineLinker storylines_;
   std::vector<StoredDocument> documents_;

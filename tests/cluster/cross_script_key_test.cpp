@@ -1,0 +1,62 @@
+#include "storyline/cluster/cross_script_key.h"
+
+#include <gtest/gtest.h>
+
+#include "storyline/text/tokenize.h"
+
+using namespace storyline;
+using namespace storyline::cluster;
+
+namespace {
+// As the analyzer keys a name word: folded and stemmed the way of its language first.
+std::string key(std::string_view word, std::string_view language) {
+  text::Analyzer analyzer(language);
+  return cross_script_key(analyzer.stem(text::fold_case(word))).value_or("(none)");
+}
+std::string unstemmed_key(std::string_view word) { return cross_script_key(text::fold_case(word)).value_or("(none)"); }
+}  // namespace
+
+TEST(CrossScriptKey, OneNameInTwoAlphabetsAndItsCasesSharesAKey) {
+  EXPECT_EQ(key("Trump", "en"), key("Трамп", "ru"));
+  EXPECT_EQ(key("Trump", "en"), key("Трампом", "ru"));
+  EXPECT_EQ(key("Trump", "en"), key("Трампа", "uk"));
+  EXPECT_EQ(key("Zelensky", "en"), key("Зеленский", "ru"));
+  EXPECT_EQ(key("Zelensky", "en"), key("Зеленскому", "ru"));
+  EXPECT_EQ(key("Yovanovitch", "en"), key("Йованович", "ru"));
+  EXPECT_EQ(key("Venice", "en"), key("Венеция", "ru"));
+  EXPECT_EQ(key("Macron", "en"), key("Макрон", "ru"));
+  EXPECT_EQ(unstemmed_key("Tsivilev"), unstemmed_key("Цивилев"));  // the Russian stemmer cuts "-ев"
+  EXPECT_EQ(key("Philippines", "en"), key("Филиппины", "ru"));
+  EXPECT_EQ(key("Chile", "en"), key("Чили", "ru"));
+  EXPECT_EQ(key("Mitsotakis", "en"), key("Μητσοτάκης", "el"));
+}
+
+TEST(CrossScriptKey, DifferentNamesKeepDifferentKeys) {
+  EXPECT_NE(key("Trump", "en"), key("Putin", "en"));
+  EXPECT_NE(key("Trump", "en"), key("Tramway", "en"));
+  EXPECT_NE(key("Zelensky", "en"), key("Zolotoye", "en"));
+  EXPECT_NE(key("Bolivia", "en"), key("Бурятия", "ru"));
+}
+
+TEST(CrossScriptKey, ShortSkeletonsAreNoKey) {
+  EXPECT_FALSE(cross_script_key("iran"));  // two consonant classes: shared by too much
+  EXPECT_FALSE(cross_script_key("oui"));
+  EXPECT_FALSE(cross_script_key(""));
+  EXPECT_FALSE(cross_script_key("\xff\xfe"));  // not UTF-8
+}
+
+TEST(NumberKey, NumbersAreDigitsWhateverTheirSeparatorsOrDigits) {
+  EXPECT_EQ(number_key("122,000"), "122000");
+  EXPECT_EQ(number_key("122.000"), "122000");
+  EXPECT_EQ(number_key("122000"), "122000");
+  EXPECT_EQ(number_key("\u06F1\u06F5\u06F0\u06F0"), "1500");  // Persian digits
+  EXPECT_EQ(number_key("\u0661\u0662\u0663"), "123");          // Arabic-Indic digits
+}
+
+TEST(NumberKey, SmallNumbersPartsOfDatesAndWordsAreNoKey) {
+  EXPECT_FALSE(number_key("42"));   // days, ages, scores: everywhere
+  EXPECT_FALSE(number_key("03"));   // a part of a date or time
+  EXPECT_FALSE(number_key("G7"));
+  EXPECT_FALSE(number_key("1990s"));
+  EXPECT_FALSE(number_key("abc"));
+}
