@@ -18,11 +18,26 @@ StoryClusterer::StoryClusterer(StoryOptions options)
       anchors_(options_.anchors),
       storylines_(options.storylines) {}
 
-uint64_t StoryClusterer::language_bit(const std::string& language) {
-  // 63 languages get a bit each; any further share the last (compared as one language).
-  const auto [found, added] = language_bits_.try_emplace(language, 0);
-  if (added) found->second = uint64_t{1} << std::min<size_t>(language_bits_.size() - 1, 63);
-  return found->second;
+uint32_t StoryClusterer::language_id(const std::string& language) {
+  return language_ids_.try_emplace(language, static_cast<uint32_t>(language_ids_.size())).first->second;
+}
+
+namespace {
+void count_language(std::vector<std::pair<uint32_t, uint32_t>>& counts, uint32_t language, uint32_t count) {
+  for (auto& entry : counts)
+    if (entry.first == language) {
+      entry.second += count;
+      return;
+    }
+  counts.emplace_back(language, count);
+}
+}  // namespace
+
+uint32_t StoryClusterer::main_language(uint32_t story) const {
+  std::pair<uint32_t, uint32_t> main{0, 0};
+  for (const auto& [language, count] : story_languages_[story])
+    if (count > main.second || (count == main.second && language < main.first)) main = {language, count};
+  return main.first;
 }
 
 SparseVector StoryClusterer::anchors_of(const AnalyzedDocument& document) const {
@@ -42,7 +57,7 @@ uint32_t StoryClusterer::new_story(const SparseVector& vector, const SparseVecto
                                    uint64_t clock, std::string name) {
   const uint32_t story = stories_.create(vector, days, clock);
   anchors_.create(anchors, days, clock);  // the same ids as stories_
-  story_languages_.push_back(0);
+  story_languages_.emplace_back();
   story_parent_.push_back(story);
   is_touched_.push_back(false);
   story_members_.emplace_back();
@@ -101,7 +116,7 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     const uint64_t clock = document + 1;
     const SparseVector anchors = anchors_of(entry.document);
     documents_.push_back({std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0,
-                          language_bit(entry.document.language)});
+                          language_id(entry.document.language)});
     document_anchors_.push_back(anchors);
     auto found = story_by_name_.find(entry.story_id);
     uint32_t story;
@@ -115,7 +130,7 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
       stories_.add(story, vector, days, clock);
       anchors_.add(story, anchors, days, clock);
     }
-    story_languages_[story] |= documents_[document].language;
+    count_language(story_languages_[story], documents_[document].language, 1);
     story_members_[story].push_back(static_cast<uint32_t>(document));
     documents_[document].story = story;
     documents_[document].member = members_.create(vector, days, clock);
@@ -204,7 +219,7 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
     documents_[first + i].id = std::move(batch[i].id);
     AnalyzedDocument& document = batch[i];
     const uint32_t publisher = documents_[first + i].publisher = publisher_id(document.publisher);
-    documents_[first + i].language = language_bit(document.language);
+    documents_[first + i].language = language_id(document.language);
     const SparseVector vector = vector_of(document);
     const SparseVector& anchors = document_anchors_[first + i] = vector.empty() ? SparseVector{} : anchors_of(document);
     const DayRange days{document.day, document.day};
@@ -224,7 +239,7 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
       story = new_story(vector, anchors, days, clock, "story-" + documents_[first + i].id);
       watch_as_fragment(story, clock);
     }
-    story_languages_[story] |= documents_[first + i].language;
+    count_language(story_languages_[story], documents_[first + i].language, 1);
     story_members_[story].push_back(static_cast<uint32_t>(first + i));
     documents_[first + i].member = members_.create(vector, days, clock);
     document_of_member_.push_back(static_cast<uint32_t>(first + i));
@@ -374,7 +389,7 @@ std::pair<size_t, size_t> StoryClusterer::shared_anchors(const SparseVector& a, 
 
 void StoryClusterer::merge_across_languages(uint64_t clock) {
   // A stream of one language so far has nothing to compare across.
-  if (options_.cross_language_merge <= 0 || language_bits_.size() < 2) return;
+  if (options_.cross_language_merge <= 0 || language_ids_.size() < 2) return;
   // Iterates by index: a merge may add the absorbing story to touched_.
   for (size_t k = 0; k < touched_.size(); ++k) {
     const uint32_t story = touched_[k];
@@ -385,8 +400,10 @@ void StoryClusterer::merge_across_languages(uint64_t clock) {
     normalize(query);
     std::optional<CentroidClusters::Match> best;
     for (const auto& match : anchors_.matches(query, cluster.days, clock, options_.cross_language_merge, story)) {
-      // Stories with a language in common were compared by their words, which say more.
-      if ((story_languages_[story] & story_languages_[match.cluster]) != 0) continue;
+      // Stories mostly of one language were compared by their words, which say more. (A story
+      // of several languages is compared by its main one: a Russian story that took in a
+      // Ukrainian report can still meet a Ukrainian story.)
+      if (main_language(story) == main_language(match.cluster)) continue;
       const auto [shared, shared_names] = shared_anchors(cluster.centroid, anchors_.cluster(match.cluster).centroid);
       if (shared < options_.min_shared_anchors || shared_names < options_.min_shared_name_anchors) continue;
       if (!best || match.similarity > best->similarity) best = match;
@@ -401,7 +418,8 @@ void StoryClusterer::merge_stories(uint32_t a, uint32_t b, uint64_t clock) {
   if (size_from > size_into || (size_from == size_into && from < into)) std::swap(into, from);
   stories_.merge(into, from, clock);
   anchors_.merge(into, from, clock);
-  story_languages_[into] |= story_languages_[from];
+  for (const auto& [language, count] : story_languages_[from]) count_language(story_languages_[into], language, count);
+  story_languages_[from] = {};
   story_parent_[from] = into;
   for (uint32_t document : story_members_[from]) changed_documents_.push_back(document);
   removed_stories_.push_back(story_names_[from]);
@@ -536,10 +554,10 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
     }
     stories_.rebuild(target, vectors, days, clock);
     std::vector<const SparseVector*> anchors;
-    story_languages_[target] = 0;
+    story_languages_[target].clear();
     for (uint32_t document : documents) {
       anchors.push_back(&document_anchors_[document]);
-      story_languages_[target] |= documents_[document].language;
+      count_language(story_languages_[target], documents_[document].language, 1);
     }
     anchors_.rebuild(target, anchors, days, clock);
   };
@@ -650,7 +668,8 @@ std::vector<Storyline> StoryClusterer::storylines() const {
 
 size_t StoryClusterer::memory_bytes() const {
   size_t bytes = stories_.memory_bytes() + members_.memory_bytes() + anchors_.memory_bytes() + storylines_.memory_bytes() +
-                 story_languages_.capacity() * sizeof(uint64_t) + document_anchors_.capacity() * sizeof(SparseVector) +
+                 story_languages_.capacity() * sizeof(story_languages_[0]) +
+                 document_anchors_.capacity() * sizeof(SparseVector) +
                  documents_.capacity() * sizeof(StoredDocument) +
                  (story_parent_.capacity() + touched_.capacity()) * 4 + split_scratch_.capacity() * sizeof(float) +
                  split_means_.capacity() * sizeof(std::pair<float, float>);

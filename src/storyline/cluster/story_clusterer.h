@@ -141,7 +141,7 @@ class StoryClusterer {
     uint32_t publisher = 0;  // publisher_ids_ value; 0 = unknown
     uint32_t story = 0;   // as first assigned; follow story_parent_ for merges
     uint32_t member = 0;  // its own entry in members_
-    uint64_t language = 0;  // one bit: language_bit()
+    uint32_t language = 0;  // language_id()
   };
 
   SparseVector vector_of(const AnalyzedDocument& document) const;
@@ -175,7 +175,9 @@ class StoryClusterer {
                      std::string name);
   // Merges touched stories with stories of other languages whose anchors they share.
   void merge_across_languages(uint64_t clock);
-  uint64_t language_bit(const std::string& language);
+  uint32_t language_id(const std::string& language);
+  // The language most of the story's members are in (the lowest id on a tie).
+  uint32_t main_language(uint32_t story) const;
   // Anchors two centroids share: all, and names among them.
   std::pair<size_t, size_t> shared_anchors(const SparseVector& a, const SparseVector& b) const;
   SparseVector anchors_of(const AnalyzedDocument& document) const;
@@ -191,8 +193,9 @@ class StoryClusterer {
   CentroidClusters members_;                 // one cluster per document
   CentroidClusters anchors_;                 // by story, as stories_: the members' anchor vectors
   std::vector<SparseVector> document_anchors_;  // by document
-  std::vector<uint64_t> story_languages_;       // by story: its members' language bits
-  std::unordered_map<std::string, uint64_t> language_bits_;
+  // By story: how many of its members are in each language (language id, count), few per story.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> story_languages_;
+  std::unordered_map<std::string, uint32_t> language_ids_;
   std::vector<uint32_t> anchors_checked_at_;    // story size at its last cross-language look
   std::vector<uint32_t> document_of_member_;  // members_ id -> document
   StorylineLinker storylines_;
