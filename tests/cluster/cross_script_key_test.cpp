@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "storyline/cluster/document_analysis.h"
+#include "storyline/core/document.h"
 #include "storyline/text/tokenize.h"
 
 using namespace storyline;
@@ -59,4 +61,27 @@ TEST(NumberKey, SmallNumbersPartsOfDatesAndWordsAreNoKey) {
   EXPECT_FALSE(number_key("G7"));
   EXPECT_FALSE(number_key("1990s"));
   EXPECT_FALSE(number_key("abc"));
+}
+
+// The analyzer gives reports in two alphabets the same anchors for the same names and numbers,
+// and none when anchors are turned off.
+TEST(CrossScriptKey, TheAnalyzerAnchorsNamesAndNumbersAlike) {
+  cluster::Vocabulary vocabulary;
+  cluster::DocumentAnalyzer analyzer(vocabulary);
+  Document english, russian;
+  english.id = "en";
+  english.language = "en";
+  english.text = "On Thursday Governor Sergei Tsivilev said that 285 miners were underground near Belovo.";
+  russian.id = "ru";
+  russian.language = "ru";
+  russian.text = "В четверг губернатор Сергей Цивилев сообщил, что под землёй находились 285 горняков у Белово.";
+  const auto a = analyzer.analyze(english).anchors, b = analyzer.analyze(russian).anchors;
+  size_t shared = 0;
+  for (const auto& x : a)
+    for (const auto& y : b) shared += x.term == y.term;
+  EXPECT_GE(shared, 4u);  // Sergei, Tsivilev, Belovo, 285
+  cluster::AnalysisOptions off;
+  off.anchors = false;
+  cluster::DocumentAnalyzer without(vocabulary, off);
+  EXPECT_TRUE(without.analyze(english).anchors.empty());
 }

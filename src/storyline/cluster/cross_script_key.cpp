@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -57,13 +58,18 @@ constexpr size_t kMinKeyDigits = 3;
 }  // namespace
 
 std::optional<std::string> cross_script_key(std::string_view name_word) {
-  icu::Transliterator* transliterator = to_ascii_latin();
-  if (!transliterator) return std::nullopt;
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(name_word.data(), static_cast<int32_t>(name_word.size())));
-  transliterator->transliterate(text);
   std::string ascii;
-  text.toUTF8String(ascii);
+  const bool is_ascii = std::all_of(name_word.begin(), name_word.end(), [](char c) { return (c & 0x80) == 0; });
+  if (is_ascii) {  // most names: no transliteration needed, and ICU's costs microseconds
+    for (char c : name_word) ascii.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+  } else {
+    icu::Transliterator* transliterator = to_ascii_latin();
+    if (!transliterator) return std::nullopt;
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name_word.data(), static_cast<int32_t>(name_word.size())));
+    transliterator->transliterate(text);
+    text.toUTF8String(ascii);
+  }
   std::string letters;
   for (char c : ascii)
     if (c >= 'a' && c <= 'z') letters.push_back(c);  // not apostrophes, soft signs' primes, digits

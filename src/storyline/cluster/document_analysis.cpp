@@ -83,14 +83,19 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
     const bool is_number = starts_with_digit(folded);
     if (is_number && is_date_or_time(folded)) continue;
     if (anchors)
-      if (auto key = number_key(folded)) add_anchor(kNumberAnchorPrefix, *key, *anchors);
+      if (auto key = number_key(folded)) anchors->push_back({anchor_term(kNumberAnchorPrefix, *key), 1.0f});
     const std::string term = is_number || analyzer.has_stemmer() ? analyzer.stem(folded) : truncation_stem(folded);
     counts.push_back({vocabulary_.id(term), is_number ? options_.number_weight : 1.0f});
   }
-  if (!names || !written_in_cased_script(words)) return;
-  // Names as written (folded). Keyed across alphabets instead ("Трамп" = "Trump", see the closing
-  // note of issue 13) they gained 0.02 of F1 across languages but merged different events of one
-  // storyline whose reports share many place names.
+  if (!names) return;
+  // Without capitals names cannot be told from words (Arabic, Persian, Hindi, Chinese...), so
+  // those documents have no name anchors. Keying every word of the lead instead gained nothing on
+  // the contest gold and cost a third of the analysis time.
+  if (!written_in_cased_script(words)) return;
+  // Names as written (folded): the names block compares them among documents of any language
+  // written alike. Keyed across alphabets they are anchors, compared only between stories of
+  // different languages: in the names block, keys merged different events of one storyline whose
+  // reports share many place names.
   std::string term;
   for (const std::string& name :
        find_names(text, words, [&](std::string_view folded) { return analyzer.is_stop_word(folded); })) {
@@ -101,19 +106,36 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
     if (!anchors) continue;
     // Stemmed and as written: stemmers cut names unevenly across languages ("Цивилев" to
     // "цивил", "Tsivilev" not at all), and either form meeting is enough.
-    for (const text::Word& word : text::split_words(name)) {
-      const auto written = cross_script_key(word.text);
-      const auto stemmed = cross_script_key(analyzer.stem(word.text));
-      if (written) add_anchor(kAnchorPrefix, *written, *anchors);
-      if (stemmed && stemmed != written) add_anchor(kAnchorPrefix, *stemmed, *anchors);
+    // find_names joins a name's folded words with one space.
+    for (size_t start = 0; start < name.size();) {
+      size_t end = name.find(' ', start);
+      if (end == std::string::npos) end = name.size();
+      const WordAnchors word = anchors_of(std::string_view(name).substr(start, end - start), analyzer);
+      if (word.written != kNoAnchor) anchors->push_back({word.written, 1.0f});
+      if (word.stemmed != kNoAnchor && word.stemmed != word.written) anchors->push_back({word.stemmed, 1.0f});
+      start = end + 1;
     }
   }
 }
 
-void DocumentAnalyzer::add_anchor(std::string_view prefix, std::string_view key, std::vector<WeightedTerm>& anchors) {
+DocumentAnalyzer::WordAnchors DocumentAnalyzer::anchors_of(std::string_view folded_word, text::Analyzer& analyzer) {
+  constexpr size_t kRemembered = 200000;  // some 20 MB at most; a stream's names repeat well within it
+  key_scratch_.assign(analyzer.language());
+  key_scratch_.push_back('\0');
+  key_scratch_.append(folded_word);
+  if (auto found = word_anchors_.find(key_scratch_); found != word_anchors_.end()) return found->second;
+  if (word_anchors_.size() >= kRemembered) word_anchors_.clear();
+  WordAnchors anchors;
+  if (auto key = cross_script_key(folded_word)) anchors.written = anchor_term(kAnchorPrefix, *key);
+  if (auto key = cross_script_key(analyzer.stem(folded_word))) anchors.stemmed = anchor_term(kAnchorPrefix, *key);
+  word_anchors_.emplace(key_scratch_, anchors);
+  return anchors;
+}
+
+TermId DocumentAnalyzer::anchor_term(std::string_view prefix, std::string_view key) {
   std::string term(prefix);
   term += key;
-  anchors.push_back({vocabulary_.id(term), 1.0f});
+  return vocabulary_.id(term);
 }
 
 std::string analysis_language(const Document& document) {
@@ -136,7 +158,7 @@ AnalyzedDocument DocumentAnalyzer::analyze(const Document& document) {
   // Headlines are in title case, so names are only looked for in running text.
   if (document.title) add_text(*document.title, 64, analyzer, title, nullptr, nullptr);
   const std::optional<std::string>& text = document.text && !document.text->empty() ? document.text : document.excerpt;
-  if (text) add_text(*text, options_.max_body_words, analyzer, body, &names, &anchors);
+  if (text) add_text(*text, options_.max_body_words, analyzer, body, &names, options_.anchors ? &anchors : nullptr);
   analyzed.title = make_sparse(std::move(title));
   analyzed.body = make_sparse(std::move(body));
   analyzed.names = make_sparse(std::move(names));

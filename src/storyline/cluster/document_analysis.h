@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "storyline/cluster/term_vectors.h"
 #include "storyline/core/document.h"
@@ -65,6 +66,8 @@ struct AnalysisOptions {
   float number_weight = 3.0f;
   // Only the first words of a long body: the lead says what happened, and the cost stays bounded.
   size_t max_body_words = 1200;
+  // Anchors (AnalyzedDocument::anchors) for meeting reports in other languages.
+  bool anchors = true;
 };
 
 // Names are stored in the vocabulary with this prefix, so "@doha" (a name) and "doha" (a word)
@@ -88,11 +91,21 @@ class DocumentAnalyzer {
   text::Analyzer& analyzer_for(const std::string& language);
   void add_text(std::string_view text, size_t max_words, text::Analyzer& analyzer, std::vector<WeightedTerm>& counts,
                 std::vector<WeightedTerm>* names, std::vector<WeightedTerm>* anchors);
-  void add_anchor(std::string_view prefix, std::string_view key, std::vector<WeightedTerm>& anchors);
+  // A word's anchor terms: its cross_script_key as written and once stemmed (kNoAnchor: none),
+  // remembered: names recur across documents, and ICU's transliteration, the stemmer and the
+  // vocabulary cost microseconds a word.
+  static constexpr TermId kNoAnchor = ~TermId{0};
+  struct WordAnchors {
+    TermId written = kNoAnchor, stemmed = kNoAnchor;
+  };
+  WordAnchors anchors_of(std::string_view folded_word, text::Analyzer& analyzer);
+  TermId anchor_term(std::string_view prefix, std::string_view key);
 
   Vocabulary& vocabulary_;
   AnalysisOptions options_;
   std::map<std::string, std::unique_ptr<text::Analyzer>> analyzers_;
+  std::unordered_map<std::string, WordAnchors> word_anchors_;  // language, NUL, folded word; bounded
+  std::string key_scratch_;
 };
 
 }  // namespace storyline::cluster
