@@ -404,6 +404,7 @@ void StoryClusterer::merge_across_languages(uint64_t clock) {
       // of several languages is compared by its main one: a Russian story that took in a
       // Ukrainian report can still meet a Ukrainian story.)
       if (main_language(story) == main_language(match.cluster)) continue;
+      if (std::min(stories_.cluster(story).size, stories_.cluster(match.cluster).size) > options_.cross_language_max_joined) continue;
       const auto [shared, shared_names] = shared_anchors(cluster.centroid, anchors_.cluster(match.cluster).centroid);
       if (shared < options_.min_shared_anchors || shared_names < options_.min_shared_name_anchors) continue;
       if (!best || match.similarity > best->similarity) best = match;

@@ -75,6 +75,10 @@ struct StoryOptions {
   // number is chance, and numbers alone (years, prices) are shared by unrelated news.
   size_t min_shared_anchors = 3;
   size_t min_shared_name_anchors = 2;
+  // ...and when one of them has at most this many documents: a report or two in another language
+  // joins the story it matches; two grown stories of different languages stay apart (names and
+  // numbers in common tell a subject more than an event, and merged they drew in a region's news).
+  uint32_t cross_language_max_joined = 3;
   size_t document_anchor_terms = 24;  // a document's heaviest anchors kept (for splits)
   StorylineOptions storylines{};
 };
