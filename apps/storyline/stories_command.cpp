@@ -11,6 +11,7 @@
 #include <string>
 
 #include "commands.h"
+#include "storyline/core/iso_time.h"
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/rank/story_heat.h"
@@ -24,6 +25,7 @@ struct StoriesOptions {
   bool json = false;
   std::string format = "text";
   size_t limit = 20;
+  size_t offset = 0;
   std::string category;
   std::string language;
   std::string since;
@@ -50,6 +52,15 @@ int run_stories(const StoriesOptions& options) {
               << "' (society, economy, technology, science, sports, entertainment, other)\n";
     return 2;
   }
+  std::optional<int64_t> since;
+  if (!options.since.empty()) {
+    since = parse_time_or_unix(options.since);
+    if (!since) {
+      std::cerr << "storyline stories: --since '" << options.since
+                << "' is neither an ISO 8601 time nor Unix seconds (e.g. 2019-11-15T00:00:00Z or 1573776000)\n";
+      return 2;
+    }
+  }
   if (!std::filesystem::exists(options.db)) {
     std::cerr << "storyline stories: " << options.db << ": no such store; run `storyline ingest --db " << options.db
               << " PATH...` first\n";
@@ -64,11 +75,12 @@ int run_stories(const StoriesOptions& options) {
   }
   store::StoryQuery query;
   query.limit = options.limit;
+  query.offset = options.offset;
+  query.since = since;
   if (!options.category.empty()) query.category = options.category;
   if (!options.language.empty()) query.language = options.language;
-  if (!options.since.empty()) query.since = options.since;
   if (!options.storyline.empty()) query.storyline = options.storyline;
-  size_t rank = 0;
+  size_t rank = options.offset;
   const int64_t now = pipeline::heat_reference_time(*store);
   for (const store::StoryRecord& story : store->stories(query)) {
     ++rank;
@@ -98,9 +110,12 @@ Runner add_stories_command(CLI::App& app) {
       ->check(CLI::IsMember({"text", "yaml", "json"}))
       ->capture_default_str();
   command->add_option("--limit", options->limit, "How many stories")->capture_default_str()->check(CLI::Range(1, 1000000));
+  command->add_option("--offset", options->offset, "Stories skipped first (the next page: --offset 20)")
+      ->capture_default_str();
   command->add_option("--category", options->category, "Only this category");
   command->add_option("--language", options->language, "Only this language (ISO 639-1)");
-  command->add_option("--since", options->since, "Only stories with an article published on or after (ISO 8601)");
+  command->add_option("--since", options->since,
+                      "Only stories with an article published at or after this time (ISO 8601, or Unix seconds)");
   command->add_option("--storyline", options->storyline, "Only the stories of this storyline");
   return [options] {
     StoriesOptions effective = *options;

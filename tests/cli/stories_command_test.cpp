@@ -120,3 +120,25 @@ TEST(StoriesCommand, TestPagesOfTheExtractionFixturesFormNoStory) {
       EXPECT_EQ(source.find("LICENSE"), std::string::npos) << source;
     }
 }
+
+// --offset gives the next page of the same ranking; --since takes ISO 8601 or Unix seconds and
+// refuses anything else.
+TEST(StoriesCommand, OffsetPagesAndSinceIsChecked) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  SeedStore store;
+  ASSERT_EQ(run_storyline({"ingest", "--db", store.path, shared + "/seeds"}).exit_code, 0);
+  const auto all = json_lines(run_storyline({"stories", "--db", store.path, "--json", "--limit", "50"}).out);
+  ASSERT_GE(all.size(), 3u);
+  const auto second = json_lines(run_storyline({"stories", "--db", store.path, "--json", "--limit", "2", "--offset", "1"}).out);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0]["id"], all[1]["id"]);
+  EXPECT_EQ(second[1]["id"], all[2]["id"]);
+  // Seed 000's story ends 2021-10-10T21:58:00Z (1633903080); the other seeds are undated.
+  const auto recent = json_lines(run_storyline({"stories", "--db", store.path, "--json", "--since", "1633903080"}).out);
+  ASSERT_EQ(recent.size(), 1u);
+  EXPECT_EQ(recent[0]["last_published"], "2021-10-10T21:58:00Z");
+  EXPECT_EQ(json_lines(run_storyline({"stories", "--db", store.path, "--json", "--since", "2021-10-10T21:58:01Z"}).out).size(), 0u);
+  const auto bad = run_storyline({"stories", "--db", store.path, "--since", "last week"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("ISO 8601"), std::string::npos) << bad.err;
+}

@@ -407,3 +407,51 @@ TEST(HttpServer, StoryPageLinksRelatedStorylines) {
   EXPECT_EQ(linked.at("related")[0].at("storyline"), pakistan_storyline);
   EXPECT_EQ(linked.at("related")[0].at("id"), pakistan);
 }
+
+// INTERFACE.md: offset pages through the ranked stories; since is an ISO 8601 time or Unix
+// seconds (stories updated at or after it, whatever zone their times were written in), and
+// anything else is a 400.
+TEST(HttpServer, StoriesPageWithOffsetAndFilterBySince) {
+  RunningServer server;
+  auto client = server.client();
+  const auto page = [](const std::string& title, const std::string& published, const std::string& body) {
+    return "<html><head><title>" + title + "</title><meta property=\"article:published_time\" content=\"" + published +
+           "\"></head><body><article><h1>" + title + "</h1><p>" + body + "</p><p>" + body + "</p></article></body></html>";
+  };
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"old.html", page("Harbour bridge reopens after repairs", "2019-11-01T10:00:00+03:00",
+                        "The harbour bridge reopened to traffic after eight months of repairs, the city said.")},
+      {"middle.html", page("Orchestra names new conductor", "2019-11-08T12:00:00Z",
+                           "The national orchestra named a new principal conductor for the coming season.")},
+      {"new.html", page("Glacier retreat measured by satellite", "2019-11-15T09:00:00-05:00",
+                        "Researchers measured the retreat of an alpine glacier with satellite radar this autumn.")},
+  };
+  for (const auto& [name, html] : pages) ASSERT_EQ(client.Put("/" + name, html, "text/html")->status, 201);
+  const auto ids = [&](const std::string& target) {
+    auto answer = client.Get(target);
+    EXPECT_EQ(answer->status, 200) << target << ": " << answer->body;
+    std::vector<std::string> found;
+    const json parsed = json::parse(answer->body);  // kept: the loop must not walk a destroyed temporary
+    for (const json& story : parsed.at("stories")) found.push_back(story.at("id"));
+    return found;
+  };
+  const auto all = ids("/api/stories?limit=10");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(ids("/api/stories?limit=2"), std::vector<std::string>(all.begin(), all.begin() + 2));
+  EXPECT_EQ(ids("/api/stories?limit=2&offset=2"), std::vector<std::string>{all[2]});
+  EXPECT_TRUE(ids("/api/stories?offset=3").empty());
+  // 2019-11-08T12:00:00Z is 1573214400: the middle and the new story.
+  EXPECT_EQ(ids("/api/stories?since=1573214400").size(), 2u);
+  EXPECT_EQ(ids("/api/stories?since=2019-11-08T12:00:00Z").size(), 2u);
+  EXPECT_EQ(ids("/api/stories?since=2019-11-08T13:00:00%2B01:00").size(), 2u);  // the same instant
+  EXPECT_EQ(ids("/api/stories?since=1573214401").size(), 1u);
+  // 2019-11-15T09:00:00-05:00 is 14:00 UTC: read by its zone, not as text.
+  EXPECT_EQ(ids("/api/stories?since=2019-11-15T13:30:00Z").size(), 1u);
+  EXPECT_TRUE(ids("/api/stories?since=2019-11-15T14:00:01Z").empty());
+  for (const char* bad : {"/api/stories?since=bogus", "/api/stories?since=2019-13-01", "/api/stories?offset=-1",
+                          "/api/stories?offset=abc", "/api/search?q=bridge&since=yesterday"}) {
+    auto answer = client.Get(bad);
+    EXPECT_EQ(answer->status, 400) << bad;
+    EXPECT_NE(answer->body.find("error"), std::string::npos) << bad;
+  }
+}

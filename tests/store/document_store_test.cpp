@@ -110,7 +110,7 @@ TEST(DocumentStore, SearchRanksWithFiltersAndSnippets) {
   EXPECT_NE(hits[0].snippet.find("<b>Taliban</b>"), std::string::npos) << hits[0].snippet;
   EXPECT_EQ(store.search("\"strong earthquake\"").size(), 1u);
   SearchFilters since;
-  since.since = "2020-01-01";
+  since.since = 1577836800;  // 2020-01-01
   EXPECT_TRUE(store.search("earthquake", since).empty());
   SearchFilters entity;
   entity.entity = "Doha";

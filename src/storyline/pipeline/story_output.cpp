@@ -100,7 +100,7 @@ int64_t heat_reference_time(const store::DocumentStore& store) {
   // dates up to the clock count. Compared as text (ISO 8601 puts the year first, so text order
   // is time order; a zone offset blurs it by hours at most).
   const auto newest = store.newest_published(iso_utc(clock));
-  const auto unix = newest ? rank::parse_published_unix(*newest) : std::nullopt;
+  const auto unix = newest ? parse_iso_unix(*newest) : std::nullopt;
   return unix ? std::min(*unix, clock) : clock;
 }
 

@@ -58,8 +58,4 @@ double heat_rank_key(const StoryHeat& heat);
 // articles are dated, since a key holds no time later than its `now`.
 double heat_at(double rank_key, int64_t now_unix);
 
-// "2021-10-09T09:07:00Z", "2021-10-09T09:07", "2021-10-09 09:07:00+02:00", "...-0500",
-// fractions of seconds, or "2021-10-09" (midnight UTC). A time without a zone is read as UTC.
-std::optional<int64_t> parse_published_unix(const std::string& iso8601);
-
 }  // namespace storyline::rank

@@ -46,8 +46,10 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     const auto query = parameter(request, "q");
     if (!query) return reply_error(response, 400, "missing q: /api/search?q=words");
     store::SearchFilters filters;
-    filters.since = parameter(request, "since");
-    filters.until = parameter(request, "until");
+    const auto since = time_parameter(request, "since"), until = time_parameter(request, "until");
+    if (!since || !until) return reply_error(response, 400, std::string(kTimeParameterError));
+    filters.since = *since;
+    filters.until = *until;
     filters.domain = parameter(request, "domain");
     filters.category = parameter(request, "category");
     filters.language = parameter(request, "language");

@@ -53,8 +53,8 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
       store::DocumentStore& store = state.reader();
       if (const auto newest = store.newest_published())
-        if (const auto unix = rank::parse_published_unix(*newest))
-          query.since = iso_utc(*unix - static_cast<int64_t>(*period));
+        if (const auto unix = parse_iso_unix(*newest))
+          query.since = *unix - static_cast<int64_t>(*period);
       json threads = json::array();
       for (const store::StoryRecord& story : store.stories(query))
         threads.push_back({{"title", story.title ? json(*story.title) : json("")},

@@ -1,6 +1,9 @@
 #include "storyline/serve/http_helpers.h"
 
+#include <charconv>
 #include <chrono>
+
+#include "storyline/core/iso_time.h"
 
 namespace storyline::serve {
 
@@ -32,6 +35,23 @@ std::optional<size_t> count_parameter(const httplib::Request& request, const cha
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+std::optional<size_t> index_parameter(const httplib::Request& request, const char* name, size_t most) {
+  const auto value = parameter(request, name);
+  if (!value) return 0;
+  size_t parsed = 0;
+  const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), parsed);
+  if (error != std::errc() || end != value->data() + value->size() || parsed > most) return std::nullopt;
+  return parsed;
+}
+
+std::optional<std::optional<int64_t>> time_parameter(const httplib::Request& request, const char* name) {
+  const auto value = parameter(request, name);
+  if (!value) return std::optional<int64_t>{};
+  const auto parsed = parse_time_or_unix(*value);
+  if (!parsed) return std::nullopt;
+  return parsed;
 }
 
 int64_t unix_now() {

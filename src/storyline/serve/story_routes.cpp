@@ -17,6 +17,8 @@ using nlohmann::json;
 // A storyline rarely holds more stories than a reader would scroll through; past this the
 // timeline keeps the hottest.
 constexpr size_t kMostTimelineStories = 100;
+// Paging deeper than this is a crawl, not a reader: SQLite walks every skipped row.
+constexpr size_t kMostOffset = 100000;
 
 // What a page needs to link to a story: its headline, dates, heat and size.
 json story_reference(const store::StoryRecord& story, int64_t now) {
@@ -70,16 +72,21 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     store::StoryQuery query;
     const auto limit = count_parameter(request, "limit", 20, 500);
     if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
+    const auto offset = index_parameter(request, "offset", kMostOffset);
+    if (!offset) return reply_error(response, 400, "offset must be a number from 0 to " + std::to_string(kMostOffset));
+    const auto since = time_parameter(request, "since");
+    if (!since) return reply_error(response, 400, std::string(kTimeParameterError));
     // A list shows a few articles per story; article_count says how many there are.
     const auto articles = count_parameter(request, "articles", 3, 1000);
     if (!articles) return reply_error(response, 400, "articles must be a number from 1 to 1000");
     query.limit = *limit;
+    query.offset = *offset;
+    query.since = *since;
     query.category = parameter(request, "category");
     if (query.category && !label::category_from_name(*query.category))
       return reply_error(response, 400, "unknown category '" + *query.category +
                                             "': society, economy, technology, science, sports, entertainment, other");
     query.language = parameter(request, "language");
-    query.since = parameter(request, "since");
     query.storyline = parameter(request, "storyline");
     // text=0 leaves the articles' bodies out (null): a front page shows headlines, and bodies
     // are most of the bytes.

@@ -192,8 +192,9 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
                     "snippet(documents_fts, 1, '<b>', '</b>', '…', 24) "
                     "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
                     "WHERE documents_fts MATCH :query";
-  if (filters.since) sql += " AND d.published >= :since";
-  if (filters.until) sql += " AND d.published < :until";
+  // unixepoch() reads the zone of each stored time ("+03:00"); text would compare local times.
+  if (filters.since) sql += " AND unixepoch(d.published) >= :since";
+  if (filters.until) sql += " AND unixepoch(d.published) < :until";
   if (filters.domain) sql += " AND d.domain = :domain";
   if (filters.category) sql += " AND d.category = :category";
   if (filters.language) sql += " AND d.language = :language";

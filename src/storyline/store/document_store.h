@@ -23,8 +23,8 @@ struct UpsertResult {
 };
 
 struct SearchFilters {
-  std::optional<std::string> since;     // published on or after (ISO 8601 prefix compare)
-  std::optional<std::string> until;     // published before
+  std::optional<int64_t> since;  // Unix seconds: published at or after (the zone of `published` counted)
+  std::optional<int64_t> until;  // published before
   std::optional<std::string> domain;
   std::optional<std::string> category;
   std::optional<std::string> language;
@@ -59,7 +59,7 @@ struct StoryRecord {
 struct StoryQuery {
   std::optional<std::string> category;
   std::optional<std::string> language;
-  std::optional<std::string> since;      // last_published on or after (ISO 8601 prefix compare)
+  std::optional<int64_t> since;          // Unix seconds: last_published at or after (its zone counted)
   std::optional<std::string> storyline;  // only this storyline's stories
   size_t limit = 20;
   size_t offset = 0;

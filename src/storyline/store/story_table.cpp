@@ -164,7 +164,8 @@ std::vector<StoryRecord> DocumentStore::stories(const StoryQuery& filters) const
   std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE 1";
   if (filters.category) sql += " AND s.category = :category";
   if (filters.language) sql += " AND s.language = :language";
-  if (filters.since) sql += " AND s.last_published >= :since";
+  // unixepoch() reads the zone of each stored time ("+03:00"); text would compare local times.
+  if (filters.since) sql += " AND unixepoch(s.last_published) >= :since";
   if (filters.storyline) sql += " AND s.storyline_id = :storyline";
   sql += " ORDER BY s.heat_rank DESC, s.id LIMIT :limit OFFSET :offset";
   CachedStatement query = impl_->statement(sql);
