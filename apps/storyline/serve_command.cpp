@@ -29,12 +29,13 @@ int run_serve(const serve::ServerOptions& options) {
   running_server = server.get();
   std::signal(SIGINT, stop_on_signal);
   std::signal(SIGTERM, stop_on_signal);
-  std::cerr << "storyline serve: http://" << options.host << ":" << options.port << "/ (store " << options.db << ")\n";
-  if (!server->listen()) {
+  if (!server->bind()) {
     std::cerr << "storyline serve: cannot listen on " << options.host << ":" << options.port
               << " (in use, or not an address of this machine); choose another with --host/--port\n";
     return 1;
   }
+  std::cerr << "storyline serve: http://" << options.host << ":" << options.port << "/ (store " << options.db << ")\n";
+  server->listen_after_bind();
   running_server = nullptr;
   return 0;
 }
@@ -47,6 +48,10 @@ Runner add_serve_command(CLI::App& app) {
   command->add_option("--db", options->db, "The store file")->capture_default_str();
   command->add_option("--host", options->host, "Address to bind (loopback by default)")->capture_default_str();
   command->add_option("--port", options->port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
+  command->add_option("--write-token", options->write_token,
+                      "Every write (POST, PUT, DELETE) then needs `Authorization: Bearer TOKEN`; also read from "
+                      "STORYLINE_WRITE_TOKEN, which keeps it out of the process list")
+      ->envname("STORYLINE_WRITE_TOKEN");
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
   return [options] { return run_serve(*options); };

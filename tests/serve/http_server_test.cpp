@@ -26,7 +26,7 @@ namespace {
 // A server on a free loopback port over a fresh store, stopped at the end of the test.
 class RunningServer {
  public:
-  explicit RunningServer(int purge_interval_seconds = 5) {
+  explicit RunningServer(int purge_interval_seconds = 5, std::string write_token = "") {
     db_ = (std::filesystem::temp_directory_path() /
            ("storyline-http-" + std::to_string(getpid()) + "-" + std::to_string(counter_++) + ".db"))
               .string();
@@ -34,6 +34,7 @@ class RunningServer {
     options.db = db_;
     options.purge_interval_seconds = purge_interval_seconds;
     options.max_body_bytes = 1 << 20;
+    options.write_token = std::move(write_token);
     server_ = std::make_unique<HttpServer>(options);
     port_ = server_->bind_any_port();
     thread_ = std::thread([this] { server_->listen_after_bind(); });
@@ -45,6 +46,7 @@ class RunningServer {
     server_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + suffix);
   }
+  int port() const { return port_; }
   httplib::Client client() const {
     httplib::Client client("127.0.0.1", port_);
     client.set_read_timeout(10, 0);
@@ -454,4 +456,55 @@ TEST(HttpServer, StoriesPageWithOffsetAndFilterBySince) {
     EXPECT_EQ(answer->status, 400) << bad;
     EXPECT_NE(answer->body.find("error"), std::string::npos) << bad;
   }
+}
+
+// INTERFACE.md: a browser page of another origin cannot write through the reader's browser, and
+// with --write-token only a client with the token writes. Refused writes store nothing.
+TEST(HttpServer, WritesFromOtherOriginsOrWithoutTheTokenAreRefused) {
+  {
+    RunningServer server;
+    auto client = server.client();
+    const auto refused = client.Post("/api/articles", {{"Origin", "https://evil.example"}}, kPage, "text/html");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 403);
+    EXPECT_EQ(client.Put("/evil.html", {{"Sec-Fetch-Site", "cross-site"}}, kPage, "text/html")->status, 403);
+    EXPECT_EQ(client.Put("/rebound.html", {{"Host", "evil.example:8080"}}, kPage, "text/html")->status, 403);
+    EXPECT_EQ(client.Delete("/anything", {{"Origin", "null"}})->status, 403);
+    EXPECT_EQ(json::parse(client.Get("/api/search?q=Taliban")->body).at("articles").size(), 0u) << "nothing stored";
+    // The page itself (same origin) and clients without an Origin write.
+    const httplib::Headers same_origin = {{"Origin", "http://127.0.0.1:" + std::to_string(server.port())}};
+    const auto same = client.Post("/api/articles", same_origin, kPage, "text/html");
+    EXPECT_EQ(same->status, 201) << same->body;
+    // Reads from anywhere are answered; the page says it may not be framed.
+    const auto page = client.Get("/", {{"Origin", "https://evil.example"}});
+    EXPECT_EQ(page->status, 200);
+    EXPECT_NE(page->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  }
+  {
+    RunningServer server(5, "t0ken");
+    auto client = server.client();
+    const auto without = client.Put("/a.html", kPage, "text/html");
+    EXPECT_EQ(without->status, 401);
+    EXPECT_EQ(without->get_header_value("WWW-Authenticate"), "Bearer");
+    EXPECT_EQ(client.Put("/a.html", {{"Authorization", "Bearer nope"}}, kPage, "text/html")->status, 401);
+    EXPECT_EQ(client.Get("/healthz")->status, 200);  // reads need no token
+    EXPECT_EQ(client.Put("/a.html", {{"Authorization", "Bearer t0ken"}}, kPage, "text/html")->status, 201);
+    EXPECT_EQ(client.Delete("/a.html", {{"Authorization", "Bearer t0ken"}})->status, 204);
+  }
+}
+
+// INTERFACE.md: serve refuses a port already taken (the library's SO_REUSEPORT let a second
+// server start there and the two split the requests between two stores).
+TEST(HttpServer, APortInUseIsRefused) {
+  RunningServer first;
+  ServerOptions options;
+  options.db = (std::filesystem::temp_directory_path() / ("storyline-second-" + std::to_string(getpid()) + ".db")).string();
+  options.port = first.port();
+  {
+    HttpServer second(options);
+    EXPECT_FALSE(second.bind());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(options.db + suffix);
+  EXPECT_EQ(first.client().Get("/healthz")->status, 200);
 }

@@ -15,6 +15,7 @@
 #include "storyline/serve/routes.h"
 #include "storyline/serve/server_state.h"
 #include "storyline/serve/web_page.h"
+#include "storyline/serve/write_guard.h"
 
 namespace storyline::serve {
 namespace {
@@ -110,18 +111,33 @@ void HttpServer::Impl::install_routes() {
   server.set_write_timeout(options.write_timeout_seconds, 0);
   server.set_keep_alive_max_count(100000);
   server.set_socket_options([this](int socket) {
-    httplib::default_socket_options(socket);
+    // SO_REUSEADDR only (a restart binds while old connections linger in TIME_WAIT). The
+    // library's defaults add SO_REUSEPORT, with which a second `serve` on a port in use started
+    // and the two split the requests between two stores.
+    const int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     if (listening_socket < 0) listening_socket = socket;
   });
   // Headers and body go out in separate writes: without TCP_NODELAY the body waits for the
   // client's delayed ACK (40 ms on Linux).
   server.set_tcp_nodelay(true);
+  // No answer is to be read as another type than it says (a JSON answer as a script or page).
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
   const size_t workers = std::max<size_t>(2, options.worker_threads);
   server.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
 
   // Latency: the pre-routing hook and the logger run on the same worker thread, in that order.
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  const WriteGuardOptions guard{options.write_token, is_loopback_host(options.host)};
+  server.set_pre_routing_handler([guard](const httplib::Request& request, httplib::Response& response) {
     request_started() = std::chrono::steady_clock::now();
+    const auto header = [&](const char* name) { return request.get_header_value(name); };
+    const std::string host = header("Host"), origin = header("Origin"), fetch_site = header("Sec-Fetch-Site"),
+                      authorization = header("Authorization");
+    if (const auto refusal = refuse_write({request.method, host, origin, fetch_site, authorization}, guard)) {
+      if (refusal->status == 401) response.set_header("WWW-Authenticate", "Bearer");
+      reply_error(response, refusal->status, refusal->message);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
@@ -147,6 +163,12 @@ void HttpServer::Impl::install_routes() {
     response.set_content(state.metrics().render(store.count(), store.story_count()), "text/plain; version=0.0.4");
   });
   server.Get("/", [](const httplib::Request&, httplib::Response& response) {
+    // No other site may frame the page (clickjacking) or have it read as another type; it loads
+    // no plugins and sends forms only here.
+    response.set_header("Content-Security-Policy",
+                        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'");
+    response.set_header("X-Frame-Options", "DENY");
+    response.set_header("Referrer-Policy", "no-referrer");
     response.set_content(std::string(web_page_html()), "text/html; charset=utf-8");
   });
   install_article_routes(server, state);
@@ -181,10 +203,12 @@ HttpServer::~HttpServer() {
   if (impl_->polling.joinable()) impl_->polling.join();
 }
 
-bool HttpServer::listen() {
+bool HttpServer::listen() { return bind() && impl_->server.listen_after_bind(); }
+
+bool HttpServer::bind() {
   if (!impl_->server.bind_to_port(impl_->state.options().host, impl_->state.options().port)) return false;
   impl_->widen_backlog();
-  return impl_->server.listen_after_bind();
+  return true;
 }
 
 int HttpServer::bind_any_port() {

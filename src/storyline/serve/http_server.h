@@ -24,6 +24,8 @@ struct ServerOptions {
   // a server only polls when asked to reach out to the network.
   bool poll_sources = false;
   sources::PollerOptions poller;
+  // When set, every write (POST, PUT, DELETE) needs `Authorization: Bearer <token>` (write_guard.h).
+  std::string write_token;
 };
 
 class HttpServer {
@@ -36,6 +38,9 @@ class HttpServer {
 
   // Binds and serves until stop(); returns false when the address cannot be bound.
   bool listen();
+  // Binds to the options' host and port (false when taken or not this machine's), for
+  // listen_after_bind(): a caller can say it serves only once it does.
+  bool bind();
   // Binds to a free port on the host; returns it (for tests), or -1.
   int bind_any_port();
   bool listen_after_bind();

@@ -1,0 +1,70 @@
+#include "storyline/serve/write_guard.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace storyline::serve {
+namespace {
+
+bool is_write(std::string_view method) { return method == "POST" || method == "PUT" || method == "DELETE" || method == "PATCH"; }
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  std::transform(result.begin(), result.end(), result.begin(), [](unsigned char c) { return std::tolower(c); });
+  return result;
+}
+
+// "example.com:8080" -> "example.com", "[::1]:8080" -> "::1".
+std::string_view without_port(std::string_view host) {
+  if (host.starts_with('[')) {
+    const size_t close = host.find(']');
+    return close == std::string_view::npos ? host : host.substr(1, close - 1);
+  }
+  const size_t colon = host.rfind(':');
+  return colon == std::string_view::npos || host.find(':') != colon ? host : host.substr(0, colon);
+}
+
+// "http://127.0.0.1:8080" -> "127.0.0.1:8080"; "" when it is no http(s) origin ("null").
+std::string_view origin_authority(std::string_view origin) {
+  for (std::string_view scheme : {"http://", "https://"})
+    if (origin.starts_with(scheme)) return origin.substr(scheme.size());
+  return {};
+}
+
+// Compared in constant time: the time a wrong token takes says nothing of the right one.
+bool same_secret(std::string_view given, std::string_view expected) {
+  unsigned char difference = given.size() == expected.size() ? 0 : 1;
+  for (size_t i = 0; i < given.size(); ++i)
+    difference |= static_cast<unsigned char>(given[i] ^ expected[i % std::max<size_t>(expected.size(), 1)]);
+  return difference == 0;
+}
+
+}  // namespace
+
+bool is_loopback_host(std::string_view host) {
+  const std::string name = lower(without_port(host));
+  const bool ipv4_literal = !name.empty() && name.find_first_not_of("0123456789.") == std::string::npos;
+  return name == "localhost" || name.ends_with(".localhost") || name == "::1" || (ipv4_literal && name.starts_with("127."));
+}
+
+std::optional<WriteRefusal> refuse_write(const WriteRequest& request, const WriteGuardOptions& options) {
+  if (!is_write(request.method)) return std::nullopt;
+  if (options.loopback_only && !request.host.empty() && !is_loopback_host(request.host))
+    return WriteRefusal{403, "writes are taken only through a loopback name (127.0.0.1, localhost), not '" +
+                                 std::string(request.host) + "'"};
+  if (request.fetch_site == "cross-site" || request.fetch_site == "same-site")
+    return WriteRefusal{403, "a page of another origin may not write here (Sec-Fetch-Site: " +
+                                 std::string(request.fetch_site) + ")"};
+  if (!request.origin.empty() && lower(origin_authority(request.origin)) != lower(request.host))
+    return WriteRefusal{403, "a page of another origin may not write here (Origin: " + std::string(request.origin) + ")"};
+  if (!options.write_token.empty()) {
+    constexpr std::string_view kBearer = "Bearer ";
+    const std::string_view given =
+        request.authorization.starts_with(kBearer) ? request.authorization.substr(kBearer.size()) : std::string_view{};
+    if (!same_secret(given, options.write_token))
+      return WriteRefusal{401, "this server takes writes only with its token: Authorization: Bearer TOKEN"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace storyline::serve
