@@ -14,7 +14,6 @@
 #include "storyline/core/iso_time.h"
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
-#include "storyline/rank/story_heat.h"
 #include "storyline/store/document_store.h"
 
 namespace storyline::cli {
@@ -35,7 +34,7 @@ struct StoriesOptions {
 // The readable list: rank, heat, publishers, dates, headline, then the summary bullets.
 void print_text(const store::StoryRecord& story, size_t rank, int64_t now_unix) {
   std::cout << rank << ". " << story.title.value_or("(untitled)") << "\n   heat " << std::fixed << std::setprecision(2)
-            << rank::heat_at(story.heat_rank, now_unix) << std::defaultfloat << " · "
+            << pipeline::shown_heat(story, now_unix) << std::defaultfloat << " · "
             << story.publisher_count << " publishers · " << story.article_count << " articles · "
             << story.category.value_or("?") << " · " << story.first_published.value_or("undated");
   if (story.last_published && story.last_published != story.first_published) std::cout << " – " << *story.last_published;

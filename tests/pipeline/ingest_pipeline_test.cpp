@@ -386,3 +386,35 @@ TEST(IngestPipeline, UpdateToNotNewsLeavesTheStory) {
   EXPECT_FALSE(store.story_of("bank-1").has_value());
   EXPECT_EQ(store.story_count(), 0u);
 }
+
+// An archive with a few much newer articles (the seeds of 2021 beside the contest stream of 2019)
+// is still read as its own day: "now" is the tenth newest article, and a story newer than that
+// shows the heat it was written with rather than one grown without bound.
+TEST(IngestPipeline, AFewNewerArticlesDoNotMoveTheStoresNow) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  std::vector<Document> archive;
+  for (int i = 0; i < 12; ++i)
+    archive.push_back(make("archive-" + std::to_string(i), "paper" + std::to_string(i) + ".example",
+                           "Council votes on budget item " + std::to_string(i),
+                           "The city council voted on item " + std::to_string(i) + " of the budget for parks, roads " +
+                               "and libraries on Thursday evening after a long debate.",
+                           "2019-11-15T0" + std::to_string(i % 10) + ":00:00Z"));
+  store.in_transaction([&] {
+    for (Document& document : archive) pipeline.add(std::move(document));
+    for (Document& document : news()) {
+      document.published = "2021-10-09T09:00:00Z";  // a few articles two years newer
+      pipeline.add(std::move(document));
+    }
+    pipeline.cluster_pending();
+  });
+  const int64_t now = pipeline::heat_reference_time(store);
+  EXPECT_LT(now, 1577836800) << "now stays in 2019";  // 2020-01-01
+  EXPECT_GE(now, 1573776000);                          // 2019-11-15
+  const auto newer = store.story(store.story_of("quake-1").value_or(""));
+  ASSERT_TRUE(newer);
+  const double shown = pipeline::shown_heat(*newer, now);
+  EXPECT_GT(shown, 0);
+  EXPECT_LE(shown, std::round(newer->heat * 100.0) / 100.0 + 1e-9);
+}

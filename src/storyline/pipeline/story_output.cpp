@@ -87,19 +87,28 @@ std::optional<std::string> excerpt_of(const Document& article) {
   return text.substr(0, text.find("\n\n"));
 }
 
-double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_unix) {
-  return rounded(now_unix ? rank::heat_at(story.heat_rank, *now_unix) : story.heat);
-}
 
 }  // namespace
+
+double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_unix) {
+  // A story newer than the store's "now" (a few articles newer than the rest of an archive) has
+  // not decayed: it shows the heat it was written with. heat_at assumes a "now" no earlier than
+  // the one its key was made at, and grows without bound before it.
+  if (now_unix && story.last_published)
+    if (const auto last = parse_iso_unix(*story.last_published); last && *last > *now_unix) return rounded(story.heat);
+  return rounded(now_unix ? rank::heat_at(story.heat_rank, *now_unix) : story.heat);
+}
 
 int64_t heat_reference_time(const store::DocumentStore& store) {
   const int64_t clock =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   // A page dated in the future (a misread year, "2033") is no evidence of what "now" is: only
   // dates up to the clock count. Compared as text (ISO 8601 puts the year first, so text order
-  // is time order; a zone offset blurs it by hours at most).
-  const auto newest = store.newest_published(iso_utc(clock));
+  // is time order; a zone offset blurs it by hours at most). Nor is a handful of articles much
+  // newer than the rest (a misdated page, a few old seeds beside an archive of 2019): the tenth
+  // newest is "now", seconds before the newest in a live store.
+  constexpr size_t kNewerOutliers = 9;
+  const auto newest = store.newest_published(iso_utc(clock), kNewerOutliers);
   const auto unix = newest ? parse_iso_unix(*newest) : std::nullopt;
   return unix ? std::min(*unix, clock) : clock;
 }

@@ -40,8 +40,13 @@ StoryArticles read_story_articles(const store::DocumentStore& store, const std::
 std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles,
                                   std::optional<int64_t> now_unix = std::nullopt);
 
-// "Now" for heat: the newest article's time in the store, so that a store of last year's news
-// still shows what was hot then; never later than the clock.
+// "Now" for heat: the newest article's time in the store (the tenth newest: a few much newer
+// articles are outliers), so that a store of last year's news still shows what was hot then;
+// never later than the clock.
 int64_t heat_reference_time(const store::DocumentStore& store);
+
+// The story's heat as of `now_unix` (heat_reference_time), rounded to two decimals; as last
+// written without one, or when the story is newer than `now_unix`.
+double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_unix);
 
 }  // namespace storyline::pipeline

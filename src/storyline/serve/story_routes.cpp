@@ -1,11 +1,9 @@
 // GET /api/stories (ranked, filtered) and GET /api/stories/{id}.
 #include <algorithm>
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
-#include "storyline/rank/story_heat.h"
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
 
@@ -27,7 +25,7 @@ json story_reference(const store::StoryRecord& story, int64_t now) {
           {"title", optional_value(story.title)},
           {"first_published", optional_value(story.first_published)},
           {"last_published", optional_value(story.last_published)},
-          {"heat", std::round(rank::heat_at(story.heat_rank, now) * 100.0) / 100.0},
+          {"heat", pipeline::shown_heat(story, now)},
           {"article_count", story.article_count},
           {"publisher_count", story.publisher_count}};
 }

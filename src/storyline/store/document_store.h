@@ -160,8 +160,10 @@ class DocumentStore {
   // Every document in arrival order with its story: what rebuilds the clusterer on restart.
   void for_each_document(const std::function<void(StoredDocument&&)>& visit) const;
   // The latest publication time in the store ("now" for ranking a store of old news); with
-  // `not_after` (ISO 8601, compared as text), the latest not after it.
-  std::optional<std::string> newest_published(const std::optional<std::string>& not_after = std::nullopt) const;
+  // `not_after` (ISO 8601, compared as text), the latest not after it. With `skip`, the time of the
+  // article that many places below the newest (the newest when there are fewer).
+  std::optional<std::string> newest_published(const std::optional<std::string>& not_after = std::nullopt,
+                                              size_t skip = 0) const;
   std::vector<StoryHit> search_stories(const std::string& query, size_t limit = 20) const;
 
   // Live sources (source_table.cpp). Sources are keyed by their feed URL.

@@ -247,12 +247,30 @@ void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)
   }
 }
 
-std::optional<std::string> DocumentStore::newest_published(const std::optional<std::string>& not_after) const {
-  CachedStatement query = impl_->statement(not_after ? "SELECT max(published) FROM documents WHERE published <= ?"
-                                                     : "SELECT max(published) FROM documents");
-  if (not_after) query.bind(1, *not_after);
-  if (!query.executeStep()) return std::nullopt;
-  return column_optional(query.getColumn(0));
+std::optional<std::string> DocumentStore::newest_published(const std::optional<std::string>& not_after,
+                                                           size_t skip) const {
+  if (skip == 0) {
+    CachedStatement query = impl_->statement(not_after ? "SELECT max(published) FROM documents WHERE published <= ?"
+                                                       : "SELECT max(published) FROM documents");
+    if (not_after) query.bind(1, *not_after);
+    if (!query.executeStep()) return std::nullopt;
+    return column_optional(query.getColumn(0));
+  }
+  // The newest skip + 1 along the index: the last of them, or the first when there are fewer.
+  CachedStatement query = impl_->statement(
+      not_after ? "SELECT published FROM documents WHERE published IS NOT NULL AND published <= ? "
+                  "ORDER BY published DESC LIMIT ?"
+                : "SELECT published FROM documents WHERE published IS NOT NULL ORDER BY published DESC LIMIT ?");
+  int index = 1;
+  if (not_after) query.bind(index++, *not_after);
+  query.bind(index, static_cast<int64_t>(skip + 1));
+  std::optional<std::string> newest, last;
+  size_t rows = 0;
+  while (query.executeStep()) {
+    last = column_optional(query.getColumn(0));
+    if (rows++ == 0) newest = last;
+  }
+  return rows == skip + 1 ? last : newest;
 }
 
 std::vector<StoryHit> DocumentStore::search_stories(const std::string& query_text, size_t limit) const {
