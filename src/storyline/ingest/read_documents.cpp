@@ -1,8 +1,11 @@
 #include "storyline/ingest/read_documents.h"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 
+#include "storyline/core/iso_time.h"
+#include "storyline/extract/date_parse.h"
 #include "storyline/extract/finalize.h"
 #include "storyline/extract/html_extractor.h"
 #include "storyline/extract/scraped_text_extractor.h"
@@ -54,6 +57,19 @@ std::string decoded_utf8(std::string_view bytes) {
   return text::to_utf8(bytes, text::declared_charset(bytes));
 }
 
+// A record's `published` is free text: a date written another way ("Nov 15, 2019") is read into
+// ISO 8601; one that is no date is left out, said, rather than stored and then compared as text.
+void check_published(Document& document, std::vector<std::string>& problems) {
+  if (!document.published || parse_iso_unix(*document.published)) return;
+  if (auto normalized = extract::parse_date_to_iso(*document.published); normalized && parse_iso_unix(*normalized)) {
+    document.published = std::move(normalized);
+    return;
+  }
+  problems.push_back("field 'published' of " + document.id + ": '" + document.published->substr(0, 80) +
+                     "' is not a date (ISO 8601, e.g. 2019-11-15T09:00:00Z); left out");
+  document.published.reset();
+}
+
 }  // namespace
 
 InputFormat detect_input_format(std::string_view bytes) {
@@ -76,7 +92,21 @@ ReadResult read_documents(const RawInput& input) {
     throw InputError(std::string("cannot read ") + format_name(format) + ": " + error.what());
   }
   const extract::PageContext context{input.source, input.url, std::nullopt};
-  for (auto& document : result.documents) extract::finalize_document(document, context);
+  for (auto& document : result.documents) {
+    extract::finalize_document(document, context);
+    check_published(document, result.problems);
+  }
+  // Nothing to read is no document: "hello", "null" or "123" would be stored as an empty article
+  // (and all such inputs under one id, the hash of nothing).
+  const auto unreadable = std::remove_if(result.documents.begin(), result.documents.end(), [](const Document& document) {
+    return !document.title && !document.text && !document.excerpt;
+  });
+  if (unreadable != result.documents.end()) {
+    result.problems.push_back("no article in " + std::string(format_name(format)) + " input" +
+                              (is_gzip(input.bytes) ? " (inflated from gzip: a cut-short file reads as little)" : "") +
+                              ": no title, text or excerpt could be read");
+    result.documents.erase(unreadable, result.documents.end());
+  }
   if (result.documents.empty() && !result.problems.empty())
     throw InputError(result.problems.front() + (result.problems.size() > 1 ? " (and " + std::to_string(result.problems.size() - 1) + " more problems)" : ""));
   return result;
