@@ -65,6 +65,13 @@ json related_storylines(const store::DocumentStore& store, const std::vector<std
 
 }  // namespace
 
+bool reject_unknown_category(const std::string& name, httplib::Response& response) {
+  if (label::category_from_name(name)) return false;
+  reply_error(response, 400,
+              "unknown category '" + name + "': society, economy, technology, science, sports, entertainment, other");
+  return true;
+}
+
 void install_story_routes(httplib::Server& server, ServerState& state) {
   server.Get("/api/stories", [&state](const httplib::Request& request, httplib::Response& response) {
     store::StoryQuery query;
@@ -75,9 +82,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     if (!articles) return reply_error(response, 400, "articles must be a number from 1 to 1000");
     query.limit = *limit;
     query.category = parameter(request, "category");
-    if (query.category && !label::category_from_name(*query.category))
-      return reply_error(response, 400, "unknown category '" + *query.category +
-                                            "': society, economy, technology, science, sports, entertainment, other");
+    if (query.category && reject_unknown_category(*query.category, response)) return;
     query.language = parameter(request, "language");
     query.since = parameter(request, "since");
     query.storyline = parameter(request, "storyline");
