@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev libcpp-httplib-dev libcurl4-openssl-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base
-  wrk curl python3
+  wrk curl python3 python3-feedparser
   chromium chromium-driver
   clang libfuzzer-14-dev libclang-rt-14-dev
 )

@@ -12,6 +12,28 @@ namespace storyline::serve {
 
 using nlohmann::json;
 
+std::optional<store::SearchFilters> search_filters(const httplib::Request& request, httplib::Response& response) {
+  store::SearchFilters filters;
+  const auto since = time_parameter(request, "since"), until = time_parameter(request, "until");
+  if (!since || !until) {
+    reply_error(response, 400, std::string(kTimeParameterError));
+    return std::nullopt;
+  }
+  filters.since = *since;
+  filters.until = *until;
+  filters.domain = parameter(request, "domain");
+  filters.category = parameter(request, "category");
+  filters.language = parameter(request, "language");
+  filters.entity = parameter(request, "entity");
+  const auto limit = count_parameter(request, "limit", 20, 500);
+  if (!limit) {
+    reply_error(response, 400, "limit must be a number from 1 to 500");
+    return std::nullopt;
+  }
+  filters.limit = *limit;
+  return filters;
+}
+
 void install_article_routes(httplib::Server& server, ServerState& state) {
   server.Get(R"(/api/articles/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
     store::DocumentStore& store = state.reader();
@@ -45,22 +67,12 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
   server.Get("/api/search", [&state](const httplib::Request& request, httplib::Response& response) {
     const auto query = parameter(request, "q");
     if (!query) return reply_error(response, 400, "missing q: /api/search?q=words");
-    store::SearchFilters filters;
-    const auto since = time_parameter(request, "since"), until = time_parameter(request, "until");
-    if (!since || !until) return reply_error(response, 400, std::string(kTimeParameterError));
-    filters.since = *since;
-    filters.until = *until;
-    filters.domain = parameter(request, "domain");
-    filters.category = parameter(request, "category");
-    filters.language = parameter(request, "language");
-    filters.entity = parameter(request, "entity");
-    const auto limit = count_parameter(request, "limit", 20, 500);
-    if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
-    filters.limit = *limit;
+    const auto filters = search_filters(request, response);
+    if (!filters) return;
     answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
       try {
         json articles = json::array();
-        for (const auto& hit : state.reader().search(*query, filters)) {
+        for (const auto& hit : state.reader().search(*query, *filters)) {
           json item = document_to_json_value(hit.document);
           item.erase("text");
           const Publisher publisher = publisher_of(hit.document);
@@ -70,7 +82,7 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
           articles.push_back(std::move(item));
         }
         json stories = json::array();
-        for (const auto& hit : state.reader().search_stories(*query, filters.limit)) {
+        for (const auto& hit : state.reader().search_stories(*query, filters->limit)) {
           json item = json::parse(pipeline::story_to_json(hit.story, {}, std::nullopt, pipeline::StoryDetail::list));
           item.erase("articles");
           item["score"] = hit.score;

@@ -29,9 +29,13 @@ std::chrono::steady_clock::time_point& request_started() {
 std::string route_label(const httplib::Request& request) {
   if (request.path.starts_with("/api/articles/")) return request.method + " /api/articles/{id}";
   if (request.path.starts_with("/api/stories/")) return request.method + " /api/stories/{id}";
+  if (request.path.starts_with("/feeds/story/")) return request.method + " /feeds/story/{id}";
+  if (request.path.starts_with("/feeds/category/")) return request.method + " /feeds/category/{category}";
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
   static const std::set<std::string> kRoutes = {"/", "/healthz", "/metrics", "/api/articles", "/api/stories",
-                                                "/api/search", "/api/sources", "/threads"};
+                                                "/api/search", "/api/sources", "/threads",
+                                                "/feeds/top.atom", "/feeds/top.json", "/feeds/search.atom",
+                                                "/feeds/search.json"};
   // Anything else is one label: paths probed at random must not grow /metrics without bound.
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
@@ -174,6 +178,7 @@ void HttpServer::Impl::install_routes() {
   install_article_routes(server, state);
   install_story_routes(server, state);
   install_source_routes(server, state);
+  install_feed_routes(server, state);
   install_contest_routes(server, state);  // last: its PUT/DELETE /{name} match any name
 }
 

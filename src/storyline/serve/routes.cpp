@@ -12,9 +12,9 @@ namespace {
 constexpr size_t kGzipAtLeast = 2048;
 
 // The body is written from the shared cached string: no copy per request.
-void send_shared(httplib::Response& response, std::shared_ptr<const std::string> body) {
+void send_shared(httplib::Response& response, std::shared_ptr<const std::string> body, const char* content_type) {
   const size_t length = body->size();
-  response.set_content_provider(length, "application/json; charset=utf-8",
+  response.set_content_provider(length, content_type,
                                 [body = std::move(body)](size_t offset, size_t count, httplib::DataSink& sink) {
                                   sink.write(body->data() + offset, count);
                                   return true;
@@ -24,17 +24,18 @@ void send_shared(httplib::Response& response, std::shared_ptr<const std::string>
 }  // namespace
 
 void answer_cached(ServerState& state, const httplib::Request& request, httplib::Response& response,
-                   const std::function<std::optional<std::string>(httplib::Response&)>& compute) {
+                   const std::function<std::optional<std::string>(httplib::Response&)>& compute,
+                   const CachedAnswerKind& kind) {
   state.refresh_stale_stories();
-  const std::string key = request.method + " " + request.target;
+  const std::string key = request.method + " " + kind.base_url + request.target;
   const bool gzip_accepted = accepts_gzip(request.get_header_value("Accept-Encoding"));
   const auto send_cached = [&](ResponseCache::Answer& cached) {
     response.set_header("Vary", "Accept-Encoding");
     if (gzip_accepted && cached.gzipped) {
       response.set_header("Content-Encoding", "gzip");
-      send_shared(response, std::move(cached.gzipped));
+      send_shared(response, std::move(cached.gzipped), kind.content_type);
     } else {
-      send_shared(response, std::move(cached.body));
+      send_shared(response, std::move(cached.body), kind.content_type);
     }
   };
   if (auto cached = state.cache().find(key)) return send_cached(*cached);

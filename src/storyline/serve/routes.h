@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "storyline/serve/server_state.h"
@@ -12,12 +13,28 @@ namespace storyline::serve {
 void install_article_routes(httplib::Server& server, ServerState& state);  // /api/articles, /api/search
 void install_story_routes(httplib::Server& server, ServerState& state);    // /api/stories
 void install_source_routes(httplib::Server& server, ServerState& state);   // /api/sources
+void install_feed_routes(httplib::Server& server, ServerState& state);     // /feeds/...: Atom and JSON Feed
 void install_contest_routes(httplib::Server& server, ServerState& state);  // PUT/DELETE /{name}, /threads
 
-// A read-only JSON answer from the cache, else computed (with story records brought up to date
+// What a cached answer is: JSON unless told otherwise. A body that links to the address it was
+// asked at (a feed's links) names that address, and is cached per address.
+struct CachedAnswerKind {
+  const char* content_type = "application/json; charset=utf-8";
+  std::string base_url;
+};
+
+// A read-only answer from the cache, else computed (with story records brought up to date
 // first) and cached until the store changes. `compute` returns the body, or sets an error on the
 // response and returns nullopt.
 void answer_cached(ServerState& state, const httplib::Request& request, httplib::Response& response,
-                   const std::function<std::optional<std::string>(httplib::Response&)>& compute);
+                   const std::function<std::optional<std::string>(httplib::Response&)>& compute,
+                   const CachedAnswerKind& kind = {});
+
+// Shared by the API and the feeds, so that both answer the same question the same way.
+// Answers 400 (naming the categories) and returns true when `name` is no category.
+bool reject_unknown_category(const std::string& name, httplib::Response& response);
+// /api/search's filters (since, until, domain, category, language, entity, limit); nullopt after
+// answering 400 for a bad limit.
+std::optional<store::SearchFilters> search_filters(const httplib::Request& request, httplib::Response& response);
 
 }  // namespace storyline::serve

@@ -65,6 +65,13 @@ json related_storylines(const store::DocumentStore& store, const std::vector<std
 
 }  // namespace
 
+bool reject_unknown_category(const std::string& name, httplib::Response& response) {
+  if (label::category_from_name(name)) return false;
+  reply_error(response, 400,
+              "unknown category '" + name + "': society, economy, technology, science, sports, entertainment, other");
+  return true;
+}
+
 void install_story_routes(httplib::Server& server, ServerState& state) {
   server.Get("/api/stories", [&state](const httplib::Request& request, httplib::Response& response) {
     store::StoryQuery query;
@@ -81,9 +88,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     query.offset = *offset;
     query.since = *since;
     query.category = parameter(request, "category");
-    if (query.category && !label::category_from_name(*query.category))
-      return reply_error(response, 400, "unknown category '" + *query.category +
-                                            "': society, economy, technology, science, sports, entertainment, other");
+    if (query.category && reject_unknown_category(*query.category, response)) return;
     query.language = parameter(request, "language");
     query.storyline = parameter(request, "storyline");
     // text=0 leaves the articles' bodies out (null): a front page shows headlines, and bodies

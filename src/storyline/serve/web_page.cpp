@@ -13,6 +13,8 @@ std::string_view web_page_html() {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>Storyline</title>
+<link rel="alternate" type="application/atom+xml" title="Storyline: top stories (Atom)" href="/feeds/top.atom">
+<link rel="alternate" type="application/feed+json" title="Storyline: top stories (JSON Feed)" href="/feeds/top.json">
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23b4390f'/%3E%3Cpath d='M4 11h8M4 8h8M4 5h5' stroke='%23fff' stroke-width='1.6'/%3E%3C/svg%3E">
 <style>
   :root {
@@ -56,6 +58,8 @@ std::string_view web_page_html() {
   main:focus { outline: none; }
   h1, h2, h3 { line-height: 1.25; }
   .page-title { font: 700 1.6rem/1.2 var(--serif); margin: .4rem 0 1rem; }
+  .feed-link { font-size: .85rem; }
+  .page-feed { margin: -.6rem 0 1rem; }
   .section-title { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; font: 700 1.15rem/1.3 var(--sans); margin: 2rem 0 .7rem; padding-top: .6rem; border-top: 2px solid var(--ink); text-transform: capitalize; }
   .section-title a { font-size: .9rem; font-weight: 500; text-transform: none; }
 
@@ -372,6 +376,7 @@ async function showFront(category) {
     }
     if (category) {
       return render(token, `<h1 class="page-title">${esc(capitalized(category))}</h1>
+        <p class="page-feed"><a class="feed-link" type="application/atom+xml" href="/feeds/category/${encodeURIComponent(category)}.atom">Feed of ${esc(category)} stories</a></p>
         <div class="cards">${stories.map((s, i) => storyCard(s, {lead: i === 0, kicker: false})).join("")}</div>`);
     }
     const top = stories.slice(0, TOP_STORIES);
@@ -535,7 +540,8 @@ async function showStory(id) {
         ${story.category ? `<p class="kicker"><a href="#/category/${encodeURIComponent(story.category)}">${esc(story.category)}</a></p>` : ""}
         <h1>${esc(story.title || "Untitled story")}</h1>
         <p class="meta">${heatBadge(story.heat)}<span class="publisher-count">${plural(story.publisher_count ?? groups.length, "publisher")}</span>
-          <span class="article-count">${plural(story.article_count ?? articles.length, "article")}</span>${dateRange(story.first_published, story.last_published)}</p>
+          <span class="article-count">${plural(story.article_count ?? articles.length, "article")}</span>${dateRange(story.first_published, story.last_published)}
+          <a class="feed-link" type="application/atom+xml" href="/feeds/story/${encodeURIComponent(story.id)}.atom">Follow this story (feed)</a></p>
         ${topics ? `<ul class="topics" aria-label="Topics">${topics}</ul>` : ""}
       </header>
       ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" referrerpolicy="no-referrer" onerror="dropImage(this)">

@@ -162,6 +162,13 @@ std::optional<Document> DocumentStore::get(const std::string& id) const {
   return document_from_row(query);
 }
 
+std::optional<std::string> DocumentStore::ingested_at(const std::string& id) const {
+  CachedStatement query = impl_->statement("SELECT ingested_at FROM documents WHERE id = ?");
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
 bool DocumentStore::remove(const std::string& id, std::string* promoted_copy) {
   if (promoted_copy) promoted_copy->clear();
   CachedStatement erase = impl_->statement("DELETE FROM documents WHERE id = ?");

@@ -105,6 +105,9 @@ class DocumentStore {
   // kept in document_versions.
   UpsertResult upsert(const Document& document);
   std::optional<Document> get(const std::string& id) const;
+  // When the store took in the document's current content (ISO 8601 UTC): its arrival, or its
+  // last update; nullopt when not stored. What a feed dates an undated article by.
+  std::optional<std::string> ingested_at(const std::string& id) const;
   // Removing an article that has copies makes its first stored copy the article, and the other
   // copies copies of that one: its sources outlive it.
   // `promoted`, when given, receives the copy that became the article in its place ("" when none).
@@ -155,6 +158,8 @@ class DocumentStore {
   // The stored copies of these articles, each article's in arrival order; at most `limit` in all.
   std::vector<StoredCopy> copies_of(const std::vector<std::string>& article_ids, size_t limit = SIZE_MAX) const;
   StoryMemberCounts story_member_counts(const std::string& story_id) const;
+  // The latest ingested_at of a story's documents: what a feed dates an undated story by.
+  std::optional<std::string> story_last_ingested(const std::string& story_id) const;
   // Every document of a story, copies included (the contest's /threads lists each name it was given).
   std::vector<std::string> story_article_ids(const std::string& story_id) const;
   // Every document in arrival order with its story: what rebuilds the clusterer on restart.

@@ -225,6 +225,13 @@ StoryMemberCounts DocumentStore::story_member_counts(const std::string& story_id
   return counts;
 }
 
+std::optional<std::string> DocumentStore::story_last_ingested(const std::string& story_id) const {
+  CachedStatement query = impl_->statement("SELECT max(ingested_at) FROM documents WHERE story_id = ?");
+  query.bind(1, story_id);
+  if (!query.executeStep()) return std::nullopt;
+  return column_optional(query.getColumn(0));
+}
+
 std::vector<std::string> DocumentStore::story_article_ids(const std::string& story_id) const {
   CachedStatement query = impl_->statement("SELECT id FROM documents WHERE story_id = ? ORDER BY rowid");
   query.bind(1, story_id);
