@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "serve/parsed_atom.h"
+#include "serve/running_server.h"
 #include "storyline/serve/http_server.h"
 #include "storyline/store/document_store.h"
 #include "temp_store.h"
@@ -21,38 +22,9 @@ using namespace storyline::serve;
 using storyline::testing::ParsedAtom;
 using storyline::testing::parse_atom;
 using nlohmann::json;
+using storyline::testing::RunningServer;
 
 namespace {
-
-// A server on a free loopback port over a fresh store (written by `seed` first, when given),
-// stopped at the end of the test.
-class RunningServer {
- public:
-  explicit RunningServer(const std::function<void(const std::string& db)>& seed = {}) {
-    if (seed) seed(store_.path);
-    ServerOptions options;
-    options.db = store_.path;
-    server_ = std::make_unique<HttpServer>(options);
-    port_ = server_->bind_any_port();
-    thread_ = std::thread([this] { server_->listen_after_bind(); });
-    for (int i = 0; i < 200 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  ~RunningServer() {
-    server_->stop();
-    thread_.join();
-  }
-  httplib::Client client() const {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(10, 0);
-    return client;
-  }
-
- private:
-  storyline::testing::TempStore store_{"feeds"};
-  std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
-  int port_ = -1;
-};
 
 // Three reports of one earthquake (one story) and one of something else.
 std::string quake_page(const std::string& title, const std::string& published, const std::string& body) {
@@ -260,7 +232,7 @@ TEST(FeedRoutes, TitleWithMarkupQuotesAndControlCharactersIsWellFormed) {
 // can still hold them: the feed leaves them out rather than write XML no reader accepts.
 TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
   const std::string title = "Rates <rise> & \"bonds\"\x01 fall\x1f today";
-  RunningServer server([&](const std::string& db) {
+  RunningServer server(RunningServer::small_server(), [&](const std::string& db) {
     storyline::store::DocumentStore store(db);
     storyline::Document article;
     article.id = "raw-1";

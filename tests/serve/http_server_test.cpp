@@ -1,5 +1,6 @@
 #include "storyline/serve/http_server.h"
 #include "storyline/ingest/decompress.h"
+#include "serve/running_server.h"
 #include "temp_store.h"
 #include "test_paths.h"
 #include "cli/cli_runner.h"
@@ -19,47 +20,10 @@
 #include <thread>
 
 using namespace storyline::serve;
+using storyline::testing::RunningServer;
 using nlohmann::json;
 
 namespace {
-
-// A server on a free loopback port over a fresh store, stopped at the end of the test.
-class RunningServer {
- public:
-  explicit RunningServer(int purge_interval_seconds = 5, std::string write_token = "") {
-    db_ = (std::filesystem::temp_directory_path() /
-           ("storyline-http-" + std::to_string(getpid()) + "-" + std::to_string(counter_++) + ".db"))
-              .string();
-    ServerOptions options;
-    options.db = db_;
-    options.purge_interval_seconds = purge_interval_seconds;
-    options.max_body_bytes = 1 << 20;
-    options.write_token = std::move(write_token);
-    server_ = std::make_unique<HttpServer>(options);
-    port_ = server_->bind_any_port();
-    thread_ = std::thread([this] { server_->listen_after_bind(); });
-    for (int i = 0; i < 200 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  ~RunningServer() {
-    server_->stop();
-    thread_.join();
-    server_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + suffix);
-  }
-  int port() const { return port_; }
-  httplib::Client client() const {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(10, 0);
-    return client;
-  }
-
- private:
-  static inline int counter_ = 0;
-  std::string db_;
-  std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
-  int port_ = -1;
-};
 
 const char* kPage =
     "<html><head><title>Taliban talks in Doha</title></head><body><article><h1>Taliban talks in Doha</h1>"
@@ -146,7 +110,9 @@ TEST(HttpServer, BadInputGets4xxAndNothingIsStored) {
 }
 
 TEST(HttpServer, ContestPutDeleteAndTimeToLive) {
-  RunningServer server(1);
+  ServerOptions quick_purge = RunningServer::small_server();
+  quick_purge.purge_interval_seconds = 1;
+  RunningServer server(quick_purge);
   auto client = server.client();
   auto created = client.Put("/article1.html", kPage, "text/html");
   ASSERT_TRUE(created);
@@ -482,7 +448,9 @@ TEST(HttpServer, WritesFromOtherOriginsOrWithoutTheTokenAreRefused) {
     EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
   }
   {
-    RunningServer server(5, "t0ken");
+    ServerOptions guarded = RunningServer::small_server();
+    guarded.write_token = "t0ken";
+    RunningServer server(guarded);
     auto client = server.client();
     const auto without = client.Put("/a.html", kPage, "text/html");
     EXPECT_EQ(without->status, 401);
