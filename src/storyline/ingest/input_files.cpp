@@ -35,11 +35,16 @@ InputFileList list_input_files(const std::vector<std::string>& paths) {
     for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error), end;
          !error && it != end; it.increment(error)) {
       const std::string name = it->path().filename().string();
+      // Asked with an error code: a symbolic link that loops or points nowhere cannot be stat'ed,
+      // and the throwing form aborted the whole walk (SIGABRT from an uncaught filesystem_error).
+      std::error_code entry_error;
       if (name.starts_with('.')) {  // hidden files and folders (.git) are not news
-        if (it->is_directory()) it.disable_recursion_pending();
+        if (it->is_directory(entry_error)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file()) found.push_back(it->path().string());
+      const bool regular = it->is_regular_file(entry_error);
+      if (entry_error) list.problems.push_back(it->path().string() + ": " + entry_error.message() + "; skipped");
+      else if (regular) found.push_back(it->path().string());
     }
     if (error) list.problems.push_back(path + ": " + error.message());
     std::sort(found.begin(), found.end());
