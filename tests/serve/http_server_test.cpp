@@ -504,3 +504,14 @@ TEST(HttpServer, BodiesWithoutAnArticleAndDatesThatAreNotDates) {
                 .at("published"),
             "2019-11-15");
 }
+
+// A time to live that is no number is refused, not taken as "forever".
+TEST(HttpServer, AMaxAgeThatIsNoNumberIsRefused) {
+  RunningServer server;
+  auto client = server.client();
+  EXPECT_EQ(client.Put("/ttl.html", {{"Cache-Control", "max-age=abc"}}, kPage, "text/html")->status, 400);
+  EXPECT_EQ(client.Put("/ttl.html", {{"Cache-Control", "max-age=-5"}}, kPage, "text/html")->status, 400);
+  EXPECT_EQ(client.Get("/api/articles/ttl.html")->status, 404) << "nothing stored";
+  EXPECT_EQ(client.Put("/ttl.html", {{"Cache-Control", "public, max-age=3600"}}, kPage, "text/html")->status, 201);
+  EXPECT_EQ(client.Put("/other.html", {{"Cache-Control", "no-cache"}}, kPage, "text/html")->status, 201);
+}

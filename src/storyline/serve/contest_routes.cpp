@@ -69,7 +69,10 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
     if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
     if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
     std::optional<int64_t> expires_at;
-    if (auto age = max_age(request.get_header_value("Cache-Control"))) expires_at = unix_now() + *age;
+    const std::string cache_control = request.get_header_value("Cache-Control");
+    if (auto age = max_age(cache_control)) expires_at = unix_now() + *age;
+    else if (cache_control.find("max-age") != std::string::npos)
+      return reply_error(response, 400, "Cache-Control: max-age must be a number of seconds, not '" + cache_control + "'");
     try {
       const bool existed = state.reader().get(name).has_value();
       const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);
