@@ -101,6 +101,37 @@ class Checks:
         self.shot("front.png")
         return first["headline"]
 
+    def category_paging(self):
+        """A category with more stories than a page (20) shows a "More" button that adds the next
+        ones (the API's offset) without repeating any, and goes away at the end."""
+        counts = {}
+        for story in self.api("/api/stories?limit=500&text=0&articles=1")["stories"]:
+            counts[story["category"]] = counts.get(story["category"], 0) + 1
+        category, total = max(counts.items(), key=lambda item: item[1])
+        self.ok(total > 20, f"the test store has a category of more than one page ({category}: {total})")
+        self.open(f"#/category/{category}")
+        self.browser.wait_for("#more-stories", f"a More button on the {category} page", timeout=10)
+        self.ok(len(self.browser.find_all("#category-cards .story-card")) == 20, "the first page holds 20 stories")
+        for _ in range(20):  # at most 20 more pages
+            buttons = self.browser.find_all("#more-stories")
+            if not buttons:
+                break
+            shown = len(self.browser.find_all("#category-cards .story-card"))
+            self.browser.click(buttons[0])
+            for _ in range(100):
+                if len(self.browser.find_all("#category-cards .story-card")) > shown or not self.browser.find_all("#more-stories"):
+                    break
+                time.sleep(0.05)
+        links = self.browser.execute(
+            "return [...document.querySelectorAll('#category-cards .story-card h2 a, #category-cards .story-card h3 a')]"
+            ".map(a => a.getAttribute('href'))")
+        self.ok(len(links) == total, f"More reaches every {category} story ({len(links)} of {total})")
+        self.ok(len(set(links)) == len(links), "no story is shown twice across pages")
+        self.shot("category-paged.png")
+        self.open("#/")  # back to the front page, where the next checks start
+        self.browser.wait_for(".story-card .lead, .story-card", "the front page again", timeout=10)
+        time.sleep(0.3)
+
     def keyboard(self):
         """A keyboard reader: Tab first reaches the skip link, which leads past the header to the
         stories, whose links show where the focus is."""
@@ -246,6 +277,7 @@ def main():
     try:
         headline = checks.front_page()
         checks.keyboard()
+        checks.category_paging()
         story = checks.story_page(headline)
         checks.article_links(story)
         checks.search()

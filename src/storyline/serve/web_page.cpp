@@ -60,6 +60,9 @@ std::string_view web_page_html() {
   .page-title { font: 700 1.6rem/1.2 var(--serif); margin: .4rem 0 1rem; }
   .feed-link { font-size: .85rem; }
   .page-feed { margin: -.6rem 0 1rem; }
+  .more { text-align: center; margin: 1.5rem 0; }
+  .more button { font: inherit; padding: .45rem 1.2rem; border-radius: 1.2rem; border: 1px solid var(--line); background: var(--surface); color: var(--ink); cursor: pointer; }
+  .more button:disabled { opacity: .6; cursor: wait; }
   .section-title { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; font: 700 1.15rem/1.3 var(--sans); margin: 2rem 0 .7rem; padding-top: .6rem; border-top: 2px solid var(--ink); text-transform: capitalize; }
   .section-title a { font-size: .9rem; font-weight: 500; text-transform: none; }
 
@@ -364,12 +367,31 @@ function storyCard(story, {lead = false, snippet = null, heading = "h2", kicker 
 
 // ---- Views ----------------------------------------------------------------------------------
 // Front page: the hottest stories, then each category's next hottest; a category page: all of one.
-const TOP_STORIES = 7, PER_CATEGORY = 3;
+// A category page lists CATEGORY_PAGE stories, and "More" asks the API for the next ones (offset).
+const TOP_STORIES = 7, PER_CATEGORY = 3, CATEGORY_PAGE = 20;
+function categoryStoriesUrl(category, offset) {
+  return `/api/stories?limit=${CATEGORY_PAGE}&offset=${offset}&articles=8&text=0&category=${encodeURIComponent(category)}`;
+}
+function moreButton(category, offset) {
+  return `<p class="more"><button type="button" id="more-stories" data-category="${esc(category)}" data-offset="${offset}">More ${esc(category)} stories</button></p>`;
+}
+document.addEventListener("click", async e => {
+  const button = e.target.closest?.("#more-stories");
+  if (!button) return;
+  const {category} = button.dataset, offset = Number(button.dataset.offset);
+  button.disabled = true;
+  try {
+    const {stories} = await getJson(categoryStoriesUrl(category, offset));
+    document.getElementById("category-cards")?.insertAdjacentHTML("beforeend",
+      stories.map(s => storyCard(s, {kicker: false})).join(""));
+    if (stories.length < CATEGORY_PAGE) button.closest(".more").remove();
+    else { button.dataset.offset = String(offset + stories.length); button.disabled = false; }
+  } catch (error) { button.disabled = false; button.textContent = "Could not load more: try again"; }
+});
 async function showFront(category) {
   const token = beginView(category ? capitalized(category) : "", category || "all");
-  const query = category ? `&category=${encodeURIComponent(category)}` : "";
   try {
-    const {stories} = await getJson(`/api/stories?limit=${category ? 50 : 80}&articles=8&text=0${query}`);
+    const {stories} = await getJson(category ? categoryStoriesUrl(category, 0) : `/api/stories?limit=80&articles=8&text=0`);
     if (!stories.length) {
       return render(token, category ? stateMessage(`No ${category} stories`, "Nothing in this category yet.")
         : stateMessage("No stories yet", "Ingest some news and they will appear here: <code>storyline ingest --db storyline.db FOLDER</code>"));
@@ -377,7 +399,8 @@ async function showFront(category) {
     if (category) {
       return render(token, `<h1 class="page-title">${esc(capitalized(category))}</h1>
         <p class="page-feed"><a class="feed-link" type="application/atom+xml" href="/feeds/category/${encodeURIComponent(category)}.atom">Feed of ${esc(category)} stories</a></p>
-        <div class="cards">${stories.map((s, i) => storyCard(s, {lead: i === 0, kicker: false})).join("")}</div>`);
+        <div class="cards" id="category-cards">${stories.map((s, i) => storyCard(s, {lead: i === 0, kicker: false})).join("")}</div>
+        ${stories.length === CATEGORY_PAGE ? moreButton(category, CATEGORY_PAGE) : ""}`);
     }
     const top = stories.slice(0, TOP_STORIES);
     const sections = CATEGORIES.slice(1).map(c => {
