@@ -8,6 +8,7 @@
 #include <array>
 #include <memory>
 
+#include "storyline/text/tokenize.h"
 #include "storyline/text/utf8.h"
 
 namespace storyline::cluster {
@@ -61,7 +62,7 @@ std::optional<std::string> cross_script_key(std::string_view name_word) {
   std::string ascii;
   const bool is_ascii = std::all_of(name_word.begin(), name_word.end(), [](char c) { return (c & 0x80) == 0; });
   if (is_ascii) {  // most names: no transliteration needed, and ICU's costs microseconds
-    for (char c : name_word) ascii.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c));
+    ascii = text::fold_case(name_word);
   } else {
     icu::Transliterator* transliterator = to_ascii_latin();
     if (!transliterator) return std::nullopt;

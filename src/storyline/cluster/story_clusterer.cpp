@@ -40,8 +40,8 @@ uint32_t StoryClusterer::main_language(uint32_t story) const {
   return main.first;
 }
 
-SparseVector StoryClusterer::anchors_of(const AnalyzedDocument& document) const {
-  if (options_.cross_language_merge <= 0) return {};
+SparseVector StoryClusterer::unit_anchors(const AnalyzedDocument& document, const SparseVector& vector) const {
+  if (options_.cross_language_merge <= 0 || vector.empty()) return {};
   SparseVector anchors = anchor_vector(document, frequencies_);
   keep_heaviest(anchors, options_.document_anchor_terms);
   normalize(anchors);
@@ -114,7 +114,7 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     const SparseVector vector = vector_of(entry.document);
     const DayRange days{entry.document.day, entry.document.day};
     const uint64_t clock = document + 1;
-    const SparseVector anchors = anchors_of(entry.document);
+    const SparseVector anchors = unit_anchors(entry.document, vector);
     documents_.push_back({std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0,
                           language_id(entry.document.language)});
     document_anchors_.push_back(anchors);
@@ -221,7 +221,7 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
     const uint32_t publisher = documents_[first + i].publisher = publisher_id(document.publisher);
     documents_[first + i].language = language_id(document.language);
     const SparseVector vector = vector_of(document);
-    const SparseVector& anchors = document_anchors_[first + i] = vector.empty() ? SparseVector{} : anchors_of(document);
+    const SparseVector& anchors = document_anchors_[first + i] = unit_anchors(document, vector);
     const DayRange days{document.day, document.day};
     ++clock;
     const auto match = best_story(vector, days, clock, publisher, std::nullopt, &near_stories_);

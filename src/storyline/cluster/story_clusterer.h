@@ -184,7 +184,9 @@ class StoryClusterer {
   uint32_t main_language(uint32_t story) const;
   // Anchors two centroids share: all, and names among them.
   std::pair<size_t, size_t> shared_anchors(const SparseVector& a, const SparseVector& b) const;
-  SparseVector anchors_of(const AnalyzedDocument& document) const;
+  // The document's unit anchor vector (heaviest terms); empty when its word vector is (too little
+  // signal) or the cross-language pass is off.
+  SparseVector unit_anchors(const AnalyzedDocument& document, const SparseVector& vector) const;
   void place_in_storyline(uint32_t story, uint64_t clock);
   void mark_story_changed(uint32_t story);
   SparseVector unit_centroid(uint32_t story) const;

@@ -12,6 +12,7 @@
 #include "storyline/serve/feed_writer.h"
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
+#include "storyline/text/utf8.h"
 
 namespace storyline::serve {
 namespace {
@@ -84,8 +85,7 @@ std::optional<std::string> rfc3339(const std::optional<std::string>& iso8601) {
 // At most `most` bytes, cut at a space and never inside a UTF-8 character.
 std::string shortened(const std::string& text, size_t most) {
   if (text.size() <= most) return text;
-  size_t cut = most;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t cut = text::utf8_prefix(text, most).size();
   const size_t space = text.rfind(' ', cut);
   if (space != std::string::npos && space > most / 2) cut = space;
   return text.substr(0, cut) + "…";

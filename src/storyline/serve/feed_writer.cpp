@@ -103,14 +103,19 @@ void atom_author(XmlWriter& xml, std::string_view name) {
   xml.end();
 }
 
+// <name type="text">text</name>: Atom's text constructs, written as plain text.
+void atom_text(XmlWriter& xml, const char* name, std::string_view text) {
+  xml.start(name);
+  xml.attribute("type", "text");
+  xml.text(text);
+  xml.end();
+}
+
 void atom_entry(XmlWriter& xml, const FeedEntry& entry) {
   xml.start("entry");
   if (entry.language) xml.attribute("xml:lang", *entry.language);
   xml.element("id", entry.id);
-  xml.start("title");
-  xml.attribute("type", "text");
-  xml.text(entry.title);
-  xml.end();
+  atom_text(xml, "title", entry.title);
   xml.element("updated", entry.updated);
   if (entry.published) xml.element("published", *entry.published);
   atom_link(xml, "alternate", "text/html", entry.link);
@@ -121,12 +126,7 @@ void atom_entry(XmlWriter& xml, const FeedEntry& entry) {
     xml.attribute("term", category);
     xml.end();
   }
-  if (!entry.summary.empty()) {
-    xml.start("summary");
-    xml.attribute("type", "text");
-    xml.text(entry.summary);
-    xml.end();
-  }
+  if (!entry.summary.empty()) atom_text(xml, "summary", entry.summary);
   xml.end();
 }
 
@@ -137,10 +137,7 @@ std::string write_atom(const Feed& feed) {
   xml.start("feed");
   xml.attribute("xmlns", kAtomNamespace);
   xml.element("id", feed.id);
-  xml.start("title");
-  xml.attribute("type", "text");
-  xml.text(feed.title);
-  xml.end();
+  atom_text(xml, "title", feed.title);
   xml.element("updated", feed.updated);
   atom_link(xml, "self", "application/atom+xml", feed.self_link);
   atom_link(xml, "alternate", "text/html", feed.page_link);

@@ -24,26 +24,27 @@ std::optional<std::string> parameter(const httplib::Request& request, const char
   return value;
 }
 
-std::optional<size_t> count_parameter(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
+namespace {
+
+// A whole number parameter from `least` to `most`: `fallback` when absent; nullopt when bad.
+std::optional<size_t> number_parameter(const httplib::Request& request, const char* name, size_t fallback, size_t least,
+                                       size_t most) {
   const auto value = parameter(request, name);
   if (!value) return fallback;
-  try {
-    size_t used = 0;
-    const long long parsed = std::stoll(*value, &used);
-    if (used != value->size() || parsed < 1 || static_cast<unsigned long long>(parsed) > most) return std::nullopt;
-    return static_cast<size_t>(parsed);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  size_t parsed = 0;
+  const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), parsed);
+  if (error != std::errc() || end != value->data() + value->size() || parsed < least || parsed > most) return std::nullopt;
+  return parsed;
+}
+
+}  // namespace
+
+std::optional<size_t> count_parameter(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
+  return number_parameter(request, name, fallback, 1, most);
 }
 
 std::optional<size_t> index_parameter(const httplib::Request& request, const char* name, size_t most) {
-  const auto value = parameter(request, name);
-  if (!value) return 0;
-  size_t parsed = 0;
-  const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), parsed);
-  if (error != std::errc() || end != value->data() + value->size() || parsed > most) return std::nullopt;
-  return parsed;
+  return number_parameter(request, name, 0, 0, most);
 }
 
 std::optional<std::optional<int64_t>> time_parameter(const httplib::Request& request, const char* name) {

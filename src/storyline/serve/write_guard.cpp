@@ -1,18 +1,13 @@
 #include "storyline/serve/write_guard.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "storyline/text/tokenize.h"
 
 namespace storyline::serve {
 namespace {
 
 bool is_write(std::string_view method) { return method == "POST" || method == "PUT" || method == "DELETE" || method == "PATCH"; }
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(), [](unsigned char c) { return std::tolower(c); });
-  return result;
-}
 
 // "example.com:8080" -> "example.com", "[::1]:8080" -> "::1".
 std::string_view without_port(std::string_view host) {
@@ -42,7 +37,7 @@ bool same_secret(std::string_view given, std::string_view expected) {
 }  // namespace
 
 bool is_loopback_host(std::string_view host) {
-  const std::string name = lower(without_port(host));
+  const std::string name = text::fold_case(without_port(host));
   const bool ipv4_literal = !name.empty() && name.find_first_not_of("0123456789.") == std::string::npos;
   return name == "localhost" || name.ends_with(".localhost") || name == "::1" || (ipv4_literal && name.starts_with("127."));
 }
@@ -55,7 +50,7 @@ std::optional<WriteRefusal> refuse_write(const WriteRequest& request, const Writ
   if (request.fetch_site == "cross-site" || request.fetch_site == "same-site")
     return WriteRefusal{403, "a page of another origin may not write here (Sec-Fetch-Site: " +
                                  std::string(request.fetch_site) + ")"};
-  if (!request.origin.empty() && lower(origin_authority(request.origin)) != lower(request.host))
+  if (!request.origin.empty() && text::fold_case(origin_authority(request.origin)) != text::fold_case(request.host))
     return WriteRefusal{403, "a page of another origin may not write here (Origin: " + std::string(request.origin) + ")"};
   if (!options.write_token.empty()) {
     constexpr std::string_view kBearer = "Bearer ";

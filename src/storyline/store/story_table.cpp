@@ -256,13 +256,6 @@ void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)
 
 std::optional<std::string> DocumentStore::newest_published(const std::optional<std::string>& not_after,
                                                            size_t skip) const {
-  if (skip == 0) {
-    CachedStatement query = impl_->statement(not_after ? "SELECT max(published) FROM documents WHERE published <= ?"
-                                                       : "SELECT max(published) FROM documents");
-    if (not_after) query.bind(1, *not_after);
-    if (!query.executeStep()) return std::nullopt;
-    return column_optional(query.getColumn(0));
-  }
   // The newest skip + 1 along the index: the last of them, or the first when there are fewer.
   CachedStatement query = impl_->statement(
       not_after ? "SELECT published FROM documents WHERE published IS NOT NULL AND published <= ? "
