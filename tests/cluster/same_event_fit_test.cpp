@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 using namespace storyline::cluster;
@@ -66,4 +67,17 @@ TEST(SameEventFit, PairsComeFromStoriesAndTheirStorylines) {
   EXPECT_EQ(same, 2u);
   EXPECT_EQ(different, 4u);
   EXPECT_NEAR(same_weight, different_weight, 1e-3);
+}
+
+// A wrong join is taken to cost twice a missed one: the threshold is where the fitted probability
+// of one event is 2/3, not 1/2.
+TEST(SameEventFit, TheThresholdIsWhereTheFittedProbabilityReachesTwoThirds) {
+  const float weights[4] = {2, 1, 1, 0};
+  const auto decision = decision_from_weights(weights, -1);
+  EXPECT_FLOAT_EQ(decision.shares.title, 0.25f);
+  EXPECT_FLOAT_EQ(decision.shares.names, 0.25f);
+  EXPECT_FLOAT_EQ(decision.shares.people, 0);
+  // The logit at the threshold, in fitted units: sum of the weights times the share-weighted score, plus the bias.
+  const double logit = 4.0 * decision.threshold - 1.0;
+  EXPECT_NEAR(1.0 / (1.0 + std::exp(-logit)), 2.0 / 3.0, 1e-6);
 }

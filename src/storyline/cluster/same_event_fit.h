@@ -1,9 +1,10 @@
 #pragma once
 // The same-event decision learned from labelled pairs instead of chosen by hand: a logistic
 // regression over the four block cosines of two documents (body, title, names, people). Its
-// weights, normalised, are exactly the clusterer's block shares, and its intercept the join
+// weights, normalised, are exactly the clusterer's block shares, and its intercept gives the join
 // threshold: the online clusterer already compares documents by the share-weighted sum of block
 // cosines, so the learned decision drops into it without a second similarity.
+// `storyline eval clustering --fit` fits it on each corpus and scores it on the others.
 #include <string>
 #include <vector>
 
@@ -35,10 +36,14 @@ std::vector<LabelledPair> labelled_pairs(const std::vector<AnalyzedDocument>& do
 
 struct SameEventDecision {
   BlockShares shares;      // the weights, normalised to sum 1 (a negative weight counts 0)
-  float threshold = 0.2f;  // the probability-0.5 point, on the shares' scale
+  float threshold = 0.2f;  // the join point (a fitted probability of 2/3), on the shares' scale
   float weights[4] = {};   // body, title, names, people, as fitted
   float bias = 0;
 };
+
+// Shares and threshold from fitted weights (body, title, names, people) and intercept: the
+// threshold is where the fitted probability of one event reaches 2/3 (same_event_fit.cpp says why).
+SameEventDecision decision_from_weights(const float (&weights)[4], float bias);
 
 // Logistic regression by full-batch gradient descent (four features: no library needed for it,
 // and the result is the same on every machine). L2 penalty `l2` keeps the weights finite when the
