@@ -14,7 +14,6 @@
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
 #include "storyline/serve/server_state.h"
-#include "storyline/serve/web_page.h"
 #include "storyline/serve/write_guard.h"
 
 namespace storyline::serve {
@@ -32,10 +31,10 @@ std::string route_label(const httplib::Request& request) {
   if (request.path.starts_with("/feeds/story/")) return request.method + " /feeds/story/{id}";
   if (request.path.starts_with("/feeds/category/")) return request.method + " /feeds/category/{category}";
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
-  static const std::set<std::string> kRoutes = {"/", "/healthz", "/metrics", "/api/articles", "/api/stories",
-                                                "/api/search", "/api/sources", "/threads",
-                                                "/feeds/top.atom", "/feeds/top.json", "/feeds/search.atom",
-                                                "/feeds/search.json"};
+  static const std::set<std::string> kRoutes = {"/", "/style.css", "/app.js", "/healthz", "/metrics",
+                                                "/api/articles", "/api/stories", "/api/search", "/api/sources",
+                                                "/threads", "/feeds/top.atom", "/feeds/top.json",
+                                                "/feeds/search.atom", "/feeds/search.json"};
   // Anything else is one label: paths probed at random must not grow /metrics without bound.
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
@@ -166,15 +165,7 @@ void HttpServer::Impl::install_routes() {
     store::DocumentStore& store = state.reader();
     response.set_content(state.metrics().render(store.count(), store.story_count()), "text/plain; version=0.0.4");
   });
-  server.Get("/", [](const httplib::Request&, httplib::Response& response) {
-    // No other site may frame the page (clickjacking) or have it read as another type; it loads
-    // no plugins and sends forms only here.
-    response.set_header("Content-Security-Policy",
-                        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'");
-    response.set_header("X-Frame-Options", "DENY");
-    response.set_header("Referrer-Policy", "no-referrer");
-    response.set_content(std::string(web_page_html()), "text/html; charset=utf-8");
-  });
+  install_web_routes(server, state);
   install_article_routes(server, state);
   install_story_routes(server, state);
   install_source_routes(server, state);
