@@ -14,6 +14,7 @@
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
 #include "storyline/serve/server_state.h"
+#include "storyline/serve/web_files.h"
 #include "storyline/serve/write_guard.h"
 
 namespace storyline::serve {
@@ -42,8 +43,12 @@ std::string route_label(const httplib::Request& request) {
 }  // namespace
 
 struct HttpServer::Impl {
-  explicit Impl(ServerOptions options) : state(std::move(options)) {}
+  // The page's files first: a --web-root missing one stops the server before it opens (or
+  // creates) the store.
+  explicit Impl(ServerOptions options)
+      : web_source(std::make_shared<const WebFileSource>(options.web_root)), state(std::move(options)) {}
 
+  std::shared_ptr<const WebFileSource> web_source;
   ServerState state;
   httplib::Server server;
   // The listening socket, seen when the library makes it: Debian's cpp-httplib is built with a
@@ -165,7 +170,7 @@ void HttpServer::Impl::install_routes() {
     store::DocumentStore& store = state.reader();
     response.set_content(state.metrics().render(store.count(), store.story_count()), "text/plain; version=0.0.4");
   });
-  install_web_routes(server, state);
+  install_web_routes(server, web_source);
   install_article_routes(server, state);
   install_story_routes(server, state);
   install_source_routes(server, state);

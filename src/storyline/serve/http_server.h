@@ -34,7 +34,7 @@ struct ServerOptions {
 class HttpServer {
  public:
   // Opens (or creates) the store; throws std::runtime_error naming the file when it cannot, or
-  // the web file that --web-root lacks.
+  // naming the web file that web_root lacks (before the store is touched).
   explicit HttpServer(ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;

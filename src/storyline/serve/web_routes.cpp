@@ -41,9 +41,7 @@ void serve_web_file(const WebFileSource& source, const WebFile& file, const http
 
 }  // namespace
 
-void install_web_routes(httplib::Server& server, ServerState& state) {
-  // Made here, so that a --web-root missing a file stops the server before it starts.
-  auto source = std::make_shared<const WebFileSource>(state.options().web_root);
+void install_web_routes(httplib::Server& server, std::shared_ptr<const WebFileSource> source) {
   for (const WebFile& file : web_files())
     server.Get(std::string(file.url_path), [source, &file](const httplib::Request& request, httplib::Response& response) {
       serve_web_file(*source, file, request, response);
