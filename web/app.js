@@ -1,7 +1,9 @@
 // The web page's script: plain JavaScript over the JSON API, no framework and no build step.
 // One view per hash route (#/, #/category/C, #/story/ID, #/article/ID, #/search/Q), each its own
 // show…() function over one API call; shared pieces (story cards, times, heat, states) sit above
-// the views so that a new view is one function and one line in route().
+// the views so that a new view is one function and one line in route(). Only this file runs
+// (the page's Content-Security-Policy says script-src 'self'): handlers are added here, never
+// written into markup, where a story's text could smuggle in one of its own.
 "use strict";
 // The categories are the server's (label/category.h), written into the page when it is served:
 // the page keeps no copy of its own. "all" is the front page.
@@ -56,8 +58,10 @@ function leadImage(articles) {
   for (const a of articles || []) for (const image of a.images || []) if (safeUrl(image.url)) return {url: image.url, article: a};
   return null;
 }
-// An image that cannot load (offline, moved) leaves no empty frame behind.
+// An image that cannot load (offline, moved) leaves no empty frame behind. Its error does not
+// bubble: the document hears it on the way down (capture).
 function dropImage(img) { img.closest(".has-image")?.classList.remove("has-image"); img.parentNode.remove(); }
+document.addEventListener("error", e => { if (e.target instanceof HTMLImageElement && main.contains(e.target)) dropImage(e.target); }, true);
 // A story or article in another language is marked so, for screen readers and hyphenation.
 const langAttr = item => /^[a-z]{2,3}$/.test(item.language || "") ? ` lang="${item.language}"` : "";
 // SQLite's snippet marks matches with <b>…</b>: everything else in it is text.
@@ -83,6 +87,9 @@ let lastStory = null;  // {id, title}: where "back to story" from an article goe
 const scrollPositions = new Map();  // hash → how far down the reader was
 let followedLink = false;  // a link or the search box, not Back or Forward, led to this view
 document.addEventListener("click", e => { if (e.target.closest?.('a[href^="#"]')) followedLink = true; });
+document.addEventListener("click", e => { if (e.target.closest?.("button.retry")) route(); });
+// The skip link moves the focus past the header without changing the hash (which would route).
+document.querySelector(".skip-link").addEventListener("click", e => { e.preventDefault(); main.focus(); });
 function beginView(title, activeCategory = "", searched = "") {
   renderCategories(activeCategory);
   document.getElementById("sources-link").removeAttribute("aria-current");
@@ -111,7 +118,7 @@ function render(token, html, title) {
 }
 function stateMessage(heading, text, retry = false) {
   return `<div class="state"${retry ? ' role="alert"' : ""}><h1>${esc(heading)}</h1><p>${text}</p>
-    ${retry ? `<button type="button" onclick="route()">Try again</button>` : `<p><a href="#/">Front page</a></p>`}</div>`;
+    ${retry ? `<button type="button" class="retry">Try again</button>` : `<p><a href="#/">Front page</a></p>`}</div>`;
 }
 // Asking again helps when the server was away or failed (5xx), not when the request was wrong (4xx).
 const errorState = (heading, error) => stateMessage(heading, esc(error.message), !(error.status >= 400 && error.status < 500));
@@ -150,7 +157,7 @@ function publisherNames(story) {
 function storyCard(story, {lead = false, snippet = null, heading = "h2", kicker = true} = {}) {
   const image = leadImage(story.articles);
   const dek = snippet != null ? highlighted(snippet) : esc((story.summary || [])[0] || "");
-  const figure = image ? `<div class="thumb"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" loading="${lead ? "eager" : "lazy"}" decoding="async" referrerpolicy="no-referrer" onerror="dropImage(this)"></div>` : "";
+  const figure = image ? `<div class="thumb"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" loading="${lead ? "eager" : "lazy"}" decoding="async" referrerpolicy="no-referrer"></div>` : "";
   return `<article class="story-card${lead ? " lead" : ""}${image ? " has-image" : ""}" data-story-id="${esc(story.id)}"${langAttr(story)}>
     ${figure}${kicker && story.category ? `<p class="kicker">${esc(story.category)}</p>` : ""}
     <${heading}><a href="#/story/${encodeURIComponent(story.id)}">${esc(story.title || "Untitled story")}</a></${heading}>
@@ -359,7 +366,7 @@ async function showStory(id) {
           <a class="feed-link" type="application/atom+xml" href="/feeds/story/${encodeURIComponent(story.id)}.atom">Follow this story (feed)</a></p>
         ${topics ? `<ul class="topics" aria-label="Topics">${topics}</ul>` : ""}
       </header>
-      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" referrerpolicy="no-referrer" onerror="dropImage(this)">
+      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" referrerpolicy="no-referrer">
         <figcaption>Image: ${esc(publisherOf(image.article))}</figcaption></figure>` : ""}
       <div class="story-grid">
         <div class="story-main">${overviewSection(story, articlesById)}${quotesSection(story, articlesById)}${articlesSection(groups)}</div>
@@ -382,7 +389,7 @@ async function showArticle(id) {
       <h1>${esc(a.title || "Untitled article")}</h1>
       <p class="meta">${a.author ? `<span>${esc(a.author)}</span>` : ""}${a.published ? `<time datetime="${esc(a.published)}">${esc(fullDate(a.published))}</time>` : ""}
         ${url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">Original at ${esc(hostOf(url))}</a>` : ""}</p>
-      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(a.title || "")}" referrerpolicy="no-referrer" onerror="dropImage(this)"></figure>` : ""}
+      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(a.title || "")}" referrerpolicy="no-referrer"></figure>` : ""}
       <div class="body">${paragraphs || `<p class="state">This article has no stored text.</p>`}</div></article>`, a.title);
   } catch (e) { render(token, errorState("Could not load this article", e)); }
 }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "storyline/label/category.h"
@@ -118,3 +119,14 @@ TEST(WebFiles, BuiltInFilesCarryTagsOfTheirContent) {
   EXPECT_EQ(source.body(web_file("app.js")).etag, script.etag) << "stable while the files are";
 }
 
+// The page's policy runs /app.js only (script-src 'self'): an inline script or an on…= handler in
+// the markup, the page's own or one its script writes, would be refused by the browser.
+TEST(WebFiles, PageHasNoInlineScriptOrHandler) {
+  const std::regex handler_attribute(R"(\son[a-z]+\s*=\s*["'])");
+  const std::regex inline_script(R"(<script(?![^>]*\ssrc=)[^>]*>)");
+  for (const WebFile& file : web_files()) {
+    const std::string text(embedded_web_file(file.name));
+    EXPECT_FALSE(std::regex_search(text, handler_attribute)) << file.name << " has an inline event handler";
+    EXPECT_FALSE(std::regex_search(text, inline_script)) << file.name << " has an inline script";
+  }
+}

@@ -55,6 +55,9 @@ TEST(WebRoutes, PageLinksItsFilesAndListsTheCategories) {
   EXPECT_NE(page->body.find("<script src=\"/app.js\"></script>"), std::string::npos);
   EXPECT_NE(page->body.find("data-categories=\"" + storyline::label::joined_category_names(" ") + "\""),
             std::string::npos);
+  const std::string policy = page->get_header_value("Content-Security-Policy");
+  EXPECT_NE(policy.find("script-src 'self'"), std::string::npos) << "only the page's own script file runs: " << policy;
+  EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
 }
 
 // The built-in files change only with the binary: the browser asks again each time (no-cache)

@@ -16,9 +16,11 @@ void serve_web_file(const WebFileSource& source, const WebFile& file, const http
                     httplib::Response& response) {
   if (file.name == "index.html") {
     // No other site may frame the page (clickjacking) or have it read as another type; it loads
-    // no plugins and sends forms only here.
+    // no plugins, sends forms only here, and runs only its own script file (/app.js): no script
+    // or handler in markup, so none that a story's text might smuggle in.
     response.set_header("Content-Security-Policy",
-                        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'");
+                        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'; "
+                        "script-src 'self'");
     response.set_header("X-Frame-Options", "DENY");
     response.set_header("Referrer-Policy", "no-referrer");
   }
