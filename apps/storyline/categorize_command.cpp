@@ -17,6 +17,7 @@
 #include "storyline/core/document_json.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/label/categorize.h"
+#include "storyline/label/category.h"
 #include "storyline/label/news_page.h"
 #include "storyline/text/language.h"
 #include "storyline/text/utf8.h"
@@ -175,8 +176,8 @@ Runner add_categorize_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "categorize",
       "Read documents (Document JSON Lines, as `storyline extract` prints) and print {\"id\", \"category\", "
-      "\"language\"} for each, in order. Categories: society, economy, technology, science, sports, entertainment, "
-      "other.");
+      "\"language\"} for each, in order. Categories: " +
+          label::joined_category_names() + ".");
   command->add_option("path", options->path, "A JSON Lines file; - (the default) for standard input");
   command->add_option("--model", options->model, "A category model file (default: the shipped categories.model)");
   command->add_option("--threads", options->threads, "Worker threads (default: every core)");

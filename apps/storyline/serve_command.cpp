@@ -1,4 +1,5 @@
-// storyline serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--poll] : the HTTP API and the web page.
+// storyline serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--poll] [--web-root DIR] : the HTTP API and
+// the web page.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -54,6 +55,9 @@ Runner add_serve_command(CLI::App& app) {
       ->envname("STORYLINE_WRITE_TOKEN");
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
+  command->add_option("--web-root", options->web_root,
+                      "Serve the web page's files (index.html, style.css, app.js) from this folder, read afresh at "
+                      "every request, instead of the ones built in: for working on the page (--web-root web)");
   return [options] { return run_serve(*options); };
 }
 

@@ -48,7 +48,7 @@ void print_text(const store::StoryRecord& story, size_t rank, int64_t now_unix) 
 int run_stories(const StoriesOptions& options) {
   if (!options.category.empty() && !label::category_from_name(options.category)) {
     std::cerr << "storyline stories: unknown category '" << options.category
-              << "' (society, economy, technology, science, sports, entertainment, other)\n";
+              << "' (" << label::joined_category_names() << ")\n";
     return 2;
   }
   std::optional<int64_t> since;

@@ -85,11 +85,13 @@ TEST(SourceRoutes, ServerPollsSourcesAndListsTheirHealth) {
   EXPECT_EQ(article->status, 200);
   EXPECT_EQ(json::parse(article->body)["title"], "Harbour opens new breakwater");
 
-  // The web page has a Sources view over this API.
+  // The web page has a Sources view over this API (its script is /app.js).
   const auto page = client.Get("/");
   ASSERT_TRUE(page);
-  EXPECT_NE(page->body.find("getJson(\"/api/sources\")"), std::string::npos);
   EXPECT_NE(page->body.find("#/sources"), std::string::npos);
+  const auto script = client.Get("/app.js");
+  ASSERT_TRUE(script);
+  EXPECT_NE(script->body.find("getJson(\"/api/sources\")"), std::string::npos);
 
   server->stop();
   thread.join();

@@ -8,4 +8,13 @@ std::optional<Category> category_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::string joined_category_names(std::string_view separator) {
+  std::string joined;
+  for (const std::string_view name : kCategoryNames) {
+    if (!joined.empty()) joined += separator;
+    joined += name;
+  }
+  return joined;
+}
+
 }  // namespace storyline::label

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace storyline::label {
@@ -22,5 +23,9 @@ inline constexpr std::string_view category_name(Category category) {
 inline constexpr Category category_at(size_t index) { return static_cast<Category>(index); }
 
 std::optional<Category> category_from_name(std::string_view name);
+
+// The names in order, joined by `separator`: how messages (and the page) list the categories,
+// so that none keeps a copy of the list.
+std::string joined_category_names(std::string_view separator = ", ");
 
 }  // namespace storyline::label

@@ -46,8 +46,8 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
     const auto category = parameter(request, "category");
     if (category && *category != "any") {
       if (!label::category_from_name(*category))
-        return reply_error(response, 400, "unknown category '" + *category + "': any, society, economy, technology, "
-                                          "science, sports, entertainment, other");
+        return reply_error(response, 400,
+                           "unknown category '" + *category + "': any, " + label::joined_category_names());
       query.category = category;
     }
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {

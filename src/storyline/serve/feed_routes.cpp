@@ -66,7 +66,7 @@ std::string urn(std::string_view kind, std::string_view id) {
   return "urn:storyline:" + std::string(kind) + ":" + percent_encoded(id);
 }
 
-// The web page's hash routes (web_page.cpp): #/story/ID, #/article/ID, #/category/C, #/search/Q.
+// The web page's hash routes (web/app.js): #/story/ID, #/article/ID, #/category/C, #/search/Q.
 std::string page_link(const std::string& base, std::string_view view, std::string_view argument) {
   return base + "/#/" + std::string(view) + "/" + percent_encoded(argument);
 }

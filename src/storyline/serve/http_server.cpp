@@ -14,7 +14,7 @@
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
 #include "storyline/serve/server_state.h"
-#include "storyline/serve/web_page.h"
+#include "storyline/serve/web_files.h"
 #include "storyline/serve/write_guard.h"
 
 namespace storyline::serve {
@@ -32,10 +32,10 @@ std::string route_label(const httplib::Request& request) {
   if (request.path.starts_with("/feeds/story/")) return request.method + " /feeds/story/{id}";
   if (request.path.starts_with("/feeds/category/")) return request.method + " /feeds/category/{category}";
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
-  static const std::set<std::string> kRoutes = {"/", "/healthz", "/metrics", "/api/articles", "/api/stories",
-                                                "/api/search", "/api/sources", "/threads",
-                                                "/feeds/top.atom", "/feeds/top.json", "/feeds/search.atom",
-                                                "/feeds/search.json"};
+  static const std::set<std::string> kRoutes = {"/", "/style.css", "/app.js", "/healthz", "/metrics",
+                                                "/api/articles", "/api/stories", "/api/search", "/api/sources",
+                                                "/threads", "/feeds/top.atom", "/feeds/top.json",
+                                                "/feeds/search.atom", "/feeds/search.json"};
   // Anything else is one label: paths probed at random must not grow /metrics without bound.
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
@@ -43,8 +43,12 @@ std::string route_label(const httplib::Request& request) {
 }  // namespace
 
 struct HttpServer::Impl {
-  explicit Impl(ServerOptions options) : state(std::move(options)) {}
+  // The page's files first: a --web-root missing one stops the server before it opens (or
+  // creates) the store.
+  explicit Impl(ServerOptions options)
+      : web_source(std::make_shared<const WebFileSource>(options.web_root)), state(std::move(options)) {}
 
+  std::shared_ptr<const WebFileSource> web_source;
   ServerState state;
   httplib::Server server;
   // The listening socket, seen when the library makes it: Debian's cpp-httplib is built with a
@@ -166,15 +170,7 @@ void HttpServer::Impl::install_routes() {
     store::DocumentStore& store = state.reader();
     response.set_content(state.metrics().render(store.count(), store.story_count()), "text/plain; version=0.0.4");
   });
-  server.Get("/", [](const httplib::Request&, httplib::Response& response) {
-    // No other site may frame the page (clickjacking) or have it read as another type; it loads
-    // no plugins and sends forms only here.
-    response.set_header("Content-Security-Policy",
-                        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'");
-    response.set_header("X-Frame-Options", "DENY");
-    response.set_header("Referrer-Policy", "no-referrer");
-    response.set_content(std::string(web_page_html()), "text/html; charset=utf-8");
-  });
+  install_web_routes(server, web_source);
   install_article_routes(server, state);
   install_story_routes(server, state);
   install_source_routes(server, state);

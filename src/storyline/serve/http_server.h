@@ -26,11 +26,15 @@ struct ServerOptions {
   sources::PollerOptions poller;
   // When set, every write (POST, PUT, DELETE) needs `Authorization: Bearer <token>` (write_guard.h).
   std::string write_token;
+  // When set, the page's files are read from this folder at every request instead of the ones
+  // built in (web_files.h): for working on the page.
+  std::string web_root;
 };
 
 class HttpServer {
  public:
-  // Opens (or creates) the store; throws std::runtime_error naming the file when it cannot.
+  // Opens (or creates) the store; throws std::runtime_error naming the file when it cannot, or
+  // naming the web file that web_root lacks (before the store is touched).
   explicit HttpServer(ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;

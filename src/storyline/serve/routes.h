@@ -3,10 +3,12 @@
 #include <httplib.h>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "storyline/serve/server_state.h"
+#include "storyline/serve/web_files.h"
 
 namespace storyline::serve {
 
@@ -15,6 +17,8 @@ void install_story_routes(httplib::Server& server, ServerState& state);    // /a
 void install_source_routes(httplib::Server& server, ServerState& state);   // /api/sources
 void install_feed_routes(httplib::Server& server, ServerState& state);     // /feeds/...: Atom and JSON Feed
 void install_contest_routes(httplib::Server& server, ServerState& state);  // PUT/DELETE /{name}, /threads
+// /, /style.css, /app.js: the page's files, from `source`.
+void install_web_routes(httplib::Server& server, std::shared_ptr<const WebFileSource> source);
 
 // What a cached answer is: JSON unless told otherwise. A body that links to the address it was
 // asked at (a feed's links) names that address, and is cached per address.

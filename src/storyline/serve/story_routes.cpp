@@ -67,8 +67,7 @@ json related_storylines(const store::DocumentStore& store, const std::vector<std
 
 bool reject_unknown_category(const std::string& name, httplib::Response& response) {
   if (label::category_from_name(name)) return false;
-  reply_error(response, 400,
-              "unknown category '" + name + "': society, economy, technology, science, sports, entertainment, other");
+  reply_error(response, 400, "unknown category '" + name + "': " + label::joined_category_names());
   return true;
 }
 

@@ -1,219 +1,13 @@
-#include "storyline/serve/web_page.h"
-
-namespace storyline::serve {
-
+// The web page's script: plain JavaScript over the JSON API, no framework and no build step.
 // One view per hash route (#/, #/category/C, #/story/ID, #/article/ID, #/search/Q), each its own
 // show…() function over one API call; shared pieces (story cards, times, heat, states) sit above
-// the views so that a new view is one function and one line in route().
-std::string_view web_page_html() {
-  static constexpr std::string_view kPage = R"html(<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>Storyline</title>
-<link rel="alternate" type="application/atom+xml" title="Storyline: top stories (Atom)" href="/feeds/top.atom">
-<link rel="alternate" type="application/feed+json" title="Storyline: top stories (JSON Feed)" href="/feeds/top.json">
-<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23b4390f'/%3E%3Cpath d='M4 11h8M4 8h8M4 5h5' stroke='%23fff' stroke-width='1.6'/%3E%3C/svg%3E">
-<style>
-  :root {
-    --bg: #f5f4f0; --surface: #fff; --ink: #17171a; --muted: #5d6068; --line: #e2e0da;
-    --accent: #b4390f; --accent-soft: #fbe9e1; --link: #1d4ed8; --mark: #ffe58a; --chip: #efede7;
-    --focus: #2563eb; --serif: Georgia, "Times New Roman", "DejaVu Serif", serif;
-    --sans: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
-  }
-  @media (prefers-color-scheme: dark) {
-    :root {
-      --bg: #111214; --surface: #1b1c20; --ink: #ececee; --muted: #a3a6ae; --line: #2e3036;
-      --accent: #ff8a5c; --accent-soft: #3a2219; --link: #8cb4ff; --mark: #6b5300; --chip: #26282d;
-      --focus: #8cb4ff;
-    }
-  }
-  * { box-sizing: border-box; }
-  /* What the focus or a jump scrolls to stays clear of the sticky header. */
-  html { -webkit-text-size-adjust: 100%; scroll-padding-top: 7rem; }
-  body { margin: 0; font: 16px/1.55 var(--sans); color: var(--ink); background: var(--bg); min-height: 100vh; display: flex; flex-direction: column; }
-  a { color: var(--link); }
-  :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  .skip-link { position: absolute; left: .5rem; top: -3rem; background: var(--surface); padding: .5rem .8rem; z-index: 10; }
-  .skip-link:focus { top: .5rem; }
-
-  /* Header: brand and search on one row, categories scroll sideways below on a phone. */
-  .site-header { position: sticky; top: 0; z-index: 5; background: var(--surface); border-bottom: 1px solid var(--line); }
-  .bar { max-width: 72rem; margin: 0 auto; padding: .55rem 1rem; display: flex; gap: .75rem 1.25rem; align-items: center; flex-wrap: wrap; }
-  .brand { font: 700 1.35rem/1 var(--serif); color: var(--ink); text-decoration: none; letter-spacing: -.01em; }
-  .brand span { color: var(--accent); }
-  #categories { order: 3; flex-basis: 100%; display: flex; gap: .25rem; overflow-x: auto; scrollbar-width: none; margin: 0 -.25rem; }
-  #categories a { flex: none; padding: .25rem .7rem; border-radius: 1rem; color: var(--muted); text-decoration: none; font-size: .92rem; text-transform: capitalize; }
-  #categories a:hover { color: var(--ink); background: var(--chip); }
-  #categories a[aria-current="page"] { background: var(--ink); color: var(--surface); }
-  #search-form { margin-left: auto; display: flex; flex: 1 1 12rem; max-width: 22rem; }
-  #search { flex: 1; min-width: 0; border: 1px solid var(--line); border-right: 0; border-radius: 1.2rem 0 0 1.2rem; padding: .4rem .9rem; font: inherit; color: inherit; background: var(--bg); }
-  #search-form button { display: flex; align-items: center; gap: .3rem; border: 1px solid var(--line); border-radius: 0 1.2rem 1.2rem 0; padding: .4rem .8rem; font: inherit; background: var(--chip); color: var(--ink); cursor: pointer; }
-  #search-form svg { width: 1.05rem; height: 1.05rem; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; }
-
-  main { flex: 1; width: 100%; max-width: 72rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
-  main:focus { outline: none; }
-  h1, h2, h3 { line-height: 1.25; }
-  .page-title { font: 700 1.6rem/1.2 var(--serif); margin: .4rem 0 1rem; }
-  .feed-link { font-size: .85rem; }
-  .page-feed { margin: -.6rem 0 1rem; }
-  .more { text-align: center; margin: 1.5rem 0; }
-  .more button { font: inherit; padding: .45rem 1.2rem; border-radius: 1.2rem; border: 1px solid var(--line); background: var(--surface); color: var(--ink); cursor: pointer; }
-  .more button:disabled { opacity: .6; cursor: wait; }
-  .section-title { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; font: 700 1.15rem/1.3 var(--sans); margin: 2rem 0 .7rem; padding-top: .6rem; border-top: 2px solid var(--ink); text-transform: capitalize; }
-  .section-title a { font-size: .9rem; font-weight: 500; text-transform: none; }
-
-  /* Story cards: the whole card is the link's target (headline ::after), so a thumb hits it. */
-  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); gap: .9rem; }
-  .story-card { position: relative; background: var(--surface); border: 1px solid var(--line); border-radius: .8rem; padding: 1rem 1.1rem; display: flex; flex-direction: column; gap: .45rem; min-width: 0; }
-  .story-card:hover { border-color: var(--muted); }
-  .story-card h2, .story-card h3 { font: 700 1.13rem/1.3 var(--serif); margin: 0; overflow-wrap: anywhere; }
-  .story-card h2 a, .story-card h3 a { color: inherit; text-decoration: none; }
-  .story-card h2 a::after, .story-card h3 a::after { content: ""; position: absolute; inset: 0; border-radius: .8rem; }
-  .story-card a:focus-visible { outline: none; }
-  .story-card:focus-within { outline: 3px solid var(--focus); outline-offset: 2px; }
-  .story-card .dek { margin: 0; color: var(--muted); font-size: .95rem; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
-  .story-card .thumb { margin: -1rem -1.1rem .2rem; aspect-ratio: 16 / 9; overflow: hidden; border-radius: .8rem .8rem 0 0; background: var(--chip); }
-  .story-card .thumb img { width: 100%; height: 100%; object-fit: cover; display: block; }
-  .story-card.lead { grid-column: 1 / -1; }
-  .story-card.lead h2 { font-size: 1.6rem; }
-  @media (min-width: 48rem) {
-    .story-card.lead.has-image { display: grid; grid-template-columns: 1fr 1.1fr; column-gap: 1.4rem; align-content: start; }
-    .story-card.lead.has-image .thumb { grid-column: 2; grid-row: 1 / span 6; margin: -1rem -1.1rem -1rem 0; border-radius: 0 .8rem .8rem 0; aspect-ratio: auto; min-height: 16rem; }
-    .story-card.lead > :not(.thumb) { grid-column: 1; }
-  }
-  .kicker { margin: 0; font-size: .75rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: var(--accent); }
-  .kicker a { color: inherit; text-decoration: none; }
-  .publisher-names { margin: 0; font-size: .85rem; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-
-  .meta { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .9rem; color: var(--muted); font-size: .85rem; margin: 0; }
-  .heat { display: inline-flex; align-items: center; gap: .25rem; color: var(--accent); background: var(--accent-soft); font-weight: 700; border-radius: 1rem; padding: 0 .5rem 0 .35rem; font-variant-numeric: tabular-nums; }
-  .heat svg { width: .85em; height: .85em; fill: currentColor; }
-  .heat.cold { color: var(--muted); background: var(--chip); }
-
-  /* Story page: reading column and a side column of coverage and timeline on a desktop. */
-  .story-head { max-width: 48rem; }
-  .story-head h1 { font: 700 clamp(1.6rem, 4.5vw, 2.4rem)/1.15 var(--serif); margin: .3rem 0 .6rem; overflow-wrap: anywhere; }
-  .lead-image { margin: 1rem 0 0; max-width: 48rem; }
-  .lead-image img { width: 100%; max-height: 26rem; object-fit: cover; display: block; border-radius: .8rem; background: var(--chip); }
-  .lead-image figcaption { font-size: .8rem; color: var(--muted); padding: .3rem .6rem; }
-  .topics { list-style: none; padding: 0; margin: .7rem 0 0; display: flex; flex-wrap: wrap; gap: .35rem; }
-  .topics a { display: inline-block; padding: .1rem .65rem; border-radius: 1rem; background: var(--chip); color: var(--ink); text-decoration: none; font-size: .85rem; }
-  .story-grid { display: grid; gap: 0 2.5rem; grid-template-columns: minmax(0, 1fr); }
-  @media (min-width: 60rem) { .story-grid { grid-template-columns: minmax(0, 1fr) 19rem; } .story-side { grid-column: 2; grid-row: 1 / span 3; } }
-  .story-grid h2 { font: 700 1.1rem/1.3 var(--sans); margin: 1.8rem 0 .7rem; padding-top: .5rem; border-top: 2px solid var(--ink); }
-  .bullets { margin: 0; padding-left: 1.2rem; }
-  .bullets li { margin: 0 0 .75rem; font-family: var(--serif); font-size: 1.07rem; }
-  .cites { font-family: var(--sans); font-size: .8rem; color: var(--muted); }
-  .cites a { color: var(--muted); }
-  .speaker { margin: 0 0 1.2rem; }
-  .speaker h3 { font-size: 1rem; margin: 0 0 .3rem; }
-  .role { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
-  blockquote { margin: 0 0 .6rem; padding: .1rem 0 .1rem .9rem; border-left: 3px solid var(--accent); font-family: var(--serif); }
-  blockquote p { margin: 0; }
-  blockquote.reported { border-left-color: var(--line); font-style: italic; }
-  blockquote footer { font: .8rem var(--sans); color: var(--muted); margin-top: .15rem; }
-  blockquote footer a { color: var(--muted); }
-  details.more summary { cursor: pointer; color: var(--link); font-size: .9rem; margin-bottom: .6rem; }
-  .publisher-group { margin: 0 0 1.2rem; }
-  .publisher-group h3 { font-size: .82rem; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); margin: 0 0 .4rem; }
-  .articles { list-style: none; margin: 0; padding: 0; }
-  .articles li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
-  .articles li:last-child { border-bottom: 0; }
-  .article-link { font-weight: 600; overflow-wrap: anywhere; }
-  .articles .meta { margin-top: .15rem; }
-  .also { margin: .2rem 0 0; font-size: .85rem; color: var(--muted); }
-  .also a { color: var(--muted); }
-  .excerpt { margin: .25rem 0 0; color: var(--muted); font-size: .92rem; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
-  .coverage { list-style: none; margin: 0; padding: 0; font-size: .9rem; }
-  .coverage li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .1rem .6rem; margin-bottom: .55rem; }
-  .coverage .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .coverage .bar-track { grid-column: 1 / -1; height: .4rem; background: var(--chip); border-radius: .2rem; }
-  .coverage .bar-fill { height: 100%; background: var(--accent); border-radius: .2rem; }
-  .timeline { list-style: none; margin: 0; padding: 0 0 0 1rem; border-left: 2px solid var(--line); }
-  .timeline li { position: relative; margin: 0 0 .9rem; font-size: .92rem; }
-  .timeline li::before { content: ""; position: absolute; left: calc(-1rem - 6px); top: .45rem; width: 10px; height: 10px; border-radius: 50%; background: var(--line); }
-  .timeline li[aria-current]::before { background: var(--accent); }
-  .timeline li[aria-current] > span.title { font-weight: 700; }
-  .timeline time, .timeline .count { display: block; color: var(--muted); font-size: .8rem; }
-  .related { list-style: none; margin: 0; padding: 0; }
-  .related li { margin: 0 0 .8rem; font-size: .92rem; }
-  .related .count { display: block; color: var(--muted); font-size: .8rem; }
-
-  /* Article reader and search results. */
-  .reader { max-width: 42rem; margin: 0 auto; }
-  .reader h1 { font: 700 clamp(1.5rem, 4vw, 2.1rem)/1.2 var(--serif); margin: .3rem 0 .6rem; overflow-wrap: anywhere; }
-  .reader > .meta { margin-bottom: 1.4rem; }
-  .reader .lead-image { margin: 0 0 1.4rem; }
-  .reader .body p { font: 1.1rem/1.65 var(--serif); margin: 0 0 1.1rem; overflow-wrap: anywhere; }
-  .back { display: inline-block; margin: .2rem 0 .8rem; font-size: .9rem; }
-  .results { list-style: none; margin: 0; padding: 0; }
-  .result { background: var(--surface); border: 1px solid var(--line); border-radius: .8rem; padding: .8rem 1rem; margin-bottom: .7rem; }
-  .result h3 { font: 700 1.05rem/1.3 var(--serif); margin: 0 0 .2rem; overflow-wrap: anywhere; }
-  .snippet { margin: .35rem 0 0; font-size: .95rem; overflow-wrap: anywhere; }
-  mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: .15em; }
-  .state { text-align: center; padding: 3rem 1rem; color: var(--muted); }
-  .state h1 { color: var(--ink); font: 700 1.4rem var(--serif); }
-  .state button { font: inherit; padding: .45rem 1rem; border-radius: 1.2rem; border: 1px solid var(--line); background: var(--surface); color: var(--ink); cursor: pointer; }
-  code { font-size: .9em; background: var(--chip); padding: .1em .35em; border-radius: .3em; overflow-wrap: anywhere; }
-  .site-footer { width: 100%; max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); }
-  @media (max-width: 40rem) {
-    .bar { padding: .5rem .75rem; }
-    main { padding: .75rem .75rem 2rem; }
-    .bar { flex-wrap: wrap; }
-    /* The categories scroll sideways: their fading edge says there is more. */
-    #categories { -webkit-mask-image: linear-gradient(to right, #000 85%, transparent); mask-image: linear-gradient(to right, #000 85%, transparent); padding-right: 2rem; }
-    #search-form { max-width: none; flex-basis: 0; min-width: 0; }
-    #search { width: 100%; }
-    #search-form .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-    .brand { font-size: 1.2rem; }
-    .story-card.lead h2 { font-size: 1.35rem; }
-    /* More headlines to a screen: smaller cards below the lead. */
-    .cards { gap: .6rem; }
-    .story-card { padding: .8rem .9rem; gap: .35rem; }
-    .story-card .thumb { margin: -.8rem -.9rem .2rem; }
-    .story-card:not(.lead) h2, .story-card:not(.lead) h3 { font-size: 1.05rem; }
-    .story-card:not(.lead) .dek { -webkit-line-clamp: 2; font-size: .9rem; }
-    .bullets li { font-size: 1rem; }
-    /* A phone shows a small picture beside the headline, as news apps do. */
-    .story-card.has-image:not(.lead) { display: grid; grid-template-columns: minmax(0, 1fr) 5.5rem; column-gap: .8rem; align-content: start; }
-    .story-card.has-image:not(.lead) > * { grid-column: 1; }
-    .story-card.has-image:not(.lead) .thumb { grid-column: 2; grid-row: 1 / span 3; margin: 0; aspect-ratio: 1; border-radius: .5rem; }
-  }
-  /* Sources view: live feeds and their health. */
-  .sources-link { color: var(--muted); text-decoration: none; font-size: .9rem; white-space: nowrap; }
-  .sources-link[aria-current="page"] { color: var(--ink); font-weight: 600; }
-  .table-wrap { overflow-x: auto; }
-  table.source-table { width: 100%; border-collapse: collapse; font-size: .85rem; background: var(--surface); }
-  table.source-table th, table.source-table td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-  table.source-table td.error { color: var(--accent); }
-  table.source-table .url { color: var(--muted); font-size: .8rem; word-break: break-all; }
-  .health { display: inline-block; width: .6rem; height: .6rem; border-radius: 50%; margin-right: .3rem; background: var(--muted); }
-  .health.ok { background: #2e7d32; } .health.failing { background: var(--accent); } .health.waiting { background: #f9a825; }
-</style>
-</head>
-<body>
-<a class="skip-link" href="#main" onclick="event.preventDefault(); document.getElementById('main').focus()">Skip to content</a>
-<header class="site-header">
-  <div class="bar">
-    <a class="brand" href="#/" aria-label="Storyline, front page">Story<span>line</span></a>
-    <nav id="categories" aria-label="Categories"></nav>
-    <a id="sources-link" class="sources-link" href="#/sources">Sources</a>
-    <form id="search-form" role="search">
-      <label class="visually-hidden" for="search">Search news</label>
-      <input id="search" type="search" name="q" placeholder="Search news" autocomplete="off" enterkeyhint="search">
-      <button type="submit"><svg viewBox="0 0 20 20" aria-hidden="true"><circle cx="8.5" cy="8.5" r="5.5"/><path d="M13 13l4.5 4.5"/></svg><span class="label">Search</span></button>
-    </form>
-  </div>
-</header>
-<main id="main" tabindex="-1"><p class="state">Loading…</p></main>
-<footer class="site-footer">Storyline: stories ranked by heat (how many publishers, how fast and how recently they report).</footer>
-<script>
+// the views so that a new view is one function and one line in route(). Only this file runs
+// (the page's Content-Security-Policy says script-src 'self'): handlers are added here, never
+// written into markup, where a story's text could smuggle in one of its own.
 "use strict";
-const CATEGORIES = ["all", "society", "economy", "technology", "science", "sports", "entertainment", "other"];
+// The categories are the server's (label/category.h), written into the page when it is served:
+// the page keeps no copy of its own. "all" is the front page.
+const CATEGORIES = ["all", ...document.getElementById("categories").dataset.categories.split(" ")];
 const main = document.getElementById("main");
 const FLAME = `<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M8 0c.5 3-3 4.5-3 8.5A3.9 3.9 0 0 0 8 16a4.6 4.6 0 0 0 4.5-4.7c0-2.1-1-3.3-1.8-4.5-.2 1.3-.8 2.1-1.7 2.6C9.6 6.3 10 2.6 8 0z"/></svg>`;
 
@@ -264,8 +58,10 @@ function leadImage(articles) {
   for (const a of articles || []) for (const image of a.images || []) if (safeUrl(image.url)) return {url: image.url, article: a};
   return null;
 }
-// An image that cannot load (offline, moved) leaves no empty frame behind.
+// An image that cannot load (offline, moved) leaves no empty frame behind. Its error does not
+// bubble: the document hears it on the way down (capture).
 function dropImage(img) { img.closest(".has-image")?.classList.remove("has-image"); img.parentNode.remove(); }
+document.addEventListener("error", e => { if (e.target instanceof HTMLImageElement && main.contains(e.target)) dropImage(e.target); }, true);
 // A story or article in another language is marked so, for screen readers and hyphenation.
 const langAttr = item => /^[a-z]{2,3}$/.test(item.language || "") ? ` lang="${item.language}"` : "";
 // SQLite's snippet marks matches with <b>…</b>: everything else in it is text.
@@ -291,6 +87,9 @@ let lastStory = null;  // {id, title}: where "back to story" from an article goe
 const scrollPositions = new Map();  // hash → how far down the reader was
 let followedLink = false;  // a link or the search box, not Back or Forward, led to this view
 document.addEventListener("click", e => { if (e.target.closest?.('a[href^="#"]')) followedLink = true; });
+document.addEventListener("click", e => { if (e.target.closest?.("button.retry")) route(); });
+// The skip link moves the focus past the header without changing the hash (which would route).
+document.querySelector(".skip-link").addEventListener("click", e => { e.preventDefault(); main.focus(); });
 function beginView(title, activeCategory = "", searched = "") {
   renderCategories(activeCategory);
   document.getElementById("sources-link").removeAttribute("aria-current");
@@ -319,7 +118,7 @@ function render(token, html, title) {
 }
 function stateMessage(heading, text, retry = false) {
   return `<div class="state"${retry ? ' role="alert"' : ""}><h1>${esc(heading)}</h1><p>${text}</p>
-    ${retry ? `<button type="button" onclick="route()">Try again</button>` : `<p><a href="#/">Front page</a></p>`}</div>`;
+    ${retry ? `<button type="button" class="retry">Try again</button>` : `<p><a href="#/">Front page</a></p>`}</div>`;
 }
 // Asking again helps when the server was away or failed (5xx), not when the request was wrong (4xx).
 const errorState = (heading, error) => stateMessage(heading, esc(error.message), !(error.status >= 400 && error.status < 500));
@@ -358,7 +157,7 @@ function publisherNames(story) {
 function storyCard(story, {lead = false, snippet = null, heading = "h2", kicker = true} = {}) {
   const image = leadImage(story.articles);
   const dek = snippet != null ? highlighted(snippet) : esc((story.summary || [])[0] || "");
-  const figure = image ? `<div class="thumb"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" loading="${lead ? "eager" : "lazy"}" decoding="async" referrerpolicy="no-referrer" onerror="dropImage(this)"></div>` : "";
+  const figure = image ? `<div class="thumb"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" loading="${lead ? "eager" : "lazy"}" decoding="async" referrerpolicy="no-referrer"></div>` : "";
   return `<article class="story-card${lead ? " lead" : ""}${image ? " has-image" : ""}" data-story-id="${esc(story.id)}"${langAttr(story)}>
     ${figure}${kicker && story.category ? `<p class="kicker">${esc(story.category)}</p>` : ""}
     <${heading}><a href="#/story/${encodeURIComponent(story.id)}">${esc(story.title || "Untitled story")}</a></${heading}>
@@ -567,7 +366,7 @@ async function showStory(id) {
           <a class="feed-link" type="application/atom+xml" href="/feeds/story/${encodeURIComponent(story.id)}.atom">Follow this story (feed)</a></p>
         ${topics ? `<ul class="topics" aria-label="Topics">${topics}</ul>` : ""}
       </header>
-      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" referrerpolicy="no-referrer" onerror="dropImage(this)">
+      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(image.article.title || story.title || "")}" referrerpolicy="no-referrer">
         <figcaption>Image: ${esc(publisherOf(image.article))}</figcaption></figure>` : ""}
       <div class="story-grid">
         <div class="story-main">${overviewSection(story, articlesById)}${quotesSection(story, articlesById)}${articlesSection(groups)}</div>
@@ -590,7 +389,7 @@ async function showArticle(id) {
       <h1>${esc(a.title || "Untitled article")}</h1>
       <p class="meta">${a.author ? `<span>${esc(a.author)}</span>` : ""}${a.published ? `<time datetime="${esc(a.published)}">${esc(fullDate(a.published))}</time>` : ""}
         ${url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">Original at ${esc(hostOf(url))}</a>` : ""}</p>
-      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(a.title || "")}" referrerpolicy="no-referrer" onerror="dropImage(this)"></figure>` : ""}
+      ${image ? `<figure class="lead-image"><img src="${esc(image.url)}" alt="${esc(a.title || "")}" referrerpolicy="no-referrer"></figure>` : ""}
       <div class="body">${paragraphs || `<p class="state">This article has no stored text.</p>`}</div></article>`, a.title);
   } catch (e) { render(token, errorState("Could not load this article", e)); }
 }
@@ -657,11 +456,3 @@ document.getElementById("search-form").onsubmit = e => {
 };
 window.onhashchange = e => { scrollPositions.set(new URL(e.oldURL).hash || "#/", window.scrollY); route(); };
 route();
-</script>
-</body>
-</html>
-)html";
-  return kPage;
-}
-
-}  // namespace storyline::serve
