@@ -107,3 +107,16 @@ TEST(EntityRecognizer, TitleCaseHeadlineWordsAreNotNames) {
   headline_only.title = "Antony Blinken Meets Taliban Envoys In Doha";
   EXPECT_FALSE(document_entities(headline_only).empty());
 }
+
+// WordNet knows Hillary (Edmund Hillary) as a person and Clinton as a town: a person's single name
+// opening a run is a given name, not a second entity. And a full name is a person's when its last
+// word, alone, speaks ("Trump said").
+TEST(EntityRecognizer, GivenNamesAndSurnamesMakeOnePerson) {
+  const auto names = by_name(recognize_entities(
+      "Hillary Clinton closed her victory speech in New York on Tuesday. Donald Trump won in Indiana. "
+      "Later, Trump said the race was over."));
+  EXPECT_EQ(names.count("Hillary Clinton") ? names.at("Hillary Clinton") : "", "person");
+  EXPECT_EQ(names.count("Clinton"), 0u) << "not the town";
+  EXPECT_EQ(names.count("Donald Trump") ? names.at("Donald Trump") : "", "person");
+  EXPECT_EQ(names.count("Trump"), 0u) << "the short form joins the full name";
+}

@@ -77,3 +77,38 @@ TEST(QuoteFinder, MalformedTextNeverFails) {
     for (const auto& quote : quotes) EXPECT_LE(quote.text.size(), input.size());
   }
 }
+
+// Patterns measured on PolNeAR's train split (storyline eval quotes --split train).
+TEST(QuoteFinder, TitlesWithAPeriodAreNotSpeakers) {
+  const auto quotes = find_quotes(with_text(
+      "\xE2\x80\x9CThis is a disgusting day for the country,\xE2\x80\x9D said Rep. John Lewis.", {{"John Lewis", "person"}}));
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "John Lewis");
+}
+
+TEST(QuoteFinder, AttributionsBeforeTheQuotation) {
+  const auto quotes = find_quotes(with_text(
+      "Clinton spoke in Ohio on Thursday, saying: \xE2\x80\x9CWe have to be ready to stop him.\xE2\x80\x9D\n\n"
+      "According to the Post, \xE2\x80\x9CThe campaign spent more than it raised in May.\xE2\x80\x9D\n\n"
+      "Cruz continued:\n\n"
+      "\xE2\x80\x9CYou look at the questions asked tonight and you see the bias.\xE2\x80\x9D\n\n"
+      "Sanders said on Monday, \xE2\x80\x9CThe system is rigged against working people.\xE2\x80\x9D",
+      {{"Hillary Clinton", "person"}, {"Ted Cruz", "person"}, {"Bernie Sanders", "person"}}));
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(quotes[0].speaker, "Hillary Clinton");
+  EXPECT_EQ(quotes[1].speaker, "the Post");
+  EXPECT_EQ(quotes[2].speaker, "Ted Cruz") << "the colon ending the paragraph before";
+  EXPECT_EQ(quotes[3].speaker, "Bernie Sanders");
+}
+
+TEST(QuoteFinder, AShortQuotationCarriesItsSpeakerToTheNext) {
+  const auto quotes = find_quotes(with_text(
+      "\xE2\x80\x9CIt\xE2\x80\x99s fine,\xE2\x80\x9D Trump said of waterboarding. \xE2\x80\x9C"
+      "And much tougher than that is fine.\xE2\x80\x9D\n\n"
+      "Cruz said he is certain Rubio will remain \xE2\x80\x9C" "a champion for limitless opportunity in America.\xE2\x80\x9D",
+      {{"Donald Trump", "person"}, {"Ted Cruz", "person"}, {"Marco Rubio", "person"}}));
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].text, "And much tougher than that is fine.");
+  EXPECT_EQ(quotes[0].speaker, "Donald Trump");
+  EXPECT_EQ(quotes[1].speaker, "Ted Cruz") << "a quotation inside reported speech is its subject's";
+}

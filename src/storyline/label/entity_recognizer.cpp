@@ -269,6 +269,11 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
     }
     if (begin < end) {
       const std::string name = join_words(sentence, words, begin, end);
+      // A known person's single name opening a longer run is a given name and the rest its
+      // surname ("Hillary Clinton", not the person Hillary and the town of Clinton).
+      const auto opener = Gazetteer::instance().lookup(words[begin].text);
+      const bool given_name = end - begin >= 2 && end - begin <= 3 && opener == NameType::kPerson;
+      if (given_name) person_cue = true;
       if (end - begin >= 2 && !Gazetteer::instance().lookup(name) && !person_cue &&
           gazetteer_segments(sentence, words, begin, end, segments)) {
         for (const auto& [from, to] : segments)
@@ -333,6 +338,14 @@ std::vector<EntityMention> recognize_entities(std::string_view utf8_text) {
     tally.word_count = candidate.word_count;
   }
 
+  // A full name is a person's when its last word, written alone, is: "Donald Trump" where the text
+  // also has "Trump said".
+  for (auto& [name, tally] : tallies) {
+    const size_t space = name.rfind(' ');
+    if (tally.person_votes > 0 || tally.word_count < 2 || tally.word_count > 3 || space == std::string::npos) continue;
+    const auto surname = tallies.find(name.substr(space + 1));
+    if (surname != tallies.end() && surname->second.person_votes > 0) tally.person_votes = 1;
+  }
   // Type each distinct name.
   for (auto& [name, tally] : tallies) {
     if (auto type = fixed_type(name)) {

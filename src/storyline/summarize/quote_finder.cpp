@@ -92,7 +92,7 @@ bool ends_clause(string_view raw) {
   if (raw.empty()) return false;
   const char last = raw.back();
   if (last == ',' || last == ';' || last == ':' || last == '?' || last == '!') return true;
-  return last == '.' && core(raw).find('.') == string_view::npos;
+  return last == '.' && core(raw).find('.') == string_view::npos && !is_title_abbreviation(lower(core(raw)));
 }
 
 std::string join(const std::vector<Token>& tokens, size_t from, size_t to) {
@@ -396,8 +396,14 @@ size_t sentence_start(string_view text, size_t from, size_t to) {
   for (size_t i = to; i > from + 1; --i) {
     const char c = text[i - 2];
     if ((c == '.' || c == '?' || c == '!') && std::isspace(static_cast<unsigned char>(text[i - 1]))) {
-      // "U.S. Secretary": a period after a one-letter word is an abbreviation, not an end.
+      // "U.S. Secretary": a period after a one-letter word is an abbreviation, not an end; so is
+      // the period of a title ("Rep. Lewis").
       if (c == '.' && i >= 4 && text[i - 4] == '.') continue;
+      if (c == '.') {
+        size_t word_begin = i - 2;
+        while (word_begin > from && std::isalpha(static_cast<unsigned char>(text[word_begin - 1]))) --word_begin;
+        if (is_title_abbreviation(lower(text.substr(word_begin, i - 2 - word_begin)))) continue;
+      }
       return i;
     }
   }
@@ -460,6 +466,46 @@ bool is_adverbial_opener(std::string_view folded) {
   return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
+bool is_speech_participle(std::string_view folded) {
+  return folded == "saying" || folded == "adding" || folded == "writing" || folded == "noting" || folded == "telling" ||
+         folded == "declaring" || folded == "explaining" || folded == "arguing" || folded == "warning";
+}
+
+// The speaker of a quotation from the words of its sentence before it (`before`, ending at the
+// quotation's opening mark).
+std::optional<Speaker> speaker_before(const Attributor& attributor, const std::vector<Token>& before, size_t at_offset) {
+  if (before.empty()) return std::nullopt;
+  size_t verb = before.size();
+  if (lower(core(before[verb - 1].raw)) == "that") --verb;
+  if (verb > 0 && is_quote_verb(lower(core(before[verb - 1].raw))))
+    return attributor.resolve(phrase_before(before, verb - 1), at_offset);
+  // Words between the verb and the quotation end with a comma or colon: `X said on Monday, “…”`.
+  const std::string_view last = before.back().raw;
+  if (!last.ends_with(",") && !last.ends_with(":")) return std::nullopt;
+  for (size_t i = 0; i + 2 < before.size(); ++i)
+    if (lower(core(before[i].raw)) == "according" && lower(core(before[i + 1].raw)) == "to")
+      return attributor.resolve(std::vector<Token>(before.begin() + static_cast<long>(i + 2), before.end()), at_offset);
+  constexpr size_t kMaxWordsAfterVerb = 6;
+  for (size_t v = before.size(); v-- > 0 && before.size() - v <= kMaxWordsAfterVerb + 1;) {
+    const std::string folded = lower(core(before[v].raw));
+    if (is_speech_participle(folded)) {
+      // `Clinton rallied supporters, saying: “…”`: the sentence's subject, its opening words.
+      std::vector<Token> subject;
+      for (size_t i = 0; i < v && subject.size() < kMaxSpeakerWords; ++i) {
+        const std::string_view word = core(before[i].raw);
+        if (!is_capitalized(word) && !is_role_noun(lower(word)) && !is_role_modifier(lower(word)) && lower(word) != "the")
+          break;
+        subject.push_back(before[i]);
+        if (ends_clause(before[i].raw)) break;
+      }
+      return subject.empty() ? std::nullopt : attributor.resolve(subject, at_offset);
+    }
+    if (is_quote_verb(folded)) return attributor.resolve(phrase_before(before, v), at_offset);
+    if (v + 1 < before.size() && ends_clause(before[v].raw)) return std::nullopt;  // another clause
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Quote> find_quotes(const Document& document) {
@@ -486,6 +532,7 @@ std::vector<Quote> find_quotes(const Document& document) {
   };
 
   std::optional<Speaker> previous_paragraph_speaker;
+  string_view previous_paragraph;  // the last one with words, trimmed
   size_t paragraph_begin = 0;
   while (paragraph_begin < text.size()) {
     size_t paragraph_end = text.find('\n', paragraph_begin);
@@ -498,8 +545,10 @@ std::vector<Quote> find_quotes(const Document& document) {
     for (size_t k = 0; k < spans.size(); ++k) {
       const QuoteSpan& span = spans[k];
       const string_view inner = text.substr(span.inner_begin, span.inner_end - span.inner_begin);
-      if (word_count(inner) < kMinQuoteWords) continue;
-      direct_ranges.emplace_back(span.open, span.close_end);
+      // A short quotation ("“It’s fine,” Trump said. “And ...”") is not shown, but its attribution
+      // carries on to the quotation that continues it.
+      const bool too_short = word_count(inner) < kMinQuoteWords;
+      if (!too_short) direct_ranges.emplace_back(span.open, span.close_end);
       const size_t next_open = k + 1 < spans.size() ? spans[k + 1].open : paragraph_end;
       const size_t previous_close = k > 0 ? spans[k - 1].close_end : paragraph_begin;
       std::optional<Speaker> speaker;
@@ -537,17 +586,19 @@ std::vector<Quote> find_quotes(const Document& document) {
           }
         }
       }
-      // Before the quotation: `X said: “…”`, `X stated, “…”`, `X said that “…”`.
+      // Before the quotation: `X said: “…”`, `X stated, “…”`, `X said that “…”`, `X said on
+      // Monday, “…”`, `According to X, “…”`, `…, saying: “…”`.
       if (!speaker) {
         const size_t window_begin = std::max(previous_close, span.open > kWindowBytes ? span.open - kWindowBytes : 0);
         const size_t start = sentence_start(text, window_begin, span.open);
-        auto before = tokens_between(text, start, span.open);
-        size_t verb = before.size();
-        if (verb > 0 && lower(core(before[verb - 1].raw)) == "that") --verb;
-        if (verb > 0 && is_quote_verb(lower(core(before[verb - 1].raw)))) {
-          auto phrase = phrase_before(before, verb - 1);
-          speaker = attributor.resolve(phrase, span.open);
-        }
+        speaker = speaker_before(attributor, tokens_between(text, start, span.open), span.open);
+      }
+      // `X continued:` closing the paragraph before one that opens with the quotation.
+      if (!speaker && k == 0 && span.open == paragraph_begin && !previous_paragraph.empty() &&
+          previous_paragraph.back() == ':') {
+        const size_t previous_begin = static_cast<size_t>(previous_paragraph.data() - text.data());
+        const size_t start = sentence_start(text, previous_begin, previous_begin + previous_paragraph.size());
+        speaker = speaker_before(attributor, tokens_between(text, start, previous_begin + previous_paragraph.size()), span.open);
       }
       // Continuation: a second quotation in the same paragraph, or a paragraph that is only a
       // quotation right after an attributed one, is the same speaker's.
@@ -555,9 +606,24 @@ std::vector<Quote> find_quotes(const Document& document) {
       if (!speaker && k == 0 && span.open == paragraph_begin &&
           previous_paragraph_speaker)
         speaker = previous_paragraph_speaker;
+      // Inside reported speech: `X said (that) he is “…”`, `X told reporters that “…”`: the
+      // sentence's speech verb and its speaker, earlier in the sentence.
+      if (!speaker && !too_short) {
+        const size_t window_begin = std::max(previous_close, span.open > kWindowBytes ? span.open - kWindowBytes : 0);
+        const size_t start = sentence_start(text, window_begin, span.open);
+        const auto before = tokens_between(text, start, span.open);
+        for (size_t v = 1; v < before.size() && !speaker; ++v) {
+          if (!is_reporting_verb(lower(core(before[v].raw))) || ends_clause(before[v].raw)) continue;
+          auto phrase = phrase_before(before, v);
+          if (phrase.empty() || phrase.front().offset != before.front().offset) break;  // the sentence's subject only
+          auto found = attributor.resolve(phrase, span.open);
+          if (found && (found->kind == Speaker::Kind::kPerson || found->kind == Speaker::Kind::kOrganization)) speaker = found;
+          break;
+        }
+      }
       if (!speaker) continue;
       last_speaker = speaker;
-      add(trim_quote_text(inner), *speaker, false, std::nullopt);
+      if (!too_short) add(trim_quote_text(inner), *speaker, false, std::nullopt);
     }
 
     // Reported speech: "X said (that) …" in sentences that are not themselves quotations.
@@ -625,6 +691,9 @@ std::vector<Quote> find_quotes(const Document& document) {
 
     if (!spans.empty()) previous_paragraph_speaker = last_speaker;
     else if (!paragraph.empty()) previous_paragraph_speaker.reset();
+    string_view trimmed = paragraph;
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
+    if (!trimmed.empty()) previous_paragraph = trimmed;
     paragraph_begin = paragraph_end + 1;
   }
   // Paragraph order; within a paragraph, its direct quotations before its reported speech.

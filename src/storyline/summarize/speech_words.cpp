@@ -21,7 +21,12 @@ bool is_reporting_verb(std::string_view word) {
 bool is_quote_verb(std::string_view word) {
   return is_reporting_verb(word) ||
          in({"wrote", "writes", "explained", "tweeted", "posted", "replied", "countered", "remarked", "acknowledged",
-             "emphasised", "emphasized", "urged", "continued", "adds", "asked", "responded", "recalled", "conceded"},
+             "emphasised", "emphasized", "urged", "continued", "adds", "asked", "responded", "recalled", "conceded",
+             "say", "observed", "concluded", "quipped", "joked", "complained", "admitted", "boasted", "vowed",
+             "predicted", "suggested", "wondered", "exclaimed", "shouted", "reported", "reports", "echoed",
+             "cautioned", "charged", "explains", "notes", "argues", "asks", "continues", "concedes", "insists",
+             "recalls", "recounted", "lamented", "scoffed", "interjected", "interrupted", "chimed", "answered",
+             "demanded", "proclaimed", "pleaded", "mused", "offered", "testified", "wrote", "added"},
             word);
 }
 
@@ -53,6 +58,12 @@ bool is_message_noun(std::string_view word) {
 bool is_clause_boundary(std::string_view word) {
   return in({"while", "and", "but", "however", "although", "though", "as", "when", "after", "because", "since",
              "where", "whereas", "meanwhile", "so", "then", "that", "which", "who", "also", "if", "before"},
+            word);
+}
+
+bool is_title_abbreviation(std::string_view word) {
+  return in({"mr", "mrs", "ms", "dr", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+             "adm", "prof", "rev", "st", "jr", "sr", "hon", "pres", "atty", "supt", "insp", "det", "mt", "ft"},
             word);
 }
 
