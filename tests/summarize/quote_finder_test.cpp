@@ -112,3 +112,13 @@ TEST(QuoteFinder, AShortQuotationCarriesItsSpeakerToTheNext) {
   EXPECT_EQ(quotes[0].speaker, "Donald Trump");
   EXPECT_EQ(quotes[1].speaker, "Ted Cruz") << "a quotation inside reported speech is its subject's";
 }
+
+TEST(QuoteFinder, MixedMarksAndRelativeClauses) {
+  const auto quotes = find_quotes(with_text(
+      "\"I was hoping to see more of what she sees in her father,\xE2\x80\x9D Graham said.\n\n"
+      "Dick Dever, who was listed on the Cruz slate, told POLITICO, \xE2\x80\x9COf the three, I like John the best.\xE2\x80\x9D",
+      {{"Gwen Graham", "person"}, {"Dick Dever", "person"}}));
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Gwen Graham") << "a straight mark opened it, a curly one closed it";
+  EXPECT_EQ(quotes[1].speaker, "Dick Dever");
+}

@@ -357,6 +357,12 @@ std::vector<QuoteSpan> quote_spans(string_view paragraph, size_t base) {
   while (i < paragraph.size()) {
     if (paragraph.substr(i).starts_with(kLeftDouble)) {
       size_t close = paragraph.find(kRightDouble, i + 3);
+      // Some publishers' pages mix the marks (“…" and "…”): a straight mark closes one too.
+      if (const size_t straight = paragraph.find('"', i + 3); straight < close) {
+        spans.push_back({base + i, base + i + 3, base + straight, base + straight + 1});
+        i = straight + 1;
+        continue;
+      }
       // Unclosed at the paragraph's end: the quotation runs on (news style for multi-paragraph quotes).
       const size_t inner_end = close == string_view::npos ? paragraph.size() : close;
       const size_t close_end = close == string_view::npos ? paragraph.size() : close + 3;
@@ -364,6 +370,12 @@ std::vector<QuoteSpan> quote_spans(string_view paragraph, size_t base) {
       i = close_end;
     } else if (paragraph[i] == '"' && space_or_start_before(paragraph, i)) {
       const size_t close = paragraph.find('"', i + 1);
+      const size_t curly = paragraph.find(kRightDouble, i + 1);
+      if (curly < close) {
+        spans.push_back({base + i, base + i + 1, base + curly, base + curly + 3});
+        i = curly + 3;
+        continue;
+      }
       if (close == string_view::npos) break;
       spans.push_back({base + i, base + i + 1, base + close, base + close + 1});
       i = close + 1;
@@ -425,14 +437,20 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
   size_t end = verb;
   if (end > 0 && is_auxiliary(lower(core(tokens[end - 1].raw)))) --end;
   size_t begin = end;
-  // An apposition between the name and the verb: "Anna Weiss, the chief executive, said".
+  bool relative_clause = false;
+  // An apposition between the name and the verb: "Anna Weiss, the chief executive, said", or a
+  // relative clause: "Dick Dever, who was listed on the Cruz slate, told".
   if (begin > 1 && tokens[begin - 1].raw.ends_with(",")) {
     size_t apposition = begin - 1;
-    while (apposition > 0 && begin - apposition < 6 && !ends_clause(tokens[apposition - 1].raw)) --apposition;
+    while (apposition > 0 && begin - apposition < 12 && !ends_clause(tokens[apposition - 1].raw)) --apposition;
     if (apposition == 0 || !tokens[apposition - 1].raw.ends_with(",")) return {};
+    const std::string opener = lower(core(tokens[apposition].raw));
+    relative_clause = opener == "who" || opener == "whose";
+    if (!relative_clause && begin - apposition >= 6) return {};
+    if (relative_clause) end = apposition;  // the speaker is the name before the clause
     begin = apposition - 1;  // the name's last word, which carries the comma
   }
-  const bool has_apposition = begin < end && begin + 1 < end && tokens[end - 1].raw.ends_with(",");
+  const bool has_apposition = !relative_clause && begin < end && begin + 1 < end && tokens[end - 1].raw.ends_with(",");
   while (begin > 0 && end - begin < kMaxSpeakerWords) {
     const Token& token = tokens[begin - 1];
     const std::string folded = lower(core(token.raw));
@@ -541,6 +559,7 @@ std::vector<Quote> find_quotes(const Document& document) {
     const auto spans = quote_spans(paragraph, paragraph_begin);
     std::optional<Speaker> last_speaker;
     std::vector<std::pair<size_t, size_t>> direct_ranges;  // long quotations: no reported speech there
+    std::vector<std::optional<Speaker>> speaker_of(spans.size());  // each quotation's, once known
 
     for (size_t k = 0; k < spans.size(); ++k) {
       const QuoteSpan& span = spans[k];
@@ -613,9 +632,15 @@ std::vector<Quote> find_quotes(const Document& document) {
         const size_t start = sentence_start(text, window_begin, span.open);
         const auto before = tokens_between(text, start, span.open);
         for (size_t v = 1; v < before.size() && !speaker; ++v) {
-          if (!is_reporting_verb(lower(core(before[v].raw))) || ends_clause(before[v].raw)) continue;
+          if (!is_embedding_verb(lower(core(before[v].raw))) || ends_clause(before[v].raw)) continue;
           auto phrase = phrase_before(before, v);
-          if (phrase.empty() || phrase.front().offset != before.front().offset) break;  // the sentence's subject only
+          // The sentence's subject only: at its start, or after a fronted adverbial ("On Monday, Trump said ...").
+          if (phrase.empty()) break;
+          const auto first = std::find_if(before.begin(), before.end(), [&](const Token& t) { return t.offset == phrase.front().offset; });
+          const bool at_start = first == before.begin();
+          const bool after_adverbial = first != before.begin() && (first - 1)->raw.ends_with(",") &&
+                                       is_adverbial_opener(lower(core(before.front().raw)));
+          if (!at_start && !after_adverbial) break;
           auto found = attributor.resolve(phrase, span.open);
           if (found && (found->kind == Speaker::Kind::kPerson || found->kind == Speaker::Kind::kOrganization)) speaker = found;
           break;
@@ -623,7 +648,19 @@ std::vector<Quote> find_quotes(const Document& document) {
       }
       if (!speaker) continue;
       last_speaker = speaker;
-      if (!too_short) add(trim_quote_text(inner), *speaker, false, std::nullopt);
+      speaker_of[k] = speaker;
+    }
+    // `“…”  “…,” X said.`: a quotation right before an attributed one, nothing but spaces
+    // between them, is the same speaker's.
+    for (size_t k = spans.size(); k-- > 1;) {
+      if (speaker_of[k - 1] || !speaker_of[k]) continue;
+      const string_view between = text.substr(spans[k - 1].close_end, spans[k].open - spans[k - 1].close_end);
+      if (std::all_of(between.begin(), between.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+        speaker_of[k - 1] = speaker_of[k];
+    }
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const string_view inner = text.substr(spans[k].inner_begin, spans[k].inner_end - spans[k].inner_begin);
+      if (speaker_of[k] && word_count(inner) >= kMinQuoteWords) add(trim_quote_text(inner), *speaker_of[k], false, std::nullopt);
     }
 
     // Reported speech: "X said (that) …" in sentences that are not themselves quotations.

@@ -61,6 +61,16 @@ bool is_clause_boundary(std::string_view word) {
             word);
 }
 
+bool is_embedding_verb(std::string_view word) {
+  return is_quote_verb(word) ||
+         in({"called", "calls", "described", "describes", "referred", "refers", "pledged", "pledges", "promised",
+             "promises", "vowed", "vows", "derided", "blasted", "slammed", "praised", "praises", "accused", "accuses",
+             "dubbed", "labeled", "labelled", "branded", "criticized", "criticised", "hailed", "mocked", "decried",
+             "touted", "predicts", "warned", "urged", "urges", "told", "tells", "groused", "defended", "dismissed",
+             "characterized", "characterised", "insisted", "maintained", "believes", "thinks", "thought", "believed"},
+            word);
+}
+
 bool is_title_abbreviation(std::string_view word) {
   return in({"mr", "mrs", "ms", "dr", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
              "adm", "prof", "rev", "st", "jr", "sr", "hon", "pres", "atty", "supt", "insp", "det", "mt", "ft"},

@@ -19,6 +19,9 @@ bool is_role_modifier(std::string_view word);
 bool is_message_noun(std::string_view word);
 // Words that end a speaker phrase when walking back from the verb: "while", "and", "however".
 bool is_clause_boundary(std::string_view word);
+// Verbs whose subject is the speaker of a quotation later in their sentence: the quote verbs, and
+// verbs that characterise ("called him “a disgrace”", "described it as “…”", "pledged to “…”").
+bool is_embedding_verb(std::string_view word);
 // `word` lower-case, its period dropped: titles and abbreviations written with a period that does
 // not end a sentence ("Rep. John Lewis", "Mr. McAtee", "Sen.", "Gov.", "Jr.").
 bool is_title_abbreviation(std::string_view word);
