@@ -83,7 +83,6 @@ async function getJson(url) {
 // ---- Rendering ------------------------------------------------------------------------------
 // Each view takes a token; an answer that arrives after the reader moved on is dropped.
 let currentView = 0;
-let lastStory = null;  // {id, title}: where "back to story" from an article goes
 const scrollPositions = new Map();  // hash → how far down the reader was
 let followedLink = false;  // a link or the search box, not Back or Forward, led to this view
 document.addEventListener("click", e => { if (e.target.closest?.('a[href^="#"]')) followedLink = true; });
@@ -350,7 +349,6 @@ async function showStory(id) {
   const token = beginView("Story");
   try {
     const story = await getJson(`/api/stories/${encodeURIComponent(id)}`);
-    lastStory = {id: story.id, title: story.title};
     const articles = story.articles || [];
     articles.forEach((a, i) => { a.position = i + 1; });
     const articlesById = new Map(articles.map(a => [a.id, a]));
@@ -381,7 +379,8 @@ async function showArticle(id) {
     const a = await getJson(`/api/articles/${encodeURIComponent(id)}`);
     const url = safeUrl(a.url);
     const image = leadImage([a]);
-    const back = lastStory ? `<a class="back" href="#/story/${encodeURIComponent(lastStory.id)}">← ${esc(lastStory.title || "Back to the story")}</a>`
+    // Its own story, whichever page led here (a search, a feed, another story's coverage).
+    const back = a.story ? `<a class="back" href="#/story/${encodeURIComponent(a.story.id)}">← ${esc(a.story.title || "The story")}</a>`
       : `<a class="back" href="#/">← Front page</a>`;
     const paragraphs = (a.text || a.excerpt || "").split(/\n\n+/).filter(p => p.trim()).map(p => `<p>${esc(p)}</p>`).join("");
     render(token, `<article class="reader"${langAttr(a)}>${back}

@@ -202,7 +202,8 @@ class Checks:
         body = words(" ".join(self.texts(".reader .body p")))
         expected = words(article.get("text") or article.get("excerpt") or "")[:60]
         self.ok(expected and expected in body, f"#/article/{article['id']} shows the stored text ({body[:50]!r}…)")
-        self.ok(self.browser.find_all(".reader a.back"), "the article page links back to its story")
+        back = self.browser.execute("const a = document.querySelector('.reader a.back'); return a ? a.getAttribute('href') : null")
+        self.ok(back == f"#/story/{story['id']}", f"the article page links to its own story ({back})")
         self.shot("article.png")
         self.browser.back()
         self.browser.wait_for(f".story-page[data-story-id='{story['id']}']", "the story page again after going back")

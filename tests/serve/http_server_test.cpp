@@ -186,6 +186,9 @@ TEST(HttpServer, StoriesAndThreadsFollowIngest) {
   const json article = json::parse(client.Get("/api/articles/quake-1.html")->body);
   EXPECT_TRUE(article.at("publisher").contains("key"));
   EXPECT_TRUE(article.at("duplicate_of").is_null());
+  // Its own story, so that its page links there whichever page led to it.
+  EXPECT_EQ(article.at("story").at("id"), stories[0].at("id"));
+  EXPECT_EQ(article.at("story").at("title"), stories[0].at("title"));
   const json detailed = json::parse(client.Get("/api/stories?limit=5&detail=full")->body).at("stories");
   ASSERT_EQ(detailed.size(), 1u);
   EXPECT_FALSE(detailed[0].at("bullets").empty());

@@ -45,6 +45,16 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     value["publisher"] = {{"key", publisher.key}, {"name", publisher.name}};
     const auto original = store.duplicate_of(document->id);
     value["duplicate_of"] = original ? json(*original) : json(nullptr);
+    // The story the article is in (a copy's is its original's), so that its page links there
+    // whichever page it was reached from; null for not-news, which forms no story.
+    auto story_id = store.story_of(document->id);
+    if (!story_id && original) story_id = store.story_of(*original);
+    json story = nullptr;
+    if (story_id)
+      if (const auto record = store.story(*story_id))
+        story = {{"id", record->id}, {"title", record->title ? json(*record->title) : json(nullptr)},
+                 {"article_count", record->article_count}};
+    value["story"] = story;
     reply_json(response, 200, value);
   });
 
