@@ -6,6 +6,8 @@
 #include "cli/cli_runner.h"
 
 #include <gtest/gtest.h>
+
+#include "storyline/core/iso_time.h"
 #include <httplib.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -380,6 +382,22 @@ TEST(HttpServer, StoryPageLinksRelatedStorylines) {
   const json linked = json::parse(client.Get("/api/stories/" + related[0].at("id").get<std::string>())->body);
   EXPECT_EQ(linked.at("storyline"), related[0].at("storyline"));
   EXPECT_GE(linked.at("timeline").size(), 2u) << "the US-Taliban storyline holds several events";
+  // Oldest first by the instant (parsed, whatever the zone), undated stories last.
+  std::optional<int64_t> previous;
+  bool undated_seen = false;
+  for (const json& entry : linked.at("timeline")) {
+    if (entry.at("first_published").is_null()) {
+      undated_seen = true;
+      continue;
+    }
+    EXPECT_FALSE(undated_seen) << "a dated story after an undated one: " << linked.at("timeline").dump();
+    const auto when = storyline::parse_iso_unix(entry.at("first_published").get<std::string>());
+    ASSERT_TRUE(when.has_value());
+    if (previous) {
+      EXPECT_LE(*previous, *when) << linked.at("timeline").dump();
+    }
+    previous = when;
+  }
   ASSERT_EQ(linked.at("related").size(), 1u);
   EXPECT_EQ(linked.at("related")[0].at("storyline"), pakistan_storyline);
   EXPECT_EQ(linked.at("related")[0].at("id"), pakistan);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "storyline/core/iso_time.h"
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/serve/http_helpers.h"
@@ -37,12 +38,16 @@ json storyline_timeline(const store::DocumentStore& store, const store::StoryRec
   query.storyline = story.storyline_id;
   query.limit = kMostTimelineStories;
   std::vector<store::StoryRecord> stories = store.stories(query);
-  std::stable_sort(stories.begin(), stories.end(), [](const store::StoryRecord& a, const store::StoryRecord& b) {
-    if (a.first_published.has_value() != b.first_published.has_value()) return a.first_published.has_value();
-    return a.first_published.value_or("") < b.first_published.value_or("");
+  // By the instant, not the text: "2021-10-09T23:00:00-05:00" is after "2021-10-10T01:00:00Z".
+  std::vector<std::pair<std::optional<int64_t>, size_t>> order;
+  for (size_t i = 0; i < stories.size(); ++i)
+    order.emplace_back(stories[i].first_published ? parse_iso_unix(*stories[i].first_published) : std::nullopt, i);
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
+    return a.first.value_or(0) < b.first.value_or(0);
   });
   json timeline = json::array();
-  for (const store::StoryRecord& member : stories) timeline.push_back(story_reference(member, now));
+  for (const auto& [when, i] : order) timeline.push_back(story_reference(stories[i], now));
   return timeline;
 }
 
