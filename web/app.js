@@ -54,7 +54,11 @@ const shortened = (text, most = 48) => text.length > most ? text.slice(0, most).
 // How a citation names an article: its publisher, else its (shortened) headline, else its place
 // in the story's list of articles.
 const citedAs = article => publisherOf(article) || (article.title ? `“${shortened(article.title)}”` : `article ${article.position ?? ""}`.trim());
+// Publishers' images only when the server allows them (serve --publisher-images): by default
+// the page loads nothing from their sites.
+const PUBLISHER_IMAGES = document.getElementById("main").dataset.publisherImages === "on";
 function leadImage(articles) {
+  if (!PUBLISHER_IMAGES) return null;
   for (const a of articles || []) for (const image of a.images || []) if (safeUrl(image.url)) return {url: image.url, article: a};
   return null;
 }

@@ -55,6 +55,9 @@ Runner add_serve_command(CLI::App& app) {
       ->envname("STORYLINE_WRITE_TOKEN");
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
+  command->add_flag("--publisher-images", options->publisher_images,
+                    "Show the images publishers' pages name, loaded from their sites (off: the page loads nothing "
+                    "from elsewhere, works offline and tells no publisher who reads what)");
   command->add_option("--web-root", options->web_root,
                       "Serve the web page's files (index.html, style.css, app.js) from this folder, read afresh at "
                       "every request, instead of the ones built in: for working on the page (--web-root web)");

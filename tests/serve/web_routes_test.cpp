@@ -60,6 +60,27 @@ TEST(WebRoutes, PageLinksItsFilesAndListsTheCategories) {
   EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
 }
 
+// By default the page loads nothing from publishers' sites: it is told so, and the browser is told
+// to refuse any image from elsewhere; `serve --publisher-images` allows them.
+TEST(WebRoutes, PublishersImagesOnlyWhenAskedFor) {
+  {
+    RunningServer server;
+    const auto page = server.client().Get("/");
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find("data-publisher-images=\"off\""), std::string::npos);
+    const std::string policy = page->get_header_value("Content-Security-Policy");
+    EXPECT_NE(policy.find("img-src 'self' data:"), std::string::npos) << policy;
+    EXPECT_EQ(policy.find("https:"), std::string::npos) << policy;
+  }
+  ServerOptions options = RunningServer::small_server();
+  options.publisher_images = true;
+  RunningServer server(options);
+  const auto page = server.client().Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("data-publisher-images=\"on\""), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("img-src 'self' data: https:"), std::string::npos);
+}
+
 // The built-in files change only with the binary: the browser asks again each time (no-cache)
 // and gets a 304 without a body while its copy is current.
 TEST(WebRoutes, BuiltInFilesAreRevalidatedByTag) {

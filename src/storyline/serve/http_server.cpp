@@ -46,7 +46,7 @@ struct HttpServer::Impl {
   // The page's files first: a --web-root missing one stops the server before it opens (or
   // creates) the store.
   explicit Impl(ServerOptions options)
-      : web_source(std::make_shared<const WebFileSource>(options.web_root)), state(std::move(options)) {}
+      : web_source(std::make_shared<const WebFileSource>(options.web_root, options.publisher_images)), state(std::move(options)) {}
 
   std::shared_ptr<const WebFileSource> web_source;
   ServerState state;

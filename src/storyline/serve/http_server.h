@@ -29,6 +29,9 @@ struct ServerOptions {
   // When set, the page's files are read from this folder at every request instead of the ones
   // built in (web_files.h): for working on the page.
   std::string web_root;
+  // Show the images publishers' pages name, loaded from their sites. Off by default: the page
+  // then loads nothing from elsewhere (it works offline, and tells no publisher who reads what).
+  bool publisher_images = false;
 };
 
 class HttpServer {

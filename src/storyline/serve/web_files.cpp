@@ -47,17 +47,20 @@ std::string_view embedded_web_file(std::string_view name) {
   return {};
 }
 
-std::string served_web_file(const WebFile& file, std::string text) {
+std::string served_web_file(const WebFile& file, std::string text, bool publisher_images) {
   if (file.name != "index.html") return text;
   if (const size_t marker = text.find(kCategoriesMarker); marker != std::string::npos)
     text.replace(marker, kCategoriesMarker.size(), label::joined_category_names(" "));
+  if (const size_t marker = text.find(kPublisherImagesMarker); marker != std::string::npos)
+    text.replace(marker, kPublisherImagesMarker.size(), publisher_images ? "on" : "off");
   return text;
 }
 
-WebFileSource::WebFileSource(std::string web_root) : web_root_(std::move(web_root)) {
+WebFileSource::WebFileSource(std::string web_root, bool publisher_images)
+    : web_root_(std::move(web_root)), publisher_images_(publisher_images) {
   if (!reads_from_disk()) {
     for (const WebFile& file : kWebFiles) {
-      auto text = std::make_shared<const std::string>(served_web_file(file, std::string(embedded_web_file(file.name))));
+      auto text = std::make_shared<const std::string>(served_web_file(file, std::string(embedded_web_file(file.name)), publisher_images_));
       // Any change to the text changes the tag, so a browser's copy is good until the binary changes.
       embedded_.push_back({text, "\"" + hex64(fnv1a64(*text)) + "\""});
     }
@@ -87,7 +90,7 @@ WebFileBody WebFileSource::body(const WebFile& file) const {
   }
   // Read afresh each time: an edited file shows on the next reload.
   std::string text = read_web_file(std::filesystem::path(web_root_) / file.name);
-  return {std::make_shared<const std::string>(served_web_file(file, std::move(text))), ""};
+  return {std::make_shared<const std::string>(served_web_file(file, std::move(text), publisher_images_)), ""};
 }
 
 }  // namespace storyline::serve

@@ -24,9 +24,12 @@ std::string_view embedded_web_file(std::string_view name);
 // Where index.html has the server write label's category names (space-separated), so that the
 // page keeps no copy of the list.
 inline constexpr std::string_view kCategoriesMarker = "{{categories}}";
-// `text` as it is served: index.html with the category names in place of kCategoriesMarker,
-// other files as they are.
-std::string served_web_file(const WebFile& file, std::string text);
+// Where index.html has the server write whether the page may show publishers' images ("on" or
+// "off", `serve --publisher-images`): by default it loads nothing from their sites.
+inline constexpr std::string_view kPublisherImagesMarker = "{{publisher_images}}";
+// `text` as it is served: index.html with the category names in place of kCategoriesMarker and
+// "on" or "off" in place of kPublisherImagesMarker, other files as they are.
+std::string served_web_file(const WebFile& file, std::string text, bool publisher_images = false);
 
 struct WebFileBody {
   std::shared_ptr<const std::string> text;
@@ -37,14 +40,16 @@ class WebFileSource {
  public:
   // An empty `web_root` serves the compiled-in files; a folder, its own files, which must all be
   // there: throws std::runtime_error naming the first one missing (or without the marker).
-  explicit WebFileSource(std::string web_root);
+  explicit WebFileSource(std::string web_root, bool publisher_images = false);
 
   // What to send for `file`. Throws std::runtime_error naming a file on disk that cannot be read.
   WebFileBody body(const WebFile& file) const;
   bool reads_from_disk() const { return !web_root_.empty(); }
+  bool publisher_images() const { return publisher_images_; }
 
  private:
   std::string web_root_;
+  bool publisher_images_ = false;
   std::vector<WebFileBody> embedded_;  // in web_files()'s order
 };
 

@@ -15,12 +15,15 @@ bool still_fresh(const httplib::Request& request, const std::string& etag) {
 void serve_web_file(const WebFileSource& source, const WebFile& file, const httplib::Request& request,
                     httplib::Response& response) {
   if (file.name == "index.html") {
+    // Images from this server only, unless publishers' images were asked for: the browser then
+    // refuses any other, whatever a story's data holds.
     // No other site may frame the page (clickjacking) or have it read as another type; it loads
     // no plugins, sends forms only here, and runs only its own script file (/app.js): no script
     // or handler in markup, so none that a story's text might smuggle in.
     response.set_header("Content-Security-Policy",
                         "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'; "
-                        "script-src 'self'");
+                        "script-src 'self'; img-src " +
+                            std::string(source.publisher_images() ? "'self' data: https: http:" : "'self' data:"));
     response.set_header("X-Frame-Options", "DENY");
     response.set_header("Referrer-Policy", "no-referrer");
   }
