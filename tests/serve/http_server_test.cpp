@@ -542,3 +542,18 @@ TEST(HttpServer, AMaxAgeThatIsNoNumberIsRefused) {
   EXPECT_EQ(client.Put("/ttl.html", {{"Cache-Control", "public, max-age=3600"}}, kPage, "text/html")->status, 201);
   EXPECT_EQ(client.Put("/other.html", {{"Cache-Control", "no-cache"}}, kPage, "text/html")->status, 201);
 }
+
+// A search of hundreds of terms took seconds and held a reader connection (issue 16): refused
+// before it runs, with the reason.
+TEST(HttpServer, SearchOfTooManyTermsIsRefused) {
+  RunningServer server;
+  auto client = server.client();
+  std::string query;
+  for (int i = 0; i < 300; ++i) query += (i ? "%20OR%20t" : "t") + std::to_string(i) + "*";
+  const auto answer = client.Get("/api/search?q=" + query);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 400);
+  EXPECT_TRUE(answer->body.find("too many terms") != std::string::npos || answer->body.find("too long") != std::string::npos) << answer->body;
+  EXPECT_EQ(client.Get("/feeds/search.atom?q=" + query)->status, 400);
+  EXPECT_EQ(client.Get("/api/search?q=talks")->status, 200);
+}

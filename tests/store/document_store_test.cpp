@@ -118,6 +118,33 @@ TEST(DocumentStore, SearchRanksWithFiltersAndSnippets) {
   EXPECT_THROW(store.search("\"unterminated"), std::invalid_argument);
 }
 
+// A search within a budget (issue 16): bounded in bytes and terms before it runs, in time while
+// it runs; past the time it is a SearchTimeout (503), not a bad query (400).
+TEST(DocumentStore, SearchStaysWithinItsBudget) {
+  TempStorePath path;
+  DocumentStore store(path.str());
+  for (int i = 0; i < 300; ++i)
+    store.upsert(article("d" + std::to_string(i), "Talks number " + std::to_string(i),
+                         "The talks went on in Doha for a long time, said delegate " + std::to_string(i) + "."));
+  std::string many;
+  for (size_t i = 0; i <= kMostSearchTerms; ++i) many += (i ? " OR t" : "t") + std::to_string(i) + "*";
+  try {
+    store.search(many);
+    FAIL() << "a query of " << kMostSearchTerms + 1 << " terms ran";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("too many terms"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(store.search(std::string(kMostSearchQueryBytes + 1, 'a')), std::invalid_argument);
+  EXPECT_THROW(store.search_stories(many), std::invalid_argument);
+  EXPECT_NO_THROW(store.search("\"talks went on\" OR delegate OR doha"));
+  SearchFilters no_time;
+  no_time.time_budget = std::chrono::milliseconds(0);
+  no_time.limit = 500;
+  EXPECT_THROW(store.search("talks OR doha OR delegate", no_time), SearchTimeout);
+  // The handler is gone with the query: the next one runs in full.
+  EXPECT_EQ(store.search("talks").size(), 20u);
+}
+
 TEST(DocumentStore, RefusesAForeignDatabase) {
   TempStorePath path;
   {

@@ -287,6 +287,10 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
                   } catch (const std::invalid_argument& error) {
                     reply_error(failed, 400, error.what());
                     return std::nullopt;
+                  } catch (const store::SearchTimeout& error) {
+                    failed.set_header("Retry-After", "1");
+                    reply_error(failed, 503, error.what());
+                    return std::nullopt;
                   }
                   newest_first(feed.entries);
                   return feed;

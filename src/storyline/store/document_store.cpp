@@ -207,7 +207,9 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
   if (filters.language) sql += " AND d.language = :language";
   if (filters.entity) sql += " AND d.id IN (SELECT document_id FROM document_entities WHERE text = :entity)";
   sql += " ORDER BY score LIMIT :limit";
+  check_search_query(query_text);
   std::vector<SearchHit> hits;
+  QueryDeadline deadline(impl_->db.getHandle(), filters.time_budget);
   try {
     CachedStatement query = impl_->statement(sql);
     query.bind(":query", query_text);
@@ -226,6 +228,8 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
       hits.push_back(std::move(hit));
     }
   } catch (const SQLite::Exception& error) {
+    if (deadline.expired())
+      throw SearchTimeout(filters.time_budget);
     // FTS5 syntax errors ("unterminated string") are the user's query, not a broken store.
     throw std::invalid_argument(std::string("bad search query: ") + error.what());
   }

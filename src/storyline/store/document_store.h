@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storyline/core/document.h"
+#include "storyline/store/search_budget.h"
 #include "storyline/store/source_record.h"
 
 namespace storyline::store {
@@ -30,6 +31,7 @@ struct SearchFilters {
   std::optional<std::string> language;
   std::optional<std::string> entity;    // an entity's exact text
   size_t limit = 20;
+  std::chrono::milliseconds time_budget = kSearchTimeBudget;  // past it: SearchTimeout (search_budget.h)
 };
 
 struct SearchHit {
@@ -185,6 +187,8 @@ class DocumentStore {
   void record_source_item(int64_t source_id, const std::string& item_key, const std::string& document_id);
 
   // Full-text search over titles and bodies (FTS5 query syntax: words, "phrases", OR, NOT).
+  // Throws std::invalid_argument for a query that is malformed or past search_budget.h's bounds,
+  // and SearchTimeout when it runs past filters.time_budget.
   std::vector<SearchHit> search(const std::string& query, const SearchFilters& filters = {}) const;
 
   // Runs a function inside one transaction (much faster for bulk ingest); rolled back on throw.

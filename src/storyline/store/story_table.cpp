@@ -278,7 +278,9 @@ std::vector<StoryHit> DocumentStore::search_stories(const std::string& query_tex
                           ", bm25(stories_fts, 3.0, 1.0) AS score, snippet(stories_fts, 1, '<b>', '</b>', '…', 24) "
                           "FROM stories_fts JOIN stories s ON s.rowid = stories_fts.rowid "
                           "WHERE stories_fts MATCH :query ORDER BY score LIMIT :limit";
+  check_search_query(query_text);
   std::vector<StoryHit> hits;
+  QueryDeadline deadline(impl_->db.getHandle(), kSearchTimeBudget);
   try {
     CachedStatement query = impl_->statement(sql);
     query.bind(":query", query_text);
@@ -291,6 +293,8 @@ std::vector<StoryHit> DocumentStore::search_stories(const std::string& query_tex
       hits.push_back(std::move(hit));
     }
   } catch (const SQLite::Exception& error) {
+    if (deadline.expired())
+      throw SearchTimeout(kSearchTimeBudget);
     throw std::invalid_argument(std::string("bad search query: ") + error.what());
   }
   return hits;
