@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sstream>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -556,4 +557,48 @@ TEST(HttpServer, SearchOfTooManyTermsIsRefused) {
   EXPECT_TRUE(answer->body.find("too many terms") != std::string::npos || answer->body.find("too long") != std::string::npos) << answer->body;
   EXPECT_EQ(client.Get("/feeds/search.atom?q=" + query)->status, 400);
   EXPECT_EQ(client.Get("/api/search?q=talks")->status, 200);
+}
+
+namespace {
+
+// The first line of the answer to `raw`, sent as is on a fresh connection to `port`.
+std::string raw_status_line(int port, const std::string& raw) {
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (socket < 0) return "no socket";
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string answer;
+  if (::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+      ::send(socket, raw.data(), raw.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(raw.size())) {
+    char buffer[512];
+    pollfd entry{socket, POLLIN, 0};
+    if (::poll(&entry, 1, 5000) == 1) {
+      const ssize_t got = ::recv(socket, buffer, sizeof buffer, 0);
+      if (got > 0) answer.assign(buffer, static_cast<size_t>(got));
+    }
+  }
+  ::close(socket);
+  return answer.substr(0, answer.find("\r\n"));
+}
+
+}  // namespace
+
+// Framing headers that contradict each other are how requests are smuggled past a proxy (issue 16):
+// 400, and nothing is stored.
+TEST(HttpServer, ContradictoryFramingIsRefused) {
+  RunningServer server;
+  const std::string body = R"({"title": "Harbour bridge reopens", "text": "The harbour bridge reopened to traffic today."})";
+  const std::string head = "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+  const std::string length = "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  EXPECT_EQ(raw_status_line(server.port(), head + length + "Content-Length: 5\r\n\r\n" + body), "HTTP/1.1 400 Bad Request");
+  std::ostringstream chunked;
+  chunked << std::hex << body.size() << "\r\n" << body << "\r\n0\r\n\r\n";
+  EXPECT_EQ(raw_status_line(server.port(), head + length + "Transfer-Encoding: chunked\r\n\r\n" + chunked.str()),
+            "HTTP/1.1 400 Bad Request");
+  auto client = server.client();
+  EXPECT_EQ(json::parse(client.Get("/api/stories")->body).at("stories").size(), 0u) << "nothing was stored";
+  EXPECT_EQ(raw_status_line(server.port(), head + length + length + "\r\n" + body), "HTTP/1.1 201 Created")
+      << "the same length twice frames the body one way";
 }

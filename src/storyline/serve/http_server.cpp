@@ -40,6 +40,18 @@ std::string route_label(const httplib::Request& request) {
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
 
+// RFC 9112 6.3: a message with both Transfer-Encoding and Content-Length, or with several
+// Content-Lengths that differ, cannot be framed safely.
+std::optional<std::string> contradictory_framing(const httplib::Request& request) {
+  const size_t lengths = request.get_header_value_count("Content-Length");
+  if (lengths > 0 && request.has_header("Transfer-Encoding"))
+    return "Content-Length and Transfer-Encoding together: send one of them";
+  for (size_t i = 1; i < lengths; ++i)
+    if (request.get_header_value("Content-Length", i) != request.get_header_value("Content-Length", 0))
+      return "two different Content-Length headers: send one";
+  return std::nullopt;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -138,6 +150,13 @@ void HttpServer::Impl::install_routes() {
   const WriteGuardOptions guard{options.write_token, is_loopback_host(options.host)};
   server.set_pre_routing_handler([guard](const httplib::Request& request, httplib::Response& response) {
     request_started() = std::chrono::steady_clock::now();
+    // Framing headers that contradict each other (two Content-Lengths, or one with
+    // Transfer-Encoding) are how a request is smuggled past a proxy: refused, connection closed.
+    if (const auto contradiction = contradictory_framing(request)) {
+      response.set_header("Connection", "close");
+      reply_error(response, 400, *contradiction);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const auto header = [&](const char* name) { return request.get_header_value(name); };
     const std::string host = header("Host"), origin = header("Origin"), fetch_site = header("Sec-Fetch-Site"),
                       authorization = header("Authorization");
