@@ -10,8 +10,8 @@
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
 #include "storyline/extract/url.h"
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/label/section_category.h"
 
@@ -31,8 +31,8 @@ std::vector<std::string> files_under(const fs::path& folder, std::string_view su
 }
 
 nlohmann::json read_json_file(const std::string& path) {
-  std::string bytes = ingest::read_file_bytes(path);
-  if (ingest::is_gzip(bytes)) bytes = ingest::gunzip(bytes);
+  std::string bytes = read_file_bytes(path);
+  if (is_gzip(bytes)) bytes = gunzip(bytes);
   return nlohmann::json::parse(bytes);
 }
 
@@ -109,7 +109,7 @@ std::vector<Document> read_pages(const std::vector<PageFile>& files, unsigned th
       [&](size_t i) {
         Document document;
         try {
-          ingest::RawInput input{files[i].path, ingest::read_file_bytes(files[i].path), files[i].url};
+          ingest::RawInput input{files[i].path, read_file_bytes(files[i].path), files[i].url};
           auto result = ingest::read_documents(input);
           if (!result.documents.empty()) document = std::move(result.documents.front());
         } catch (const std::exception&) {

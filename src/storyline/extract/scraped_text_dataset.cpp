@@ -13,7 +13,7 @@
 #include "storyline/core/hash.h"
 #include "storyline/extract/line_features.h"
 #include "storyline/extract/page_text.h"
-#include "storyline/ingest/decompress.h"
+#include "storyline/core/decompress.h"
 #include "storyline/text/encoding.h"
 #include "storyline/text/utf8.h"
 
@@ -27,7 +27,7 @@ std::string read_bytes(const fs::path& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   std::string bytes = buffer.str();
-  if (ingest::is_gzip(bytes)) bytes = ingest::gunzip(bytes, size_t{64} << 20);
+  if (is_gzip(bytes)) bytes = gunzip(bytes, size_t{64} << 20);
   return bytes;
 }
 

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 #include "storyline/label/category_training.h"
 #include "storyline/label/tar_archive.h"
 #include "storyline/text/encoding.h"
@@ -173,7 +173,7 @@ std::vector<LabelledText> load_bbc(const std::string& folder, bool drop_duplicat
     const std::string path = (fs::path(folder) / relative).string();
     std::string bytes;
     try {
-      bytes = ingest::read_file_bytes(path);
+      bytes = read_file_bytes(path);
     } catch (const std::exception& error) {
       throw std::runtime_error(path + ": " + error.what());
     }

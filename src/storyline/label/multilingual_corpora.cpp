@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 
 namespace storyline::label {
 namespace {
@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 using Mapping = std::map<std::string, Category, std::less<>>;
 
 std::string read_maybe_gzip(const std::string& path) {
-  std::string bytes = ingest::read_file_bytes(path);
-  return ingest::is_gzip(bytes) ? ingest::gunzip(bytes) : bytes;
+  std::string bytes = read_file_bytes(path);
+  return is_gzip(bytes) ? gunzip(bytes) : bytes;
 }
 
 // Rows of a tab-separated file whose fields may be quoted CSV-style ("..." with "" for a quote,

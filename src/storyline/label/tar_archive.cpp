@@ -3,8 +3,8 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 
 namespace storyline::label {
 namespace {
@@ -66,7 +66,7 @@ std::vector<TarEntry> read_tar(const std::string& tar_bytes, const std::string& 
 
 std::vector<TarEntry> read_tar_gz(const std::string& path) {
   try {
-    return read_tar(ingest::gunzip(ingest::read_file_bytes(path)), path);
+    return read_tar(gunzip(read_file_bytes(path)), path);
   } catch (const std::runtime_error&) {
     throw;
   } catch (const std::exception& error) {

@@ -1,7 +1,7 @@
 #pragma once
 // Reads the regular files of a (gzip-compressed) tar archive: the category datasets in
 // ../shared/data ship as .tar.gz and are read in place, never unpacked into the repository.
-// Hand-written (about 60 lines of ustar parsing over ingest::gunzip) rather than adding
+// Hand-written (about 60 lines of ustar parsing over core/decompress.h) rather than adding
 // libarchive for two fixed, well-formed archives.
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
-#include "storyline/label/table_rows.h"
+#include "storyline/core/table_rows.h"
 
 #include <algorithm>
 
-namespace storyline::label {
+namespace storyline {
 
 void for_each_table_row(std::string_view table, const std::function<void(size_t line, const TableRow& fields)>& visit) {
   size_t number = 0;
@@ -25,4 +25,4 @@ void for_each_table_row(std::string_view table, const std::function<void(size_t 
   }
 }
 
-}  // namespace storyline::label
+}  // namespace storyline

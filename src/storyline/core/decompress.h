@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace storyline::ingest {
+namespace storyline {
 
 bool is_gzip(std::string_view bytes);
 
@@ -12,4 +12,4 @@ bool is_gzip(std::string_view bytes);
 // or would inflate past `max_output` bytes (a decompression bomb).
 std::string gunzip(std::string_view bytes, size_t max_output = size_t{512} << 20);
 
-}  // namespace storyline::ingest
+}  // namespace storyline

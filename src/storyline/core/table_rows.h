@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-namespace storyline::label {
+namespace storyline {
 
 using TableRow = std::vector<std::string_view>;  // the row's fields, views into the table
 
 void for_each_table_row(std::string_view table, const std::function<void(size_t line, const TableRow& fields)>& visit);
 
-}  // namespace storyline::label
+}  // namespace storyline

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace storyline::ingest {
+namespace storyline {
 
 struct InputFileList {
   std::vector<std::string> files;
@@ -16,4 +16,4 @@ InputFileList list_input_files(const std::vector<std::string>& paths);
 // Reads a whole file ("-" = standard input). Throws InputError saying why it could not.
 std::string read_file_bytes(const std::string& path);
 
-}  // namespace storyline::ingest
+}  // namespace storyline

@@ -1,4 +1,4 @@
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-using namespace storyline::ingest;
+using namespace storyline;
 namespace fs = std::filesystem;
 
 // A folder with a symbolic link that points at itself, one that points nowhere and a link back to

@@ -1,10 +1,10 @@
-#include "storyline/ingest/decompress.h"
+#include "storyline/core/decompress.h"
 
 #include <zlib.h>
 
-#include "storyline/ingest/raw_input.h"
+#include "storyline/core/input_error.h"
 
-namespace storyline::ingest {
+namespace storyline {
 
 bool is_gzip(std::string_view bytes) {
   return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F && static_cast<unsigned char>(bytes[1]) == 0x8B;
@@ -49,4 +49,4 @@ std::string gunzip(std::string_view bytes, size_t max_output) {
   return output;
 }
 
-}  // namespace storyline::ingest
+}  // namespace storyline

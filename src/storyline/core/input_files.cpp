@@ -1,4 +1,4 @@
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -8,9 +8,9 @@
 #include <sstream>
 #include <system_error>
 
-#include "storyline/ingest/raw_input.h"
+#include "storyline/core/input_error.h"
 
-namespace storyline::ingest {
+namespace storyline {
 
 namespace fs = std::filesystem;
 
@@ -66,4 +66,4 @@ std::string read_file_bytes(const std::string& path) {
   return bytes;
 }
 
-}  // namespace storyline::ingest
+}  // namespace storyline
