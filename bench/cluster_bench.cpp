@@ -15,9 +15,9 @@
 
 #include "bench_support.h"
 #include "storyline/cluster/document_analysis.h"
-#include "storyline/cluster/ecbplus_corpus.h"
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/core/decompress.h"
+#include "storyline/eval/ecbplus_corpus.h"
 
 namespace {
 

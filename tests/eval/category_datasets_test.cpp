@@ -1,12 +1,12 @@
-#include "storyline/label/category_corpora.h"
+#include "storyline/eval/category_datasets.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "storyline/label/category_metrics.h"
-#include "storyline/label/category_training.h"
-#include "storyline/label/tar_archive.h"
+#include "storyline/eval/category_metrics.h"
+#include "storyline/eval/category_training.h"
+#include "storyline/eval/tar_archive.h"
 #include "test_paths.h"
 
 using namespace storyline::label;

@@ -1,8 +1,8 @@
-#include "storyline/cluster/bcubed.h"
+#include "storyline/eval/bcubed.h"
 
 #include <gtest/gtest.h>
 
-#include "storyline/cluster/agglomerative_baseline.h"
+#include "storyline/eval/agglomerative_baseline.h"
 
 using namespace storyline::cluster;
 

@@ -1,4 +1,4 @@
-#include "storyline/extract/scraped_text_dataset.h"
+#include "storyline/eval/scraped_text_dataset.h"
 
 #include <unicode/uchar.h>
 
@@ -10,10 +10,10 @@
 #include <stdexcept>
 #include <unordered_set>
 
-#include "storyline/core/hash.h"
-#include "storyline/extract/line_features.h"
-#include "storyline/extract/page_text.h"
 #include "storyline/core/decompress.h"
+#include "storyline/core/hash.h"
+#include "storyline/eval/page_text.h"
+#include "storyline/extract/line_features.h"
 #include "storyline/text/encoding.h"
 #include "storyline/text/utf8.h"
 

@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "storyline/label/category_corpora.h"
+#include "storyline/eval/category_datasets.h"
 
 namespace storyline::label {
 

@@ -1,6 +1,6 @@
 // The multilingual loaders on tiny synthetic files in a temporary folder (the real datasets are
 // tested where ../shared is present): field parsing, category mappings, alternatives, publishers.
-#include "storyline/label/multilingual_corpora.h"
+#include "storyline/eval/multilingual_datasets.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

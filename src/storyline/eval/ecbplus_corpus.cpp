@@ -1,4 +1,4 @@
-#include "storyline/cluster/ecbplus_corpus.h"
+#include "storyline/eval/ecbplus_corpus.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "storyline/extract/page_text.h"
+#include "storyline/eval/page_text.h"
 
 #include <gtest/gtest.h>
 

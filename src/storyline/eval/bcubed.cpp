@@ -1,4 +1,4 @@
-#include "storyline/cluster/bcubed.h"
+#include "storyline/eval/bcubed.h"
 
 #include <map>
 #include <stdexcept>

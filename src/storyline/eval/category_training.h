@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "storyline/eval/category_datasets.h"
 #include "storyline/label/category.h"
-#include "storyline/label/category_corpora.h"
 #include "storyline/label/category_features.h"
 #include "storyline/label/category_model.h"
 

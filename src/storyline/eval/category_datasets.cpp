@@ -1,4 +1,4 @@
-#include "storyline/label/category_corpora.h"
+#include "storyline/eval/category_datasets.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -11,8 +11,8 @@
 #include <string_view>
 
 #include "storyline/core/input_files.h"
-#include "storyline/label/category_training.h"
-#include "storyline/label/tar_archive.h"
+#include "storyline/eval/category_training.h"
+#include "storyline/eval/tar_archive.h"
 #include "storyline/text/encoding.h"
 #include "storyline/text/html_entities.h"
 

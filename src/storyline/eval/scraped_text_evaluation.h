@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "storyline/eval/line_model_training.h"
+#include "storyline/eval/scraped_text_dataset.h"
 #include "storyline/extract/line_classifier.h"
-#include "storyline/extract/scraped_text_dataset.h"
 
 namespace storyline::extract {
 

@@ -1,4 +1,4 @@
-#include "storyline/cluster/agglomerative_baseline.h"
+#include "storyline/eval/agglomerative_baseline.h"
 
 #include <numeric>
 

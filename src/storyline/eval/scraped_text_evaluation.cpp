@@ -1,4 +1,4 @@
-#include "storyline/extract/scraped_text_evaluation.h"
+#include "storyline/eval/scraped_text_evaluation.h"
 
 #include "storyline/extract/scraped_text_extractor.h"
 

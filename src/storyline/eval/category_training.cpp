@@ -1,4 +1,4 @@
-#include "storyline/label/category_training.h"
+#include "storyline/eval/category_training.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "storyline/extract/scraped_text_dataset.h"
+#include "storyline/eval/scraped_text_dataset.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "storyline/label/tar_archive.h"
+#include "storyline/eval/tar_archive.h"
 
 #include <stdexcept>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "storyline/cluster/same_event_fit.h"
+#include "storyline/eval/same_event_fit.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "storyline/label/multilingual_corpora.h"
+#include "storyline/eval/multilingual_datasets.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "storyline/label/category_metrics.h"
+#include "storyline/eval/category_metrics.h"
 
 #include <cstdio>
 
