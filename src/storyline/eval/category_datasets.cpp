@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "storyline/core/ascii.h"
 #include "storyline/core/input_files.h"
 #include "storyline/eval/category_training.h"
 #include "storyline/eval/tar_archive.h"
@@ -20,12 +21,6 @@ namespace storyline::label {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string_view trim(std::string_view text) {
-  const size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return {};
-  return text.substr(start, text.find_last_not_of(" \t\r\n") - start + 1);
-}
 
 std::optional<Category> bbc_category(const std::string& folder) {
   static const std::map<std::string, Category> kMapping = {{"business", Category::kEconomy},
@@ -60,8 +55,8 @@ std::set<std::string> duplicate_copies(const std::string& folder) {
 // Splits a text into its first line (the title) and the rest (the body).
 void split_title(std::string_view content, LabelledText& out) {
   const size_t newline = content.find('\n');
-  out.title = std::string(trim(content.substr(0, newline)));
-  out.text = newline == std::string_view::npos ? std::string() : std::string(trim(content.substr(newline + 1)));
+  out.title = std::string(trim(content.substr(0, newline), kXmlSpace));
+  out.text = newline == std::string_view::npos ? std::string() : std::string(trim(content.substr(newline + 1), kXmlSpace));
 }
 
 // A Usenet post without its headers, quoted lines, attribution lines and signature.
@@ -76,10 +71,10 @@ LabelledText newsgroup_post(std::string_view post) {
     if (end == std::string_view::npos) end = headers.size();
     std::string_view line = headers.substr(start, end - start);
     if (line.starts_with("Subject:")) {
-      std::string_view subject = trim(line.substr(8));
+      std::string_view subject = trim(line.substr(8), kXmlSpace);
       while (subject.size() >= 3 && (subject.substr(0, 3) == "Re:" || subject.substr(0, 3) == "RE:" ||
                                      subject.substr(0, 3) == "re:"))
-        subject = trim(subject.substr(3));
+        subject = trim(subject.substr(3), kXmlSpace);
       out.title = std::string(subject);
     }
     start = end + 1;
@@ -92,7 +87,7 @@ LabelledText newsgroup_post(std::string_view post) {
     std::string_view line = body.substr(start, end - start);
     start = end + 1;
     if (line == "-- " || line == "--") break;  // signature follows
-    const std::string_view trimmed = trim(line);
+    const std::string_view trimmed = trim(line, kXmlSpace);
     // Quotes and attributions repeat other posts and name their authors' sites.
     if (trimmed.starts_with('>') || trimmed.starts_with('|') || trimmed.ends_with("writes:") ||
         trimmed.ends_with("wrote:") || trimmed.starts_with("From:") || trimmed.starts_with("Subject:") ||
@@ -101,7 +96,7 @@ LabelledText newsgroup_post(std::string_view post) {
     text.append(line);
     text.push_back('\n');
   }
-  out.text = std::string(trim(text));
+  out.text = std::string(trim(text, kXmlSpace));
   return out;
 }
 
@@ -131,9 +126,9 @@ std::string attribute(std::string_view start_tag, std::string_view name) {
 std::string reuters_body(std::string_view raw) {
   std::string text = text::decode_html_entities(raw);
   std::erase_if(text, [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t'; });
-  std::string_view view = trim(text);
+  std::string_view view = trim(text, kXmlSpace);
   for (std::string_view signoff : {"REUTER", "Reuter"})
-    if (view.ends_with(signoff)) view = trim(view.substr(0, view.size() - signoff.size()));
+    if (view.ends_with(signoff)) view = trim(view.substr(0, view.size() - signoff.size()), kXmlSpace);
   return std::string(view);
 }
 
@@ -311,7 +306,7 @@ std::vector<LabelledText> load_ecbplus(const std::string& jsonl_path) {
       if (body.starts_with("http")) body = body.substr(std::min(body.size(), body.find('\n') + 1));
       LabelledText text;
       text.id = "ecbplus/" + value.at("doc_id").get<std::string>();
-      text.text = std::string(trim(body));
+      text.text = std::string(trim(body, kXmlSpace));
       text.category = *category;
       texts.push_back(std::move(text));
     } catch (const nlohmann::json::exception& error) {

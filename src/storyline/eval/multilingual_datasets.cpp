@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -12,6 +11,7 @@
 
 #include "storyline/core/decompress.h"
 #include "storyline/core/input_files.h"
+#include "storyline/core/url.h"
 
 namespace storyline::label {
 namespace {
@@ -104,17 +104,6 @@ std::string string_field(const nlohmann::json& value, const char* name) {
   return found != value.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
-// The host of an absolute URL, lower-cased, without "www.".
-std::string host_of(const std::string& url) {
-  size_t start = url.find("://");
-  if (start == std::string::npos) return {};
-  start += 3;
-  std::string host = url.substr(start, url.find_first_of("/?#:", start) - start);
-  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  if (host.starts_with("www.")) host.erase(0, 4);
-  return host;
-}
-
 // The path of a URL without host, query or fragment ("/news/business-61792300").
 std::string url_path(const std::string& url) {
   size_t start = url.find("://");
@@ -166,7 +155,7 @@ std::vector<LabelledText> load_masakhane(const std::string& folder, const std::s
     text.text = row[2];
     text.category = *category;
     text.language = iso639_1(language_folder);
-    text.publisher = row[3].starts_with("http") ? host_of(row[3]) : "bbc.com";
+    text.publisher = row[3].starts_with("http") ? url_host_without_www(row[3]) : "bbc.com";
     text.url = row[3].starts_with("http") ? url_path(row[3]) : row[3];
     texts.push_back(std::move(text));
   }

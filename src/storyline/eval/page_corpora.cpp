@@ -7,11 +7,11 @@
 #include <fstream>
 #include <map>
 
-#include "storyline/core/ordered_parallel.h"
-#include "storyline/core/progress_bar.h"
-#include "storyline/extract/url.h"
 #include "storyline/core/decompress.h"
 #include "storyline/core/input_files.h"
+#include "storyline/core/ordered_parallel.h"
+#include "storyline/core/progress_bar.h"
+#include "storyline/core/url.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/label/section_category.h"
 
@@ -34,13 +34,6 @@ nlohmann::json read_json_file(const std::string& path) {
   std::string bytes = read_file_bytes(path);
   if (is_gzip(bytes)) bytes = gunzip(bytes);
   return nlohmann::json::parse(bytes);
-}
-
-// The host without "www.", for pages whose domain was not found.
-std::string host_of(std::string_view url) {
-  std::string host = extract::url_host(url).value_or("");
-  if (host.starts_with("www.")) host.erase(0, 4);
-  return host;
 }
 
 }  // namespace
@@ -135,7 +128,7 @@ label::LabelledText as_labelled_text(const Document& document, const std::string
   text.language = document.language.value_or("");
   text.url = document.url.value_or("");
   text.section = document.section.value_or("");
-  text.publisher = document.domain ? *document.domain : host_of(text.url);
+  text.publisher = document.domain ? *document.domain : url_host_without_www(text.url);
   return text;
 }
 

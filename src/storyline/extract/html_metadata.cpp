@@ -6,19 +6,21 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "storyline/core/ascii.h"
 #include "storyline/core/iso_day.h"
+#include "storyline/core/url.h"
 #include "storyline/extract/byline_clean.h"
 #include "storyline/extract/date_parse.h"
 #include "storyline/extract/jsonld_metadata.h"
 #include "storyline/extract/markup_words.h"
 #include "storyline/extract/page_headings.h"
 #include "storyline/extract/page_title.h"
-#include "storyline/extract/url.h"
-#include "storyline/text/html_entities.h"
 #include "storyline/text/normalize.h"
 
 namespace storyline::extract {
 namespace {
+
+using text::clean_inline_html;  // inline text as a reader sees it: entities decoded, whitespace collapsed
 
 bool equals_ascii_lower(std::string_view text, std::string_view lower) {
   return text.size() == lower.size() &&
@@ -27,15 +29,6 @@ bool equals_ascii_lower(std::string_view text, std::string_view lower) {
 
 void append_ascii_lower(std::string& out, std::string_view text) {
   for (char c : text) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
-
-// Inline text as a reader sees it: entities decoded, whitespace collapsed, trimmed.
-std::string clean(std::string_view text) { return text::clean_inline(text::decode_html_entities(text)); }
-
-bool contains_any(const std::string& haystack, std::initializer_list<std::string_view> needles) {
-  for (auto needle : needles)
-    if (haystack.find(needle) != std::string::npos) return true;
-  return false;
 }
 
 // Everything the page says about itself, gathered in one walk over the DOM.
@@ -167,7 +160,7 @@ class FactCollector {
     if (facts_.text_dates.size() >= 300 || !text->content) return;
     const std::string_view raw(reinterpret_cast<const char*>(text->content));
     if (raw.size() > 400 || raw.find_first_of("0123456789") == std::string_view::npos) return;
-    std::string value = clean(raw);
+    std::string value = clean_inline_html(raw);
     if (value.size() >= 6 && value.size() <= kMaxShortText) facts_.text_dates.push_back(std::move(value));
   }
 
@@ -177,11 +170,11 @@ class FactCollector {
       if (key.empty()) key = attribute(node, "name");
       if (key.empty()) key = attribute(node, "itemprop");
       if (key.empty()) key = attribute(node, "http-equiv");
-      if (!key.empty() && facts_.metas.size() < 500) facts_.metas.emplace_back(lower_ascii(key), clean(attribute(node, "content")));
+      if (!key.empty() && facts_.metas.size() < 500) facts_.metas.emplace_back(lower_ascii(key), clean_inline_html(attribute(node, "content")));
       return;
     }
     if (name == "html" && facts_.html_lang.empty()) facts_.html_lang = attribute(node, "lang");
-    if (name == "title" && facts_.title_tag.empty()) facts_.title_tag = clean(text_content(node));
+    if (name == "title" && facts_.title_tag.empty()) facts_.title_tag = clean_inline_html(text_content(node));
     if (name == "link" && facts_.canonical.empty()) {
       if (equals_ascii_lower(attribute_view(node, "rel"), "canonical")) facts_.canonical = attribute(node, "href");
     }
@@ -207,7 +200,7 @@ class FactCollector {
     if ((name == "h1" || name == "h2") && (!boilerplate || (name == "h1" && in_breadcrumb(node)))) {
       const bool site_logo = !in_article_ && is_site_logo_heading(node);
       auto& headings = site_logo ? facts_.site_headings : name == "h1" ? facts_.h1s : facts_.h2s;
-      std::string heading = clean(heading_text(node));
+      std::string heading = clean_inline_html(heading_text(node));
       if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
     }
 
@@ -217,9 +210,9 @@ class FactCollector {
       if (value.empty()) value = attribute(node, "datetime");
       if (value.empty() && name == "abbr") value = attribute(node, "title");
       if (value.empty()) value = text_content(node);
-      push_limited(facts_.itemprop_dates, clean(value));
+      push_limited(facts_.itemprop_dates, clean_inline_html(value));
     }
-    if (equals_ascii_lower(itemprop, "author") || equals_ascii_lower(itemprop, "creator")) push_limited(facts_.itemprop_authors, clean(itemprop_author_text(node)));
+    if (equals_ascii_lower(itemprop, "author") || equals_ascii_lower(itemprop, "creator")) push_limited(facts_.itemprop_authors, clean_inline_html(itemprop_author_text(node)));
     if (boilerplate) return;
 
     if (name == "time") {
@@ -227,19 +220,19 @@ class FactCollector {
       if (value.empty()) value = text_content(node);
       const bool marked = xmlHasProp(node, reinterpret_cast<const xmlChar*>("pubdate")) ||
                           contains_any(marks, {"publish", "posted", "created", "entry-date", "post-date"});
-      push_limited(marked ? facts_.marked_time_dates : facts_.time_dates, clean(value));
+      push_limited(marked ? facts_.marked_time_dates : facts_.time_dates, clean_inline_html(value));
     }
     if (has_token_prefix(marks, {"published", "updated", "dtstart"}) && !attribute(node, "title").empty())
-      push_limited(facts_.microformat_dates, clean(attribute(node, "title")));
+      push_limited(facts_.microformat_dates, clean_inline_html(attribute(node, "title")));
     const auto push_short = [&](std::vector<std::string>& into) {
       const auto raw = short_text_content(node, kMaxShortRawText);
       if (!raw) return;
-      std::string value = clean(*raw);
+      std::string value = clean_inline_html(*raw);
       if (value.size() <= kMaxShortText) push_limited(into, std::move(value));
     };
     if (name == "address" || starts_with_byline_label(node)) push_short(facts_.labelled_bylines);
     const bool short_text = name != "body" && name != "article" && name != "main";
-    if (name == "a" && equals_ascii_lower(attribute_view(node, "rel"), "author")) push_limited(facts_.rel_authors, clean(text_content(node)));
+    if (name == "a" && equals_ascii_lower(attribute_view(node, "rel"), "author")) push_limited(facts_.rel_authors, clean_inline_html(text_content(node)));
     if (short_text && contains_any(marks, {"author", "byline", "autor", "byl ", "by-line", "writer"}) &&
         !contains_any(marks, {"bio", "avatar", "image", "img", "photo", "description", "about"}))
       push_short(facts_.class_bylines);
@@ -378,7 +371,7 @@ std::optional<std::string> names_from(const std::vector<std::string>& bylines, c
 std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                        const std::optional<std::string>& site_name) {
   std::vector<std::string> from_jsonld;
-  for (const auto& author : jsonld.authors) from_jsonld.push_back(clean(author));
+  for (const auto& author : jsonld.authors) from_jsonld.push_back(clean_inline_html(author));
   if (auto names = names_from(from_jsonld, site_name)) return names;
   for (auto key : {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl",
                    "citation_author", "article:author_name", "og:article:author", "cxenseparse:author", "dc.contributor"}) {
@@ -399,7 +392,7 @@ std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetad
 std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                       const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
   std::vector<std::string> raw;
-  if (jsonld.found_article && jsonld.headline) raw.push_back(clean(*jsonld.headline));
+  if (jsonld.found_article && jsonld.headline) raw.push_back(clean_inline_html(*jsonld.headline));
   for (auto key : {"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"})
     if (auto value = facts.meta({key})) raw.push_back(*value);
   raw.push_back(facts.title_tag);
@@ -471,7 +464,7 @@ std::optional<std::string> absolute_http_url(const std::string& reference, const
 
 std::optional<std::string> find_url(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context) {
   for (const std::string& reference : {facts.canonical, facts.meta({"og:url"}).value_or(""), jsonld.url.value_or("")}) {
-    auto url = absolute_http_url(clean(reference), context.url);
+    auto url = absolute_http_url(clean_inline_html(reference), context.url);
     if (!url) continue;
     // Some templates point every page's canonical at the home page; keep the page's own URL then.
     if (context.url) {
@@ -485,7 +478,7 @@ std::optional<std::string> find_url(const PageFacts& facts, const JsonLdMetadata
 }
 
 std::optional<std::string> normalized_language(std::string tag) {
-  tag = clean(tag);
+  tag = clean_inline_html(tag);
   std::replace(tag.begin(), tag.end(), '_', '-');
   const size_t comma = tag.find_first_of(", ;");
   if (comma != std::string::npos) tag.erase(comma);
@@ -518,7 +511,7 @@ std::optional<int> parse_dimension(const std::optional<std::string>& text) {
 std::vector<Image> find_images(const PageFacts& facts, const JsonLdMetadata& jsonld, const std::optional<std::string>& base) {
   std::vector<Image> images;
   auto add = [&](const std::string& reference, std::optional<int> width, std::optional<int> height) {
-    auto url = absolute_http_url(clean(reference), base);
+    auto url = absolute_http_url(clean_inline_html(reference), base);
     if (!url || images.size() >= 5) return;
     for (const auto& image : images)
       if (image.url == *url) return;
@@ -541,15 +534,15 @@ PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& 
   PageMetadata metadata;
   metadata.url = find_url(facts, jsonld, context);
   if (auto site = facts.meta({"og:site_name"})) metadata.site_name = site;
-  else if (jsonld.site_name && !clean(*jsonld.site_name).empty()) metadata.site_name = clean(*jsonld.site_name);
+  else if (jsonld.site_name && !clean_inline_html(*jsonld.site_name).empty()) metadata.site_name = clean_inline_html(*jsonld.site_name);
   else metadata.site_name = facts.meta({"application-name", "apple-mobile-web-app-title"});
   metadata.title = find_title(facts, jsonld, metadata.site_name, metadata.url);
   metadata.excerpt = facts.meta({"og:description", "description", "twitter:description", "dc.description"});
   metadata.section = facts.meta({"article:section", "og:article:section", "section", "parsely-section", "cxenseparse:recs:articlesection"});
-  if (!metadata.section && jsonld.section && !clean(*jsonld.section).empty()) metadata.section = clean(*jsonld.section);
+  if (!metadata.section && jsonld.section && !clean_inline_html(*jsonld.section).empty()) metadata.section = clean_inline_html(*jsonld.section);
   metadata.og_type = facts.meta({"og:type"});
   metadata.schema_types = jsonld.types;
-  if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean(*jsonld.description);
+  if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean_inline_html(*jsonld.description);
   metadata.language = find_language(facts, jsonld);
   metadata.published = find_published(facts, jsonld, context, metadata.url, metadata.language);
   metadata.author = find_author(facts, jsonld, metadata.site_name);

@@ -1,20 +1,11 @@
-#include "storyline/core/registered_domain.h"
+#include "storyline/core/url.h"
 
 #include <libpsl.h>
+#include <libxml/uri.h>
 
-#include <algorithm>
-#include <cctype>
+#include "storyline/core/ascii.h"
 
 namespace storyline {
-namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
-
-}  // namespace
 
 std::optional<std::string> url_host(std::string_view url) {
   const size_t scheme = url.find("://");
@@ -26,6 +17,12 @@ std::optional<std::string> url_host(std::string_view url) {
   if (rest.empty()) return std::nullopt;
   std::string host = lower_ascii(rest);
   while (!host.empty() && host.back() == '.') host.pop_back();
+  return host;
+}
+
+std::string url_host_without_www(std::string_view url) {
+  std::string host = url_host(url).value_or("");
+  if (host.starts_with("www.")) host.erase(0, 4);
   return host;
 }
 
@@ -44,6 +41,24 @@ std::string registered_domain_of_host(std::string_view host_text) {
   }
   if (host.starts_with("www.")) host.erase(0, 4);
   return host;
+}
+
+std::optional<std::string> registered_domain(std::string_view url) {
+  const auto host = url_host(url);
+  if (!host) return std::nullopt;
+  return registered_domain_of_host(*host);
+}
+
+std::string resolve_url(std::string_view base, std::string_view reference) {
+  if (base.empty() || reference.empty()) return std::string(reference);
+  const std::string base_string(base);
+  const std::string reference_string(reference);
+  xmlChar* resolved = xmlBuildURI(reinterpret_cast<const xmlChar*>(reference_string.c_str()),
+                                  reinterpret_cast<const xmlChar*>(base_string.c_str()));
+  if (!resolved) return reference_string;
+  std::string result(reinterpret_cast<const char*>(resolved));
+  xmlFree(resolved);
+  return result;
 }
 
 }  // namespace storyline
