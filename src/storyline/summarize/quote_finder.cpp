@@ -1,3 +1,6 @@
+// Over 500 lines as one piece: the quote spans, the phrase before a speech verb and the speaker
+// attribution (with its memory of whom the story named) share one token model and its helpers,
+// which apart would each need a header of their own.
 #include "storyline/summarize/quote_finder.h"
 
 #include <unicode/uchar.h>
