@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "storyline/eval/category_datasets.h"
 #include "storyline/label/categorize.h"
-#include "storyline/label/category_corpora.h"
 #include "storyline/label/news_page.h"
 
 namespace {

@@ -15,9 +15,9 @@
 
 #include "bench_support.h"
 #include "storyline/cluster/document_analysis.h"
-#include "storyline/cluster/ecbplus_corpus.h"
 #include "storyline/cluster/story_clusterer.h"
-#include "storyline/ingest/decompress.h"
+#include "storyline/core/decompress.h"
+#include "storyline/eval/ecbplus_corpus.h"
 
 namespace {
 
@@ -77,7 +77,7 @@ std::vector<Article> load_articles(const std::string& data) {
     const size_t line = text.find('\n');
     articles.push_back({text.substr(0, line), line == std::string::npos ? "" : text.substr(line + 1)});
   }
-  const std::string reuters = storyline::ingest::gunzip(read_file(data + "/categories/reuters21578/reut2-sgm.tar.gz"));
+  const std::string reuters = storyline::gunzip(read_file(data + "/categories/reuters21578/reut2-sgm.tar.gz"));
   for_each_tar_file(reuters, [&](const std::string& name, std::string_view content) {
     if (!name.ends_with(".sgm")) return;
     size_t from = 0;
@@ -93,7 +93,7 @@ std::vector<Article> load_articles(const std::string& data) {
       from = record_end + 10;
     }
   });
-  const std::string newsgroups = storyline::ingest::gunzip(read_file(data + "/categories/20newsgroups-bydate/20news-bydate.tar.gz"));
+  const std::string newsgroups = storyline::gunzip(read_file(data + "/categories/20newsgroups-bydate/20news-bydate.tar.gz"));
   for_each_tar_file(newsgroups, [&](const std::string&, std::string_view content) {
     const size_t headers_end = content.find("\n\n");
     std::string title;

@@ -12,8 +12,8 @@
 #include "storyline/extract/html_document.h"
 #include "storyline/extract/html_extractor.h"
 #include "storyline/extract/main_content.h"
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 #include "storyline/text/encoding.h"
 
 namespace {
@@ -32,8 +32,8 @@ const std::vector<std::string>& pages() {
     for (const auto& entry : fs::directory_iterator(folder)) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-      std::string bytes = storyline::ingest::read_file_bytes(file.string());
-      if (storyline::ingest::is_gzip(bytes)) bytes = storyline::ingest::gunzip(bytes);
+      std::string bytes = storyline::read_file_bytes(file.string());
+      if (storyline::is_gzip(bytes)) bytes = storyline::gunzip(bytes);
       result.push_back(storyline::text::to_utf8(bytes, storyline::text::declared_charset(bytes)));
     }
     return result;

@@ -9,7 +9,7 @@
 #include <map>
 
 #include "bench_support.h"
-#include "storyline/cluster/ecbplus_corpus.h"
+#include "storyline/eval/ecbplus_corpus.h"
 #include "storyline/label/label_document.h"
 #include "storyline/rank/story_heat.h"
 #include "storyline/summarize/story_overview.h"

@@ -17,11 +17,12 @@
 #include "commands.h"
 #include "storyline/core/hash.h"
 #include "storyline/eval/category_corpus.h"
+#include "storyline/eval/category_metrics.h"
+#include "storyline/eval/category_training.h"
 #include "storyline/eval/news_corpus.h"
+#include "storyline/eval/news_training.h"
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/page_gold.h"
-#include "storyline/label/category_metrics.h"
-#include "storyline/label/category_training.h"
 #include "storyline/label/news_page.h"
 
 namespace storyline::cli {

@@ -19,18 +19,18 @@
 
 #include "commands.h"
 #include "story_corpora.h"
-#include "storyline/cluster/agglomerative_baseline.h"
-#include "storyline/cluster/bcubed.h"
 #include "storyline/cluster/document_analysis.h"
-#include "storyline/cluster/ecbplus_corpus.h"
-#include "storyline/cluster/same_event_fit.h"
 #include "storyline/cluster/story_clusterer.h"
+#include "storyline/eval/agglomerative_baseline.h"
+#include "storyline/eval/bcubed.h"
+#include "storyline/eval/category_datasets.h"
+#include "storyline/eval/ecbplus_corpus.h"
 #include "storyline/eval/meantime_corpus.h"
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/page_gold.h"
+#include "storyline/eval/same_event_fit.h"
 #include "storyline/eval/story_gold.h"
 #include "storyline/label/label_document.h"
-#include "storyline/label/category_corpora.h"
 
 namespace storyline::cli {
 namespace {

@@ -18,8 +18,8 @@
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/extract/finalize.h"
 #include "storyline/extract/html_extractor.h"
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 #include "storyline/text/encoding.h"
 
 namespace storyline::cli {
@@ -50,8 +50,8 @@ struct CaseResult {
 };
 
 std::string read_maybe_gzip(const std::string& path) {
-  std::string bytes = ingest::read_file_bytes(path);
-  if (ingest::is_gzip(bytes)) bytes = ingest::gunzip(bytes);
+  std::string bytes = read_file_bytes(path);
+  if (is_gzip(bytes)) bytes = gunzip(bytes);
   return bytes;
 }
 
@@ -77,7 +77,7 @@ std::vector<std::string> string_list(const nlohmann::json& value) {
 std::vector<EvalCase> trafilatura_cases(const fs::path& folder) {
   std::vector<EvalCase> cases;
   if (!fs::exists(folder / "evaldata.json")) return cases;
-  const auto gold = nlohmann::json::parse(ingest::read_file_bytes((folder / "evaldata.json").string()));
+  const auto gold = nlohmann::json::parse(read_file_bytes((folder / "evaldata.json").string()));
   for (const auto& [url, entry] : gold.items()) {
     EvalCase page;
     page.name = entry.value("file", "");
@@ -135,7 +135,7 @@ void add_text_fixtures(const fs::path& html_folder, const fs::path& text_folder,
     EvalCase page;
     page.name = prefix + stem;
     page.html_path = entry.path().string();
-    page.gold_text = text::to_utf8(ingest::read_file_bytes(gold.string()));
+    page.gold_text = text::to_utf8(read_file_bytes(gold.string()));
     if (!is_real_gold(page.gold_text)) continue;
     cases.push_back(std::move(page));
   }
@@ -155,7 +155,7 @@ std::vector<EvalCase> fixture_cases(const fs::path& folder, const std::string& w
       fs::path html = entry.path();
       html.replace_extension(".html.gz");
       if (!fs::exists(html)) continue;
-      const auto gold = nlohmann::json::parse(ingest::read_file_bytes(entry.path().string()), nullptr, false);
+      const auto gold = nlohmann::json::parse(read_file_bytes(entry.path().string()), nullptr, false);
       if (gold.is_discarded() || !gold.contains("expected") || !gold["expected"].contains("cleaned_text")) continue;
       EvalCase page;
       page.name = "goose3/" + entry.path().stem().string();

@@ -13,7 +13,7 @@
 #include <string>
 
 #include "commands.h"
-#include "storyline/extract/scraped_text_evaluation.h"
+#include "storyline/eval/scraped_text_evaluation.h"
 
 namespace storyline::cli {
 namespace {

@@ -13,7 +13,7 @@
 #include "storyline/core/document_json.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 #include "storyline/label/label_document.h"
 
 namespace storyline::cli {
@@ -44,7 +44,7 @@ ExtractOutput extract_one(const std::string& path, const std::string& url) {
 }
 
 int run_extract(const ExtractOptions& options) {
-  const ingest::InputFileList list = ingest::list_input_files(options.paths);
+  const InputFileList list = list_input_files(options.paths);
   bool any_rejected = !list.problems.empty();
   for (const auto& problem : list.problems) std::cerr << "storyline extract: " << problem << "\n";
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -11,7 +11,7 @@
 #include "input_reading.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/store/document_store.h"
 
@@ -41,7 +41,7 @@ int run_ingest(const IngestOptions& options) {
     return 1;
   }
   pipeline::IngestPipeline& pipeline = *pipeline_holder;
-  const ingest::InputFileList list = ingest::list_input_files(options.paths);
+  const InputFileList list = list_input_files(options.paths);
   bool any_rejected = !list.problems.empty();
   for (const auto& problem : list.problems) std::cerr << "storyline ingest: " << problem << "\n";
 

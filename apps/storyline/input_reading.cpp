@@ -1,6 +1,6 @@
 #include "input_reading.h"
 
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 #include "storyline/ingest/read_documents.h"
 
 namespace storyline::cli {
@@ -8,7 +8,7 @@ namespace storyline::cli {
 InputDocuments read_input_documents(const std::string& path, const std::string& url) {
   InputDocuments output;
   try {
-    ingest::RawInput input{path, ingest::read_file_bytes(path), std::nullopt};
+    ingest::RawInput input{path, read_file_bytes(path), std::nullopt};
     if (!url.empty()) input.url = url;
     ingest::ReadResult result = ingest::read_documents(input);
     output.documents = std::move(result.documents);

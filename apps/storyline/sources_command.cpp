@@ -7,7 +7,7 @@
 #include <string>
 
 #include "commands.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 #include "storyline/ingest/raw_input.h"
 #include "storyline/sources/opml.h"
 #include "storyline/sources/source_json.h"
@@ -98,7 +98,7 @@ int run_remove(const SourcesOptions& options) {
 int run_import(const SourcesOptions& options) {
   sources::OpmlReadResult read;
   try {
-    read = sources::read_opml(ingest::read_file_bytes(options.file));
+    read = sources::read_opml(read_file_bytes(options.file));
   } catch (const std::exception& error) {
     std::cerr << "storyline sources import: " << options.file << ": " << error.what() << "\n";
     return 1;

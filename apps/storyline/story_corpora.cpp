@@ -14,7 +14,7 @@
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/page_gold.h"
 #include "storyline/eval/story_gold.h"
-#include "storyline/label/category_corpora.h"
+#include "storyline/eval/category_datasets.h"
 #include "storyline/label/label_document.h"
 
 namespace storyline::cli {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "storyline/cluster/document_analysis.h"
-#include "storyline/cluster/ecbplus_corpus.h"
-#include "storyline/cluster/same_event_fit.h"
+#include "storyline/eval/ecbplus_corpus.h"
+#include "storyline/eval/same_event_fit.h"
 #include "storyline/cluster/term_vectors.h"
 
 namespace storyline::cli {

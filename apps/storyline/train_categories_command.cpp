@@ -10,7 +10,7 @@
 
 #include "commands.h"
 #include "storyline/eval/category_corpus.h"
-#include "storyline/label/category_training.h"
+#include "storyline/eval/category_training.h"
 
 namespace storyline::cli {
 namespace {

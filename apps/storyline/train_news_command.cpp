@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "storyline/eval/news_corpus.h"
+#include "storyline/eval/news_training.h"
 #include "storyline/eval/page_gold.h"
 
 namespace storyline::cli {

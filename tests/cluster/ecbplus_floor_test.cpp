@@ -5,10 +5,10 @@
 
 #include <random>
 
-#include "storyline/cluster/bcubed.h"
 #include "storyline/cluster/document_analysis.h"
-#include "storyline/cluster/ecbplus_corpus.h"
 #include "storyline/cluster/story_clusterer.h"
+#include "storyline/eval/bcubed.h"
+#include "storyline/eval/ecbplus_corpus.h"
 #include "test_paths.h"
 
 using namespace storyline::cluster;

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "storyline/core/registered_domain.h"
+#include "storyline/core/url.h"
 
 using namespace storyline;
 

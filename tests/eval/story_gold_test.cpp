@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
-#include "storyline/cluster/bcubed.h"
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/story_clusterer.h"
+#include "storyline/eval/bcubed.h"
 #include "storyline/eval/meantime_corpus.h"
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/story_gold.h"

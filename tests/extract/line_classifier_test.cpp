@@ -7,6 +7,8 @@
 
 #include "test_paths.h"
 
+#include "storyline/eval/line_model_training.h"
+
 namespace storyline::extract {
 namespace {
 

@@ -13,8 +13,8 @@
 #include <string>
 
 #include "storyline/extract/html_extractor.h"
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 #include "storyline/text/encoding.h"
 #include "test_paths.h"
 
@@ -429,7 +429,7 @@ TEST(MainContent, SurvivesEmptyBinaryAndDeepInputs) {
 TEST(MainContent, TrafilaturaSampleKeepsItsF1) {
   STORYLINE_REQUIRE_SHARED(shared);
   const std::filesystem::path folder = std::filesystem::path(shared) / "data/extraction/trafilatura-eval";
-  const auto gold = nlohmann::json::parse(ingest::read_file_bytes((folder / "evaldata.json").string()));
+  const auto gold = nlohmann::json::parse(storyline::read_file_bytes((folder / "evaldata.json").string()));
   auto collapse = [](const std::string& text) {
     std::istringstream words(text);
     std::string word, out;
@@ -443,7 +443,7 @@ TEST(MainContent, TrafilaturaSampleKeepsItsF1) {
     std::filesystem::path path = folder / "eval" / (entry.value("file", "") + ".gz");
     if (!std::filesystem::exists(path)) path = folder / "cache" / (entry.value("file", "") + ".gz");
     if (!std::filesystem::exists(path)) continue;
-    const std::string bytes = ingest::gunzip(ingest::read_file_bytes(path.string()));
+    const std::string bytes = storyline::gunzip(storyline::read_file_bytes(path.string()));
     const Document document = extract_html(text::to_utf8(bytes, text::declared_charset(bytes)), PageContext{path.string(), url, {}});
     const std::string text = collapse(document.text.value_or(""));
     for (const auto& snippet : entry.value("with", nlohmann::json::array()))

@@ -10,7 +10,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "storyline/extract/scraped_text_evaluation.h"
+#include "storyline/eval/scraped_text_evaluation.h"
 #include "test_paths.h"
 
 namespace storyline::extract {

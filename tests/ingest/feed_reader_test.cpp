@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/cli_runner.h"
+#include "storyline/core/ascii.h"
 #include "storyline/ingest/feed_dates.h"
 #include "storyline/ingest/feed_html_text.h"
 #include "storyline/ingest/read_documents.h"
@@ -362,15 +363,10 @@ bool same_title(const std::string& ours, const std::string& expected) {
   return true;
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 // Equal, equal but for letter case (host names), or the expected link is relative and ours is
 // the same link resolved.
 bool same_link(const std::string& ours, const std::string& expected) {
-  if (ours == expected || lower(ours) == lower(expected)) return true;
+  if (ours == expected || storyline::lower_ascii(ours) == storyline::lower_ascii(expected)) return true;
   return !expected.empty() && expected[0] == '/' && ours.ends_with(expected);
 }
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "storyline/label/category_training.h"
+#include "storyline/eval/category_training.h"
 
 using namespace storyline::label;
 

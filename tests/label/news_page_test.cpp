@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "storyline/core/model_path.h"
+#include "storyline/eval/news_training.h"
 
 using namespace storyline;
 using namespace storyline::label;

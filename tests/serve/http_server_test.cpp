@@ -1,5 +1,5 @@
 #include "storyline/serve/http_server.h"
-#include "storyline/ingest/decompress.h"
+#include "storyline/core/decompress.h"
 #include "serve/running_server.h"
 #include "temp_store.h"
 #include "test_paths.h"
@@ -306,7 +306,7 @@ TEST(HttpServer, LargeCachedAnswersAreGzippedForClientsThatAcceptIt) {
   ASSERT_TRUE(gzipped);
   EXPECT_EQ(gzipped->get_header_value("Content-Encoding"), "gzip");
   EXPECT_LT(gzipped->body.size(), plain->body.size());
-  EXPECT_EQ(storyline::ingest::gunzip(gzipped->body), plain->body);
+  EXPECT_EQ(storyline::gunzip(gzipped->body), plain->body);
   // q=0 refuses gzip.
   const auto refused = client.Get("/api/stories?limit=50", {{"Accept-Encoding", "gzip;q=0"}});
   ASSERT_TRUE(refused);

@@ -6,8 +6,8 @@
 #include <chrono>
 #include <thread>
 
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 
 namespace storyline::testing {
 
@@ -74,8 +74,8 @@ size_t FeedServer::count(const std::string& path) const {
 }
 
 std::string read_test_file(const std::string& path) {
-  std::string bytes = ingest::read_file_bytes(path);
-  if (ingest::is_gzip(bytes)) return ingest::gunzip(bytes, size_t{64} << 20);
+  std::string bytes = storyline::read_file_bytes(path);
+  if (storyline::is_gzip(bytes)) return storyline::gunzip(bytes, size_t{64} << 20);
   return bytes;
 }
 

@@ -1,3 +1,6 @@
+// Over 500 lines as one piece: placing a document, the repair passes (merge, split, fragments,
+// across languages) and restore all work on the clusterer's private state (members, stories,
+// storylines, anchors, publishers); split apart, that state would have to be exposed to each.
 #include "storyline/cluster/story_clusterer.h"
 
 #include <algorithm>

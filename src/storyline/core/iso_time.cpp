@@ -5,6 +5,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "storyline/core/iso_day.h"
+
 namespace storyline {
 
 std::string iso_utc(int64_t unix_seconds) {
@@ -43,7 +45,7 @@ std::optional<int64_t> parse_iso_unix(std::string_view iso8601) {
   const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
                                          std::chrono::day(static_cast<unsigned>(day))};
   if (!date.ok()) return std::nullopt;
-  int64_t seconds = static_cast<int64_t>(std::chrono::sys_days(date).time_since_epoch().count()) * 86400;
+  int64_t seconds = days_from_civil(year, month, day) * 86400;
   if (pos == iso8601.size()) return seconds;
   if (iso8601[pos] != 'T' && iso8601[pos] != 't' && iso8601[pos] != ' ') return std::nullopt;
   ++pos;

@@ -4,18 +4,13 @@
 #include <optional>
 #include <string_view>
 
-#include "storyline/core/registered_domain.h"
+#include "storyline/core/ascii.h"
+#include "storyline/core/url.h"
 
 namespace storyline {
 namespace {
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-bool known(const std::optional<std::string>& field) { return field && !trimmed(*field).empty(); }
+bool known(const std::optional<std::string>& field) { return field && !trim(*field).empty(); }
 
 // The registered domain a document is published under; "" when neither its URL nor its
 // `domain` field names one. A `domain` field written as a URL or with a subdomain
@@ -24,7 +19,7 @@ std::string registered_domain_of(const Document& document) {
   if (document.url)
     if (const auto host = url_host(*document.url); host && !host->empty()) return registered_domain_of_host(*host);
   if (!known(document.domain)) return {};
-  const std::string_view domain = trimmed(*document.domain);
+  const std::string_view domain = trim(*document.domain);
   if (domain.find("://") != std::string_view::npos) return registered_domain_of_host(url_host(domain).value_or(""));
   std::string_view host = domain.substr(0, domain.find('/'));
   // "bbc.co.uk:443": the port is not part of the name (a bare IPv6 address has more than one colon).
@@ -57,7 +52,7 @@ Publisher publisher_of(const Document& document) {
   if (!domain.empty()) publisher.key = domain;
   else if (known(document.site_name)) publisher.key = "site:" + folded_site_name(*document.site_name);
   else publisher.key = "id:" + document.id;
-  publisher.name = known(document.site_name) ? std::string(trimmed(*document.site_name)) : domain;
+  publisher.name = known(document.site_name) ? trimmed(*document.site_name) : domain;
   return publisher;
 }
 

@@ -3,7 +3,7 @@
 // coverage, the overview's citations, the API and the web page all use, so that "BBC News",
 // "www.bbc.co.uk" and "news.bbc.co.uk" are one publisher everywhere.
 //
-// The key is the registered domain (core/registered_domain.h) of the document's URL host, else
+// The key is the registered domain (core/url.h) of the document's URL host, else
 // of its `domain` field, else its site name (case and spacing folded, "site:" in front), else
 // the document itself ("id:" and its id): a document nothing identifies is a publisher of its
 // own, never merged with another unknown one. The URL comes first because it is what the page

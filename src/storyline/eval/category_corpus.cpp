@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <functional>
 
+#include "storyline/eval/category_training.h"
+#include "storyline/eval/multilingual_datasets.h"
 #include "storyline/eval/page_corpora.h"
-#include "storyline/label/category_training.h"
-#include "storyline/label/multilingual_corpora.h"
 
 namespace storyline::eval {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "storyline/label/category_corpora.h"
+#include "storyline/eval/category_datasets.h"
 #include "storyline/label/category_model.h"
 
 namespace storyline::eval {

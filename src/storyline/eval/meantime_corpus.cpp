@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "storyline/extract/date_parse.h"
-#include "storyline/ingest/decompress.h"
+#include "storyline/core/decompress.h"
 
 namespace storyline::eval {
 namespace {
@@ -44,7 +44,7 @@ std::vector<MeantimeArticle> read_meantime(const std::string& conll_gz_path) {
   std::ifstream file(conll_gz_path, std::ios::binary);
   if (!file) throw std::runtime_error(conll_gz_path + ": cannot be read");
   const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  std::istringstream lines(ingest::is_gzip(bytes) ? ingest::gunzip(bytes) : bytes);
+  std::istringstream lines(is_gzip(bytes) ? gunzip(bytes) : bytes);
 
   std::vector<MeantimeArticle> articles;
   std::map<int, std::vector<std::string>> sentences;  // of the article being read

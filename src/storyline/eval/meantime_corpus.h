@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "storyline/cluster/ecbplus_corpus.h"
+#include "storyline/eval/ecbplus_corpus.h"
 
 namespace storyline::eval {
 

@@ -12,7 +12,7 @@
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/extract/date_parse.h"
 #include "storyline/extract/page_title.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/input_files.h"
 #include "storyline/ingest/read_documents.h"
 
 namespace storyline::eval {
@@ -79,7 +79,7 @@ struct Extracted {
 Extracted extract_page(const GoldPage& page) {
   Extracted result;
   try {
-    ingest::RawInput input{page.html_path, ingest::read_file_bytes(page.html_path), page.url};
+    ingest::RawInput input{page.html_path, read_file_bytes(page.html_path), page.url};
     ingest::ReadResult read = ingest::read_documents(input);
     if (!read.documents.empty()) {
       result.document = std::move(read.documents.front());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storyline/core/document.h"
+#include "storyline/eval/news_training.h"
 #include "storyline/label/news_page.h"
 
 namespace storyline::eval {

@@ -7,11 +7,11 @@
 #include <fstream>
 #include <map>
 
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
-#include "storyline/extract/url.h"
-#include "storyline/ingest/decompress.h"
-#include "storyline/ingest/input_files.h"
+#include "storyline/core/url.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/label/section_category.h"
 
@@ -31,16 +31,9 @@ std::vector<std::string> files_under(const fs::path& folder, std::string_view su
 }
 
 nlohmann::json read_json_file(const std::string& path) {
-  std::string bytes = ingest::read_file_bytes(path);
-  if (ingest::is_gzip(bytes)) bytes = ingest::gunzip(bytes);
+  std::string bytes = read_file_bytes(path);
+  if (is_gzip(bytes)) bytes = gunzip(bytes);
   return nlohmann::json::parse(bytes);
-}
-
-// The host without "www.", for pages whose domain was not found.
-std::string host_of(std::string_view url) {
-  std::string host = extract::url_host(url).value_or("");
-  if (host.starts_with("www.")) host.erase(0, 4);
-  return host;
 }
 
 }  // namespace
@@ -109,7 +102,7 @@ std::vector<Document> read_pages(const std::vector<PageFile>& files, unsigned th
       [&](size_t i) {
         Document document;
         try {
-          ingest::RawInput input{files[i].path, ingest::read_file_bytes(files[i].path), files[i].url};
+          ingest::RawInput input{files[i].path, read_file_bytes(files[i].path), files[i].url};
           auto result = ingest::read_documents(input);
           if (!result.documents.empty()) document = std::move(result.documents.front());
         } catch (const std::exception&) {
@@ -135,7 +128,7 @@ label::LabelledText as_labelled_text(const Document& document, const std::string
   text.language = document.language.value_or("");
   text.url = document.url.value_or("");
   text.section = document.section.value_or("");
-  text.publisher = document.domain ? *document.domain : host_of(text.url);
+  text.publisher = document.domain ? *document.domain : url_host_without_www(text.url);
   return text;
 }
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "storyline/core/document.h"
-#include "storyline/label/category_corpora.h"
+#include "storyline/eval/category_datasets.h"
 
 namespace storyline::eval {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "storyline/label/table_rows.h"
+#include "storyline/core/table_rows.h"
 
 namespace storyline::eval {
 
@@ -32,7 +32,7 @@ std::vector<PageGold> load_page_gold(const std::string& gold_folder) {
     if (!in) throw std::runtime_error(file + ": cannot open");
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    label::for_each_table_row(bytes.str(), [&](size_t line, const label::TableRow& fields) {
+    for_each_table_row(bytes.str(), [&](size_t line, const TableRow& fields) {
       if (line == 1) return;  // the header
       auto where = [&] { return file + ":" + std::to_string(line) + ": "; };
       if (fields.size() < 6) throw std::runtime_error(where() + "expected 7 tab-separated fields, found " + std::to_string(fields.size()));

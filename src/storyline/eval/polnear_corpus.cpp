@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "storyline/label/table_rows.h"
-#include "storyline/label/tar_archive.h"
+#include "storyline/core/table_rows.h"
+#include "storyline/eval/tar_archive.h"
 
 namespace storyline::eval {
 namespace {
@@ -111,7 +111,7 @@ std::vector<PolnearArticle> read_polnear(const std::string& folder, std::string_
   metadata << metadata_file.rdbuf();
   std::map<std::string, PolnearArticle> articles;  // by name, in name order
   std::unordered_map<std::string, std::string> annotator_of;
-  label::for_each_table_row(metadata.str(), [&](size_t line, const label::TableRow& fields) {
+  for_each_table_row(metadata.str(), [&](size_t line, const TableRow& fields) {
     if (line == 1) return;  // the header
     if (fields.size() < 8) throw std::runtime_error(metadata_path + ":" + std::to_string(line) + ": expected 12 columns");
     if (fields[0] != compartment) return;

@@ -4,7 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "storyline/label/table_rows.h"
+#include "storyline/core/table_rows.h"
 
 namespace storyline::eval {
 namespace {
@@ -21,7 +21,7 @@ std::string read_file(const std::string& file) {
 
 std::vector<StoryGoldPage> load_story_gold(const std::string& file) {
   std::vector<StoryGoldPage> pages;
-  label::for_each_table_row(read_file(file), [&](size_t line, const label::TableRow& fields) {
+  for_each_table_row(read_file(file), [&](size_t line, const TableRow& fields) {
     if (line == 1) return;  // the header
     if (fields.size() < 4 || fields[0].empty() || fields[3].empty())
       throw std::runtime_error(file + ":" + std::to_string(line) +
@@ -34,7 +34,7 @@ std::vector<StoryGoldPage> load_story_gold(const std::string& file) {
 
 std::vector<EventPair> load_event_pairs(const std::string& file) {
   std::vector<EventPair> pairs;
-  label::for_each_table_row(read_file(file), [&](size_t line, const label::TableRow& fields) {
+  for_each_table_row(read_file(file), [&](size_t line, const TableRow& fields) {
     if (line == 1) return;
     auto where = [&] { return file + ":" + std::to_string(line) + ": "; };
     if (fields.size() < 6)

@@ -1,4 +1,5 @@
 // Hand-written: bylines are free text with per-language conventions; no library cleans them.
+#include "storyline/core/ascii.h"
 #include "storyline/extract/byline_clean.h"
 
 #include <algorithm>

@@ -11,7 +11,7 @@
 #include <mutex>
 #include <stdexcept>
 
-#include "storyline/label/table_rows.h"
+#include "storyline/core/table_rows.h"
 
 namespace storyline::extract {
 namespace {
@@ -90,7 +90,7 @@ CalendarNames::CalendarNames(std::string_view language) {
           if (const std::string key = key_of(weekdays[i]); key.size() >= 3) weekdays_.emplace(key, i - 1);
       }
   }
-  label::for_each_table_row(kTable, [&](size_t line, const label::TableRow& fields) {
+  for_each_table_row(kTable, [&](size_t line, const TableRow& fields) {
     if (fields.size() < 4) throw std::logic_error("date_words.tsv:" + std::to_string(line) + ": expected kind, language, word, value");
     const std::string key = calendar_key(fields[2]);
     if (fields[0] == "month") {

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storyline/core/ascii.h"
 #include "storyline/extract/html_document.h"
 
 namespace storyline::extract {
@@ -57,12 +58,6 @@ constexpr std::string_view kPositiveWeight[] = {"article", "body", "content", "e
 constexpr std::string_view kBoilerplateRoles[] = {"navigation", "banner", "contentinfo", "complementary",
                                           "menu", "menubar", "search", "dialog", "alertdialog", "toolbar",
                                           "tablist", "button"};
-
-bool contains_any(std::string_view text, const auto& needles) {
-  for (std::string_view needle : needles)
-    if (text.find(needle) != std::string_view::npos) return true;
-  return false;
-}
 
 bool has_word(std::string_view text, const auto& words) {
   size_t start = 0;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "storyline/core/ascii.h"
 #include "storyline/text/utf8.h"
 
 namespace storyline::extract {
@@ -246,12 +247,6 @@ std::string lower_prefix(std::string_view text, size_t length) {
     }
   }
   return result;
-}
-
-bool contains_any(std::string_view text, const auto& phrases) {
-  for (std::string_view phrase : phrases)
-    if (text.find(phrase) != std::string_view::npos) return true;
-  return false;
 }
 
 bool starts_with_any(std::string_view text, const auto& prefixes) {

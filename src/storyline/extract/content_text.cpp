@@ -3,6 +3,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "storyline/core/ascii.h"
 #include "storyline/extract/content_boilerplate.h"
 #include "storyline/extract/content_paragraph_filter.h"
 
@@ -47,13 +48,6 @@ void append_collapsed(std::string& out, const char* text) {
   }
 }
 
-std::string trimmed(const std::string& text) {
-  size_t start = 0, end = text.size();
-  while (start < end && text[start] == ' ') ++start;
-  while (end > start && text[end - 1] == ' ') --end;
-  return text.substr(start, end - start);
-}
-
 // Text of an element's subtree, whitespace collapsed (for the headline).
 std::string flat_text(xmlNodePtr node) {
   std::string out;
@@ -62,7 +56,7 @@ std::string flat_text(xmlNodePtr node) {
     append_collapsed(out, reinterpret_cast<const char*>(content));
     xmlFree(content);
   }
-  return trimmed(out);
+  return trimmed(out, " ");
 }
 
 // Alt texts long enough to be a picture's description (short ones are "photo", "logo"), whitespace
@@ -76,7 +70,7 @@ void collect_image_alts(xmlNodePtr top, std::vector<std::string>& alts) {
         std::string collapsed;
         append_collapsed(collapsed, reinterpret_cast<const char*>(alt));
         xmlFree(alt);
-        const std::string text = trimmed(collapsed);
+        const std::string text = trimmed(collapsed, " ");
         if (text.size() >= kShortestCaptionAlt) alts.push_back(text);  // a copy: GCC 12 warns falsely on the move
       }
     }
@@ -130,7 +124,7 @@ bool repeats_image_alt(xmlNodePtr paragraph) {
   std::string alt_text;
   append_collapsed(alt_text, reinterpret_cast<const char*>(alt));
   xmlFree(alt);
-  alt_text = trimmed(alt_text);
+  alt_text = trimmed(alt_text, " ");
   return !alt_text.empty() && flat_text(paragraph) == alt_text;
 }
 
@@ -150,7 +144,7 @@ class ParagraphWriter {
     if (in_link) link_chars_ += added;
   }
   void flush() {
-    std::string paragraph = trimmed(buffer_);
+    std::string paragraph = trimmed(buffer_, " ");
     const ContentTag kind = kind_;
     const double density = chars_ ? double(link_chars_) / double(chars_) : 0.0;
     buffer_.clear();

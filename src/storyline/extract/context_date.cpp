@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "storyline/core/iso_day.h"
 #include "storyline/extract/date_mentions.h"
 
 namespace storyline::extract {
@@ -20,11 +21,7 @@ constexpr size_t kDatelinePlaceBytes = 60;
 // when a weekday goes with it ("Monday, August 30": the weekday picks among the nearby years).
 constexpr int kWeekdaySearchYears = 3;
 
-int32_t day_number(int year, int month, int day) {
-  const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-                            std::chrono::day{static_cast<unsigned>(day)}};
-  return static_cast<int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
-}
+int32_t day_number(int year, int month, int day) { return static_cast<int32_t>(days_from_civil(year, month, day)); }
 
 int weekday_of(int32_t day) { return static_cast<int>(std::chrono::weekday(std::chrono::sys_days(std::chrono::days(day))).c_encoding()); }
 

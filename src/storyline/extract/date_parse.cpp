@@ -3,6 +3,7 @@
 // The approach: split the text into number / word / punctuation tokens, then look for the few
 // shapes that dates take (Y-M-D, D.M.Y, M/D/Y, D Month Y, Month D Y, Y年M月D日), then for a time
 // and a zone right after the date.
+#include "storyline/core/ascii.h"
 #include "storyline/extract/date_parse.h"
 
 #include <array>
@@ -384,14 +385,6 @@ class DateScanner {
   SlashDateOrder order_;
 };
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
-    text.remove_suffix(1);
-  return text;
-}
-
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;
   for (char c : text)
@@ -431,7 +424,7 @@ std::optional<std::string> parse_number_only(std::string_view digits) {
 }  // namespace
 
 std::optional<std::string> parse_date_to_iso(std::string_view text, SlashDateOrder order) {
-  text = trim(text);
+  text = trim(text, kXmlSpace);
   if (text.empty()) return std::nullopt;
   if (all_digits(text)) return parse_number_only(text);
   return DateScanner(tokenize(text.substr(0, 4096)), order).scan();

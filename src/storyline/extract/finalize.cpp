@@ -1,7 +1,7 @@
 #include "storyline/extract/finalize.h"
 
 #include "storyline/core/hash.h"
-#include "storyline/extract/url.h"
+#include "storyline/core/url.h"
 #include "storyline/text/language.h"
 #include "storyline/text/normalize.h"
 

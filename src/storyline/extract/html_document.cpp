@@ -4,6 +4,8 @@
 #include <cctype>
 #include <climits>
 
+#include "storyline/core/ascii.h"
+
 namespace storyline::extract {
 
 namespace {
@@ -62,8 +64,7 @@ std::string without_script_and_style_contents(std::string_view html, bool& chang
     if (close == std::string_view::npos) break;
     if (script) {
       // JSON-LD and other JSON (typed, or a bare object some pages leave untyped) are read.
-      std::string tag(html.substr(lt, tag_end - lt));
-      for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string tag = lower_ascii(html.substr(lt, tag_end - lt));
       const size_t first = html.find_first_not_of(" \t\r\n", tag_end + 1);
       const bool json = tag.find("json") != std::string::npos ||
                         (first < close && (html[first] == '{' || html[first] == '['));
@@ -148,9 +149,7 @@ HtmlDocument HtmlDocument::parse(std::string_view utf8_html) {
 
 std::string node_name(xmlNodePtr node) {
   if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
-  std::string name(reinterpret_cast<const char*>(node->name));
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name;
+  return lower_ascii(reinterpret_cast<const char*>(node->name));
 }
 
 std::string attribute(xmlNodePtr node, const char* name) {

@@ -6,251 +6,20 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "storyline/core/ascii.h"
 #include "storyline/core/iso_day.h"
+#include "storyline/core/url.h"
 #include "storyline/extract/byline_clean.h"
 #include "storyline/extract/date_parse.h"
 #include "storyline/extract/jsonld_metadata.h"
-#include "storyline/extract/markup_words.h"
-#include "storyline/extract/page_headings.h"
+#include "storyline/extract/page_facts.h"
 #include "storyline/extract/page_title.h"
-#include "storyline/extract/url.h"
-#include "storyline/text/html_entities.h"
 #include "storyline/text/normalize.h"
 
 namespace storyline::extract {
 namespace {
 
-bool equals_ascii_lower(std::string_view text, std::string_view lower) {
-  return text.size() == lower.size() &&
-         std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-}
-
-void append_ascii_lower(std::string& out, std::string_view text) {
-  for (char c : text) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
-
-// Inline text as a reader sees it: entities decoded, whitespace collapsed, trimmed.
-std::string clean(std::string_view text) { return text::clean_inline(text::decode_html_entities(text)); }
-
-bool contains_any(const std::string& haystack, std::initializer_list<std::string_view> needles) {
-  for (auto needle : needles)
-    if (haystack.find(needle) != std::string::npos) return true;
-  return false;
-}
-
-// Everything the page says about itself, gathered in one walk over the DOM.
-struct PageFacts {
-  std::vector<std::pair<std::string, std::string>> metas;  // lower-cased name/property/itemprop -> content
-  std::string title_tag;
-  std::vector<std::string> h1s;
-  std::vector<std::string> h2s;  // blogs often give the post's title an <h2> (the <h1> is the blog)
-  std::vector<std::string> site_headings;  // <h1>/<h2> that are the site's logo or name, not a headline
-  std::string canonical;
-  std::string html_lang;
-  std::vector<std::string> jsonld;
-  std::vector<std::string> itemprop_dates;    // itemprop=datePublished on visible elements
-  std::vector<std::string> marked_time_dates;  // <time pubdate>, <time class="...publish...">
-  std::vector<std::string> time_dates;         // any other <time datetime>
-  std::vector<std::string> itemprop_authors;
-  std::vector<std::string> rel_authors;
-  std::vector<std::string> class_bylines;  // class/id author or byline
-  std::vector<std::string> labelled_bylines;  // <address>, or short text starting "By", "Von", "Posted by"
-  std::vector<std::string> datelines;      // short texts of class/id date, time, publish...
-  std::vector<std::string> microformat_dates;  // class="published" title="2013-04-04T18:52:11"
-  std::vector<std::string> text_dates;     // any short visible text with a digit, in page order
-
-  std::vector<std::string> meta_all(std::string_view key) const {
-    std::vector<std::string> values;
-    for (const auto& [name, content] : metas)
-      if (name == key && !content.empty()) values.push_back(content);
-    return values;
-  }
-  std::optional<std::string> meta(std::initializer_list<std::string_view> keys) const {
-    for (auto key : keys)
-      for (const auto& [name, content] : metas)
-        if (name == key && !content.empty()) return content;
-    return std::nullopt;
-  }
-};
-
-constexpr size_t kMaxCandidates = 24;
-constexpr size_t kMaxShortText = 200;  // a byline or dateline is short; longer blocks are prose
-
-void push_limited(std::vector<std::string>& list, std::string value) {
-  if (list.size() < kMaxCandidates && !value.empty()) list.push_back(std::move(value));
-}
-
-// Text of an itemprop=author element: its itemprop=name when it has one.
-std::string itemprop_author_text(xmlNodePtr node) {
-  const std::string content = attribute(node, "content");
-  if (!content.empty()) return content;
-  for (xmlNodePtr child = node->children; child; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE) continue;
-    if (lower_ascii(attribute(child, "itemprop")) == "name") {
-      const std::string value = attribute(child, "content");
-      return value.empty() ? text_content(child) : value;
-    }
-    const std::string nested = itemprop_author_text(child);
-    if (!nested.empty() && lower_ascii(attribute(child, "itemprop")) != "author") return nested;
-  }
-  return text_content(node);
-}
-
-// Some pages put JSON-LD in a <script> without a type.
-bool looks_like_jsonld(xmlNodePtr script) {
-  const std::string text = text_content(script);
-  const size_t start = text.find_first_not_of(" \t\r\n");
-  return start != std::string::npos && (text[start] == '{' || text[start] == '[') &&
-         text.find("\"@context\"") != std::string::npos && text.find("schema.org") != std::string::npos;
-}
-
-// An element whose own text starts with a byline label: "By <a>Jane Doe</a>", "Von Max Muster".
-bool starts_with_byline_label(xmlNodePtr node) {
-  xmlNodePtr first = node->children;
-  if (!first || first->type != XML_TEXT_NODE || !first->content) return false;
-  std::string_view text(reinterpret_cast<const char*>(first->content));
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r'))
-    text.remove_prefix(1);
-  if (text.size() > 120) return false;
-  static constexpr std::string_view kLabels[] = {"By ", "BY ", "by ", "Von ", "VON ", "von ", "Posted by ", "Written by ",
-                                                 "Geschrieben von ", "Verfasst von ", "Eingestellt von ", "Autor: ",
-                                                 "Autorin: ", "Author: ", "Par ", "Por ", "Door ", "Texto: ", "Text: "};
-  for (auto label : kLabels)
-    if (text.starts_with(label) || text == label.substr(0, label.size() - 1)) return true;
-  return false;
-}
-
-// The raw text under `node`, or nothing when it passes `limit` bytes: bylines and datelines are
-// short, and reading out a whole article for each element named "entry" or "meta" cost more
-// than the rest of the metadata.
-std::optional<std::string> short_text_content(xmlNodePtr top, size_t limit) {
-  std::string text;
-  bool too_long = false;
-  for_each_descendant(top, [&](xmlNodePtr node) {
-    if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->content) {
-      text += reinterpret_cast<const char*>(node->content);
-      too_long = text.size() > limit;
-    }
-    return !too_long;
-  });
-  if (too_long) return std::nullopt;
-  return text;
-}
-
-// Raw bytes a short text may take before it is cleaned (whitespace and markup entities go).
-constexpr size_t kMaxShortRawText = 2000;
-
-class FactCollector {
- public:
-  explicit FactCollector(PageFacts& facts) : facts_(facts) {}
-
-  void visit(xmlNodePtr node, int depth, bool boilerplate) {
-    if (depth > 200) return;
-    for (xmlNodePtr child = node ? node->children : nullptr; child; child = child->next) {
-      if (child->type == XML_TEXT_NODE && !boilerplate) {
-        collect_text_date(child);
-        continue;
-      }
-      if (child->type != XML_ELEMENT_NODE) continue;
-      const std::string_view name = element_name(child);
-      bool child_boilerplate = boilerplate;
-      examine(child, name, child_boilerplate);
-      if (name == "script" || name == "style" || name == "svg") continue;
-      visit(child, depth + 1, child_boilerplate);
-    }
-  }
-
- private:
-  // Short text with a digit, anywhere visible: the last resort for a date ("Veröffentlicht am
-  // 16.08.2019", "Benni, 10. September 2017").
-  void collect_text_date(xmlNodePtr text) {
-    if (facts_.text_dates.size() >= 300 || !text->content) return;
-    const std::string_view raw(reinterpret_cast<const char*>(text->content));
-    if (raw.size() > 400 || raw.find_first_of("0123456789") == std::string_view::npos) return;
-    std::string value = clean(raw);
-    if (value.size() >= 6 && value.size() <= kMaxShortText) facts_.text_dates.push_back(std::move(value));
-  }
-
-  void examine(xmlNodePtr node, std::string_view name, bool& boilerplate) {
-    if (name == "meta") {
-      std::string key = attribute(node, "property");
-      if (key.empty()) key = attribute(node, "name");
-      if (key.empty()) key = attribute(node, "itemprop");
-      if (key.empty()) key = attribute(node, "http-equiv");
-      if (!key.empty() && facts_.metas.size() < 500) facts_.metas.emplace_back(lower_ascii(key), clean(attribute(node, "content")));
-      return;
-    }
-    if (name == "html" && facts_.html_lang.empty()) facts_.html_lang = attribute(node, "lang");
-    if (name == "title" && facts_.title_tag.empty()) facts_.title_tag = clean(text_content(node));
-    if (name == "link" && facts_.canonical.empty()) {
-      if (equals_ascii_lower(attribute_view(node, "rel"), "canonical")) facts_.canonical = attribute(node, "href");
-    }
-    if (name == "script") {
-      const std::string type = lower_ascii(attribute(node, "type"));
-      if (facts_.jsonld.size() < 32 && (type.find("ld+json") != std::string::npos || (type.empty() && looks_like_jsonld(node))))
-        facts_.jsonld.push_back(text_content(node));
-      return;
-    }
-    // class and id, lower-cased, in a buffer kept from element to element (this runs for every one).
-    marks_.clear();
-    append_ascii_lower(marks_, attribute_view(node, "class"));
-    marks_ += ' ';
-    append_ascii_lower(marks_, attribute_view(node, "id"));
-    const std::string& marks = marks_;
-    const bool page_wrapper = name == "body" || name == "html" || name == "main" || name == "article";
-    if (name == "article") in_article_ = true;
-    // <footer> and <aside> inside an <article> hold its byline and date; elsewhere, site chrome.
-    if (name == "nav" || ((name == "footer" || name == "aside") && !in_article_) ||
-        (!page_wrapper && has_token_prefix(marks, {"comment", "related", "teaser", "recommend", "popular"}) &&
-         !has_token(marks, {"commentary"})))  // an opinion piece, not a comment section
-      boilerplate = true;
-    if ((name == "h1" || name == "h2") && (!boilerplate || (name == "h1" && in_breadcrumb(node)))) {
-      const bool site_logo = !in_article_ && is_site_logo_heading(node);
-      auto& headings = site_logo ? facts_.site_headings : name == "h1" ? facts_.h1s : facts_.h2s;
-      std::string heading = clean(heading_text(node));
-      if (!heading.empty() && headings.size() < 6) headings.push_back(std::move(heading));
-    }
-
-    const std::string_view itemprop = attribute_view(node, "itemprop");
-    if (equals_ascii_lower(itemprop, "datepublished") || equals_ascii_lower(itemprop, "datecreated")) {
-      std::string value = attribute(node, "content");
-      if (value.empty()) value = attribute(node, "datetime");
-      if (value.empty() && name == "abbr") value = attribute(node, "title");
-      if (value.empty()) value = text_content(node);
-      push_limited(facts_.itemprop_dates, clean(value));
-    }
-    if (equals_ascii_lower(itemprop, "author") || equals_ascii_lower(itemprop, "creator")) push_limited(facts_.itemprop_authors, clean(itemprop_author_text(node)));
-    if (boilerplate) return;
-
-    if (name == "time") {
-      std::string value = attribute(node, "datetime");
-      if (value.empty()) value = text_content(node);
-      const bool marked = xmlHasProp(node, reinterpret_cast<const xmlChar*>("pubdate")) ||
-                          contains_any(marks, {"publish", "posted", "created", "entry-date", "post-date"});
-      push_limited(marked ? facts_.marked_time_dates : facts_.time_dates, clean(value));
-    }
-    if (has_token_prefix(marks, {"published", "updated", "dtstart"}) && !attribute(node, "title").empty())
-      push_limited(facts_.microformat_dates, clean(attribute(node, "title")));
-    const auto push_short = [&](std::vector<std::string>& into) {
-      const auto raw = short_text_content(node, kMaxShortRawText);
-      if (!raw) return;
-      std::string value = clean(*raw);
-      if (value.size() <= kMaxShortText) push_limited(into, std::move(value));
-    };
-    if (name == "address" || starts_with_byline_label(node)) push_short(facts_.labelled_bylines);
-    const bool short_text = name != "body" && name != "article" && name != "main";
-    if (name == "a" && equals_ascii_lower(attribute_view(node, "rel"), "author")) push_limited(facts_.rel_authors, clean(text_content(node)));
-    if (short_text && contains_any(marks, {"author", "byline", "autor", "byl ", "by-line", "writer"}) &&
-        !contains_any(marks, {"bio", "avatar", "image", "img", "photo", "description", "about"}))
-      push_short(facts_.class_bylines);
-    if (short_text && contains_any(marks, {"date", "time", "publish", "posted", "datum", "meta", "byline", "dateline", "entry"}))
-      push_short(facts_.datelines);
-  }
-
-  PageFacts& facts_;
-  std::string marks_;
-  bool in_article_ = false;  // an <article> element has begun (not reset: cheap and good enough)
-};
+using text::clean_inline_html;  // inline text as a reader sees it: entities decoded, whitespace collapsed
 
 // ---- dates -------------------------------------------------------------------------------------
 
@@ -378,7 +147,7 @@ std::optional<std::string> names_from(const std::vector<std::string>& bylines, c
 std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                        const std::optional<std::string>& site_name) {
   std::vector<std::string> from_jsonld;
-  for (const auto& author : jsonld.authors) from_jsonld.push_back(clean(author));
+  for (const auto& author : jsonld.authors) from_jsonld.push_back(clean_inline_html(author));
   if (auto names = names_from(from_jsonld, site_name)) return names;
   for (auto key : {"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl",
                    "citation_author", "article:author_name", "og:article:author", "cxenseparse:author", "dc.contributor"}) {
@@ -399,7 +168,7 @@ std::optional<std::string> find_author(const PageFacts& facts, const JsonLdMetad
 std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetadata& jsonld,
                                       const std::optional<std::string>& site_name, const std::optional<std::string>& url) {
   std::vector<std::string> raw;
-  if (jsonld.found_article && jsonld.headline) raw.push_back(clean(*jsonld.headline));
+  if (jsonld.found_article && jsonld.headline) raw.push_back(clean_inline_html(*jsonld.headline));
   for (auto key : {"og:title", "twitter:title", "dc.title", "title", "headline", "sailthru.title", "parsely-title"})
     if (auto value = facts.meta({key})) raw.push_back(*value);
   raw.push_back(facts.title_tag);
@@ -471,7 +240,7 @@ std::optional<std::string> absolute_http_url(const std::string& reference, const
 
 std::optional<std::string> find_url(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context) {
   for (const std::string& reference : {facts.canonical, facts.meta({"og:url"}).value_or(""), jsonld.url.value_or("")}) {
-    auto url = absolute_http_url(clean(reference), context.url);
+    auto url = absolute_http_url(clean_inline_html(reference), context.url);
     if (!url) continue;
     // Some templates point every page's canonical at the home page; keep the page's own URL then.
     if (context.url) {
@@ -485,7 +254,7 @@ std::optional<std::string> find_url(const PageFacts& facts, const JsonLdMetadata
 }
 
 std::optional<std::string> normalized_language(std::string tag) {
-  tag = clean(tag);
+  tag = clean_inline_html(tag);
   std::replace(tag.begin(), tag.end(), '_', '-');
   const size_t comma = tag.find_first_of(", ;");
   if (comma != std::string::npos) tag.erase(comma);
@@ -518,7 +287,7 @@ std::optional<int> parse_dimension(const std::optional<std::string>& text) {
 std::vector<Image> find_images(const PageFacts& facts, const JsonLdMetadata& jsonld, const std::optional<std::string>& base) {
   std::vector<Image> images;
   auto add = [&](const std::string& reference, std::optional<int> width, std::optional<int> height) {
-    auto url = absolute_http_url(clean(reference), base);
+    auto url = absolute_http_url(clean_inline_html(reference), base);
     if (!url || images.size() >= 5) return;
     for (const auto& image : images)
       if (image.url == *url) return;
@@ -534,22 +303,21 @@ std::vector<Image> find_images(const PageFacts& facts, const JsonLdMetadata& jso
 }  // namespace
 
 PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& context) {
-  PageFacts facts;
-  FactCollector(facts).visit(reinterpret_cast<xmlNodePtr>(page.doc()), 0, false);
+  const PageFacts facts = collect_page_facts(page);
   const JsonLdMetadata jsonld = read_jsonld(facts.jsonld);
 
   PageMetadata metadata;
   metadata.url = find_url(facts, jsonld, context);
   if (auto site = facts.meta({"og:site_name"})) metadata.site_name = site;
-  else if (jsonld.site_name && !clean(*jsonld.site_name).empty()) metadata.site_name = clean(*jsonld.site_name);
+  else if (jsonld.site_name && !clean_inline_html(*jsonld.site_name).empty()) metadata.site_name = clean_inline_html(*jsonld.site_name);
   else metadata.site_name = facts.meta({"application-name", "apple-mobile-web-app-title"});
   metadata.title = find_title(facts, jsonld, metadata.site_name, metadata.url);
   metadata.excerpt = facts.meta({"og:description", "description", "twitter:description", "dc.description"});
   metadata.section = facts.meta({"article:section", "og:article:section", "section", "parsely-section", "cxenseparse:recs:articlesection"});
-  if (!metadata.section && jsonld.section && !clean(*jsonld.section).empty()) metadata.section = clean(*jsonld.section);
+  if (!metadata.section && jsonld.section && !clean_inline_html(*jsonld.section).empty()) metadata.section = clean_inline_html(*jsonld.section);
   metadata.og_type = facts.meta({"og:type"});
   metadata.schema_types = jsonld.types;
-  if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean(*jsonld.description);
+  if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean_inline_html(*jsonld.description);
   metadata.language = find_language(facts, jsonld);
   metadata.published = find_published(facts, jsonld, context, metadata.url, metadata.language);
   metadata.author = find_author(facts, jsonld, metadata.site_name);

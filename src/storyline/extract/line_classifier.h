@@ -5,7 +5,7 @@
 // context (a short line between two paragraphs of prose, a caption among menus).
 //
 // A model is small plain text ("name mean scale weight" per feature), made by
-// `storyline train scraped-text`; the default one is compiled in (scraped_text_model.inc, the
+// `storyline train scraped-text` (eval/line_model_training.h); the default one is compiled in (scraped_text_model.inc, the
 // same text as models/scraped_text.model), so the engine needs no data files at run time.
 #include <cstdint>
 #include <string>
@@ -22,6 +22,8 @@ struct LogisticLayer {
   double bias = 0.0;
 
   double probability(const std::vector<double>& row) const;
+  // The logistic function of a score clamped to +-40: what probability() applies.
+  static double logistic(double z);
 };
 
 struct LineModel {
@@ -43,22 +45,9 @@ struct LineModel {
 
 // Names of the second layer's extra (context) columns.
 const std::vector<std::string>& context_feature_names();
+// All the second layer's columns: line_feature_names(), then context_feature_names().
+std::vector<std::string> context_layer_columns();
 // The second layer's rows: each line's features followed by its context columns.
 FeatureRows with_context(const FeatureRows& features, const std::vector<double>& first_layer_probabilities);
-
-// A page of training data: its lines' features and labels (1 body, 0 chrome, -1 unknown).
-struct LabeledPage {
-  FeatureRows features;
-  std::vector<int8_t> labels;
-};
-
-struct TrainingOptions {
-  int iterations = 30;  // Newton steps (it stops earlier once converged)
-  double l2 = 1e-3;     // per-example penalty on the standardized weights
-};
-
-// Fits both layers (Newton's method on standardized features; deterministic) and
-// picks the threshold that maximizes line-level F1 of "body" on the training pages.
-LineModel train_line_model(const std::vector<LabeledPage>& pages, const TrainingOptions& options = {});
 
 }  // namespace storyline::extract

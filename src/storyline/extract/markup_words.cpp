@@ -1,15 +1,8 @@
 #include "storyline/extract/markup_words.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace storyline::extract {
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool has_token_prefix(const std::string& marks, std::initializer_list<std::string_view> prefixes) {
   size_t start = 0;

@@ -7,8 +7,6 @@
 
 namespace storyline::extract {
 
-std::string lower_ascii(std::string_view text);
-
 // True when a space-separated token of `marks` equals one of `tokens`.
 bool has_token(const std::string& marks, std::initializer_list<std::string_view> tokens);
 

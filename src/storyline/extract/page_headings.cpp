@@ -1,19 +1,16 @@
 // Hand-written: what a page's headings say about its headline depends on template conventions
 // (kickers, logos, breadcrumbs) that no HTML library knows.
+#include "storyline/core/ascii.h"
 #include "storyline/extract/page_headings.h"
 
 #include <algorithm>
 #include <string_view>
 
 #include "storyline/extract/markup_words.h"
-#include "storyline/text/html_entities.h"
 #include "storyline/text/normalize.h"
 
 namespace storyline::extract {
 namespace {
-
-// Inline text as a reader sees it: entities decoded, whitespace collapsed, trimmed.
-std::string clean(std::string_view text) { return text::clean_inline(text::decode_html_entities(text)); }
 
 // The element's class and id words, lower-cased: "site-title header".
 std::string class_and_id(xmlNodePtr node) { return lower_ascii(attribute(node, "class") + " " + attribute(node, "id")); }
@@ -159,7 +156,7 @@ std::string heading_text(xmlNodePtr heading) {
   std::string headline;
   append_visible_text(heading, headline, 0, true);
   if (headline.find_first_not_of(" \t\r\n\xC2\xA0") == std::string::npos) return visible_text(heading);
-  std::string text = without_dangling_separators(clean(headline));
+  std::string text = without_dangling_separators(text::clean_inline_html(headline));
   // A permalink anchor after the heading (Sphinx, MkDocs: "Evolve: Shared Mutable History¶").
   while (text.ends_with("\xC2\xB6")) text = without_dangling_separators(text.substr(0, text.size() - 2));
   return text;

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "storyline/extract/url.h"
+#include "storyline/core/url.h"
 
 namespace storyline::extract {
 // Lower-case letters and digits only, for loose comparison: ASCII and Latin-1 letters lower-cased,

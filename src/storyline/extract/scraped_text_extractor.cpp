@@ -5,9 +5,10 @@
 #include <regex>
 #include <unordered_set>
 
+#include "storyline/core/ascii.h"
+#include "storyline/core/url.h"
 #include "storyline/extract/line_features.h"
 #include "storyline/extract/prose_dates.h"
-#include "storyline/extract/url.h"
 
 namespace storyline::extract {
 namespace {
@@ -26,8 +27,7 @@ bool ends_with_period(std::string_view line) {
 std::optional<std::string> publisher_statement(const std::string& line, const LineShape& shape) {
   if (shape.words > 20) return std::nullopt;
   // std::regex is slow: only lines holding one of the patterns' verbs go through it.
-  std::string lower = line;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = lower_ascii(line);
   static const char* const kVerbs[] = {"appeared", "published", "posted", "ran ", "republished", "reprinted",
                                        "reproduced", "erschien", "ist zuerst", "source", "quelle", "fuente"};
   if (std::none_of(std::begin(kVerbs), std::end(kVerbs), [&](const char* verb) { return lower.find(verb) != std::string::npos; }))
@@ -63,8 +63,7 @@ std::optional<std::string> site_from_domain_line(const std::string& line) {
   if (host.find('.') == std::string::npos) return std::nullopt;
   for (char c : host)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-')) return std::nullopt;
-  std::string lower = host;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = lower_ascii(host);
   const std::optional<std::string> registered = registered_domain("https://" + lower + "/");
   if (!registered || *registered != lower) return std::nullopt;
   const std::string label = host.substr(0, host.find('.'));

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "storyline/core/iso_day.h"
+
 namespace storyline::ingest {
 namespace {
 
@@ -74,28 +76,6 @@ bool valid(const DateTime& date) {
   // 24:00 and leap seconds are legal in ISO 8601 and RFC 3339; 60 seconds is kept as 59.
   return date.hour <= 24 && date.minute <= 59 && date.second <= 60 && date.offset_minutes > -24 * 60 &&
          date.offset_minutes < 24 * 60;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t days_from_civil(int64_t y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(int64_t z, int& year, int& month, int& day) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  year = static_cast<int>(yoe + era * 400 + (month <= 2));
 }
 
 std::string format_utc(const DateTime& date) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "storyline/core/ascii.h"
 #include "storyline/extract/html_extractor.h"
 #include "storyline/ingest/feed_dates.h"
 #include "storyline/ingest/feed_html_text.h"
@@ -17,19 +18,12 @@ constexpr size_t kArticleBodyChars = 2000;
 // A description up to this long is a teaser, worth keeping as the excerpt as well.
 constexpr size_t kTeaserChars = 600;
 
-std::string trim(std::string_view text) {
-  const size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return {};
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(start, end - start + 1));
-}
-
 // Drops the trailers that feed software appends to every item ("The post X appeared first on
 // Y.", "Continue reading ...", "Read more"): they are not part of the article.
 std::string drop_feed_trailer(std::string text) {
   while (true) {
     const size_t last_break = text.rfind("\n\n");
-    const std::string last = trim(last_break == std::string::npos ? text : text.substr(last_break + 2));
+    const std::string last = trimmed(last_break == std::string::npos ? text : text.substr(last_break + 2), kXmlSpace);
     const bool is_trailer = (last.starts_with("The post ") && last.find(" appeared first on ") != std::string::npos) ||
                             (last.size() < 60 && (last.starts_with("Continue reading") || last.starts_with("Read more") ||
                                                   last.starts_with("Read the full") || last == "[\xE2\x80\xA6]" ||
@@ -42,8 +36,8 @@ std::string drop_feed_trailer(std::string text) {
 std::string plain_text(const FeedText& text) {
   if (text.empty()) return {};
   // Plain feed text may still hold entities escaped twice ("&amp;#8217;" in the XML).
-  if (!text.is_html && !looks_like_html(text.value)) return trim(text::decode_html_entities(text.value));
-  return trim(html_fragment_text(text.value));
+  if (!text.is_html && !looks_like_html(text.value)) return trimmed(text::decode_html_entities(text.value), kXmlSpace);
+  return trimmed(html_fragment_text(text.value), kXmlSpace);
 }
 
 std::string body_text(const FeedText& body, const RawInput& input) {
@@ -54,21 +48,21 @@ std::string body_text(const FeedText& body, const RawInput& input) {
   // half of the text (feed bodies have no page chrome, so losing most text means it misjudged).
   if (fragment.size() < kArticleBodyChars || !(body.is_html || looks_like_html(body.value))) return fragment;
   const Document page = extract::extract_html(body.value, extract::PageContext{input.source, std::nullopt, std::nullopt});
-  if (page.text && page.text->size() * 2 >= fragment.size()) return drop_feed_trailer(trim(*page.text));
+  if (page.text && page.text->size() * 2 >= fragment.size()) return drop_feed_trailer(trimmed(*page.text, kXmlSpace));
   return fragment;
 }
 
 // "jo@example.com (Jo Smith)" and "Jo Smith <jo@example.com>" to "Jo Smith"; a bare address is
 // not a byline and is dropped.
 std::string author_name(std::string_view raw) {
-  std::string author = trim(raw);
+  std::string author = trimmed(raw, kXmlSpace);
   const size_t open = author.find('(');
   const size_t close = author.rfind(')');
   if (open != std::string::npos && close != std::string::npos && close > open && author.find('@') < open)
-    return trim(author.substr(open + 1, close - open - 1));
+    return trimmed(author.substr(open + 1, close - open - 1), kXmlSpace);
   const size_t angle = author.find('<');
   if (angle != std::string::npos && angle > 0 && author.find('@', angle) != std::string::npos)
-    return trim(author.substr(0, angle));
+    return trimmed(author.substr(0, angle), kXmlSpace);
   if (author.find('@') != std::string::npos && author.find(' ') == std::string::npos) return {};
   return author;
 }
@@ -100,9 +94,9 @@ ReadResult feed_to_documents(const ParsedFeed& feed, const RawInput& input) {
     const FeedItem& item = feed.items[i];
     Document document;
     document.source = input.source;
-    document.id = trim(item.id);
+    document.id = trimmed(item.id, kXmlSpace);
     document.title = non_empty(plain_text(item.title));
-    document.url = non_empty(trim(item.url));
+    document.url = non_empty(trimmed(item.url, kXmlSpace));
     std::string text = body_text(item.body, input);
     std::string summary = drop_feed_trailer(plain_text(item.summary));
     if (text.empty()) {
@@ -130,7 +124,7 @@ ReadResult feed_to_documents(const ParsedFeed& feed, const RawInput& input) {
     if (item.audio) document.page_types.push_back("PodcastEpisode");
     const std::string& language = item.language.empty() ? feed.channel.language : item.language;
     text::LanguageHints hints;
-    if (!language.empty()) hints.declared = trim(language);
+    if (!language.empty()) hints.declared = trimmed(language, kXmlSpace);
     document.language = text::detect_language(document.title.value_or("") + "\n" + document.text.value_or(""), hints);
     result.documents.push_back(std::move(document));
   }

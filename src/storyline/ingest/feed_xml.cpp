@@ -13,7 +13,8 @@
 #include <memory>
 #include <mutex>
 
-#include "storyline/extract/url.h"
+#include "storyline/core/ascii.h"
+#include "storyline/core/url.h"
 #include "storyline/ingest/feed_xml_entities.h"
 #include "storyline/text/html_entities.h"
 
@@ -67,9 +68,7 @@ Name name_of(xmlNodePtr node) {
   } else {
     name.ns = Ns::kNone;
   }
-  name.local.assign(raw);
-  std::transform(name.local.begin(), name.local.end(), name.local.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  name.local = lower_ascii(raw);
   return name;
 }
 
@@ -153,23 +152,11 @@ std::string markup_of(xmlNodePtr node) {
                      static_cast<size_t>(xmlBufferLength(buffer.get())));
 }
 
-std::string trimmed(std::string text) {
-  const size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return {};
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(start, end - start + 1);
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // Atom text constructs: type text (default), html (escaped markup), xhtml (inline markup).
 // Atom 0.3 wrote mode="escaped"/"xml"/"base64" and MIME types instead.
 FeedText atom_text(xmlNodePtr node) {
-  const std::string type = lower(attribute(node, "type"));
-  const std::string mode = lower(attribute(node, "mode"));
+  const std::string type = lower_ascii(attribute(node, "type"));
+  const std::string mode = lower_ascii(attribute(node, "mode"));
   if (mode == "base64") return {};  // binary payloads are not article text
   if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") return FeedText{markup_of(node), true};
   if (type == "html" || type == "text/html" || mode == "escaped") return FeedText{text_of(node), true};
@@ -179,24 +166,24 @@ FeedText atom_text(xmlNodePtr node) {
 // The base a relative link in `node` resolves against: xml:base (inherited), else the channel
 // link, else the feed's own URL.
 std::string resolve(xmlNodePtr node, const std::string& fallback_base, const std::string& reference) {
-  std::string ref = trimmed(reference);
+  std::string ref = trimmed(reference, kXmlSpace);
   if (ref.empty() || ref.starts_with("http://") || ref.starts_with("https://")) return ref;
   // Outermost xml:base first, each resolved against the one above it.
   std::string base = fallback_base;
   const std::vector<std::string> bases = inherited_attribute(node, "base");
   for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
-    const std::string value = trimmed(*it);
+    const std::string value = trimmed(*it, kXmlSpace);
     if (value.empty()) continue;
-    base = value.starts_with("http") || base.empty() ? value : extract::resolve_url(base, value);
+    base = value.starts_with("http") || base.empty() ? value : resolve_url(base, value);
   }
   if (base.empty()) return ref;
-  return extract::resolve_url(base, ref);
+  return resolve_url(base, ref);
 }
 
-bool is_image_type(const std::string& type) { return lower(type).starts_with("image/"); }
+bool is_image_type(const std::string& type) { return lower_ascii(type).starts_with("image/"); }
 
 bool has_image_extension(std::string url) {
-  url = lower(url.substr(0, url.find('?')));
+  url = lower_ascii(url.substr(0, url.find('?')));
   for (const char* extension : {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"})
     if (url.ends_with(extension)) return true;
   return false;
@@ -209,7 +196,7 @@ std::optional<int> int_attribute(xmlNodePtr node, const char* name) {
 }
 
 void add_image(FeedItem& item, std::string url, std::optional<int> width, std::optional<int> height) {
-  url = trimmed(std::move(url));
+  url = trimmed(std::move(url), kXmlSpace);
   if (url.empty()) return;
   for (const auto& image : item.images)
     if (image.url == url) return;
@@ -229,7 +216,7 @@ void read_media(xmlNodePtr node, const Name& name, FeedItem& item, const std::st
   if (name.local == "thumbnail") {
     add_image(item, url, int_attribute(node, "width"), int_attribute(node, "height"));
   } else if (name.local == "content") {
-    const std::string medium = lower(attribute(node, "medium"));
+    const std::string medium = lower_ascii(attribute(node, "medium"));
     const std::string type = attribute(node, "type");
     if (medium == "image" || is_image_type(type) || (medium.empty() && type.empty() && has_image_extension(url)))
       add_image(item, url, int_attribute(node, "width"), int_attribute(node, "height"));
@@ -243,8 +230,8 @@ void read_media(xmlNodePtr node, const Name& name, FeedItem& item, const std::st
 
 // Atom <link>: rel=alternate (or none) is the article, rel=enclosure with an image type is an image.
 void read_atom_link(xmlNodePtr node, FeedItem& item, const std::string& base, bool& have_html_alternate) {
-  const std::string rel = lower(attribute(node, "rel"));
-  const std::string type = lower(attribute(node, "type"));
+  const std::string rel = lower_ascii(attribute(node, "rel"));
+  const std::string type = lower_ascii(attribute(node, "type"));
   const std::string href = resolve(node, base, attribute(node, "href"));
   if (href.empty()) return;
   if (rel.empty() || rel == "alternate") {
@@ -262,11 +249,11 @@ void read_person(xmlNodePtr node, std::vector<std::string>& authors) {
   // Atom persons have <name>; feeds that misuse atom:author put the name as text.
   for (xmlNodePtr child = node->children; child; child = child->next) {
     if (name_of(child).local == "name") {
-      authors.push_back(trimmed(text_of(child)));
+      authors.push_back(trimmed(text_of(child), kXmlSpace));
       return;
     }
   }
-  std::string text = trimmed(text_of(node));
+  std::string text = trimmed(text_of(node), kXmlSpace);
   if (!text.empty()) authors.push_back(std::move(text));
 }
 
@@ -274,13 +261,13 @@ FeedItem read_atom_entry(xmlNodePtr entry, const std::string& base) {
   FeedItem item;
   bool have_html_alternate = false;
   std::string published, updated, created;
-  if (const auto langs = inherited_attribute(entry, "lang"); !langs.empty()) item.language = trimmed(langs.front());
+  if (const auto langs = inherited_attribute(entry, "lang"); !langs.empty()) item.language = trimmed(langs.front(), kXmlSpace);
   for (xmlNodePtr child = entry->children; child; child = child->next) {
     const Name name = name_of(child);
     if (name.ns == Ns::kAtom || name.ns == Ns::kNone) {
       if (name.local == "title") item.title = atom_text(child);
       else if (name.local == "link") read_atom_link(child, item, base, have_html_alternate);
-      else if (name.local == "id") item.id = trimmed(text_of(child));
+      else if (name.local == "id") item.id = trimmed(text_of(child), kXmlSpace);
       else if (name.local == "published" || name.local == "issued") published = text_of(child);
       else if (name.local == "created") created = text_of(child);
       else if (name.local == "updated" || name.local == "modified") updated = text_of(child);
@@ -288,21 +275,21 @@ FeedItem read_atom_entry(xmlNodePtr entry, const std::string& base) {
       else if (name.local == "summary") item.summary = atom_text(child);
       else if (name.local == "content" && attribute(child, "src").empty()) item.body = atom_text(child);
       else if (name.local == "category" && item.categories.size() < 8) {
-        std::string category = trimmed(attribute(child, "label"));
-        if (category.empty()) category = trimmed(attribute(child, "term"));
+        std::string category = trimmed(attribute(child, "label"), kXmlSpace);
+        if (category.empty()) category = trimmed(attribute(child, "term"), kXmlSpace);
         if (!category.empty()) item.categories.push_back(std::move(category));
       }
     } else if (name.ns == Ns::kMedia) {
       read_media(child, name, item, base);
     } else if (name.ns == Ns::kDc && name.local == "creator") {
-      item.authors.push_back(trimmed(text_of(child)));
+      item.authors.push_back(trimmed(text_of(child), kXmlSpace));
     } else if (name.ns == Ns::kFeedburner && name.local == "origlink") {
-      item.url = trimmed(text_of(child));
+      item.url = trimmed(text_of(child), kXmlSpace);
       have_html_alternate = true;
     }
   }
   for (auto* date : {&published, &created, &updated})
-    if (!trimmed(*date).empty()) item.dates.push_back(trimmed(*date));
+    if (!trimmed(*date, kXmlSpace).empty()) item.dates.push_back(trimmed(*date, kXmlSpace));
   return item;
 }
 
@@ -321,29 +308,29 @@ FeedItem read_rss_item(xmlNodePtr node, const std::string& base) {
         if (name.local == "title") item.title = FeedText{text_of(child), false};
         else if (name.local == "link") link = text_of(child);
         else if (name.local == "guid") {
-          guid = trimmed(text_of(child));
-          guid_is_permalink = lower(attribute(child, "ispermalink")) != "false";
+          guid = trimmed(text_of(child), kXmlSpace);
+          guid_is_permalink = lower_ascii(attribute(child, "ispermalink")) != "false";
         } else if (name.local == "description") item.summary = FeedText{text_of(child), true};
         else if (name.local == "pubdate") pub_date = text_of(child);
-        else if (name.local == "author") item.authors.push_back(trimmed(text_of(child)));
+        else if (name.local == "author") item.authors.push_back(trimmed(text_of(child), kXmlSpace));
         else if (name.local == "enclosure") {
           const std::string url = resolve(child, base, attribute(child, "url"));
           const std::string type = attribute(child, "type");
           if (is_image_type(type) || (type.empty() && has_image_extension(url))) add_image(item, url, std::nullopt, std::nullopt);
-          if (lower(type).starts_with("audio/")) item.audio = true;
+          if (lower_ascii(type).starts_with("audio/")) item.audio = true;
         } else if (name.local == "category" && item.categories.size() < 8) {
-          if (std::string category = trimmed(text_of(child)); !category.empty()) item.categories.push_back(std::move(category));
+          if (std::string category = trimmed(text_of(child), kXmlSpace); !category.empty()) item.categories.push_back(std::move(category));
         }
         break;
       case Ns::kContent:
         if (name.local == "encoded") item.body = FeedText{text_of(child), true};
         break;
       case Ns::kDc:
-        if (name.local == "creator" || name.local == "contributor") creators.push_back(trimmed(text_of(child)));
+        if (name.local == "creator" || name.local == "contributor") creators.push_back(trimmed(text_of(child), kXmlSpace));
         else if (name.local == "date" || name.local == "created" || name.local == "issued") dc_date = text_of(child);
         else if (name.local == "title" && item.title.empty()) item.title = FeedText{text_of(child), false};
         else if (name.local == "description" && item.summary.empty()) item.summary = FeedText{text_of(child), true};
-        else if (name.local == "language") item.language = trimmed(text_of(child));
+        else if (name.local == "language") item.language = trimmed(text_of(child), kXmlSpace);
         break;
       case Ns::kAtom:
         if (name.local == "link") {
@@ -360,10 +347,10 @@ FeedItem read_rss_item(xmlNodePtr node, const std::string& base) {
         break;
       case Ns::kMedia: read_media(child, name, item, base); break;
       case Ns::kFeedburner:
-        if (name.local == "origlink") orig_link = trimmed(text_of(child));
+        if (name.local == "origlink") orig_link = trimmed(text_of(child), kXmlSpace);
         break;
       case Ns::kItunes:
-        if (name.local == "author") itunes_authors.push_back(trimmed(text_of(child)));
+        if (name.local == "author") itunes_authors.push_back(trimmed(text_of(child), kXmlSpace));
         else if (name.local == "summary") itunes_summary = FeedText{text_of(child), false};
         else if (name.local == "duration" || name.local == "episode" || name.local == "episodetype") item.audio = true;
         break;
@@ -372,7 +359,7 @@ FeedItem read_rss_item(xmlNodePtr node, const std::string& base) {
   }
   // feedburner:origLink is the publisher's URL; <link> is then feedburner's redirect.
   if (!orig_link.empty()) item.url = orig_link;
-  else if (!trimmed(link).empty()) item.url = resolve(node, base, link);
+  else if (!trimmed(link, kXmlSpace).empty()) item.url = resolve(node, base, link);
   else if (!atom_alternate.empty()) item.url = atom_alternate;
   else if (guid_is_permalink && (guid.starts_with("http://") || guid.starts_with("https://"))) item.url = guid;
   if (!guid.empty()) item.id = guid;
@@ -380,7 +367,7 @@ FeedItem read_rss_item(xmlNodePtr node, const std::string& base) {
   if (item.authors.empty()) item.authors = std::move(itunes_authors);
   if (item.summary.empty()) item.summary = itunes_summary;
   for (auto* date : {&pub_date, &dc_date, &atom_updated})
-    if (!trimmed(*date).empty()) item.dates.push_back(trimmed(*date));
+    if (!trimmed(*date, kXmlSpace).empty()) item.dates.push_back(trimmed(*date, kXmlSpace));
   return item;
 }
 
@@ -390,22 +377,22 @@ void read_channel(xmlNodePtr node, bool atom, FeedChannel& channel) {
     const Name name = name_of(child);
     const bool own = name.ns == Ns::kNone || (atom && name.ns == Ns::kAtom);
     if (own && name.local == "title" && channel.title.empty()) {
-      channel.title = trimmed(atom ? atom_text(child).value : text_of(child));
+      channel.title = trimmed(atom ? atom_text(child).value : text_of(child), kXmlSpace);
     } else if (own && name.local == "link" && channel.link.empty()) {
       if (!atom) {
-        channel.link = trimmed(text_of(child));
+        channel.link = trimmed(text_of(child), kXmlSpace);
       } else {
-        const std::string rel = lower(attribute(child, "rel"));
-        if (rel.empty() || rel == "alternate") channel.link = trimmed(attribute(child, "href"));
+        const std::string rel = lower_ascii(attribute(child, "rel"));
+        if (rel.empty() || rel == "alternate") channel.link = trimmed(attribute(child, "href"), kXmlSpace);
       }
     } else if ((own || name.ns == Ns::kDc) && name.local == "language") {
-      channel.language = trimmed(text_of(child));
+      channel.language = trimmed(text_of(child), kXmlSpace);
     } else if (atom && own && name.local == "author") {
       read_person(child, channel.authors);
     }
   }
   if (channel.language.empty()) {
-    if (const auto langs = inherited_attribute(node, "lang"); !langs.empty()) channel.language = trimmed(langs.front());
+    if (const auto langs = inherited_attribute(node, "lang"); !langs.empty()) channel.language = trimmed(langs.front(), kXmlSpace);
   }
 }
 

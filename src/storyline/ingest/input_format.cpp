@@ -4,14 +4,10 @@
 #include <cctype>
 #include <string>
 
+#include "storyline/core/ascii.h"
+
 namespace storyline::ingest {
 namespace {
-
-std::string lower_head(std::string_view text, size_t size) {
-  std::string head(text.substr(0, std::min(size, text.size())));
-  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return head;
-}
 
 std::string_view skip_space(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
@@ -93,13 +89,13 @@ InputFormat detect_format(std::string_view utf8) {
     return InputFormat::kFrontMatter;
   if (trimmed.front() == '{') {
     if (looks_like_json_lines(trimmed)) return InputFormat::kJsonLines;
-    const std::string head = lower_head(trimmed, 2048);
+    const std::string head = lower_ascii(trimmed.substr(0, 2048));
     if (head.find("jsonfeed.org/version") != std::string::npos) return InputFormat::kJsonFeed;
     return InputFormat::kJson;
   }
   if (trimmed.front() == '[') return InputFormat::kJson;
   if (trimmed.front() == '<') {
-    const std::string head = lower_head(trimmed, 16384);
+    const std::string head = lower_ascii(trimmed.substr(0, 16384));
     const std::string_view element = first_element(head);
     if (element.starts_with("<rss")) return InputFormat::kRss;
     if (element.starts_with("<rdf:rdf") || element.starts_with("<rdf")) return InputFormat::kRdf;
@@ -112,7 +108,7 @@ InputFormat detect_format(std::string_view utf8) {
     return InputFormat::kHtml;
   }
   // Text that still contains markup further down (a page saved without its doctype).
-  const std::string head = lower_head(trimmed, 4096);
+  const std::string head = lower_ascii(trimmed.substr(0, 4096));
   if (head.find("<html") != std::string::npos || head.find("<body") != std::string::npos) return InputFormat::kHtml;
   return InputFormat::kPlainText;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // RawInput: the bytes of one input as they arrived, before anything is decoded.
 #include <optional>
-#include <stdexcept>
 #include <string>
+
+#include "storyline/core/input_error.h"
 
 namespace storyline::ingest {
 
@@ -12,11 +13,7 @@ struct RawInput {
   std::optional<std::string> url;  // the page's URL when known from outside (--url, HTTP)
 };
 
-// A reader could not make any document of an input. The message says what was wrong and, where
-// known, where (line, field); the source is added by whoever reports it.
-class InputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// A reader could not make any document of an input (core/input_error.h).
+using storyline::InputError;
 
 }  // namespace storyline::ingest

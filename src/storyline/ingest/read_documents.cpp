@@ -9,7 +9,7 @@
 #include "storyline/extract/finalize.h"
 #include "storyline/extract/html_extractor.h"
 #include "storyline/extract/scraped_text_extractor.h"
-#include "storyline/ingest/decompress.h"
+#include "storyline/core/decompress.h"
 #include "storyline/ingest/feed_reader.h"
 #include "storyline/ingest/input_format.h"
 #include "storyline/ingest/record_reader.h"

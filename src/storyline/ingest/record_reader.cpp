@@ -6,7 +6,7 @@
 #include <string>
 
 #include "storyline/core/document_json_detail.h"
-#include "storyline/label/category.h"
+#include "storyline/core/category_names.h"
 #include "storyline/text/html_entities.h"
 
 namespace storyline::ingest {
@@ -121,7 +121,7 @@ void add_images(const json& record, Document& document) {
   }
 }
 
-bool is_interface_category(const std::string& value) { return label::category_from_name(value).has_value(); }
+bool is_interface_category(const std::string& value) { return is_category_name(value); }
 
 // True for our own Document JSON (as `extract` prints it), as opposed to an aggregator's record.
 bool is_document_json(const json& record) {

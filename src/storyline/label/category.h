@@ -7,14 +7,16 @@
 #include <string>
 #include <string_view>
 
+#include "storyline/core/category_names.h"
+
 namespace storyline::label {
 
 enum class Category : uint8_t { kSociety, kEconomy, kTechnology, kScience, kSports, kEntertainment, kOther };
 
 inline constexpr size_t kCategoryCount = 7;
 
-inline constexpr std::array<std::string_view, kCategoryCount> kCategoryNames = {
-    "society", "economy", "technology", "science", "sports", "entertainment", "other"};
+using storyline::kCategoryNames;  // core/category_names.h: the one list
+static_assert(kCategoryNames.size() == kCategoryCount);
 
 inline constexpr std::string_view category_name(Category category) {
   return kCategoryNames[static_cast<size_t>(category)];

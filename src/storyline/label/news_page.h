@@ -5,7 +5,7 @@
 // title, the shape of its text (length, paragraphs, short lines, prices, questions), whether it is
 // dated and signed, and, when the page was extracted here, what its markup says it is (og:type,
 // schema.org @types: Document::page_types). Trained by `storyline train news` on WCXB's page types, the extractor
-// fixtures and the contest pages; scored by `storyline eval categories`.
+// fixtures and the contest pages (eval/news_training.h); scored by `storyline eval categories`.
 //
 // Model file (text, deterministic): "STORYLINE NEWS MODEL 1", then "bits N", "bias X", then one
 // "bucket weight" line per non-zero weight, buckets ascending.
@@ -45,15 +45,6 @@ class NewsModel {
   std::vector<float> weights_;
   float bias_;
 };
-
-struct NewsExample {
-  FeatureVector features;
-  bool is_news = true;
-  double weight = 1.0;
-};
-
-// Logistic regression, AdaGrad, fixed seed and order: the same examples give the same model.
-NewsModel train_news_model(const std::vector<NewsExample>& examples, int epochs = 10, double l2 = 1e-5);
 
 // Probability under which a page is not news. The model is trained with both classes weighing
 // the same; a real stream is about nine parts news to one (the pages read in gold/: 731 of 793),

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "storyline/label/table_rows.h"
+#include "storyline/core/table_rows.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::label {

@@ -7,18 +7,14 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "storyline/core/ascii.h"
+
 namespace storyline::sources {
 namespace {
 
 void init_curl_once() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return std::string(text);
 }
 
 bool header_is(std::string_view line, std::string_view name) {

@@ -1,23 +1,11 @@
 #include "storyline/sources/robots_rules.h"
 
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
+
+#include "storyline/core/ascii.h"
 
 namespace storyline::sources {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Pattern match with "*" (any run) and a final "$" (end of path); otherwise a prefix match.
 bool matches(std::string_view pattern, std::string_view path) {
@@ -54,7 +42,7 @@ RobotsRules RobotsRules::disallow_all() {
 }
 
 RobotsRules RobotsRules::parse(std::string_view robots_txt, std::string_view agent_token) {
-  const std::string token = lower(agent_token);
+  const std::string token = lower_ascii(agent_token);
   std::vector<Rule> ours, anyone;
   std::optional<double> our_delay, anyone_delay;
   bool found_ours = false;
@@ -69,11 +57,11 @@ RobotsRules RobotsRules::parse(std::string_view robots_txt, std::string_view age
     if (const size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = lower(trim(line.substr(0, colon)));
+    const std::string key = lower_ascii(trim(line.substr(0, colon)));
     const std::string_view value = trim(line.substr(colon + 1));
     if (key == "user-agent") {
       if (in_rules) group_is_ours = group_is_anyone = in_rules = false;
-      const std::string agent = lower(value);
+      const std::string agent = lower_ascii(value);
       if (agent == "*") group_is_anyone = true;
       else if (agent.substr(0, agent.find('/')) == token) group_is_ours = found_ours = true;
     } else if (key == "allow" || key == "disallow") {

@@ -2,8 +2,9 @@
 
 #include <curl/curl.h>
 
-#include <cctype>
 #include <memory>
+
+#include "storyline/core/ascii.h"
 
 namespace storyline::sources {
 namespace {
@@ -38,18 +39,14 @@ std::optional<std::string> part(CURLU* handle, CURLUPart which, unsigned flags =
 }  // namespace
 
 std::optional<std::string> normalized_http_url(std::string_view url) {
-  while (!url.empty() && (url.front() == ' ' || url.front() == '\t' || url.front() == '\n' || url.front() == '\r'))
-    url.remove_prefix(1);
-  while (!url.empty() && (url.back() == ' ' || url.back() == '\t' || url.back() == '\n' || url.back() == '\r'))
-    url.remove_suffix(1);
+  url = trim(url, " \t\n\r");
   if (url.empty() || url.find_first_of(" \t\r\n") != std::string_view::npos) return std::nullopt;
   const UrlHandle handle = parse(url);
   if (!handle) return std::nullopt;
   const auto host = part(handle.get(), CURLUPART_HOST);
   if (!host || host->empty()) return std::nullopt;
   // Host names are case-insensitive; one spelling keeps one source per feed.
-  std::string lower_host = *host;
-  for (char& c : lower_host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower_host = lower_ascii(*host);
   curl_url_set(handle.get(), CURLUPART_HOST, lower_host.c_str(), 0);
   // Drops the fragment: it never reaches the server, and two URLs differing only there are one feed.
   curl_url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
@@ -70,9 +67,7 @@ std::string url_origin(std::string_view url) {
 std::string url_host_name(std::string_view url) {
   const UrlHandle handle = parse(url);
   if (!handle) return {};
-  std::string host = part(handle.get(), CURLUPART_HOST).value_or("");
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return host;
+  return lower_ascii(part(handle.get(), CURLUPART_HOST).value_or(""));
 }
 
 std::string url_path_and_query(std::string_view url) {

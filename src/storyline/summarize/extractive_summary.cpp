@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "storyline/core/ascii.h"
 #include "storyline/core/publisher.h"
 #include "storyline/text/tokenize.h"
 
@@ -27,17 +28,11 @@ struct Sentence {
   bool candidate = false;
 };
 
-bool contains_folded(const std::string& folded, std::initializer_list<std::string_view> phrases) {
-  for (std::string_view phrase : phrases)
-    if (folded.find(phrase) != std::string::npos) return true;
-  return false;
-}
-
 // Page chrome that survives extraction as a "sentence".
 bool is_chrome(const std::string& folded) {
   if (folded.starts_with("published") || folded.starts_with("updated") || folded.starts_with("last updated"))
     return true;
-  return contains_folded(folded, {"leave a reply", "email address", "download on the", "submit a correction",
+  return contains_any(folded, {"leave a reply", "email address", "download on the", "submit a correction",
                                   "appeared originally", "all rights reserved", "click here", "sign up",
                                   "subscribe", "follow us", "read more", "scroll to top", "photo/", "/getty",
                                   "(ap photo", "cookies", "newsletter"});

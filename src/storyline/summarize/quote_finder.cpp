@@ -1,3 +1,6 @@
+// Over 500 lines as one piece: the quote spans, the phrase before a speech verb and the speaker
+// attribution (with its memory of whom the story named) share one token model and its helpers,
+// which apart would each need a header of their own.
 #include "storyline/summarize/quote_finder.h"
 
 #include <unicode/uchar.h>
@@ -8,6 +11,7 @@
 #include <optional>
 #include <string_view>
 
+#include "storyline/core/ascii.h"
 #include "storyline/core/publisher.h"
 #include "storyline/summarize/speech_words.h"
 #include "storyline/text/tokenize.h"
@@ -74,12 +78,6 @@ string_view core(string_view raw) {
   return word;
 }
 
-std::string lower(string_view word) {
-  std::string out(word);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_capitalized(string_view word) {
   if (word.empty()) return false;
   size_t pos = 0;
@@ -92,7 +90,7 @@ bool ends_clause(string_view raw) {
   if (raw.empty()) return false;
   const char last = raw.back();
   if (last == ',' || last == ';' || last == ':' || last == '?' || last == '!') return true;
-  return last == '.' && core(raw).find('.') == string_view::npos && !is_title_abbreviation(lower(core(raw)));
+  return last == '.' && core(raw).find('.') == string_view::npos && !is_title_abbreviation(lower_ascii(core(raw)));
 }
 
 std::string join(const std::vector<Token>& tokens, size_t from, size_t to) {
@@ -144,7 +142,7 @@ class Attributor {
   // The speaker a phrase ("NSC spokesperson James Hewitt,", "the message", "he") names, if any.
   std::optional<Speaker> resolve(const std::vector<Token>& phrase, size_t at_offset) const {
     size_t begin = 0;
-    while (begin < phrase.size() && (core(phrase[begin].raw).empty() || is_clause_boundary(lower(core(phrase[begin].raw)))))
+    while (begin < phrase.size() && (core(phrase[begin].raw).empty() || is_clause_boundary(lower_ascii(core(phrase[begin].raw)))))
       ++begin;
     if (begin >= phrase.size()) return std::nullopt;
     // Comma-separated chunks: "James Hewitt, NSC spokesperson," or "The opposition leader, Tom Berg,".
@@ -167,7 +165,7 @@ class Attributor {
     }
     const std::vector<Token>& main = chunks.front();
     if (main.empty() || main.size() > kMaxSpeakerWords) return std::nullopt;
-    const std::string first = lower(core(main.front().raw));
+    const std::string first = lower_ascii(core(main.front().raw));
     if (main.size() == 1 && (first == "he" || first == "she")) {
       const Person* person = last_person_before(at_offset);
       if (!person) return std::nullopt;
@@ -175,7 +173,7 @@ class Attributor {
     }
     const bool determiner = first == "the" || first == "a" || first == "an" || first == "this" || first == "its" ||
                             first == "his" || first == "her" || first == "their";
-    const std::string head = lower(core(main.back().raw));
+    const std::string head = lower_ascii(core(main.back().raw));
     std::string as_written = join(main, 0, main.size());
     if (determiner) as_written[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(as_written[0])));
     if (determiner && main.size() <= 3 && is_message_noun(head)) {
@@ -190,8 +188,8 @@ class Attributor {
     if (std::find(locations_.begin(), locations_.end(), without_article) != locations_.end()) return std::nullopt;
     if (main.size() <= 4 && std::all_of(main.begin(), main.end(), [](const Token& token) {
           const string_view word = core(token.raw);
-          return is_capitalized(word) && !is_clause_boundary(lower(word)) && lower(word) != "the" &&
-                 lower(word) != "it" && lower(word) != "we" && lower(word) != "they" && lower(word) != "i";
+          return is_capitalized(word) && !is_clause_boundary(lower_ascii(word)) && lower_ascii(word) != "the" &&
+                 lower_ascii(word) != "it" && lower_ascii(word) != "we" && lower_ascii(word) != "they" && lower_ascii(word) != "i";
         }))
       return Speaker{as_written, std::nullopt, Speaker::Kind::kUnknownName, std::nullopt};
     return std::nullopt;
@@ -200,7 +198,7 @@ class Attributor {
  private:
   static bool has_role_noun(const std::vector<Token>& tokens, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i)
-      if (is_role_noun(lower(core(tokens[i].raw)))) return true;
+      if (is_role_noun(lower_ascii(core(tokens[i].raw)))) return true;
     return false;
   }
 
@@ -259,13 +257,13 @@ class Attributor {
       const Token& token = all_tokens_[begin - 1];
       if (ends_clause(token.raw)) break;
       const string_view word = core(token.raw);
-      const std::string folded = lower(word);
+      const std::string folded = lower_ascii(word);
       if (folded == "the" || folded == "a" || folded == "an") break;
       if (!is_role_noun(folded) && !is_role_modifier(folded) && !(is_capitalized(word) && !is_clause_boundary(folded)))
         break;
       --begin;
     }
-    while (begin < name_index && lower(core(all_tokens_[begin].raw)) == "of") ++begin;
+    while (begin < name_index && lower_ascii(core(all_tokens_[begin].raw)) == "of") ++begin;
     if (begin < name_index && has_role_noun(all_tokens_, begin, name_index)) return join(all_tokens_, begin, name_index);
     // Apposition: "Name, role words,".
     size_t name_end = name_index;
@@ -295,7 +293,7 @@ class Attributor {
 
   std::optional<Speaker> find_message_author() const {
     for (size_t i = 0; i + 1 < all_tokens_.size(); ++i) {
-      if (!is_message_noun(lower(core(all_tokens_[i].raw))) || lower(core(all_tokens_[i + 1].raw)) != "from") continue;
+      if (!is_message_noun(lower_ascii(core(all_tokens_[i].raw))) || lower_ascii(core(all_tokens_[i + 1].raw)) != "from") continue;
       const size_t end = std::min(all_tokens_.size(), i + 2 + kMaxSpeakerWords);
       std::vector<Token> after(all_tokens_.begin() + static_cast<long>(i + 2), all_tokens_.begin() + static_cast<long>(end));
       auto match = match_person(after);
@@ -304,7 +302,7 @@ class Attributor {
       Speaker author{match->first->name, role_at(name_index), Speaker::Kind::kPerson, std::nullopt};
       // The carrier, in the same sentence: "account of X", "via X", "through X", "posted by X".
       for (size_t j = name_index + 1; j < all_tokens_.size() && j < name_index + 24; ++j) {
-        const std::string word = lower(core(all_tokens_[j].raw));
+        const std::string word = lower_ascii(core(all_tokens_[j].raw));
         if (word == "account" || word == "via" || word == "through" || word == "by") {
           const size_t carrier_end = std::min(all_tokens_.size(), j + 2 + kMaxSpeakerWords);
           std::vector<Token> carrier(all_tokens_.begin() + static_cast<long>(j + 1),
@@ -414,7 +412,7 @@ size_t sentence_start(string_view text, size_t from, size_t to) {
       if (c == '.') {
         size_t word_begin = i - 2;
         while (word_begin > from && std::isalpha(static_cast<unsigned char>(text[word_begin - 1]))) --word_begin;
-        if (is_title_abbreviation(lower(text.substr(word_begin, i - 2 - word_begin)))) continue;
+        if (is_title_abbreviation(lower_ascii(text.substr(word_begin, i - 2 - word_begin)))) continue;
       }
       return i;
     }
@@ -435,7 +433,7 @@ bool is_auxiliary(std::string_view folded) { return folded == "has" || folded ==
 // boundary, at most kMaxSpeakerWords words.
 std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) {
   size_t end = verb;
-  if (end > 0 && is_auxiliary(lower(core(tokens[end - 1].raw)))) --end;
+  if (end > 0 && is_auxiliary(lower_ascii(core(tokens[end - 1].raw)))) --end;
   size_t begin = end;
   bool relative_clause = false;
   // An apposition between the name and the verb: "Anna Weiss, the chief executive, said", or a
@@ -444,7 +442,7 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
     size_t apposition = begin - 1;
     while (apposition > 0 && begin - apposition < 12 && !ends_clause(tokens[apposition - 1].raw)) --apposition;
     if (apposition == 0 || !tokens[apposition - 1].raw.ends_with(",")) return {};
-    const std::string opener = lower(core(tokens[apposition].raw));
+    const std::string opener = lower_ascii(core(tokens[apposition].raw));
     relative_clause = opener == "who" || opener == "whose";
     if (!relative_clause && begin - apposition >= 6) return {};
     if (relative_clause) end = apposition;  // the speaker is the name before the clause
@@ -453,7 +451,7 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
   const bool has_apposition = !relative_clause && begin < end && begin + 1 < end && tokens[end - 1].raw.ends_with(",");
   while (begin > 0 && end - begin < kMaxSpeakerWords) {
     const Token& token = tokens[begin - 1];
-    const std::string folded = lower(core(token.raw));
+    const std::string folded = lower_ascii(core(token.raw));
     if (ends_clause(token.raw) || is_clause_boundary(folded) || folded.empty()) break;
     --begin;
   }
@@ -461,7 +459,7 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
     // Commas around a role ("Anna Weiss, the chief executive," / "The leader, Tom Berg,"); any other
     // comma before the verb ends a clause whose words are not a speaker.
     bool role = false;
-    for (size_t i = begin; i < end; ++i) role |= is_role_noun(lower(core(tokens[i].raw)));
+    for (size_t i = begin; i < end; ++i) role |= is_role_noun(lower_ascii(core(tokens[i].raw)));
     if (!role) return {};
   }
   return std::vector<Token>(tokens.begin() + static_cast<long>(begin), tokens.begin() + static_cast<long>(end));
@@ -494,24 +492,24 @@ bool is_speech_participle(std::string_view folded) {
 std::optional<Speaker> speaker_before(const Attributor& attributor, const std::vector<Token>& before, size_t at_offset) {
   if (before.empty()) return std::nullopt;
   size_t verb = before.size();
-  if (lower(core(before[verb - 1].raw)) == "that") --verb;
-  if (verb > 0 && is_quote_verb(lower(core(before[verb - 1].raw))))
+  if (lower_ascii(core(before[verb - 1].raw)) == "that") --verb;
+  if (verb > 0 && is_quote_verb(lower_ascii(core(before[verb - 1].raw))))
     return attributor.resolve(phrase_before(before, verb - 1), at_offset);
   // Words between the verb and the quotation end with a comma or colon: `X said on Monday, “…”`.
   const std::string_view last = before.back().raw;
   if (!last.ends_with(",") && !last.ends_with(":")) return std::nullopt;
   for (size_t i = 0; i + 2 < before.size(); ++i)
-    if (lower(core(before[i].raw)) == "according" && lower(core(before[i + 1].raw)) == "to")
+    if (lower_ascii(core(before[i].raw)) == "according" && lower_ascii(core(before[i + 1].raw)) == "to")
       return attributor.resolve(std::vector<Token>(before.begin() + static_cast<long>(i + 2), before.end()), at_offset);
   constexpr size_t kMaxWordsAfterVerb = 6;
   for (size_t v = before.size(); v-- > 0 && before.size() - v <= kMaxWordsAfterVerb + 1;) {
-    const std::string folded = lower(core(before[v].raw));
+    const std::string folded = lower_ascii(core(before[v].raw));
     if (is_speech_participle(folded)) {
       // `Clinton rallied supporters, saying: “…”`: the sentence's subject, its opening words.
       std::vector<Token> subject;
       for (size_t i = 0; i < v && subject.size() < kMaxSpeakerWords; ++i) {
         const std::string_view word = core(before[i].raw);
-        if (!is_capitalized(word) && !is_role_noun(lower(word)) && !is_role_modifier(lower(word)) && lower(word) != "the")
+        if (!is_capitalized(word) && !is_role_noun(lower_ascii(word)) && !is_role_modifier(lower_ascii(word)) && lower_ascii(word) != "the")
           break;
         subject.push_back(before[i]);
         if (ends_clause(before[i].raw)) break;
@@ -577,17 +575,17 @@ std::vector<Quote> find_quotes(const Document& document) {
       auto after = tokens_between(text, span.close_end, after_end);
       while (!after.empty() && core(after.front().raw).empty()) after.erase(after.begin());
       if (!after.empty()) {
-        const std::string first = lower(core(after.front().raw));
+        const std::string first = lower_ascii(core(after.front().raw));
         if (is_quote_verb(first) && !ends_clause(after.front().raw)) {
           std::vector<Token> phrase;
           for (size_t i = 1; i < after.size() && phrase.size() < kMaxSpeakerWords; ++i) {
-            const std::string folded = lower(core(after[i].raw));
+            const std::string folded = lower_ascii(core(after[i].raw));
             if (phrase.size() > 0 && is_clause_boundary(folded)) break;
             phrase.push_back(after[i]);
             if (ends_clause(after[i].raw)) break;
           }
           speaker = attributor.resolve(phrase, span.open);
-        } else if (first == "according" && after.size() > 2 && lower(core(after[1].raw)) == "to") {
+        } else if (first == "according" && after.size() > 2 && lower_ascii(core(after[1].raw)) == "to") {
           std::vector<Token> phrase;
           for (size_t i = 2; i < after.size() && phrase.size() < kMaxSpeakerWords; ++i) {
             phrase.push_back(after[i]);
@@ -596,7 +594,7 @@ std::vector<Quote> find_quotes(const Document& document) {
           speaker = attributor.resolve(phrase, span.open);
         } else {
           for (size_t v = 1; v < after.size() && v <= kMaxSpeakerWords && !speaker; ++v) {
-            if (!is_quote_verb(lower(core(after[v].raw)))) continue;
+            if (!is_quote_verb(lower_ascii(core(after[v].raw)))) continue;
             auto phrase = phrase_before(after, v);
             // The phrase must start right after the quotation: `”, X said`, not a later clause.
             if (!phrase.empty() && phrase.front().offset == after.front().offset)
@@ -632,14 +630,14 @@ std::vector<Quote> find_quotes(const Document& document) {
         const size_t start = sentence_start(text, window_begin, span.open);
         const auto before = tokens_between(text, start, span.open);
         for (size_t v = 1; v < before.size() && !speaker; ++v) {
-          if (!is_embedding_verb(lower(core(before[v].raw))) || ends_clause(before[v].raw)) continue;
+          if (!is_embedding_verb(lower_ascii(core(before[v].raw))) || ends_clause(before[v].raw)) continue;
           auto phrase = phrase_before(before, v);
           // The sentence's subject only: at its start, or after a fronted adverbial ("On Monday, Trump said ...").
           if (phrase.empty()) break;
           const auto first = std::find_if(before.begin(), before.end(), [&](const Token& t) { return t.offset == phrase.front().offset; });
           const bool at_start = first == before.begin();
           const bool after_adverbial = first != before.begin() && (first - 1)->raw.ends_with(",") &&
-                                       is_adverbial_opener(lower(core(before.front().raw)));
+                                       is_adverbial_opener(lower_ascii(core(before.front().raw)));
           if (!at_start && !after_adverbial) break;
           auto found = attributor.resolve(phrase, span.open);
           if (found && (found->kind == Speaker::Kind::kPerson || found->kind == Speaker::Kind::kOrganization)) speaker = found;
@@ -673,7 +671,7 @@ std::vector<Quote> find_quotes(const Document& document) {
       if (quoted) continue;
       const auto tokens = tokenize(sentence, sentence_begin);
       for (size_t v = 1; v < tokens.size(); ++v) {
-        const std::string verb = lower(core(tokens[v].raw));
+        const std::string verb = lower_ascii(core(tokens[v].raw));
         if (!is_reporting_verb(verb)) continue;
         // Inverted: "No one was hurt, said the fire chief, James Steele."
         if (tokens[v - 1].raw.ends_with(",") && v + 1 < tokens.size() && tokens.size() - v - 1 <= kMaxSpeakerWords) {
@@ -682,7 +680,7 @@ std::vector<Quote> find_quotes(const Document& document) {
           if (speaker && (speaker->kind == Speaker::Kind::kPerson || speaker->kind == Speaker::Kind::kOrganization)) {
             std::string content = join(tokens, 0, v);
             while (!content.empty() && (content.back() == '.' || content.back() == ',')) content.pop_back();
-            if (word_count(content) >= kMinReportedWords && !is_adverbial_opener(lower(core(tokens[0].raw))))
+            if (word_count(content) >= kMinReportedWords && !is_adverbial_opener(lower_ascii(core(tokens[0].raw))))
               add(std::move(content), *speaker, true, std::nullopt);
             break;
           }
@@ -697,7 +695,7 @@ std::vector<Quote> find_quotes(const Document& document) {
         std::optional<std::string> told_to;
         size_t that = tokens.size();
         for (size_t i = v + 1; i < tokens.size() && i <= v + 8; ++i)
-          if (lower(core(tokens[i].raw)) == "that") {
+          if (lower_ascii(core(tokens[i].raw)) == "that") {
             that = i;
             break;
           }
@@ -708,14 +706,14 @@ std::vector<Quote> find_quotes(const Document& document) {
           content = content_begin < tokens.size() ? join(tokens, content_begin, tokens.size()) : "";
         } else if (verb == "told") {
           break;
-        } else if (v + 1 >= tokens.size() || is_time_or_place_word(lower(core(tokens[v + 1].raw))) ||
+        } else if (v + 1 >= tokens.size() || is_time_or_place_word(lower_ascii(core(tokens[v + 1].raw))) ||
                    ends_clause(tokens[v].raw)) {
           const size_t phrase_begin = static_cast<size_t>(std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) {
                                                             return t.offset == phrase.front().offset;
                                                           }) - tokens.begin());
           if (phrase_begin == 0 || !tokens[phrase_begin - 1].raw.ends_with(",")) break;
           // "In an e-mail on Thursday, Henry said ...": a fronted adverbial, not what was said.
-          if (is_adverbial_opener(lower(core(tokens[0].raw)))) break;
+          if (is_adverbial_opener(lower_ascii(core(tokens[0].raw)))) break;
           content = join(tokens, 0, phrase_begin);
         } else {
           content = join(tokens, content_begin, tokens.size());

@@ -8,15 +8,10 @@
 #include <memory>
 #include <vector>
 
+#include "storyline/core/ascii.h"
+
 namespace storyline::text {
 namespace {
-
-std::string lower(std::string_view value) {
-  std::string result(value);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
 
 // Reads a charset name starting at `pos`, skipping quotes and spaces.
 std::string read_charset_name(std::string_view text, size_t pos) {
@@ -27,7 +22,7 @@ std::string read_charset_name(std::string_view text, size_t pos) {
          (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-' || text[end] == '_' ||
           text[end] == '.' || text[end] == ':'))
     ++end;
-  return lower(text.substr(pos, end - pos));
+  return lower_ascii(text.substr(pos, end - pos));
 }
 
 bool is_single_byte_charset(const std::string& charset) {
@@ -51,7 +46,7 @@ bool icu_knows(const std::string& charset) {
 }  // namespace
 
 std::optional<std::string> declared_charset(std::string_view bytes) {
-  const std::string head = lower(bytes.substr(0, std::min<size_t>(bytes.size(), 8192)));
+  const std::string head = lower_ascii(bytes.substr(0, std::min<size_t>(bytes.size(), 8192)));
   if (head.starts_with("<?xml")) {
     const size_t end = head.find("?>");
     const size_t encoding = head.find("encoding");
@@ -135,7 +130,7 @@ std::string detect_charset(std::string_view bytes, std::optional<std::string_vie
   if (bytes.starts_with("\xFE\xFF")) return "utf-16be";
   const bool valid_utf8 = is_valid_utf8(bytes);
   if (declared && !declared->empty()) {
-    std::string name = lower(*declared);
+    std::string name = lower_ascii(*declared);
     if (name == "utf8") name = "utf-8";
     // Valid multi-byte UTF-8 that claims a single-byte charset is almost always UTF-8. So is one
     // that claims a double-byte charset (GB2312, Shift_JIS, EUC-KR, Big5: a page saved again as
@@ -159,7 +154,7 @@ std::string detect_charset(std::string_view bytes, std::optional<std::string_vie
   const size_t sample = std::min<size_t>(bytes.size(), 1 << 20);
   uchardet_handle_data(detector.get(), bytes.data(), sample);
   uchardet_data_end(detector.get());
-  std::string guess = lower(uchardet_get_charset(detector.get()));
+  std::string guess = lower_ascii(uchardet_get_charset(detector.get()));
   if (guess.empty() || guess == "ascii" || guess == "iso-8859-1") guess = "windows-1252";
   if (!icu_knows(guess)) guess = "windows-1252";
   return guess;

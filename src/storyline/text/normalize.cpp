@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "storyline/text/html_entities.h"
 #include "storyline/text/mojibake.h"
 #include "storyline/text/utf8.h"
 
@@ -111,6 +112,8 @@ std::string clean_inline(std::string_view utf8) {
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return to_nfc(text);
 }
+
+std::string clean_inline_html(std::string_view utf8_html_text) { return clean_inline(decode_html_entities(utf8_html_text)); }
 
 std::string clean_body(std::string_view utf8) {
   const std::string text = collapse_spaces(strip_invisible(repair_mojibake(utf8)));

@@ -20,6 +20,9 @@ std::string collapse_spaces(std::string_view utf8);
 // The whole clean-up for a piece of inline text (a title, an author): mojibake repaired,
 // invisible characters gone, whitespace collapsed to single spaces on one line, NFC.
 std::string clean_inline(std::string_view utf8);
+// The same for inline text read out of HTML (an attribute, an element's text): entities decoded
+// first (html_entities.h).
+std::string clean_inline_html(std::string_view utf8_html_text);
 
 // The clean-up for a body: as clean_inline within each paragraph; paragraphs (separated by one
 // or more blank lines, or single newlines) joined by exactly one blank line ("\n\n").

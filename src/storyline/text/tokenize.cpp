@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 
+#include "storyline/core/ascii.h"
 #include "storyline/text/stop_words.h"
 
 namespace storyline::text {
@@ -43,12 +44,6 @@ std::unique_ptr<UText, UTextCloser> open_utf8(std::string_view utf8) {
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
   if (U_FAILURE(status)) return nullptr;
   return std::unique_ptr<UText, UTextCloser>(text);
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
 }
 
 // The last word of a sentence candidate, without its final period.
