@@ -558,6 +558,7 @@ std::vector<Quote> find_quotes(const Document& document) {
     std::optional<Speaker> last_speaker;
     std::vector<std::pair<size_t, size_t>> direct_ranges;  // long quotations: no reported speech there
     std::vector<std::optional<Speaker>> speaker_of(spans.size());  // each quotation's, once known
+    std::vector<bool> shown(spans.size(), false);                   // long enough to be shown
 
     for (size_t k = 0; k < spans.size(); ++k) {
       const QuoteSpan& span = spans[k];
@@ -565,6 +566,7 @@ std::vector<Quote> find_quotes(const Document& document) {
       // A short quotation ("“It’s fine,” Trump said. “And ...”") is not shown, but its attribution
       // carries on to the quotation that continues it.
       const bool too_short = word_count(inner) < kMinQuoteWords;
+      shown[k] = !too_short;
       if (!too_short) direct_ranges.emplace_back(span.open, span.close_end);
       const size_t next_open = k + 1 < spans.size() ? spans[k + 1].open : paragraph_end;
       const size_t previous_close = k > 0 ? spans[k - 1].close_end : paragraph_begin;
@@ -656,10 +658,10 @@ std::vector<Quote> find_quotes(const Document& document) {
       if (std::all_of(between.begin(), between.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
         speaker_of[k - 1] = speaker_of[k];
     }
-    for (size_t k = 0; k < spans.size(); ++k) {
-      const string_view inner = text.substr(spans[k].inner_begin, spans[k].inner_end - spans[k].inner_begin);
-      if (speaker_of[k] && word_count(inner) >= kMinQuoteWords) add(trim_quote_text(inner), *speaker_of[k], false, std::nullopt);
-    }
+    for (size_t k = 0; k < spans.size(); ++k)
+      if (speaker_of[k] && shown[k])
+        add(trim_quote_text(text.substr(spans[k].inner_begin, spans[k].inner_end - spans[k].inner_begin)), *speaker_of[k],
+            false, std::nullopt);
 
     // Reported speech: "X said (that) …" in sentences that are not themselves quotations.
     for (string_view sentence : text::split_sentences(paragraph)) {
