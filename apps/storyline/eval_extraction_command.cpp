@@ -1,5 +1,7 @@
 // storyline eval extraction [--data DIR] [--worst N] [--threads N]: runs the whole HTML extraction
 // over the extraction datasets in ../shared/data and prints precision, recall and F1 for each.
+// trafilatura-eval is also scored in two halves (by a hash of the page's file name), and WCXB's
+// dev pages, which no rule was tuned on, with their snippets and their main content.
 #include <CLI/CLI.hpp>
 
 #include <nlohmann/json.hpp>
@@ -8,7 +10,9 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +23,7 @@
 #include "storyline/extract/finalize.h"
 #include "storyline/extract/html_extractor.h"
 #include "storyline/core/decompress.h"
+#include "storyline/core/hash.h"
 #include "storyline/core/input_files.h"
 #include "storyline/text/encoding.h"
 
@@ -94,6 +99,50 @@ std::vector<EvalCase> trafilatura_cases(const fs::path& folder) {
   }
   return cases;
 }
+
+// WCXB's dev split: snippet gold ("with", "without") and the main content, and each page's type
+// from page_types.tsv (article, service, forum, ...).
+std::vector<EvalCase> wcxb_cases(const fs::path& folder, std::vector<std::string>& page_types) {
+  std::vector<EvalCase> cases;
+  if (!fs::is_directory(folder / "ground-truth")) return cases;
+  std::map<std::string, std::string> type_of;
+  if (fs::exists(folder / "page_types.tsv")) {
+    const std::string table = read_file_bytes((folder / "page_types.tsv").string());
+    size_t start = 0;
+    while (start < table.size()) {
+      size_t end = table.find('\n', start);
+      if (end == std::string::npos) end = table.size();
+      const std::string line = table.substr(start, end - start);
+      const size_t tab = line.find('\t');
+      if (tab != std::string::npos) type_of[line.substr(0, tab)] = line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1);
+      start = end + 1;
+    }
+  }
+  for (const auto& entry : fs::directory_iterator(folder / "ground-truth")) {
+    const std::string file = entry.path().filename().string();
+    const std::string id = file.substr(0, file.find('.'));
+    const fs::path html = folder / "html" / (id + ".html.gz");
+    if (!fs::exists(html)) continue;
+    const auto gold = nlohmann::json::parse(read_maybe_gzip(entry.path().string()), nullptr, false);
+    if (gold.is_discarded() || !gold.contains("ground_truth")) continue;
+    const auto& truth = gold["ground_truth"];
+    EvalCase page;
+    page.name = id;
+    page.html_path = html.string();
+    page.url = gold.value("url", "");
+    page.with = string_list(truth.value("with", nlohmann::json::array()));
+    page.without = string_list(truth.value("without", nlohmann::json::array()));
+    page.gold_text = truth.value("main_content", "");
+    cases.push_back(std::move(page));
+  }
+  std::sort(cases.begin(), cases.end(), [](const EvalCase& a, const EvalCase& b) { return a.name < b.name; });
+  for (const auto& page : cases) page_types.push_back(type_of.count(page.name) ? type_of[page.name] : "unlabelled");
+  return cases;
+}
+
+// Which half of trafilatura-eval a page falls in, by its file name: stable across runs and
+// machines, and blind to what the page holds.
+bool in_first_half(const std::string& name) { return fnv1a64(name) % 2 == 0; }
 
 std::vector<EvalCase> readability_cases(const fs::path& folder) {
   std::vector<EvalCase> cases;
@@ -184,10 +233,8 @@ std::vector<CaseResult> run_cases(std::vector<EvalCase>& cases, unsigned threads
         } catch (const std::exception& error) {
           result.error = error.what();
         }
-        if (!page.with.empty() || !page.without.empty())
-          result.counts = score_snippets(text, page.with, page.without);
-        else
-          result.shingles = score_shingles(text, page.gold_text, page.gold_is_prefix);
+        if (!page.with.empty() || !page.without.empty()) result.counts = score_snippets(text, page.with, page.without);
+        if (!page.gold_text.empty()) result.shingles = score_shingles(text, page.gold_text, page.gold_is_prefix);
         return result;
       },
       [&](size_t i, CaseResult&& result) { results[i] = std::move(result); });
@@ -197,6 +244,26 @@ std::vector<CaseResult> run_cases(std::vector<EvalCase>& cases, unsigned threads
 void print_row(const std::string& name, size_t pages, double precision, double recall, const std::string& extra) {
   std::printf("%-28s %6zu  %9.3f %9.3f %9.3f  %s\n", name.c_str(), pages, precision, recall, f1(precision, recall),
               extra.c_str());
+}
+
+// Precision, recall and F1 of the snippets of the pages `chosen` picks, with their counts.
+void print_snippet_row(const std::string& name, const std::vector<CaseResult>& results,
+                       const std::function<bool(size_t)>& chosen) {
+  SnippetCounts total;
+  size_t pages = 0;
+  for (size_t i = 0; i < results.size(); ++i)
+    if (chosen(i)) {
+      total += results[i].counts;
+      ++pages;
+    }
+  const double precision = double(total.true_positives) / double(std::max(1L, total.true_positives + total.false_positives));
+  const double recall = double(total.true_positives) / double(std::max(1L, total.true_positives + total.false_negatives));
+  const long all = total.true_positives + total.false_positives + total.false_negatives + total.true_negatives;
+  const double accuracy = double(total.true_positives + total.true_negatives) / double(std::max(1L, all));
+  char notes[160];
+  std::snprintf(notes, sizeof notes, "snippets: accuracy %.3f (TP %ld FN %ld FP %ld TN %ld)", accuracy,
+                total.true_positives, total.false_negatives, total.false_positives, total.true_negatives);
+  print_row(name, pages, precision, recall, notes);
 }
 
 int run_eval_extraction(const EvalOptions& options) {
@@ -213,10 +280,8 @@ int run_eval_extraction(const EvalOptions& options) {
   {
     std::vector<EvalCase> cases = trafilatura_cases(data / "trafilatura-eval");
     const auto results = run_cases(cases, options.threads);
-    SnippetCounts total;
     auto& worst = worst_by_dataset.emplace_back("trafilatura-eval", std::vector<std::pair<double, std::string>>()).second;
     for (size_t i = 0; i < results.size(); ++i) {
-      total += results[i].counts;
       const auto& c = results[i].counts;
       const long errors = c.false_negatives + c.false_positives;
       if (errors > 0)
@@ -224,14 +289,39 @@ int run_eval_extraction(const EvalOptions& options) {
                            "trafilatura " + cases[i].name + "  FN " + std::to_string(c.false_negatives) + " FP " +
                                std::to_string(c.false_positives) + " " + results[i].error);
     }
-    const double precision = double(total.true_positives) / double(std::max(1L, total.true_positives + total.false_positives));
-    const double recall = double(total.true_positives) / double(std::max(1L, total.true_positives + total.false_negatives));
-    const long all = total.true_positives + total.false_positives + total.false_negatives + total.true_negatives;
-    const double accuracy = double(total.true_positives + total.true_negatives) / double(std::max(1L, all));
-    char notes[160];
-    std::snprintf(notes, sizeof notes, "snippets: accuracy %.3f (TP %ld FN %ld FP %ld TN %ld)", accuracy,
-                  total.true_positives, total.false_negatives, total.false_positives, total.true_negatives);
-    print_row("trafilatura-eval", cases.size(), precision, recall, notes);
+    print_snippet_row("trafilatura-eval", results, [](size_t) { return true; });
+    print_snippet_row("trafilatura-eval half A", results, [&](size_t i) { return in_first_half(cases[i].name); });
+    print_snippet_row("trafilatura-eval half B", results, [&](size_t i) { return !in_first_half(cases[i].name); });
+  }
+
+  // WCXB dev: snippets, and word 4-grams against the main content; all pages, then articles.
+  {
+    std::vector<std::string> page_types;
+    std::vector<EvalCase> cases = wcxb_cases(data / "wcxb-dev", page_types);
+    const auto results = run_cases(cases, options.threads);  // sorts by name, as wcxb_cases did
+    auto& worst = worst_by_dataset.emplace_back("wcxb-dev", std::vector<std::pair<double, std::string>>()).second;
+    for (const bool articles : {false, true}) {
+      const auto chosen = [&](size_t i) { return !articles || page_types[i] == "article"; };
+      const std::string name = articles ? "wcxb-dev articles" : "wcxb-dev";
+      if (!cases.empty()) print_snippet_row(name, results, chosen);
+      double precision = 0, recall = 0;
+      size_t pages = 0;
+      for (size_t i = 0; i < results.size(); ++i)
+        if (chosen(i) && !cases[i].gold_text.empty()) {
+          precision += results[i].shingles.precision;
+          recall += results[i].shingles.recall;
+          ++pages;
+        }
+      if (pages > 0)
+        print_row(name + " (4-grams)", pages, precision / double(pages), recall / double(pages),
+                  "word 4-grams of the main content, mean per page");
+    }
+    for (size_t i = 0; i < results.size(); ++i) {
+      char line[400];
+      std::snprintf(line, sizeof line, "wcxb-dev %s (%s)  P %.3f R %.3f %s", cases[i].name.c_str(), page_types[i].c_str(),
+                    results[i].shingles.precision, results[i].shingles.recall, results[i].error.c_str());
+      worst.emplace_back(f1(results[i].shingles.precision, results[i].shingles.recall), line);
+    }
   }
 
   // (b), (c) full-text gold, word 4-gram shingles.
@@ -288,7 +378,8 @@ Runner add_eval_extraction_command(CLI::App& app) {
   auto options = std::make_shared<EvalOptions>();
   CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
   CLI::App* command = eval->add_subcommand(
-      "extraction", "HTML main-content extraction: trafilatura-eval snippets, readability and extractor fixtures");
+      "extraction",
+      "HTML main-content extraction: trafilatura-eval snippets (and its two halves), WCXB dev, readability and extractor fixtures");
   command->add_option("--data", options->data, "The datasets folder (default ../shared/data)");
   command->add_option("--worst", options->worst, "Also list the N worst pages of each dataset");
   command->add_option("--threads", options->threads, "Worker threads (default 2)");
