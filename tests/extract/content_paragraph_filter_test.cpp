@@ -151,3 +151,14 @@ TEST(ParagraphFilter, PublisherNoticesOffersAndAppPitches) {
                    "The retailer promised exclusive deals to members, and sales fell anyway, the report found, as "
                    "shoppers moved online and prices rose for a third year in a row across the region."});
 }
+
+TEST(ParagraphFilter, NoticeWordsInNewsSentencesAreProse) {
+  // A consent notice and a compensation disclosure are dropped for their phrase together with the
+  // rest of the notice; the phrase alone ("ohne ihr Einverständnis", "may receive compensation")
+  // is news, and was dropped while it matched anywhere.
+  expect_filtered({"Wir respektieren Ihre Daten und stellen ohne Ihr Einverständnis keine Verbindung zu Instagram her.",
+                   "We may receive compensation when you click on links to products from our partners."},
+                  {"Der Chirurg operierte die Patientin ohne ihr Einverständnis, sagte die Staatsanwältin am Montag.",
+                   "Ohne ihr Einverständnis hätte die Klinik die Behandlung abbrechen müssen.",
+                   "Victims of the scheme may receive compensation of up to 10,000 pounds, the ministry said."});
+}
