@@ -157,7 +157,8 @@ TEST(ParagraphFilter, NoticeWordsInNewsSentencesAreProse) {
   // rest of the notice; the phrase alone ("ohne ihr Einverständnis", "may receive compensation")
   // is news, and was dropped while it matched anywhere.
   expect_filtered({"Wir respektieren Ihre Daten und stellen ohne Ihr Einverständnis keine Verbindung zu Instagram her.",
-                   "We may receive compensation when you click on links to products from our partners."},
+                   "We may receive compensation when you click on links to products from our partners.",
+                   "Wag! has affiliate relationships, so we may receive compensation if you make a purchase."},
                   {"Der Chirurg operierte die Patientin ohne ihr Einverständnis, sagte die Staatsanwältin am Montag.",
                    "Ohne ihr Einverständnis hätte die Klinik die Behandlung abbrechen müssen.",
                    "Victims of the scheme may receive compensation of up to 10,000 pounds, the ministry said."});
