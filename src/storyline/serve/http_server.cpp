@@ -34,7 +34,7 @@ std::string route_label(const httplib::Request& request) {
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
   static const std::set<std::string> kRoutes = {"/", "/style.css", "/app.js", "/healthz", "/metrics",
                                                 "/api/articles", "/api/stories", "/api/search", "/api/sources",
-                                                "/threads", "/feeds/top.atom", "/feeds/top.json",
+                                                "/api/languages", "/threads", "/feeds/top.atom", "/feeds/top.json",
                                                 "/feeds/search.atom", "/feeds/search.json"};
   // Anything else is one label: paths probed at random must not grow /metrics without bound.
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));

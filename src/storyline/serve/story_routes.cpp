@@ -1,4 +1,4 @@
-// GET /api/stories (ranked, filtered) and GET /api/stories/{id}.
+// GET /api/stories (ranked, filtered), GET /api/stories/{id} and GET /api/languages (the stories' languages).
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -118,6 +118,17 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
         body += pipeline::story_to_json(story, listed.articles, now, detail, listed.copies);
       }
       return body + "]}";
+    });
+  });
+
+  // The languages of the stored stories with their counts: what the front page offers to read
+  // the top stories in (its language choice), so that it never offers an empty one.
+  server.Get("/api/languages", [&state](const httplib::Request& request, httplib::Response& response) {
+    answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
+      json languages = json::array();
+      for (const store::StoryLanguage& language : state.reader().story_languages())
+        languages.push_back({{"language", language.language}, {"stories", language.stories}});
+      return json{{"languages", std::move(languages)}}.dump(-1, ' ', false, json::error_handler_t::replace);
     });
   });
 
