@@ -390,6 +390,12 @@ function coverageSection(story, groups) {
     <ul class="coverage">${rows.map(r => `<li><span class="name">${esc(r.name)}</span><span class="count">${counted(r)}</span>
       <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="display:block;width:${Math.max(6, 100 * (r.articles + r.copies) / most)}%"></span></span></li>`).join("")}</ul></section>`;
 }
+// Coverage over time, drawn by the server (an SVG image: no script, from this server only).
+function coverageChart(story) {
+  return `<section aria-labelledby="chart-heading"><h2 id="chart-heading">Coverage over time</h2>
+    <img class="coverage-chart" src="/api/stories/${encodeURIComponent(story.id)}/coverage.svg" width="320"
+      alt="Bar chart: how many articles each of its main publishers ran, over time"></section>`;
+}
 function timelineSection(story) {
   const timeline = story.timeline || [];
   if (timeline.length < 2) return "";
@@ -432,7 +438,7 @@ async function showStory(id) {
         <figcaption>Image: ${esc(publisherOf(image.article))}</figcaption></figure>` : ""}
       <div class="story-grid">
         <div class="story-main">${overviewSection(story, articlesById)}${quotesSection(story, articlesById)}${articlesSection(groups)}</div>
-        <aside class="story-side" aria-label="Coverage and storyline">${coverageSection(story, groups)}${timelineSection(story)}${relatedSection(story)}</aside>
+        <aside class="story-side" aria-label="Coverage and storyline">${coverageChart(story)}${coverageSection(story, groups)}${timelineSection(story)}${relatedSection(story)}</aside>
       </div></article>`, story.title);
   } catch (e) { render(token, errorState("Could not load this story", e)); }
 }
