@@ -20,7 +20,7 @@ constexpr int64_t kMinute = 60, kHour = 3600, kDay = 86400;
 
 // Layout, in SVG user units (about CSS pixels at the size the page shows it).
 constexpr double kWidth = 320, kPlotLeft = 30, kPlotRight = 8, kPlotTop = 18, kPlotHeight = 100;
-constexpr double kLegendRow = 15;
+constexpr double kLegendRow = 16;
 // Long names are cut (by characters, never inside one) so that a legend row fits the width.
 constexpr int32_t kMostNameCharacters = 42;
 // One colour per charted publisher, grey for the others: mid tones that read on light and dark.
@@ -141,7 +141,7 @@ CoverageChart count_coverage(const std::vector<Document>& documents) {
 }
 
 std::string coverage_chart_svg(const CoverageChart& chart) {
-  const double legend_top = kPlotTop + kPlotHeight + 26;
+  const double legend_top = kPlotTop + kPlotHeight + 34;
   const double height = legend_top + kLegendRow * static_cast<double>(chart.series.size()) + 4;
   const double plot_width = kWidth - kPlotLeft - kPlotRight;
   const int64_t end = chart.start + chart.step_seconds * static_cast<int64_t>(chart.bars.size());
@@ -167,7 +167,7 @@ std::string coverage_chart_svg(const CoverageChart& chart) {
   xml.attribute("role", "img");
   xml.element("title", "Coverage over time: " + description);
   std::string style =
-      "text{font:10px system-ui,sans-serif;fill:#5d6068}.axis{stroke:#c9c6bf;stroke-width:1}"
+      "text{font:11px system-ui,sans-serif;fill:#5d6068}.axis{stroke:#c9c6bf;stroke-width:1}"
       "@media (prefers-color-scheme:dark){text{fill:#a3a6ae}.axis{stroke:#3a3c42}}";
   for (size_t k = 0; k < chart.series.size(); ++k) {
     const bool other = chart.grouped_others && k + 1 == chart.series.size();
