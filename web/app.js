@@ -4,6 +4,9 @@
 // the views so that a new view is one function and one line in route(). Only this file runs
 // (the page's Content-Security-Policy says script-src 'self'): handlers are added here, never
 // written into markup, where a story's text could smuggle in one of its own.
+// Over 500 lines, as one file on purpose: the page is index.html, style.css and this script, each
+// compiled into the binary and served as is (no build step, no module loader); its parts are the
+// sections marked "----" below, each one concern (text and API, rendering, language, views).
 "use strict";
 // The categories are the server's (label/category.h), written into the page when it is served:
 // the page keeps no copy of its own. "all" is the front page.
