@@ -220,6 +220,11 @@ class ContestChecks(Checks):
         self.ok(chart[0] >= 0 and chart[1] <= PHONE_WIDTH, f"the coverage chart fits a phone's width ({chart})")
         time.sleep(0.2)
         self.shot("story-phone-chart.png")
+        # The chart follows the reader's colours (its own prefers-color-scheme rule), as the page does.
+        self.browser.devtools("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        time.sleep(0.3)
+        self.shot("story-phone-chart-dark.png")
+        self.browser.devtools("Emulation.setEmulatedMedia", {"features": []})
         self.resize(1280, 900)
 
 

@@ -32,10 +32,13 @@ int64_t floor_to(int64_t value, int64_t step) {
   return (value % step != 0 && value < 0 ? quotient - 1 : quotient) * step;
 }
 
+// One decimal is finer than a pixel; "320", not "320.0".
 std::string number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f", value);
-  return text;
+  std::string written = text;
+  if (written.ends_with(".0")) written.resize(written.size() - 2);
+  return written == "-0" ? "0" : written;
 }
 
 std::string shortened_name(const std::string& name, int32_t most = kMostNameCharacters) {
