@@ -113,4 +113,6 @@ TEST(StoryRoutes, CoverageChartCountsArticlesAndCopiesOverTime) {
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 404);
   EXPECT_EQ(client.Get("/api/stories/quake")->status, 200) << "the story itself is still its own route";
+  const std::string metrics = client.Get("/metrics")->body;
+  EXPECT_NE(metrics.find("GET /api/stories/{id}/coverage.svg"), std::string::npos) << "charts are timed apart: " << metrics;
 }
