@@ -4,6 +4,9 @@
 // the views so that a new view is one function and one line in route(). Only this file runs
 // (the page's Content-Security-Policy says script-src 'self'): handlers are added here, never
 // written into markup, where a story's text could smuggle in one of its own.
+// Over 500 lines, as one file on purpose: the page is index.html, style.css and this script, each
+// compiled into the binary and served as is (no build step, no module loader); its parts are the
+// sections marked "----" below, each one concern (text and API, rendering, language, views).
 "use strict";
 // The categories are the server's (label/category.h), written into the page when it is served:
 // the page keeps no copy of its own. "all" is the front page.
@@ -167,23 +170,73 @@ function storyCard(story, {lead = false, snippet = null, heading = "h2", kicker 
     ${storyMeta(story)}${dek ? `<p class="dek">${dek}</p>` : ""}${publisherNames(story)}</article>`;
 }
 
+// ---- Language of the front page -------------------------------------------------------------
+// The reader picks the language of the stories listed (front and category pages) from the
+// languages the store's stories have (/api/languages). The choice is remembered (localStorage);
+// without one, the first of the browser's languages the store has stories in, else all of them.
+const LANGUAGE_KEY = "storyline.language", ALL_LANGUAGES = "all";
+function storedLanguage() { try { return localStorage.getItem(LANGUAGE_KEY); } catch { return null; } }
+function rememberLanguage(code) { try { localStorage.setItem(LANGUAGE_KEY, code); } catch { /* private mode: this visit only */ } }
+let readerLanguage = null;  // the choice when storage is refused
+function chosenLanguage(languages) {
+  const offered = new Set(languages.map(l => l.language));
+  const stored = readerLanguage ?? storedLanguage();
+  if (stored === ALL_LANGUAGES || offered.has(stored)) return stored;
+  for (const tag of navigator.languages?.length ? navigator.languages : [navigator.language]) {
+    const code = String(tag || "").toLowerCase().split("-")[0];
+    if (offered.has(code)) return code;
+  }
+  return ALL_LANGUAGES;
+}
+const languageQuery = language => language === ALL_LANGUAGES ? "" : `&language=${encodeURIComponent(language)}`;
+let languageNames;
+// "English", "Deutsch"…, named in the reader's own language; the code when the browser cannot.
+function languageName(code) {
+  try {
+    languageNames ??= new Intl.DisplayNames([navigator.language || "en"], {type: "language"});
+    return capitalized(languageNames.of(code) || code);
+  } catch { return code; }
+}
+function languageChoice(languages, chosen) {
+  if (!languages.length) return "";
+  const total = languages.reduce((sum, l) => sum + l.stories, 0);
+  const option = (value, label) => `<option value="${esc(value)}"${value === chosen ? " selected" : ""}>${esc(label)}</option>`;
+  return `<p class="language-choice"><label for="language-choice">Stories in</label>
+    <select id="language-choice">${option(ALL_LANGUAGES, `All languages (${total})`)}${languages.map(l => option(l.language, `${languageName(l.language)} (${l.stories})`)).join("")}</select></p>`;
+}
+document.addEventListener("change", e => {
+  if (e.target.id !== "language-choice") return;
+  readerLanguage = e.target.value;
+  rememberLanguage(readerLanguage);
+  route();
+});
+// The feeds the page's <head> offers follow the choice: a feed reader gets what the page shows.
+function pointFeedsAt(language) {
+  for (const link of document.querySelectorAll('head link[rel="alternate"]')) {
+    const url = new URL(link.getAttribute("href"), location.href);
+    if (language === ALL_LANGUAGES) url.searchParams.delete("language");
+    else url.searchParams.set("language", language);
+    link.setAttribute("href", url.pathname + url.search);
+  }
+}
+
 // ---- Views ----------------------------------------------------------------------------------
 // Front page: the hottest stories, then each category's next hottest; a category page: all of one.
 // A category page lists CATEGORY_PAGE stories, and "More" asks the API for the next ones (offset).
-const TOP_STORIES = 7, PER_CATEGORY = 3, CATEGORY_PAGE = 20;
-function categoryStoriesUrl(category, offset) {
-  return `/api/stories?limit=${CATEGORY_PAGE}&offset=${offset}&articles=8&text=0&category=${encodeURIComponent(category)}`;
+const TOP_STORIES = 7, PER_CATEGORY = 3, CATEGORY_PAGE = 20, WELL_SOURCED = 3;
+function categoryStoriesUrl(category, offset, language) {
+  return `/api/stories?limit=${CATEGORY_PAGE}&offset=${offset}&articles=8&text=0&category=${encodeURIComponent(category)}${languageQuery(language)}`;
 }
-function moreButton(category, offset) {
-  return `<p class="more"><button type="button" id="more-stories" data-category="${esc(category)}" data-offset="${offset}">More ${esc(category)} stories</button></p>`;
+function moreButton(category, offset, language) {
+  return `<p class="more"><button type="button" id="more-stories" data-category="${esc(category)}" data-language="${esc(language)}" data-offset="${offset}">More ${esc(category)} stories</button></p>`;
 }
 document.addEventListener("click", async e => {
   const button = e.target.closest?.("#more-stories");
   if (!button) return;
-  const {category} = button.dataset, offset = Number(button.dataset.offset);
+  const {category, language} = button.dataset, offset = Number(button.dataset.offset);
   button.disabled = true;
   try {
-    const {stories} = await getJson(categoryStoriesUrl(category, offset));
+    const {stories} = await getJson(categoryStoriesUrl(category, offset, language));
     document.getElementById("category-cards")?.insertAdjacentHTML("beforeend",
       stories.map(s => storyCard(s, {kicker: false})).join(""));
     if (stories.length < CATEGORY_PAGE) button.closest(".more").remove();
@@ -193,26 +246,36 @@ document.addEventListener("click", async e => {
 async function showFront(category) {
   const token = beginView(category ? capitalized(category) : "", category || "all");
   try {
-    const {stories} = await getJson(category ? categoryStoriesUrl(category, 0) : `/api/stories?limit=80&articles=8&text=0`);
+    const {languages} = await getJson("/api/languages");
+    const language = chosenLanguage(languages);
+    pointFeedsAt(language);
+    const choice = languageChoice(languages, language);
+    const {stories} = await getJson(category ? categoryStoriesUrl(category, 0, language)
+      : `/api/stories?limit=80&articles=8&text=0${languageQuery(language)}`);
     if (!stories.length) {
-      return render(token, category ? stateMessage(`No ${category} stories`, "Nothing in this category yet.")
-        : stateMessage("No stories yet", "Ingest some news and they will appear here: <code>storyline ingest --db storyline.db FOLDER</code>"));
+      const inLanguage = language === ALL_LANGUAGES ? "" : ` in ${languageName(language)}`;
+      return render(token, choice + (category ? stateMessage(`No ${category} stories${inLanguage}`, "Nothing in this category yet.")
+        : languages.length ? stateMessage(`No stories${inLanguage}`, "Choose another language above.")
+        : stateMessage("No stories yet", "Ingest some news and they will appear here: <code>storyline ingest --db storyline.db FOLDER</code>")));
     }
     if (category) {
-      return render(token, `<h1 class="page-title">${esc(capitalized(category))}</h1>
-        <p class="page-feed"><a class="feed-link" type="application/atom+xml" href="/feeds/category/${encodeURIComponent(category)}.atom">Feed of ${esc(category)} stories</a></p>
+      return render(token, `<div class="page-head"><h1 class="page-title">${esc(capitalized(category))}</h1>${choice}</div>
+        <p class="page-feed"><a class="feed-link" type="application/atom+xml" href="/feeds/category/${encodeURIComponent(category)}.atom${language === ALL_LANGUAGES ? "" : `?language=${encodeURIComponent(language)}`}">Feed of ${esc(category)} stories</a></p>
         <div class="cards" id="category-cards">${stories.map((s, i) => storyCard(s, {lead: i === 0, kicker: false})).join("")}</div>
-        ${stories.length === CATEGORY_PAGE ? moreButton(category, CATEGORY_PAGE) : ""}`);
+        ${stories.length === CATEGORY_PAGE ? moreButton(category, CATEGORY_PAGE, language) : ""}`);
     }
     const top = stories.slice(0, TOP_STORIES);
+    // A section's stories are as well sourced as the top stories, up to WELL_SOURCED publishers:
+    // on a real day of news, a story only one or two sites carry stays on its category's page.
+    const fewestPublishers = Math.min(WELL_SOURCED, ...top.map(s => s.publisher_count ?? 0));
     const sections = CATEGORIES.slice(1).map(c => {
-      const rest = stories.slice(TOP_STORIES).filter(s => s.category === c);
+      const rest = stories.slice(TOP_STORIES).filter(s => s.category === c && (s.publisher_count ?? 0) >= fewestPublishers);
       if (!rest.length) return "";
       return `<section aria-labelledby="section-${c}"><h2 class="section-title" id="section-${c}">${c}
         <a href="#/category/${c}">More ${c}</a></h2>
         <div class="cards">${rest.slice(0, PER_CATEGORY).map(s => storyCard(s, {heading: "h3", kicker: false})).join("")}</div></section>`;
     }).join("");
-    render(token, `<h1 class="visually-hidden">Top stories</h1>
+    render(token, `<div class="page-head"><h1 class="page-title">Top stories</h1>${choice}</div>
       <section aria-label="Top stories"><div class="cards">${top.map((s, i) => storyCard(s, {lead: i === 0})).join("")}</div></section>${sections}`);
   } catch (e) { render(token, errorState("Could not load stories", e)); }
 }
@@ -330,6 +393,12 @@ function coverageSection(story, groups) {
     <ul class="coverage">${rows.map(r => `<li><span class="name">${esc(r.name)}</span><span class="count">${counted(r)}</span>
       <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="display:block;width:${Math.max(6, 100 * (r.articles + r.copies) / most)}%"></span></span></li>`).join("")}</ul></section>`;
 }
+// Coverage over time, drawn by the server (an SVG image: no script, from this server only).
+function coverageChart(story) {
+  return `<section aria-labelledby="chart-heading"><h2 id="chart-heading">Coverage over time</h2>
+    <img class="coverage-chart" src="/api/stories/${encodeURIComponent(story.id)}/coverage.svg" width="320"
+      alt="Bar chart: how many articles each of its main publishers ran, over time"></section>`;
+}
 function timelineSection(story) {
   const timeline = story.timeline || [];
   if (timeline.length < 2) return "";
@@ -372,7 +441,7 @@ async function showStory(id) {
         <figcaption>Image: ${esc(publisherOf(image.article))}</figcaption></figure>` : ""}
       <div class="story-grid">
         <div class="story-main">${overviewSection(story, articlesById)}${quotesSection(story, articlesById)}${articlesSection(groups)}</div>
-        <aside class="story-side" aria-label="Coverage and storyline">${coverageSection(story, groups)}${timelineSection(story)}${relatedSection(story)}</aside>
+        <aside class="story-side" aria-label="Coverage and storyline">${coverageChart(story)}${coverageSection(story, groups)}${timelineSection(story)}${relatedSection(story)}</aside>
       </div></article>`, story.title);
   } catch (e) { render(token, errorState("Could not load this story", e)); }
 }

@@ -92,6 +92,11 @@ class Checks:
                 f"the first card shows its publisher count ({first['publishers']!r})")
         self.ok(first["time"], f"the first card shows when it was published ({first['time']!r})")
         self.ok(self.texts("h1"), "the front page has a top-level heading")
+        languages = [l["language"] for l in self.api("/api/languages")["languages"]]
+        choice = self.browser.execute(
+            "const s = document.querySelector('#language-choice'); return s && [s.value, [...s.options].map(o => o.value)]")
+        self.ok(choice and choice[1] == ["all"] + languages and choice[0] in choice[1],
+                f"the front page offers its stories' languages and all of them ({choice})")
         landmarks = self.browser.execute(
             "return ['header', 'nav', 'main', 'footer', '[role=search]'].filter(s => !document.querySelector(s))")
         self.ok(not landmarks, f"the page has its landmarks (missing: {landmarks})")
@@ -138,7 +143,7 @@ class Checks:
 
     def keyboard(self):
         """A keyboard reader: Tab first reaches the skip link, which leads past the header to the
-        stories, whose links show where the focus is."""
+        language choice and the stories, whose links show where the focus is."""
         self.browser.execute("document.activeElement?.blur(); window.scrollTo(0, 0)")
         self.browser.press(TAB_KEY)
         skip = self.browser.execute("""const e = document.activeElement;
@@ -147,10 +152,13 @@ class Checks:
         self.browser.press(ENTER_KEY)
         self.ok(self.browser.execute("return document.activeElement.id") == "main", "the skip link moves the focus to the content")
         self.browser.press(TAB_KEY)
+        self.ok(self.browser.execute("return document.activeElement.id") == "language-choice",
+                "the next Tab reaches the language choice, beside the page's title")
+        self.browser.press(TAB_KEY)
         focused = self.browser.execute("""const e = document.activeElement, card = e.closest('.story-card');
             return {inCard: !!card, outline: card ? getComputedStyle(card).outlineStyle : null}""")
         self.ok(focused["inCard"] and focused["outline"] not in (None, "none"),
-                f"the next Tab reaches the first story, outlined ({focused})")
+                f"the Tab after it reaches the first story, outlined ({focused})")
 
     def story_page(self, headline):
         link = self.browser.find_all(".story-card h2 a, .story-card h3 a")[0]

@@ -28,13 +28,14 @@ std::chrono::steady_clock::time_point& request_started() {
 // Route labels without ids, so /metrics stays small.
 std::string route_label(const httplib::Request& request) {
   if (request.path.starts_with("/api/articles/")) return request.method + " /api/articles/{id}";
-  if (request.path.starts_with("/api/stories/")) return request.method + " /api/stories/{id}";
+  if (request.path.starts_with("/api/stories/"))
+    return request.method + (request.path.ends_with("/coverage.svg") ? " /api/stories/{id}/coverage.svg" : " /api/stories/{id}");
   if (request.path.starts_with("/feeds/story/")) return request.method + " /feeds/story/{id}";
   if (request.path.starts_with("/feeds/category/")) return request.method + " /feeds/category/{category}";
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
   static const std::set<std::string> kRoutes = {"/", "/style.css", "/app.js", "/healthz", "/metrics",
                                                 "/api/articles", "/api/stories", "/api/search", "/api/sources",
-                                                "/threads", "/feeds/top.atom", "/feeds/top.json",
+                                                "/api/languages", "/threads", "/feeds/top.atom", "/feeds/top.json",
                                                 "/feeds/search.atom", "/feeds/search.json"};
   // Anything else is one label: paths probed at random must not grow /metrics without bound.
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));

@@ -13,7 +13,7 @@
 namespace storyline::serve {
 
 void install_article_routes(httplib::Server& server, ServerState& state);  // /api/articles, /api/search
-void install_story_routes(httplib::Server& server, ServerState& state);    // /api/stories
+void install_story_routes(httplib::Server& server, ServerState& state);    // /api/stories, /api/languages
 void install_source_routes(httplib::Server& server, ServerState& state);   // /api/sources
 void install_feed_routes(httplib::Server& server, ServerState& state);     // /feeds/...: Atom and JSON Feed
 void install_contest_routes(httplib::Server& server, ServerState& state);  // PUT/DELETE /{name}, /threads

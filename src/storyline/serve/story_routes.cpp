@@ -1,10 +1,12 @@
-// GET /api/stories (ranked, filtered) and GET /api/stories/{id}.
+// GET /api/stories (ranked, filtered), GET /api/stories/{id}, its coverage chart
+// (/api/stories/{id}/coverage.svg) and GET /api/languages (the stories' languages).
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "storyline/core/iso_time.h"
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
+#include "storyline/serve/coverage_chart.h"
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
 
@@ -119,6 +121,35 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
       }
       return body + "]}";
     });
+  });
+
+  // The languages of the stored stories with their counts: what the front page offers to read
+  // the top stories in (its language choice), so that it never offers an empty one.
+  server.Get("/api/languages", [&state](const httplib::Request& request, httplib::Response& response) {
+    answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
+      json languages = json::array();
+      for (const store::StoryLanguage& language : state.reader().story_languages())
+        languages.push_back({{"language", language.language}, {"stories", language.stories}});
+      return json{{"languages", std::move(languages)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    });
+  });
+
+  // A story's coverage over time as an SVG chart (coverage_chart.h) that the story page shows as
+  // an image. Opened on its own, it may run nothing and load nothing (its own policy).
+  server.Get(R"(/api/stories/([^/]+)/coverage\.svg)", [&state](const httplib::Request& request, httplib::Response& response) {
+    response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
+      store::DocumentStore& store = state.reader();
+      const auto story = store.story(request.matches[1].str());
+      if (!story) {
+        reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
+        return std::nullopt;
+      }
+      // Every publication counts: the articles and the copies other publishers printed.
+      pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
+      for (store::StoredCopy& copy : read.copies) read.articles.push_back(std::move(copy.document));
+      return coverage_chart_svg(count_coverage(read.articles));
+    }, {"image/svg+xml; charset=utf-8", ""});
   });
 
   server.Get(R"(/api/stories/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {

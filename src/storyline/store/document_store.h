@@ -67,6 +67,12 @@ struct StoryQuery {
   size_t offset = 0;
 };
 
+// A language the stored stories are written in, and how many of them are.
+struct StoryLanguage {
+  std::string language;  // ISO 639-1, as the stories' `language`
+  size_t stories = 0;
+};
+
 struct StoryHit {
   StoryRecord story;
   double score = 0.0;  // bm25, lower is better
@@ -154,6 +160,9 @@ class DocumentStore {
   std::optional<StoryRecord> story(const std::string& id) const;
   std::vector<StoryRecord> stories(const StoryQuery& query) const;  // hottest first
   size_t story_count() const;
+  // The languages of the stored stories, most stories first (then by code); stories of no known
+  // language are left out. What a reader picks the front page's language from.
+  std::vector<StoryLanguage> story_languages() const;
   // A story's articles in arrival order, copies left out (they are story_copies); at most
   // `limit`, the newest arrivals.
   std::vector<Document> story_articles(const std::string& story_id, size_t limit = SIZE_MAX) const;

@@ -184,6 +184,16 @@ size_t DocumentStore::story_count() const {
   return static_cast<size_t>(impl_->db.execAndGet("SELECT count(*) FROM stories").getInt64());
 }
 
+std::vector<StoryLanguage> DocumentStore::story_languages() const {
+  CachedStatement query = impl_->statement(
+      "SELECT language, count(*) AS n FROM stories WHERE language IS NOT NULL AND language <> '' "
+      "GROUP BY language ORDER BY n DESC, language");
+  std::vector<StoryLanguage> languages;
+  while (query.executeStep())
+    languages.push_back({query.getColumn(0).getString(), static_cast<size_t>(query.getColumn(1).getInt64())});
+  return languages;
+}
+
 std::vector<Document> DocumentStore::story_articles(const std::string& story_id, size_t limit) const {
   // The newest arrivals when capped, returned oldest first.
   CachedStatement query = impl_->statement(std::string("SELECT d.rowid, ") + kDocumentColumns +
