@@ -222,25 +222,38 @@ function pointFeedsAt(language) {
 
 // ---- Views ----------------------------------------------------------------------------------
 // Front page: the hottest stories, then each category's next hottest; a category page: all of one.
-// A category page lists CATEGORY_PAGE stories, and "More" asks the API for the next ones (offset).
-const TOP_STORIES = 7, PER_CATEGORY = 3, CATEGORY_PAGE = 20, WELL_SOURCED = 3;
-function categoryStoriesUrl(category, offset, language) {
-  return `/api/stories?limit=${CATEGORY_PAGE}&offset=${offset}&articles=8&text=0&category=${encodeURIComponent(category)}${languageQuery(language)}`;
+// A category page lists PAGE stories; on either page "More" asks the API for the next ones
+// (offset) and adds those not shown yet (on the front page, the sections' stories are).
+const TOP_STORIES = 7, PER_CATEGORY = 3, PAGE = 20, WELL_SOURCED = 3, FRONT_STORIES = 80;
+function storiesUrl(category, offset, language, limit = PAGE) {
+  return `/api/stories?limit=${limit}&offset=${offset}&articles=8&text=0${category ? `&category=${encodeURIComponent(category)}` : ""}${languageQuery(language)}`;
 }
-function moreButton(category, offset, language) {
-  return `<p class="more"><button type="button" id="more-stories" data-category="${esc(category)}" data-language="${esc(language)}" data-offset="${offset}">More ${esc(category)} stories</button></p>`;
+// The button names the list its stories join (cards: the id of its .cards).
+function moreButton(category, offset, language, cards) {
+  return `<p class="more"><button type="button" id="more-stories" data-category="${esc(category)}" data-language="${esc(language)}" data-offset="${offset}"
+    data-cards="${cards}">More ${category ? `${esc(category)} ` : ""}stories</button></p>`;
 }
 document.addEventListener("click", async e => {
   const button = e.target.closest?.("#more-stories");
   if (!button) return;
-  const {category, language} = button.dataset, offset = Number(button.dataset.offset);
+  const {category, language, cards} = button.dataset;
+  let offset = Number(button.dataset.offset), added = [], end = false;
   button.disabled = true;
   try {
-    const {stories} = await getJson(categoryStoriesUrl(category, offset, language));
-    document.getElementById("category-cards")?.insertAdjacentHTML("beforeend",
-      stories.map(s => storyCard(s, {kicker: false})).join(""));
-    if (stories.length < CATEGORY_PAGE) button.closest(".more").remove();
-    else { button.dataset.offset = String(offset + stories.length); button.disabled = false; }
+    const shown = new Set([...main.querySelectorAll(".story-card")].map(card => card.dataset.storyId));
+    // A page of stories all shown already (the front page's sections) is passed over.
+    while (!added.length && !end) {
+      const {stories} = await getJson(storiesUrl(category, offset, language));
+      offset += stories.length;
+      end = stories.length < PAGE;
+      added = stories.filter(s => !shown.has(s.id));
+    }
+    const list = document.getElementById(cards);
+    if (!list || !main.contains(button)) return;  // the reader moved on
+    list.insertAdjacentHTML("beforeend", added.map(s => storyCard(s, {kicker: !category, heading: category ? "h2" : "h3"})).join(""));
+    list.closest("[hidden]")?.removeAttribute("hidden");
+    if (end) button.closest(".more").remove();
+    else { button.dataset.offset = String(offset); button.disabled = false; }
   } catch (error) { button.disabled = false; button.textContent = "Could not load more: try again"; }
 });
 async function showFront(category) {
@@ -250,8 +263,7 @@ async function showFront(category) {
     const language = chosenLanguage(languages);
     pointFeedsAt(language);
     const choice = languageChoice(languages, language);
-    const {stories} = await getJson(category ? categoryStoriesUrl(category, 0, language)
-      : `/api/stories?limit=80&articles=8&text=0${languageQuery(language)}`);
+    const {stories} = await getJson(category ? storiesUrl(category, 0, language) : storiesUrl("", 0, language, FRONT_STORIES));
     if (!stories.length) {
       const inLanguage = language === ALL_LANGUAGES ? "" : ` in ${languageName(language)}`;
       return render(token, choice + (category ? stateMessage(`No ${category} stories${inLanguage}`, "Nothing in this category yet.")
@@ -262,21 +274,27 @@ async function showFront(category) {
       return render(token, `<div class="page-head"><h1 class="page-title">${esc(capitalized(category))}</h1>${choice}</div>
         <p class="page-feed"><a class="feed-link" type="application/atom+xml" href="/feeds/category/${encodeURIComponent(category)}.atom${language === ALL_LANGUAGES ? "" : `?language=${encodeURIComponent(language)}`}">Feed of ${esc(category)} stories</a></p>
         <div class="cards" id="category-cards">${stories.map((s, i) => storyCard(s, {lead: i === 0, kicker: false})).join("")}</div>
-        ${stories.length === CATEGORY_PAGE ? moreButton(category, CATEGORY_PAGE, language) : ""}`);
+        ${stories.length === PAGE ? moreButton(category, PAGE, language, "category-cards") : ""}`);
     }
     const top = stories.slice(0, TOP_STORIES);
     // A section's stories are as well sourced as the top stories, up to WELL_SOURCED publishers:
     // on a real day of news, a story only one or two sites carry stays on its category's page.
     const fewestPublishers = Math.min(WELL_SOURCED, ...top.map(s => s.publisher_count ?? 0));
+    let shown = top.length;
     const sections = CATEGORIES.slice(1).map(c => {
       const rest = stories.slice(TOP_STORIES).filter(s => s.category === c && (s.publisher_count ?? 0) >= fewestPublishers);
       if (!rest.length) return "";
+      shown += Math.min(rest.length, PER_CATEGORY);
       return `<section aria-labelledby="section-${c}"><h2 class="section-title" id="section-${c}">${c}
         <a href="#/category/${c}">More ${c}</a></h2>
         <div class="cards">${rest.slice(0, PER_CATEGORY).map(s => storyCard(s, {heading: "h3", kicker: false})).join("")}</div></section>`;
     }).join("");
+    // More: the stories ranked after the top ones that no section shows, a page at a time.
+    const more = shown < stories.length || stories.length === FRONT_STORIES ? `<section id="more-section" aria-labelledby="more-heading" hidden>
+      <h2 class="section-title" id="more-heading">More stories</h2><div class="cards" id="more-cards"></div></section>
+      ${moreButton("", TOP_STORIES, language, "more-cards")}` : "";
     render(token, `<div class="page-head"><h1 class="page-title">Top stories</h1>${choice}</div>
-      <section aria-label="Top stories"><div class="cards">${top.map((s, i) => storyCard(s, {lead: i === 0})).join("")}</div></section>${sections}`);
+      <section aria-label="Top stories"><div class="cards">${top.map((s, i) => storyCard(s, {lead: i === 0})).join("")}</div></section>${sections}${more}`);
   } catch (e) { render(token, errorState("Could not load stories", e)); }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Drives the web page of a running `storyline serve` (a store of the seeds and a little more) in a
-headless Chromium and checks what a reader sees: the front page's story cards, a story page
+headless Chromium and checks what a reader sees: the front page's story cards, its More paging, a story page
 (overview bullets with publishers, who said what, articles by publisher, coverage), an article's
 original link and stored text, search with highlighted terms, empty and error states, a phone-
 sized front page and dark colours. Saves a screenshot of each view. Run by browser_test.sh.
@@ -140,6 +140,46 @@ class Checks:
         self.open("#/")  # back to the front page, where the next checks start
         self.browser.wait_for(".story-card .lead, .story-card", "the front page again", timeout=10)
         time.sleep(0.3)
+
+    def front_paging(self):
+        """The front page's More adds the stories ranked after the top ones that no section shows
+        (the API's offset), a page at a time, none twice, until every story of the page's
+        language is on the page; the first press adds the next stories by rank."""
+        self.browser.get(self.page_url)
+        self.browser.wait_for("#more-stories", "a More button on the front page", timeout=15)
+        language = self.browser.execute("return document.querySelector('#language-choice').value")
+        expected = [s["id"] for s in self.api("/api/stories?limit=500&text=0&articles=1"
+                                              + ("" if language == "all" else f"&language={language}"))["stories"]]
+        card_ids = "return [...document.querySelectorAll('main .story-card')].map(c => c.dataset.storyId)"
+        first = self.browser.execute(card_ids)
+        self.ok(len(first) < len(expected), f"the front page shows {len(first)} of its {len(expected)} stories ({language})")
+        self.ok(self.browser.execute("return document.querySelector('#more-section').hidden"),
+                "the More section is empty and hidden until asked for")
+        presses = 0
+        for _ in range(20):  # at most 20 pages
+            if not self.browser.find_all("#more-stories"):
+                break
+            shown = len(self.browser.execute(card_ids))
+            self.browser.click(self.browser.find_all("#more-stories")[0])
+            presses += 1
+            self.browser.wait_until(f"""const b = document.querySelector('#more-stories');
+                return !b || (!b.disabled && document.querySelectorAll('main .story-card').length > {shown})""",
+                                    "the next stories on the front page")
+            if presses == 1:
+                added = self.browser.execute(card_ids)[len(first):]
+                following = [i for i in expected[7:] if i not in first][:len(added)]
+                self.ok(added and added == following,
+                        f"the first More adds the next {len(added)} stories by rank that the page did not show")
+        ids = self.browser.execute(card_ids)
+        self.ok(len(ids) == len(set(ids)), f"no story is shown twice on the front page ({len(ids)} cards)")
+        self.ok(set(ids) == set(expected),
+                f"More ({presses} presses) reaches every {language} story ({len(ids)} of {len(expected)})")
+        self.ok(self.browser.execute("return !document.querySelector('#more-section').hidden "
+                                     "&& document.querySelectorAll('#more-cards .story-card .kicker').length > 0"),
+                "the added stories show under 'More stories', each with its category")
+        self.shot("front-paged.png")
+        self.browser.get(self.page_url)  # a fresh front page for the next checks
+        self.browser.wait_for(".story-card", "the front page again", timeout=10)
 
     def keyboard(self):
         """A keyboard reader: Tab first reaches the skip link, which leads past the header to the
@@ -293,6 +333,7 @@ def main():
         headline = checks.front_page()
         checks.keyboard()
         checks.category_paging()
+        checks.front_paging()
         story = checks.story_page(headline)
         checks.article_links(story)
         checks.search()
