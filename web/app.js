@@ -130,8 +130,9 @@ function stateMessage(heading, text, retry = false) {
 const errorState = (heading, error) => stateMessage(heading, esc(error.message), !(error.status >= 400 && error.status < 500));
 
 function renderCategories(active) {
+  document.querySelector(".brand").setAttribute("href", withLanguage("#/"));
   document.getElementById("categories").innerHTML = CATEGORIES.map(c => {
-    const href = c === "all" ? "#/" : `#/category/${c}`;
+    const href = withLanguage(c === "all" ? "#/" : `#/category/${c}`);
     return `<a href="${href}"${c === active ? ' aria-current="page"' : ""}>${c === "all" ? "Top stories" : c}</a>`;
   }).join("");
 }
@@ -172,14 +173,22 @@ function storyCard(story, {lead = false, snippet = null, heading = "h2", kicker 
 
 // ---- Language of the front page -------------------------------------------------------------
 // The reader picks the language of the stories listed (front and category pages) from the
-// languages the store's stories have (/api/languages). The choice is remembered (localStorage);
-// without one, the first of the browser's languages the store has stories in, else all of them.
+// languages the store's stories have (/api/languages). The choice goes into the page's address
+// (#/?language=ru, #/category/world?language=ru), so that a link carries it, and is remembered
+// (localStorage). An address without one lists the remembered choice; without one, the first
+// of the browser's languages the store has stories in, else all of them. An address's language
+// is not remembered (a link someone sent is not the reader's choice), but the lists' links carry
+// it from view to view.
 const LANGUAGE_KEY = "storyline.language", ALL_LANGUAGES = "all";
 function storedLanguage() { try { return localStorage.getItem(LANGUAGE_KEY); } catch { return null; } }
 function rememberLanguage(code) { try { localStorage.setItem(LANGUAGE_KEY, code); } catch { /* private mode: this visit only */ } }
 let readerLanguage = null;  // the choice when storage is refused
-function chosenLanguage(languages) {
+let linkLanguage = null;  // the language the last list's address named, which its links carry
+const LANGUAGE_PARAMETER = /^([a-z]{2,3}|all)$/;
+const withLanguage = (href, language = linkLanguage) => language ? `${href}?language=${encodeURIComponent(language)}` : href;
+function chosenLanguage(languages, asked) {
   const offered = new Set(languages.map(l => l.language));
+  if (asked === ALL_LANGUAGES || offered.has(asked)) return asked;
   const stored = readerLanguage ?? storedLanguage();
   if (stored === ALL_LANGUAGES || offered.has(stored)) return stored;
   for (const tag of navigator.languages?.length ? navigator.languages : [navigator.language]) {
@@ -206,8 +215,11 @@ function languageChoice(languages, chosen) {
 }
 document.addEventListener("change", e => {
   if (e.target.id !== "language-choice") return;
-  readerLanguage = e.target.value;
+  readerLanguage = linkLanguage = e.target.value;
   rememberLanguage(readerLanguage);
+  // Into the address and the history (Back returns to the language before), shown at once.
+  const address = withLanguage(location.hash.split("?")[0] || "#/");
+  if (location.hash !== address) history.pushState(null, "", address);
   route();
 });
 // The feeds the page's <head> offers follow the choice: a feed reader gets what the page shows.
@@ -256,11 +268,14 @@ document.addEventListener("click", async e => {
     else { button.dataset.offset = String(offset); button.disabled = false; }
   } catch (error) { button.disabled = false; button.textContent = "Could not load more: try again"; }
 });
-async function showFront(category) {
+async function showFront(category, asked) {
   const token = beginView(category ? capitalized(category) : "", category || "all");
   try {
     const {languages} = await getJson("/api/languages");
-    const language = chosenLanguage(languages);
+    const language = chosenLanguage(languages, asked);
+    if (token !== currentView) return;
+    // An address naming a language the store has no stories in is not carried on.
+    if (asked && language !== asked) { linkLanguage = null; renderCategories(category || "all"); }
     pointFeedsAt(language);
     const choice = languageChoice(languages, language);
     const {stories} = await getJson(category ? storiesUrl(category, 0, language) : storiesUrl("", 0, language, FRONT_STORIES));
@@ -286,7 +301,7 @@ async function showFront(category) {
       if (!rest.length) return "";
       shown += Math.min(rest.length, PER_CATEGORY);
       return `<section aria-labelledby="section-${c}"><h2 class="section-title" id="section-${c}">${c}
-        <a href="#/category/${c}">More ${c}</a></h2>
+        <a href="${withLanguage(`#/category/${c}`)}">More ${c}</a></h2>
         <div class="cards">${rest.slice(0, PER_CATEGORY).map(s => storyCard(s, {heading: "h3", kicker: false})).join("")}</div></section>`;
     }).join("");
     // More: the stories ranked after the top ones that no section shows, a page at a time.
@@ -448,7 +463,7 @@ async function showStory(id) {
     const topics = (story.topics || []).map(t => `<li><a href="#/search/${encodeURIComponent(t)}">${esc(t)}</a></li>`).join("");
     render(token, `<article class="story-page" data-story-id="${esc(story.id)}"${langAttr(story)}>
       <header class="story-head">
-        ${story.category ? `<p class="kicker"><a href="#/category/${encodeURIComponent(story.category)}">${esc(story.category)}</a></p>` : ""}
+        ${story.category ? `<p class="kicker"><a href="${withLanguage(`#/category/${encodeURIComponent(story.category)}`)}">${esc(story.category)}</a></p>` : ""}
         <h1>${esc(story.title || "Untitled story")}</h1>
         <p class="meta">${heatBadge(story.heat)}<span class="publisher-count">${plural(story.publisher_count ?? groups.length, "publisher")}</span>
           <span class="article-count">${plural(story.article_count ?? articles.length, "article")}</span>${dateRange(story.first_published, story.last_published)}
@@ -528,16 +543,20 @@ async function showSources() {
 }
 
 function route() {
+  // The address's parameters (?language=) follow its path; a search's "?" is encoded (%3F).
+  const [path, query = ""] = (location.hash.slice(1) || "/").split(/\?(.*)/s);
   let hash;
-  try { hash = decodeURIComponent(location.hash.slice(1) || "/"); } catch { hash = "/"; }
+  try { hash = decodeURIComponent(path || "/"); } catch { hash = "/"; }
   const [, kind, ...rest] = hash.split("/");
   const arg = rest.join("/");
   if (kind === "story") return showStory(arg);
   if (kind === "article") return showArticle(arg);
   if (kind === "search") return showSearch(arg);
-  if (kind === "category") return showFront(arg);
   if (kind === "sources") return showSources();
-  return showFront("");
+  // A list: its address's language (else none), which its links then carry.
+  const asked = new URLSearchParams(query).get("language");
+  linkLanguage = asked && LANGUAGE_PARAMETER.test(asked) ? asked : null;
+  return showFront(kind === "category" ? arg : "", linkLanguage);
 }
 document.getElementById("search-form").onsubmit = e => {
   e.preventDefault();

@@ -2,7 +2,7 @@
 """Drives the web page of a running `storyline serve` over the Telegram contest's stream (a real
 day of news from ~900 publishers in many languages) in a headless Chromium, and checks what a
 reader of the front page would trust: the first 20 stories are news, each from at least 3
-publishers, each with a category; the language choice; front -> story -> article -> its story;
+publishers, each with a category; the language choice (and in the page's address); front -> story -> article -> its story;
 the coverage chart; a category section and its paging; search; the feed links. Saves screenshots
 of the front page and a story page at desktop (1280 px) and phone (390 px) widths (the story page
 also whole, and on a phone scrolled to its chart).
@@ -105,6 +105,40 @@ class ContestChecks(Checks):
             f"return document.querySelector('#language-choice')?.value === {json.dumps(code)}",
             f"the front page in {code}")
         self.wait_for_front(f"the front page in {code}")
+        address = self.browser.execute("return location.hash")
+        self.ok(address == f"#/?language={code}", f"choosing {code} puts it in the page's address ({address})")
+
+    def stored_language(self):
+        return self.browser.execute("return localStorage.getItem('storyline.language')")
+
+    def language_in_address(self, remembered, default):
+        """An address naming a language lists only that language's stories (front and category
+        page), its links carry it, and it is not remembered: an address without one lists the
+        reader's remembered choice."""
+        languages = [l["language"] for l in self.api("/api/languages")["languages"]]
+        linked = next(code for code in languages if code not in (remembered, default))
+        self.browser.get(self.page_url + f"#/?language={linked}")  # a link someone sent
+        self.wait_for_front(f"the front page at #/?language={linked}")
+        chosen = self.browser.execute("return document.querySelector('#language-choice').value")
+        langs = {c["lang"] for c in self.cards()}
+        self.ok(chosen == linked and langs == {linked},
+                f"#/?language={linked} shows only {linked} stories ({len(self.cards())} cards, lang {langs}, choice {chosen})")
+        links = self.browser.execute(
+            "return [...document.querySelectorAll('header nav a, .section-title a')].map(a => a.getAttribute('href'))")
+        self.ok(links and all(link.endswith(f"?language={linked}") for link in links),
+                f"the categories' and sections' links carry it ({links[1]})")
+        category = links[1].split("?")[0].split("/")[-1]
+        self.browser.click(self.browser.find_all("header nav a")[1])
+        self.wait_for_front(f"the {category} page in {linked}")
+        langs = {c["lang"] for c in self.cards()}
+        self.ok(self.browser.execute("return location.hash") == f"#/category/{category}?language={linked}" and langs <= {linked},
+                f"its {category} page lists only {linked} stories ({len(self.cards())} cards)")
+        self.ok(self.stored_language() == remembered, f"the address's language is not remembered ({self.stored_language()})")
+        self.browser.get(self.page_url + "#/")
+        self.wait_for_front("the front page without a language in its address")
+        chosen = self.browser.execute("return document.querySelector('#language-choice').value")
+        self.ok(chosen == remembered, f"an address without a language lists the remembered one ({chosen})")
+        self.shot("front-language-address.png")
 
     def language_choice(self):
         languages = [l["language"] for l in self.api("/api/languages")["languages"]]
@@ -116,6 +150,7 @@ class ContestChecks(Checks):
         self.wait_for_front("the front page after a reload")
         kept = self.browser.execute("return document.querySelector('#language-choice').value")
         self.ok(kept == other, f"the choice is remembered across visits ({kept})")
+        self.language_in_address(other, self.default_language)
         self.choose_language("all")
         langs = {c["lang"] for c in self.cards()}
         self.ok(len(langs) >= 2, f"all languages mixes them on the front page ({sorted(l or '?' for l in langs)})")
