@@ -238,6 +238,7 @@ class ContestChecks(Checks):
         self.wait_for_front("the phone-sized front page")
         width = self.browser.execute("return document.documentElement.scrollWidth")
         self.ok(width <= PHONE_WIDTH, f"the front page fits {PHONE_WIDTH} px ({width})")
+        self.placeholder_fits()
         self.browser.execute("window.scrollTo(0, 0)")  # coming back to #/ restores where the reader was
         self.ok(self.browser.execute("return document.querySelector('#language-choice').getBoundingClientRect().right")
                 <= PHONE_WIDTH, "the language choice fits a phone's width")

@@ -276,6 +276,20 @@ class Checks:
                                 "the error state of an unknown story")
         self.ok("no story with id" in " ".join(self.texts(".state p")), "an unknown story shows the server's reason")
 
+    def placeholder_fits(self):
+        """The search box's placeholder is not cut: its text, measured in the placeholder's own
+        font, fits the box's content width (an input's scrollWidth ignores its placeholder, and
+        with the text as its value counts the search field's clear button)."""
+        size = self.browser.execute("""const box = document.querySelector('#search'), style = getComputedStyle(box, '::placeholder');
+            const context = document.createElement('canvas').getContext('2d');
+            context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const own = getComputedStyle(box);
+            return {text: box.placeholder, width: context.measureText(box.placeholder).width,
+                    room: box.clientWidth - parseFloat(own.paddingLeft) - parseFloat(own.paddingRight)}""")
+        self.ok(size["text"] and size["width"] <= size["room"],
+                f"the search box's placeholder fits at {self.viewport[0]} px ({size['text']!r}: "
+                f"{size['width']:.0f} px of text in {size['room']:.0f} px)")
+
     def phone(self):
         self.resize(375, 812)
         self.open("#/")
@@ -283,6 +297,7 @@ class Checks:
         time.sleep(0.2)  # layout after the viewport change
         width = self.browser.execute("return [window.innerWidth, document.documentElement.scrollWidth]")
         self.ok(width[0] == 375 and width[1] <= 375, f"the front page fits 375 px without sideways scrolling ({width})")
+        self.placeholder_fits()
         self.shot("front-phone.png")
         self.browser.click(self.browser.find_all(".story-card h2 a")[0])
         self.browser.wait_for(".story-page", "the phone-sized story page")
