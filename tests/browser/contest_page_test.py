@@ -2,10 +2,11 @@
 """Drives the web page of a running `storyline serve` over the Telegram contest's stream (a real
 day of news from ~900 publishers in many languages) in a headless Chromium, and checks what a
 reader of the front page would trust: the first 20 stories are news, each from at least 3
-publishers, each with a category; the language choice (and in the page's address); front -> story -> article -> its story;
-the coverage chart; a category section and its paging; search; the feed links. Saves screenshots
-of the front page and a story page at desktop (1280 px) and phone (390 px) widths (the story page
-also whole, and on a phone scrolled to its chart).
+publishers, each with a category; the language choice (and in the page's address); front ->
+story -> article -> its story; the coverage chart; coverage by publisher, each publisher once; a
+category section and its paging; search; the feed links; on a phone, the search placeholder
+whole. Saves screenshots of the front page and a story page at desktop (1280 px) and phone
+(390 px) widths (the story page also whole, and on a phone scrolled to its chart).
 Run by contest_browser_test.sh.
 """
 import argparse
@@ -23,6 +24,7 @@ from web_page_test import HEADLESS_FLAGS, Checks  # noqa: E402
 FRONT_STORIES_CHECKED = 20
 LEAST_PUBLISHERS = 3
 PHONE_WIDTH = 390
+COVERAGE_STORIES_CHECKED = 5
 
 
 class ContestChecks(Checks):
@@ -158,7 +160,8 @@ class ContestChecks(Checks):
         self.choose_language(self.default_language)
 
     def story_article_story(self):
-        card = self.cards()[0]
+        front = self.cards()
+        card = front[0]
         self.browser.click(self.browser.find_all(".story-card h2 a, .story-card h3 a")[0])
         self.browser.wait_for(".story-page .story-head h1", "the story page", timeout=10)
         self.ok(self.texts(".story-head h1") == [card["headline"]], f"front -> story: {card['headline']}")
@@ -173,6 +176,7 @@ class ContestChecks(Checks):
         self.ok(status == 200 and content_type.startswith("image/svg+xml") and bars >= 1,
                 f"the chart is an SVG image of {bars} bars ({len(svg)} bytes)")
         self.ok(self.browser.find_all("a.feed-link[href^='/feeds/story/']"), "the story page links its own feed")
+        self.coverage_once(story)
         self.shot("story-desktop.png")
         self.shot("story-desktop-full.png", whole_page=True)
         # story -> article (its stored text; the first listed, not one folded away) -> back to its
@@ -185,6 +189,11 @@ class ContestChecks(Checks):
         self.browser.click(back[0])
         self.browser.wait_for(f".story-page[data-story-id='{story['id']}']", "the story again from its article")
         self.ok(True, "article -> story: the link leads back to the same story")
+        # The next top stories' coverage lists too: real publishers' names, each once.
+        for other in front[1:COVERAGE_STORIES_CHECKED]:
+            self.open(f"#/story/{urllib.parse.quote(other['id'], safe='')}")
+            self.browser.wait_for(f".story-page[data-story-id='{other['id']}'] .coverage li", f"the story {other['headline']!r}")
+            self.coverage_once(self.api(f"/api/stories/{urllib.parse.quote(other['id'])}"))
         return story
 
     def category_and_paging(self):

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Drives the web page of a running `storyline serve` (a store of the seeds and a little more) in a
 headless Chromium and checks what a reader sees: the front page's story cards, its More paging, a story page
-(overview bullets with publishers, who said what, articles by publisher, coverage), an article's
+(overview bullets with publishers, who said what, articles by publisher, coverage: each publisher once), an article's
 original link and stored text, search with highlighted terms, empty and error states, a phone-
 sized front page and dark colours. Saves a screenshot of each view. Run by browser_test.sh.
 """
@@ -223,7 +223,7 @@ class Checks:
         self.ok(len(groups) >= 2, f"articles are grouped by publisher: {groups}")
         shown_articles = len(self.browser.find_all(".publisher-group li"))
         self.ok(shown_articles == len(story["articles"]), f"every one of the story's {shown_articles} articles is listed")
-        self.ok(self.texts(".coverage li .name"), "coverage by publisher is shown")
+        self.coverage_once(story)
         if len(story.get("timeline", [])) > 1:
             self.ok(len(self.texts(".timeline li")) == len(story["timeline"]),
                     f"the storyline's timeline lists its {len(story['timeline'])} stories")
@@ -233,6 +233,28 @@ class Checks:
                 f"related storylines link to their stories ({shown_related[:2]})")
         self.shot("story.png", whole_page=True)
         return story
+
+    def coverage_once(self, story):
+        """The story page's coverage by publisher names each publisher once: the API's coverage
+        (one entry per publisher key), its unnamed publishers folded into one row."""
+        names = self.texts(".coverage li .name")
+        expected = {c.get("name") or "Unnamed publisher" for c in story.get("coverage", [])}
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        self.ok(names and not repeated and set(names) == expected,
+                f"coverage by publisher names each of the story's {len(names)} publishers once (repeated: {repeated})")
+
+    def unnamed_publishers_once(self):
+        """A story with articles of several publishers without a name shows them as one row."""
+        stories = self.api("/api/stories?limit=500&text=0&articles=1&detail=full")["stories"]
+        story = next((s for s in stories if sum(1 for c in s.get("coverage", []) if not c.get("name")) >= 2), None)
+        if not story:
+            self.ok(True, "no story of the store has two unnamed publishers: not checked")
+            return
+        self.open(f"#/story/{urllib.parse.quote(story['id'], safe='')}")
+        self.browser.wait_for(f".story-page[data-story-id='{story['id']}'] .coverage li", "a story with unnamed publishers")
+        self.coverage_once(self.api(f"/api/stories/{urllib.parse.quote(story['id'])}"))
+        unnamed = self.texts(".coverage li .name").count("Unnamed publisher")
+        self.ok(unnamed == 1, f"its unnamed publishers are one row ({unnamed}) in {story['id']}")
 
     def article_links(self, story):
         with_url = [a for a in story["articles"] if (a.get("url") or "").startswith("http")]
@@ -351,6 +373,7 @@ def main():
         checks.front_paging()
         story = checks.story_page(headline)
         checks.article_links(story)
+        checks.unnamed_publishers_once()
         checks.search()
         checks.empty_and_error_states()
         checks.phone()
