@@ -213,13 +213,16 @@ function languageChoice(languages, chosen) {
   return `<p class="language-choice"><label for="language-choice">Stories in</label>
     <select id="language-choice">${option(ALL_LANGUAGES, `All languages (${total})`)}${languages.map(l => option(l.language, `${languageName(l.language)} (${l.stories})`)).join("")}</select></p>`;
 }
+let listedLanguage = null;  // the language of the list shown
 document.addEventListener("change", e => {
   if (e.target.id !== "language-choice") return;
   readerLanguage = linkLanguage = e.target.value;
   rememberLanguage(readerLanguage);
-  // Into the address and the history (Back returns to the language before), shown at once.
-  const address = withLanguage(location.hash.split("?")[0] || "#/");
-  if (location.hash !== address) history.pushState(null, "", address);
+  // Into the address and the history, shown at once; the address left names the language it
+  // listed, so that Back returns to it.
+  const path = location.hash.split("?")[0] || "#/";
+  if (listedLanguage) history.replaceState(null, "", withLanguage(path, listedLanguage));
+  history.pushState(null, "", withLanguage(path));
   route();
 });
 // The feeds the page's <head> offers follow the choice: a feed reader gets what the page shows.
@@ -274,6 +277,7 @@ async function showFront(category, asked) {
     const {languages} = await getJson("/api/languages");
     const language = chosenLanguage(languages, asked);
     if (token !== currentView) return;
+    listedLanguage = language;
     // An address naming a language the store has no stories in is not carried on.
     if (asked && language !== asked) { linkLanguage = null; renderCategories(category || "all"); }
     pointFeedsAt(language);

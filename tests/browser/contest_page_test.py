@@ -148,6 +148,14 @@ class ContestChecks(Checks):
         self.choose_language(other)
         langs = {c["lang"] for c in self.cards()}
         self.ok(langs == {other}, f"choosing {other} shows only {other} stories ({len(self.cards())} cards, lang {langs})")
+        self.browser.back()
+        self.browser.wait_until(f"return document.querySelector('#language-choice')?.value === {json.dumps(self.default_language)}",
+                                "the language before after Back")
+        self.wait_for_front("the front page after Back")
+        langs = {c["lang"] for c in self.cards()}
+        address = self.browser.execute("return location.hash")
+        self.ok(address == f"#/?language={self.default_language}" and langs <= {self.default_language, None},
+                f"Back returns to the language before ({address}, lang {langs})")
         self.browser.get(self.page_url)  # a new visit
         self.wait_for_front("the front page after a reload")
         kept = self.browser.execute("return document.querySelector('#language-choice').value")
