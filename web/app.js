@@ -175,7 +175,7 @@ function storyCard(story, {lead = false, snippet = null, heading = "h2", kicker 
 // The reader picks the language of the stories listed (front and category pages) from the
 // languages the store's stories have (/api/languages). The choice goes into the page's address
 // (#/?language=ru, #/category/world?language=ru), so that a link carries it, and is remembered
-// (localStorage). An address without one lists the remembered choice; without one, the first
+// (localStorage). An address without one lists the remembered choice; until there is one, the first
 // of the browser's languages the store has stories in, else all of them. An address's language
 // is not remembered (a link someone sent is not the reader's choice), but the lists' links carry
 // it from view to view.
