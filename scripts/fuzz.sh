@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
-cmake --preset asan >/dev/null
+# STORYLINE_WERROR=ON (as scripts/test.sh sets it): warnings are errors; unset, the cache's setting.
+cmake --preset asan ${STORYLINE_WERROR:+"-DSTORYLINE_WERROR=$STORYLINE_WERROR"} >/dev/null
 # Only the fuzz targets (and the library under them); test.sh has built the rest of the tree.
 mapfile -t fuzz_targets < <(for source in fuzz/*_fuzz.cpp; do basename "$source" .cpp; done)
 cmake --build --preset asan --target "${fuzz_targets[@]}"

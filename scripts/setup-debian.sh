@@ -12,6 +12,7 @@ packages=(
   wrk curl python3 python3-feedparser
   chromium chromium-driver
   clang libfuzzer-14-dev libclang-rt-14-dev
+  clang-format-14
 )
 missing=()
 for p in "${packages[@]}"; do
