@@ -40,6 +40,7 @@ Runner add_train_scraped_text_command(CLI::App& app);
 Runner add_categorize_command(CLI::App& app);
 Runner add_train_categories_command(CLI::App& app);  // storyline train categories
 Runner add_train_news_command(CLI::App& app);        // storyline train news
+Runner add_train_lexicon_command(CLI::App& app);     // storyline train lexicon
 Runner add_eval_categories_command(CLI::App& app);   // storyline eval categories
 
 }  // namespace storyline::cli

@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_categorize_command);
   commands.add(app, storyline::cli::add_train_categories_command);
   commands.add(app, storyline::cli::add_train_news_command);
+  commands.add(app, storyline::cli::add_train_lexicon_command);
 
   commands.add(app, storyline::cli::add_eval_dedup_command);
   commands.add(app, storyline::cli::add_eval_extraction_command);

@@ -67,7 +67,8 @@ Runner add_train_categories_command(CLI::App& app) {
       "Train the document category model from every labelled set in the data folder, in every language (BBC, "
       "20 Newsgroups, Reuters, ECB+, MasakhaNEWS, SIB-200, Lenta, RIA, ANT, pt-news, French and Reddit headlines, "
       "TNEWS) and from pages of many publishers labelled by the section they were filed under "
-      "(src/storyline/label/section_categories.tsv). Reproducible: the same data always gives the same bytes.");
+      "(src/storyline/label/section_categories.tsv); other languages are read also through the translation lexicon "
+      "(models/lexicon.tsv: run `storyline train lexicon` first). Reproducible: the same data always gives the same bytes.");
   command->add_option("--data", options->data, "The datasets folder (default ../shared/data)");
   command->add_option("--out", options->out, "Where to write the model (default models/categories.model)");
   command->add_option("--threads", options->threads,

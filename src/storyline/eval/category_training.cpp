@@ -10,6 +10,7 @@
 
 #include "storyline/core/hash.h"
 #include "storyline/core/ordered_parallel.h"
+#include "storyline/label/categorize.h"
 
 namespace storyline::label {
 namespace {
@@ -112,11 +113,13 @@ CategoryModel train_category_model(const std::vector<TrainingExample>& examples,
 std::vector<TrainingExample> training_examples(const std::vector<LabelledText>& texts, uint32_t bucket_bits,
                                                unsigned threads, bool section_dropout) {
   std::vector<TrainingExample> examples(texts.size());
+  // The shipped lexicon, as categorize() reads documents with it.
+  const TranslationLexicon& lexicon = default_translation_lexicon();
   ordered_parallel_for<FeatureVector>(
       texts.size(), threads,
       [&](size_t i) {
         const LabelledText& text = texts[i];
-        CategoryText input{text.title, text.text, text.language, text.url, text.section};
+        CategoryText input{text.title, text.text, text.language, text.url, text.section, &lexicon};
         if (section_dropout && (fnv1a64(text.id) & 1)) input.url = input.section = {};
         return category_features(input, bucket_bits);
       },

@@ -8,6 +8,10 @@ const CategoryModel& default_category_model() {
   return shipped_model<CategoryModel>("categories.model", "storyline train categories");
 }
 
+const TranslationLexicon& default_translation_lexicon() {
+  return shipped_model<TranslationLexicon>("lexicon.tsv", "storyline train lexicon");
+}
+
 CategoryText category_text(const Document& document) {
   CategoryText input;
   if (document.title) input.title = *document.title;
@@ -18,6 +22,7 @@ CategoryText category_text(const Document& document) {
   input.language = document.language && !document.language->empty() ? std::string_view(*document.language) : "en";
   if (document.url) input.url = *document.url;
   if (document.section) input.section = *document.section;
+  input.lexicon = &default_translation_lexicon();
   return input;
 }
 

@@ -6,6 +6,7 @@
 
 #include "storyline/core/document.h"
 #include "storyline/label/category_model.h"
+#include "storyline/label/translation_lexicon.h"
 
 namespace storyline::label {
 
@@ -13,8 +14,12 @@ namespace storyline::label {
 // the same error again).
 const CategoryModel& default_category_model();
 
-// What the model reads of a document: its title, its body (or, without one, its excerpt) and
-// its language (or "en" when unknown: the model is trained on English).
+// The shipped translation lexicon (models/lexicon.tsv), which the shipped model was trained with.
+// Throws ModelError when it is missing or unusable.
+const TranslationLexicon& default_translation_lexicon();
+
+// What the model reads of a document: its title, its body (or, without one, its excerpt), its
+// language (or "en" when unknown: most of the model's data is English) and the shipped lexicon.
 CategoryText category_text(const Document& document);
 
 // "society", "economy", ... (INTERFACE.md) by `model`, or by the shipped model.

@@ -1,7 +1,8 @@
 #pragma once
 // What the category model sees of a document: its words and word pairs (bigrams) after
 // text::Analyzer (case folding, stop words out, Snowball stems), hashed into a fixed number of
-// buckets, with title words counted more than body words, sublinear counts, unit length; plus,
+// buckets, with title words counted more than body words, sublinear counts, unit length; words
+// of other languages also as their English translation when a lexicon is given; plus,
 // when the publisher filed the page under a section our table knows (section_category.h), one
 // feature naming that section's category.
 #include <cstdint>
@@ -9,6 +10,8 @@
 #include <vector>
 
 namespace storyline::label {
+
+class TranslationLexicon;
 
 struct Feature {
   uint32_t bucket = 0;
@@ -20,7 +23,7 @@ using FeatureVector = std::vector<Feature>;
 
 // Bumped whenever category_features() changes what it computes, so that an old model file is
 // refused instead of silently mis-predicting.
-inline constexpr uint32_t kCategoryFeatureVersion = 2;
+inline constexpr uint32_t kCategoryFeatureVersion = 3;
 
 // Only the start of a long body is read: the category of a news article shows in its opening
 // paragraphs, and this bounds the cost of a huge input.
@@ -32,6 +35,9 @@ struct CategoryText {
   std::string_view language;  // ISO 639-1; picks the stemmer and stop words ("" = none)
   std::string_view url = {};       // the page's URL (its path names a section), or empty
   std::string_view section = {};   // the publisher's section name (article:section, a feed's category)
+  // When set, a word of another language that the lexicon translates also counts as its English
+  // word (see translation_lexicon.h). Models are trained and used with the same lexicon.
+  const TranslationLexicon* lexicon = nullptr;
 };
 
 // The weight of the section feature, added after the words are scaled to unit length: it says as

@@ -1,0 +1,100 @@
+#include "storyline/label/translation_lexicon.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+#include "storyline/label/category_model.h"  // ModelError
+
+namespace storyline::label {
+namespace {
+
+std::string key_of(std::string_view language, std::string_view term) {
+  std::string key;
+  key.reserve(language.size() + 1 + term.size());
+  key.append(language).push_back('\t');
+  key.append(term);
+  return key;
+}
+
+}  // namespace
+
+TranslationLexicon::TranslationLexicon(std::vector<Translation> translations) : translations_(std::move(translations)) {
+  std::sort(translations_.begin(), translations_.end(), [](const Translation& a, const Translation& b) {
+    return std::tie(a.language, a.term, a.english) < std::tie(b.language, b.term, b.english);
+  });
+  // One English term per source term: the first in order wins, so a repeated line cannot make the
+  // answer depend on the file's order.
+  std::vector<Translation> unique;
+  for (auto& translation : translations_)
+    if (index_.emplace(key_of(translation.language, translation.term), unique.size()).second)
+      unique.push_back(std::move(translation));
+  translations_ = std::move(unique);
+}
+
+const std::string* TranslationLexicon::english(std::string_view language, std::string_view term) const {
+  if (index_.empty()) return nullptr;
+  thread_local std::string key;
+  key.clear();
+  key.append(language).push_back('\t');
+  key.append(term);
+  const auto found = index_.find(key);
+  return found == index_.end() ? nullptr : &translations_[found->second].english;
+}
+
+std::string TranslationLexicon::serialize() const {
+  std::ostringstream out;
+  out << "# storyline translation lexicon: language, term, English term, sentences seen (storyline train lexicon)\n";
+  for (const Translation& t : translations_)
+    out << t.language << '\t' << t.term << '\t' << t.english << '\t' << t.sentences << '\n';
+  return out.str();
+}
+
+TranslationLexicon TranslationLexicon::deserialize(std::string_view text, const std::string& name) {
+  std::vector<Translation> translations;
+  size_t line_number = 0;
+  while (!text.empty()) {
+    const size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(std::min(end + 1, text.size()));
+    ++line_number;
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> fields;
+    for (size_t start = 0;;) {
+      const size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (fields.size() != 4 || fields[0].empty() || fields[1].empty() || fields[2].empty())
+      throw ModelError(name + ":" + std::to_string(line_number) +
+                       ": expected four tab-separated fields (language, term, English term, sentences); "
+                       "retrain it with `storyline train lexicon`");
+    unsigned sentences = 0;
+    for (char c : fields[3]) {
+      if (c < '0' || c > '9' || sentences > 100000000)
+        throw ModelError(name + ":" + std::to_string(line_number) + ": the sentence count '" + std::string(fields[3]) +
+                         "' is not a number");
+      sentences = sentences * 10 + unsigned(c - '0');
+    }
+    translations.push_back({std::string(fields[0]), std::string(fields[1]), std::string(fields[2]), sentences});
+  }
+  return TranslationLexicon(std::move(translations));
+}
+
+TranslationLexicon TranslationLexicon::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ModelError(path + ": cannot read the translation lexicon; train it with `storyline train lexicon`");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return deserialize(text.str(), path);
+}
+
+void TranslationLexicon::save(const std::string& path) const {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << serialize();
+  if (!out.flush()) throw ModelError(path + ": cannot write the translation lexicon");
+}
+
+}  // namespace storyline::label

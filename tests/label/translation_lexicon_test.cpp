@@ -1,0 +1,80 @@
+#include "storyline/label/translation_lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "storyline/label/categorize.h"
+#include "storyline/label/category_features.h"
+#include "storyline/label/category_model.h"
+
+using namespace storyline::label;
+
+namespace {
+
+constexpr uint32_t kBits = 18;
+
+bool has_bucket(const FeatureVector& features, uint32_t bucket) {
+  return std::any_of(features.begin(), features.end(), [&](const Feature& f) { return f.bucket == bucket; });
+}
+
+}  // namespace
+
+TEST(TranslationLexicon, SerializesSortedAndReadsBack) {
+  const TranslationLexicon lexicon({{"ru", "правительств", "govern", 7}, {"de", "regier", "govern", 9}});
+  const std::string text = lexicon.serialize();
+  EXPECT_LT(text.find("de\tregier\tgovern\t9"), text.find("ru\tправительств\tgovern\t7"));
+  const TranslationLexicon back = TranslationLexicon::deserialize(text, "lexicon.tsv");
+  EXPECT_EQ(back.serialize(), text);
+  ASSERT_NE(back.english("de", "regier"), nullptr);
+  EXPECT_EQ(*back.english("de", "regier"), "govern");
+  EXPECT_EQ(back.english("en", "regier"), nullptr);  // the language is part of the key
+  EXPECT_EQ(back.english("de", "govern"), nullptr);
+}
+
+TEST(TranslationLexicon, RepeatedTermKeepsOneAnswerWhateverTheOrder) {
+  const TranslationLexicon a({{"de", "spiel", "game", 9}, {"de", "spiel", "play", 3}});
+  const TranslationLexicon b({{"de", "spiel", "play", 3}, {"de", "spiel", "game", 9}});
+  EXPECT_EQ(a.size(), 1u);
+  EXPECT_EQ(a.serialize(), b.serialize());
+}
+
+TEST(TranslationLexicon, BadLineNamesFileAndLine) {
+  try {
+    TranslationLexicon::deserialize("# header\nde\tregier\tgovern\t9\nde\tonly-two\n", "models/lexicon.tsv");
+    FAIL() << "a line of two fields was accepted";
+  } catch (const ModelError& error) {
+    EXPECT_NE(std::string(error.what()).find("models/lexicon.tsv:3"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(TranslationLexicon::deserialize("de\tregier\tgovern\tmany\n", "x"), ModelError);
+  EXPECT_THROW(TranslationLexicon::load("/nonexistent/lexicon.tsv"), ModelError);
+}
+
+TEST(TranslationLexicon, TranslatedWordSharesTheEnglishFeature) {
+  const TranslationLexicon lexicon({{"de", "regier", "govern", 9}});
+  const uint32_t english = category_features({"", "government", "en"}, kBits).front().bucket;
+  const FeatureVector plain = category_features({"", "Regierung", "de"}, kBits);
+  CategoryText translated{"", "Regierung", "de"};
+  translated.lexicon = &lexicon;
+  const FeatureVector with_lexicon = category_features(translated, kBits);
+  EXPECT_FALSE(has_bucket(plain, english));
+  EXPECT_TRUE(has_bucket(with_lexicon, english));
+  EXPECT_TRUE(has_bucket(with_lexicon, plain.front().bucket));  // the German word still counts
+  // English text is never translated, even by a lexicon that has the word.
+  CategoryText english_text{"", "regier", "en"};
+  english_text.lexicon = &lexicon;
+  EXPECT_EQ(category_features(english_text, kBits).size(), category_features({"", "regier", "en"}, kBits).size());
+}
+
+TEST(TranslationLexicon, ShippedLexiconTranslatesCommonNewsWords) {
+  const TranslationLexicon& lexicon = default_translation_lexicon();
+  EXPECT_GT(lexicon.size(), 3000u);
+  // Words every news language needs, checked by reading models/lexicon.tsv.
+  const auto english = [&](const char* language, const char* term) {
+    const std::string* found = lexicon.english(language, term);
+    return found ? *found : std::string("(none)");
+  };
+  EXPECT_EQ(english("de", "regier"), "govern");
+  EXPECT_EQ(english("de", "polizei"), "polic");
+  EXPECT_EQ(english("fr", "gouvern"), "govern");
+}
