@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 
 #include "storyline/label/gazetteer.h"
 #include "storyline/text/stop_words.h"
