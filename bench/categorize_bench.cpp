@@ -1,5 +1,6 @@
 // Documents per second for label::categorize and label::decide_is_news on BBC News texts held in
-// memory (the shipped models), and the process's peak memory.
+// memory (the shipped models), for categorize also on Lenta's Russian texts (the words the
+// translation lexicon reads through English), and the process's peak memory.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "bench_support.h"
 #include "storyline/eval/category_datasets.h"
+#include "storyline/eval/multilingual_datasets.h"
 #include "storyline/label/categorize.h"
 #include "storyline/label/news_page.h"
 
@@ -30,13 +32,31 @@ const std::vector<storyline::Document>& bbc_documents() {
   return documents;
 }
 
-void BM_CategorizeBbc(benchmark::State& state) {
-  const auto& documents = bbc_documents();
+const std::vector<storyline::Document>& lenta_documents() {
+  static const std::vector<storyline::Document> documents = [] {
+    std::vector<storyline::Document> result;
+    const auto shared = storyline::bench::shared_dir();
+    if (!shared) return result;
+    for (auto& text : storyline::label::load_lenta(*shared + "/data/categories/ru-news/lenta.jsonl.gz")) {
+      storyline::Document document;
+      document.id = text.id;
+      document.title = std::move(text.title);
+      document.text = std::move(text.text);
+      document.language = "ru";
+      result.push_back(std::move(document));
+    }
+    return result;
+  }();
+  return documents;
+}
+
+void categorize_all(benchmark::State& state, const std::vector<storyline::Document>& documents) {
   if (documents.empty()) {
-    state.SkipWithError("../shared/data is absent: no BBC texts to categorize");
+    state.SkipWithError("../shared/data is absent: no texts to categorize");
     return;
   }
   storyline::label::default_category_model();  // loading is not what is measured
+  storyline::label::default_translation_lexicon();
   size_t next = 0, bytes = 0;
   for (auto _ : state) {
     const auto& document = documents[next];
@@ -48,7 +68,12 @@ void BM_CategorizeBbc(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
 }
+
+void BM_CategorizeBbc(benchmark::State& state) { categorize_all(state, bbc_documents()); }
 BENCHMARK(BM_CategorizeBbc)->Unit(benchmark::kMicrosecond);
+
+void BM_CategorizeLentaRussian(benchmark::State& state) { categorize_all(state, lenta_documents()); }
+BENCHMARK(BM_CategorizeLentaRussian)->Unit(benchmark::kMicrosecond);
 
 // News or not on the same texts: the phrase rules, then the news model.
 void BM_DecideIsNewsBbc(benchmark::State& state) {

@@ -44,33 +44,57 @@ std::vector<TermId> analyze(text::Analyzer& analyzer, const std::string& sentenc
 
 uint64_t pair_key(TermId source, TermId target) { return (uint64_t(source) << 32) | target; }
 
-// t(source | target) for every pair that shares a sentence, target kNull included, by EM.
+// t(source | target) for every pair that shares a sentence, target kNull included, by EM. Each
+// pair's probability has one slot in a flat array, and each sentence lists its slots, so that an
+// iteration is array arithmetic rather than hash lookups.
 std::unordered_map<uint64_t, double> model_one(const std::vector<std::pair<std::vector<TermId>, std::vector<TermId>>>& pairs,
                                                unsigned iterations) {
-  std::unordered_map<uint64_t, double> t;
-  for (const auto& [source, target] : pairs)
+  std::unordered_map<uint64_t, uint32_t> slot_of;
+  std::vector<TermId> target_of;
+  std::vector<std::vector<uint32_t>> sentence_slots;  // per sentence: for each source word, [null, targets...]
+  std::unordered_map<TermId, uint32_t> target_index;
+  const auto slot = [&](TermId source, TermId target) {
+    const auto [at, added] = slot_of.emplace(pair_key(source, target), static_cast<uint32_t>(target_of.size()));
+    if (added) target_of.push_back(target);
+    return at->second;
+  };
+  for (const auto& [source, target] : pairs) {
+    std::vector<uint32_t> slots;
+    slots.reserve(source.size() * (target.size() + 1));
     for (TermId s : source) {
-      t[pair_key(s, kNull)] = 1.0;
-      for (TermId g : target) t[pair_key(s, g)] = 1.0;
+      slots.push_back(slot(s, kNull));
+      for (TermId g : target) slots.push_back(slot(s, g));
     }
-  for (unsigned iteration = 0; iteration < iterations; ++iteration) {
-    std::unordered_map<uint64_t, double> counts;
-    std::unordered_map<TermId, double> totals;
-    for (const auto& [source, target] : pairs)
-      for (TermId s : source) {
-        double z = t[pair_key(s, kNull)];
-        for (TermId g : target) z += t[pair_key(s, g)];
-        const auto share = [&](TermId g) {
-          const double c = t[pair_key(s, g)] / z;
-          counts[pair_key(s, g)] += c;
-          totals[g] += c;
-        };
-        share(kNull);
-        for (TermId g : target) share(g);
-      }
-    for (auto& [key, value] : t) value = counts[key] / totals[static_cast<TermId>(key & 0xffffffffu)];
+    sentence_slots.push_back(std::move(slots));
   }
-  return t;
+  // Totals are kept per target term: a dense index for each.
+  std::vector<uint32_t> total_of(target_of.size());
+  for (size_t p = 0; p < target_of.size(); ++p)
+    total_of[p] = target_index.emplace(target_of[p], static_cast<uint32_t>(target_index.size())).first->second;
+
+  std::vector<double> t(target_of.size(), 1.0), counts(t.size()), totals(target_index.size());
+  for (unsigned iteration = 0; iteration < iterations; ++iteration) {
+    std::fill(counts.begin(), counts.end(), 0.0);
+    std::fill(totals.begin(), totals.end(), 0.0);
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const size_t row = pairs[i].second.size() + 1;
+      const std::vector<uint32_t>& slots = sentence_slots[i];
+      for (size_t start = 0; start < slots.size(); start += row) {
+        double z = 0;
+        for (size_t k = start; k < start + row; ++k) z += t[slots[k]];
+        for (size_t k = start; k < start + row; ++k) {
+          const double c = t[slots[k]] / z;
+          counts[slots[k]] += c;
+          totals[total_of[slots[k]]] += c;
+        }
+      }
+    }
+    for (size_t p = 0; p < t.size(); ++p) t[p] = counts[p] / totals[total_of[p]];
+  }
+  std::unordered_map<uint64_t, double> probabilities;
+  probabilities.reserve(slot_of.size());
+  for (const auto& [key, p] : slot_of) probabilities.emplace(key, t[p]);
+  return probabilities;
 }
 
 // For each target term g, the source term s most likely generated from it (max t(s | g)) and that

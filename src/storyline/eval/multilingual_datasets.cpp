@@ -178,7 +178,9 @@ std::vector<LabelledText> load_sib200(const std::string& folder, const std::stri
     const auto category = mapped(kMapping, row[1]);
     if (!category) continue;
     LabelledText text;
-    text.id = "sib200/" + language_folder + "/" + row[0];
+    // The split is in the id: the translation lexicon learns from train and dev, so `eval
+    // categories` scores only the test sentences.
+    text.id = "sib200/" + language_folder + "/" + split + "/" + row[0];
     text.text = row[2];
     text.category = *category;
     if (row[1] == "science/technology") text.alternative = Category::kTechnology;

@@ -58,7 +58,7 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     reply_json(response, 200, value);
   });
 
-  server.Post("/api/articles", [&state](const httplib::Request& request, httplib::Response& response) {
+  server.Post("/api/articles", with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
     if (request.body.empty()) return reply_error(response, 400, "empty body: send a document JSON or an HTML page");
     try {
       const auto outcomes = state.ingest_body(request.body, "api", parameter(request, "url"), std::nullopt, std::nullopt);
@@ -71,7 +71,7 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     } catch (const std::invalid_argument& error) {
       reply_error(response, 400, error.what());
     }
-  });
+  }));
 
   // Articles (without their full text: the snippet shows the match) and stories.
   server.Get("/api/search", [&state](const httplib::Request& request, httplib::Response& response) {

@@ -64,7 +64,8 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
     });
   });
 
-  server.Put(R"(/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
+  // Both through with_body: a content reader route is chosen before any other of its method.
+  server.Put(R"(/([^/]+))", with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
     const std::string name = request.matches[1].str();
     if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
     if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
@@ -81,13 +82,13 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
     } catch (const ingest::InputError& error) {
       reply_error(response, 400, error.what());
     }
-  });
+  }));
 
-  server.Delete(R"(/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
+  server.Delete(R"(/([^/]+))", with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
     const std::string name = request.matches[1].str();
     if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
     response.status = state.remove_article(name) ? 204 : 404;
-  });
+  }));
 }
 
 }  // namespace storyline::serve

@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "storyline/serve/http_helpers.h"
+#include "storyline/serve/limited_server.h"
+#include "storyline/serve/request_body.h"
 #include "storyline/serve/routes.h"
 #include "storyline/serve/server_state.h"
 #include "storyline/serve/web_files.h"
@@ -53,17 +55,33 @@ std::optional<std::string> contradictory_framing(const httplib::Request& request
   return std::nullopt;
 }
 
+ConnectionLimits connection_limits(const ServerOptions& options) {
+  using std::chrono::seconds;
+  ConnectionLimits limits;
+  limits.idle_read = seconds(options.read_timeout_seconds);
+  limits.idle_write = seconds(options.write_timeout_seconds);
+  limits.header_deadline = seconds(options.header_deadline_seconds);
+  limits.request_deadline = seconds(options.request_deadline_seconds);
+  limits.write_deadline = seconds(options.write_deadline_seconds);
+  limits.keep_alive = seconds(options.keep_alive_seconds);
+  limits.max_header_bytes = options.max_header_bytes;
+  limits.max_body_wire_bytes = 2 * options.max_body_bytes;
+  return limits;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
   // The page's files first: a --web-root missing one stops the server before it opens (or
   // creates) the store.
   explicit Impl(ServerOptions options)
-      : web_source(std::make_shared<const WebFileSource>(options.web_root, options.publisher_images)), state(std::move(options)) {}
+      : web_source(std::make_shared<const WebFileSource>(options.web_root, options.publisher_images)),
+        state(std::move(options)),
+        server(connection_limits(state.options()), state.options().worker_threads) {}
 
   std::shared_ptr<const WebFileSource> web_source;
   ServerState state;
-  httplib::Server server;
+  LimitedServer server;
   // The listening socket, seen when the library makes it: Debian's cpp-httplib is built with a
   // listen backlog of 5, so clients reconnecting under load waited for SYN retries (1 s, 3 s:
   // the p99 of seconds and the timeouts the load test saw).
@@ -127,10 +145,9 @@ struct HttpServer::Impl {
 
 void HttpServer::Impl::install_routes() {
   const ServerOptions& options = state.options();
+  // Deadlines, keep-alive and the pool are LimitedServer's; this is the library's 413 for a
+  // Content-Length over the limit, before any byte of the body.
   server.set_payload_max_length(options.max_body_bytes);
-  server.set_read_timeout(options.read_timeout_seconds, 0);
-  server.set_write_timeout(options.write_timeout_seconds, 0);
-  server.set_keep_alive_max_count(100000);
   server.set_socket_options([this](int socket) {
     // SO_REUSEADDR only (a restart binds while old connections linger in TIME_WAIT). The
     // library's defaults add SO_REUSEPORT, with which a second `serve` on a port in use started
@@ -144,17 +161,17 @@ void HttpServer::Impl::install_routes() {
   server.set_tcp_nodelay(true);
   // No answer is to be read as another type than it says (a JSON answer as a script or page).
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
-  const size_t workers = std::max<size_t>(2, options.worker_threads);
-  server.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
 
   // Latency: the pre-routing hook and the logger run on the same worker thread, in that order.
   const WriteGuardOptions guard{options.write_token, is_loopback_host(options.host)};
   server.set_pre_routing_handler([guard](const httplib::Request& request, httplib::Response& response) {
     request_started() = std::chrono::steady_clock::now();
+    LimitedServer::headers_read();
     // Framing headers that contradict each other (two Content-Lengths, or one with
     // Transfer-Encoding) are how a request is smuggled past a proxy: refused, connection closed.
     if (const auto contradiction = contradictory_framing(request)) {
       response.set_header("Connection", "close");
+      LimitedServer::close_after_response();
       reply_error(response, 400, *contradiction);
       return httplib::Server::HandlerResponse::Handled;
     }
@@ -164,6 +181,9 @@ void HttpServer::Impl::install_routes() {
     if (const auto refusal = refuse_write({request.method, host, origin, fetch_site, authorization}, guard)) {
       if (refusal->status == 401) response.set_header("WWW-Authenticate", "Bearer");
       reply_error(response, refusal->status, refusal->message);
+      // Its body is left unread, so the connection cannot carry another request.
+      if (request.has_header("Content-Length") || request.has_header("Transfer-Encoding"))
+        LimitedServer::close_after_response();
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -172,6 +192,23 @@ void HttpServer::Impl::install_routes() {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started()).count();
     state.metrics().observe_request(route_label(request), response.status, seconds);
   });
+  // A request whose line and headers were cut (limited_server.h) is answered for what it is; the
+  // library, which only sees a read fail, would say 400.
+  const long header_deadline = options.header_deadline_seconds;
+  const size_t header_bytes = options.max_header_bytes;
+  server.set_error_handler(httplib::Server::HandlerWithResponse([header_deadline, header_bytes](const httplib::Request&,
+                                                                                               httplib::Response& response) {
+    switch (LimitedServer::cut()) {
+      case RequestCut::header_deadline:
+        reply_error(response, 408, "the request's headers did not arrive within " + std::to_string(header_deadline) + " s");
+        return httplib::Server::HandlerResponse::Handled;
+      case RequestCut::headers_too_large:
+        reply_error(response, 431, "the request line and headers are over " + std::to_string(header_bytes) + " bytes");
+        return httplib::Server::HandlerResponse::Handled;
+      default:
+        return httplib::Server::HandlerResponse::Unhandled;
+    }
+  }));
   server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
     std::string message = "internal error";
     try {
@@ -195,7 +232,8 @@ void HttpServer::Impl::install_routes() {
   install_story_routes(server, state);
   install_source_routes(server, state);
   install_feed_routes(server, state);
-  install_contest_routes(server, state);  // last: its PUT/DELETE /{name} match any name
+  install_contest_routes(server, state);  // its PUT/DELETE /{name} match any name
+  install_unknown_body_routes(server, body_limits(options));  // last: any other path with a body
 }
 
 HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {

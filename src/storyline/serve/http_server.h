@@ -13,12 +13,31 @@ struct ServerOptions {
   std::string db = "storyline.db";
   std::string host = "127.0.0.1";  // loopback unless the user asks otherwise
   int port = 8080;
+  // Limits on each request (limited_server.h, request_body.h; issue 16). The body, counted as the
+  // route reads it (after chunks are joined and gzip, deflate or br undone): 16 MiB, far above
+  // any article page, below what a few at once cost in memory. As sent, a body may take twice
+  // that (chunk framing), never more, whatever the route.
   size_t max_body_bytes = size_t{16} << 20;
+  // The request line and headers: 32 KiB (nginx's default, 4 buffers of 8 KiB; the library
+  // already refuses a line over 8 KiB).
+  size_t max_header_bytes = size_t{32} << 10;
+  // One read or write waits at most this long for the client.
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
+  // Counted from a request's first byte: its line and headers within 10 s (any client sends them
+  // in one packet; 10 s leaves room for retransmissions on a bad link), all of it with its body
+  // within 60 s (a full 16 MiB body at 2.2 Mbit/s). A client that sends a byte at a time is cut
+  // off then, whatever the read timeout.
+  int header_deadline_seconds = 10;
+  int request_deadline_seconds = 60;
+  // An answer is written within 60 s of its first byte (the largest lists, a few MB, at ~1 Mbit/s).
+  int write_deadline_seconds = 60;
+  // The wait for a keep-alive connection's next request, while no other connection waits.
+  int keep_alive_seconds = 5;
   int purge_interval_seconds = 5;  // how often expired (time-to-live) articles are removed
   // A worker serves one keep-alive connection at a time, so there must be as many as the
-  // connections expected at once (each mostly waits; each has its own read connection).
+  // connections expected at once (each mostly waits; each has its own read connection). An idle
+  // connection gives its worker up when other connections wait for one.
   size_t worker_threads = 96;
   // Live sources: poll the store's sources in the background (`serve --poll`). Off by default:
   // a server only polls when asked to reach out to the network.

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "storyline/serve/request_body.h"
 #include "storyline/serve/server_state.h"
 #include "storyline/serve/web_files.h"
 
@@ -19,6 +20,11 @@ void install_feed_routes(httplib::Server& server, ServerState& state);     // /f
 void install_contest_routes(httplib::Server& server, ServerState& state);  // PUT/DELETE /{name}, /threads
 // /, /style.css, /app.js: the page's files, from `source`.
 void install_web_routes(httplib::Server& server, std::shared_ptr<const WebFileSource> source);
+
+// The limits a route's body is read within (request_body.h), from the server's options.
+inline BodyLimits body_limits(const ServerOptions& options) {
+  return {options.max_body_bytes, options.request_deadline_seconds};
+}
 
 // What a cached answer is: JSON unless told otherwise. A body that links to the address it was
 // asked at (a feed's links) names that address, and is cached per address.
