@@ -72,7 +72,9 @@ struct Article {
 std::vector<Article> load_articles(const std::string& data) {
   std::vector<Article> articles;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(data + "/categories/bbc-news-2225")) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".txt" || entry.path().filename().string().starts_with("README")) continue;
+    if (!entry.is_regular_file() || entry.path().extension() != ".txt" ||
+        entry.path().filename().string().starts_with("README"))
+      continue;
     const std::string text = read_file(entry.path());
     const size_t line = text.find('\n');
     articles.push_back({text.substr(0, line), line == std::string::npos ? "" : text.substr(line + 1)});
@@ -99,7 +101,8 @@ std::vector<Article> load_articles(const std::string& data) {
     std::string title;
     if (const size_t subject = content.find("Subject:"); subject != std::string_view::npos && subject < headers_end)
       title = std::string(content.substr(subject + 8, content.find('\n', subject) - subject - 8));
-    if (headers_end != std::string_view::npos) articles.push_back({std::move(title), std::string(content.substr(headers_end + 2))});
+    if (headers_end != std::string_view::npos)
+      articles.push_back({std::move(title), std::string(content.substr(headers_end + 2))});
   });
   for (auto& labeled : cluster::read_ecbplus(data + "/clustering/ecbplus/ecbplus_docs.jsonl"))
     articles.push_back({labeled.document.title.value_or(""), labeled.document.text.value_or("")});
@@ -153,7 +156,8 @@ const std::vector<Document>& corpus() {
     std::vector<std::pair<size_t, size_t>> running;  // (event, next piece)
     size_t next_event = 0;
     while (stream.size() < made) {
-      while (running.size() < kRunning && next_event < event_order.size()) running.emplace_back(event_order[next_event++], 0);
+      while (running.size() < kRunning && next_event < event_order.size())
+        running.emplace_back(event_order[next_event++], 0);
       if (running.empty()) break;
       for (size_t r = 0; r < running.size();) {
         auto& [event, piece] = running[r];
@@ -209,7 +213,8 @@ void cluster_analysed(benchmark::State& state) {
     state.counters["docs_per_s"] = static_cast<double>(count) / seconds;
     state.counters["us_per_doc"] = seconds * 1e6 / static_cast<double>(count);
     // The cost of a document arriving when the store already holds count - 10k: what must stay flat.
-    state.counters["us_per_doc_last_10k"] = (end - last_10k_start) * 1e6 / static_cast<double>(std::min<size_t>(count, 10000));
+    state.counters["us_per_doc_last_10k"] = (end - last_10k_start) * 1e6 /
+                                            static_cast<double>(std::min<size_t>(count, 10000));
     // Candidates come from the time reach of a document (12 days here, ~40k documents of the
     // stream), so the cost rises while the reach fills and is flat after: compare 40k-50k with
     // the last 10k.

@@ -43,7 +43,8 @@ void BM_DeduplicateDocuments(benchmark::State& state) {
       index.add(std::move(fingerprint));
     }
   }
-  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(count * state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(count * state.iterations()),
+                                                benchmark::Counter::kIsRate);
   state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsRate);
   state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
 }

@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 #include "storyline/extract/html_document.h"
 #include "storyline/extract/html_extractor.h"
 #include "storyline/extract/main_content.h"
-#include "storyline/core/decompress.h"
-#include "storyline/core/input_files.h"
 #include "storyline/text/encoding.h"
 
 namespace {
@@ -70,9 +70,8 @@ void BM_ExtractHtml(benchmark::State& state) {
 }
 
 void BM_ParseOnly(benchmark::State& state) {
-  run_over_pages(state, [](const std::string& page) {
-    benchmark::DoNotOptimize(storyline::extract::HtmlDocument::parse(page));
-  });
+  run_over_pages(state,
+                 [](const std::string& page) { benchmark::DoNotOptimize(storyline::extract::HtmlDocument::parse(page)); });
 }
 
 void BM_ParseAndMainContent(benchmark::State& state) {

@@ -48,7 +48,8 @@ void BM_ScrapedTextSeeds(benchmark::State& state) {
     return;
   }
   for (auto _ : state)
-    for (const auto& text : texts) benchmark::DoNotOptimize(storyline::extract::extract_scraped_text(text, {"seed", {}, {}}));
+    for (const auto& text : texts)
+      benchmark::DoNotOptimize(storyline::extract::extract_scraped_text(text, {"seed", {}, {}}));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * texts.size()));
 }
 BENCHMARK(BM_ScrapedTextSeeds);

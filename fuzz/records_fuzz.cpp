@@ -8,7 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const std::string text = storyline::text::make_valid_utf8(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
+  const std::string text = storyline::text::make_valid_utf8(
+      std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
   const storyline::ingest::RawInput input{"fuzz", {}, std::nullopt};
   try {
     switch (data[0] % 3) {

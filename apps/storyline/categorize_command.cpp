@@ -52,10 +52,8 @@ bool read_line(std::istream& in, Line& line) {
   for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
     any = true;
     if (c == '\n') return true;
-    if (line.text.size() < kMaxLineBytes)
-      line.text.push_back(static_cast<char>(c));
-    else
-      line.too_long = true;
+    if (line.text.size() < kMaxLineBytes) line.text.push_back(static_cast<char>(c));
+    else line.too_long = true;
   }
   return any;
 }

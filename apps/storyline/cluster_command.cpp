@@ -66,13 +66,16 @@ int run_cluster(const ClusterOptions& options) {
   std::string out;
   std::unordered_map<std::string, std::string> related_of_storyline;  // its JSON list, found once
   for (size_t i = 0; i < clusterer.documents(); ++i) {
-    out += "{\"id\": " + nlohmann::json(clusterer.document_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += ", \"story\": " + nlohmann::json(clusterer.story_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += "{\"id\": " +
+           nlohmann::json(clusterer.document_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += ", \"story\": " +
+           nlohmann::json(clusterer.story_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += ", \"storyline\": " +
            nlohmann::json(clusterer.storyline_id(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     auto [related, inserted] = related_of_storyline.try_emplace(clusterer.storyline_id(i));
     if (inserted)
-      related->second = nlohmann::json(clusterer.related_storylines(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      related->second =
+          nlohmann::json(clusterer.related_storylines(i)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += ", \"related_storylines\": " + related->second;
     out += "}\n";
     if (out.size() > (1 << 16)) {
@@ -93,15 +96,18 @@ Runner add_cluster_command(CLI::App& app) {
       "Read documents (Document JSON Lines) and print {\"id\", \"story\", \"storyline\"} for each, in input order: "
       "documents about one event share a story; stories of one developing subject share a storyline.");
   command->add_option("path", options->path, "Document JSON Lines file; - (the default) for standard input");
-  command->add_option("--batch", options->batch,
-                      "Documents read before they are clustered together; the order inside a batch does not matter")
+  command
+      ->add_option("--batch", options->batch,
+                   "Documents read before they are clustered together; the order inside a batch does not matter")
       ->capture_default_str();
-  command->add_option("--same-publisher", options->story.same_publisher_factor,
-                      "Factor on a document's similarity to a story of its own publisher")
+  command
+      ->add_option("--same-publisher", options->story.same_publisher_factor,
+                   "Factor on a document's similarity to a story of its own publisher")
       ->capture_default_str();
-  command->add_option("--cross-language", options->story.cross_language_merge,
-                      "Anchor cosine (names keyed across alphabets, numbers) at which stories of different languages "
-                      "merge; 0: never")
+  command
+      ->add_option("--cross-language", options->story.cross_language_merge,
+                   "Anchor cosine (names keyed across alphabets, numbers) at which stories of different languages "
+                   "merge; 0: never")
       ->capture_default_str();
   command->add_option("--join", options->story.join_threshold, "Similarity at which a document joins a story")
       ->capture_default_str();
@@ -109,8 +115,7 @@ Runner add_cluster_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--split", options->story.split_threshold, "A story splits when its halves are less similar")
       ->capture_default_str();
-  command->add_option("--link", options->story.storylines.link_threshold,
-                      "Similarity at which a story joins a storyline")
+  command->add_option("--link", options->story.storylines.link_threshold, "Similarity at which a story joins a storyline")
       ->capture_default_str();
   return [options] { return run_cluster(*options); };
 }

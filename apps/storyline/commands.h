@@ -23,8 +23,8 @@ Runner add_ingest_command(CLI::App& app);
 Runner add_stories_command(CLI::App& app);
 Runner add_serve_command(CLI::App& app);
 Runner add_cluster_command(CLI::App& app);
-Runner add_sources_command(CLI::App& app);       // sources add|list|remove|import|export
-Runner add_sources_poll_command(CLI::App& app);  // sources poll
+Runner add_sources_command(CLI::App& app);          // sources add|list|remove|import|export
+Runner add_sources_poll_command(CLI::App& app);     // sources poll
 Runner add_eval_clustering_command(CLI::App& app);  // eval clustering
 
 // `storyline eval ...`: quality figures on ../shared/data.
@@ -32,8 +32,8 @@ Runner add_eval_dedup_command(CLI::App& app);
 Runner add_eval_extraction_command(CLI::App& app);
 Runner add_eval_metadata_command(CLI::App& app);
 Runner add_eval_quotes_command(CLI::App& app);  // eval quotes: who said what on PolNeAR
-Runner add_eval_dates_command(CLI::App& app);  // eval dates: dates from context (extract/context_date.h)
-Runner add_eval_scraped_text_command(CLI::App& app); 
+Runner add_eval_dates_command(CLI::App& app);   // eval dates: dates from context (extract/context_date.h)
+Runner add_eval_scraped_text_command(CLI::App& app);
 Runner add_train_scraped_text_command(CLI::App& app);
 
 // Document categories (label stage).

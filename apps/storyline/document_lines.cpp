@@ -32,8 +32,7 @@ DocumentLinesSummary for_each_document_line(const std::string& command, const st
       ++summary.documents;
     } catch (const std::exception& error) {
       ++summary.rejected;
-      std::cerr << "storyline " << command << ": " << name << ": line " << line_number << ": " << error.what()
-                << "\n";
+      std::cerr << "storyline " << command << ": " << name << ": line " << line_number << ": " << error.what() << "\n";
     }
   }
   return summary;

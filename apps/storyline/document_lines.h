@@ -11,7 +11,7 @@ namespace storyline::cli {
 
 struct DocumentLinesSummary {
   size_t documents = 0;
-  size_t rejected = 0;  // lines that were not a document
+  size_t rejected = 0;      // lines that were not a document
   bool unreadable = false;  // the file itself could not be opened
 };
 

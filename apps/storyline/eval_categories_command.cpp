@@ -183,7 +183,8 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
       });
     std::vector<label::LabelledText> unlabelled_texts;
     for (const auto& page : corpus.unlabelled) unlabelled_texts.push_back(page.text);
-    const auto unlabelled_features = label::training_examples(unlabelled_texts, options.training.bucket_bits, options.threads);
+    const auto unlabelled_features = label::training_examples(unlabelled_texts, options.training.bucket_bits,
+                                                              options.threads);
 
     std::vector<eval::GroupedText> all = corpus.texts;
     all.insert(all.end(), corpus.pages.begin(), corpus.pages.end());
@@ -220,10 +221,11 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
     folds.push_back({"pages read by hand (gold/; their sites held out)",
                      [&](const std::string& g) { return g.starts_with("gold/") || gold_sites.count(g) > 0; }});
 
-    std::printf("Category evaluation: each model is trained without the held-out group (publisher or corpus),\n"
-                "then scored on it. Accuracy; macro-F1 over the categories in that group's gold.\n"
-                "%zu labelled texts, %zu section-labelled pages, %zu gold pages.\n\n",
-                corpus.texts.size(), corpus.pages.size(), gold_texts.size());
+    std::printf(
+        "Category evaluation: each model is trained without the held-out group (publisher or corpus),\n"
+        "then scored on it. Accuracy; macro-F1 over the categories in that group's gold.\n"
+        "%zu labelled texts, %zu section-labelled pages, %zu gold pages.\n\n",
+        corpus.texts.size(), corpus.pages.size(), gold_texts.size());
     std::vector<Scored> results;
     for (const Fold& fold : folds) {
       if (!options.only.empty() && fold.name.find(options.only) == std::string::npos) continue;
@@ -277,7 +279,8 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
       size_t categories = 0;
       for (size_t c = 0; c < label::kCategoryCount; ++c) {
         size_t row = 0;
-        for (size_t k = 0; k < label::kCategoryCount; ++k) row += scored.matrix.count(label::category_at(c), label::category_at(k));
+        for (size_t k = 0; k < label::kCategoryCount; ++k)
+          row += scored.matrix.count(label::category_at(c), label::category_at(k));
         categories += row > 0;
       }
       if (scored.matrix.total() >= 40 && categories >= 2) by_language[scored.language].push_back(&scored);
@@ -291,7 +294,8 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
         if (split->matrix.macro_f1() < worst->matrix.macro_f1()) worst = split;
       }
       std::printf("    %-4s splits %2zu  mean accuracy %.3f  mean macro-F1 %.3f  worst %.3f (%s)\n", language.c_str(),
-                  splits.size(), accuracy / splits.size(), sum / splits.size(), worst->matrix.macro_f1(), worst->fold.c_str());
+                  splits.size(), accuracy / splits.size(), sum / splits.size(), worst->matrix.macro_f1(),
+                  worst->fold.c_str());
     }
 
     if (options.only.empty()) evaluate_news(options, gold, gold_documents);
@@ -314,7 +318,8 @@ Runner add_eval_categories_command(CLI::App& app) {
   command->add_option("--data", options->data, "The datasets folder (default ../shared/data)");
   command->add_option("--gold", options->gold, "The folder of gold/*.tsv pages judged by reading");
   command->add_option("--threads", options->threads, "Threads for reading features (default 2)");
-  command->add_option("--only", options->only, "Only the held-out splits whose name contains this; 'news': only news or not");
+  command->add_option("--only", options->only,
+                      "Only the held-out splits whose name contains this; 'news': only news or not");
   // For tuning; the shipped model uses the defaults.
   command->add_option("--epochs", options->training.epochs, "Training epochs (default 8)");
   command->add_option("--learning-rate", options->training.learning_rate, "AdaGrad learning rate (default 0.5)");
@@ -322,7 +327,8 @@ Runner add_eval_categories_command(CLI::App& app) {
   command->add_option("--bucket-bits", options->training.bucket_bits, "Hash buckets, as a power of two (default 20)");
   command->add_option("--balance", options->training.balance, "Balance categories and sources (default true)");
   command->add_flag("--matrices", options->matrices, "Print a confusion matrix for every split");
-  command->add_option("--self-training", options->self_training, "Second round with the unlabelled pages the first model is sure of (default true, as shipped)");
+  command->add_option("--self-training", options->self_training,
+                      "Second round with the unlabelled pages the first model is sure of (default true, as shipped)");
   return [options, command]() -> int { return command->parsed() ? run_eval_categories(*options) : 2; };
 }
 

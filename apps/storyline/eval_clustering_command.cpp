@@ -8,12 +8,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 
@@ -128,7 +128,7 @@ cluster::BCubedScore within_languages(const Corpus& corpus, const std::vector<st
 
 struct PairFigures {
   size_t same = 0, same_right = 0, different = 0, different_right = 0, cross = 0, cross_right = 0;
-  size_t cross_storyline_right = 0;  // cross-language pairs whose storyline is decided right
+  size_t cross_storyline_right = 0;                              // cross-language pairs whose storyline is decided right
   std::map<std::string, std::pair<size_t, size_t>> by_language;  // same-language pairs: right, all
   double accuracy() const {
     return same + different ? static_cast<double>(same_right + different_right) / static_cast<double>(same + different) : 0;
@@ -176,7 +176,8 @@ void print_details(const Corpus& corpus, const std::vector<std::string>& made) {
     for (const auto& [story, documents] : parts)
       if (documents.size() <= 2)
         for (size_t i : documents)
-          std::printf("    %s %s: %.90s\n", corpus.languages[i].c_str(), corpus.documents[i].id.c_str(), corpus.titles[i].c_str());
+          std::printf("    %s %s: %.90s\n", corpus.languages[i].c_str(), corpus.documents[i].id.c_str(),
+                      corpus.titles[i].c_str());
   }
   std::printf("\n%s: stories mixing gold events\n", corpus.name.c_str());
   for (const auto& [story, events] : by_made) {
@@ -198,7 +199,8 @@ struct Baseline {
 Baseline baseline_of(const Corpus& corpus, const cluster::BlockShares& shares) {
   Baseline baseline;
   cluster::DocumentFrequencies frequencies;
-  for (const auto& document : corpus.documents) frequencies.add_document(cluster::distinct_terms(document), document.language);
+  for (const auto& document : corpus.documents)
+    frequencies.add_document(cluster::distinct_terms(document), document.language);
   std::vector<cluster::SparseVector> vectors;
   for (size_t i = 0; i < corpus.documents.size(); ++i)
     if (!corpus.gold_stories[i].empty()) {
@@ -209,8 +211,7 @@ Baseline baseline_of(const Corpus& corpus, const cluster::BlockShares& shares) {
   return baseline;
 }
 
-cluster::BCubedScore baseline_score(const Baseline& baseline, float cut,
-                                    const std::vector<std::string>& gold) {
+cluster::BCubedScore baseline_score(const Baseline& baseline, float cut, const std::vector<std::string>& gold) {
   const auto clusters = cluster::cut_dendrogram(baseline.merges, baseline.documents.size(), cut);
   std::vector<std::string> made, scored_gold;
   for (size_t k = 0; k < baseline.documents.size(); ++k) {
@@ -244,8 +245,9 @@ void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions&
     pairs.push_back(fitted ? pairs_of(corpora[c], options.seed) : std::vector<cluster::LabelledPair>{});
     if (!pairs.back().empty()) trainable.push_back(c);
   }
-  std::printf("\nsame-event decision fitted on pairs (logistic regression over block cosines; shares and join threshold "
-              "from its weights), story F1 per corpus; * = fitted on that corpus\n");
+  std::printf(
+      "\nsame-event decision fitted on pairs (logistic regression over block cosines; shares and join threshold "
+      "from its weights), story F1 per corpus; * = fitted on that corpus\n");
   std::printf("%-28s %5s %5s %5s %5s %6s", "fitted on", "body", "title", "names", "people", "join");
   for (const Corpus& corpus : corpora) std::printf("  %18.18s", corpus.name.c_str());
   std::printf("\n");
@@ -276,7 +278,8 @@ void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions&
     story.join_threshold = decision.threshold;
     row(label, story, fold);
     std::printf("%-28s pair accuracy:", "");
-    for (size_t c : trainable) std::printf(" %s %.3f", corpora[c].name.c_str(), cluster::decision_accuracy(decision, pairs[c]));
+    for (size_t c : trainable)
+      std::printf(" %s %.3f", corpora[c].name.c_str(), cluster::decision_accuracy(decision, pairs[c]));
     std::printf("\n");
   }
 }
@@ -287,7 +290,9 @@ void print_score(const char* what, const cluster::BCubedScore& score) {
 }
 
 int run_eval_clustering(const EvalClusteringOptions& options) {
-  const auto wanted = [&](const std::string& name) { return options.only.empty() || name.find(options.only) != std::string::npos; };
+  const auto wanted = [&](const std::string& name) {
+    return options.only.empty() || name.find(options.only) != std::string::npos;
+  };
   std::vector<Corpus> corpora;
   try {
     corpora = load_story_corpora(options, wanted);
@@ -302,11 +307,13 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
   const float story_cut = best_cut(ecbplus_baseline, corpora[0].gold_stories);
   const float storyline_cut = best_cut(ecbplus_baseline, corpora[0].gold_storylines);
 
-  std::printf("online clustering: join %.2f, merge %.2f, split %.2f, storyline link %.2f; documents in a fixed shuffled "
-              "order (seed %u), batches of %zu\n",
-              options.join, options.merge, options.split, options.link, options.seed, options.batch);
-  std::printf("baseline: average-link TF-IDF over the scored documents, cuts chosen on ECB+ (stories %.2f, storylines %.2f)\n",
-              story_cut, storyline_cut);
+  std::printf(
+      "online clustering: join %.2f, merge %.2f, split %.2f, storyline link %.2f; documents in a fixed shuffled "
+      "order (seed %u), batches of %zu\n",
+      options.join, options.merge, options.split, options.link, options.seed, options.batch);
+  std::printf(
+      "baseline: average-link TF-IDF over the scored documents, cuts chosen on ECB+ (stories %.2f, storylines %.2f)\n",
+      story_cut, storyline_cut);
   double worst_f1 = 2;
   std::string worst;
   for (const Corpus& corpus : corpora) {
@@ -322,16 +329,20 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     if (is_multilingual(corpus)) print_score("stories, within each language", within_languages(corpus, online.story_of));
     const Baseline baseline = &corpus == &corpora[0] ? ecbplus_baseline : baseline_of(corpus, options.shares);
     print_score("stories (baseline)", baseline_score(baseline, story_cut, corpus.gold_stories));
-    if (has_storylines) print_score("storylines (baseline)", baseline_score(baseline, storyline_cut, corpus.gold_storylines));
+    if (has_storylines)
+      print_score("storylines (baseline)", baseline_score(baseline, storyline_cut, corpus.gold_storylines));
     if (!corpus.pairs.empty()) {
       const PairFigures pairs = pair_figures(corpus, online.story_of, online.storyline_of);
-      std::printf("  pairs decided right: %.3f of %zu (same event %zu/%zu, different %zu/%zu, cross-language %zu/%zu; "
-                  "by storyline %zu/%zu)\n",
-                  pairs.accuracy(), pairs.same + pairs.different, pairs.same_right, pairs.same, pairs.different_right,
-                  pairs.different, pairs.cross_right, pairs.cross, pairs.cross_storyline_right, pairs.cross);
+      std::printf(
+          "  pairs decided right: %.3f of %zu (same event %zu/%zu, different %zu/%zu, cross-language %zu/%zu; "
+          "by storyline %zu/%zu)\n",
+          pairs.accuracy(), pairs.same + pairs.different, pairs.same_right, pairs.same, pairs.different_right,
+          pairs.different, pairs.cross_right, pairs.cross, pairs.cross_storyline_right, pairs.cross);
       std::printf("  same-language pairs decided right:");
       for (const auto& [language, counts] : pairs.by_language)
-        if (counts.second >= 10) std::printf(" %s %.3f (%zu)", language.c_str(), static_cast<double>(counts.first) / static_cast<double>(counts.second), counts.second);
+        if (counts.second >= 10)
+          std::printf(" %s %.3f (%zu)", language.c_str(),
+                      static_cast<double>(counts.first) / static_cast<double>(counts.second), counts.second);
       std::printf("\n");
     }
     std::printf("  speed: analysis (entities included) %.0f docs/s, online clustering %.0f docs/s (one thread)\n",
@@ -343,9 +354,9 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
       std::printf("\n%s: pairs decided wrong (same = the gold says one event)\n", corpus.name.c_str());
       for (const auto& pair : corpus.pairs)
         if ((online.story_of[pair.a] == online.story_of[pair.b]) != pair.same_event)
-          std::printf("  %s %s/%s\n    %.90s\n    %.90s\n", pair.same_event ? "same, split:   " : "different, merged:",
-                      corpus.languages[pair.a].c_str(), corpus.languages[pair.b].c_str(), corpus.titles[pair.a].c_str(),
-                      corpus.titles[pair.b].c_str());
+          std::printf("  %s %s/%s\n    %.90s\n    %.90s\n",
+                      pair.same_event ? "same, split:   " : "different, merged:", corpus.languages[pair.a].c_str(),
+                      corpus.languages[pair.b].c_str(), corpus.titles[pair.a].c_str(), corpus.titles[pair.b].c_str());
     }
   }
   if (!worst.empty()) std::printf("\nworst story F1: %.3f (%s)\n", worst_f1, worst.c_str());
@@ -416,12 +427,14 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_option("--join", options->join, "Story join threshold")->capture_default_str();
   command->add_option("--merge", options->merge, "Story merge threshold (repair pass)")->capture_default_str();
   command->add_option("--link", options->link, "Storyline link threshold")->capture_default_str();
-  command->add_option("--title-share", options->shares.title, "Share of the title block in similarity")->capture_default_str();
+  command->add_option("--title-share", options->shares.title, "Share of the title block in similarity")
+      ->capture_default_str();
   command->add_option("--people-share", options->shares.people, "Share of the people block in similarity")
       ->capture_default_str();
   command->add_option("--entities", options->entities, "Label entities before clustering, as ingest does")
       ->capture_default_str();
-  command->add_option("--name-share", options->shares.names, "Share of the names block in similarity")->capture_default_str();
+  command->add_option("--name-share", options->shares.names, "Share of the names block in similarity")
+      ->capture_default_str();
   command->add_option("--number-weight", options->analysis.number_weight, "Weight of a number")->capture_default_str();
   command->add_option("--member-share", options->member_share, "Share of the nearest member in a story's score")
       ->capture_default_str();
@@ -430,14 +443,17 @@ Runner add_eval_clustering_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--fragment-size", options->fragment_size, "Largest story that counts as a fragment")
       ->capture_default_str();
-  command->add_option("--recheck-growth", options->recheck_growth,
-                      "Growth (a fraction) after which a story is checked for a split and placed again")
+  command
+      ->add_option("--recheck-growth", options->recheck_growth,
+                   "Growth (a fraction) after which a story is checked for a split and placed again")
       ->capture_default_str();
-  command->add_option("--same-publisher", options->same_publisher,
-                      "Factor on a document's similarity to a story of its own publisher")
+  command
+      ->add_option("--same-publisher", options->same_publisher,
+                   "Factor on a document's similarity to a story of its own publisher")
       ->capture_default_str();
-  command->add_option("--cross-language", options->cross_language,
-                      "Anchor cosine at which stories of different languages merge (0: never)")
+  command
+      ->add_option("--cross-language", options->cross_language,
+                   "Anchor cosine at which stories of different languages merge (0: never)")
       ->capture_default_str();
   command->add_option("--window-days", options->window_days, "Days apart with no time penalty")->capture_default_str();
   command->add_option("--decay-days", options->decay_days, "Beyond the window, similarity decays by e every this many days")
@@ -445,7 +461,8 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_flag("--details", options->details, "Also print the events split over several stories and the mixed stories");
   command->add_flag("--fit", options->fit,
                     "Also fit the same-event decision on each corpus's labelled pairs and score it on the others");
-  command->add_flag("--sweep", options->sweep, "Also print F1 over a grid of thresholds per corpus, and over seeds and batch sizes");
+  command->add_flag("--sweep", options->sweep,
+                    "Also print F1 over a grid of thresholds per corpus, and over seeds and batch sizes");
   return [options] { return run_eval_clustering(*options); };
 }
 

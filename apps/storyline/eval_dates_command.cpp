@@ -24,14 +24,15 @@ double share(size_t part, size_t whole) { return whole ? static_cast<double>(par
 
 void print_row(const char* label, const eval::DateTally& tally, size_t articles) {
   std::printf("  %-22s %4zu  exact %.3f  within 7 days %.3f  right year %.3f   (of its answers: right year %.3f)\n", label,
-              tally.articles, share(tally.exact, articles), share(tally.within_week, articles), share(tally.right_year, articles),
-              share(tally.right_year, tally.articles));
+              tally.articles, share(tally.exact, articles), share(tally.within_week, articles),
+              share(tally.right_year, articles), share(tally.right_year, tally.articles));
 }
 
 int run_eval_dates(const EvalDatesOptions& options) {
   namespace fs = std::filesystem;
   if (!fs::is_directory(fs::path(options.data) / "clustering" / "meantime")) {
-    std::fprintf(stderr, "storyline eval dates: %s/clustering/meantime is missing; pass --data pointing at shared/data\n", options.data.c_str());
+    std::fprintf(stderr, "storyline eval dates: %s/clustering/meantime is missing; pass --data pointing at shared/data\n",
+                 options.data.c_str());
     return 2;
   }
   std::printf(
@@ -39,12 +40,14 @@ int run_eval_dates(const EvalDatesOptions& options) {
       "Rates over all articles; 'firm' = the answers day_from_context gives (dateline, caption, full date).\n");
   for (const std::string language : {"en", "es", "it", "nl"}) {
     const eval::DateScores scores = eval::evaluate_meantime_dates(options.data, language, options.misses);
-    std::printf("%s: %zu articles, no answer %.3f\n", language.c_str(), scores.articles, share(scores.unanswered, scores.articles));
+    std::printf("%s: %zu articles, no answer %.3f\n", language.c_str(), scores.articles,
+                share(scores.unanswered, scores.articles));
     print_row("any answer", scores.all, scores.articles);
     print_row("firm answer", scores.firm, scores.articles);
     for (size_t evidence = 0; evidence < scores.by_evidence.size(); ++evidence)
       if (scores.by_evidence[evidence].articles)
-        print_row(extract::evidence_name(static_cast<extract::DateEvidence>(evidence)), scores.by_evidence[evidence], scores.articles);
+        print_row(extract::evidence_name(static_cast<extract::DateEvidence>(evidence)), scores.by_evidence[evidence],
+                  scores.articles);
     for (const std::string& miss : scores.misses) std::printf("    wrong year %s\n", miss.c_str());
   }
   if (fs::is_directory(fs::path(options.shared) / "seeds")) {
@@ -54,11 +57,14 @@ int run_eval_dates(const EvalDatesOptions& options) {
     for (const auto& seed : seeds) {
       agree += seed.agrees;
       firm_agree += seed.firm_agrees;
-      const std::string found = seed.found ? eval::describe(*seed.found) + " (" + extract::evidence_name(seed.found->evidence) + ")" : "none";
+      const std::string found = seed.found
+                                    ? eval::describe(*seed.found) + " (" + extract::evidence_name(seed.found->evidence) + ")"
+                                    : "none";
       std::printf("  %-28s %-6s (firm: %-6s) found %-32s expected %s\n", seed.seed.c_str(), seed.agrees ? "agrees" : "WRONG",
                   seed.firm_agrees ? "agrees" : "WRONG", found.c_str(), seed.expected.c_str());
     }
-    std::printf("  %zu of %zu agree; %zu of %zu with the firm answers alone\n", agree, seeds.size(), firm_agree, seeds.size());
+    std::printf("  %zu of %zu agree; %zu of %zu with the firm answers alone\n", agree, seeds.size(), firm_agree,
+                seeds.size());
   }
   return 0;
 }
@@ -68,10 +74,12 @@ int run_eval_dates(const EvalDatesOptions& options) {
 Runner add_eval_dates_command(CLI::App& app) {
   auto options = std::make_shared<EvalDatesOptions>();
   CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
-  CLI::App* command = eval->add_subcommand("dates", "Dates of undated articles read from their text (MEANTIME per language, the seeds)");
+  CLI::App* command =
+      eval->add_subcommand("dates", "Dates of undated articles read from their text (MEANTIME per language, the seeds)");
   command->add_option("--data", options->data, "The shared data folder")->capture_default_str();
   command->add_option("--shared", options->shared, "The shared folder holding seeds/")->capture_default_str();
-  command->add_option("--misses", options->misses, "List up to N articles per language whose year is wrong")->capture_default_str();
+  command->add_option("--misses", options->misses, "List up to N articles per language whose year is wrong")
+      ->capture_default_str();
   return [options] {
     try {
       return run_eval_dates(*options);

@@ -46,7 +46,8 @@ int run_eval_dedup(const EvalDedupOptions& options) {
   for (const auto& category : {"business", "entertainment", "politics", "sport", "tech"}) {
     std::vector<std::string> files;
     for (const auto& entry : fs::directory_iterator(root / category))
-      if (entry.path().extension() == ".txt") files.push_back(std::string(category) + "/" + entry.path().filename().string());
+      if (entry.path().extension() == ".txt")
+        files.push_back(std::string(category) + "/" + entry.path().filename().string());
     std::sort(files.begin(), files.end());
     names.insert(names.end(), files.begin(), files.end());
   }
@@ -87,7 +88,8 @@ int run_eval_dedup(const EvalDedupOptions& options) {
   std::printf("BBC News 2225 duplicates (word 5-shingles, MinHash 16x8, threshold 0.8)\n");
   std::printf("  documents            %zu (%.0f docs/s)\n", names.size(), names.size() / seconds);
   std::printf("  gold pairs           %zu\n", gold.size());
-  std::printf("  gold pairs found     %zu  (recall %.3f)\n", gold_found, gold.empty() ? 0.0 : double(gold_found) / gold.size());
+  std::printf("  gold pairs found     %zu  (recall %.3f)\n", gold_found,
+              gold.empty() ? 0.0 : double(gold_found) / gold.size());
   std::printf("  pairs found          %zu\n", found.size());
   size_t below_threshold = 0;
   std::vector<std::tuple<std::string, std::string, double, double>> beyond;
@@ -110,7 +112,8 @@ int run_eval_dedup(const EvalDedupOptions& options) {
 Runner add_eval_dedup_command(CLI::App& app) {
   auto options = std::make_shared<EvalDedupOptions>();
   CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
-  CLI::App* command = eval->add_subcommand("dedup", "Duplicate detection on BBC News 2225 against its listed duplicate groups");
+  CLI::App* command = eval->add_subcommand("dedup",
+                                           "Duplicate detection on BBC News 2225 against its listed duplicate groups");
   command->add_option("--data", options->data, "The shared data folder")->capture_default_str();
   command->add_option("--show", options->show, "How many pairs beyond the gold list to print")->capture_default_str();
   return [options] { return run_eval_dedup(*options); };

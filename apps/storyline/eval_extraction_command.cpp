@@ -19,12 +19,12 @@
 
 #include "commands.h"
 #include "eval_extraction_metrics.h"
-#include "storyline/core/ordered_parallel.h"
-#include "storyline/extract/finalize.h"
-#include "storyline/extract/html_extractor.h"
 #include "storyline/core/decompress.h"
 #include "storyline/core/hash.h"
 #include "storyline/core/input_files.h"
+#include "storyline/core/ordered_parallel.h"
+#include "storyline/extract/finalize.h"
+#include "storyline/extract/html_extractor.h"
 #include "storyline/text/encoding.h"
 
 namespace storyline::cli {
@@ -44,7 +44,7 @@ struct EvalCase {
   std::string html_path;
   std::string url;
   std::vector<std::string> with, without;  // snippet gold
-  std::string gold_text;                     // full-text gold
+  std::string gold_text;                   // full-text gold
   bool gold_is_prefix = false;
 };
 
@@ -165,7 +165,8 @@ std::vector<EvalCase> readability_cases(const fs::path& folder) {
 bool is_real_gold(const std::string& gold) {
   const auto upper = std::count_if(gold.begin(), gold.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   const auto lower = std::count_if(gold.begin(), gold.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  const bool any_text = std::any_of(gold.begin(), gold.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+  const bool any_text = std::any_of(gold.begin(), gold.end(),
+                                    [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
   const bool shouted = upper > 0 && upper >= 2 * lower;
   return any_text && !shouted;
 }
@@ -193,11 +194,11 @@ void add_text_fixtures(const fs::path& html_folder, const fs::path& text_folder,
 std::vector<EvalCase> fixture_cases(const fs::path& folder, const std::string& which) {
   std::vector<EvalCase> cases;
   if (which == "newspaper3k") {
-    add_text_fixtures(folder / "newspaper3k/tests/data/html", folder / "newspaper3k/tests/data/text", ".txt",
-                      "newspaper3k/", cases);
+    add_text_fixtures(folder / "newspaper3k/tests/data/html", folder / "newspaper3k/tests/data/text", ".txt", "newspaper3k/",
+                      cases);
   } else if (which == "newspaper4k") {
-    add_text_fixtures(folder / "newspaper4k/tests/data/html", folder / "newspaper4k/tests/data/txt", ".txt",
-                      "newspaper4k/", cases);
+    add_text_fixtures(folder / "newspaper4k/tests/data/html", folder / "newspaper4k/tests/data/txt", ".txt", "newspaper4k/",
+                      cases);
   } else if (fs::is_directory(folder / "goose3/tests/data/content")) {
     for (const auto& entry : fs::directory_iterator(folder / "goose3/tests/data/content")) {
       if (entry.path().extension() != ".json") continue;
@@ -261,8 +262,8 @@ void print_snippet_row(const std::string& name, const std::vector<CaseResult>& r
   const long all = total.true_positives + total.false_positives + total.false_negatives + total.true_negatives;
   const double accuracy = double(total.true_positives + total.true_negatives) / double(std::max(1L, all));
   char notes[160];
-  std::snprintf(notes, sizeof notes, "snippets: accuracy %.3f (TP %ld FN %ld FP %ld TN %ld)", accuracy,
-                total.true_positives, total.false_negatives, total.false_positives, total.true_negatives);
+  std::snprintf(notes, sizeof notes, "snippets: accuracy %.3f (TP %ld FN %ld FP %ld TN %ld)", accuracy, total.true_positives,
+                total.false_negatives, total.false_positives, total.true_negatives);
   print_row(name, pages, precision, recall, notes);
 }
 
@@ -285,7 +286,8 @@ int run_eval_extraction(const EvalOptions& options) {
       const auto& c = results[i].counts;
       const long errors = c.false_negatives + c.false_positives;
       if (errors > 0)
-        worst.emplace_back(-double(errors) / double(c.true_positives + c.false_negatives + c.false_positives + c.true_negatives),
+        worst.emplace_back(-double(errors) /
+                               double(c.true_positives + c.false_negatives + c.false_positives + c.true_negatives),
                            "trafilatura " + cases[i].name + "  FN " + std::to_string(c.false_negatives) + " FP " +
                                std::to_string(c.false_positives) + " " + results[i].error);
     }
@@ -356,7 +358,7 @@ int run_eval_extraction(const EvalOptions& options) {
     print_row(dataset.name, results.size(), precision / n, recall / n,
               dataset.name == "fixtures/goose3"        ? "word 4-grams; gold is a prefix: ours cut to its length"
               : dataset.name == "fixtures/newspaper3k" ? "word 4-grams; notes-instead-of-gold and empty golds skipped"
-                                                      : "word 4-grams, mean per page");
+                                                       : "word 4-grams, mean per page");
   }
   const double n = double(std::max<size_t>(1, fixture_pages));
   print_row("extractor-test-fixtures", fixture_pages, fixture_precision / n, fixture_recall / n,

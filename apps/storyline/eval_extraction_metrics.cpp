@@ -91,16 +91,12 @@ SnippetCounts score_snippets(std::string_view extracted, const std::vector<std::
   const std::string haystack = collapse_whitespace(extracted);
   SnippetCounts counts;
   for (const auto& snippet : with) {
-    if (haystack.find(collapse_whitespace(snippet)) != std::string::npos)
-      ++counts.true_positives;
-    else
-      ++counts.false_negatives;
+    if (haystack.find(collapse_whitespace(snippet)) != std::string::npos) ++counts.true_positives;
+    else ++counts.false_negatives;
   }
   for (const auto& snippet : without) {
-    if (haystack.find(collapse_whitespace(snippet)) != std::string::npos)
-      ++counts.false_positives;
-    else
-      ++counts.true_negatives;
+    if (haystack.find(collapse_whitespace(snippet)) != std::string::npos) ++counts.false_positives;
+    else ++counts.true_negatives;
   }
   return counts;
 }
@@ -109,8 +105,7 @@ ShingleScore score_shingles(std::string_view extracted, std::string_view gold, b
   const std::vector<std::string> gold_words = words(gold);
   const std::vector<std::string> extracted_words = words(extracted);
   const auto gold_shingles = shingles(gold_words, gold_words.size());
-  const auto extracted_shingles =
-      shingles(extracted_words, gold_is_prefix ? gold_words.size() : extracted_words.size());
+  const auto extracted_shingles = shingles(extracted_words, gold_is_prefix ? gold_words.size() : extracted_words.size());
   long true_positives = 0, false_positives = 0, false_negatives = 0;
   for (const auto& [key, count] : extracted_shingles) {
     const auto found = gold_shingles.find(key);
@@ -132,9 +127,10 @@ ShingleScore score_shingles(std::string_view extracted, std::string_view gold, b
 }
 
 std::string html_to_text(std::string_view utf8_html) {
-  static const std::unordered_set<std::string> kBlocks = {
-      "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
-      "tr", "td", "th", "section", "article", "figure", "figcaption", "dd", "dt", "dl", "header", "footer", "hr"};
+  static const std::unordered_set<std::string> kBlocks = {"p",          "div", "br", "li", "ul",      "ol",         "h1",
+                                                          "h2",         "h3",  "h4", "h5", "h6",      "blockquote", "pre",
+                                                          "table",      "tr",  "td", "th", "section", "article",    "figure",
+                                                          "figcaption", "dd",  "dt", "dl", "header",  "footer",     "hr"};
   const extract::HtmlDocument document = extract::HtmlDocument::parse(utf8_html);
   std::string text;
   // Iterative walk: expected outputs can be deep.

@@ -26,10 +26,11 @@ struct EvalQuotesOptions {
 double ratio(size_t part, size_t whole) { return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0; }
 
 void print_counts(const std::string& label, const eval::QuoteCounts& counts) {
-  std::printf("  %-22s quotes P %.3f R %.3f (found %zu, gold %zu)   speakers P %.3f R %.3f (judged %zu found, %zu gold; %zu gold sources are pronouns)\n",
-              label.c_str(), ratio(counts.found_matched, counts.found), ratio(counts.gold_found, counts.gold), counts.found,
-              counts.gold, ratio(counts.speaker_right, counts.speaker_judged), ratio(counts.gold_right, counts.gold_judged),
-              counts.speaker_judged, counts.gold_judged, counts.gold_pronoun);
+  std::printf(
+      "  %-22s quotes P %.3f R %.3f (found %zu, gold %zu)   speakers P %.3f R %.3f (judged %zu found, %zu gold; %zu gold sources are pronouns)\n",
+      label.c_str(), ratio(counts.found_matched, counts.found), ratio(counts.gold_found, counts.gold), counts.found,
+      counts.gold, ratio(counts.speaker_right, counts.speaker_judged), ratio(counts.gold_right, counts.gold_judged),
+      counts.speaker_judged, counts.gold_judged, counts.gold_pronoun);
 }
 
 int run_eval_quotes(const EvalQuotesOptions& options) {
@@ -67,7 +68,8 @@ int run_eval_quotes(const EvalQuotesOptions& options) {
       const auto one = eval::score_quotes(article.text, article.attributions, {quote});
       const auto& counts = quote.reported ? one.reported : one.direct;
       if (counts.speaker_judged == 1 && counts.speaker_right == 0) {
-        std::printf("miss %s: \"%.80s\" credited to \"%s\"\n", article.name.c_str(), quote.text.c_str(), quote.speaker.c_str());
+        std::printf("miss %s: \"%.80s\" credited to \"%s\"\n", article.name.c_str(), quote.text.c_str(),
+                    quote.speaker.c_str());
         ++misses_shown;
       }
     }
@@ -75,8 +77,9 @@ int run_eval_quotes(const EvalQuotesOptions& options) {
   const auto& all = evaluation.all;
   const auto& articles = evaluation.articles;
   const auto& by_publisher = evaluation.by_publisher;
-  std::printf("Who said what on PolNeAR %s (%zu articles, 7 publishers; one annotator per article): summarize::find_quotes\n",
-              options.split.c_str(), articles.size());
+  std::printf(
+      "Who said what on PolNeAR %s (%zu articles, 7 publishers; one annotator per article): summarize::find_quotes\n",
+      options.split.c_str(), articles.size());
   std::printf("against the attributions; a gold quote is direct when most of its content is in quotation marks.\n");
   print_counts("direct, all", all.direct);
   print_counts("reported, all", all.reported);
@@ -90,7 +93,8 @@ Runner add_eval_quotes_command(CLI::App& app) {
   auto options = std::make_shared<EvalQuotesOptions>();
   CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
   CLI::App* command = eval->add_subcommand(
-      "quotes", "Who said what (quotes and their speakers) against PolNeAR's attributions: precision and recall for direct quotations and reported speech, per publisher");
+      "quotes",
+      "Who said what (quotes and their speakers) against PolNeAR's attributions: precision and recall for direct quotations and reported speech, per publisher");
   command->add_option("--data", options->data, "The shared data folder")->capture_default_str();
   command->add_option("--split", options->split, "PolNeAR's split: dev (the default) or train")
       ->check(CLI::IsMember({"dev", "train"}))

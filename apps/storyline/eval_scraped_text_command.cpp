@@ -73,15 +73,15 @@ int run_eval_scraped_text(const EvalScrapedTextOptions& options) {
               options.training_half ? "training" : "held-back", scores.pages, scores.labeled_lines, model.threshold);
   print_scores("line classifier, body lines:", scores.classifier_lines);
   print_scores("extractor, body lines:", scores.extractor_lines);
-  std::printf("%-34s P %.3f  R %.3f  F1 %.3f  (%zu pages with a full gold text)\n", "document word 4-grams:",
-              scores.mean_precision, scores.mean_recall,
+  std::printf("%-34s P %.3f  R %.3f  F1 %.3f  (%zu pages with a full gold text)\n",
+              "document word 4-grams:", scores.mean_precision, scores.mean_recall,
               extract::ScrapedTextScores::f1(scores.mean_precision, scores.mean_recall), scores.gold_text_pages);
   std::printf("%-34s P %.3f  R %.3f  F1 %.3f\n", "  baseline (all visible text):", scores.baseline_precision,
               scores.baseline_recall, extract::ScrapedTextScores::f1(scores.baseline_precision, scores.baseline_recall));
   print_scores("trafilatura snippets:", scores.snippets);
   if (scores.titled_pages)
-    std::printf("%-34s same words %.3f, overlapping %.3f  (%zu pages with a gold title)\n", "headline:",
-                static_cast<double>(scores.titles_exact) / scores.titled_pages,
+    std::printf("%-34s same words %.3f, overlapping %.3f  (%zu pages with a gold title)\n",
+                "headline:", static_cast<double>(scores.titles_exact) / scores.titled_pages,
                 static_cast<double>(scores.titles_overlapping) / scores.titled_pages, scores.titled_pages);
   if (options.pages)
     for (const auto& page : scores.page_scores)
@@ -94,9 +94,9 @@ int run_eval_scraped_text(const EvalScrapedTextOptions& options) {
 Runner add_eval_scraped_text_command(CLI::App& app) {
   CLI::App* eval = command_group(app, "eval", "Evaluate a stage against the datasets in ../shared/data and print figures");
   auto scraped = std::make_shared<EvalScrapedTextOptions>();
-  CLI::App* scraped_command = eval->add_subcommand(
-      "scraped-text", "The scraped-text extractor on the held-back half of pages derived from "
-                      "../shared/data/extraction: line and document word-4-gram P/R/F1");
+  CLI::App* scraped_command = eval->add_subcommand("scraped-text",
+                                                   "The scraped-text extractor on the held-back half of pages derived from "
+                                                   "../shared/data/extraction: line and document word-4-gram P/R/F1");
   scraped_command->add_option("--data", scraped->data, "The shared data folder (holding extraction/)");
   scraped_command->add_option("--model", scraped->model, "A model file (default: the compiled-in model)");
   scraped_command->add_option("--limit", scraped->limit, "At most this many pages per dataset (quick runs)");

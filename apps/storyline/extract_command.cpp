@@ -11,9 +11,9 @@
 #include "commands.h"
 #include "input_reading.h"
 #include "storyline/core/document_json.h"
+#include "storyline/core/input_files.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
-#include "storyline/core/input_files.h"
 #include "storyline/label/label_document.h"
 
 namespace storyline::cli {
@@ -69,8 +69,7 @@ Runner add_extract_command(CLI::App& app) {
       "extract",
       "Read news inputs (HTML, gzip, scraped text, front-matter/JSON records, RSS/Atom/JSON feeds) and print one "
       "Document JSON line per article. Formats are detected from content.");
-  command->add_option("paths", options->paths, "Files or directories (read recursively); - for standard input")
-      ->required();
+  command->add_option("paths", options->paths, "Files or directories (read recursively); - for standard input")->required();
   command->add_option("--url", options->url, "The page's URL, when the input does not say it");
   command->add_option("--threads", options->threads, "Worker threads (default: every core)");
   return [options] { return run_extract(*options); };

@@ -9,9 +9,9 @@
 
 #include "commands.h"
 #include "input_reading.h"
+#include "storyline/core/input_files.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
-#include "storyline/core/input_files.h"
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/store/document_store.h"
 
@@ -81,9 +81,9 @@ int run_ingest(const IngestOptions& options) {
     std::cerr << "storyline ingest: " << options.db << ": " << error.what() << "\n";
     return 1;
   }
-  std::cerr << "storyline ingest: " << inserted << " new, " << updated << " updated, " << unchanged
-            << " unchanged, " << copies << " copies of earlier articles; " << store->count() << " documents in "
-            << store->story_count() << " stories in " << options.db << "\n";
+  std::cerr << "storyline ingest: " << inserted << " new, " << updated << " updated, " << unchanged << " unchanged, "
+            << copies << " copies of earlier articles; " << store->count() << " documents in " << store->story_count()
+            << " stories in " << options.db << "\n";
   return any_rejected ? 1 : 0;
 }
 
@@ -91,13 +91,16 @@ int run_ingest(const IngestOptions& options) {
 
 Runner add_ingest_command(CLI::App& app) {
   auto options = std::make_shared<IngestOptions>();
-  CLI::App* command = app.add_subcommand(
-      "ingest", "Extract, label, deduplicate and store news inputs in the embedded store. Re-ingesting the same "
-                "article changes nothing; an updated article becomes a new version.");
+  CLI::App* command =
+      app.add_subcommand("ingest",
+                         "Extract, label, deduplicate and store news inputs in the embedded store. Re-ingesting the same "
+                         "article changes nothing; an updated article becomes a new version.");
   command->add_option("paths", options->paths, "Files or directories (read recursively); - for standard input")->required();
   command->add_option("--db", options->db, "The store file")->capture_default_str();
   command->add_option("--threads", options->threads, "Reader threads (default: every core)");
-  command->add_option("--batch", options->batch, "Documents per transaction")->capture_default_str()->check(CLI::Range(1, 100000));
+  command->add_option("--batch", options->batch, "Documents per transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   return [options] { return run_ingest(*options); };
 }
 

@@ -49,9 +49,10 @@ Runner add_serve_command(CLI::App& app) {
   command->add_option("--db", options->db, "The store file")->capture_default_str();
   command->add_option("--host", options->host, "Address to bind (loopback by default)")->capture_default_str();
   command->add_option("--port", options->port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
-  command->add_option("--write-token", options->write_token,
-                      "Every write (POST, PUT, DELETE) then needs `Authorization: Bearer TOKEN`; also read from "
-                      "STORYLINE_WRITE_TOKEN, which keeps it out of the process list")
+  command
+      ->add_option("--write-token", options->write_token,
+                   "Every write (POST, PUT, DELETE) then needs `Authorization: Bearer TOKEN`; also read from "
+                   "STORYLINE_WRITE_TOKEN, which keeps it out of the process list")
       ->envname("STORYLINE_WRITE_TOKEN");
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");

@@ -50,8 +50,8 @@ int run_add(const SourcesOptions& options) {
   const auto added = store->add_source(source);
   std::cout << source.id << "\t" << source.url << "\n";
   std::cerr << "storyline sources add: " << source.url
-            << (added == store::SourceAdded::kAdded ? ": added" : ": already a source; unchanged") << " (id "
-            << source.id << ")\n";
+            << (added == store::SourceAdded::kAdded ? ": added" : ": already a source; unchanged") << " (id " << source.id
+            << ")\n";
   return 0;
 }
 
@@ -113,9 +113,10 @@ int run_import(const SourcesOptions& options) {
       else ++present;
     }
   });
-  for (const auto& problem : read.problems) std::cerr << "storyline sources import: " << options.file << ": " << problem << "\n";
-  std::cerr << "storyline sources import: " << options.file << ": " << added << " added, " << present
-            << " already sources, " << read.problems.size() << " skipped\n";
+  for (const auto& problem : read.problems)
+    std::cerr << "storyline sources import: " << options.file << ": " << problem << "\n";
+  std::cerr << "storyline sources import: " << options.file << ": " << added << " added, " << present << " already sources, "
+            << read.problems.size() << " skipped\n";
   return read.problems.empty() ? 0 : 1;
 }
 

@@ -49,7 +49,8 @@ void print_report(const sources::PollReport& report) {
     if (!source.error.empty() && (!source.status || source.error != "HTTP " + std::to_string(*source.status)))
       std::cerr << ": " << source.error;
     std::cerr << "\n";
-    for (const auto& problem : source.problems) std::cerr << "storyline sources poll: " << source.url << ": " << problem << "\n";
+    for (const auto& problem : source.problems)
+      std::cerr << "storyline sources poll: " << source.url << ": " << problem << "\n";
   }
 }
 
@@ -68,7 +69,8 @@ int run_poll(const PollOptions& options) {
   poller_options.fetch.min_host_delay = std::chrono::milliseconds(options.host_delay_ms);
   poller_options.fetch.honour_robots = !options.ignore_robots;
   poller_options.http.total_timeout_ms = static_cast<long>(options.timeout_seconds * 1000);
-  poller_options.http.connect_timeout_ms = std::min(poller_options.http.connect_timeout_ms, poller_options.http.total_timeout_ms);
+  poller_options.http.connect_timeout_ms = std::min(poller_options.http.connect_timeout_ms,
+                                                    poller_options.http.total_timeout_ms);
   poller_options.fetch_item_pages = !options.no_pages;
   poller_options.schedule.interval_seconds = options.interval_seconds;
   sources::FeedPoller poller(*store, sources::pipeline_sink(*store, *pipeline), poller_options);
@@ -77,7 +79,8 @@ int run_poll(const PollOptions& options) {
     const auto report = poller.poll_due(sources::unix_seconds_now(), options.all);
     print_report(report);
     std::cerr << "storyline sources poll: " << report.sources.size() << " sources polled, " << report.new_items()
-              << " new items, " << report.failed() << " failed; " << store->count() << " documents in " << options.db << "\n";
+              << " new items, " << report.failed() << " failed; " << store->count() << " documents in " << options.db
+              << "\n";
     return report.failed() ? 1 : 0;
   }
   running_poller = &poller;
@@ -103,19 +106,25 @@ Runner add_sources_poll_command(CLI::App& app) {
   auto options = std::make_shared<PollOptions>();
   CLI::App* group = command_group(app, "sources", "Live sources: the feeds `sources poll` and `serve --poll` fetch");
   CLI::App* command = group->add_subcommand(
-      "poll", "Fetch the sources that are due (conditional GET, robots.txt, per-host politeness) and ingest their "
-              "new items; runs until interrupted unless --once");
+      "poll",
+      "Fetch the sources that are due (conditional GET, robots.txt, per-host politeness) and ingest their "
+      "new items; runs until interrupted unless --once");
   command->add_option("--db", options->db, "The store file")->capture_default_str();
   command->add_flag("--once", options->once, "Poll the due sources once and exit (1 when some failed)");
   command->add_flag("--all", options->all, "Poll every source now, due or not");
   command->add_flag("--no-pages", options->no_pages, "Do not fetch the article pages of teaser-only items");
-  command->add_option("--concurrency", options->concurrency, "Sources fetched at once")->capture_default_str()->check(CLI::Range(1, 64));
+  command->add_option("--concurrency", options->concurrency, "Sources fetched at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   command->add_option("--host-delay-ms", options->host_delay_ms, "Least time between two requests to one host")
-      ->capture_default_str()->check(CLI::Range(0, 600000));
+      ->capture_default_str()
+      ->check(CLI::Range(0, 600000));
   command->add_option("--timeout", options->timeout_seconds, "Seconds a request may take in all")
-      ->capture_default_str()->check(CLI::Range(0.1, 600.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 600.0));
   command->add_option("--interval", options->interval_seconds, "Seconds between two polls of a healthy source")
-      ->capture_default_str()->check(CLI::Range(1, 7 * 24 * 3600));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 7 * 24 * 3600));
   return [options] { return run_poll(*options); };
 }
 

@@ -34,9 +34,9 @@ struct StoriesOptions {
 // The readable list: rank, heat, publishers, dates, headline, then the summary bullets.
 void print_text(const store::StoryRecord& story, size_t rank, int64_t now_unix) {
   std::cout << rank << ". " << story.title.value_or("(untitled)") << "\n   heat " << std::fixed << std::setprecision(2)
-            << pipeline::shown_heat(story, now_unix) << std::defaultfloat << " · "
-            << story.publisher_count << " publishers · " << story.article_count << " articles · "
-            << story.category.value_or("?") << " · " << story.first_published.value_or("undated");
+            << pipeline::shown_heat(story, now_unix) << std::defaultfloat << " · " << story.publisher_count
+            << " publishers · " << story.article_count << " articles · " << story.category.value_or("?") << " · "
+            << story.first_published.value_or("undated");
   if (story.last_published && story.last_published != story.first_published) std::cout << " – " << *story.last_published;
   std::cout << "\n";
   const auto overview = nlohmann::json::parse(story.overview_json, nullptr, false);
@@ -47,8 +47,8 @@ void print_text(const store::StoryRecord& story, size_t rank, int64_t now_unix) 
 
 int run_stories(const StoriesOptions& options) {
   if (!options.category.empty() && !label::category_from_name(options.category)) {
-    std::cerr << "storyline stories: unknown category '" << options.category
-              << "' (" << label::joined_category_names() << ")\n";
+    std::cerr << "storyline stories: unknown category '" << options.category << "' (" << label::joined_category_names()
+              << ")\n";
     return 2;
   }
   std::optional<int64_t> since;
@@ -100,9 +100,10 @@ int run_stories(const StoriesOptions& options) {
 
 Runner add_stories_command(CLI::App& app) {
   auto options = std::make_shared<StoriesOptions>();
-  CLI::App* command = app.add_subcommand(
-      "stories", "The ranked stories of the store, hottest first: a readable list, JSON Lines (--json) or "
-                 "front-matter records (--format yaml) with summary bullets, quotes, topics and every article.");
+  CLI::App* command =
+      app.add_subcommand("stories",
+                         "The ranked stories of the store, hottest first: a readable list, JSON Lines (--json) or "
+                         "front-matter records (--format yaml) with summary bullets, quotes, topics and every article.");
   command->add_option("--db", options->db, "The store file")->capture_default_str();
   command->add_flag("--json", options->json, "One story per line as JSON (INTERFACE.md)");
   command->add_option("--format", options->format, "text, or yaml for front-matter records as in seeds/000")

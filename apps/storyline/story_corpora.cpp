@@ -10,11 +10,11 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "storyline/eval/category_datasets.h"
 #include "storyline/eval/meantime_corpus.h"
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/page_gold.h"
 #include "storyline/eval/story_gold.h"
-#include "storyline/eval/category_datasets.h"
 #include "storyline/label/label_document.h"
 
 namespace storyline::cli {
@@ -79,8 +79,8 @@ std::optional<Corpus> contest_corpus(const StoryCorpusOptions& options) {
   for (const auto& pair : pairs) {
     const auto a = position.find(pair.path_a), b = position.find(pair.path_b);
     if (a == position.end() || b == position.end()) {
-      std::cerr << "storyline eval clustering: " << pairs_file << ": no page " << (a == position.end() ? pair.path_a : pair.path_b)
-                << " in " << options.data << "\n";
+      std::cerr << "storyline eval clustering: " << pairs_file << ": no page "
+                << (a == position.end() ? pair.path_a : pair.path_b) << " in " << options.data << "\n";
       continue;
     }
     corpus.pairs.push_back({a->second, b->second, pair.same_event, pair.language_a != pair.language_b, pair.language_a});
@@ -151,7 +151,8 @@ std::vector<Corpus> load_story_corpora(const StoryCorpusOptions& options,
 
 std::vector<cluster::LabelledPair> pairs_of(const Corpus& corpus, uint32_t seed) {
   cluster::DocumentFrequencies frequencies;
-  for (const auto& document : corpus.documents) frequencies.add_document(cluster::distinct_terms(document), document.language);
+  for (const auto& document : corpus.documents)
+    frequencies.add_document(cluster::distinct_terms(document), document.language);
   return cluster::labelled_pairs(corpus.documents, corpus.gold_stories, corpus.gold_storylines, frequencies, 5000, seed);
 }
 

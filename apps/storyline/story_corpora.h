@@ -9,16 +9,16 @@
 #include <vector>
 
 #include "storyline/cluster/document_analysis.h"
+#include "storyline/cluster/term_vectors.h"
 #include "storyline/eval/ecbplus_corpus.h"
 #include "storyline/eval/same_event_fit.h"
-#include "storyline/cluster/term_vectors.h"
 
 namespace storyline::cli {
 
 struct StoryCorpusOptions {
   std::string data = "../shared/data";
-  std::string gold;  // the folder of the hand-read gold sets; eval::default_gold_folder() when empty
-  uint32_t seed = 1;  // of the fixed shuffled order
+  std::string gold;      // the folder of the hand-read gold sets; eval::default_gold_folder() when empty
+  uint32_t seed = 1;     // of the fixed shuffled order
   bool entities = true;  // label entities before analysis, as ingest does
   cluster::AnalysisOptions analysis;
 };

@@ -42,7 +42,8 @@ int run_train_categories(const TrainCategoriesOptions& options) {
     const auto sure = eval::self_labelled(everything.unlabelled, first, options.threads);
     std::fprintf(stderr, "train categories: self-training adds %zu of %zu unlabelled pages\n", sure.size(),
                  everything.unlabelled.size());
-    for (auto& example : label::training_examples(sure, training.bucket_bits, options.threads)) examples.push_back(std::move(example));
+    for (auto& example : label::training_examples(sure, training.bucket_bits, options.threads))
+      examples.push_back(std::move(example));
     const label::CategoryModel model = label::train_category_model(examples, training);
     const std::filesystem::path out(options.out);
     if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());

@@ -63,7 +63,8 @@ Runner add_train_news_command(CLI::App& app) {
   command->add_option("--data", options->data, "The datasets folder (default ../shared/data)");
   command->add_option("--out", options->out, "Where to write the model (default models/news.model)");
   command->add_option("--gold", options->gold, "The gold/ folder whose pages are left out");
-  command->add_option("--threads", options->threads, "Threads for reading pages (default 2; the model does not depend on it)");
+  command->add_option("--threads", options->threads,
+                      "Threads for reading pages (default 2; the model does not depend on it)");
   return [options, command]() -> int { return command->parsed() ? run_train_news(*options) : 2; };
 }
 

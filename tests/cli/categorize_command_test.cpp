@@ -58,11 +58,8 @@ TEST(CategorizeCommand, HandWrittenDocumentsGetSensibleCategories) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto values = parse_lines(result.out);
   ASSERT_EQ(values.size(), 5u);
-  const char* expected[][2] = {{"match", "sports"},
-                               {"rates", "economy"},
-                               {"phone", "technology"},
-                               {"film", "entertainment"},
-                               {"vote", "society"}};
+  const char* expected[][2] = {
+      {"match", "sports"}, {"rates", "economy"}, {"phone", "technology"}, {"film", "entertainment"}, {"vote", "society"}};
   for (size_t i = 0; i < 5; ++i) {
     EXPECT_EQ(values[i]["id"], expected[i][0]);
     EXPECT_EQ(values[i]["category"], expected[i][1]) << expected[i][0];
@@ -73,7 +70,8 @@ TEST(CategorizeCommand, HandWrittenDocumentsGetSensibleCategories) {
 TEST(CategorizeCommand, BadLinesAreReportedByNumberAndTheRestStillPrinted) {
   const std::string input = document("a", "Cup final", "The team won the cup final after extra time.") +
                             "this is not json\n\n[1, 2]\n" +
-                            R"({"id": "b", "language": "fr", "title": "x", "text": "y"})" "\n";
+                            R"({"id": "b", "language": "fr", "title": "x", "text": "y"})"
+                            "\n";
   const auto result = run_storyline({"categorize"}, input);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("<stdin>:2:"), std::string::npos) << result.err;

@@ -13,10 +13,14 @@ TEST(DedupCommand, MarksCopiesOfEarlierDocuments) {
   const std::string body =
       "The Taliban announced Sunday following talks in Qatar that the United States would not be formally "
       "recognizing the Taliban, but would be providing humanitarian aid to Afghanistan, the Associated Press said.";
-  const std::string input = nlohmann::json({{"id", "a"}, {"title", "Taliban says US will provide aid"}, {"text", body}}).dump() + "\n" +
-                            nlohmann::json({{"id", "b"}, {"title", "Football results"}, {"text", "Arsenal beat Chelsea two nil at home on Saturday evening."}}).dump() + "\n" +
-                            "not json\n" +
-                            nlohmann::json({{"id", "c"}, {"title", "Taliban says US will provide aid"}, {"text", body + " (AP)"}}).dump() + "\n";
+  const std::string input =
+      nlohmann::json({{"id", "a"}, {"title", "Taliban says US will provide aid"}, {"text", body}}).dump() + "\n" +
+      nlohmann::json({{"id", "b"},
+                      {"title", "Football results"},
+                      {"text", "Arsenal beat Chelsea two nil at home on Saturday evening."}})
+          .dump() +
+      "\n" + "not json\n" +
+      nlohmann::json({{"id", "c"}, {"title", "Taliban says US will provide aid"}, {"text", body + " (AP)"}}).dump() + "\n";
   const auto result = run_storyline({"dedup", "-"}, input);
   EXPECT_EQ(result.exit_code, 1) << "the bad line is a rejected input";
   EXPECT_NE(result.err.find("line 3"), std::string::npos) << result.err;

@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempFolder {
-  fs::path path = fs::temp_directory_path() / ("storyline-ingest-" + std::to_string(getpid()) + "-" +
-                                               std::to_string(reinterpret_cast<uintptr_t>(this)));
+  fs::path path = fs::temp_directory_path() /
+                  ("storyline-ingest-" + std::to_string(getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(this)));
   TempFolder() { fs::create_directories(path); }
   ~TempFolder() { fs::remove_all(path); }
 };

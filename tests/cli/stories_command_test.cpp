@@ -17,7 +17,8 @@ using nlohmann::json;
 namespace {
 
 struct SeedStore {
-  std::string path = (std::filesystem::temp_directory_path() / ("storyline-stories-" + std::to_string(getpid()) + ".db")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("storyline-stories-" + std::to_string(getpid()) + ".db")).string();
   ~SeedStore() {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   }
@@ -47,8 +48,8 @@ TEST(StoriesCommand, SeedsBecomeRankedStoriesInBothFormats) {
   double previous_heat = 1e300;
   bool previous_dated = true;
   for (const json& story : stories) {
-    for (const char* field : {"id", "title", "summary", "heat", "category", "language", "first_published",
-                              "last_published", "storyline", "articles"})
+    for (const char* field : {"id", "title", "summary", "heat", "category", "language", "first_published", "last_published",
+                              "storyline", "articles"})
       EXPECT_TRUE(story.contains(field)) << field << " missing in " << story.dump().substr(0, 200);
     EXPECT_TRUE(story["summary"].is_array());
     EXPECT_FALSE(story["summary"].empty()) << story["title"];
@@ -84,8 +85,8 @@ TEST(StoriesCommand, SeedsBecomeRankedStoriesInBothFormats) {
   ASSERT_TRUE(records.out.starts_with("---\n")) << records.out.substr(0, 100);
   const std::string front = records.out.substr(4, records.out.find("\n---", 4) - 4);
   const YAML::Node record = YAML::Load(front);
-  for (const char* field : {"title", "excerpt", "publishedDateTime", "webUrl", "provider", "topics", "quality", "heat",
-                            "related"})
+  for (const char* field :
+       {"title", "excerpt", "publishedDateTime", "webUrl", "provider", "topics", "quality", "heat", "related"})
     EXPECT_TRUE(record[field]) << field << " missing in\n" << front;
   EXPECT_TRUE(record["provider"]["name"]);
   EXPECT_TRUE(record["related"].IsSequence());
@@ -101,7 +102,8 @@ TEST(StoriesCommand, TestPagesOfTheExtractionFixturesFormNoStory) {
   STORYLINE_REQUIRE_SHARED(shared);
   SeedStore store;
   const std::string readability = shared + "/data/extraction/readability-testpages";
-  const std::string mock_exams = shared + "/data/extraction/extractor-test-fixtures/newspaper4k/tests/data/html/sample_rss.html.gz";
+  const std::string mock_exams = shared +
+                                 "/data/extraction/extractor-test-fixtures/newspaper4k/tests/data/html/sample_rss.html.gz";
   const auto ingested = run_storyline({"ingest", "--db", store.path, readability, mock_exams});
   ASSERT_NE(ingested.exit_code, 2) << ingested.err;
   const auto listed = run_storyline({"stories", "--db", store.path, "--json", "--limit", "100000"});
@@ -132,7 +134,8 @@ TEST(StoriesCommand, OffsetPagesAndSinceIsChecked) {
   ASSERT_EQ(run_storyline({"ingest", "--db", store.path, shared + "/seeds"}).exit_code, 0);
   const auto all = json_lines(run_storyline({"stories", "--db", store.path, "--json", "--limit", "50"}).out);
   ASSERT_GE(all.size(), 3u);
-  const auto second = json_lines(run_storyline({"stories", "--db", store.path, "--json", "--limit", "2", "--offset", "1"}).out);
+  const auto second = json_lines(
+      run_storyline({"stories", "--db", store.path, "--json", "--limit", "2", "--offset", "1"}).out);
   ASSERT_EQ(second.size(), 2u);
   EXPECT_EQ(second[0]["id"], all[1]["id"]);
   EXPECT_EQ(second[1]["id"], all[2]["id"]);
@@ -140,7 +143,9 @@ TEST(StoriesCommand, OffsetPagesAndSinceIsChecked) {
   const auto recent = json_lines(run_storyline({"stories", "--db", store.path, "--json", "--since", "1633903080"}).out);
   ASSERT_EQ(recent.size(), 1u);
   EXPECT_EQ(recent[0]["last_published"], "2021-10-10T21:58:00Z");
-  EXPECT_EQ(json_lines(run_storyline({"stories", "--db", store.path, "--json", "--since", "2021-10-10T21:58:01Z"}).out).size(), 0u);
+  EXPECT_EQ(
+      json_lines(run_storyline({"stories", "--db", store.path, "--json", "--since", "2021-10-10T21:58:01Z"}).out).size(),
+      0u);
   const auto bad = run_storyline({"stories", "--db", store.path, "--since", "last week"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("ISO 8601"), std::string::npos) << bad.err;

@@ -52,12 +52,12 @@ TEST(NumberKey, NumbersAreDigitsWhateverTheirSeparatorsOrDigits) {
   EXPECT_EQ(number_key("122.000"), "122000");
   EXPECT_EQ(number_key("122000"), "122000");
   EXPECT_EQ(number_key("\u06F1\u06F5\u06F0\u06F0"), "1500");  // Persian digits
-  EXPECT_EQ(number_key("\u0661\u0662\u0663"), "123");          // Arabic-Indic digits
+  EXPECT_EQ(number_key("\u0661\u0662\u0663"), "123");         // Arabic-Indic digits
 }
 
 TEST(NumberKey, SmallNumbersPartsOfDatesAndWordsAreNoKey) {
-  EXPECT_FALSE(number_key("42"));   // days, ages, scores: everywhere
-  EXPECT_FALSE(number_key("03"));   // a part of a date or time
+  EXPECT_FALSE(number_key("42"));  // days, ages, scores: everywhere
+  EXPECT_FALSE(number_key("03"));  // a part of a date or time
   EXPECT_FALSE(number_key("G7"));
   EXPECT_FALSE(number_key("1990s"));
   EXPECT_FALSE(number_key("abc"));

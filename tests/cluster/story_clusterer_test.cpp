@@ -252,7 +252,8 @@ TEST(StoryClusterer, ADocumentWithTooLittleSignalStaysAlone) {
 TEST(StoryClusterer, DocumentsWithoutALanguageAreAnalysedInTheirOwn) {
   Vocabulary vocabulary;
   DocumentAnalyzer analyzer(vocabulary);
-  Document document = make("ru", "Президент подписал указ", "Президенту доложили о выборах в парламент. Указ президента вступил в силу.");
+  Document document = make("ru", "Президент подписал указ",
+                           "Президенту доложили о выборах в парламент. Указ президента вступил в силу.");
   document.language.reset();
   EXPECT_EQ(analyzer.analyze(document).language, "ru");
   document.language = "en";
@@ -265,15 +266,16 @@ TEST(StoryClusterer, DocumentsWithoutALanguageAreAnalysedInTheirOwn) {
 TEST(StoryClusterer, APublishersOwnTemplateNeedsMoreInCommon) {
   StoryOptions without_discount;
   without_discount.same_publisher_factor = 1;
-  static const char* const kFooter[] = {"share",  "story",  "friends", "subscribe", "daily", "newsletter", "market",
-                                        "news",   "alerts", "podcast", "archive",   "print", "edition",    "reader",
-                                        "offers", "events"};
+  static const char* const kFooter[] = {"share",   "story",  "friends", "subscribe", "daily",   "newsletter",
+                                        "market",  "news",   "alerts",  "podcast",   "archive", "print",
+                                        "edition", "reader", "offers",  "events"};
   const auto with_footer = [](int words) {
     auto documents = two_earthquakes();
     std::string footer;
     for (int i = 0; i < words; ++i) footer += std::string(" ") + kFooter[i];
     Document a = make("ledger-1", "Coal miner raises output",
-                      "The state coal miner raised its October output by a tenth as power plants stocked up before winter." + footer,
+                      "The state coal miner raised its October output by a tenth as power plants stocked up before winter." +
+                          footer,
                       "2019-11-01");
     Document b = make("ledger-2", "Paint maker opens plant",
                       "A paint maker opened a plant near the port, its largest, to supply builders in the south." + footer,
@@ -319,8 +321,8 @@ namespace {
 // and a president with it, and unrelated news in both languages around them.
 std::vector<Document> one_event_in_two_languages() {
   auto documents = two_earthquakes();
-  const auto add = [&](const std::string& id, const std::string& language, const std::string& title,
-                       const std::string& text, const std::string& published) {
+  const auto add = [&](const std::string& id, const std::string& language, const std::string& title, const std::string& text,
+                       const std::string& published) {
     Document document = make(id, title, text, published);
     document.language = language;
     documents.push_back(document);
@@ -381,7 +383,7 @@ TEST(StoryClusterer, StoriesOfOneLanguageAreNotMergedByTheirNamesAlone) {
   documents.push_back(again);
   StoryOptions options;
   options.join_threshold = options.merge_threshold = options.fragment_join_threshold = 2;  // never
-  options.cross_language_merge = 0.01f;  // any anchors in common would do
+  options.cross_language_merge = 0.01f;                                                    // any anchors in common would do
   const auto result = run(documents, 1000, options);
   EXPECT_NE(result.story.at("mine-en"), result.story.at("mine-en-again"));
   // ...while the Russian report still meets one of them.

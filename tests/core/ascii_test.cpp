@@ -15,8 +15,8 @@ TEST(Ascii, LowerChangesOnlyAsciiCapitals) {
 
 TEST(Ascii, TrimTakesTheCharactersItIsGiven) {
   EXPECT_EQ(trim("  \t a b \r\n"), "a b");
-  EXPECT_EQ(trim("\f\va\v\f"), "a");                      // the C locale's whitespace by default
-  EXPECT_EQ(trim("\f a \f", kXmlSpace), "\f a \f");       // XML's keeps form feeds
+  EXPECT_EQ(trim("\f\va\v\f"), "a");                 // the C locale's whitespace by default
+  EXPECT_EQ(trim("\f a \f", kXmlSpace), "\f a \f");  // XML's keeps form feeds
   EXPECT_EQ(trim(" \n a \n ", kXmlSpace), "a");
   EXPECT_EQ(trim("\t a \t", " "), "\t a \t");
   EXPECT_EQ(trim(" \t\r\n"), "");

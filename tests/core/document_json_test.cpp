@@ -64,8 +64,7 @@ TEST(DocumentJson, UnknownIsNewsIsNull) {
   const std::string line = to_json_line(document);
   EXPECT_NE(line.find("\"is_news\": null"), std::string::npos) << line;
   EXPECT_EQ(document_from_json(line).is_news, std::nullopt);
-  EXPECT_EQ(document_from_json("{\"id\": \"old\", \"title\": \"Written before is_news existed\"}").is_news,
-            std::nullopt);
+  EXPECT_EQ(document_from_json("{\"id\": \"old\", \"title\": \"Written before is_news existed\"}").is_news, std::nullopt);
 }
 
 TEST(DocumentJson, FieldsKeepTheInterfaceOrder) {
@@ -77,10 +76,9 @@ TEST(DocumentJson, FieldsKeepTheInterfaceOrder) {
   const auto value = nlohmann::ordered_json::parse(to_json_line(document));
   std::vector<std::string> keys;
   for (const auto& item : value.items()) keys.push_back(item.key());
-  const std::vector<std::string> interface_order = {"id",        "source", "url",      "title",    "text",
-                                                    "excerpt",   "published", "author", "site_name", "domain",
-                                                    "language",  "category",  "topics", "entities",  "images",
-                                                    "is_news"};
+  const std::vector<std::string> interface_order = {"id",        "source",   "url",       "title",  "text",     "excerpt",
+                                                    "published", "author",   "site_name", "domain", "language", "category",
+                                                    "topics",    "entities", "images",    "is_news"};
   ASSERT_GE(keys.size(), interface_order.size());
   EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + static_cast<long>(interface_order.size())),
             interface_order);

@@ -17,9 +17,9 @@ TEST(InputFiles, SymbolicLinkLoopsAndDanglingLinksAreSkippedNotFatal) {
   fs::create_directories(root / "inner");
   std::ofstream(root / "a.html") << "<html><title>a</title></html>";
   std::ofstream(root / "inner" / "b.txt") << "b";
-  fs::create_symlink(root / "loop", root / "loop");            // loops on itself
-  fs::create_symlink(root / "missing", root / "dangling");      // points nowhere
-  fs::create_directory_symlink(root, root / "inner" / "up");    // a cycle, if followed
+  fs::create_symlink(root / "loop", root / "loop");           // loops on itself
+  fs::create_symlink(root / "missing", root / "dangling");    // points nowhere
+  fs::create_directory_symlink(root, root / "inner" / "up");  // a cycle, if followed
   const InputFileList list = list_input_files({root.string()});
   EXPECT_EQ(list.files, (std::vector<std::string>{(root / "a.html").string(), (root / "inner" / "b.txt").string()}));
   bool loop_said = false;

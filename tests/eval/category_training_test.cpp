@@ -19,8 +19,8 @@ std::vector<LabelledText> tiny_corpus() {
        Category::kSports},
       {"t/3", "Tennis star wins final", "She won the championship final in straight sets to lift the trophy.",
        Category::kSports},
-      {"t/4", "Shares fall on profit warning", "The company said profits would fall and its shares dropped on the stock market.",
-       Category::kEconomy},
+      {"t/4", "Shares fall on profit warning",
+       "The company said profits would fall and its shares dropped on the stock market.", Category::kEconomy},
       {"t/5", "Bank raises interest rates", "The central bank raised interest rates to curb inflation as growth slowed.",
        Category::kEconomy},
       {"t/6", "Oil prices climb", "Crude oil prices rose as investors bet on higher demand; the dollar weakened.",
@@ -47,9 +47,11 @@ TrainingOptions small_options() {
 
 TEST(CategoryTraining, SeparatesObviousClasses) {
   const auto model = train_category_model(training_examples(tiny_corpus(), kBits), small_options());
-  EXPECT_EQ(model.predict({"Goalkeeper injured before cup match", "The team's coach said the striker may miss the league.", "en"}),
+  EXPECT_EQ(model.predict(
+                {"Goalkeeper injured before cup match", "The team's coach said the striker may miss the league.", "en"}),
             Category::kSports);
-  EXPECT_EQ(model.predict({"Inflation worries hit shares", "Stock market investors sold as the bank warned on rates.", "en"}),
+  EXPECT_EQ(model.predict(
+                {"Inflation worries hit shares", "Stock market investors sold as the bank warned on rates.", "en"}),
             Category::kEconomy);
   EXPECT_EQ(model.predict({"Laptop review", "The processor and memory make software run fast on this computer.", "en"}),
             Category::kTechnology);

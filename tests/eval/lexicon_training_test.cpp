@@ -12,7 +12,7 @@ namespace {
 // company: Model 1 can only explain them by pairing Hund-dog, Katze-cat, Haus-house.
 std::vector<eval::ParallelSentence> toy_corpus() {
   return {
-      {"de", "Hund Katze", "dog cat"},   {"de", "Hund Haus", "dog house"},     {"de", "Katze Haus", "cat house"},
+      {"de", "Hund Katze", "dog cat"},     {"de", "Hund Haus", "dog house"},     {"de", "Katze Haus", "cat house"},
       {"de", "Hund Garten", "dog garden"}, {"de", "Katze Garten", "cat garden"}, {"de", "Haus Garten", "house garden"},
       {"en", "ignored", "ignored"},
   };
@@ -66,6 +66,7 @@ TEST(LexiconTraining, ShippedLexiconIsWhatTrainingMakes) {
   const auto sentences = eval::load_sib200_parallel(shared + "/data/categories/sib200", {"train", "dev"});
   EXPECT_GT(sentences.size(), 14u * 700u);
   const label::TranslationLexicon trained = eval::train_translation_lexicon(sentences);
-  const label::TranslationLexicon shipped = label::TranslationLexicon::load(storyline::testing::source_dir() + "/models/lexicon.tsv");
+  const label::TranslationLexicon shipped = label::TranslationLexicon::load(storyline::testing::source_dir() +
+                                                                            "/models/lexicon.tsv");
   EXPECT_EQ(trained.serialize(), shipped.serialize()) << "models/lexicon.tsv is stale: run `storyline train lexicon`";
 }

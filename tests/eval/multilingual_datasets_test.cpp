@@ -105,13 +105,13 @@ TEST(MultilingualCorpora, Sib200ScienceTechnologyHasTechnologyAsAlternative) {
 
 TEST(MultilingualCorpora, LentaMapsTopicsAndPublishers) {
   TempFolder folder;
-  const std::string path = write_file(
-      folder.path(), "lenta.jsonl.gz",
-      gzip("{\"id\": \"6-1\", \"topic\": \"Construction\", \"text\": \"Дом построен.\"}\n"
-           "{\"id\": \"0-0\", \"topic\": \"Society/Russia\", \"text\": \"Указ подписан.\"}\n"
-           "\n"
-           "{\"id\": \"5-2\", \"topic\": \"Science and Technology\", \"text\": \"Ракета запущена.\"}\n"
-           "{\"id\": \"9-9\", \"topic\": \"Unmapped\", \"text\": \"Нет.\"}\n"));
+  const std::string path =
+      write_file(folder.path(), "lenta.jsonl.gz",
+                 gzip("{\"id\": \"6-1\", \"topic\": \"Construction\", \"text\": \"Дом построен.\"}\n"
+                      "{\"id\": \"0-0\", \"topic\": \"Society/Russia\", \"text\": \"Указ подписан.\"}\n"
+                      "\n"
+                      "{\"id\": \"5-2\", \"topic\": \"Science and Technology\", \"text\": \"Ракета запущена.\"}\n"
+                      "{\"id\": \"9-9\", \"topic\": \"Unmapped\", \"text\": \"Нет.\"}\n"));
   const auto texts = load_lenta(path);
   ASSERT_EQ(texts.size(), 3u);
   EXPECT_EQ(name_of(texts[0].category), "economy");
@@ -141,7 +141,7 @@ TEST(MultilingualCorpora, RiaTakesASecondRubricAsAlternative) {
   EXPECT_EQ(texts[0].title, "Заголовок");
   EXPECT_EQ(texts[0].publisher, "ria.ru");
   EXPECT_EQ(name_of(texts[1].category), "entertainment");  // culture
-  EXPECT_EQ(texts[1].alternative, std::nullopt);            // its only rubric is its own
+  EXPECT_EQ(texts[1].alternative, std::nullopt);           // its only rubric is its own
   EXPECT_NE(texts[0].id, texts[1].id);
 }
 
@@ -168,16 +168,16 @@ TEST(MultilingualCorpora, AntCorpusAlsoInIsTheAlternativeAndSourceThePublisher) 
 
 TEST(MultilingualCorpora, RedditDropsTweetsAndAnySubjectSubreddits) {
   TempFolder folder;
-  const std::string path = write_file(
-      folder.path(), "headlines.jsonl.gz",
-      gzip("{\"title\": \"Uber files leak\", \"domain\": \"techcrunch.com\", \"category\": \"technology\", "
-           "\"link\": \"https://techcrunch.com/2022/07/10/uber-files/?utm=x\"}\n"
-           "{\"title\": \"A tweet\", \"domain\": \"twitter.com\", \"category\": \"science\", "
-           "\"link\": \"https://twitter.com/x/status/1\"}\n"
-           "{\"title\": \"Grid warning\", \"domain\": \"reuters.com\", \"category\": \"worldnews\", "
-           "\"link\": \"https://www.reuters.com/world/x\"}\n"
-           "{\"title\": \"Senate vote\", \"domain\": \"www.nytimes.com\", \"category\": \"politics\", "
-           "\"link\": \"https://www.nytimes.com/2022/07/11/us/politics/senate.html\"}\n"));
+  const std::string path =
+      write_file(folder.path(), "headlines.jsonl.gz",
+                 gzip("{\"title\": \"Uber files leak\", \"domain\": \"techcrunch.com\", \"category\": \"technology\", "
+                      "\"link\": \"https://techcrunch.com/2022/07/10/uber-files/?utm=x\"}\n"
+                      "{\"title\": \"A tweet\", \"domain\": \"twitter.com\", \"category\": \"science\", "
+                      "\"link\": \"https://twitter.com/x/status/1\"}\n"
+                      "{\"title\": \"Grid warning\", \"domain\": \"reuters.com\", \"category\": \"worldnews\", "
+                      "\"link\": \"https://www.reuters.com/world/x\"}\n"
+                      "{\"title\": \"Senate vote\", \"domain\": \"www.nytimes.com\", \"category\": \"politics\", "
+                      "\"link\": \"https://www.nytimes.com/2022/07/11/us/politics/senate.html\"}\n"));
   const auto texts = load_reddit_headlines(path);
   ASSERT_EQ(texts.size(), 2u);
   EXPECT_EQ(texts[0].title, "Uber files leak");
@@ -221,8 +221,8 @@ TEST(MultilingualCorpora, BrokenJsonLineNamesFileAndLine) {
 // ria.jsonl's ids are JSON strings: the id is the article number, without quotes.
 TEST(MultilingualCorpora, RiaIdIsTheArticleIdWithoutQuotes) {
   TempFolder folder;
-  const std::string path =
-      write_file(folder.path(), "ria.jsonl", "{\"id\": \"1598399343\", \"topic\": \"society\", \"text\": \"Текст.\"}\n");
+  const std::string path = write_file(folder.path(), "ria.jsonl",
+                                      "{\"id\": \"1598399343\", \"topic\": \"society\", \"text\": \"Текст.\"}\n");
   const auto texts = load_ria(path);
   ASSERT_EQ(texts.size(), 1u);
   EXPECT_EQ(texts[0].id, "ria/1598399343");

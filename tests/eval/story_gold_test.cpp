@@ -109,7 +109,8 @@ TEST(ContestStoryGold, StoriesOfTheStreamKeepTheirMeasuredQuality) {
   const auto within = cluster::bcubed(made, expected);
   EXPECT_GE(within.f1, 0.88) << "P " << within.precision << " R " << within.recall;
   size_t right = 0;
-  for (const auto& pair : pairs) right += (stories[index.at(pair.path_a)] == stories[index.at(pair.path_b)]) == pair.same_event;
+  for (const auto& pair : pairs)
+    right += (stories[index.at(pair.path_a)] == stories[index.at(pair.path_b)]) == pair.same_event;
   EXPECT_GE(static_cast<double>(right) / static_cast<double>(pairs.size()), 0.61);  // measured 0.650
   // No giant mixed story: the largest story of the three hours is small.
   std::map<std::string, size_t> sizes;

@@ -16,16 +16,15 @@ void expect_filtered(std::initializer_list<const char*> chrome, std::initializer
 }  // namespace
 
 TEST(ParagraphFilter, PaywallAndAppPromptsAreChrome) {
-  expect_filtered(
-      {"Subscribe now to our eNATION edition for the full story.",
-       "To view the full story, please subscribe to The Haitian Times.",
-       "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
-       "Jetzt abonnieren und weiterlesen.",
-       "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."},
-      // News about subscriptions or apps is prose.
-      {"Netflix added 8 million subscribers in the quarter, the company said on Tuesday.",
-       "The app was downloaded two million times before Apple removed it.",
-       "Apple said the iOS update fixes a flaw that let attackers read messages."});
+  expect_filtered({"Subscribe now to our eNATION edition for the full story.",
+                   "To view the full story, please subscribe to The Haitian Times.",
+                   "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
+                   "Jetzt abonnieren und weiterlesen.",
+                   "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."},
+                  // News about subscriptions or apps is prose.
+                  {"Netflix added 8 million subscribers in the quarter, the company said on Tuesday.",
+                   "The app was downloaded two million times before Apple removed it.",
+                   "Apple said the iOS update fixes a flaw that let attackers read messages."});
 }
 
 TEST(ParagraphFilter, RightsNoticesAreChromeEvenWhenLong) {
@@ -63,44 +62,41 @@ TEST(ParagraphFilter, FeedbackPromptsCommentButtonsAndDisclaimers) {
 }
 
 TEST(ParagraphFilter, PictureCreditsInTheirManyForms) {
-  expect_filtered(
-      {". Imagen: Télam", "(Credit: Clayton Aldern / Grist)", "Beitragsbild: Titelseite der FAZ vom 2.4.2019",
-       "Image illustrative : Lots of Lego Minifigures by Ninja Brick", "Photo : AFP", "praca / ShutterStock",
-       "Judy Eddy/WENN.com", "aja/PAP", "Foto: imago/Sven Simon"},
-      {"The photo agency said it would appeal the ruling.",
-       "Shutterstock's revenue rose 12 percent in the second quarter, the company said, as demand for "
-       "stock video grew faster than for pictures and music licensing."});
+  expect_filtered({". Imagen: Télam", "(Credit: Clayton Aldern / Grist)", "Beitragsbild: Titelseite der FAZ vom 2.4.2019",
+                   "Image illustrative : Lots of Lego Minifigures by Ninja Brick", "Photo : AFP", "praca / ShutterStock",
+                   "Judy Eddy/WENN.com", "aja/PAP", "Foto: imago/Sven Simon"},
+                  {"The photo agency said it would appeal the ruling.",
+                   "Shutterstock's revenue rose 12 percent in the second quarter, the company said, as demand for "
+                   "stock video grew faster than for pictures and music licensing."});
 }
 
 TEST(ParagraphFilter, FollowLoginAndSupportPrompts) {
-  expect_filtered(
-      {"Follow us on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
-       "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular.",
-       "¡Mira lo que tiene nuestro canal de YouTube!",
-       "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
-       "Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
-       "Um den Tipp \"Tomaten richtig schneiden\" kommentieren zu können, müssen Sie eingeloggt sein.",
-       "Unterstütze RosaMag bereits mit 2,50!",
-       "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus."},
-      {"Musk said he would join Twitter's board, then changed his mind a week later.",
-       "Users who log in with a bank card can no longer post comments, the ministry said, citing the new law "
-       "on online platforms that takes effect in March next year and covers every site with comments.",
-       "Unterstützer der Partei protestierten am Montag vor dem Landtag."});
+  expect_filtered({"Follow us on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.",
+                   "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular.",
+                   "¡Mira lo que tiene nuestro canal de YouTube!",
+                   "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+                   "Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
+                   "Um den Tipp \"Tomaten richtig schneiden\" kommentieren zu können, müssen Sie eingeloggt sein.",
+                   "Unterstütze RosaMag bereits mit 2,50!",
+                   "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus."},
+                  {"Musk said he would join Twitter's board, then changed his mind a week later.",
+                   "Users who log in with a bank card can no longer post comments, the ministry said, citing the new law "
+                   "on online platforms that takes effect in March next year and covers every site with comments.",
+                   "Unterstützer der Partei protestierten am Montag vor dem Landtag."});
 }
 
 TEST(ParagraphFilter, AppealsToTheReaderAndOwnNewsletters) {
-  expect_filtered(
-      {"If you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!",
-       "Gefällt dir unser Klettermagazin? Bei der Lancierung von LACRUX haben wir entschieden, keine "
-       "Bezahlschranke (Paywall) einzuführen. Das wird auch so bleiben, denn wir möchten möglichst viele "
-       "Gleichgesinnte mit News aus der Kletterszene versorgen.",
-       "We want to hear what you think about this article. Submit a letter to the editor.",
-       "Sie möchten wöchtliche Produktvorstellungen? Schauen Sie mal in unseren Musiknewsletter!",
-       "Puede escribirnos o seguir a Materia en Facebook, Twitter, Instagram o suscribirse aquí a nuestra "
-       "newsletter."},
-      {"If you enjoyed the first film, the sequel will not disappoint: it is longer, louder and funnier.",
-       "The Guardian said its newsletter Down to Earth had gained 200,000 readers since the summer, "
-       "more than any other it publishes."});
+  expect_filtered({"If you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!",
+                   "Gefällt dir unser Klettermagazin? Bei der Lancierung von LACRUX haben wir entschieden, keine "
+                   "Bezahlschranke (Paywall) einzuführen. Das wird auch so bleiben, denn wir möchten möglichst viele "
+                   "Gleichgesinnte mit News aus der Kletterszene versorgen.",
+                   "We want to hear what you think about this article. Submit a letter to the editor.",
+                   "Sie möchten wöchtliche Produktvorstellungen? Schauen Sie mal in unseren Musiknewsletter!",
+                   "Puede escribirnos o seguir a Materia en Facebook, Twitter, Instagram o suscribirse aquí a nuestra "
+                   "newsletter."},
+                  {"If you enjoyed the first film, the sequel will not disappoint: it is longer, louder and funnier.",
+                   "The Guardian said its newsletter Down to Earth had gained 200,000 readers since the summer, "
+                   "more than any other it publishes."});
 }
 
 TEST(ParagraphFilter, FiguresPostFootersServerErrorsAndLabels) {

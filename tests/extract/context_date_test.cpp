@@ -21,9 +21,12 @@ std::string answer(std::string_view title, std::string_view text, std::string_vi
 }
 
 TEST(ContextDate, DatelineWinsOverEarlierAndLaterDates) {
-  EXPECT_EQ(answer("Airbus wins order", "TOULOUSE, June 13, 2005 — Airbus, which was founded in 1970, expects first deliveries on 1 March 2007.", "en"),
+  EXPECT_EQ(answer("Airbus wins order",
+                   "TOULOUSE, June 13, 2005 — Airbus, which was founded in 1970, expects first deliveries on 1 March 2007.",
+                   "en"),
             "2005-06-13 dateline");
-  EXPECT_EQ(answer("", "13 июня 2005 года\nВ Париже подписано соглашение, действующее с 1 января 2006 года.", "ru"), "2005-06-13 dateline");
+  EXPECT_EQ(answer("", "13 июня 2005 года\nВ Париже подписано соглашение, действующее с 1 января 2006 года.", "ru"),
+            "2005-06-13 dateline");
 }
 
 // A dateline date that ends the text is read to its end, never past it (it was, on an exact-size buffer).
@@ -53,7 +56,8 @@ TEST(ContextDate, LatestFullDateAndDatesWithoutYearNearIt) {
             "2005-06-20 full date");
   // "January 12" in a report that also names 30 December 2006 is the January after it.
   EXPECT_EQ(answer("", "Sales fell after December 30, 2006. On January 12 the board met.", "en"), "2007-01-12 full date");
-  EXPECT_EQ(answer("", "Il 30 agosto 2021 gli ultimi soldati hanno lasciato Kabul; il 2 settembre l'ambasciata ha chiuso.", "it"),
+  EXPECT_EQ(answer("", "Il 30 agosto 2021 gli ultimi soldati hanno lasciato Kabul; il 2 settembre l'ambasciata ha chiuso.",
+                   "it"),
             "2021-09-02 full date");
 }
 
@@ -61,7 +65,8 @@ TEST(ContextDate, DateWithoutYearTakesAYearNamedElsewhere) {
   EXPECT_EQ(answer("", "Estados Unidos cerró su embajada en agosto de 2021. El 30 de agosto partió el último avión.", "es"),
             "2021-08-30 day, year from text");
   // The weekday chooses among the years near the one named: 30 August was a Monday in 2021.
-  EXPECT_EQ(answer("", "The talks, first planned in 2020, ended on Monday, August 30.", "en"), "2021-08-30 day, year from text");
+  EXPECT_EQ(answer("", "The talks, first planned in 2020, ended on Monday, August 30.", "en"),
+            "2021-08-30 day, year from text");
 }
 
 TEST(ContextDate, CoarseAnswersSayHowCoarse) {
@@ -76,8 +81,11 @@ TEST(ContextDate, CoarseAnswersSayHowCoarse) {
 }
 
 TEST(ContextDate, NothingWhenTheWordsNameNoDate) {
-  EXPECT_EQ(answer("Taliban offer relations", "A message from the leader of the Taliban claims to seek good relations, "
-                   "after the past 20 years, by the end of August.", "en"), "none");
+  EXPECT_EQ(answer("Taliban offer relations",
+                   "A message from the leader of the Taliban claims to seek good relations, "
+                   "after the past 20 years, by the end of August.",
+                   "en"),
+            "none");
   EXPECT_EQ(answer("", "", "en"), "none");
 }
 

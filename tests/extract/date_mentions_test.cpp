@@ -15,7 +15,9 @@ std::vector<std::string> found(std::string_view text, std::string_view language)
   for (const DateMention& mention : find_date_mentions(text, language)) {
     char buffer[32];
     switch (mention.kind) {
-      case MentionKind::kFullDate: std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", mention.year, mention.month, mention.day); break;
+      case MentionKind::kFullDate:
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", mention.year, mention.month, mention.day);
+        break;
       case MentionKind::kPartialDate: std::snprintf(buffer, sizeof buffer, "--%02d-%02d", mention.month, mention.day); break;
       case MentionKind::kMonthYear: std::snprintf(buffer, sizeof buffer, "%04d-%02d", mention.year, mention.month); break;
       case MentionKind::kYear: std::snprintf(buffer, sizeof buffer, "%04d", mention.year); break;
@@ -53,7 +55,8 @@ TEST(DateMentions, NumericAndEastAsianForms) {
 }
 
 TEST(DateMentions, DatesWithoutYearMonthsAndYears) {
-  EXPECT_EQ(found("Blinken said on August 30, hours after the withdrawal, and since August 14.", "en"), (Dates{"--08-30", "--08-14"}));
+  EXPECT_EQ(found("Blinken said on August 30, hours after the withdrawal, and since August 14.", "en"),
+            (Dates{"--08-30", "--08-14"}));
   EXPECT_EQ(found("following Oct.19 ceasefire", "en"), Dates{"--10-19"});
   EXPECT_EQ(found("La reunión del 18 de junio fue aplazada.", "es"), Dates{"--06-18"});
   EXPECT_EQ(found("The US closed its Kabul embassy in August 2021.", "en"), Dates{"2021-08"});
@@ -65,18 +68,19 @@ TEST(DateMentions, DatesWithoutYearMonthsAndYears) {
 
 // Rule tests pair what must be found with the prose that must be left alone.
 TEST(DateMentions, QuantitiesAndWordsAreNoDates) {
-  EXPECT_TRUE(found("They may 10 times more often", "en").empty());   // "may" is no month in lower case
+  EXPECT_TRUE(found("They may 10 times more often", "en").empty());  // "may" is no month in lower case
   EXPECT_TRUE(found("It will march 5 miles", "en").empty());
   EXPECT_TRUE(found("a $2005 fee, 1999% and the 1990s", "en").empty());  // (a bare "2000 people" is read as a year)
   EXPECT_TRUE(found("version 1.10.2023.4", "en").empty());
-  EXPECT_EQ(found("February 30, 2021", "en"), Dates{"2021"});          // no such day: the year alone is named
-  EXPECT_TRUE(found("el mar 5 de la costa", "es").empty());             // "mar" (the sea) without a point or a year
+  EXPECT_EQ(found("February 30, 2021", "en"), Dates{"2021"});  // no such day: the year alone is named
+  EXPECT_TRUE(found("el mar 5 de la costa", "es").empty());    // "mar" (the sea) without a point or a year
   EXPECT_TRUE(found("", "en").empty());
 }
 
 TEST(DateMentions, CaptionsAndLineStarts) {
   const auto mentions = find_date_mentions(
-      "June 13, 2005\nRefugees wait at the border, Wednesday, Oct. 29, 2025. (AP Photo/H. Achakzai)\nOn 4 July 2021 it rained.", "en");
+      "June 13, 2005\nRefugees wait at the border, Wednesday, Oct. 29, 2025. (AP Photo/H. Achakzai)\nOn 4 July 2021 it rained.",
+      "en");
   ASSERT_EQ(mentions.size(), 3u);
   EXPECT_TRUE(mentions[0].opens_line);
   EXPECT_FALSE(mentions[0].in_caption);

@@ -8,8 +8,8 @@
 #include "storyline/extract/page_title.h"
 #include "test_paths.h"
 
-using storyline::extract::byline_names;
 using storyline::Document;
+using storyline::extract::byline_names;
 using storyline::extract::extract_html;
 using storyline::extract::join_names;
 using storyline::extract::PageContext;
@@ -150,8 +150,9 @@ TEST(HtmlMetadata, TitleSuffixStrippedBySiteNameDomainOrHeading) {
                 .title.value_or(""),
             "Hero saves city");
   // A hyphen inside the headline stays when no part is the site.
-  EXPECT_EQ(metadata_of("<html><head><title>Wi-Fi 7 - what changes</title></head></html>", "https://ex.org/a").title.value_or(""),
-            "Wi-Fi 7 - what changes");
+  EXPECT_EQ(
+      metadata_of("<html><head><title>Wi-Fi 7 - what changes</title></head></html>", "https://ex.org/a").title.value_or(""),
+      "Wi-Fi 7 - what changes");
   // The <h1> tells which part of the <title> is the headline.
   EXPECT_EQ(metadata_of("<html><head><title>Blog Archive » Interning small integers</title></head>"
                         "<body><h2>Interning small integers</h2></body></html>")
@@ -160,7 +161,8 @@ TEST(HtmlMetadata, TitleSuffixStrippedBySiteNameDomainOrHeading) {
 }
 
 TEST(HtmlMetadata, BrokenInputGivesBestEffort) {
-  const auto metadata = metadata_of(R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+  const auto metadata = metadata_of(
+      R"(<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
     <meta property="article:published_time" content="2021-02-30"><title>Still here</title>)");
   EXPECT_EQ(metadata.title.value_or(""), "Still here");
   EXPECT_FALSE(metadata.published.has_value());  // an impossible date is no date
@@ -206,7 +208,8 @@ TEST(HtmlMetadataShared, TrafilaturaEvalAccuracyFloors) {
 TEST(HtmlMetadata, DayShownToReadersWinsOverAUtcTimeNearMidnight) {
   const auto page = [](const std::string& published, const std::string& shown) {
     return metadata_of(R"(<html><head><meta property="article:published_time" content=")" + published +
-                       R"("></head><body><h1>Mayor wins</h1><p class="date">)" + shown + R"(</p><p>Text.</p></body></html>)");
+                       R"("></head><body><h1>Mayor wins</h1><p class="date">)" + shown +
+                       R"(</p><p>Text.</p></body></html>)");
   };
   // 03:37 UTC is the evening before in the Americas, and the page says so.
   EXPECT_EQ(page("2022-05-04T03:37:37Z", "May 3, 2022").published.value_or(""), "2022-05-03");
@@ -242,9 +245,11 @@ TEST(PageTitle, SiteNamesInTheMiddleAndBreadcrumbsWithWideSpaces) {
   EXPECT_EQ(strip_site_from_title("Biden - the man who would be president", keys("https://example.com/a"), {}),
             "Biden - the man who would be president");
   // Separators without spaces: a bar anywhere, a hyphen between characters of unspaced scripts.
-  EXPECT_EQ(strip_site_from_title("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", site_keys(std::string("NEWS WEB EASY"), std::nullopt), {}),
+  EXPECT_EQ(strip_site_from_title("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+                                  site_keys(std::string("NEWS WEB EASY"), std::nullopt), {}),
             "子どもへの体罰を禁止する法律ができる");
-  EXPECT_EQ(strip_site_from_title("武汉的声音：有英勇的你，才有英雄的城！-新华网", site_keys(std::string("新华网"), std::nullopt), {}),
+  EXPECT_EQ(strip_site_from_title("武汉的声音：有英勇的你，才有英雄的城！-新华网",
+                                  site_keys(std::string("新华网"), std::nullopt), {}),
             "武汉的声音：有英勇的你，才有英雄的城！");
   EXPECT_EQ(strip_site_from_title("Covid-19 in Wuhan", keys("https://example.com/a"), {}), "Covid-19 in Wuhan");
 }
@@ -257,7 +262,8 @@ TEST(HtmlMetadata, KickerInsideTheHeadlineIsNotPartOfTheTitle) {
   const auto label = metadata_of(R"(<html><body><h1><div class="topic-label">100. Geburtstag</div>
     Holocaust-Überlebende Margot Friedländer wird 100 Jahre</h1><p>Text.</p></body></html>)");
   EXPECT_EQ(label.title.value_or(""), "Holocaust-Überlebende Margot Friedländer wird 100 Jahre");
-  const auto dated = metadata_of(R"(<html><body><h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Presse</small></h1>
+  const auto dated = metadata_of(
+      R"(<html><body><h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Presse</small></h1>
     <p>Text.</p></body></html>)");
   EXPECT_EQ(dated.title.value_or(""), "Zuschauerrückkehr bei den Proficlubs");
   // The kicker's separator, set apart from it, goes with it.
@@ -265,7 +271,8 @@ TEST(HtmlMetadata, KickerInsideTheHeadlineIsNotPartOfTheTitle) {
     <span class="ts-colon">: </span><span class="ts-headline">Wie Firmen ihre Beschäftigten schützen</span></h1><p>Text.</p></body></html>)");
   EXPECT_EQ(colon.title.value_or(""), "Wie Firmen ihre Beschäftigten schützen");
   // A headline that is only the marked element stays.
-  const auto only = metadata_of(R"(<html><body><h1><span class="kicker">Storm hits the coast</span></h1><p>Text.</p></body></html>)");
+  const auto only = metadata_of(
+      R"(<html><body><h1><span class="kicker">Storm hits the coast</span></h1><p>Text.</p></body></html>)");
   EXPECT_EQ(only.title.value_or(""), "Storm hits the coast");
 }
 
@@ -279,8 +286,10 @@ TEST(HtmlMetadata, DeckIsTheExcerptWhenThePageHasNoDescription) {
   const Document plain = metadata_of("<html><head><title>ESPN</title></head><body>" + body + "</body></html>");
   EXPECT_EQ(plain.excerpt.value_or(""), "Are the coaches really closing practices because of agents?");
   EXPECT_TRUE(plain.text.value_or("").starts_with("If you believe")) << plain.text.value_or("");
-  const Document described = metadata_of("<html><head><meta name=\"description\" content=\"Coaches and agents.\">"
-                                     "</head><body>" + body + "</body></html>");
+  const Document described = metadata_of(
+      "<html><head><meta name=\"description\" content=\"Coaches and agents.\">"
+      "</head><body>" +
+      body + "</body></html>");
   EXPECT_EQ(described.excerpt.value_or(""), "Coaches and agents.");
 }
 
@@ -313,17 +322,20 @@ TEST(HtmlMetadata, HeadlinesInBreadcrumbsOpinionPiecesAndNamingTheSite) {
                                       "https://www.express.de/duesseldorf/tauben-123");
   EXPECT_EQ(breadcrumb.title.value_or(""), "Düsseldorf ISS Dome: Peta erstattet Anzeige");
   // class="commentary" is an opinion piece, not a comment section: its <h1> is the headline.
-  const auto opinion = metadata_of(R"(<html><head><title>Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer - taz.de</title></head>
+  const auto opinion =
+      metadata_of(R"(<html><head><title>Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer - taz.de</title></head>
     <body><div class="full news commentary"><article><h1>Kaeser verarscht Neubauer</h1><p>Text.</p></article></div></body></html>)",
-                                   "https://taz.de/!5654321/");
+                  "https://taz.de/!5654321/");
   EXPECT_EQ(opinion.title.value_or(""), "Kaeser verarscht Neubauer");
   // A headline that names the site (caritas.de) is still the headline.
-  const auto named = metadata_of(R"(<html><head><meta property="og:title" content="Wahl: Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt">
+  const auto named = metadata_of(
+      R"(<html><head><meta property="og:title" content="Wahl: Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt">
     </head><body><h1>Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt</h1><p>Text.</p></body></html>)",
-                                 "https://www.caritas.de/magazin/praesidentin");
+      "https://www.caritas.de/magazin/praesidentin");
   EXPECT_EQ(named.title.value_or(""), "Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt");
   // The <h1> is the whole og:title: a later <h2> matching one of its parts does not cut it.
-  const auto whole = metadata_of(R"(<html><head><meta property="og:title" content="Interview mit Rainer Teuber – #OutInChurch">
+  const auto whole = metadata_of(
+      R"(<html><head><meta property="og:title" content="Interview mit Rainer Teuber – #OutInChurch">
     </head><body><h1>Interview mit Rainer Teuber – #OutInChurch</h1><h2>OutInChurch</h2><p>Text.</p></body></html>)");
   EXPECT_EQ(whole.title.value_or(""), "Interview mit Rainer Teuber – #OutInChurch");
   // An <h1> that agrees with <title> wins over a teaser's <h2> that agrees with og:title.
@@ -332,7 +344,8 @@ TEST(HtmlMetadata, HeadlinesInBreadcrumbsOpinionPiecesAndNamingTheSite) {
     <h1>Amoklauf in Heidelberg: Rufe nach schneller Aufklärung</h1><p>Text.</p><h2>Erstverkaufstag DJZ 2/2022</h2></body></html>)");
   EXPECT_EQ(teaser.title.value_or(""), "Amoklauf in Heidelberg: Rufe nach schneller Aufklärung");
   // A permalink pilcrow after a documentation heading is not part of it.
-  const auto sphinx = metadata_of(R"(<html><body><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1>
+  const auto sphinx = metadata_of(
+      R"(<html><body><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve">¶</a></h1>
     <p>Text.</p></body></html>)");
   EXPECT_EQ(sphinx.title.value_or(""), "Evolve: Shared Mutable History");
 }
@@ -342,8 +355,8 @@ TEST(PageTitle, HeadingsAndSiteNamesPickTheHeadlinePart) {
   using storyline::extract::strip_site_from_title;
   const auto keys = [](const char* url) { return site_keys(std::nullopt, std::string(url)); };
   // The heading is tried before the loose site match ("Welpen kaufen" is in welpenkaufen24).
-  EXPECT_EQ(strip_site_from_title("Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24", keys("http://welpenkaufen24.de/"),
-                                  {"Welpen kaufen – Tipps zu jeder Hunderasse"}),
+  EXPECT_EQ(strip_site_from_title("Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24",
+                                  keys("http://welpenkaufen24.de/"), {"Welpen kaufen – Tipps zu jeder Hunderasse"}),
             "Welpen kaufen – Tipps zu jeder Hunderasse");
   // A one-word heading is a section label: it does not pick a part.
   EXPECT_EQ(strip_site_from_title("Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes",
@@ -360,7 +373,8 @@ TEST(PageTitle, HeadingsAndSiteNamesPickTheHeadlinePart) {
 
 TEST(HtmlMetadata, SlashDatesReadInThePagesLanguage) {
   const auto published = [](const char* lang) {
-    return metadata_of(std::string("<html lang=\"") + lang + R"("><head><meta property="article:published_time" content="10/05/2022 05:22 pm">
+    return metadata_of(std::string("<html lang=\"") + lang +
+                       R"("><head><meta property="article:published_time" content="10/05/2022 05:22 pm">
       </head><body><h1>Senado aprueba la reforma</h1><p>Texto.</p></body></html>)")
         .published.value_or("");
   };

@@ -25,10 +25,13 @@ TEST(LineClassifier, BuiltinModelIsTheCommittedModelFile) {
 TEST(LineClassifier, TextRoundTripKeepsScores) {
   const LineModel& model = LineModel::builtin();
   const LineModel copy = LineModel::parse(model.to_text());
-  const std::vector<std::string> lines = {"Menu", "Sign in", "A Headline About Something That Happened",
-                                          "The first paragraph tells the story in a full sentence, as articles do.",
-                                          "A second paragraph adds what officials said about it on Tuesday, and why it matters.",
-                                          "Share on Facebook"};
+  const std::vector<std::string> lines = {
+      "Menu",
+      "Sign in",
+      "A Headline About Something That Happened",
+      "The first paragraph tells the story in a full sentence, as articles do.",
+      "A second paragraph adds what officials said about it on Tuesday, and why it matters.",
+      "Share on Facebook"};
   const auto a = model.body_probabilities(lines);
   const auto b = copy.body_probabilities(lines);
   ASSERT_EQ(a.size(), b.size());

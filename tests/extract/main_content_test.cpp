@@ -7,14 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 
-#include "storyline/extract/html_extractor.h"
 #include "storyline/core/decompress.h"
 #include "storyline/core/input_files.h"
+#include "storyline/extract/html_extractor.h"
 #include "storyline/text/encoding.h"
 #include "test_paths.h"
 
@@ -49,7 +49,8 @@ std::string around_article(std::string_view before, std::string_view after) {
 }
 
 TEST(MainContent, DropsBoilerplateAroundTheArticle) {
-  const std::string page = std::string(R"(<html><head><title>Trams</title><script>var x = "script text";</script></head><body>
+  const std::string page = std::string(
+                               R"(<html><head><title>Trams</title><script>var x = "script text";</script></head><body>
     <header><a href="/">Home</a> <a href="/news">News</a></header>
     <nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Business</a></li></ul></nav>
     <div id="cookie-banner"><p>We use cookies to improve your experience, please accept them all.</p></div>
@@ -68,8 +69,8 @@ TEST(MainContent, DropsBoilerplateAroundTheArticle) {
   const std::string& text = content.text;
   EXPECT_TRUE(has(text, "The city council voted on Tuesday")) << text;
   EXPECT_TRUE(has(text, "street by street, in the autumn.")) << text;
-  for (const char* boilerplate : {"Politics", "cookies", "Share on Facebook", "newsletter", "Jane Doe writes",
-                                  "Bus fares", "More stories", "Great news", "Copyright", "script text", "Home"})
+  for (const char* boilerplate : {"Politics", "cookies", "Share on Facebook", "newsletter", "Jane Doe writes", "Bus fares",
+                                  "More stories", "Great news", "Copyright", "script text", "Home"})
     EXPECT_FALSE(has(text, boilerplate)) << boilerplate << " in:\n" << text;
   // The headline is reported apart, not repeated in the body.
   EXPECT_EQ(content.html_title, "Council approves tram expansion");
@@ -122,7 +123,8 @@ TEST(MainContent, DropsCreditsReadMoreLinesAndOrphanedLeadIns) {
                                    "<li><a href=\"/2\">Busfahrplan für den ganzen Winter</a></li></ul>"
                                    "</div></body></html>");
   EXPECT_TRUE(has(text, "in the autumn.")) << text;
-  for (const char* boilerplate : {"Foto:", "Illustration by", "Lesen Sie auch", "lire aussi", "REUTERS/", "(Corrects", "newsletter", "Mehr zum Thema", "Busfahrplan"})
+  for (const char* boilerplate : {"Foto:", "Illustration by", "Lesen Sie auch", "lire aussi", "REUTERS/", "(Corrects",
+                                  "newsletter", "Mehr zum Thema", "Busfahrplan"})
     EXPECT_FALSE(has(text, boilerplate)) << boilerplate << " in:\n" << text;
   // A heading followed by its own text stays.
   EXPECT_TRUE(has(text, "Opposition from shop owners")) << text;
@@ -228,12 +230,13 @@ TEST(MainContent, MarkedBodyInAnAsideAndPagesInNoscript) {
                                                    "<div itemprop=\"articleBody\">") +
                                        kArticleParagraphs + "</div></article></aside></main></body></html>");
   EXPECT_TRUE(has(in_aside, "The city council voted")) << in_aside;
-  const std::string in_noscript = body_of(std::string("<html><body><noscript><div id=\"container\">") +
-                                          kArticleParagraphs + "</div></noscript><script>render()</script></body></html>");
+  const std::string in_noscript = body_of(std::string("<html><body><noscript><div id=\"container\">") + kArticleParagraphs +
+                                          "</div></noscript><script>render()</script></body></html>");
   EXPECT_TRUE(has(in_noscript, "The city council voted")) << in_noscript;
   const std::string plea = body_of(std::string("<html><body><noscript><p>Please enable JavaScript in your browser, "
                                                "or this page will not work, and you will see nothing.</p></noscript>"
-                                               "<div class=\"post\">") + kArticleParagraphs + "</div></body></html>");
+                                               "<div class=\"post\">") +
+                                   kArticleParagraphs + "</div></body></html>");
   EXPECT_FALSE(has(plea, "enable JavaScript")) << plea;
   EXPECT_TRUE(has(plea, "The city council voted")) << plea;
 }
@@ -301,11 +304,11 @@ TEST(MainContent, RowsOfOneLayoutHoldingTheStoryJoin) {
 // A subheading whose id is an anchor of the page's table of contents ("nav_..." at heise) is
 // still the article's.
 TEST(MainContent, SubheadingWithAnAnchorIdStays) {
-  const std::string text = body_of(std::string("<html><body><article><div class=\"article-content\">") +
-                                   kArticleParagraphs +
-                                   "<h3 class=\"subheading\" id=\"nav_only_the_foil__1\">Only the foil remains</h3>"
-                                   "<p>What is left after the cells are taken apart is a thin foil, which the plant "
-                                   "sells on to recyclers of aluminium, at a small profit.</p></div></article></body></html>");
+  const std::string text = body_of(
+      std::string("<html><body><article><div class=\"article-content\">") + kArticleParagraphs +
+      "<h3 class=\"subheading\" id=\"nav_only_the_foil__1\">Only the foil remains</h3>"
+      "<p>What is left after the cells are taken apart is a thin foil, which the plant "
+      "sells on to recyclers of aluminium, at a small profit.</p></div></article></body></html>");
   EXPECT_TRUE(has(text, "Only the foil remains")) << text;
 }
 
@@ -359,12 +362,10 @@ TEST(MainContent, BodyContainerByClassWithItsIntro) {
 // A field label opening the text ("Episode Description:&nbsp;") names it; a list's heading with a
 // comma in it is the text's.
 TEST(MainContent, FieldLabelOpeningTheTextIsDropped) {
-  std::string labelled =
-      around_article("<html><body><div class=\"post\"><div class=\"field-label\">Episode Description:&nbsp;</div>",
-                     "</div></body></html>");
+  std::string labelled = around_article(
+      "<html><body><div class=\"post\"><div class=\"field-label\">Episode Description:&nbsp;</div>", "</div></body></html>");
   EXPECT_TRUE(body_of(labelled).starts_with("The city council voted")) << body_of(labelled);
-  std::string listed =
-      around_article("<html><body><div class=\"post\"><p>Riders, cyclists:</p>", "</div></body></html>");
+  std::string listed = around_article("<html><body><div class=\"post\"><p>Riders, cyclists:</p>", "</div></body></html>");
   EXPECT_TRUE(body_of(listed).starts_with("Riders, cyclists:")) << body_of(listed);
 }
 
@@ -444,7 +445,8 @@ TEST(MainContent, TrafilaturaSampleKeepsItsF1) {
     if (!std::filesystem::exists(path)) path = folder / "cache" / (entry.value("file", "") + ".gz");
     if (!std::filesystem::exists(path)) continue;
     const std::string bytes = storyline::gunzip(storyline::read_file_bytes(path.string()));
-    const Document document = extract_html(text::to_utf8(bytes, text::declared_charset(bytes)), PageContext{path.string(), url, {}});
+    const Document document = extract_html(text::to_utf8(bytes, text::declared_charset(bytes)),
+                                           PageContext{path.string(), url, {}});
     const std::string text = collapse(document.text.value_or(""));
     for (const auto& snippet : entry.value("with", nlohmann::json::array()))
       (has(text, collapse(snippet.get<std::string>())) ? true_positives : false_negatives)++;
@@ -558,8 +560,8 @@ TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {
   for (int i = 0; i < 8; ++i) plain += sentence;
   const auto page = [](const std::string& body_json, const std::string& markup) {
     return "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
-           "\"headline\":\"Tram line approved\",\"articleBody\":\"" + body_json + "\"}</script></head><body><div id=\"app\">" +
-           markup + "</div></body></html>";
+           "\"headline\":\"Tram line approved\",\"articleBody\":\"" +
+           body_json + "\"}</script></head><body><div id=\"app\">" + markup + "</div></body></html>";
   };
   const auto text_of = [](const std::string& html) {
     return extract_html(html, PageContext{"test.html", std::nullopt, {}}).text.value_or("");
@@ -579,10 +581,10 @@ TEST(MainContent, JsonLdArticleBodyWhenTheMarkupHasLittleText) {
 // retry without them still drops what never holds an article: a picture's caption and credit, a
 // login prompt.
 TEST(MainContent, RetryWithoutNamesStillDropsCaptionsAndLogins) {
-  const std::string text = body_of(around_article(
-      "<html><body><div class=\"sidebar-layout\"><figure><img src=\"t.jpg\" alt=\"tram\">"
-      "<figcaption class=\"caption\">The old depot / City archive</figcaption></figure>",
-      "<div class=\"login-box\">Log in to join the discussion about this story</div></div></body></html>"));
+  const std::string text = body_of(
+      around_article("<html><body><div class=\"sidebar-layout\"><figure><img src=\"t.jpg\" alt=\"tram\">"
+                     "<figcaption class=\"caption\">The old depot / City archive</figcaption></figure>",
+                     "<div class=\"login-box\">Log in to join the discussion about this story</div></div></body></html>"));
   EXPECT_TRUE(has(text, "The city council voted")) << text;
   EXPECT_FALSE(has(text, "City archive")) << text;
   EXPECT_FALSE(has(text, "Log in to join")) << text;
@@ -591,19 +593,20 @@ TEST(MainContent, RetryWithoutNamesStillDropsCaptionsAndLogins) {
 // A paragraph set right under the headline in the same block is the lead, named or not; in a
 // <header> the headline may be an <h2>.
 TEST(MainContent, UnnamedLeadUnderTheHeadlineStartsTheText) {
-  const char* kLead = "<p>Years of debate end with a clear vote: the eastern districts get their tram, and the "
-                      "city pays for it from its own budget.</p>";
+  const char* kLead =
+      "<p>Years of debate end with a clear vote: the eastern districts get their tram, and the "
+      "city pays for it from its own budget.</p>";
   for (const char* headline : {"<h1>Trams for the east</h1>", "<h2>Trams for the east</h2>"}) {
-    const std::string text = body_of(around_article(
-        std::string("<html><body><main><div><header><nav><a href=\"/\">Home</a></nav>") + headline + kLead +
-            "<p>10.12.2022</p></header><div class=\"x\">",
-        "</div></div></main></body></html>"));
+    const std::string text = body_of(
+        around_article(std::string("<html><body><main><div><header><nav><a href=\"/\">Home</a></nav>") + headline + kLead +
+                           "<p>10.12.2022</p></header><div class=\"x\">",
+                       "</div></div></main></body></html>"));
     EXPECT_TRUE(text.starts_with("Years of debate end")) << headline << "\n" << text;
   }
   // A short line under the headline is a label or a date, not a lead.
-  const std::string text = body_of(around_article(
-      "<html><body><main><div><header><h1>Trams for the east</h1><p>Transport</p></header><div class=\"x\">",
-      "</div></div></main></body></html>"));
+  const std::string text = body_of(
+      around_article("<html><body><main><div><header><h1>Trams for the east</h1><p>Transport</p></header><div class=\"x\">",
+                     "</div></div></main></body></html>"));
   EXPECT_TRUE(text.starts_with("The city council voted")) << text;
 }
 

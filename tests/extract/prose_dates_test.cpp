@@ -12,7 +12,8 @@ std::vector<std::string> isos(std::string_view text) {
 }
 
 TEST(ProseDates, EnglishForms) {
-  EXPECT_EQ(isos("on the Pakistan Afghan border, Wednesday, Oct. 29, 2025. (AP Photo)"), std::vector<std::string>{"2025-10-29"});
+  EXPECT_EQ(isos("on the Pakistan Afghan border, Wednesday, Oct. 29, 2025. (AP Photo)"),
+            std::vector<std::string>{"2025-10-29"});
   EXPECT_EQ(isos("October 29, 2025"), std::vector<std::string>{"2025-10-29"});
   EXPECT_EQ(isos("Sept. 3rd 2019 and 4 July 2021"), (std::vector<std::string>{"2019-09-03", "2021-07-04"}));
   EXPECT_EQ(isos("the 14th of February, 2014"), std::vector<std::string>{"2014-02-14"});
@@ -34,10 +35,10 @@ TEST(ProseDates, PartialDatesHaveNoYear) {
 }
 
 TEST(ProseDates, RejectsWhatIsNoDate) {
-  EXPECT_TRUE(isos("February 30, 2021").empty());   // no such day
-  EXPECT_TRUE(isos("3/4/2021").empty());            // US or European? ambiguous
+  EXPECT_TRUE(isos("February 30, 2021").empty());    // no such day
+  EXPECT_TRUE(isos("3/4/2021").empty());             // US or European? ambiguous
   EXPECT_TRUE(isos("March 2021 and 2001").empty());  // a month, not a day
-  EXPECT_TRUE(isos("Oct.19 ceasefire").empty());    // glued: too loose to trust
+  EXPECT_TRUE(isos("Oct.19 ceasefire").empty());     // glued: too loose to trust
   EXPECT_TRUE(isos("").empty());
   EXPECT_TRUE(isos("room 1234-56-78").empty());
 }

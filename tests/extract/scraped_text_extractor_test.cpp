@@ -55,12 +55,14 @@ void expect_absent(const Document& document, const std::vector<std::string>& chr
 TEST(ScrapedTextExtractorSeeds, Seed001WesternJournal) {
   STORYLINE_REQUIRE_SHARED(shared);
   const Document document = analyze_and_show("seed 001", seed_text(shared, "001_")).document;
-  EXPECT_EQ(document.title, "Taliban Offers to Open Diplomatic Relations with America, Unclear What Biden Will Do with Request");
+  EXPECT_EQ(document.title,
+            "Taliban Offers to Open Diplomatic Relations with America, Unclear What Biden Will Do with Request");
   EXPECT_EQ(document.site_name, "The Western Journal");
   EXPECT_FALSE(document.published.has_value());
   const std::string body = document.text.value_or("");
   EXPECT_TRUE(starts_with(body, "A message from the leader of the Taliban")) << body.substr(0, 200);
-  EXPECT_TRUE(ends_with(body, "we will exert all efforts for their protection and security.\u201D")) << body.substr(body.size() - 200);
+  EXPECT_TRUE(ends_with(body, "we will exert all efforts for their protection and security.\u201D"))
+      << body.substr(body.size() - 200);
   expect_absent(document, {"Facebook Being Used to Facilitate Illegal Immigrants", "Gold Star Father, Who Was Arrested",
                            "This article appeared originally on The Western Journal.", "Submit a Correction", ", , ,"});
   EXPECT_NE(body.find("Some scoffed at the statement."), std::string::npos);
@@ -75,9 +77,11 @@ TEST(ScrapedTextExtractorSeeds, Seed002Particle) {
   if (document.published) {
     EXPECT_GE(*document.published, "2025-10-29");
   }
-  EXPECT_EQ(document.excerpt, "Negotiations will seek verifiable Taliban steps to stop attacks launched from Afghan territory.");
+  EXPECT_EQ(document.excerpt,
+            "Negotiations will seek verifiable Taliban steps to stop attacks launched from Afghan territory.");
   const std::string body = document.text.value_or("");
-  EXPECT_TRUE(starts_with(body, "The border between the two countries has been closed for more than two weeks")) << body.substr(0, 200);
+  EXPECT_TRUE(starts_with(body, "The border between the two countries has been closed for more than two weeks"))
+      << body.substr(0, 200);
   EXPECT_NE(body.find("\n\nOverview\n\n"), std::string::npos);
   // Five bullets, each its own paragraph, glyph dropped.
   EXPECT_NE(body.find("\n\nPakistani delegates who were set to return home"), std::string::npos);
@@ -93,7 +97,8 @@ TEST(ScrapedTextExtractorSeeds, Seed002Particle) {
 TEST(ScrapedTextExtractorSeeds, Seed003TagLineAndCommentForm) {
   STORYLINE_REQUIRE_SHARED(shared);
   const Document document = analyze_and_show("seed 003", seed_text(shared, "003_")).document;
-  EXPECT_EQ(document.title, "U.S. Moves Diplomatic Mission From Kabul To Qatar, Says Taliban Must Earn International Legitimacy");
+  EXPECT_EQ(document.title,
+            "U.S. Moves Diplomatic Mission From Kabul To Qatar, Says Taliban Must Earn International Legitimacy");
   EXPECT_FALSE(document.site_name.has_value());
   if (document.published) {
     EXPECT_EQ(*document.published, "2021-08-30");
@@ -114,7 +119,8 @@ TEST(ScrapedTextExtractorSeeds, Seed004ScrollToTop) {
   EXPECT_FALSE(document.published.has_value());
   const std::string body = document.text.value_or("");
   EXPECT_TRUE(starts_with(body, "The United States has firmly ruled out")) << body.substr(0, 200);
-  EXPECT_TRUE(ends_with(body, "among the world\u2019s most dangerous terrorist entities.")) << body.substr(body.size() - 200);
+  EXPECT_TRUE(ends_with(body, "among the world\u2019s most dangerous terrorist entities."))
+      << body.substr(body.size() - 200);
   expect_absent(document, {"Scroll to Top"});
 }
 
@@ -180,13 +186,14 @@ TEST(ScrapedTextExtractorRules, AppBannerDomainCaptionsStandfirstAndDateline) {
   const Document document = analyze_and_show("hand-written 2", text).document;
   EXPECT_EQ(document.title, "Central Bank Holds Rates Steady as Inflation Cools");
   EXPECT_EQ(document.site_name, "Newsroomapp");
-  EXPECT_EQ(document.excerpt, "Policy makers signalled that the next move could be a cut if prices keep easing through the summer.");
+  EXPECT_EQ(document.excerpt,
+            "Policy makers signalled that the next move could be a cut if prices keep easing through the summer.");
   EXPECT_EQ(document.published, "2024-03-03");
   const std::string body = document.text.value_or("");
   EXPECT_NE(body.find("The bank kept its main rate at 4 percent"), std::string::npos) << body;
   EXPECT_TRUE(ends_with(body, "according to analysts at several large banks.")) << body;
-  expect_absent(document, {"Newsroomapp.io", "Google Play", "The governor speaks", "Reuters/Jane Roe", "Published:",
-                           "Download our app"});
+  expect_absent(document, {"Newsroomapp.io", "Google Play", "The governor speaks", "Reuters/Jane Roe",
+                           "Published:", "Download our app"});
 }
 
 TEST(ScrapedTextExtractorRules, DatesInProseAndCaptionsAreNotPublication) {
@@ -225,8 +232,8 @@ TEST(ScrapedTextExtractorHeldOut, FloorOnDatasetDerivedPages) {
   const ScrapedTextScores scores = evaluate_scraped_text(dataset, LineModel::builtin());
   std::cout << "held-back subset: " << scores.pages << " pages, line P " << scores.extractor_lines.precision() << " R "
             << scores.extractor_lines.recall() << " F1 " << scores.extractor_lines.f1() << "; document 4-gram P "
-            << scores.mean_precision << " R " << scores.mean_recall << " (baseline P " << scores.baseline_precision
-            << " R " << scores.baseline_recall << ")\n";
+            << scores.mean_precision << " R " << scores.mean_recall << " (baseline P " << scores.baseline_precision << " R "
+            << scores.baseline_recall << ")\n";
   ASSERT_GE(scores.pages, 60u);
   EXPECT_GE(scores.extractor_lines.f1(), 0.68);
   const double f1 = ScrapedTextScores::f1(scores.mean_precision, scores.mean_recall);

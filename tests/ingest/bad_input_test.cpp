@@ -85,17 +85,17 @@ TEST(BadInput, HundredThousandLevelNestedHtmlDoesNotOverflowTheStack) {
 }
 
 TEST(BadInput, InvalidUtf8BecomesValidText) {
-  const ReadResult result =
-      read("<html><head><meta charset=\"utf-8\"><title>Bad \xC3\x28 bytes \xFF\xFE here</title></head><body><p>Text "
-           "with \xE2\x82 broken \xF0\x9F sequences, long enough to be a paragraph of an article.</p></body></html>");
+  const ReadResult result = read(
+      "<html><head><meta charset=\"utf-8\"><title>Bad \xC3\x28 bytes \xFF\xFE here</title></head><body><p>Text "
+      "with \xE2\x82 broken \xF0\x9F sequences, long enough to be a paragraph of an article.</p></body></html>");
   ASSERT_EQ(result.documents.size(), 1u);
   EXPECT_TRUE(all_fields_valid_utf8(result.documents[0]));
 }
 
 TEST(BadInput, MalformedXmlFeedsAreNamedOrReadAsFarAsTheyGo) {
   // Mismatched tags: recovered, the item is read, the fault is noted.
-  const ReadResult mismatched =
-      read("<rss version=\"2.0\"><channel><title>T</title><item><title>Item <b>one</title></item></channel></rss>");
+  const ReadResult mismatched = read(
+      "<rss version=\"2.0\"><channel><title>T</title><item><title>Item <b>one</title></item></channel></rss>");
   ASSERT_EQ(mismatched.documents.size(), 1u);
   EXPECT_FALSE(mismatched.problems.empty());
   // Nothing but a root: named.

@@ -24,7 +24,7 @@ TEST(FeedDates, Iso8601AndRfc3339) {
 TEST(FeedDates, NonsenseIsRefused) {
   EXPECT_FALSE(normalize_feed_date(""));
   EXPECT_FALSE(normalize_feed_date("yesterday"));
-  EXPECT_FALSE(normalize_feed_date("2019-02-29"));                      // not a leap year
+  EXPECT_FALSE(normalize_feed_date("2019-02-29"));                     // not a leap year
   EXPECT_FALSE(normalize_feed_date("Wed, 32 Jan 2018 13:47:00 GMT"));  // no such day
   EXPECT_FALSE(normalize_feed_date("Wed, 03 Foo 2018 13:47:00 GMT"));
   EXPECT_FALSE(normalize_feed_date(std::string(10000, '9')));

@@ -85,8 +85,8 @@ TEST(FeedReader, Rss2ItemsBecomeDocuments) {
 
   const Document& second = result.documents[1];
   EXPECT_EQ(second.url, "https://www.example.de/zwei.html");  // permalink guid
-  EXPECT_EQ(second.text, "Nur ein kurzer Text & mehr.");       // escaped twice in the feed
-  EXPECT_EQ(second.excerpt, second.text);                       // a short description is a teaser
+  EXPECT_EQ(second.text, "Nur ein kurzer Text & mehr.");      // escaped twice in the feed
+  EXPECT_EQ(second.excerpt, second.text);                     // a short description is a teaser
   EXPECT_EQ(second.author, "Petra Klein");
   EXPECT_FALSE(second.published);
 }
@@ -269,8 +269,7 @@ TEST(FeedReader, UnreadableFeedsNameTheProblem) {
   EXPECT_NE(message_of("<rss version=\"2.0\"><channel><title>Nothing</title></channel></rss>").find("no items"),
             std::string::npos);
   EXPECT_NE(message_of("<rss <<<< &&&").find("RSS feed"), std::string::npos);
-  EXPECT_NE(message_of("{\"version\": \"https://jsonfeed.org/version/1\", \"items\": 5}").find("items"),
-            std::string::npos);
+  EXPECT_NE(message_of("{\"version\": \"https://jsonfeed.org/version/1\", \"items\": 5}").find("items"), std::string::npos);
   EXPECT_NE(message_of("{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [").find("not valid JSON"),
             std::string::npos);
 }
@@ -391,14 +390,18 @@ void compare_feed(const fs::path& feed_path, const std::vector<ExpectedItem>& ex
   tally.items_expected += static_cast<int>(expected.size());
   tally.items_read += static_cast<int>(std::min(documents.size(), expected.size()));
   if (documents.size() == expected.size()) ++tally.feeds_count_agree;
-  else disagreements.push_back(feed_path.filename().string() + ": " + std::to_string(documents.size()) + " items, expected " + std::to_string(expected.size()));
+  else
+    disagreements.push_back(feed_path.filename().string() + ": " + std::to_string(documents.size()) + " items, expected " +
+                            std::to_string(expected.size()));
   for (size_t i = 0; i < expected.size(); ++i) {
     const Document* document = i < documents.size() ? &documents[i] : nullptr;
     const auto& want = expected[i];
     if (!want.title.empty()) {
       ++tally.titles;
       if (document && same_title(document->title.value_or(""), want.title)) ++tally.titles_agree;
-      else disagreements.push_back(feed_path.filename().string() + " title: " + (document ? document->title.value_or("") : "-") + " | " + want.title);
+      else
+        disagreements.push_back(feed_path.filename().string() +
+                                " title: " + (document ? document->title.value_or("") : "-") + " | " + want.title);
     }
     if (!want.link.empty()) {
       ++tally.links;
@@ -409,8 +412,11 @@ void compare_feed(const fs::path& feed_path, const std::vector<ExpectedItem>& ex
       // A date alone (which the contract allows) agrees with midnight of that day.
       const auto wanted = normalize_feed_date(want.date).value_or(want.date);
       const std::string ours = document ? document->published.value_or("") : "";
-      if (!ours.empty() && (ours == wanted || (ours.size() == 10 && wanted.starts_with(ours + "T00:00:00")))) ++tally.dates_agree;
-      else disagreements.push_back(feed_path.filename().string() + " date: " + (document ? document->published.value_or("-") : "-") + " | " + want.date);
+      if (!ours.empty() && (ours == wanted || (ours.size() == 10 && wanted.starts_with(ours + "T00:00:00"))))
+        ++tally.dates_agree;
+      else
+        disagreements.push_back(feed_path.filename().string() +
+                                " date: " + (document ? document->published.value_or("-") : "-") + " | " + want.date);
     }
   }
 }

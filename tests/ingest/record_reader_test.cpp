@@ -76,8 +76,9 @@ TEST(RecordReader, BingNewsApiEnvelope) {
 }
 
 TEST(RecordReader, JsonLinesKeepsGoodLinesAndReportsBadOnes) {
-  const ReadResult result =
-      read_documents(RawInput{"docs.jsonl", "{\"title\": \"one\", \"text\": \"Body one.\"}\n{broken\n{\"title\": \"two\"}\n", std::nullopt});
+  const ReadResult result = read_documents(
+      RawInput{"docs.jsonl", "{\"title\": \"one\", \"text\": \"Body one.\"}\n{broken\n{\"title\": \"two\"}\n",
+               std::nullopt});
   EXPECT_EQ(result.documents.size(), 2u);
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_NE(result.problems[0].find("line 2"), std::string::npos);

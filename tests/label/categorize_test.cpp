@@ -14,8 +14,7 @@ TEST(Categorize, ShippedModelLoadsOnceForManyThreads) {
   document.text = "The team's coach praised the players after the match; fans celebrated the trophy.";
   std::vector<std::string> answers(8);
   std::vector<std::thread> threads;
-  for (size_t i = 0; i < answers.size(); ++i)
-    threads.emplace_back([&, i] { answers[i] = label::categorize(document); });
+  for (size_t i = 0; i < answers.size(); ++i) threads.emplace_back([&, i] { answers[i] = label::categorize(document); });
   for (auto& thread : threads) thread.join();
   for (const auto& answer : answers) EXPECT_EQ(answer, "sports");
   EXPECT_EQ(&label::default_category_model(), &label::default_category_model());

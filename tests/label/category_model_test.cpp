@@ -20,8 +20,7 @@ CategoryModel small_model() {
       {"shares profit market bank inflation", Category::kEconomy},
       {"film actor music album award", Category::kEntertainment},
   };
-  for (const auto& [text, category] : texts)
-    examples.push_back({category_features({"", text, "en"}, kBits), category, 0});
+  for (const auto& [text, category] : texts) examples.push_back({category_features({"", text, "en"}, kBits), category, 0});
   TrainingOptions options;
   options.bucket_bits = kBits;
   return train_category_model(examples, options);
@@ -82,6 +81,4 @@ TEST(CategoryModel, MissingFileNamesThePath) {
   }
 }
 
-TEST(CategoryModel, DocumentWithoutWordsIsOther) {
-  EXPECT_EQ(small_model().predict(FeatureVector{}), Category::kOther);
-}
+TEST(CategoryModel, DocumentWithoutWordsIsOther) { EXPECT_EQ(small_model().predict(FeatureVector{}), Category::kOther); }

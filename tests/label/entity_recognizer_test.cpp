@@ -42,14 +42,13 @@ TEST(EntityRecognizer, PeopleFromTitlesAndSpeechVerbs) {
   EXPECT_EQ(names.count("James Hewitt") ? names.at("James Hewitt") : "", "person");
   EXPECT_EQ(names.count("Blinken"), 0u) << "the short form joins the full name";
   EXPECT_EQ(names.count("NSC") ? names.at("NSC") : "", "organization");
-  EXPECT_EQ(names.count("National Security Council") ? names.at("National Security Council") : "",
-            "organization");
+  EXPECT_EQ(names.count("National Security Council") ? names.at("National Security Council") : "", "organization");
 }
 
 TEST(EntityRecognizer, PageChromeIsNotAnEntity) {
-  const auto names = by_name(recognize_entities(
-      "Most countries have closed their embassies.\n\nLeave a Reply\n\nYour email address will not be "
-      "published.\n\nScroll to Top\n\nSubmit a Correction →"));
+  const auto names = by_name(
+      recognize_entities("Most countries have closed their embassies.\n\nLeave a Reply\n\nYour email address will not be "
+                         "published.\n\nScroll to Top\n\nSubmit a Correction →"));
   for (const auto& [name, type] : names) {
     EXPECT_EQ(name.find("Leave"), std::string::npos) << name;
     EXPECT_EQ(name.find("Reply"), std::string::npos) << name;
@@ -69,17 +68,19 @@ TEST(EntityRecognizer, SeedsNameTheRequiredEntities) {
     for (const auto& document : storyline::ingest::read_documents(input).documents) {
       const std::string text = document.title.value_or("") + "\n" + document.text.value_or("");
       for (const auto& entity : recognize_entities(text)) {
-        std::cout << entry.path().filename().string() << ": " << entity.text << " (" << entity.type << ", "
-                  << entity.count << ")\n";
+        std::cout << entry.path().filename().string() << ": " << entity.text << " (" << entity.type << ", " << entity.count
+                  << ")\n";
         found.emplace(entity.text, entity.type);
       }
     }
   }
   const std::pair<const char*, const char*> required[] = {
-      {"Taliban", "organization"},        {"Zabihullah Mujahid", "person"}, {"Antony Blinken", "person"},
-      {"Hibatullah Akhundzada", "person"}, {"Amir Khan Muttaqi", "person"}, {"Doha", "location"},
-      {"Qatar", "location"},              {"Kabul", "location"},            {"Afghanistan", "location"},
-      {"Pakistan", "location"},           {"Istanbul", "location"},         {"Türkiye", "location"},
+      {"Taliban", "organization"},     {"Zabihullah Mujahid", "person"},
+      {"Antony Blinken", "person"},    {"Hibatullah Akhundzada", "person"},
+      {"Amir Khan Muttaqi", "person"}, {"Doha", "location"},
+      {"Qatar", "location"},           {"Kabul", "location"},
+      {"Afghanistan", "location"},     {"Pakistan", "location"},
+      {"Istanbul", "location"},        {"Türkiye", "location"},
       {"United States", "location"}};
   for (const auto& [name, type] : required) {
     ASSERT_TRUE(found.count(name)) << name << " not found";
@@ -112,9 +113,9 @@ TEST(EntityRecognizer, TitleCaseHeadlineWordsAreNotNames) {
 // opening a run is a given name, not a second entity. And a full name is a person's when its last
 // word, alone, speaks ("Trump said").
 TEST(EntityRecognizer, GivenNamesAndSurnamesMakeOnePerson) {
-  const auto names = by_name(recognize_entities(
-      "Hillary Clinton closed her victory speech in New York on Tuesday. Donald Trump won in Indiana. "
-      "Later, Trump said the race was over."));
+  const auto names = by_name(
+      recognize_entities("Hillary Clinton closed her victory speech in New York on Tuesday. Donald Trump won in Indiana. "
+                         "Later, Trump said the race was over."));
   EXPECT_EQ(names.count("Hillary Clinton") ? names.at("Hillary Clinton") : "", "person");
   EXPECT_EQ(names.count("Clinton"), 0u) << "not the town";
   EXPECT_EQ(names.count("Donald Trump") ? names.at("Donald Trump") : "", "person");

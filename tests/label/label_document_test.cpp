@@ -25,7 +25,7 @@ bool is_a_category(const std::string& name) {
   return std::find(label::kCategoryNames.begin(), label::kCategoryNames.end(), name) != label::kCategoryNames.end();
 }
 
-#define REQUIRE_CATEGORY_MODEL()  \
+#define REQUIRE_CATEGORY_MODEL()       \
   if (!find_model("categories.model")) \
   GTEST_SKIP() << "models/categories.model not found: the shipped category model is needed"
 
@@ -33,11 +33,11 @@ bool is_a_category(const std::string& name) {
 
 TEST(LabelDocument, RussianNewsGetsACategory) {
   REQUIRE_CATEGORY_MODEL();
-  Document document = document_in(
-      "ru", "Сборная России по футболу выиграла матч отборочного турнира",
-      "Сборная России по футболу в субботу обыграла соперника со счётом 3:1 в матче отборочного турнира "
-      "чемпионата Европы. Два мяча забил нападающий команды. Главный тренер после игры поблагодарил "
-      "болельщиков за поддержку на стадионе.");
+  Document document =
+      document_in("ru", "Сборная России по футболу выиграла матч отборочного турнира",
+                  "Сборная России по футболу в субботу обыграла соперника со счётом 3:1 в матче отборочного турнира "
+                  "чемпионата Европы. Два мяча забил нападающий команды. Главный тренер после игры поблагодарил "
+                  "болельщиков за поддержку на стадионе.");
   label::label_document(document);
   ASSERT_TRUE(document.category.has_value());
   EXPECT_TRUE(is_a_category(*document.category)) << *document.category;
@@ -47,11 +47,11 @@ TEST(LabelDocument, RussianNewsGetsACategory) {
 
 TEST(LabelDocument, GermanNewsGetsACategory) {
   REQUIRE_CATEGORY_MODEL();
-  Document document = document_in(
-      "de", "Europäische Zentralbank erhöht den Leitzins erneut",
-      "Die Europäische Zentralbank hat am Donnerstag den Leitzins um einen Viertelprozentpunkt angehoben. "
-      "Die Notenbank begründete den Schritt mit der hohen Inflation. Ökonomen hatten mit der Erhöhung "
-      "gerechnet, die Börsen reagierten gelassen.");
+  Document document =
+      document_in("de", "Europäische Zentralbank erhöht den Leitzins erneut",
+                  "Die Europäische Zentralbank hat am Donnerstag den Leitzins um einen Viertelprozentpunkt angehoben. "
+                  "Die Notenbank begründete den Schritt mit der hohen Inflation. Ökonomen hatten mit der Erhöhung "
+                  "gerechnet, die Börsen reagierten gelassen.");
   label::label_document(document);
   ASSERT_TRUE(document.category.has_value());
   EXPECT_TRUE(is_a_category(*document.category)) << *document.category;

@@ -26,8 +26,8 @@ Document news_page(int i) {
   const std::string other = pick(kSubjects, i * 7 + 3);
   Document document;
   document.id = "news-" + std::to_string(i);
-  document.url = "https://news" + std::to_string(i % 5) + ".example.com/2024/05/" + std::to_string(10 + i % 18) +
-                 "/" + subject + "-" + other + "-plan-approved-after-long-debate";
+  document.url = "https://news" + std::to_string(i % 5) + ".example.com/2024/05/" + std::to_string(10 + i % 18) + "/" +
+                 subject + "-" + other + "-plan-approved-after-long-debate";
   document.title = "Officials approve " + subject + " plan after long debate over the " + other;
   std::string text;
   for (int paragraph = 0; paragraph < 6; ++paragraph) {

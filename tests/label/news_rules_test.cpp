@@ -29,15 +29,15 @@ constexpr const char* kNews =
 }  // namespace
 
 TEST(NewsRules, LoremIpsumIsPlaceholderText) {
-  const std::string reason = reason_for(
-      "Welcome to our new site",
-      "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.");
+  const std::string reason =
+      reason_for("Welcome to our new site",
+                 "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.");
   EXPECT_NE(reason.find("placeholder"), std::string::npos) << reason;
 }
 
 TEST(NewsRules, MockTestTitleIsExamPractice) {
-  const std::string reason =
-      reason_for("Mock Test #102 - General Aptitude", "Question 1. Which of the following numbers is prime?");
+  const std::string reason = reason_for("Mock Test #102 - General Aptitude",
+                                        "Question 1. Which of the following numbers is prime?");
   EXPECT_NE(reason.find("exam"), std::string::npos) << reason;
 }
 

@@ -1,10 +1,10 @@
 // The ingest pipeline keeps stories in the store: every document gets a story, a syndicated copy
 // counts as a source of its original's story, a restart restores stories exactly, and removing
 // articles updates (or removes) their story.
-#include "temp_store.h"
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/rank/story_heat.h"
+#include "temp_store.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -411,7 +411,7 @@ TEST(IngestPipeline, AFewNewerArticlesDoNotMoveTheStoresNow) {
   });
   const int64_t now = pipeline::heat_reference_time(store);
   EXPECT_LT(now, 1577836800) << "now stays in 2019";  // 2020-01-01
-  EXPECT_GE(now, 1573776000);                          // 2019-11-15
+  EXPECT_GE(now, 1573776000);                         // 2019-11-15
   const auto newer = store.story(store.story_of("quake-1").value_or(""));
   ASSERT_TRUE(newer);
   const double shown = pipeline::shown_heat(*newer, now);

@@ -13,8 +13,8 @@ using namespace storyline;
 
 namespace {
 
-Document article(const std::string& id, const std::string& domain, std::optional<std::string> title,
-                 const std::string& text, const std::string& published, const std::string& category) {
+Document article(const std::string& id, const std::string& domain, std::optional<std::string> title, const std::string& text,
+                 const std::string& published, const std::string& category) {
   Document document;
   document.id = id;
   document.domain = domain;
@@ -66,11 +66,11 @@ TEST(StoryRecord, CountsDatesAndMajorityLabels) {
 }
 
 TEST(StoryRecord, AStoryWithoutTitlesIsNamedByItsOpeningWords) {
-  const std::vector<Document> articles = {article(
-      "a", "feed.example", std::nullopt,
-      "Storm warnings were issued for the whole coast on Friday as forecasters expected winds above one hundred "
-      "kilometres an hour and heavy rain overnight.",
-      "2024-03-04T10:00:00Z", "society")};
+  const std::vector<Document> articles = {
+      article("a", "feed.example", std::nullopt,
+              "Storm warnings were issued for the whole coast on Friday as forecasters expected winds above one hundred "
+              "kilometres an hour and heavy rain overnight.",
+              "2024-03-04T10:00:00Z", "society")};
   const store::StoryRecord record = pipeline::make_story_record("story-a", "storyline-a", articles, 1, 1709640000);
   ASSERT_TRUE(record.title);
   EXPECT_TRUE(record.title->starts_with("Storm warnings were issued")) << *record.title;
@@ -78,11 +78,12 @@ TEST(StoryRecord, AStoryWithoutTitlesIsNamedByItsOpeningWords) {
 }
 
 TEST(StoryRecord, CopiesAddPublishersButNoArticleAndNoHeat) {
-  const std::vector<Document> articles = {
-      article("a", "one.example", "Council approves river bridge", "The city council approved the river bridge on Monday.",
-              "2024-03-04T10:00:00Z", "society"),
-      article("b", "two.example", "Bridge over the river approved", "Councillors approved the bridge over the river.",
-              "2024-03-04T12:00:00Z", "society")};
+  const std::vector<Document> articles = {article("a", "one.example", "Council approves river bridge",
+                                                  "The city council approved the river bridge on Monday.",
+                                                  "2024-03-04T10:00:00Z", "society"),
+                                          article("b", "two.example", "Bridge over the river approved",
+                                                  "Councillors approved the bridge over the river.", "2024-03-04T12:00:00Z",
+                                                  "society")};
   Document reprint = articles[0];
   reprint.id = "a-reprint";
   reprint.url = "https://www.portal.example/news/a";
@@ -94,13 +95,15 @@ TEST(StoryRecord, CopiesAddPublishersButNoArticleAndNoHeat) {
   const std::vector<store::StoredCopy> copies = {{reprint, "a"}, {own_copy, "a"}};
 
   const store::StoryRecord alone = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000);
-  const store::StoryRecord copied = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000, copies, 2);
+  const store::StoryRecord copied = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000, copies,
+                                                                2);
   EXPECT_EQ(copied.article_count, 2u);
   EXPECT_EQ(copied.publisher_count, 3u) << "the reprinting portal is a publisher of the story";
   EXPECT_DOUBLE_EQ(copied.heat, alone.heat) << "a reprint is no new report";
   EXPECT_DOUBLE_EQ(copied.heat_rank, alone.heat_rank);
 
-  const auto json = nlohmann::json::parse(pipeline::story_to_json(copied, articles, std::nullopt, pipeline::StoryDetail::full, copies));
+  const auto json = nlohmann::json::parse(
+      pipeline::story_to_json(copied, articles, std::nullopt, pipeline::StoryDetail::full, copies));
   EXPECT_EQ(json.at("copy_count"), 2);
   EXPECT_EQ(json.at("publisher_count"), 3);
   ASSERT_EQ(json.at("articles").size(), 2u);
@@ -114,7 +117,8 @@ TEST(StoryRecord, CopiesAddPublishersButNoArticleAndNoHeat) {
   EXPECT_EQ(json.at("coverage").size(), 3u);
 
   // A list (no copies read) keeps the same fields, empty.
-  const auto listed = nlohmann::json::parse(pipeline::story_to_json(copied, articles, std::nullopt, pipeline::StoryDetail::list));
+  const auto listed = nlohmann::json::parse(
+      pipeline::story_to_json(copied, articles, std::nullopt, pipeline::StoryDetail::list));
   EXPECT_EQ(listed.at("articles")[0].at("copy_count"), 0);
   EXPECT_FALSE(listed.contains("coverage"));
 }

@@ -23,9 +23,9 @@ TEST(StorySources, CopiesAreSourcesOfTheArticleTheyCopy) {
   const std::vector<Document> articles = {document("a", "https://www.reuters.com/world/a", "Reuters"),
                                           document("b", "https://apnews.com/b", "AP News")};
   const std::vector<store::StoredCopy> copies = {
-      {document("a-mobile", "https://m.reuters.com/world/a"), "a"},             // the same publisher again
-      {document("a-yahoo", "https://news.yahoo.com/a", "Yahoo News"), "a"},     // a syndicating publisher
-      {document("a-yahoo-2", "https://uk.news.yahoo.com/a"), "a"},              // ...under another host
+      {document("a-mobile", "https://m.reuters.com/world/a"), "a"},          // the same publisher again
+      {document("a-yahoo", "https://news.yahoo.com/a", "Yahoo News"), "a"},  // a syndicating publisher
+      {document("a-yahoo-2", "https://uk.news.yahoo.com/a"), "a"},           // ...under another host
       {document("z-copy", "https://example.org/z"), "not-in-this-list"},
   };
   const auto sources = pipeline::article_sources(articles, copies);

@@ -10,9 +10,10 @@ namespace {
 std::string paragraphs(int count) {
   std::string text;
   for (int i = 0; i < count; ++i)
-    text += "The regional council met on Thursday to discuss the new water plan for the valley, which farmers say "
-            "will decide whether their orchards survive another dry summer. Paragraph " +
-            std::to_string(i) + " adds detail.\n\n";
+    text +=
+        "The regional council met on Thursday to discuss the new water plan for the valley, which farmers say "
+        "will decide whether their orchards survive another dry summer. Paragraph " +
+        std::to_string(i) + " adds detail.\n\n";
   return text;
 }
 
@@ -44,9 +45,9 @@ void expect_parts_in_range(const storyline::rank::ArticleQuality& quality) {
 TEST(ArticleQuality, CleanLongArticleBeatsChromeAndExcerptOnly) {
   const auto clean = article_quality(complete(paragraphs(20)));
   std::string chrome_text = paragraphs(20);
-  for (const char* line : {"Share", "Tweet", "Leave a Reply", "Your email address will not be published.", "HOME",
-                           "WORLD NEWS", "Subscribe", "Share", "Related Articles", "Tweet", "Read more",
-                           "Scroll to Top", "Ã©tÃ© Â"})
+  for (const char* line :
+       {"Share", "Tweet", "Leave a Reply", "Your email address will not be published.", "HOME", "WORLD NEWS", "Subscribe",
+        "Share", "Related Articles", "Tweet", "Read more", "Scroll to Top", "Ã©tÃ© Â"})
     chrome_text += std::string(line) + "\n";
   const auto chrome = article_quality(complete(chrome_text));
   Document excerpt_only = complete("");

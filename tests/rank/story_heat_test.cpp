@@ -91,7 +91,8 @@ TEST(StoryHeat, RankKeyOrdersLikeValueAtACommonNow) {
 }
 
 TEST(StoryHeat, KnownQualityScoresGiveTheSameHeat) {
-  const std::vector<Document> story = {member("a.example", "2021-10-09T10:00:00Z"), member("b.example", "2021-10-09T12:00:00Z")};
+  const std::vector<Document> story = {member("a.example", "2021-10-09T10:00:00Z"),
+                                       member("b.example", "2021-10-09T12:00:00Z")};
   std::vector<int> scores;
   for (const Document& document : story) scores.push_back(article_quality(document).score);
   const auto computed = story_heat(story, kNow);
@@ -112,9 +113,9 @@ TEST(StoryHeat, SeedStoryOfFourPublishers) {
   const auto newest = parse_iso_unix("2021-10-10T21:58:00Z");
   ASSERT_TRUE(newest.has_value());
   const auto heat = story_heat(talks, *newest);
-  std::cout << "seed 000 story: base " << heat.base << " value " << heat.value << " (publishers "
-            << heat.parts.publishers << ", velocity " << heat.parts.velocity << ", quality " << heat.parts.quality
-            << ", recency " << heat.parts.recency << ")\n";
+  std::cout << "seed 000 story: base " << heat.base << " value " << heat.value << " (publishers " << heat.parts.publishers
+            << ", velocity " << heat.parts.velocity << ", quality " << heat.parts.quality << ", recency "
+            << heat.parts.recency << ")\n";
   EXPECT_EQ(heat.last_published_unix, newest);
   EXPECT_NEAR(heat.parts.recency, 1.0, 1e-9);
   // Four publishers; three of them within the first day (rferl 09:07, ibtimes 18:33, nydailynews 21:32).

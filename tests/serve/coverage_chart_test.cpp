@@ -69,10 +69,11 @@ TEST(CoverageChart, AnHourOfNewsInTenMinuteSteps) {
 // charted as itself.
 TEST(CoverageChart, TheMostProlificPublishersAndTheOthers) {
   std::vector<Document> documents;
-  const std::vector<std::pair<std::string, int>> publishers = {{"one.com", 5}, {"two.com", 4}, {"three.com", 3},
-                                                                {"four.com", 2}, {"five.com", 1}};
+  const std::vector<std::pair<std::string, int>> publishers = {
+      {"one.com", 5}, {"two.com", 4}, {"three.com", 3}, {"four.com", 2}, {"five.com", 1}};
   for (const auto& [domain, count] : publishers)
-    for (int i = 0; i < count; ++i) documents.push_back(published_by(domain + std::to_string(i), domain, "2019-11-08T18:30:00Z"));
+    for (int i = 0; i < count; ++i)
+      documents.push_back(published_by(domain + std::to_string(i), domain, "2019-11-08T18:30:00Z"));
   CoverageChart chart = count_coverage(documents);
   EXPECT_EQ(chart.series.size(), 5u) << "five publishers: each its own";
   EXPECT_FALSE(chart.grouped_others);
@@ -125,7 +126,8 @@ TEST(CoverageChart, AnyNameGivesAWellFormedChart) {
 }
 
 TEST(CoverageChart, AStoryWithoutDatesSaysSo) {
-  const CoverageChart chart = count_coverage({published_by("a", "a.com", std::nullopt), published_by("b", "b.com", "someday")});
+  const CoverageChart chart = count_coverage(
+      {published_by("a", "a.com", std::nullopt), published_by("b", "b.com", "someday")});
   EXPECT_EQ(chart.undated, 2u);
   EXPECT_TRUE(chart.bars.empty());
   const auto svg = parse_svg(coverage_chart_svg(chart));

@@ -63,8 +63,8 @@ std::string article(int n) {
   return json{{"id", "burst-" + std::to_string(n)},
               {"title", "Harbour authority report " + tag + " on shipping volumes"},
               {"text", "The harbour authority published report " + tag + " on Monday, listing cargo volumes for berth " +
-                           std::to_string(n * 7 % 101) + " and crane " + std::to_string(n * 13 % 97) +
-                           ". Officials said " + tag + " covers the quarter."},
+                           std::to_string(n * 7 % 101) + " and crane " + std::to_string(n * 13 % 97) + ". Officials said " +
+                           tag + " covers the quarter."},
               {"published", "2024-03-0" + std::to_string(1 + n % 9) + "T10:00:00Z"},
               {"domain", "port" + std::to_string(n % 5) + ".example"},
               {"language", "en"}}
@@ -74,7 +74,8 @@ std::string article(int n) {
 }  // namespace
 
 TEST(CrashSafety, EveryAcknowledgedArticleSurvivesSigkill) {
-  const std::string db = (std::filesystem::temp_directory_path() / ("storyline-crash-" + std::to_string(getpid()) + ".db")).string();
+  const std::string db =
+      (std::filesystem::temp_directory_path() / ("storyline-crash-" + std::to_string(getpid()) + ".db")).string();
   const int port = free_loopback_port();
   pid_t server = start_server(db, port);
   ASSERT_TRUE(wait_until_healthy(port)) << "serve did not start";

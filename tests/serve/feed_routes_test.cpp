@@ -19,9 +19,9 @@
 #include "temp_store.h"
 
 using namespace storyline::serve;
-using storyline::testing::ParsedAtom;
-using storyline::testing::parse_atom;
 using nlohmann::json;
+using storyline::testing::parse_atom;
+using storyline::testing::ParsedAtom;
 using storyline::testing::RunningServer;
 
 namespace {
@@ -78,8 +78,8 @@ TEST(FeedRoutes, EveryFeedAnswersInItsFormat) {
   const std::string story = first_story_id(client);
   ASSERT_FALSE(story.empty());
   const std::string category = json::parse(client.Get("/api/stories/" + story)->body).at("category");
-  for (const std::string& path : {std::string("/feeds/top"), "/feeds/category/" + category, "/feeds/story/" + story,
-                                  std::string("/feeds/search")}) {
+  for (const std::string& path :
+       {std::string("/feeds/top"), "/feeds/category/" + category, "/feeds/story/" + story, std::string("/feeds/search")}) {
     const std::string query = path == "/feeds/search" ? "?q=Ridgecrest" : "";
     const auto atom = client.Get(path + ".atom" + query);
     ASSERT_TRUE(atom);
@@ -151,8 +151,9 @@ TEST(FeedRoutes, IdsAndTimesDoNotChangeBetweenFetchesOrHostNames) {
   const ParsedAtom top = fetch_atom(client, "/feeds/top.atom");
   // Another write makes every cached answer stale: the next fetch is computed again.
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  put(client, "other.html", quake_page("Parliament passes budget", "2019-07-07T10:00:00Z",
-                                       "<p>Parliament passed the budget on Sunday after a long debate.</p>"));
+  put(client, "other.html",
+      quake_page("Parliament passes budget", "2019-07-07T10:00:00Z",
+                 "<p>Parliament passed the budget on Sunday after a long debate.</p>"));
   const ParsedAtom again = fetch_atom(client, "/feeds/search.atom?q=breakwater");
   ASSERT_EQ(again.entries.size(), 1u);
   EXPECT_EQ(again.id, first.id);
@@ -217,8 +218,8 @@ TEST(FeedRoutes, TitleWithMarkupQuotesAndControlCharactersIsWellFormed) {
   std::erase_if(expected, [](char c) { return c == '\x01' || c == '\x1f'; });
   const std::string story = first_story_id(client);
   ASSERT_FALSE(story.empty());
-  for (const std::string& path : {"/feeds/story/" + story + ".atom", std::string("/feeds/search.atom?q=markets"),
-                                  std::string("/feeds/top.atom")}) {
+  for (const std::string& path :
+       {"/feeds/story/" + story + ".atom", std::string("/feeds/search.atom?q=markets"), std::string("/feeds/top.atom")}) {
     const ParsedAtom feed = fetch_atom(client, path);
     ASSERT_EQ(feed.entries.size(), 1u) << path;
     EXPECT_EQ(feed.entries[0].title, expected) << path;

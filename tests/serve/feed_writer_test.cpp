@@ -9,8 +9,8 @@
 #include "serve/parsed_atom.h"
 
 using namespace storyline::serve;
-using storyline::testing::parse_atom;
 using nlohmann::json;
+using storyline::testing::parse_atom;
 
 namespace {
 

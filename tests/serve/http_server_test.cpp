@@ -1,30 +1,30 @@
 #include "storyline/serve/http_server.h"
-#include "storyline/core/decompress.h"
+#include "cli/cli_runner.h"
 #include "serve/running_server.h"
+#include "storyline/core/decompress.h"
 #include "temp_store.h"
 #include "test_paths.h"
-#include "cli/cli_runner.h"
 
 #include <gtest/gtest.h>
 
-#include "storyline/core/iso_time.h"
-#include <httplib.h>
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sstream>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <sstream>
+#include "storyline/core/iso_time.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <atomic>
 #include <thread>
 
 using namespace storyline::serve;
-using storyline::testing::RunningServer;
 using nlohmann::json;
+using storyline::testing::RunningServer;
 
 namespace {
 
@@ -67,8 +67,9 @@ TEST(HttpServer, PostArticleThenReadAndSearchIt) {
   ASSERT_EQ(results.at("articles").size(), 1u);
   EXPECT_NE(results["articles"][0]["snippet"].get<std::string>().find("<b>humanitarian</b>"), std::string::npos);
   // A document JSON works too.
-  auto json_post = client.Post("/api/articles", R"({"title": "Second", "text": "Another article about Doha.", "url": "https://example.com/2"})",
-                               "application/json");
+  auto json_post = client.Post(
+      "/api/articles", R"({"title": "Second", "text": "Another article about Doha.", "url": "https://example.com/2"})",
+      "application/json");
   ASSERT_TRUE(json_post);
   EXPECT_EQ(json_post->status, 201) << json_post->body;
 }
@@ -518,15 +519,17 @@ TEST(HttpServer, BodiesWithoutAnArticleAndDatesThatAreNotDates) {
     EXPECT_NO_THROW(json::parse(answer->body).at("error")) << body;
   }
   EXPECT_NE(client.Get("/metrics")->body.find("storyline_documents 0"), std::string::npos) << "nothing stored";
-  auto undated = client.Post("/api/articles",
-                             R"({"title": "Harbour bridge reopens", "published": "not a date", "text": "The harbour bridge reopened to traffic after eight months of repairs, the city said on Monday."})",
-                             "application/json");
+  auto undated = client.Post(
+      "/api/articles",
+      R"({"title": "Harbour bridge reopens", "published": "not a date", "text": "The harbour bridge reopened to traffic after eight months of repairs, the city said on Monday."})",
+      "application/json");
   ASSERT_EQ(undated->status, 201) << undated->body;
   const std::string id = json::parse(undated->body).at("id");
   EXPECT_TRUE(json::parse(client.Get("/api/articles/" + id)->body).at("published").is_null());
-  auto written_out = client.Post("/api/articles",
-                                 R"({"title": "Orchestra names conductor", "published": "Nov 15, 2019", "text": "The national orchestra named a new principal conductor for the season on Friday."})",
-                                 "application/json");
+  auto written_out = client.Post(
+      "/api/articles",
+      R"({"title": "Orchestra names conductor", "published": "Nov 15, 2019", "text": "The national orchestra named a new principal conductor for the season on Friday."})",
+      "application/json");
   ASSERT_EQ(written_out->status, 201) << written_out->body;
   EXPECT_EQ(json::parse(client.Get("/api/articles/" + json::parse(written_out->body).at("id").get<std::string>())->body)
                 .at("published"),
@@ -554,7 +557,8 @@ TEST(HttpServer, SearchOfTooManyTermsIsRefused) {
   const auto answer = client.Get("/api/search?q=" + query);
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 400);
-  EXPECT_TRUE(answer->body.find("too many terms") != std::string::npos || answer->body.find("too long") != std::string::npos) << answer->body;
+  EXPECT_TRUE(answer->body.find("too many terms") != std::string::npos || answer->body.find("too long") != std::string::npos)
+      << answer->body;
   EXPECT_EQ(client.Get("/feeds/search.atom?q=" + query)->status, 400);
   EXPECT_EQ(client.Get("/api/search?q=talks")->status, 200);
 }

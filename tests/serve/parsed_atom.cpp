@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kAtomNamespace = "http://www.w3.org/2005/Atom";
 
 bool is_atom(const xmlNode* node, const char* name) {
-  return node->type == XML_ELEMENT_NODE && node->ns && std::strcmp(reinterpret_cast<const char*>(node->ns->href), kAtomNamespace) == 0 &&
+  return node->type == XML_ELEMENT_NODE && node->ns &&
+         std::strcmp(reinterpret_cast<const char*>(node->ns->href), kAtomNamespace) == 0 &&
          std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
 }
 
@@ -55,10 +56,11 @@ ParsedAtomEntry entry_of(const xmlNode* node) {
 }  // namespace
 
 std::optional<ParsedAtom> parse_atom(const std::string& text) {
-  const std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> document(
-      xmlReadMemory(text.data(), static_cast<int>(text.size()), "feed.atom", nullptr,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-      xmlFreeDoc);
+  const std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> document(xmlReadMemory(text.data(), static_cast<int>(text.size()),
+                                                                            "feed.atom", nullptr,
+                                                                            XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                                                XML_PARSE_NOWARNING),
+                                                              xmlFreeDoc);
   if (!document) return std::nullopt;
   const xmlNode* root = xmlDocGetRootElement(document.get());
   if (!root || !is_atom(root, "feed")) return std::nullopt;

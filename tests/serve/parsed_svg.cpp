@@ -36,9 +36,11 @@ size_t count_of(const xmlNode* node) { return static_cast<size_t>(std::stoul("0"
 }  // namespace
 
 std::optional<ParsedSvg> parse_svg(const std::string& text) {
-  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> document(
-      xmlReadMemory(text.data(), static_cast<int>(text.size()), "chart.svg", nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-      xmlFreeDoc);
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> document(xmlReadMemory(text.data(), static_cast<int>(text.size()),
+                                                                      "chart.svg", nullptr,
+                                                                      XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                                          XML_PARSE_NOWARNING),
+                                                        xmlFreeDoc);
   if (!document) return std::nullopt;
   const xmlNode* root = xmlDocGetRootElement(document.get());
   if (!root || !is_svg(root, "svg")) return std::nullopt;

@@ -10,14 +10,14 @@
 namespace storyline::testing {
 
 struct ParsedSvgBar {
-  std::string start;   // data-start
-  size_t count = 0;    // data-count
+  std::string start;                                // data-start
+  size_t count = 0;                                 // data-count
   std::vector<std::pair<size_t, size_t>> segments;  // (data-series, data-count) of each <rect>, in order
 };
 
 struct ParsedSvg {
-  std::string title;                  // the root's <title>
-  std::vector<ParsedSvgBar> bars;     // each <g class="bar">, in order
+  std::string title;                     // the root's <title>
+  std::vector<ParsedSvgBar> bars;        // each <g class="bar">, in order
   std::vector<std::string> legend;       // each <g class="legend">'s data-name
   std::vector<std::string> legend_text;  // and the text it shows
 };

@@ -22,8 +22,8 @@
 #include "storyline/serve/http_server.h"
 
 using namespace storyline::serve;
-using storyline::testing::RunningServer;
 using nlohmann::json;
+using storyline::testing::RunningServer;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -171,14 +171,14 @@ TEST(RequestLimits, AByteAtATimeClientIsCutOffAtTheDeadlineAndOthersAreServed) {
   const int port = server.port();
 
   Trickled in_headers, in_body;
-  std::thread header_trickler([&] {
-    in_headers = trickle(port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", "abcdefgh");
-  });
+  std::thread header_trickler(
+      [&] { in_headers = trickle(port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", "abcdefgh"); });
   const std::string body = article_json(200);
   std::thread body_trickler([&] {
     in_body = trickle(port,
                       "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                      "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n",
+                      "Content-Length: " +
+                          std::to_string(body.size()) + "\r\n\r\n",
                       body);
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // both workers are taken
@@ -212,7 +212,8 @@ TEST(RequestLimits, HeadersOverTheirBoundAre431) {
   options.max_header_bytes = 16 << 10;
   RunningServer server(options);
   std::string headers;
-  for (int i = 0; headers.size() < 20'000; ++i) headers += "X-Filler-" + std::to_string(i) + ": " + std::string(4000, 'x') + "\r\n";
+  for (int i = 0; headers.size() < 20'000; ++i)
+    headers += "X-Filler-" + std::to_string(i) + ": " + std::string(4000, 'x') + "\r\n";
   RawConnection connection(server.port());
   ASSERT_TRUE(connection.connected());
   connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n");
@@ -232,8 +233,10 @@ TEST(RequestLimits, ChunkedBodiesAreHeldToTheLimit) {
   const std::string large = article_json(3 << 19);  // 1.5 MiB
   const auto post = [&](const std::string& target, const std::string& chunked_body) {
     RawConnection connection(server.port());
-    connection.send("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    "Transfer-Encoding: chunked\r\n\r\n" + chunked_body);
+    connection.send("POST " + target +
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    "Transfer-Encoding: chunked\r\n\r\n" +
+                    chunked_body);
     connection.read_head(std::chrono::milliseconds(10'000));
     return connection.status_line();
   };
@@ -242,8 +245,10 @@ TEST(RequestLimits, ChunkedBodiesAreHeldToTheLimit) {
   EXPECT_EQ(post("/nowhere", chunked(large, 64 << 10)), "HTTP/1.1 413 Payload Too Large") << "a path no route takes";
   {
     RawConnection connection(server.port());
-    connection.send("PUT /bridge.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/html\r\n"
-                    "Transfer-Encoding: chunked\r\n\r\n" + chunked(large, 64 << 10));
+    connection.send(
+        "PUT /bridge.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/html\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n" +
+        chunked(large, 64 << 10));
     connection.read_head(std::chrono::milliseconds(10'000));
     EXPECT_EQ(connection.status_line(), "HTTP/1.1 413 Payload Too Large") << "the contest's PUT";
   }
@@ -268,14 +273,20 @@ TEST(RequestLimits, CompressedBodiesAreHeldToTheLimitOnceInflated) {
     RawConnection connection(server.port());
     connection.send(head + body);
     connection.read_until_closed(std::chrono::milliseconds(5000));
-    return connection.status_line() + " " + connection.received().substr(std::min(connection.received().size(), connection.received().find("\r\n\r\n") + 4));
+    return connection.status_line() + " " +
+           connection.received().substr(std::min(connection.received().size(), connection.received().find("\r\n\r\n") + 4));
   };
-  const std::string json_head = "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n";
-  const std::string refused = send(json_head + "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(bomb.size()) + "\r\n\r\n", bomb);
+  const std::string json_head =
+      "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n";
+  const std::string refused = send(json_head + "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(bomb.size()) +
+                                       "\r\n\r\n",
+                                   bomb);
   EXPECT_TRUE(refused.starts_with("HTTP/1.1 413 Payload Too Large")) << refused;
   EXPECT_NE(refused.find("once its gzip is undone"), std::string::npos) << refused;
-  const std::string chunked_bomb = send("PUT /bomb.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
-                                        "Transfer-Encoding: chunked\r\n\r\n", chunked(bomb, 4096));
+  const std::string chunked_bomb = send(
+      "PUT /bomb.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n",
+      chunked(bomb, 4096));
   EXPECT_TRUE(chunked_bomb.starts_with("HTTP/1.1 413 Payload Too Large")) << "chunked and compressed: " << chunked_bomb;
   const std::string not_gzip = send(json_head + "Content-Encoding: gzip\r\nContent-Length: 15\r\n\r\n", "not gzip at all");
   EXPECT_TRUE(not_gzip.starts_with("HTTP/1.1 400 Bad Request")) << not_gzip;
@@ -283,7 +294,9 @@ TEST(RequestLimits, CompressedBodiesAreHeldToTheLimitOnceInflated) {
   EXPECT_EQ(server.client().Get("/api/articles/bomb.html")->status, 404);
   // A compressed article within the limit is read as any other.
   const std::string small = gzip_body(article_json(2000));
-  const std::string accepted = send(json_head + "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(small.size()) + "\r\n\r\n", small);
+  const std::string accepted = send(json_head + "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(small.size()) +
+                                        "\r\n\r\n",
+                                    small);
   EXPECT_TRUE(accepted.starts_with("HTTP/1.1 201 Created")) << accepted;
 }
 
@@ -318,7 +331,8 @@ TEST(RequestLimits, AnIdleConnectionGivesWayToAWaitingOne) {
 // of gzip is refused with the reason, and nothing is stored; a small one is read.
 TEST(RequestLimits, AGzipBodyIsInflatedWithinTheLimit) {
   RunningServer server;  // 1 MiB bodies
-  std::string page = "<html><head><title>Harbour bridge reopens</title></head><body><article><h1>Harbour bridge reopens</h1>";
+  std::string page =
+      "<html><head><title>Harbour bridge reopens</title></head><body><article><h1>Harbour bridge reopens</h1>";
   while (page.size() < (2u << 20)) page += "<p>The harbour bridge reopened to traffic after eight months of repairs.</p>";
   page += "</article></body></html>";
   const std::string bomb = gzip_body(page);
@@ -326,16 +340,20 @@ TEST(RequestLimits, AGzipBodyIsInflatedWithinTheLimit) {
   const auto send = [&](const std::string& target, const std::string& body) {
     RawConnection connection(server.port());
     const std::string method = target.starts_with("/api/") ? "POST " : "PUT ";
-    connection.send(method + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/gzip\r\nConnection: close\r\n"
-                    "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    connection.send(method + target +
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/gzip\r\nConnection: close\r\n"
+                    "Content-Length: " +
+                    std::to_string(body.size()) + "\r\n\r\n" + body);
     connection.read_until_closed(std::chrono::milliseconds(10'000));
-    return connection.status_line() + " " + connection.received().substr(std::min(connection.received().size(), connection.received().find("\r\n\r\n") + 4));
+    return connection.status_line() + " " +
+           connection.received().substr(std::min(connection.received().size(), connection.received().find("\r\n\r\n") + 4));
   };
   const std::string refused = send("/api/articles?url=https://example.com/bridge", bomb);
   EXPECT_TRUE(refused.starts_with("HTTP/1.1 400 Bad Request")) << refused;
   EXPECT_NE(refused.find("inflates past"), std::string::npos) << refused;
   EXPECT_TRUE(send("/bridge.html", bomb).starts_with("HTTP/1.1 400 Bad Request"));
   EXPECT_EQ(stored_documents(server), 0u) << "nothing stored";
-  const std::string small = send("/api/articles?url=https://example.com/bridge", gzip_body(page.substr(0, 4000) + "</article></body></html>"));
+  const std::string small = send("/api/articles?url=https://example.com/bridge",
+                                 gzip_body(page.substr(0, 4000) + "</article></body></html>"));
   EXPECT_TRUE(small.starts_with("HTTP/1.1 201 Created")) << small;
 }

@@ -19,7 +19,8 @@ using nlohmann::json;
 namespace {
 
 struct ServedStore {
-  std::string db = (std::filesystem::temp_directory_path() / ("storyline-sources-api-" + std::to_string(getpid()) + ".db")).string();
+  std::string db =
+      (std::filesystem::temp_directory_path() / ("storyline-sources-api-" + std::to_string(getpid()) + ".db")).string();
   ~ServedStore() {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   }

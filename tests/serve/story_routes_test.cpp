@@ -85,9 +85,10 @@ TEST(StoryRoutes, AnEmptyStoreHasNoLanguages) {
 TEST(StoryRoutes, CoverageChartCountsArticlesAndCopiesOverTime) {
   RunningServer server(RunningServer::small_server(), [](const std::string& db) {
     storyline::store::DocumentStore store(db);
-    for (const auto& document : {article("a1", "alpha.com", "2019-11-01T12:01:00Z"), article("a2", "alpha.com", "2019-11-01T12:04:00Z"),
-                                 article("b1", "beta.com", "2019-11-01T12:15:00Z"), article("c1", "gamma.com", "2019-11-01T12:32:00Z"),
-                                 article("copy", "delta.com", "2019-11-01T12:33:00Z")}) {
+    for (const auto& document :
+         {article("a1", "alpha.com", "2019-11-01T12:01:00Z"), article("a2", "alpha.com", "2019-11-01T12:04:00Z"),
+          article("b1", "beta.com", "2019-11-01T12:15:00Z"), article("c1", "gamma.com", "2019-11-01T12:32:00Z"),
+          article("copy", "delta.com", "2019-11-01T12:33:00Z")}) {
       store.upsert(document);
       store.set_story_of(document.id, "quake");
     }

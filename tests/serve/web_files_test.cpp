@@ -55,7 +55,8 @@ TEST(WebFiles, BuiltInFilesAreTheFilesInWeb) {
 TEST(WebFiles, ServedPageListsLabelsCategories) {
   const std::string page = served_web_file(web_file("index.html"), std::string(embedded_web_file("index.html")));
   std::string names;
-  for (const std::string_view name : storyline::label::kCategoryNames) names += (names.empty() ? "" : " ") + std::string(name);
+  for (const std::string_view name : storyline::label::kCategoryNames)
+    names += (names.empty() ? "" : " ") + std::string(name);
   EXPECT_NE(page.find("data-categories=\"" + names + "\""), std::string::npos);
   EXPECT_EQ(page.find(kCategoriesMarker), std::string::npos);
   const std::string script(embedded_web_file("app.js"));

@@ -53,8 +53,7 @@ TEST(WebRoutes, PageLinksItsFilesAndListsTheCategories) {
   EXPECT_NE(page->body.find("<title>Storyline</title>"), std::string::npos);
   EXPECT_NE(page->body.find("<link rel=\"stylesheet\" href=\"/style.css\">"), std::string::npos);
   EXPECT_NE(page->body.find("<script src=\"/app.js\"></script>"), std::string::npos);
-  EXPECT_NE(page->body.find("data-categories=\"" + storyline::label::joined_category_names(" ") + "\""),
-            std::string::npos);
+  EXPECT_NE(page->body.find("data-categories=\"" + storyline::label::joined_category_names(" ") + "\""), std::string::npos);
   const std::string policy = page->get_header_value("Content-Security-Policy");
   EXPECT_NE(policy.find("script-src 'self'"), std::string::npos) << "only the page's own script file runs: " << policy;
   EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;

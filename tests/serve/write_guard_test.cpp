@@ -18,7 +18,7 @@ TEST(WriteGuard, ReadsAreNeverRefused) {
 
 TEST(WriteGuard, ClientsWithoutAnOriginAndPagesOfThisOriginWrite) {
   const WriteGuardOptions open{"", true};
-  EXPECT_FALSE(refuse_write(post("127.0.0.1:8080"), open));                                   // curl, a script
+  EXPECT_FALSE(refuse_write(post("127.0.0.1:8080"), open));                                          // curl, a script
   EXPECT_FALSE(refuse_write(post("127.0.0.1:8080", "http://127.0.0.1:8080", "same-origin"), open));  // the page
   EXPECT_FALSE(refuse_write(post("localhost:8080", "http://localhost:8080"), open));
   EXPECT_FALSE(refuse_write(post("[::1]:8080"), open));
@@ -28,7 +28,7 @@ TEST(WriteGuard, PagesOfOtherOriginsAreRefused) {
   const WriteGuardOptions open{"", true};
   EXPECT_EQ(refuse_write(post("127.0.0.1:8080", "https://evil.example"), open)->status, 403);
   EXPECT_EQ(refuse_write(post("127.0.0.1:8080", "http://127.0.0.1:9999"), open)->status, 403);  // another port
-  EXPECT_EQ(refuse_write(post("127.0.0.1:8080", "null"), open)->status, 403);  // a sandboxed frame, a file
+  EXPECT_EQ(refuse_write(post("127.0.0.1:8080", "null"), open)->status, 403);                   // a sandboxed frame, a file
   EXPECT_EQ(refuse_write(post("127.0.0.1:8080", "", "cross-site"), open)->status, 403);
   // DNS rebinding: the attacker's name resolves to 127.0.0.1, so Origin and Host agree.
   EXPECT_EQ(refuse_write(post("evil.example:8080", "http://evil.example:8080"), open)->status, 403);
@@ -50,7 +50,6 @@ TEST(WriteGuard, ATokenIsNeededWhenTheServerHasOne) {
 TEST(WriteGuard, LoopbackNames) {
   for (const char* host : {"127.0.0.1", "127.0.0.1:8080", "localhost", "LOCALHOST:80", "::1", "[::1]:8080", "app.localhost"})
     EXPECT_TRUE(is_loopback_host(host)) << host;
-  for (const char* host : {"0.0.0.0", "10.0.0.1", "evil.example", "localhost.evil.example", "128.0.0.1",
-                           "127.evil.example"})
+  for (const char* host : {"0.0.0.0", "10.0.0.1", "evil.example", "localhost.evil.example", "128.0.0.1", "127.evil.example"})
     EXPECT_FALSE(is_loopback_host(host)) << host;
 }

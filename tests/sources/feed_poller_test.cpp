@@ -1,8 +1,8 @@
 // The poller against a local HTTP server (127.0.0.1 only) serving real feeds and pages from
 // ../shared: conditional GET, timeouts, retries and backoff, redirects, feeds that change,
 // robots.txt, teaser items whose page is fetched, limits on bodies, and garbage answers.
-#include "temp_store.h"
 #include "storyline/sources/feed_poller.h"
+#include "temp_store.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -133,7 +133,8 @@ TEST(FeedPoller, SlowSourceTimesOutAndOthersAreStillPolled) {
     for (int i = 0; i < 100 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     response.set_content("<rss version=\"2.0\"><channel></channel></rss>", "application/rss+xml");
   });
-  server.serve("/fast.rss", read_test_file(shared + "/data/feeds/rss-atom-feed-samples/rss-parser/test/input/heraldsun.rss"));
+  server.serve("/fast.rss",
+               read_test_file(shared + "/data/feeds/rss-atom-feed-samples/rss-parser/test/input/heraldsun.rss"));
   auto options = fast_options();
   options.fetch.max_retries = 0;
   Harness harness(options);
@@ -209,9 +210,8 @@ TEST(FeedPoller, RedirectsAreFollowedWithinBounds) {
   server.on("/old-feed", [&](const httplib::Request&, httplib::Response& response) {
     response.set_redirect(server.url("/feed.rss"), 301);
   });
-  server.on("/loop", [&](const httplib::Request&, httplib::Response& response) {
-    response.set_redirect(server.url("/loop"), 302);
-  });
+  server.on("/loop",
+            [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(server.url("/loop"), 302); });
   Harness harness;
   const int64_t moved = harness.add(server.url("/old-feed"));
   const int64_t loop = harness.add(server.url("/loop"));
@@ -256,8 +256,7 @@ TEST(FeedPoller, ChangedFeedIngestsOnlyTheNewItem) {
 TEST(FeedPoller, RobotsTxtDisallowIsHonouredAndRecorded) {
   STORYLINE_REQUIRE_SHARED(shared);
   FeedServer server;
-  server.serve("/robots.txt",
-               "User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n", "text/plain");
+  server.serve("/robots.txt", "User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n", "text/plain");
   server.serve("/private/feed.rss", guardian_feed(shared));
   server.serve("/public/feed.rss", guardian_feed(shared));
   auto options = fast_options();
@@ -280,11 +279,17 @@ TEST(FeedPoller, RobotsTxtDisallowIsHonouredAndRecorded) {
 
 std::string teaser_feed(const FeedServer& server) {
   return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Teaser News</title>"
-         "<link>" + server.url("/") + "</link>"
-         "<item><title>Item one from the feed</title><link>" + server.url("/article-1") + "</link>"
+         "<link>" +
+         server.url("/") +
+         "</link>"
+         "<item><title>Item one from the feed</title><link>" +
+         server.url("/article-1") +
+         "</link>"
          "<guid>teaser-1</guid><description>Read the whole story on our site.</description>"
          "<pubDate>Tue, 01 Dec 2026 09:30:00 GMT</pubDate><author>jo@example.com (Jo Feed)</author></item>"
-         "<item><title>Item two, bare page</title><link>" + server.url("/article-2") + "</link>"
+         "<item><title>Item two, bare page</title><link>" +
+         server.url("/article-2") +
+         "</link>"
          "<guid>teaser-2</guid><description>A teaser.</description>"
          "<pubDate>Tue, 01 Dec 2026 10:45:00 GMT</pubDate><author>sam@example.com (Sam Feed)</author></item>"
          "</channel></rss>";
@@ -301,8 +306,7 @@ std::string bare_page() {
 
 TEST(FeedPoller, TeaserItemsGetTheirArticlePageExtracted) {
   STORYLINE_REQUIRE_SHARED(shared);
-  const std::string page =
-      read_test_file(shared + "/data/extraction/readability-testpages/pages/001/source.html.gz");
+  const std::string page = read_test_file(shared + "/data/extraction/readability-testpages/pages/001/source.html.gz");
   FeedServer server;
   server.serve("/feed.rss", teaser_feed(server));
   server.serve("/article-1", page, "text/html; charset=utf-8");
@@ -425,10 +429,10 @@ TEST(FeedPoller, RobotsCrawlDelaySpacesRequestsToTheHost) {
   FeedServer server;
   server.serve("/robots.txt", "User-agent: *\nCrawl-delay: 0.15\n", "text/plain");
   for (int i = 0; i < 3; ++i)
-    server.serve("/feed-" + std::to_string(i),
-                 "<rss version=\"2.0\"><channel><title>T</title><item><title>Item " + std::to_string(i) +
-                     "</title><guid>crawl-" + std::to_string(i) + "</guid><description>Text.</description></item>"
-                     "</channel></rss>");
+    server.serve("/feed-" + std::to_string(i), "<rss version=\"2.0\"><channel><title>T</title><item><title>Item " +
+                                                   std::to_string(i) + "</title><guid>crawl-" + std::to_string(i) +
+                                                   "</guid><description>Text.</description></item>"
+                                                   "</channel></rss>");
   Harness harness;  // no least delay of our own
   for (int i = 0; i < 3; ++i) harness.add(server.url("/feed-" + std::to_string(i)));
   const auto started = std::chrono::steady_clock::now();

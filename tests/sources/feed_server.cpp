@@ -53,10 +53,10 @@ void FeedServer::on(const std::string& path, Handler handler) {
 }
 
 void FeedServer::serve(const std::string& path, std::string body, std::string content_type) {
-  on(path, [body = std::move(body), content_type = std::move(content_type)](const httplib::Request&,
-                                                                          httplib::Response& response) {
-    response.set_content(body, content_type);
-  });
+  on(path,
+     [body = std::move(body), content_type = std::move(content_type)](const httplib::Request&, httplib::Response& response) {
+       response.set_content(body, content_type);
+     });
 }
 
 std::string FeedServer::url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }

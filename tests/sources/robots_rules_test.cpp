@@ -20,7 +20,8 @@ TEST(RobotsRules, StarGroupWhenOursIsAbsent) {
 }
 
 TEST(RobotsRules, LongestMatchWinsAndAllowWinsTies) {
-  const auto rules = RobotsRules::parse("User-agent: *\nDisallow: /a\nAllow: /a/b\nDisallow: /a/b/c\nAllow: /t\nDisallow: /t\n");
+  const auto rules = RobotsRules::parse(
+      "User-agent: *\nDisallow: /a\nAllow: /a/b\nDisallow: /a/b/c\nAllow: /t\nDisallow: /t\n");
   EXPECT_FALSE(rules.allows("/a/x"));
   EXPECT_TRUE(rules.allows("/a/b/x"));
   EXPECT_FALSE(rules.allows("/a/b/c/d"));

@@ -147,9 +147,7 @@ TEST(DocumentStore, SearchStaysWithinItsBudget) {
 
 TEST(DocumentStore, RefusesAForeignDatabase) {
   TempStorePath path;
-  {
-    std::ofstream(path.str()) << "this is not a database at all, just some text that is long enough to matter....";
-  }
+  { std::ofstream(path.str()) << "this is not a database at all, just some text that is long enough to matter...."; }
   EXPECT_THROW(DocumentStore store(path.str()), std::runtime_error);
 }
 
@@ -231,8 +229,9 @@ TEST(DocumentStore, DocumentFromAStoreBeforeIsNewsReadsBackUnknown) {
     for (size_t i = 0; i < before_is_news; ++i) db.exec(std::string(all[i]));
     db.exec("PRAGMA user_version=" + std::to_string(before_is_news));
     db.exec("PRAGMA application_id=" + std::to_string(0x53545259));  // "STRY"
-    db.exec("INSERT INTO documents(id, content_hash, source, title, text, language) "
-            "VALUES ('old1', 'x', 'test', 'Talks set in Doha', 'Talks in Doha on Saturday.', 'en')");
+    db.exec(
+        "INSERT INTO documents(id, content_hash, source, title, text, language) "
+        "VALUES ('old1', 'x', 'test', 'Talks set in Doha', 'Talks in Doha on Saturday.', 'en')");
   }
   DocumentStore store(path.str());
   EXPECT_EQ(store.schema_version(), static_cast<int>(all.size()));

@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "temp_store.h"
 #include "storyline/store/document_store.h"
+#include "temp_store.h"
 
 using namespace storyline;
 using namespace storyline::store;

@@ -44,18 +44,18 @@ TEST(QuoteFinder, AttributesByTheUsualPatterns) {
 }
 
 TEST(QuoteFinder, SkipsScareQuotesApostrophesAndUnattributedQuotations) {
-  const auto quotes = find_quotes(with_text(
-      "The minister called it a \xE2\x80\x9Cpositive step\xE2\x80\x9D toward T\xC3\xBCrkiye\xE2\x80\x99s plan.\n\n"
-      "\xE2\x80\x9CThis sentence has nobody attached to it at all.\xE2\x80\x9D",
-      {}));
+  const auto quotes = find_quotes(
+      with_text("The minister called it a \xE2\x80\x9Cpositive step\xE2\x80\x9D toward T\xC3\xBCrkiye\xE2\x80\x99s plan.\n\n"
+                "\xE2\x80\x9CThis sentence has nobody attached to it at all.\xE2\x80\x9D",
+                {}));
   EXPECT_TRUE(quotes.empty());
 }
 
 TEST(QuoteFinder, RoleInAppositionAndReportedSpeechToAnOutlet) {
-  const auto quotes = find_quotes(with_text(
-      "Anna Weiss, the company's chief executive, said the factory would reopen next month.\n\n"
-      "Union spokesman Karl Brandt told Reuters that workers had not been consulted about the plan.",
-      {{"Anna Weiss", "person"}, {"Karl Brandt", "person"}, {"Reuters", "organization"}}));
+  const auto quotes = find_quotes(
+      with_text("Anna Weiss, the company's chief executive, said the factory would reopen next month.\n\n"
+                "Union spokesman Karl Brandt told Reuters that workers had not been consulted about the plan.",
+                {{"Anna Weiss", "person"}, {"Karl Brandt", "person"}, {"Reuters", "organization"}}));
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[0].speaker, "Anna Weiss");
   EXPECT_EQ(quotes[0].speaker_role.value_or(""), "the company's chief executive");
@@ -67,11 +67,17 @@ TEST(QuoteFinder, RoleInAppositionAndReportedSpeechToAnOutlet) {
 }
 
 TEST(QuoteFinder, MalformedTextNeverFails) {
-  const std::string inputs[] = {
-      "\xE2\x80\x9C", "\"", "\xE2\x80\x98 unclosed single quote that runs on and on", "said said said said said",
-      "\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x9C\xE2\x80\x9D said he", ", said , , , told that that that",
-      std::string(5000, '"'), "He said that " + std::string(3000, 'x'), "\xE2\x80\x9CUnclosed quotation at the end of "
-      "the text, going on\n\nShe said", "\xC3\x28\xA0\xA1 said \xE2\x80 \x9C broken bytes"};
+  const std::string inputs[] = {"\xE2\x80\x9C",
+                                "\"",
+                                "\xE2\x80\x98 unclosed single quote that runs on and on",
+                                "said said said said said",
+                                "\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x9C\xE2\x80\x9D said he",
+                                ", said , , , told that that that",
+                                std::string(5000, '"'),
+                                "He said that " + std::string(3000, 'x'),
+                                "\xE2\x80\x9CUnclosed quotation at the end of "
+                                "the text, going on\n\nShe said",
+                                "\xC3\x28\xA0\xA1 said \xE2\x80 \x9C broken bytes"};
   for (const std::string& input : inputs) {
     const auto quotes = find_quotes(with_text(input, {{"Said", "person"}, {"He", "person"}}));
     for (const auto& quote : quotes) EXPECT_LE(quote.text.size(), input.size());
@@ -80,20 +86,21 @@ TEST(QuoteFinder, MalformedTextNeverFails) {
 
 // Patterns measured on PolNeAR's train split (storyline eval quotes --split train).
 TEST(QuoteFinder, TitlesWithAPeriodAreNotSpeakers) {
-  const auto quotes = find_quotes(with_text(
-      "\xE2\x80\x9CThis is a disgusting day for the country,\xE2\x80\x9D said Rep. John Lewis.", {{"John Lewis", "person"}}));
+  const auto quotes = find_quotes(
+      with_text("\xE2\x80\x9CThis is a disgusting day for the country,\xE2\x80\x9D said Rep. John Lewis.",
+                {{"John Lewis", "person"}}));
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "John Lewis");
 }
 
 TEST(QuoteFinder, AttributionsBeforeTheQuotation) {
-  const auto quotes = find_quotes(with_text(
-      "Clinton spoke in Ohio on Thursday, saying: \xE2\x80\x9CWe have to be ready to stop him.\xE2\x80\x9D\n\n"
-      "According to the Post, \xE2\x80\x9CThe campaign spent more than it raised in May.\xE2\x80\x9D\n\n"
-      "Cruz continued:\n\n"
-      "\xE2\x80\x9CYou look at the questions asked tonight and you see the bias.\xE2\x80\x9D\n\n"
-      "Sanders said on Monday, \xE2\x80\x9CThe system is rigged against working people.\xE2\x80\x9D",
-      {{"Hillary Clinton", "person"}, {"Ted Cruz", "person"}, {"Bernie Sanders", "person"}}));
+  const auto quotes = find_quotes(
+      with_text("Clinton spoke in Ohio on Thursday, saying: \xE2\x80\x9CWe have to be ready to stop him.\xE2\x80\x9D\n\n"
+                "According to the Post, \xE2\x80\x9CThe campaign spent more than it raised in May.\xE2\x80\x9D\n\n"
+                "Cruz continued:\n\n"
+                "\xE2\x80\x9CYou look at the questions asked tonight and you see the bias.\xE2\x80\x9D\n\n"
+                "Sanders said on Monday, \xE2\x80\x9CThe system is rigged against working people.\xE2\x80\x9D",
+                {{"Hillary Clinton", "person"}, {"Ted Cruz", "person"}, {"Bernie Sanders", "person"}}));
   ASSERT_EQ(quotes.size(), 4u);
   EXPECT_EQ(quotes[0].speaker, "Hillary Clinton");
   EXPECT_EQ(quotes[1].speaker, "the Post");
@@ -102,11 +109,12 @@ TEST(QuoteFinder, AttributionsBeforeTheQuotation) {
 }
 
 TEST(QuoteFinder, AShortQuotationCarriesItsSpeakerToTheNext) {
-  const auto quotes = find_quotes(with_text(
-      "\xE2\x80\x9CIt\xE2\x80\x99s fine,\xE2\x80\x9D Trump said of waterboarding. \xE2\x80\x9C"
-      "And much tougher than that is fine.\xE2\x80\x9D\n\n"
-      "Cruz said he is certain Rubio will remain \xE2\x80\x9C" "a champion for limitless opportunity in America.\xE2\x80\x9D",
-      {{"Donald Trump", "person"}, {"Ted Cruz", "person"}, {"Marco Rubio", "person"}}));
+  const auto quotes = find_quotes(
+      with_text("\xE2\x80\x9CIt\xE2\x80\x99s fine,\xE2\x80\x9D Trump said of waterboarding. \xE2\x80\x9C"
+                "And much tougher than that is fine.\xE2\x80\x9D\n\n"
+                "Cruz said he is certain Rubio will remain \xE2\x80\x9C"
+                "a champion for limitless opportunity in America.\xE2\x80\x9D",
+                {{"Donald Trump", "person"}, {"Ted Cruz", "person"}, {"Marco Rubio", "person"}}));
   ASSERT_EQ(quotes.size(), 2u);
   EXPECT_EQ(quotes[0].text, "And much tougher than that is fine.");
   EXPECT_EQ(quotes[0].speaker, "Donald Trump");

@@ -25,7 +25,8 @@ void print(const std::string& name, const StoryOverview& overview) {
   for (const auto& quote : overview.quotes)
     std::cout << "  " << (quote.reported ? "(reported) " : "") << quote.speaker
               << (quote.speaker_role ? " [" + *quote.speaker_role + "]" : "")
-              << (quote.told_to ? " to " + *quote.told_to : "") << (quote.via ? " via " + *quote.via : "") << ": " << quote.text << "\n";
+              << (quote.told_to ? " to " + *quote.told_to : "") << (quote.via ? " via " + *quote.via : "") << ": "
+              << quote.text << "\n";
   std::cout << "  topics:";
   for (const auto& topic : overview.topics) std::cout << " " << topic << ";";
   std::cout << "\n";
@@ -62,9 +63,9 @@ TEST(StoryOverview, SeedStoryHeadlineIsOneOfTheTitlesAndNotAQuestion) {
   const auto overview = story_overview(articles);
   print("seed 000 story", overview);
   EXPECT_EQ(overview.headline.find('?'), std::string::npos);
-  EXPECT_TRUE(std::any_of(articles.begin(), articles.end(),
-                          [&](const Document& document) { return document.title == overview.headline; }))
-      << overview.headline;
+  EXPECT_TRUE(std::any_of(articles.begin(), articles.end(), [&](const Document& document) {
+    return document.title == overview.headline;
+  })) << overview.headline;
   ASSERT_FALSE(overview.summary.empty());
   // Four publishers, one excerpt each: the bullets come from several of them.
   std::vector<std::string> cited;
@@ -88,7 +89,8 @@ TEST(StoryOverview, SeedFourHasThreeOrMoreDistinctBullets) {
       EXPECT_LT(storyline::summarize::term_overlap(vocabulary.terms(overview.summary[i].text),
                                                    vocabulary.terms(overview.summary[j].text)),
                 0.5)
-          << overview.summary[i].text << "\n" << overview.summary[j].text;
+          << overview.summary[i].text << "\n"
+          << overview.summary[j].text;
   }
 }
 
@@ -100,8 +102,7 @@ TEST(StoryOverview, SeedQuotesBelongToTheirSpeakers) {
   ASSERT_GE(direct_003.size(), 4u);
   for (const auto& speaker : direct_003) EXPECT_EQ(speaker, "Antony Blinken");
   bool earned = false;
-  for (const auto& quote : blinken.quotes)
-    earned |= quote.text == "Any legitimacy and any support will have to earned.";
+  for (const auto& quote : blinken.quotes) earned |= quote.text == "Any legitimacy and any support will have to earned.";
   EXPECT_TRUE(earned) << "quoted as the source prints it";
 
   const auto embassy = story_overview(storyline::testing::seed_story(shared, "004"));
@@ -210,11 +211,11 @@ TEST(StoryOverview, HeadlineDropsLabelsAndSiteNames) {
 }
 
 TEST(StoryOverview, DatelinesAreNotBullets) {
-  const std::vector<Document> articles = {article(
-      "a", "one.example", "Fire destroys old dairy building",
-      "August 7, 2012 - 5:46 pm\n\nPublished time: March 12, 2013 02:03 local time here\n\nA fire destroyed the old "
-      "dairy building in the town early on Tuesday morning, officials said.\n\nThe building had been empty for "
-      "years and was not insured, the city's safety director said.")};
+  const std::vector<Document> articles = {
+      article("a", "one.example", "Fire destroys old dairy building",
+              "August 7, 2012 - 5:46 pm\n\nPublished time: March 12, 2013 02:03 local time here\n\nA fire destroyed the old "
+              "dairy building in the town early on Tuesday morning, officials said.\n\nThe building had been empty for "
+              "years and was not insured, the city's safety director said.")};
   const auto overview = story_overview(articles);
   ASSERT_FALSE(overview.summary.empty());
   for (const auto& bullet : overview.summary) {

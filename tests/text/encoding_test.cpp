@@ -45,7 +45,7 @@ TEST(Encoding, Utf8DeclaredAsADoubleByteCharsetStaysUtf8) {
   std::string utf8, gb2312;
   for (int i = 0; i < 10; ++i) {
     utf8 += "\xE4\xBD\xA0\xE5\xA5\xBD\xE4\xB8\x96\xE7\x95\x8C ";  // 你好世界 in UTF-8
-    gb2312 += "\xC4\xE3\xBA\xC3\xCA\xC0\xBD\xE7 ";                 // the same in GB2312
+    gb2312 += "\xC4\xE3\xBA\xC3\xCA\xC0\xBD\xE7 ";                // the same in GB2312
   }
   // A page saved again as UTF-8 that kept its old <meta charset=gb2312>.
   EXPECT_EQ(to_utf8(utf8, "gb2312"), utf8);

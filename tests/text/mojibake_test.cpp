@@ -21,15 +21,22 @@ TEST(Mojibake, RepairsDoubleEncoding) {
 }
 
 TEST(Mojibake, KeepsCorrectText) {
-  for (const char* text : {"Türkiye’s request", "São Paulo", "Ãlvaro? no: Ã alone stays", "naïve café", "Ελληνικά", "日本語"}) {
+  for (const char* text :
+       {"Türkiye’s request", "São Paulo", "Ãlvaro? no: Ã alone stays", "naïve café", "Ελληνικά", "日本語"}) {
     EXPECT_EQ(repair_mojibake(text), text);
   }
 }
 
 TEST(Mojibake, RepairsEveryKindOfMisreadContinuationByte) {
   // The continuation byte read as Latin-1 (C2 xx), as a 1252 letter (C5 xx) or punctuation (E2 xx).
-  EXPECT_EQ(repair_mojibake("gr\xC3\x83\xC2\xBC\xC3\x83\xC5\xB8" "e"), "gr\xC3\xBC\xC3\x9F" "e");  // grÃ¼ÃŸe -> grüße
-  EXPECT_EQ(repair_mojibake("\xC3\x83\xE2\x80\x9Egypten"), "\xC3\x84gypten");                  // Ã„gypten -> Ägypten
+  EXPECT_EQ(repair_mojibake("gr\xC3\x83\xC2\xBC\xC3\x83\xC5\xB8"
+                            "e"),
+            "gr\xC3\xBC\xC3\x9F"
+            "e");                                                              // grÃ¼ÃŸe -> grüße
+  EXPECT_EQ(repair_mojibake("\xC3\x83\xE2\x80\x9Egypten"), "\xC3\x84gypten");  // Ã„gypten -> Ägypten
   // A letter that only looks like a lead byte, before ordinary text, is left alone.
-  EXPECT_EQ(repair_mojibake("Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln"), "Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln");
+  EXPECT_EQ(repair_mojibake("Gr\xC3\xBC\xC3\x9F"
+                            "e aus K\xC3\xB6ln"),
+            "Gr\xC3\xBC\xC3\x9F"
+            "e aus K\xC3\xB6ln");
 }

@@ -10,9 +10,7 @@ TEST(Tokenize, WordsWithoutPunctuation) {
   EXPECT_EQ(words, (std::vector<std::string>{"U.S", "talks", "in", "Doha", "on", "Saturday", "2021"}));
 }
 
-TEST(Tokenize, WordsInScriptsWithoutSpaces) {
-  EXPECT_GE(split_words("政府星期一宣布将继续谈判").size(), 3u);
-}
+TEST(Tokenize, WordsInScriptsWithoutSpaces) { EXPECT_GE(split_words("政府星期一宣布将继续谈判").size(), 3u); }
 
 TEST(Tokenize, SentencesSurviveAbbreviations) {
   const auto sentences = split_sentences(
@@ -34,8 +32,7 @@ TEST(Tokenize, FoldCase) {
 
 TEST(Tokenize, AnalyzerStemsAndDropsStopWords) {
   Analyzer english("en");
-  EXPECT_EQ(english.terms("The talks were continuing in Doha"),
-            (std::vector<std::string>{"talk", "continu", "doha"}));
+  EXPECT_EQ(english.terms("The talks were continuing in Doha"), (std::vector<std::string>{"talk", "continu", "doha"}));
   Analyzer german("de");
   EXPECT_EQ(german.terms("Die Verhandlungen wurden fortgesetzt"),
             (std::vector<std::string>{"verhandl", "wurd", "fortgesetzt"}));

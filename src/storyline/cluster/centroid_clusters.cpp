@@ -123,9 +123,8 @@ float CentroidClusters::dense_dot(const SparseVector& centroid) const {
   return sum;
 }
 
-std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vector, const DayRange& days,
-                                                   uint64_t clock, std::optional<uint32_t> exclude,
-                                                   size_t query_terms) {
+std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vector, const DayRange& days, uint64_t clock,
+                                                   std::optional<uint32_t> exclude, size_t query_terms) {
   // Days beyond which the time factor is below exp(-3); only when the query is dated.
   const double reach = options_.window_days + 3 * options_.decay_days;
   const bool dated = days.first.has_value() && reach < 1e8;
@@ -165,9 +164,8 @@ std::vector<uint32_t> CentroidClusters::candidates(const SparseVector& unit_vect
   return found;
 }
 
-std::optional<CentroidClusters::Match> CentroidClusters::best_match(const SparseVector& unit_vector,
-                                                                    const DayRange& days, uint64_t clock,
-                                                                    std::optional<uint32_t> exclude) {
+std::optional<CentroidClusters::Match> CentroidClusters::best_match(const SparseVector& unit_vector, const DayRange& days,
+                                                                    uint64_t clock, std::optional<uint32_t> exclude) {
   std::optional<Match> best;
   for (const Match& match : matches(unit_vector, days, clock, -1.0f, exclude))
     if (!best || match.similarity > best->similarity) best = match;  // matches() is sorted: ties keep the older

@@ -19,11 +19,11 @@ struct DayRange {
 };
 
 struct ClusterOptions {
-  size_t centroid_terms = 200;     // a centroid keeps its heaviest terms only: memory per cluster is bounded
-  size_t index_terms = 12;         // a cluster is listed under its heaviest centroid terms
-  size_t query_terms = 12;         // a query looks up its heaviest terms
-  size_t max_postings = 16;        // newest clusters kept per term (16-32): bounds the cost of a lookup
-  size_t scored_candidates = 16;   // candidates (by shared heavy terms) that get a full cosine
+  size_t centroid_terms = 200;    // a centroid keeps its heaviest terms only: memory per cluster is bounded
+  size_t index_terms = 12;        // a cluster is listed under its heaviest centroid terms
+  size_t query_terms = 12;        // a query looks up its heaviest terms
+  size_t max_postings = 16;       // newest clusters kept per term (16-32): bounds the cost of a lookup
+  size_t scored_candidates = 16;  // candidates (by shared heavy terms) that get a full cosine
   // No time penalty within `window_days`; beyond it similarity decays by exp(-extra / decay_days).
   // Only when both sides have a date.
   double window_days = 1e9;

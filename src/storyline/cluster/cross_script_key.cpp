@@ -31,9 +31,8 @@ icu::Transliterator* to_ascii_latin() {
 // transliterations of one name swap share a class (b/p, f/v/w, c/g/k/q/x, s/z, d/t); '0' is
 // dropped: vowels, and h, j, y, which transliterations spell differently ("Йованович" is
 // "Jovanovic" in ICU's transliteration and "Yovanovitch" in English).
-constexpr std::array<char, 26> kSoundClass = {
-    '0', '1', '3', '5', '0', '2', '3', '0', '0', '0', '3', '6', '7',  // a-m
-    '8', '0', '1', '3', '9', '4', '5', '0', '2', '2', '3', '0', '4'};  // n-z
+constexpr std::array<char, 26> kSoundClass = {'0', '1', '3', '5', '0', '2', '3', '0', '0', '0', '3', '6', '7',   // a-m
+                                              '8', '0', '1', '3', '9', '4', '5', '0', '2', '2', '3', '0', '4'};  // n-z
 
 // Spellings of one sound that differ between English and ICU's transliterations ("Yovanovitch"
 // and "Jovanovic", "Tsivilev" and "Civilev", "Philippines" and "Filippiny"), rewritten alike
@@ -41,8 +40,8 @@ constexpr std::array<char, 26> kSoundClass = {
 struct Rewrite {
   std::string_view from, to;
 };
-constexpr std::array<Rewrite, 8> kRewrites = {{
-    {"tsch", "c"}, {"tch", "c"}, {"sch", "s"}, {"ch", "c"}, {"ph", "f"}, {"ts", "c"}, {"tz", "c"}, {"ck", "k"}}};
+constexpr std::array<Rewrite, 8> kRewrites = {
+    {{"tsch", "c"}, {"tch", "c"}, {"sch", "s"}, {"ch", "c"}, {"ph", "f"}, {"ts", "c"}, {"tz", "c"}, {"ck", "k"}}};
 
 // c is an s before e, i and y ("Venice" and "Venezia"), a k elsewhere ("Macron" and "Makron").
 char sound_class(std::string_view letters, size_t i) {
@@ -66,8 +65,8 @@ std::optional<std::string> cross_script_key(std::string_view name_word) {
   } else {
     icu::Transliterator* transliterator = to_ascii_latin();
     if (!transliterator) return std::nullopt;
-    icu::UnicodeString text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(name_word.data(), static_cast<int32_t>(name_word.size())));
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(name_word.data(), static_cast<int32_t>(name_word.size())));
     transliterator->transliterate(text);
     text.toUTF8String(ascii);
   }

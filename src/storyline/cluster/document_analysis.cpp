@@ -141,7 +141,8 @@ TermId DocumentAnalyzer::anchor_term(std::string_view prefix, std::string_view k
 std::string analysis_language(const Document& document) {
   if (auto language = primary_language(field_view(document.language))) return *language;
   std::string sample = document.title.value_or("") + "\n";
-  sample += text::utf8_prefix(field_view(document.text).empty() ? field_view(document.excerpt) : field_view(document.text), 2000);
+  sample += text::utf8_prefix(field_view(document.text).empty() ? field_view(document.excerpt) : field_view(document.text),
+                              2000);
   return text::detect_language(sample).value_or("en");
 }
 
@@ -222,9 +223,10 @@ SparseVector document_vector(const AnalyzedDocument& document, const DocumentFre
   const float body_share = std::max(0.0f, 1.0f - shares.title - shares.names - shares.people);
   const BlockVectors blocks = block_vectors(document, frequencies);
   SparseVector vector;
-  const std::pair<const SparseVector*, float> weighted[] = {
-      {&blocks.body, body_share}, {&blocks.title, shares.title}, {&blocks.names, shares.names},
-      {&blocks.people, shares.people}};
+  const std::pair<const SparseVector*, float> weighted[] = {{&blocks.body, body_share},
+                                                            {&blocks.title, shares.title},
+                                                            {&blocks.names, shares.names},
+                                                            {&blocks.people, shares.people}};
   for (const auto& [block, share] : weighted) {
     if (block->empty() || share <= 0) continue;
     vector = add_scaled(vector, *block, std::sqrt(share));

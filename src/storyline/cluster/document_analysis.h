@@ -74,7 +74,7 @@ struct AnalysisOptions {
 // are two terms.
 inline constexpr std::string_view kNamePrefix = "@";
 inline constexpr std::string_view kPersonPrefix = "#";
-inline constexpr std::string_view kAnchorPrefix = "^";        // a name's cross_script_key
+inline constexpr std::string_view kAnchorPrefix = "^";         // a name's cross_script_key
 inline constexpr std::string_view kNumberAnchorPrefix = "^#";  // a number's number_key
 
 // The language a document's words are analysed in: its own, as a primary subtag ("en-GB" is "en"),

@@ -18,8 +18,8 @@ bool is_capitalised(std::string_view word) {
 
 // Lower-case particles that sit inside names.
 bool is_name_particle(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kParticles = {"of", "de", "del", "da", "di", "la",
-                                                                   "van", "von", "al", "bin", "le", "du"};
+  static constexpr std::array<std::string_view, 12> kParticles = {"of",  "de",  "del", "da",  "di", "la",
+                                                                  "van", "von", "al",  "bin", "le", "du"};
   for (std::string_view particle : kParticles)
     if (word == particle) return true;
   return false;

@@ -4,13 +4,13 @@
 #include "storyline/cluster/story_clusterer.h"
 
 #include <algorithm>
-#include <span>
 #include <limits>
 #include <map>
+#include <span>
 #include <unordered_map>
 
-#include "storyline/core/iso_day.h"
 #include "storyline/core/hash.h"
+#include "storyline/core/iso_day.h"
 
 namespace storyline::cluster {
 
@@ -106,7 +106,8 @@ void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
 }
 
 void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
-  for (const RestoredDocument& entry : restored) frequencies_.add_document(distinct_terms(entry.document), entry.document.language);
+  for (const RestoredDocument& entry : restored)
+    frequencies_.add_document(distinct_terms(entry.document), entry.document.language);
   std::unordered_map<std::string, uint32_t> storyline_by_name;
   std::vector<std::string> storyline_of_story;  // by story, for restored stories
   for (size_t i = 0; i < storyline_names_.size(); ++i)
@@ -118,8 +119,8 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     const DayRange days{entry.document.day, entry.document.day};
     const uint64_t clock = document + 1;
     const SparseVector anchors = unit_anchors(entry.document, vector);
-    documents_.push_back({std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0,
-                          language_id(entry.document.language)});
+    documents_.push_back(
+        {std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0, language_id(entry.document.language)});
     document_anchors_.push_back(anchors);
     auto found = story_by_name_.find(entry.story_id);
     uint32_t story;
@@ -147,8 +148,8 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
     auto found = storyline_by_name.find(name);
     std::optional<uint32_t> storyline;
     if (found != storyline_by_name.end()) storyline = found->second;
-    const uint32_t placed =
-        storylines_.restore(story, storyline_vector(story), stories_.cluster(story).days, clock, storyline);
+    const uint32_t placed = storylines_.restore(story, storyline_vector(story), stories_.cluster(story).days, clock,
+                                                storyline);
     if (!storyline) {
       storyline_names_.push_back(name);
       storyline_by_name.emplace(name, placed);
@@ -185,7 +186,8 @@ ClusterChanges StoryClusterer::take_changes() {
 SparseVector StoryClusterer::storyline_vector(uint32_t story) const {
   // A subject develops with new people in it: the people block tells events apart, not subjects.
   SparseVector centroid = stories_.cluster(story).centroid;
-  std::erase_if(centroid, [&](const WeightedTerm& entry) { return vocabulary_.term(entry.term).starts_with(kPersonPrefix); });
+  std::erase_if(centroid,
+                [&](const WeightedTerm& entry) { return vocabulary_.term(entry.term).starts_with(kPersonPrefix); });
   normalize(centroid);
   return centroid;
 }
@@ -296,8 +298,8 @@ float StoryClusterer::publisher_overlap_factor(uint32_t a, uint32_t b) const {
 }
 
 std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVector& vector, const DayRange& days,
-                                                                 uint64_t clock, uint32_t publisher,
-                                                                 std::optional<uint32_t> exclude, NearStories* near) {
+                                                                  uint64_t clock, uint32_t publisher,
+                                                                  std::optional<uint32_t> exclude, NearStories* near) {
   // Nearest members first: their stories are candidates even when the centroid lookup misses.
   NearStories own;
   NearStories& nearest = near ? *near : own;  // story, best member similarity
@@ -306,8 +308,9 @@ std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVe
     const StoredDocument& other = documents_[document_of_member_[member.cluster]];
     const uint32_t story = root_story(other.story);
     if (exclude && story == *exclude) continue;
-    const float similarity =
-        publisher != 0 && other.publisher == publisher ? member.similarity * options_.same_publisher_factor : member.similarity;
+    const float similarity = publisher != 0 && other.publisher == publisher
+                                 ? member.similarity * options_.same_publisher_factor
+                                 : member.similarity;
     auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == story; });
     if (found == nearest.end()) nearest.emplace_back(story, similarity);
     else found->second = std::max(found->second, similarity);
@@ -319,7 +322,8 @@ std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVe
   std::optional<CentroidClusters::Match> best;
   const float share = options_.nearest_member_share;
   for (const auto& match : centroids) {
-    auto found = std::find_if(nearest.begin(), nearest.end(), [&](const auto& entry) { return entry.first == match.cluster; });
+    auto found = std::find_if(nearest.begin(), nearest.end(),
+                              [&](const auto& entry) { return entry.first == match.cluster; });
     const float member_similarity = found == nearest.end() ? 0.0f : found->second;
     const float centroid_similarity = std::max(0.0f, match.similarity) * publisher_factor(match.cluster, publisher);
     const float score = (1 - share) * centroid_similarity + share * member_similarity;
@@ -407,7 +411,8 @@ void StoryClusterer::merge_across_languages(uint64_t clock) {
       // of several languages is compared by its main one: a Russian story that took in a
       // Ukrainian report can still meet a Ukrainian story.)
       if (main_language(story) == main_language(match.cluster)) continue;
-      if (std::min(stories_.cluster(story).size, stories_.cluster(match.cluster).size) > options_.cross_language_max_joined) continue;
+      if (std::min(stories_.cluster(story).size, stories_.cluster(match.cluster).size) > options_.cross_language_max_joined)
+        continue;
       const auto [shared, shared_names] = shared_anchors(cluster.centroid, anchors_.cluster(match.cluster).centroid);
       if (shared < options_.min_shared_anchors || shared_names < options_.min_shared_name_anchors) continue;
       if (!best || match.similarity > best->similarity) best = match;
@@ -580,9 +585,7 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
   story_members_[created] = std::move(moved);
 }
 
-std::string StoryClusterer::story_id(size_t document) const {
-  return story_names_[root_story(documents_[document].story)];
-}
+std::string StoryClusterer::story_id(size_t document) const { return story_names_[root_story(documents_[document].story)]; }
 
 std::string StoryClusterer::storyline_id(size_t document) const {
   const uint32_t story = root_story(documents_[document].story);
@@ -673,8 +676,7 @@ std::vector<Storyline> StoryClusterer::storylines() const {
 size_t StoryClusterer::memory_bytes() const {
   size_t bytes = stories_.memory_bytes() + members_.memory_bytes() + anchors_.memory_bytes() + storylines_.memory_bytes() +
                  story_languages_.capacity() * sizeof(story_languages_[0]) +
-                 document_anchors_.capacity() * sizeof(SparseVector) +
-                 documents_.capacity() * sizeof(StoredDocument) +
+                 document_anchors_.capacity() * sizeof(SparseVector) + documents_.capacity() * sizeof(StoredDocument) +
                  (story_parent_.capacity() + touched_.capacity()) * 4 + split_scratch_.capacity() * sizeof(float) +
                  split_means_.capacity() * sizeof(std::pair<float, float>);
   for (const StoredDocument& document : documents_) bytes += document.id.capacity();

@@ -53,9 +53,12 @@ struct StoryOptions {
   // centroid and with its most similar member (the nearest neighbour is the surest single
   // sign of the same event; the centroid keeps chains from forming).
   float nearest_member_share = 0.5f;
-  ClusterOptions members{
-      .centroid_terms = 80, .index_terms = 10, .scored_candidates = 8, .window_days = 3, .decay_days = 3,
-      .one_side_undated_factor = 0.6f};
+  ClusterOptions members{.centroid_terms = 80,
+                         .index_terms = 10,
+                         .scored_candidates = 8,
+                         .window_days = 3,
+                         .decay_days = 3,
+                         .one_side_undated_factor = 0.6f};
   BlockShares shares{};
   // A document's similarity to a story is multiplied by this when the story is its own publisher's
   // (by the share of the story's last-added members that are): a publisher's pages share its vocabulary
@@ -69,8 +72,12 @@ struct StoryOptions {
   // (names keyed across alphabets, numbers) and merge at this cosine of their anchor centroids.
   // 0 turns the pass off.
   float cross_language_merge = 0.40f;
-  ClusterOptions anchors{.centroid_terms = 60, .index_terms = 8, .scored_candidates = 8, .window_days = 3,
-                         .decay_days = 3, .one_side_undated_factor = 0.6f};
+  ClusterOptions anchors{.centroid_terms = 60,
+                         .index_terms = 8,
+                         .scored_candidates = 8,
+                         .window_days = 3,
+                         .decay_days = 3,
+                         .one_side_undated_factor = 0.6f};
   // ...when they have at least this many anchors in common, names among them: one shared name or
   // number is chance, and numbers alone (years, prices) are shared by unrelated news.
   size_t min_shared_anchors = 3;
@@ -92,8 +99,8 @@ struct RestoredDocument {
 
 // What changed since the last take_changes(): what a store must write back to stay exact.
 struct ClusterChanges {
-  std::vector<size_t> documents;         // documents whose story id changed (new ones included)
-  std::vector<std::string> stories;      // live stories that gained or lost members, or were created
+  std::vector<size_t> documents;             // documents whose story id changed (new ones included)
+  std::vector<std::string> stories;          // live stories that gained or lost members, or were created
   std::vector<std::string> removed_stories;  // merged into another
   std::vector<std::pair<std::string, std::string>> merged_storylines;  // (absorbed id, absorbing id)
 };
@@ -143,9 +150,9 @@ class StoryClusterer {
   struct StoredDocument {
     std::string id;
     uint32_t publisher = 0;  // publisher_ids_ value; 0 = unknown
-    uint32_t story = 0;   // as first assigned; follow story_parent_ for merges
-    uint32_t member = 0;  // its own entry in members_
-    uint32_t language = 0;  // language_id()
+    uint32_t story = 0;      // as first assigned; follow story_parent_ for merges
+    uint32_t member = 0;     // its own entry in members_
+    uint32_t language = 0;   // language_id()
   };
 
   SparseVector vector_of(const AnalyzedDocument& document) const;
@@ -196,21 +203,21 @@ class StoryClusterer {
   Vocabulary vocabulary_;
   DocumentFrequencies frequencies_;
   CentroidClusters stories_;
-  CentroidClusters members_;                 // one cluster per document
-  CentroidClusters anchors_;                 // by story, as stories_: the members' anchor vectors
+  CentroidClusters members_;                    // one cluster per document
+  CentroidClusters anchors_;                    // by story, as stories_: the members' anchor vectors
   std::vector<SparseVector> document_anchors_;  // by document
   // By story: how many of its members are in each language (language id, count), few per story.
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> story_languages_;
   std::unordered_map<std::string, uint32_t> language_ids_;
-  std::vector<uint32_t> anchors_checked_at_;    // story size at its last cross-language look
+  std::vector<uint32_t> anchors_checked_at_;  // story size at its last cross-language look
   std::vector<uint32_t> document_of_member_;  // members_ id -> document
   StorylineLinker storylines_;
   std::vector<StoredDocument> documents_;
   std::unordered_map<std::string, uint32_t> publisher_ids_;  // publisher -> id from 1
-  std::vector<uint32_t> story_parent_;   // union-find over merged stories
-  std::vector<std::string> story_names_;      // id of each story
+  std::vector<uint32_t> story_parent_;                       // union-find over merged stories
+  std::vector<std::string> story_names_;                     // id of each story
   std::unordered_map<std::string, uint32_t> story_by_name_;  // every name ever given
-  std::vector<std::string> storyline_names_;  // id of each of storylines_' storylines
+  std::vector<std::string> storyline_names_;                 // id of each of storylines_' storylines
   // Changes not yet taken.
   std::vector<size_t> changed_documents_;
   std::vector<uint32_t> changed_stories_;
@@ -218,9 +225,9 @@ class StoryClusterer {
   std::vector<std::pair<std::string, std::string>> merged_storylines_;
   std::vector<std::vector<uint32_t>> story_members_;  // documents of each live story
   std::vector<uint32_t> split_checked_at_;            // story size at its last split check
-  std::vector<uint32_t> merge_checked_at_;           // story size at its last merge check
+  std::vector<uint32_t> merge_checked_at_;            // story size at its last merge check
   std::vector<uint32_t> placed_at_size_;              // story size when last placed in a storyline
-  std::vector<uint32_t> touched_;        // stories grown since the last repair
+  std::vector<uint32_t> touched_;                     // stories grown since the last repair
   std::vector<bool> is_touched_;
   size_t since_repair_ = 0;
   struct YoungStory {
@@ -231,7 +238,7 @@ class StoryClusterer {
   enum FragmentState : uint8_t { kNotWatched, kWatched, kNearGrowingStory };
   std::vector<FragmentState> fragment_state_;  // by story
   NearStories near_stories_;                   // scratch of add_batch
-  std::vector<float> split_scratch_;        // dense sums for two-means, all zero between uses
+  std::vector<float> split_scratch_;           // dense sums for two-means, all zero between uses
   std::vector<TermId> split_scratch_terms_;
   std::vector<std::pair<float, float>> split_means_;  // the two halves' unit means, dense, zero between uses
 };

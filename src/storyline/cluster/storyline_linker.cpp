@@ -15,7 +15,9 @@ std::vector<TermId> heaviest_terms(const SparseVector& vector, size_t count) {
   std::vector<WeightedTerm> sorted(vector.begin(), vector.end());
   const size_t kept = std::min(count, sorted.size());
   std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(kept), sorted.end(),
-                    [](const WeightedTerm& a, const WeightedTerm& b) { return a.weight > b.weight || (a.weight == b.weight && a.term < b.term); });
+                    [](const WeightedTerm& a, const WeightedTerm& b) {
+                      return a.weight > b.weight || (a.weight == b.weight && a.term < b.term);
+                    });
   std::vector<TermId> terms;
   for (size_t i = 0; i < kept; ++i) terms.push_back(sorted[i].term);
   std::sort(terms.begin(), terms.end());
@@ -59,8 +61,8 @@ void StorylineLinker::merge_storylines(uint32_t a, uint32_t b, uint64_t clock) {
   merges_.emplace_back(b, a);
 }
 
-uint32_t StorylineLinker::restore(uint32_t story, const SparseVector& unit_centroid, const DayRange& days,
-                                  uint64_t clock, std::optional<uint32_t> storyline) {
+uint32_t StorylineLinker::restore(uint32_t story, const SparseVector& unit_centroid, const DayRange& days, uint64_t clock,
+                                  std::optional<uint32_t> storyline) {
   if (story >= storyline_of_story_.size()) storyline_of_story_.resize(story + 1, kNone);
   if (storyline) {
     storylines_.add(*storyline, unit_centroid, days, clock);
@@ -111,11 +113,10 @@ std::vector<uint32_t> StorylineLinker::related(uint32_t storyline, uint64_t cloc
   normalize(centroid);
   const std::vector<TermId> subject = heaviest_terms(centroid, options_.subject_terms);
   std::vector<uint32_t> found;
-  for (const auto& match : storylines_.matches(centroid, own.days, clock, options_.related_threshold, storyline, {},
-                                                     kRelatedLookupTerms)) {
+  for (const auto& match :
+       storylines_.matches(centroid, own.days, clock, options_.related_threshold, storyline, {}, kRelatedLookupTerms)) {
     const uint32_t other = root(match.cluster);
-    if (other != storyline && std::find(found.begin(), found.end(), other) == found.end() &&
-        shares_subject(subject, other))
+    if (other != storyline && std::find(found.begin(), found.end(), other) == found.end() && shares_subject(subject, other))
       found.push_back(other);
   }
   return found;

@@ -53,10 +53,8 @@ SparseVector make_sparse(std::vector<WeightedTerm> terms) {
   SparseVector merged;
   merged.reserve(terms.size());
   for (const WeightedTerm& entry : terms) {
-    if (!merged.empty() && merged.back().term == entry.term)
-      merged.back().weight += entry.weight;
-    else
-      merged.push_back(entry);
+    if (!merged.empty() && merged.back().term == entry.term) merged.back().weight += entry.weight;
+    else merged.push_back(entry);
   }
   return merged;
 }
@@ -111,7 +109,9 @@ SparseVector add_scaled(const SparseVector& a, const SparseVector& b, float scal
 
 namespace {
 // Heavier first; equal weights by term, so that every selection is deterministic.
-bool heavier(const WeightedTerm& a, const WeightedTerm& b) { return a.weight != b.weight ? a.weight > b.weight : a.term < b.term; }
+bool heavier(const WeightedTerm& a, const WeightedTerm& b) {
+  return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+}
 }  // namespace
 
 void heaviest_into(const SparseVector& vector, size_t count, SparseVector& out) {

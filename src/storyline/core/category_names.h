@@ -8,8 +8,8 @@
 
 namespace storyline {
 
-inline constexpr std::array<std::string_view, 7> kCategoryNames = {
-    "society", "economy", "technology", "science", "sports", "entertainment", "other"};
+inline constexpr std::array<std::string_view, 7> kCategoryNames = {"society", "economy",       "technology", "science",
+                                                                   "sports",  "entertainment", "other"};
 
 inline bool is_category_name(std::string_view name) {
   return std::find(kCategoryNames.begin(), kCategoryNames.end(), name) != kCategoryNames.end();

@@ -114,10 +114,9 @@ Document document_from_json_value(const nlohmann::json& value) {
 }
 
 std::string to_json_line(const Document& document) {
-  static constexpr const char* kFieldOrder[] = {"id",       "source",    "url",    "title",    "text",
-                                                "excerpt",  "published", "author", "site_name", "domain",
-                                                "language", "category",  "topics", "entities", "images",
-                                                "is_news",  "section",   "page_types"};
+  static constexpr const char* kFieldOrder[] = {"id",        "source",   "url",       "title",   "text",     "excerpt",
+                                                "published", "author",   "site_name", "domain",  "language", "category",
+                                                "topics",    "entities", "images",    "is_news", "section",  "page_types"};
   const nlohmann::json value = document_to_json_value(document);
   std::string line = "{";
   bool first = true;

@@ -32,8 +32,8 @@ class PhraseAutomaton {
  private:
   struct Node {
     std::vector<std::pair<unsigned char, uint32_t>> next;  // sorted by byte
-    uint32_t fail = 0;         // the longest proper suffix of this node's path that is a node too
-    uint32_t output_link = 0;  // the nearest node down the fail chain that ends a phrase (0: none)
+    uint32_t fail = 0;              // the longest proper suffix of this node's path that is a node too
+    uint32_t output_link = 0;       // the nearest node down the fail chain that ends a phrase (0: none)
     std::vector<uint32_t> phrases;  // phrases ending here
   };
   uint32_t child(uint32_t node, unsigned char byte) const;  // 0 when there is none

@@ -7,8 +7,11 @@
 namespace storyline {
 
 ProgressBar::ProgressBar(std::string label, size_t total)
-    : label_(std::move(label)), total_(total), enabled_(isatty(STDERR_FILENO) == 1),
-      start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()),
+      last_draw_(start_) {}
 
 ProgressBar::~ProgressBar() {
   if (enabled_) {
@@ -28,7 +31,7 @@ void ProgressBar::advance(size_t count) {
 }
 
 void ProgressBar::draw(bool final) {
-  (void)final;
+  (void) final;
   const size_t done = done_.load();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = seconds > 0 ? done / seconds : 0.0;

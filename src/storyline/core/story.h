@@ -10,8 +10,8 @@ namespace storyline {
 
 struct Story {
   std::string id;
-  std::vector<std::string> document_ids;     // in arrival order
-  std::vector<std::string> top_terms;        // the centroid's heaviest terms, heaviest first
+  std::vector<std::string> document_ids;       // in arrival order
+  std::vector<std::string> top_terms;          // the centroid's heaviest terms, heaviest first
   std::optional<std::string> first_published;  // ISO 8601 day, when any member had a date
   std::optional<std::string> last_published;
   std::string storyline_id;

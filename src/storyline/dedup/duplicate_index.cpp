@@ -7,8 +7,7 @@
 
 namespace storyline::dedup {
 
-DuplicateIndex::DuplicateIndex(DuplicateOptions options)
-    : options_(options), hasher_(options.bands * options.rows) {
+DuplicateIndex::DuplicateIndex(DuplicateOptions options) : options_(options), hasher_(options.bands * options.rows) {
   if (options_.bands == 0 || options_.rows == 0) throw std::invalid_argument("bands and rows must be positive");
 }
 
@@ -19,7 +18,8 @@ Fingerprint DuplicateIndex::fingerprint(std::string_view utf8_text) const {
 uint64_t DuplicateIndex::band_key(const Signature& signature, size_t band) const {
   uint64_t key = fnv1a64(std::string_view(reinterpret_cast<const char*>(&band), sizeof band));
   const size_t begin = band * options_.rows;
-  key = fnv1a64(std::string_view(reinterpret_cast<const char*>(signature.data() + begin), options_.rows * sizeof(uint32_t)), key);
+  key = fnv1a64(std::string_view(reinterpret_cast<const char*>(signature.data() + begin), options_.rows * sizeof(uint32_t)),
+                key);
   return key;
 }
 

@@ -25,7 +25,8 @@ Signature MinHasher::signature(const std::vector<uint64_t>& shingles) const {
   if (shingles.empty()) return {};
   Signature result(seeds_.size(), std::numeric_limits<uint32_t>::max());
   for (uint64_t shingle : shingles) {
-    for (size_t i = 0; i < seeds_.size(); ++i) result[i] = std::min(result[i], static_cast<uint32_t>(mix(shingle ^ seeds_[i]) >> 32));
+    for (size_t i = 0; i < seeds_.size(); ++i)
+      result[i] = std::min(result[i], static_cast<uint32_t>(mix(shingle ^ seeds_[i]) >> 32));
   }
   return result;
 }

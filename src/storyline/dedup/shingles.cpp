@@ -35,7 +35,8 @@ std::vector<uint64_t> word_shingles(std::string_view utf8, size_t width) {
 
 uint64_t normalized_text_hash(std::string_view utf8) {
   uint64_t hash = 0xcbf29ce484222325ULL;
-  for (uint64_t word : folded_word_hashes(utf8)) hash = fnv1a64(std::string_view(reinterpret_cast<const char*>(&word), sizeof word), hash);
+  for (uint64_t word : folded_word_hashes(utf8))
+    hash = fnv1a64(std::string_view(reinterpret_cast<const char*>(&word), sizeof word), hash);
   return hash;
 }
 

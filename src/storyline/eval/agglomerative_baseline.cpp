@@ -32,7 +32,8 @@ std::vector<DendrogramMerge> average_link_dendrogram(const std::vector<SparseVec
     const float weight_i = static_cast<float>(size[best_i]), weight_j = static_cast<float>(size[best_j]);
     for (size_t k = 0; k < n; ++k) {
       if (!active[k] || k == best_i || k == best_j) continue;
-      const float merged = (weight_i * similarity[k * n + best_i] + weight_j * similarity[k * n + best_j]) / (weight_i + weight_j);
+      const float merged = (weight_i * similarity[k * n + best_i] + weight_j * similarity[k * n + best_j]) /
+                           (weight_i + weight_j);
       similarity[k * n + best_i] = similarity[best_i * n + k] = merged;
     }
     size[best_i] += size[best_j];

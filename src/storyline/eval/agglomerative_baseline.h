@@ -10,7 +10,7 @@
 namespace storyline::cluster {
 
 struct DendrogramMerge {
-  uint32_t left = 0;   // cluster ids: 0..n-1 are the documents, n+k the k-th merge
+  uint32_t left = 0;  // cluster ids: 0..n-1 are the documents, n+k the k-th merge
   uint32_t right = 0;
   float similarity = 0;  // average cosine between the two clusters' documents
 };

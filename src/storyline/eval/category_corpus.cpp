@@ -37,7 +37,8 @@ CategoryCorpus load_category_corpus(const std::string& data_folder, unsigned thr
       missing.push_back(name + ": " + error.what());
     }
   };
-  attempt("bbc-news-2225", [&] { add(corpus.texts, label::load_bbc((categories / "bbc-news-2225").string(), true), fixed("bbc")); });
+  attempt("bbc-news-2225",
+          [&] { add(corpus.texts, label::load_bbc((categories / "bbc-news-2225").string(), true), fixed("bbc")); });
   attempt("20newsgroups", [&] {
     const std::string archive = (categories / "20newsgroups-bydate" / "20news-bydate.tar.gz").string();
     add(corpus.texts, label::load_newsgroups(archive, "train"), fixed("20ng"));
@@ -49,7 +50,8 @@ CategoryCorpus load_category_corpus(const std::string& data_folder, unsigned thr
         fixed("reuters"));
   });
   attempt("ecbplus", [&] {
-    add(corpus.texts, label::load_ecbplus((fs::path(data_folder) / "clustering" / "ecbplus" / "ecbplus_docs.jsonl").string()),
+    add(corpus.texts,
+        label::load_ecbplus((fs::path(data_folder) / "clustering" / "ecbplus" / "ecbplus_docs.jsonl").string()),
         fixed("ecbplus"));
   });
   attempt("masakhane-news", [&] {
@@ -64,22 +66,34 @@ CategoryCorpus load_category_corpus(const std::string& data_folder, unsigned thr
   attempt("sib200", [&] {
     const std::string folder = (categories / "sib200").string();
     for (const std::string& language : label::language_folders(folder))
-      for (const char* split : {"train", "dev", "test"}) add(corpus.texts, label::load_sib200(folder, language, split), fixed("flores"));
+      for (const char* split : {"train", "dev", "test"})
+        add(corpus.texts, label::load_sib200(folder, language, split), fixed("flores"));
   });
-  attempt("ru-news lenta", [&] { add(corpus.texts, label::load_lenta((categories / "ru-news" / "lenta.jsonl.gz").string()), by_publisher("")); });
-  attempt("ru-news ria", [&] { add(corpus.texts, label::load_ria((categories / "ru-news" / "ria.jsonl.gz").string()), by_publisher("")); });
+  attempt("ru-news lenta", [&] {
+    add(corpus.texts, label::load_lenta((categories / "ru-news" / "lenta.jsonl.gz").string()), by_publisher(""));
+  });
+  attempt("ru-news ria",
+          [&] { add(corpus.texts, label::load_ria((categories / "ru-news" / "ria.jsonl.gz").string()), by_publisher("")); });
   attempt("antcorpus-ar", [&] {
-    add(corpus.texts, label::load_antcorpus((categories / "antcorpus-ar" / "articles.jsonl.gz").string()), by_publisher("ant/"));
-    add(corpus.texts, label::load_antcorpus((categories / "antcorpus-ar" / "jawharafm.jsonl.gz").string()), by_publisher("ant/"));
+    add(corpus.texts, label::load_antcorpus((categories / "antcorpus-ar" / "articles.jsonl.gz").string()),
+        by_publisher("ant/"));
+    add(corpus.texts, label::load_antcorpus((categories / "antcorpus-ar" / "jawharafm.jsonl.gz").string()),
+        by_publisher("ant/"));
   });
-  attempt("pt-news", [&] { add(corpus.texts, label::load_pt_news((categories / "pt-news" / "articles.jsonl.gz").string()), fixed("pt-news")); });
+  attempt("pt-news", [&] {
+    add(corpus.texts, label::load_pt_news((categories / "pt-news" / "articles.jsonl.gz").string()), fixed("pt-news"));
+  });
   attempt("fr-headlines", [&] {
-    add(corpus.texts, label::load_fr_headlines((categories / "fr-headlines" / "google-news-sections.jsonl.gz").string()), fixed("fr-headlines"));
-    add(corpus.texts, label::load_fr_headlines((categories / "fr-headlines" / "one-day.jsonl.gz").string()), fixed("fr-headlines"));
+    add(corpus.texts, label::load_fr_headlines((categories / "fr-headlines" / "google-news-sections.jsonl.gz").string()),
+        fixed("fr-headlines"));
+    add(corpus.texts, label::load_fr_headlines((categories / "fr-headlines" / "one-day.jsonl.gz").string()),
+        fixed("fr-headlines"));
   });
-  attempt("tnews-zh", [&] { add(corpus.texts, label::load_tnews((categories / "tnews-zh" / "dev.json").string()), fixed("tnews")); });
+  attempt("tnews-zh",
+          [&] { add(corpus.texts, label::load_tnews((categories / "tnews-zh" / "dev.json").string()), fixed("tnews")); });
   attempt("reddit-headlines", [&] {
-    add(corpus.texts, label::load_reddit_headlines((categories / "reddit-headlines" / "headlines.jsonl.gz").string()), fixed("reddit"));
+    add(corpus.texts, label::load_reddit_headlines((categories / "reddit-headlines" / "headlines.jsonl.gz").string()),
+        fixed("reddit"));
   });
 
   // Pages of many publishers, labelled by their section: the contest stream, trafilatura-eval and
@@ -90,8 +104,10 @@ CategoryCorpus load_category_corpus(const std::string& data_folder, unsigned thr
     if (file.page_type == "article") files.push_back(std::move(file));
   if (files.empty()) missing.push_back("pages: no contest, trafilatura-eval or WCXB pages");
   const std::vector<Document> documents = read_pages(files, threads, "reading pages");
-  add(corpus.pages, section_labelled(files, documents), [](const label::LabelledText& text) { return "site/" + text.publisher; });
-  add(corpus.unlabelled, unlabelled_pages(files, documents), [](const label::LabelledText& text) { return "site/" + text.publisher; });
+  add(corpus.pages, section_labelled(files, documents),
+      [](const label::LabelledText& text) { return "site/" + text.publisher; });
+  add(corpus.unlabelled, unlabelled_pages(files, documents),
+      [](const label::LabelledText& text) { return "site/" + text.publisher; });
   return corpus;
 }
 

@@ -72,8 +72,8 @@ LabelledText newsgroup_post(std::string_view post) {
     std::string_view line = headers.substr(start, end - start);
     if (line.starts_with("Subject:")) {
       std::string_view subject = trim(line.substr(8), kXmlSpace);
-      while (subject.size() >= 3 && (subject.substr(0, 3) == "Re:" || subject.substr(0, 3) == "RE:" ||
-                                     subject.substr(0, 3) == "re:"))
+      while (subject.size() >= 3 &&
+             (subject.substr(0, 3) == "Re:" || subject.substr(0, 3) == "RE:" || subject.substr(0, 3) == "re:"))
         subject = trim(subject.substr(3), kXmlSpace);
       out.title = std::string(subject);
     }
@@ -242,47 +242,47 @@ std::optional<Category> ecbplus_topic_category(int topic) {
   // kind. 43 and 44 (chipmaker and IT-services acquisitions) are both economy and technology:
   // left out rather than taught as either.
   static const std::map<int, Category> kTopics = {
-      {1, kEntertainment},  // celebrity enters rehab
-      {2, kEntertainment},  // Oscars host named
-      {3, kSociety},        // escaped prisoner
-      {4, kEntertainment},  // death of a pin-up model / film star
-      {5, kSports},         // basketball coach fired / hired
-      {6, kEntertainment},  // director for a film sequel
-      {7, kSports},         // boxing title defence
-      {8, kSociety},        // bomb at a bank
-      {9, kSociety},        // endangered-species rule
-      {10, kSports},        // baseball contract offer
-      {11, kSociety},       // parliamentary elections
-      {12, kSociety},       // navy captures pirates
-      {13, kSociety},       // church / building fire
-      {14, kSociety},       // supermarket fire
-      {16, kSociety},       // murder of a deputy, sentencing
-      {18, kSociety},       // office shooting
-      {19, kSociety},       // riots after a police shooting
-      {20, kSociety},       // earthquake
-      {21, kSociety},       // hit-and-run death
-      {22, kSociety},       // murder trial
-      {23, kSociety},       // climber dies
-      {24, kSociety},       // jewellery heist
-      {25, kSports},        // player injured for the season
-      {26, kSociety},       // mafia boss dies in prison
-      {27, kTechnology},    // emergency browser patch
-      {28, kSociety},       // death of a Watergate figure
-      {29, kSports},        // football playoff berth
-      {30, kTechnology},    // undersea internet cables cut
-      {31, kSports},        // college basketball scoring record
-      {32, kSociety},       // double murder
-      {33, kSociety},       // murder
-      {34, kSociety},       // surgeon general nominated
-      {35, kSports},        // football player arrested
-      {36, kSociety},       // polygamist leaders arrested
-      {37, kSociety},       // earthquake
-      {38, kSociety},       // earthquake
-      {39, kEntertainment}, // new Doctor Who actor
-      {40, kTechnology},    // Apple keynote / new laptops
-      {41, kSociety},       // air strikes, war
-      {42, kTechnology},    // new BlackBerry phone
-      {45, kSociety},       // murder conviction
+      {1, kEntertainment},   // celebrity enters rehab
+      {2, kEntertainment},   // Oscars host named
+      {3, kSociety},         // escaped prisoner
+      {4, kEntertainment},   // death of a pin-up model / film star
+      {5, kSports},          // basketball coach fired / hired
+      {6, kEntertainment},   // director for a film sequel
+      {7, kSports},          // boxing title defence
+      {8, kSociety},         // bomb at a bank
+      {9, kSociety},         // endangered-species rule
+      {10, kSports},         // baseball contract offer
+      {11, kSociety},        // parliamentary elections
+      {12, kSociety},        // navy captures pirates
+      {13, kSociety},        // church / building fire
+      {14, kSociety},        // supermarket fire
+      {16, kSociety},        // murder of a deputy, sentencing
+      {18, kSociety},        // office shooting
+      {19, kSociety},        // riots after a police shooting
+      {20, kSociety},        // earthquake
+      {21, kSociety},        // hit-and-run death
+      {22, kSociety},        // murder trial
+      {23, kSociety},        // climber dies
+      {24, kSociety},        // jewellery heist
+      {25, kSports},         // player injured for the season
+      {26, kSociety},        // mafia boss dies in prison
+      {27, kTechnology},     // emergency browser patch
+      {28, kSociety},        // death of a Watergate figure
+      {29, kSports},         // football playoff berth
+      {30, kTechnology},     // undersea internet cables cut
+      {31, kSports},         // college basketball scoring record
+      {32, kSociety},        // double murder
+      {33, kSociety},        // murder
+      {34, kSociety},        // surgeon general nominated
+      {35, kSports},         // football player arrested
+      {36, kSociety},        // polygamist leaders arrested
+      {37, kSociety},        // earthquake
+      {38, kSociety},        // earthquake
+      {39, kEntertainment},  // new Doctor Who actor
+      {40, kTechnology},     // Apple keynote / new laptops
+      {41, kSociety},        // air strikes, war
+      {42, kTechnology},     // new BlackBerry phone
+      {45, kSociety},        // murder conviction
   };
   auto found = kTopics.find(topic);
   if (found == kTopics.end()) return std::nullopt;
@@ -335,8 +335,7 @@ TrainTestSplit stratified_half_split(const std::vector<LabelledText>& texts, uin
     std::vector<size_t>& members = by_category[c];
     deterministic_shuffle(members, seed + c);
     const size_t train_count = (members.size() + 1) / 2;
-    for (size_t k = 0; k < members.size(); ++k)
-      (k < train_count ? split.train : split.test).push_back(texts[members[k]]);
+    for (size_t k = 0; k < members.size(); ++k) (k < train_count ? split.train : split.test).push_back(texts[members[k]]);
   }
   return split;
 }
@@ -348,8 +347,8 @@ std::vector<LabelledText> shipped_training_corpus(const std::string& data_folder
     corpus.insert(corpus.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   };
   append(load_newsgroups((categories / "20newsgroups-bydate" / "20news-bydate.tar.gz").string(), "train"));
-  append(every_nth(load_reuters((categories / "reuters21578" / "reut2-sgm.tar.gz").string(), "train"),
-                   kReutersTrainingStep));
+  append(
+      every_nth(load_reuters((categories / "reuters21578" / "reut2-sgm.tar.gz").string(), "train"), kReutersTrainingStep));
   append(load_ecbplus((fs::path(data_folder) / "clustering" / "ecbplus" / "ecbplus_docs.jsonl").string()));
   return corpus;
 }

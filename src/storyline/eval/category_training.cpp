@@ -109,7 +109,6 @@ CategoryModel train_category_model(const std::vector<TrainingExample>& examples,
   return CategoryModel(options.bucket_bits, final_weights, final_bias);
 }
 
-
 std::vector<TrainingExample> training_examples(const std::vector<LabelledText>& texts, uint32_t bucket_bits,
                                                unsigned threads, bool section_dropout) {
   std::vector<TrainingExample> examples(texts.size());

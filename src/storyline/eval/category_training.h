@@ -18,7 +18,7 @@ namespace storyline::label {
 struct TrainingExample {
   FeatureVector features;
   Category category = Category::kOther;
-  uint32_t source = 0;  // which corpus it came from (see `balance`)
+  uint32_t source = 0;                                 // which corpus it came from (see `balance`)
   std::optional<Category> alternative = std::nullopt;  // a second right answer (scoring only; see LabelledText)
 };
 

@@ -20,7 +20,9 @@ namespace fs = std::filesystem;
 using extract::ContextDate;
 using extract::DatePrecision;
 
-int year_of(int32_t day) { return static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(day))}.year()); }
+int year_of(int32_t day) {
+  return static_cast<int>(std::chrono::year_month_day{std::chrono::sys_days(std::chrono::days(day))}.year());
+}
 
 std::string meantime_path(const std::string& data_dir, const std::string& language) {
   return (fs::path(data_dir) / "clustering" / "meantime" / language / "meantime.conll.gz").string();
@@ -86,12 +88,18 @@ std::vector<SeedDate> evaluate_seed_dates(const std::string& shared_dir) {
     bool (*agrees)(const std::optional<ContextDate>&);
   };
   static const Expectation kExpected[] = {
-      {"001", "null (context says July 2021)", [](const std::optional<ContextDate>& found) { return !found || year_of(found->middle_day()) == 2021; }},
+      {"001", "null (context says July 2021)",
+       [](const std::optional<ContextDate>& found) { return !found || year_of(found->middle_day()) == 2021; }},
       {"002", "null or on/after 2025-10-29 (a photo's date)",
-       [](const std::optional<ContextDate>& found) { return !found || (found->first_day >= *published_day("2025-10-29") && year_of(found->first_day) == 2025); }},
+       [](const std::optional<ContextDate>& found) {
+         return !found || (found->first_day >= *published_day("2025-10-29") && year_of(found->first_day) == 2025);
+       }},
       {"003", "2021-08-30 or null",
-       [](const std::optional<ContextDate>& found) { return !found || (found->precision == DatePrecision::kDay && found->first_day == *published_day("2021-08-30")); }},
-      {"004", "null (2025 from context)", [](const std::optional<ContextDate>& found) { return !found || year_of(found->middle_day()) == 2025; }},
+       [](const std::optional<ContextDate>& found) {
+         return !found || (found->precision == DatePrecision::kDay && found->first_day == *published_day("2021-08-30"));
+       }},
+      {"004", "null (2025 from context)",
+       [](const std::optional<ContextDate>& found) { return !found || year_of(found->middle_day()) == 2025; }},
   };
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(fs::path(shared_dir) / "seeds")) files.push_back(entry.path());
@@ -101,11 +109,14 @@ std::vector<SeedDate> evaluate_seed_dates(const std::string& shared_dir) {
     for (const fs::path& path : files) {
       if (!path.filename().string().starts_with(expectation.prefix)) continue;
       std::ifstream file(path, std::ios::binary);
-      const ingest::RawInput input{path.string(), std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()), std::nullopt};
+      const ingest::RawInput input{path.string(),
+                                   std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()),
+                                   std::nullopt};
       for (const Document& document : ingest::read_documents(input).documents) {
         if (document.published) continue;  // dated by its own metadata: not this function's case
         SeedDate seed{path.filename().string(), document.title.value_or(""), expectation.expected, std::nullopt, false};
-        seed.found = extract::date_from_context(document.title.value_or(""), document.text.value_or(""), document.language.value_or("en"));
+        seed.found = extract::date_from_context(document.title.value_or(""), document.text.value_or(""),
+                                                document.language.value_or("en"));
         seed.agrees = expectation.agrees(seed.found);
         seed.firm_agrees = expectation.agrees(seed.found && seed.found->is_firm() ? seed.found : std::nullopt);
         results.push_back(seed);

@@ -33,9 +33,9 @@ struct DateScores {
 DateScores evaluate_meantime_dates(const std::string& data_dir, const std::string& language, size_t max_misses = 0);
 
 struct SeedDate {
-  std::string seed;       // file name
+  std::string seed;  // file name
   std::string title;
-  std::string expected;   // as SEEDS-EXPECTED.md says
+  std::string expected;  // as SEEDS-EXPECTED.md says
   std::optional<extract::ContextDate> found;
   bool agrees = false;       // what the expectation allows, of any answer
   bool firm_agrees = false;  // of the firm answer alone (day_from_context)

@@ -99,7 +99,8 @@ std::unordered_map<uint64_t, double> model_one(const std::vector<std::pair<std::
 
 // For each target term g, the source term s most likely generated from it (max t(s | g)) and that
 // probability; ties go to the smaller id, so the result does not depend on hash order.
-std::unordered_map<TermId, std::pair<TermId, double>> best_source_for_each_target(const std::unordered_map<uint64_t, double>& t) {
+std::unordered_map<TermId, std::pair<TermId, double>> best_source_for_each_target(
+    const std::unordered_map<uint64_t, double>& t) {
   std::unordered_map<TermId, std::pair<TermId, double>> best;
   for (const auto& [key, probability] : t) {
     const TermId source = static_cast<TermId>(key >> 32), target = static_cast<TermId>(key & 0xffffffffu);
@@ -113,7 +114,8 @@ std::unordered_map<TermId, std::pair<TermId, double>> best_source_for_each_targe
 
 }  // namespace
 
-label::TranslationLexicon train_translation_lexicon(const std::vector<ParallelSentence>& sentences, const LexiconOptions& options) {
+label::TranslationLexicon train_translation_lexicon(const std::vector<ParallelSentence>& sentences,
+                                                    const LexiconOptions& options) {
   std::map<std::string, std::vector<const ParallelSentence*>> by_language;
   for (const auto& sentence : sentences)
     if (sentence.language != "en") by_language[sentence.language].push_back(&sentence);

@@ -20,8 +20,8 @@ struct ParallelSentence {
 
 struct LexiconOptions {
   unsigned iterations = 8;
-  unsigned min_sentences = 2;        // a word seen once is as likely a coincidence as a translation
-  double min_probability = 0.2;      // P(English word | word) of a kept pair
+  unsigned min_sentences = 2;    // a word seen once is as likely a coincidence as a translation
+  double min_probability = 0.2;  // P(English word | word) of a kept pair
   // English words in more than this share of the English sentences ("first", "country", "since")
   // say little about a topic; translated, they would also carry the topic mix of whichever corpus
   // of another language uses them most onto the English word's weights.

@@ -34,8 +34,8 @@ std::vector<double> solve_symmetric(std::vector<double> a, std::vector<double> b
 // Fits one logistic layer on the labeled rows (labels 0/1) by full-batch Newton steps on
 // standardized columns. Hand-written: a few dozen lines, where a machine-learning library would
 // be a new dependency for one small linear model.
-LogisticLayer fit_layer(const std::vector<std::string>& names, const FeatureRows& rows,
-                        const std::vector<int8_t>& labels, const TrainingOptions& options) {
+LogisticLayer fit_layer(const std::vector<std::string>& names, const FeatureRows& rows, const std::vector<int8_t>& labels,
+                        const TrainingOptions& options) {
   const size_t columns = names.size();
   LogisticLayer layer;
   layer.names = names;

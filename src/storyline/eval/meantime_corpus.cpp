@@ -7,14 +7,15 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "storyline/extract/date_parse.h"
 #include "storyline/core/decompress.h"
+#include "storyline/extract/date_parse.h"
 
 namespace storyline::eval {
 namespace {
 
 bool attaches_left(const std::string& token) {
-  static const char* const kLeft[] = {",", ".", ";", ":", "!", "?", ")", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"};
+  static const char* const kLeft[] = {",",  ".", ";",   ":",   "!",   "?",   ")",  "%",
+                                      "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"};
   for (const char* left : kLeft)
     if (token == left) return true;
   return false;
@@ -68,7 +69,9 @@ std::vector<MeantimeArticle> read_meantime(const std::string& conll_gz_path) {
     std::vector<std::string> fields;
     std::istringstream columns(line);
     for (std::string field; std::getline(columns, field, '\t');) fields.push_back(field);
-    if (fields.size() < 4) throw std::runtime_error(conll_gz_path + ":" + std::to_string(number) + ": expected at least 4 tab-separated columns (document, sentence, token number, token)");
+    if (fields.size() < 4)
+      throw std::runtime_error(conll_gz_path + ":" + std::to_string(number) +
+                               ": expected at least 4 tab-separated columns (document, sentence, token number, token)");
     if (articles.empty() || articles.back().id != fields[0]) {
       finish();
       articles.push_back({fields[0], "", "", ""});

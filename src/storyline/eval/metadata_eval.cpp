@@ -9,10 +9,10 @@
 #include <optional>
 #include <set>
 
+#include "storyline/core/input_files.h"
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/extract/date_parse.h"
 #include "storyline/extract/page_title.h"
-#include "storyline/core/input_files.h"
 #include "storyline/ingest/read_documents.h"
 
 namespace storyline::eval {
@@ -97,7 +97,8 @@ void score_field(FieldScore& score, bool correct, const GoldPage& page, const ch
     ++score.correct;
     return;
   }
-  const size_t already = std::count_if(scores.misses.begin(), scores.misses.end(), [&](const Miss& m) { return m.field == field; });
+  const size_t already = std::count_if(scores.misses.begin(), scores.misses.end(),
+                                       [&](const Miss& m) { return m.field == field; });
   if (already < options.max_misses_per_field) scores.misses.push_back({page.name, field, expected, got.value_or("(null)")});
 }
 
@@ -113,7 +114,8 @@ bool author_matches(const GoldPage& page, const std::optional<std::string>& got)
   if (ours.empty()) return false;
   if (page.author_is_raw_byline) {
     const std::string gold = comparable(*page.author);
-    return std::all_of(ours.begin(), ours.end(), [&](const std::string& name) { return gold.find(name) != std::string::npos; });
+    return std::all_of(ours.begin(), ours.end(),
+                       [&](const std::string& name) { return gold.find(name) != std::string::npos; });
   }
   std::set<std::string> gold;
   if (!page.author_names.empty()) {

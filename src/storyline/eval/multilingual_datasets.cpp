@@ -146,7 +146,8 @@ std::vector<LabelledText> load_masakhane(const std::string& folder, const std::s
   std::vector<LabelledText> texts;
   for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
     const auto& row = rows[i];
-    if (row.size() < 4) throw std::runtime_error(path.string() + ": row " + std::to_string(i + 1) + " has fewer than 4 fields");
+    if (row.size() < 4)
+      throw std::runtime_error(path.string() + ": row " + std::to_string(i + 1) + " has fewer than 4 fields");
     const auto category = mapped(kMapping, row[0]);
     if (!category) continue;
     LabelledText text;
@@ -164,9 +165,12 @@ std::vector<LabelledText> load_masakhane(const std::string& folder, const std::s
 
 std::vector<LabelledText> load_sib200(const std::string& folder, const std::string& language_folder,
                                       const std::string& split) {
-  static const Mapping kMapping = {{"politics", Category::kSociety},   {"health", Category::kScience},
-                                   {"sports", Category::kSports},      {"entertainment", Category::kEntertainment},
-                                   {"travel", Category::kOther},       {"geography", Category::kOther},
+  static const Mapping kMapping = {{"politics", Category::kSociety},
+                                   {"health", Category::kScience},
+                                   {"sports", Category::kSports},
+                                   {"entertainment", Category::kEntertainment},
+                                   {"travel", Category::kOther},
+                                   {"geography", Category::kOther},
                                    {"science/technology", Category::kScience}};
   const fs::path path = fs::path(folder) / language_folder / (split + ".tsv.gz");
   if (!fs::exists(path)) return {};
@@ -174,7 +178,8 @@ std::vector<LabelledText> load_sib200(const std::string& folder, const std::stri
   std::vector<LabelledText> texts;
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
-    if (row.size() < 3) throw std::runtime_error(path.string() + ": row " + std::to_string(i + 1) + " has fewer than 3 fields");
+    if (row.size() < 3)
+      throw std::runtime_error(path.string() + ": row " + std::to_string(i + 1) + " has fewer than 3 fields");
     const auto category = mapped(kMapping, row[1]);
     if (!category) continue;
     LabelledText text;
@@ -192,12 +197,15 @@ std::vector<LabelledText> load_sib200(const std::string& folder, const std::stri
 }
 
 std::vector<LabelledText> load_lenta(const std::string& jsonl_gz_path) {
-  static const Mapping kMapping = {
-      {"Society/Russia", Category::kSociety}, {"Security structures", Category::kSociety},
-      {"Former USSR", Category::kSociety},    {"Economy", Category::kEconomy},
-      {"Construction", Category::kEconomy},   {"Sports", Category::kSports},
-      {"Self-Care", Category::kScience},      {"Tourism/Travel", Category::kOther},
-      {"Science and Technology", Category::kScience}};
+  static const Mapping kMapping = {{"Society/Russia", Category::kSociety},
+                                   {"Security structures", Category::kSociety},
+                                   {"Former USSR", Category::kSociety},
+                                   {"Economy", Category::kEconomy},
+                                   {"Construction", Category::kEconomy},
+                                   {"Sports", Category::kSports},
+                                   {"Self-Care", Category::kScience},
+                                   {"Tourism/Travel", Category::kOther},
+                                   {"Science and Technology", Category::kScience}};
   std::vector<LabelledText> texts;
   for_each_json_line(jsonl_gz_path, [&](const nlohmann::json& value, size_t) {
     const std::string topic = string_field(value, "topic");
@@ -217,8 +225,9 @@ std::vector<LabelledText> load_lenta(const std::string& jsonl_gz_path) {
 }
 
 std::vector<LabelledText> load_ria(const std::string& jsonl_gz_path) {
-  static const Mapping kMapping = {
-      {"society", Category::kSociety}, {"economy", Category::kEconomy}, {"culture", Category::kEntertainment}};
+  static const Mapping kMapping = {{"society", Category::kSociety},
+                                   {"economy", Category::kEconomy},
+                                   {"culture", Category::kEntertainment}};
   std::vector<LabelledText> texts;
   for_each_json_line(jsonl_gz_path, [&](const nlohmann::json& value, size_t) {
     const auto category = mapped(kMapping, string_field(value, "topic"));
@@ -226,7 +235,8 @@ std::vector<LabelledText> load_ria(const std::string& jsonl_gz_path) {
     LabelledText text;
     const auto id = value.find("id");
     text.id = "ria/" + (id == value.end() ? std::to_string(texts.size())
-                        : id->is_string() ? id->get<std::string>() : id->dump());
+                        : id->is_string() ? id->get<std::string>()
+                                          : id->dump());
     text.title = string_field(value, "title");
     text.text = string_field(value, "text");
     text.category = *category;
@@ -243,11 +253,11 @@ std::vector<LabelledText> load_ria(const std::string& jsonl_gz_path) {
 }
 
 std::vector<LabelledText> load_antcorpus(const std::string& jsonl_gz_path) {
-  static const Mapping kMapping = {
-      {"internationalNews", Category::kSociety}, {"middleEast", Category::kSociety}, {"localNews", Category::kSociety},
-      {"politic", Category::kSociety},           {"society", Category::kSociety},    {"economy", Category::kEconomy},
-      {"technology", Category::kTechnology},     {"sport", Category::kSports},       {"culture", Category::kEntertainment},
-      {"diverse", Category::kOther}};
+  static const Mapping kMapping = {{"internationalNews", Category::kSociety}, {"middleEast", Category::kSociety},
+                                   {"localNews", Category::kSociety},         {"politic", Category::kSociety},
+                                   {"society", Category::kSociety},           {"economy", Category::kEconomy},
+                                   {"technology", Category::kTechnology},     {"sport", Category::kSports},
+                                   {"culture", Category::kEntertainment},     {"diverse", Category::kOther}};
   std::vector<LabelledText> texts;
   for_each_json_line(jsonl_gz_path, [&](const nlohmann::json& value, size_t) {
     const auto category = mapped(kMapping, string_field(value, "category"));
@@ -297,13 +307,17 @@ std::vector<LabelledText> load_pt_news(const std::string& jsonl_gz_path) {
 }
 
 std::vector<LabelledText> load_fr_headlines(const std::string& jsonl_gz_path) {
-  static const Mapping kMapping = {
-      {"france", Category::kSociety},          {"international", Category::kSociety},
-      {"economie", Category::kEconomy},        {"économie", Category::kEconomy},
-      {"science_tech", Category::kTechnology}, {"science_high-tech", Category::kTechnology},
-      {"sports", Category::kSports},           {"divertissements", Category::kEntertainment},
-      {"culture", Category::kEntertainment},   {"sante", Category::kScience},
-      {"santé", Category::kScience}};
+  static const Mapping kMapping = {{"france", Category::kSociety},
+                                   {"international", Category::kSociety},
+                                   {"economie", Category::kEconomy},
+                                   {"économie", Category::kEconomy},
+                                   {"science_tech", Category::kTechnology},
+                                   {"science_high-tech", Category::kTechnology},
+                                   {"sports", Category::kSports},
+                                   {"divertissements", Category::kEntertainment},
+                                   {"culture", Category::kEntertainment},
+                                   {"sante", Category::kScience},
+                                   {"santé", Category::kScience}};
   std::vector<LabelledText> texts;
   const std::string name = fs::path(jsonl_gz_path).filename().string();
   for_each_json_line(jsonl_gz_path, [&](const nlohmann::json& value, size_t number) {
@@ -323,15 +337,21 @@ std::vector<LabelledText> load_fr_headlines(const std::string& jsonl_gz_path) {
 }
 
 std::vector<LabelledText> load_tnews(const std::string& json_path) {
-  static const Mapping kMapping = {
-      {"news_story", Category::kOther},          {"news_culture", Category::kEntertainment},
-      {"news_entertainment", Category::kEntertainment}, {"news_sports", Category::kSports},
-      {"news_finance", Category::kEconomy},      {"news_house", Category::kEconomy},
-      {"news_car", Category::kTechnology},       {"news_edu", Category::kSociety},
-      {"news_tech", Category::kTechnology},      {"news_military", Category::kSociety},
-      {"news_travel", Category::kOther},         {"news_world", Category::kSociety},
-      {"news_stock", Category::kEconomy},        {"news_agriculture", Category::kEconomy},
-      {"news_game", Category::kEntertainment}};
+  static const Mapping kMapping = {{"news_story", Category::kOther},
+                                   {"news_culture", Category::kEntertainment},
+                                   {"news_entertainment", Category::kEntertainment},
+                                   {"news_sports", Category::kSports},
+                                   {"news_finance", Category::kEconomy},
+                                   {"news_house", Category::kEconomy},
+                                   {"news_car", Category::kTechnology},
+                                   {"news_edu", Category::kSociety},
+                                   {"news_tech", Category::kTechnology},
+                                   {"news_military", Category::kSociety},
+                                   {"news_travel", Category::kOther},
+                                   {"news_world", Category::kSociety},
+                                   {"news_stock", Category::kEconomy},
+                                   {"news_agriculture", Category::kEconomy},
+                                   {"news_game", Category::kEntertainment}};
   std::vector<LabelledText> texts;
   for_each_json_line(json_path, [&](const nlohmann::json& value, size_t number) {
     const auto category = mapped(kMapping, string_field(value, "label_desc"));
@@ -348,10 +368,11 @@ std::vector<LabelledText> load_tnews(const std::string& json_path) {
 }
 
 std::vector<LabelledText> load_reddit_headlines(const std::string& jsonl_gz_path) {
-  static const Mapping kMapping = {
-      {"technology", Category::kTechnology}, {"science", Category::kScience}, {"sports", Category::kSports},
-      {"television", Category::kEntertainment}, {"politics", Category::kSociety}, {"ukraine", Category::kSociety},
-      {"florida", Category::kSociety},       {"miami", Category::kSociety},   {"FLgovernment", Category::kSociety}};
+  static const Mapping kMapping = {{"technology", Category::kTechnology}, {"science", Category::kScience},
+                                   {"sports", Category::kSports},         {"television", Category::kEntertainment},
+                                   {"politics", Category::kSociety},      {"ukraine", Category::kSociety},
+                                   {"florida", Category::kSociety},       {"miami", Category::kSociety},
+                                   {"FLgovernment", Category::kSociety}};
   std::vector<LabelledText> texts;
   for_each_json_line(jsonl_gz_path, [&](const nlohmann::json& value, size_t number) {
     const auto category = mapped(kMapping, string_field(value, "category"));

@@ -149,18 +149,25 @@ void for_each_page_section(const std::vector<PageFile>& files, const std::vector
 std::vector<label::LabelledText> section_labelled(const std::vector<PageFile>& files,
                                                   const std::vector<Document>& documents) {
   std::vector<label::LabelledText> texts;
-  for_each_page_section(files, documents, [&](const PageFile& file, const Document& document, std::optional<label::Category> category) {
-    if (category) texts.push_back(as_labelled_text(document, file.corpus + "/" + fs::path(file.path).filename().string(), *category));
-  });
+  for_each_page_section(files, documents,
+                        [&](const PageFile& file, const Document& document, std::optional<label::Category> category) {
+                          if (category)
+                            texts.push_back(as_labelled_text(document,
+                                                             file.corpus + "/" + fs::path(file.path).filename().string(),
+                                                             *category));
+                        });
   return texts;
 }
 
 std::vector<label::LabelledText> unlabelled_pages(const std::vector<PageFile>& files,
                                                   const std::vector<Document>& documents) {
   std::vector<label::LabelledText> texts;
-  for_each_page_section(files, documents, [&](const PageFile& file, const Document& document, std::optional<label::Category> category) {
-    if (!category) texts.push_back(as_labelled_text(document, "pseudo/" + fs::path(file.path).filename().string(), label::Category::kOther));
-  });
+  for_each_page_section(files, documents,
+                        [&](const PageFile& file, const Document& document, std::optional<label::Category> category) {
+                          if (!category)
+                            texts.push_back(as_labelled_text(document, "pseudo/" + fs::path(file.path).filename().string(),
+                                                             label::Category::kOther));
+                        });
   return texts;
 }
 

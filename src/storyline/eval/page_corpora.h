@@ -39,7 +39,8 @@ std::vector<label::LabelledText> section_labelled(const std::vector<PageFile>& f
 
 // The pages section_labelled() leaves out (no section word, or none known), as texts without a
 // label (category `other`, to be decided), for self-training.
-std::vector<label::LabelledText> unlabelled_pages(const std::vector<PageFile>& files, const std::vector<Document>& documents);
+std::vector<label::LabelledText> unlabelled_pages(const std::vector<PageFile>& files,
+                                                  const std::vector<Document>& documents);
 
 // A document as a labelled text (title, body or excerpt, language, URL, section, publisher).
 label::LabelledText as_labelled_text(const Document& document, const std::string& id, label::Category category);

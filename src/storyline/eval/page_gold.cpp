@@ -35,7 +35,8 @@ std::vector<PageGold> load_page_gold(const std::string& gold_folder) {
     for_each_table_row(bytes.str(), [&](size_t line, const TableRow& fields) {
       if (line == 1) return;  // the header
       auto where = [&] { return file + ":" + std::to_string(line) + ": "; };
-      if (fields.size() < 6) throw std::runtime_error(where() + "expected 7 tab-separated fields, found " + std::to_string(fields.size()));
+      if (fields.size() < 6)
+        throw std::runtime_error(where() + "expected 7 tab-separated fields, found " + std::to_string(fields.size()));
       PageGold page;
       page.path = std::string(fields[0]);
       page.language = std::string(fields[1]);

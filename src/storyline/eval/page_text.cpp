@@ -16,11 +16,11 @@ bool is_hidden_element(const std::string& name) {
 
 bool is_block_element(const std::string& name) {
   static const std::unordered_set<std::string> kBlocks = {
-      "p",       "div",    "h1",     "h2",     "h3",         "h4",     "h5",      "h6",     "li",    "ul",
-      "ol",      "dl",     "dt",     "dd",     "table",      "tr",     "td",      "th",     "thead", "tbody",
-      "section", "article", "header", "footer", "nav",       "aside",  "main",    "blockquote", "pre", "figure",
-      "figcaption", "form", "address", "hr",    "caption",    "details", "summary", "fieldset", "legend", "body",
-      "html",    "center", "menu",   "button", "label"};
+      "p",          "div",      "h1",      "h2",         "h3",     "h4",      "h5",   "h6",      "li",
+      "ul",         "ol",       "dl",      "dt",         "dd",     "table",   "tr",   "td",      "th",
+      "thead",      "tbody",    "section", "article",    "header", "footer",  "nav",  "aside",   "main",
+      "blockquote", "pre",      "figure",  "figcaption", "form",   "address", "hr",   "caption", "details",
+      "summary",    "fieldset", "legend",  "body",       "html",   "center",  "menu", "button",  "label"};
   return kBlocks.count(name) > 0;
 }
 

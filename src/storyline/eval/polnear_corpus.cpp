@@ -54,7 +54,7 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 std::vector<Attribution> parse_brat_attributions(std::string_view ann, std::string_view text, std::string_view name) {
   const std::vector<size_t> bytes_at = code_point_offsets(text);
   std::unordered_map<std::string, std::vector<ByteSpan>> spans;  // T id -> its parts
-  std::vector<std::pair<size_t, std::string_view>> relations;     // line, E line's roles
+  std::vector<std::pair<size_t, std::string_view>> relations;    // line, E line's roles
   size_t number = 0;
   for (std::string_view line : split(ann, '\n')) {
     ++number;
@@ -68,7 +68,8 @@ std::vector<Attribution> parse_brat_attributions(std::string_view ann, std::stri
       std::vector<ByteSpan> parts;
       for (std::string_view part : split(fields[1].substr(space + 1), ';')) {
         const auto ends = split(part, ' ');
-        if (space == std::string_view::npos || ends.size() != 2) throw std::runtime_error(where + ": expected 'type start end'");
+        if (space == std::string_view::npos || ends.size() != 2)
+          throw std::runtime_error(where + ": expected 'type start end'");
         const size_t begin = to_number(ends[0], where), end = to_number(ends[1], where);
         if (begin > end || end >= bytes_at.size()) throw std::runtime_error(where + ": span beyond the text");
         parts.push_back({bytes_at[begin], bytes_at[end]});
@@ -88,7 +89,8 @@ std::vector<Attribution> parse_brat_attributions(std::string_view ann, std::stri
       if (colon == std::string_view::npos) continue;
       const auto found = spans.find(std::string(role.substr(colon + 1)));
       if (found == spans.end())
-        throw std::runtime_error(std::string(name) + ":" + std::to_string(line) + ": no span " + std::string(role.substr(colon + 1)));
+        throw std::runtime_error(std::string(name) + ":" + std::to_string(line) + ": no span " +
+                                 std::string(role.substr(colon + 1)));
       const std::string_view kind = role.substr(0, colon);
       if (kind.starts_with("Attribution")) continue;  // the relation's anchor, on the cue
       auto& into = kind == "Source" ? attribution.source : kind == "Cue" ? attribution.cue : attribution.content;

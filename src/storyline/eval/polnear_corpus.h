@@ -14,7 +14,7 @@ struct ByteSpan {
 };
 
 struct Attribution {
-  std::vector<ByteSpan> source;   // empty when the annotators named none
+  std::vector<ByteSpan> source;  // empty when the annotators named none
   std::vector<ByteSpan> cue;
   std::vector<ByteSpan> content;  // a span may be cut in parts ("...", he said, "...")
   std::string source_text;        // the source's parts joined by a space

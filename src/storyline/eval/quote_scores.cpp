@@ -42,7 +42,8 @@ std::optional<ByteSpan> locate(std::string_view text, std::string_view quote) {
   if (quote.empty()) return std::nullopt;
   if (size_t at = text.find(quote); at != std::string_view::npos) return ByteSpan{at, at + quote.size()};
   const std::string_view lead = text::utf8_prefix(quote, 40);
-  if (size_t at = text.find(lead); at != std::string_view::npos) return ByteSpan{at, std::min(text.size(), at + quote.size())};
+  if (size_t at = text.find(lead); at != std::string_view::npos)
+    return ByteSpan{at, std::min(text.size(), at + quote.size())};
   return std::nullopt;
 }
 
@@ -53,9 +54,12 @@ bool is_capitalized(std::string_view word) {
 
 // Honorifics and titles are not names ("Mr. Trump", "Sen. Sanders", "President Obama").
 bool is_title_word(std::string_view word) {
-  static constexpr std::array<std::string_view, 24> kTitles = {
-      "The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "President", "Senator", "Governor",
-      "Secretary", "Former", "Vice", "Democratic", "Republican", "His", "Her", "Their", "U", "S"};
+  static constexpr std::array<std::string_view, 24> kTitles = {"The",     "A",          "An",         "Mr",
+                                                               "Mrs",     "Ms",         "Dr",         "Sen",
+                                                               "Rep",     "Gov",        "Gen",        "President",
+                                                               "Senator", "Governor",   "Secretary",  "Former",
+                                                               "Vice",    "Democratic", "Republican", "His",
+                                                               "Her",     "Their",      "U",          "S"};
   return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
 }
 
@@ -84,8 +88,8 @@ void QuoteCounts::add(const QuoteCounts& other) {
 }
 
 bool is_pronoun_source(std::string_view source) {
-  static constexpr std::array<std::string_view, 14> kPronouns = {"he", "she", "they", "i", "we", "it", "you",
-                                                                "him", "her", "them", "me", "us", "his", "one"};
+  static constexpr std::array<std::string_view, 14> kPronouns = {"he",  "she", "they", "i",  "we", "it",  "you",
+                                                                 "him", "her", "them", "me", "us", "his", "one"};
   const auto words = text::split_words(source);
   if (words.size() != 1) return false;
   const std::string folded = text::fold_case(words[0].text);
@@ -103,7 +107,8 @@ bool same_speaker(std::string_view found, std::string_view source) {
   return !found.empty() && name_words(found).empty() && last_word_folded(found) == last_word_folded(source);
 }
 
-ArticleScores score_quotes(std::string_view text, const std::vector<Attribution>& gold, const std::vector<FoundQuote>& found) {
+ArticleScores score_quotes(std::string_view text, const std::vector<Attribution>& gold,
+                           const std::vector<FoundQuote>& found) {
   const std::vector<bool> quoted = quoted_bytes(text);
   std::vector<bool> gold_direct;
   for (const Attribution& attribution : gold) {

@@ -37,7 +37,8 @@ struct ArticleScores {
   QuoteCounts reported;  // reported speech: found ones reported, gold ones the rest
 };
 
-ArticleScores score_quotes(std::string_view text, const std::vector<Attribution>& gold, const std::vector<FoundQuote>& found);
+ArticleScores score_quotes(std::string_view text, const std::vector<Attribution>& gold,
+                           const std::vector<FoundQuote>& found);
 
 // The parts of the speaker comparison, exposed for tests.
 bool is_pronoun_source(std::string_view source);

@@ -53,8 +53,7 @@ BlockCosines block_cosines(const BlockVectors& a, const BlockVectors& b) {
 }
 
 std::vector<LabelledPair> labelled_pairs(const std::vector<AnalyzedDocument>& documents,
-                                         const std::vector<std::string>& stories,
-                                         const std::vector<std::string>& storylines,
+                                         const std::vector<std::string>& stories, const std::vector<std::string>& storylines,
                                          const DocumentFrequencies& frequencies, size_t max_per_class, uint32_t seed) {
   std::map<std::string, std::vector<size_t>> by_storyline;
   for (size_t i = 0; i < documents.size(); ++i)

@@ -30,8 +30,7 @@ struct LabelledPair {
 // subject: what the decision must tell apart). Each class weighs half in the fit. `seed` fixes
 // the sample.
 std::vector<LabelledPair> labelled_pairs(const std::vector<AnalyzedDocument>& documents,
-                                         const std::vector<std::string>& stories,
-                                         const std::vector<std::string>& storylines,
+                                         const std::vector<std::string>& stories, const std::vector<std::string>& storylines,
                                          const DocumentFrequencies& frequencies, size_t max_per_class, uint32_t seed);
 
 struct SameEventDecision {

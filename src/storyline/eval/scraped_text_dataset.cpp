@@ -36,9 +36,7 @@ std::string read_text(const fs::path& path) {
   return text::to_utf8(bytes, text::declared_charset(bytes));
 }
 
-std::string visible_text_of_html_file(const fs::path& path) {
-  return page_visible_text(read_text(path));
-}
+std::string visible_text_of_html_file(const fs::path& path) { return page_visible_text(read_text(path)); }
 
 uint64_t hash_words(const std::vector<std::string>& words, size_t begin, size_t count) {
   uint64_t hash = 0xcbf29ce484222325ULL;
@@ -155,7 +153,8 @@ void load_trafilatura(const fs::path& root, Collector& collector) {
         if (!entry.contains(side) || !entry[side].is_array()) continue;
         for (const auto& snippet : entry[side])
           if (snippet.is_string())
-            (std::string(side) == "with" ? example.with_snippets : example.without_snippets).push_back(snippet.get<std::string>());
+            (std::string(side) == "with" ? example.with_snippets : example.without_snippets)
+                .push_back(snippet.get<std::string>());
       }
       if (entry.contains("title") && entry["title"].is_string()) example.gold_title = entry["title"].get<std::string>();
       example.lines = split_nonblank_lines(example.text);
@@ -207,7 +206,8 @@ std::vector<int8_t> label_lines_by_gold(const std::vector<std::string>& lines, c
   std::unordered_set<uint64_t> gold_trigrams;
   for (size_t k = 0; k + 3 <= gold_words.size(); ++k) gold_trigrams.insert(hash_words(gold_words, k, 3));
   std::unordered_set<std::string> gold_lines;
-  for (const auto& line : split_nonblank_lines(gold_text)) gold_lines.insert(joined(metric_words(std::string(strip_bullet(line)))));
+  for (const auto& line : split_nonblank_lines(gold_text))
+    gold_lines.insert(joined(metric_words(std::string(strip_bullet(line)))));
 
   std::vector<int8_t> labels;
   labels.reserve(lines.size());

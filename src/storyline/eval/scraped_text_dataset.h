@@ -13,8 +13,8 @@
 namespace storyline::extract {
 
 struct ScrapedTextExample {
-  std::string name;  // "<dataset>/<page>"
-  std::string text;  // the page's visible text, one block per line
+  std::string name;                // "<dataset>/<page>"
+  std::string text;                // the page's visible text, one block per line
   std::vector<std::string> lines;  // split_nonblank_lines(text)
   std::vector<int8_t> labels;      // per line: 1 body, 0 chrome, -1 unknown
   std::optional<std::string> gold_text;

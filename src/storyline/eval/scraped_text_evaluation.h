@@ -47,6 +47,7 @@ struct ScrapedTextScores {
 };
 
 // Evaluates on the held-out examples (or all, when `held_out_only` is false).
-ScrapedTextScores evaluate_scraped_text(const ScrapedTextDataset& dataset, const LineModel& model, bool held_out_only = true);
+ScrapedTextScores evaluate_scraped_text(const ScrapedTextDataset& dataset, const LineModel& model,
+                                        bool held_out_only = true);
 
 }  // namespace storyline::extract

@@ -18,10 +18,10 @@ constexpr std::string_view kTable =
     ;
 
 enum class Where {
-  kWhole,     // the paragraph without the dashes, colons, bullets and spaces around it
-  kStart,     // at its start, after any leading spaces, full stops, commas and semicolons
-  kEnd,       // at its very end
-  kNearEnd,   // within its last kNearEndBytes bytes
+  kWhole,    // the paragraph without the dashes, colons, bullets and spaces around it
+  kStart,    // at its start, after any leading spaces, full stops, commas and semicolons
+  kEnd,      // at its very end
+  kNearEnd,  // within its last kNearEndBytes bytes
   kAnywhere,
 };
 constexpr size_t kNearEndBytes = 30;
@@ -33,8 +33,8 @@ struct PhraseUse {
   uint32_t rule;
   uint32_t part;
   Where where;
-  size_t longest;          // the longest paragraph the line judges
-  bool longest_in_bytes;   // counted in bytes instead of characters
+  size_t longest;         // the longest paragraph the line judges
+  bool longest_in_bytes;  // counted in bytes instead of characters
 };
 
 struct Rule {

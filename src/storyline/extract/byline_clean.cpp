@@ -1,6 +1,6 @@
 // Hand-written: bylines are free text with per-language conventions; no library cleans them.
-#include "storyline/core/ascii.h"
 #include "storyline/extract/byline_clean.h"
+#include "storyline/core/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -40,20 +40,62 @@ std::string trim_punctuation(std::string_view text) {
     return t.size() >= 2 && t.back() == '.' && std::isupper(static_cast<unsigned char>(t[t.size() - 2])) &&
            (t.size() == 2 || t[t.size() - 3] == ' ' || t[t.size() - 3] == '.');
   };
-  while (!text.empty() && is_trim(text.back()) && !initial_dot(text))
-    text.remove_suffix(1);
+  while (!text.empty() && is_trim(text.back()) && !initial_dot(text)) text.remove_suffix(1);
   return std::string(text);
 }
 
 // "By", "Von", "Par", "Written by", "Autor:" ... at the start of a byline or part.
 std::string strip_prefix(std::string text) {
-  static constexpr std::string_view kPrefixes[] = {
-      "written by ", "posted by ", "erstellt von ", "eingestellt von ", "artikel von: ", "artikel von ", "ein artikel von ",
-      "publiziert von ", "beitrag von ", "bericht von ", "an article by ", "posted on ", "redigido por ", "escrito por ",
-      "scritto da ", "publié par ", "écrit par ", "reporting by ", "story by ", "words by ", "text by ", "published by ",
-      "geschrieben von ", "verfasst von ", "ein beitrag von ", "text von ", "text: ", "autor: ", "autorin: ",
-      "autoren: ", "author: ", "authors: ", "auteur: ", "redaktion: ", "by: ", "by ", "von ", "par ", "por ",
-      "di ", "door ", "and ", "und ", "from ", "author ", "autor ", "autorin ", "auteur ", "texte: ", "texto: "};
+  static constexpr std::string_view kPrefixes[] = {"written by ",
+                                                   "posted by ",
+                                                   "erstellt von ",
+                                                   "eingestellt von ",
+                                                   "artikel von: ",
+                                                   "artikel von ",
+                                                   "ein artikel von ",
+                                                   "publiziert von ",
+                                                   "beitrag von ",
+                                                   "bericht von ",
+                                                   "an article by ",
+                                                   "posted on ",
+                                                   "redigido por ",
+                                                   "escrito por ",
+                                                   "scritto da ",
+                                                   "publié par ",
+                                                   "écrit par ",
+                                                   "reporting by ",
+                                                   "story by ",
+                                                   "words by ",
+                                                   "text by ",
+                                                   "published by ",
+                                                   "geschrieben von ",
+                                                   "verfasst von ",
+                                                   "ein beitrag von ",
+                                                   "text von ",
+                                                   "text: ",
+                                                   "autor: ",
+                                                   "autorin: ",
+                                                   "autoren: ",
+                                                   "author: ",
+                                                   "authors: ",
+                                                   "auteur: ",
+                                                   "redaktion: ",
+                                                   "by: ",
+                                                   "by ",
+                                                   "von ",
+                                                   "par ",
+                                                   "por ",
+                                                   "di ",
+                                                   "door ",
+                                                   "and ",
+                                                   "und ",
+                                                   "from ",
+                                                   "author ",
+                                                   "autor ",
+                                                   "autorin ",
+                                                   "auteur ",
+                                                   "texte: ",
+                                                   "texto: "};
   bool changed = true;
   while (changed) {
     changed = false;
@@ -85,12 +127,13 @@ bool contains_word(const std::string& lower, std::string_view word) {
 // Job titles and other non-name parts of a byline.
 bool is_role(const std::string& lower) {
   static constexpr std::string_view kRoles[] = {
-      "reporter", "correspondent", "editor", "writer", "journalist", "contributor", "columnist", "staff",
-      "photographer", "photos", "photo", "analyst", "producer", "chief", "senior", "editorial", "redakteur",
-      "redakteurin", "korrespondent", "korrespondentin", "mitarbeiter", "fotos", "foto", "video", "updated",
-      "published", "posted", "aktualisiert", "veröffentlicht", "min read", "read more", "comments", "share",
-      "follow", "email", "twitter", "facebook", "more articles", "contact", "view all", "all posts", "bio", "beiträge",
-      "zeige alle", "alle artikel", "mehr von", "more from", "profile", "profil"};
+      "reporter",       "correspondent", "editor",        "writer",      "journalist",    "contributor",     "columnist",
+      "staff",          "photographer",  "photos",        "photo",       "analyst",       "producer",        "chief",
+      "senior",         "editorial",     "redakteur",     "redakteurin", "korrespondent", "korrespondentin", "mitarbeiter",
+      "fotos",          "foto",          "video",         "updated",     "published",     "posted",          "aktualisiert",
+      "veröffentlicht", "min read",      "read more",     "comments",    "share",         "follow",          "email",
+      "twitter",        "facebook",      "more articles", "contact",     "view all",      "all posts",       "bio",
+      "beiträge",       "zeige alle",    "alle artikel",  "mehr von",    "more from",     "profile",         "profil"};
   for (auto role : kRoles)
     if (contains_word(lower, role)) return true;
   return false;
@@ -107,9 +150,26 @@ bool looks_like_url(const std::string& lower) {
 
 // What is left of a byline that named nobody: "By", "Von", "Publiziert am".
 bool is_bare_label(const std::string& lower) {
-  static constexpr std::string_view kLabels[] = {"by", "von", "par", "por", "di", "door", "de", "publiziert am",
-                                                 "veröffentlicht am", "posted", "posted on", "autor", "author", "authors",
-                                                 "autorin", "text", "am", "on", "le", "el"};
+  static constexpr std::string_view kLabels[] = {"by",
+                                                 "von",
+                                                 "par",
+                                                 "por",
+                                                 "di",
+                                                 "door",
+                                                 "de",
+                                                 "publiziert am",
+                                                 "veröffentlicht am",
+                                                 "posted",
+                                                 "posted on",
+                                                 "autor",
+                                                 "author",
+                                                 "authors",
+                                                 "autorin",
+                                                 "text",
+                                                 "am",
+                                                 "on",
+                                                 "le",
+                                                 "el"};
   for (auto label : kLabels)
     if (lower == label) return true;
   return false;
@@ -152,8 +212,8 @@ std::vector<std::string> split_on(const std::string& text, const std::vector<std
 std::vector<std::string> byline_names(std::string_view byline) {
   std::string text = collapse_spaces(byline.substr(0, 1000));
   // Segments: "Jane Doe | Reuters", "Updated 10:30 · By Jane Doe". Prefer the one introduced by "By".
-  const std::vector<std::string> segments =
-      split_on(text, {" | ", "|", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " ("});
+  const std::vector<std::string> segments = split_on(text, {" | ", "|", " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xE2\x80\x93 ",
+                                                            " \xE2\x80\x94 ", " - ", " ("});
   std::string chosen;
   for (const auto& segment : segments) {
     const std::string stripped = strip_prefix(segment);
@@ -170,13 +230,15 @@ std::vector<std::string> byline_names(std::string_view byline) {
   // A date after the names ends them: "Max Muster, 09.10.2021", "Jane Doe on October 9, 2021".
   const size_t digit = chosen.find_first_of("0123456789");
   if (digit != std::string::npos) chosen.erase(digit);
-  for (std::string_view tail : {" on ", " am ", " le ", " el ", " il ", " at ", " @ ", " published", " updated", " posted"}) {
+  for (std::string_view tail :
+       {" on ", " am ", " le ", " el ", " il ", " at ", " @ ", " published", " updated", " posted"}) {
     const size_t at = lower_ascii(chosen).find(tail);
     if (at != std::string::npos) chosen.erase(at);
   }
 
   std::vector<std::string> names;
-  for (auto& raw : split_on(chosen, {",", ";", " & ", "&", " and ", " und ", " et ", " y ", " e ", " en ", " og ", " \xE2\x80\xA2 "})) {
+  for (auto& raw :
+       split_on(chosen, {",", ";", " & ", "&", " and ", " und ", " et ", " y ", " e ", " en ", " og ", " \xE2\x80\xA2 "})) {
     std::string part = strip_prefix(raw);
     if (!part.empty() && part.front() == '@') continue;  // a social handle, not a name
     const std::string lower = lower_ascii(part);
@@ -187,9 +249,11 @@ std::vector<std::string> byline_names(std::string_view byline) {
   }
   // "Jane Doe, October" (a month left from a date) or "Jane Doe, London": a lone word beside full
   // names is a place, date or desk more often than a person.
-  const bool any_full_name = std::any_of(names.begin(), names.end(), [](const std::string& n) { return word_count(n) >= 2; });
+  const bool any_full_name = std::any_of(names.begin(), names.end(),
+                                         [](const std::string& n) { return word_count(n) >= 2; });
   if (any_full_name && names.size() > 1)
-    names.erase(std::remove_if(names.begin(), names.end(), [](const std::string& n) { return word_count(n) < 2; }), names.end());
+    names.erase(std::remove_if(names.begin(), names.end(), [](const std::string& n) { return word_count(n) < 2; }),
+                names.end());
   return names;
 }
 

@@ -26,7 +26,8 @@ constexpr size_t kLongestKeyBytes = 40;
 // so that arbitrary input cannot grow the cache.
 std::string usable_language(std::string_view language) {
   std::string code;
-  for (char c : language.substr(0, language.find_first_of("-_"))) code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : language.substr(0, language.find_first_of("-_")))
+    code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (code.size() < 2 || code.size() > 3) return "en";
   for (char c : code)
     if (c < 'a' || c > 'z') return "en";
@@ -91,10 +92,12 @@ CalendarNames::CalendarNames(std::string_view language) {
       }
   }
   for_each_table_row(kTable, [&](size_t line, const TableRow& fields) {
-    if (fields.size() < 4) throw std::logic_error("date_words.tsv:" + std::to_string(line) + ": expected kind, language, word, value");
+    if (fields.size() < 4)
+      throw std::logic_error("date_words.tsv:" + std::to_string(line) + ": expected kind, language, word, value");
     const std::string key = calendar_key(fields[2]);
     if (fields[0] == "month") {
-      if (fields[1] == code || fields[1] == "en") months_.emplace(key, MonthName{static_cast<int8_t>(std::stoi(std::string(fields[3]))), false, false});
+      if (fields[1] == code || fields[1] == "en")
+        months_.emplace(key, MonthName{static_cast<int8_t>(std::stoi(std::string(fields[3]))), false, false});
     } else if (fields[0] == "joiner") {
       words_.emplace(key, 'j');
     } else if (fields[0] == "ordinal") {

@@ -13,51 +13,81 @@ namespace {
 // Substrings of class/id that mark boilerplate wherever they appear ("article-comments",
 // "social-share-bar", "related-posts", "cookie-consent"). Collected from readability's and
 // trafilatura's lists plus common German names (kommentar, werbung, anzeige).
-constexpr std::string_view kStrongBoilerplate[] = {"comment",    "kommentar", "disqus",   "share",      "sharing",   "social",
-    "related",                      "recommend", "newsletter", "subscri",  "abonn",     "cookie",
-    "consent",                      "gdpr",      "breadcrumb", "sidebar",  "advert",    "sponsor",
-    "werbung",                      "anzeige",   "taboola",  "outbrain",   "popup",     "modal",
-    "navbar",                       "navigation", "menu",    "footer",     "masthead",  "skiplink",
-    "skip-link",                    "pagination",   "author-bio", "authorbio", "author-box",
-    "authorbox",                    "about-author", "post-meta", "entry-meta", "article-meta", "byline",
-    "toolbar",                      "tag-list",  "taglist",  "tagcloud",   "tag-cloud", "more-stories",
-    "morestories",                  "read-more", "readmore", "weiterlesen", "teaser-list", "widget",
-    "banner",                       "promo",     "login",      "signup",    "sign-up",
-    "print-only",                   "screen-reader", "sr-only", "visually-hidden", "visuallyhidden", "offscreen",
-    "caption",                      "credit",    "copyright", "rating",    "timestamp",
-    "rss",  "addthis",     "shoutbox", "skyscraper", "supplemental", "extra",
-    "remark",                       "replies",   "community", "combx",     "agegate",   "legends",
-                            "hidden",    "overlay",  "flyout",     "dropdown",  "carousel",
-    "slider",                       "gallery-thumbs"};
+constexpr std::string_view kStrongBoilerplate[] = {"comment",        "kommentar",
+                                                   "disqus",         "share",
+                                                   "sharing",        "social",
+                                                   "related",        "recommend",
+                                                   "newsletter",     "subscri",
+                                                   "abonn",          "cookie",
+                                                   "consent",        "gdpr",
+                                                   "breadcrumb",     "sidebar",
+                                                   "advert",         "sponsor",
+                                                   "werbung",        "anzeige",
+                                                   "taboola",        "outbrain",
+                                                   "popup",          "modal",
+                                                   "navbar",         "navigation",
+                                                   "menu",           "footer",
+                                                   "masthead",       "skiplink",
+                                                   "skip-link",      "pagination",
+                                                   "author-bio",     "authorbio",
+                                                   "author-box",     "authorbox",
+                                                   "about-author",   "post-meta",
+                                                   "entry-meta",     "article-meta",
+                                                   "byline",         "toolbar",
+                                                   "tag-list",       "taglist",
+                                                   "tagcloud",       "tag-cloud",
+                                                   "more-stories",   "morestories",
+                                                   "read-more",      "readmore",
+                                                   "weiterlesen",    "teaser-list",
+                                                   "widget",         "banner",
+                                                   "promo",          "login",
+                                                   "signup",         "sign-up",
+                                                   "print-only",     "screen-reader",
+                                                   "sr-only",        "visually-hidden",
+                                                   "visuallyhidden", "offscreen",
+                                                   "caption",        "credit",
+                                                   "copyright",      "rating",
+                                                   "timestamp",      "rss",
+                                                   "addthis",        "shoutbox",
+                                                   "skyscraper",     "supplemental",
+                                                   "extra",          "remark",
+                                                   "replies",        "community",
+                                                   "combx",          "agegate",
+                                                   "legends",        "hidden",
+                                                   "overlay",        "flyout",
+                                                   "dropdown",       "carousel",
+                                                   "slider",         "gallery-thumbs"};
 
 // Whole words (class/id split at non-letters) that mark boilerplate but are too short to match
 // as substrings: "ad", "nav", "tags", "meta", "hide", "top"...
-constexpr std::string_view kBoilerplateWords[] = {"ad", "ads", "nav", "tags", "tag", "meta", "hide",
-                                          "aside", "author", "share", "print", "links", "sns", "shop", "tools", "date", "teaser", "pager"};
+constexpr std::string_view kBoilerplateWords[] = {"ad",   "ads",   "nav",    "tags",  "tag",    "meta",
+                                                  "hide", "aside", "author", "share", "print",  "links",
+                                                  "sns",  "shop",  "tools",  "date",  "teaser", "pager"};
 
 // Words that name the article container: an element matching these keeps its place even when
 // a weak word matched ("article-header", "main-menu-content" stays a candidate for scoring).
-constexpr std::string_view kArticleWords[] = {"article", "body", "content", "entry", "hentry",
-                                      "main", "post", "text", "story", "blog", "artikel", "beitrag",
-                                      "inhalt"};
+constexpr std::string_view kArticleWords[] = {"article", "body",  "content", "entry",   "hentry",  "main",  "post",
+                                              "text",    "story", "blog",    "artikel", "beitrag", "inhalt"};
 
 // readability's negative words for candidate weights.
-constexpr std::string_view kNegativeWeight[] = {"comment", "com-", "contact", "footer", "masthead",
-                                        "media", "meta", "outbrain", "promo", "related", "scroll", "share",
-                                        "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
-                                        "widget", "banner", "combx", "gdpr", "hidden", "teaser", "nav"};
+constexpr std::string_view kNegativeWeight[] = {"comment", "com-",     "contact",  "footer",  "masthead",
+                                                "media",   "meta",     "outbrain", "promo",   "related",
+                                                "scroll",  "share",    "shoutbox", "sidebar", "skyscraper",
+                                                "sponsor", "shopping", "tags",     "widget",  "banner",
+                                                "combx",   "gdpr",     "hidden",   "teaser",  "nav"};
 
 // Boilerplate even inside a wrapper named like an article ("article-comments", "post-share").
-constexpr std::string_view kNeverArticle[] = {"comment", "share", "social", "related", "meta", "byline", "author", "toolbar", "addthis",
-                                              "teaser", "tags", "caption", "date", "footer", "navigation", "menu"};
+constexpr std::string_view kNeverArticle[] = {"comment", "share",   "social",     "related", "meta", "byline",
+                                              "author",  "toolbar", "addthis",    "teaser",  "tags", "caption",
+                                              "date",    "footer",  "navigation", "menu"};
 
 // readability's positive words for candidate weights.
-constexpr std::string_view kPositiveWeight[] = {"article", "body", "content", "entry", "hentry", "main", "page",
-                                                "post", "text", "blog", "story", "artikel", "inhalt"};
+constexpr std::string_view kPositiveWeight[] = {"article", "body", "content", "entry", "hentry",  "main",  "page",
+                                                "post",    "text", "blog",    "story", "artikel", "inhalt"};
 
-constexpr std::string_view kBoilerplateRoles[] = {"navigation", "banner", "contentinfo", "complementary",
-                                          "menu", "menubar", "search", "dialog", "alertdialog", "toolbar",
-                                          "tablist", "button"};
+constexpr std::string_view kBoilerplateRoles[] = {"navigation",  "banner",  "contentinfo", "complementary",
+                                                  "menu",        "menubar", "search",      "dialog",
+                                                  "alertdialog", "toolbar", "tablist",     "button"};
 
 bool has_word(std::string_view text, const auto& words) {
   size_t start = 0;
@@ -85,14 +115,11 @@ bool is_boilerplate_by_tag(const ContentElement& element, bool inside_article) {
     case ContentTag::kNav:
     case ContentTag::kAside:
     case ContentTag::kFooter:
-    case ContentTag::kSkipped:
-      return true;
+    case ContentTag::kSkipped: return true;
     // A page's own <header> holds the logo and menu; inside an article it holds the headline
     // and often the lede, which the text walk keeps or drops on its own merits.
-    case ContentTag::kHeader:
-      return !inside_article && !looks_like_prose(element);
-    default:
-      return false;
+    case ContentTag::kHeader: return !inside_article && !looks_like_prose(element);
+    default: return false;
   }
 }
 
@@ -126,8 +153,7 @@ bool is_boilerplate_by_class(const ContentElement& element) {
   const bool heading = element.tag == ContentTag::kHeading || element.tag == ContentTag::kHeading1;
   if (contains_any(words, kStrongBoilerplate) || (!heading && has_word(words, kBoilerplateWords))) {
     // "article-content date-sidebar" is still the article; "entry-meta" or "post-share" are not.
-    if (has_word(words, kArticleWords) && !contains_any(words, kNeverArticle))
-      return false;
+    if (has_word(words, kArticleWords) && !contains_any(words, kNeverArticle)) return false;
     if (looks_like_prose(element) && !contains_any(words, kProseBoilerplate)) return false;
     return true;
   }
@@ -137,8 +163,8 @@ bool is_boilerplate_by_class(const ContentElement& element) {
 // Names of parts that never wrap an article, trusted even when the other names were not: a
 // picture's caption or credit, a login prompt, a comment form.
 bool is_never_article_part(const ContentElement& element) {
-  static constexpr std::string_view kNeverWrapsArticle[] = {"caption", "credit", "login", "comment-form", "commentform",
-                                                            "respond", "byline"};
+  static constexpr std::string_view kNeverWrapsArticle[] = {"caption",     "credit",  "login", "comment-form",
+                                                            "commentform", "respond", "byline"};
   const std::string_view words = element.class_and_id;
   return !words.empty() && contains_any(words, kNeverWrapsArticle) && !looks_like_prose(element);
 }
@@ -153,8 +179,7 @@ int class_weight(const ContentElement& element) {
   if (words.empty()) return 0;
   int weight = 0;
   if (contains_any(words, kNegativeWeight)) weight -= 25;
-  if (contains_any(words, kPositiveWeight))
-    weight += 25;
+  if (contains_any(words, kPositiveWeight)) weight += 25;
   return weight;
 }
 

@@ -31,9 +31,7 @@ double link_density(const ContentElement& element) {
   return element.chars > 0 ? double(element.link_chars) / double(element.chars) : 0.0;
 }
 
-bool is_article_body(const ContentElement& element) {
-  return element.itemprop.find("articlebody") != std::string::npos;
-}
+bool is_article_body(const ContentElement& element) { return element.itemprop.find("articlebody") != std::string::npos; }
 
 // Text that is not inside links: what a reader would read.
 int32_t plain_chars(const ContentElement& element) { return element.chars - element.link_chars; }
@@ -42,7 +40,7 @@ int32_t plain_chars(const ContentElement& element) { return element.chars - elem
 // (WordPress's "entry-content" and "post-content", "article-body", "story-body").
 bool has_body_class(const ContentElement& element) {
   static constexpr std::string_view kBodyClasses[] = {"entry-content", "post-content", "article-body",
-                                                      "article__body", "articlebody", "story-body"};
+                                                      "article__body", "articlebody",  "story-body"};
   const std::string_view names = element.class_and_id;
   for (std::string_view body : kBodyClasses)
     for (size_t at = names.find(body); at != std::string_view::npos; at = names.find(body, at + 1)) {
@@ -229,8 +227,7 @@ std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view titl
   for (size_t i = 0; i < count; ++i) {
     const ContentElement& element = elements[i];
     if (element.effectively_removed || !is_block(element.tag)) continue;
-    if (element.own_chars < 25 || element.tag == ContentTag::kHeading1 || element.tag == ContentTag::kHeading)
-      continue;
+    if (element.own_chars < 25 || element.tag == ContentTag::kHeading1 || element.tag == ContentTag::kHeading) continue;
     // Link lists (menus that escaped the pruning) give nothing.
     if (element.own_link_chars * 2 > element.own_chars) continue;
     const double points = 1.0 + element.own_commas + std::min(element.own_chars / 100.0, 3.0);
@@ -329,9 +326,9 @@ std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view titl
         // then one section of a post written in several.
         : tree.contains(marked, top) ? marked_plain <= top_plain * (elements[marked].tag == ContentTag::kArticle ? 2 : 3)
                                      : marked_plain * 10 >= top_plain * disjoint_share)
-      return is_article_body(elements[marked]) ? marked_article_parts(tree, marked)
+      return is_article_body(elements[marked])  ? marked_article_parts(tree, marked)
              : has_body_class(elements[marked]) ? with_intro(tree, intro_scope(tree, top, marked), marked)
-                                                 : std::vector<int32_t>{marked};
+                                                : std::vector<int32_t>{marked};
   }
 
   // Siblings that look like more of the article (text split by ads or figures) join it.
@@ -371,8 +368,7 @@ std::vector<int32_t> select_roots(const ContentTree& tree, std::string_view titl
     for (int32_t up = elements[roots.front()].parent; up >= 0 && level < 4 && elements[up].tag != ContentTag::kBody;
          up = elements[up].parent, ++level) {
       bool headline_before = false;
-      for (int32_t i = up + 1; i < roots.front() && !headline_before; ++i)
-        headline_before = is_headline(elements, i);
+      for (int32_t i = up + 1; i < roots.front() && !headline_before; ++i) headline_before = is_headline(elements, i);
       if (headline_before) {
         lead_scope = up;
         break;

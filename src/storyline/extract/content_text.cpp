@@ -20,8 +20,7 @@ bool is_link_block(const ContentElement& element) {
   if (element.chars == 0) return false;
   const double density = link_density(element);
   switch (element.tag) {
-    case ContentTag::kList:
-      return density > 0.5;
+    case ContentTag::kList: return density > 0.5;
     case ContentTag::kDiv:
     case ContentTag::kTable:
     case ContentTag::kForm:
@@ -29,8 +28,7 @@ bool is_link_block(const ContentElement& element) {
     case ContentTag::kFigure:
       if (element.commas >= 10 && density < 0.5) return false;
       return density > (class_weight(element) >= 25 ? 0.5 : 0.33);
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -87,10 +85,8 @@ bool kind_may_be_caption(ContentTag kind) {
     case ContentTag::kPre:
     case ContentTag::kHeading1:
     case ContentTag::kHeading:
-    case ContentTag::kListItem:
-      return false;
-    default:
-      return true;
+    case ContentTag::kListItem: return false;
+    default: return true;
   }
 }
 
@@ -296,7 +292,8 @@ ContentText collect_text(const ContentTree& tree, const std::vector<int32_t>& ro
             summary = true;
             after_summary_label = true;
           }
-          if (!summary || element.tag == ContentTag::kList) after_summary_label = summary && element.tag != ContentTag::kList;
+          if (!summary || element.tag == ContentTag::kList)
+            after_summary_label = summary && element.tag != ContentTag::kList;
         }
         const bool skip = is_deck || summary || element.effectively_removed || element.tag == ContentTag::kSkipped ||
                           (index != root && is_link_block(element)) ||

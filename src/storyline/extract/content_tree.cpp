@@ -9,34 +9,78 @@ namespace {
 
 const std::unordered_map<std::string_view, ContentTag>& tag_table() {
   static const std::unordered_map<std::string_view, ContentTag> table = {
-      {"a", ContentTag::kAnchor}, {"br", ContentTag::kBreak}, {"p", ContentTag::kParagraph},
-      {"h1", ContentTag::kHeading1}, {"h2", ContentTag::kHeading}, {"h3", ContentTag::kHeading},
-      {"h4", ContentTag::kHeading}, {"h5", ContentTag::kHeading}, {"h6", ContentTag::kHeading},
-      {"ul", ContentTag::kList}, {"ol", ContentTag::kList}, {"dl", ContentTag::kList},
-      {"li", ContentTag::kListItem}, {"dt", ContentTag::kListItem}, {"dd", ContentTag::kListItem},
-      {"blockquote", ContentTag::kBlockquote}, {"pre", ContentTag::kPre}, {"table", ContentTag::kTable},
-      {"tr", ContentTag::kTableRow}, {"td", ContentTag::kTableCell}, {"th", ContentTag::kTableCell},
-      {"thead", ContentTag::kDiv}, {"tbody", ContentTag::kDiv}, {"tfoot", ContentTag::kDiv},
-      {"div", ContentTag::kDiv}, {"section", ContentTag::kDiv}, {"center", ContentTag::kDiv},
-      {"details", ContentTag::kDiv}, {"summary", ContentTag::kDiv},
+      {"a", ContentTag::kAnchor},
+      {"br", ContentTag::kBreak},
+      {"p", ContentTag::kParagraph},
+      {"h1", ContentTag::kHeading1},
+      {"h2", ContentTag::kHeading},
+      {"h3", ContentTag::kHeading},
+      {"h4", ContentTag::kHeading},
+      {"h5", ContentTag::kHeading},
+      {"h6", ContentTag::kHeading},
+      {"ul", ContentTag::kList},
+      {"ol", ContentTag::kList},
+      {"dl", ContentTag::kList},
+      {"li", ContentTag::kListItem},
+      {"dt", ContentTag::kListItem},
+      {"dd", ContentTag::kListItem},
+      {"blockquote", ContentTag::kBlockquote},
+      {"pre", ContentTag::kPre},
+      {"table", ContentTag::kTable},
+      {"tr", ContentTag::kTableRow},
+      {"td", ContentTag::kTableCell},
+      {"th", ContentTag::kTableCell},
+      {"thead", ContentTag::kDiv},
+      {"tbody", ContentTag::kDiv},
+      {"tfoot", ContentTag::kDiv},
+      {"div", ContentTag::kDiv},
+      {"section", ContentTag::kDiv},
+      {"center", ContentTag::kDiv},
+      {"details", ContentTag::kDiv},
+      {"summary", ContentTag::kDiv},
       // <address> is the author's contact or a byline and dateline ("15 Nov 2019 by ..."), never the story.
       {"address", ContentTag::kSkipped},
-      {"fieldset", ContentTag::kDiv}, {"hr", ContentTag::kDiv}, {"html", ContentTag::kDiv},
-      {"hgroup", ContentTag::kDiv}, {"article", ContentTag::kArticle}, {"main", ContentTag::kMain},
-      {"body", ContentTag::kBody}, {"figure", ContentTag::kFigure}, {"figcaption", ContentTag::kCaption},
-      {"caption", ContentTag::kCaption}, {"header", ContentTag::kHeader}, {"footer", ContentTag::kFooter},
-      {"nav", ContentTag::kNav}, {"aside", ContentTag::kAside}, {"form", ContentTag::kForm},
-      {"menu", ContentTag::kNav}, {"script", ContentTag::kSkipped}, {"style", ContentTag::kSkipped},
+      {"fieldset", ContentTag::kDiv},
+      {"hr", ContentTag::kDiv},
+      {"html", ContentTag::kDiv},
+      {"hgroup", ContentTag::kDiv},
+      {"article", ContentTag::kArticle},
+      {"main", ContentTag::kMain},
+      {"body", ContentTag::kBody},
+      {"figure", ContentTag::kFigure},
+      {"figcaption", ContentTag::kCaption},
+      {"caption", ContentTag::kCaption},
+      {"header", ContentTag::kHeader},
+      {"footer", ContentTag::kFooter},
+      {"nav", ContentTag::kNav},
+      {"aside", ContentTag::kAside},
+      {"form", ContentTag::kForm},
+      {"menu", ContentTag::kNav},
+      {"script", ContentTag::kSkipped},
+      {"style", ContentTag::kSkipped},
       {"noscript", ContentTag::kDiv} /* dropped unless it holds the page: mark_boilerplate */,
-      {"template", ContentTag::kSkipped}, {"svg", ContentTag::kSkipped},
-      {"math", ContentTag::kSkipped}, {"iframe", ContentTag::kSkipped}, {"object", ContentTag::kSkipped},
-      {"embed", ContentTag::kSkipped}, {"canvas", ContentTag::kSkipped}, {"video", ContentTag::kSkipped},
-      {"audio", ContentTag::kSkipped}, {"button", ContentTag::kSkipped}, {"select", ContentTag::kSkipped},
-      {"option", ContentTag::kSkipped}, {"input", ContentTag::kSkipped}, {"textarea", ContentTag::kSkipped},
-      {"head", ContentTag::kSkipped}, {"title", ContentTag::kSkipped}, {"dialog", ContentTag::kSkipped},
-      {"map", ContentTag::kSkipped}, {"picture", ContentTag::kOther},
+      {"template", ContentTag::kSkipped},
+      {"svg", ContentTag::kSkipped},
+      {"math", ContentTag::kSkipped},
+      {"iframe", ContentTag::kSkipped},
+      {"object", ContentTag::kSkipped},
+      {"embed", ContentTag::kSkipped},
+      {"canvas", ContentTag::kSkipped},
+      {"video", ContentTag::kSkipped},
+      {"audio", ContentTag::kSkipped},
+      {"button", ContentTag::kSkipped},
+      {"select", ContentTag::kSkipped},
+      {"option", ContentTag::kSkipped},
+      {"input", ContentTag::kSkipped},
+      {"textarea", ContentTag::kSkipped},
+      {"head", ContentTag::kSkipped},
+      {"title", ContentTag::kSkipped},
+      {"dialog", ContentTag::kSkipped},
+      {"map", ContentTag::kSkipped},
+      {"picture", ContentTag::kOther},
       // Ruby annotations (furigana over kanji) are reading aids, not words of the text.
-      {"rt", ContentTag::kSkipped}, {"rp", ContentTag::kSkipped}};
+      {"rt", ContentTag::kSkipped},
+      {"rp", ContentTag::kSkipped}};
   return table;
 }
 
@@ -73,8 +117,8 @@ bool is_page_builder_token(std::string_view token) {
          token.starts_with("vc_") || token.starts_with("fusion-");
 }
 
-constexpr std::string_view kPageBuilderChrome[] = {"newsletter", "share", "social", "comment", "related",
-                                                   "navigation", "menu", "subscribe", "login", "search"};
+constexpr std::string_view kPageBuilderChrome[] = {"newsletter", "share", "social",    "comment", "related",
+                                                   "navigation", "menu",  "subscribe", "login",   "search"};
 
 void append_naming_words(const std::string& value, std::string& out) {
   // WordPress's post_class also names the author ("author-jane"); elsewhere "author-box" is one.
@@ -87,8 +131,8 @@ void append_naming_words(const std::string& value, std::string& out) {
     const std::string_view token = std::string_view(value).substr(start, end - start);
     const bool modifier = token.starts_with("has-") || token.starts_with("has_") || token.starts_with("with-") ||
                           token.starts_with("no-") || token.starts_with("without-") || token.starts_with("tag-") ||
-                          token.starts_with("category-") || (post_class && token.starts_with("author-")) || token.starts_with("format-") ||
-                          token.starts_with("status-") || is_page_builder_token(token) ||
+                          token.starts_with("category-") || (post_class && token.starts_with("author-")) ||
+                          token.starts_with("format-") || token.starts_with("status-") || is_page_builder_token(token) ||
                           token == "commentary";  // a genre of article, not a comment section
     if (!token.empty() && !modifier) {
       out += token;
@@ -114,8 +158,7 @@ void lower(std::string& text) {  // ASCII only, inline: this runs over every cla
 }  // namespace
 
 bool is_block(ContentTag tag) {
-  return tag != ContentTag::kOther && tag != ContentTag::kAnchor && tag != ContentTag::kBreak &&
-         tag != ContentTag::kSkipped;
+  return tag != ContentTag::kOther && tag != ContentTag::kAnchor && tag != ContentTag::kBreak && tag != ContentTag::kSkipped;
 }
 
 ContentTag classify_tag(const xmlChar* name) {
@@ -203,7 +246,7 @@ void ContentTree::count_text() {
     element.own_chars = element.own_link_chars = element.own_commas = 0;
     element.effectively_removed = element.removed || (element.parent >= 0 && elements_[element.parent].effectively_removed);
     element.owner = is_block(element.tag) || element.parent < 0 ? static_cast<int32_t>(&element - elements_.data())
-                                                               : elements_[element.parent].owner;
+                                                                : elements_[element.parent].owner;
   }
   for (const TextRun& run : runs_) {
     ContentElement& holder = elements_[run.element];

@@ -23,7 +23,9 @@ constexpr int kWeekdaySearchYears = 3;
 
 int32_t day_number(int year, int month, int day) { return static_cast<int32_t>(days_from_civil(year, month, day)); }
 
-int weekday_of(int32_t day) { return static_cast<int>(std::chrono::weekday(std::chrono::sys_days(std::chrono::days(day))).c_encoding()); }
+int weekday_of(int32_t day) {
+  return static_cast<int>(std::chrono::weekday(std::chrono::sys_days(std::chrono::days(day))).c_encoding());
+}
 
 bool valid(int year, int month, int day) {
   return year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
@@ -45,7 +47,8 @@ std::optional<int32_t> place_near(const DateMention& partial, int32_t anchor) {
     if (!best || std::abs(day - anchor) < std::abs(*best - anchor)) best = day;
   };
   if (partial.weekday >= 0)
-    for (int year = anchor_year - kWeekdaySearchYears; year <= anchor_year + kWeekdaySearchYears; ++year) consider(year, true);
+    for (int year = anchor_year - kWeekdaySearchYears; year <= anchor_year + kWeekdaySearchYears; ++year)
+      consider(year, true);
   if (!best)
     for (int year = anchor_year - 1; year <= anchor_year + 1; ++year) consider(year, false);
   return best;
@@ -126,12 +129,13 @@ std::optional<ContextDate> date_from_context(std::string_view title, std::string
       const int32_t start = day_number(mention->year, mention->month, 1);
       if (allowed(start) && (!latest_month_start || start > *latest_month_start)) {
         latest_month_start = start;
-        const auto last = year_month_day{std::chrono::year{mention->year} / std::chrono::month{static_cast<unsigned>(mention->month)} /
-                                         std::chrono::last};
+        const auto last = year_month_day{std::chrono::year{mention->year} /
+                                         std::chrono::month{static_cast<unsigned>(mention->month)} / std::chrono::last};
         latest_month_end = static_cast<int32_t>(std::chrono::sys_days(last).time_since_epoch().count());
       }
     }
-    if ((mention->kind == MentionKind::kMonthYear || mention->kind == MentionKind::kYear) && allowed(day_number(mention->year, 1, 1)))
+    if ((mention->kind == MentionKind::kMonthYear || mention->kind == MentionKind::kYear) &&
+        allowed(day_number(mention->year, 1, 1)))
       latest_year = std::max(latest_year.value_or(mention->year), mention->year);
   }
 
@@ -141,11 +145,13 @@ std::optional<ContextDate> date_from_context(std::string_view title, std::string
     std::optional<int32_t> latest;
     for (const DateMention* mention : all)
       if (mention->kind == MentionKind::kPartialDate)
-        if (const auto day = place_near(*mention, anchor); day && allowed(*day)) latest = std::max(latest.value_or(*day), *day);
+        if (const auto day = place_near(*mention, anchor); day && allowed(*day))
+          latest = std::max(latest.value_or(*day), *day);
     if (latest) return one_day(*latest, DateEvidence::kYearFromText);
   }
   // 5. A month of a year.
-  if (latest_month_start) return ContextDate{*latest_month_start, *latest_month_end, DatePrecision::kMonth, DateEvidence::kMonthOfYear};
+  if (latest_month_start)
+    return ContextDate{*latest_month_start, *latest_month_end, DatePrecision::kMonth, DateEvidence::kMonthOfYear};
   // 6. A year.
   if (latest_year) {
     const int32_t first = day_number(*latest_year, 1, 1), last = day_number(*latest_year, 12, 31);

@@ -24,12 +24,12 @@ namespace storyline::extract {
 enum class DatePrecision { kDay, kMonth, kYear };
 
 enum class DateEvidence {
-  kDateline,        // 1
-  kCaption,         // 2
-  kFullDate,        // 3: a full date, or a date without year placed near one
-  kYearFromText,    // 4: a date without year, the year from elsewhere in the text
-  kMonthOfYear,     // 5
-  kYearAlone,       // 6
+  kDateline,      // 1
+  kCaption,       // 2
+  kFullDate,      // 3: a full date, or a date without year placed near one
+  kYearFromText,  // 4: a date without year, the year from elsewhere in the text
+  kMonthOfYear,   // 5
+  kYearAlone,     // 6
 };
 
 struct ContextDate {

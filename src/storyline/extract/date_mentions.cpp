@@ -24,9 +24,9 @@ constexpr int kFirstYear = 1900, kLastYear = 2099;
 struct Token {
   enum class Kind { kNumber, kWord, kPunct } kind = Kind::kPunct;
   size_t offset = 0, length = 0;
-  int value = 0;      // numbers (up to 9 digits)
-  size_t digits = 0;  // numbers
-  UChar32 symbol = 0; // punctuation
+  int value = 0;              // numbers (up to 9 digits)
+  size_t digits = 0;          // numbers
+  UChar32 symbol = 0;         // punctuation
   bool space_before = false;  // glued to the token before when false
   bool line_start = false;
   size_t line = 0;
@@ -111,7 +111,8 @@ std::vector<Token> tokenize(std::string_view text) {
 bool valid_day(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   // No year: any day the month can have (29 February too).
-  const std::chrono::year_month_day date{std::chrono::year{year ? year : 2000}, std::chrono::month{static_cast<unsigned>(month)},
+  const std::chrono::year_month_day date{std::chrono::year{year ? year : 2000},
+                                         std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
   return date.ok();
 }
@@ -121,7 +122,10 @@ bool plausible_year(int year) { return year >= kFirstYear && year <= kLastYear; 
 class MentionFinder {
  public:
   MentionFinder(std::string_view text, std::string_view language)
-      : text_(text), names_(calendar_names(language)), month_first_slashes_(language.substr(0, 2) == "en"), tokens_(tokenize(text)) {
+      : text_(text),
+        names_(calendar_names(language)),
+        month_first_slashes_(language.substr(0, 2) == "en"),
+        tokens_(tokenize(text)) {
     keys_.resize(tokens_.size());
   }
 
@@ -173,7 +177,8 @@ class MentionFinder {
     if (!month || !month->capitalised) return month;
     UChar32 first;
     int32_t index = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text_.data() + tokens_[i].offset), index, static_cast<int32_t>(tokens_[i].length), first);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text_.data() + tokens_[i].offset), index,
+            static_cast<int32_t>(tokens_[i].length), first);
     return u_isupper(first) || u_istitle(first) ? month : nullptr;
   }
 
@@ -206,7 +211,8 @@ class MentionFinder {
            (punct(i - 1, '.') || punct(i - 1, ',') || punct(i - 1, ':')) && glued(i - 1) && number(i - 2, 1, 9);
   }
   bool continued_by_number(size_t i) const {  // "2005.5", "13.06.2005.1"
-    return glued(i + 1) && (punct(i + 1, '.') || punct(i + 1, ',') || punct(i + 1, ':')) && glued(i + 2) && number(i + 2, 1, 9);
+    return glued(i + 1) && (punct(i + 1, '.') || punct(i + 1, ',') || punct(i + 1, ':')) && glued(i + 2) &&
+           number(i + 2, 1, 9);
   }
 
   static bool full(DateMention& mention, int year, int month, int day) {
@@ -227,7 +233,8 @@ class MentionFinder {
     if (sep != '-' && sep != '/' && sep != '.') return false;
     if (continued_by_number(i + 4)) return false;
     end = i + 5;
-    if (number(i, 4, 4) && number(i + 2, 1, 2) && number(i + 4, 1, 2)) return full(mention, value(i), value(i + 2), value(i + 4));
+    if (number(i, 4, 4) && number(i + 2, 1, 2) && number(i + 4, 1, 2))
+      return full(mention, value(i), value(i + 2), value(i + 4));
     if (number(i, 1, 2) && number(i + 2, 1, 2) && number(i + 4, 4, 4)) {
       int first = value(i), second = value(i + 2);
       const bool month_first = (sep == '/' && month_first_slashes_ && first <= 12) || second > 12;
@@ -250,7 +257,8 @@ class MentionFinder {
       year = value(j);
       j += 2;
     }
-    if (!(number(j, 1, 2) && marker(j + 1, 0x6708, 0xC6D4) && number(j + 2, 1, 2) && marker(j + 3, 0x65E5, 0xC77C))) return false;
+    if (!(number(j, 1, 2) && marker(j + 1, 0x6708, 0xC6D4) && number(j + 2, 1, 2) && marker(j + 3, 0x65E5, 0xC77C)))
+      return false;
     end = j + 4;
     if (year) return full(mention, year, value(j), value(j + 2));
     if (!valid_day(0, value(j), value(j + 2))) return false;
@@ -263,7 +271,8 @@ class MentionFinder {
     size_t k = j;
     if (punct(k, ',')) ++k;
     else if (word(k) && names_.is_joiner(key(k))) ++k;
-    if (!number(k, 4, 4) || !plausible_year(value(k)) || continued_by_number(k) || (glued(k + 1) && (word(k + 1) || number(k + 1, 1, 9))))
+    if (!number(k, 4, 4) || !plausible_year(value(k)) || continued_by_number(k) ||
+        (glued(k + 1) && (word(k + 1) || number(k + 1, 1, 9))))
       return std::nullopt;
     const int year = value(k);
     ++k;
@@ -342,7 +351,8 @@ class MentionFinder {
     if (!number(i, 4, 4) || !plausible_year(value(i)) || continues_number(i) || continued_by_number(i)) return false;
     if (glued(i) && i > 0 && tokens_[i - 1].kind == Token::Kind::kPunct) {
       const UChar32 before = tokens_[i - 1].symbol;
-      if (before == '$' || before == 0x20AC || before == 0xA3 || before == 0xA5 || before == '#' || before == '+') return false;
+      if (before == '$' || before == 0x20AC || before == 0xA3 || before == 0xA5 || before == '#' || before == '+')
+        return false;
     }
     if (glued(i + 1) && (word(i + 1) || number(i + 1, 1, 9))) return false;
     if (punct(i + 1, '%')) return false;

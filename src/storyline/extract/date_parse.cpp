@@ -3,8 +3,8 @@
 // The approach: split the text into number / word / punctuation tokens, then look for the few
 // shapes that dates take (Y-M-D, D.M.Y, M/D/Y, D Month Y, Month D Y, Y年M月D日), then for a time
 // and a zone right after the date.
-#include "storyline/core/ascii.h"
 #include "storyline/extract/date_parse.h"
+#include "storyline/core/ascii.h"
 
 #include <array>
 #include <chrono>
@@ -32,7 +32,7 @@ size_t utf8_length(unsigned char lead) {
 // The CJK date markers (年 月 日, Korean 년 월 일) are separators, not letters.
 bool is_cjk_date_marker(std::string_view character) {
   static constexpr std::string_view markers[] = {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5",
-                                                              "\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC"};
+                                                 "\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC"};
   for (auto marker : markers)
     if (character == marker) return true;
   return false;
@@ -102,29 +102,103 @@ struct MonthName {
 // Full month names (lower case). Abbreviations are matched as unambiguous prefixes of these.
 constexpr MonthName kMonthNames[] = {
     // English
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7},
-    {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+    {"january", 1},
+    {"february", 2},
+    {"march", 3},
+    {"april", 4},
+    {"may", 5},
+    {"june", 6},
+    {"july", 7},
+    {"august", 8},
+    {"september", 9},
+    {"october", 10},
+    {"november", 11},
+    {"december", 12},
     // German (and Austrian Jänner, Feber)
-    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"feber", 2}, {"märz", 3}, {"mrz", 3}, {"mai", 5}, {"juni", 6},
-    {"juli", 7}, {"oktober", 10}, {"dezember", 12},
+    {"januar", 1},
+    {"jänner", 1},
+    {"februar", 2},
+    {"feber", 2},
+    {"märz", 3},
+    {"mrz", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"dezember", 12},
     // French
-    {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6}, {"juillet", 7},
-    {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"janvier", 1},
+    {"février", 2},
+    {"fevrier", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"août", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
     {"decembre", 12},
     // Spanish
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
-    {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+    {"enero", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
     // Italian
-    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
-    {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"dicembre", 12},
     // Portuguese
-    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
-    {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"março", 3},
+    {"marco", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
     // Dutch
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mei", 5},
+    {"augustus", 8},
     // Short forms that are not prefixes of a full name above
-    {"sept", 9}, {"okt", 10}, {"dez", 12}, {"dic", 12}, {"ene", 1}, {"ago", 8}, {"set", 9}, {"out", 10},
-    {"gen", 1}, {"giu", 6}, {"lug", 7}, {"ott", 10}, {"mag", 5}, {"fév", 2}, {"déc", 12},
+    {"sept", 9},
+    {"okt", 10},
+    {"dez", 12},
+    {"dic", 12},
+    {"ene", 1},
+    {"ago", 8},
+    {"set", 9},
+    {"out", 10},
+    {"gen", 1},
+    {"giu", 6},
+    {"lug", 7},
+    {"ott", 10},
+    {"mag", 5},
+    {"fév", 2},
+    {"déc", 12},
 };
 
 // 0 when `word` is no month. Accepts full names and prefixes of at least three letters that
@@ -156,10 +230,9 @@ struct Zone {
 
 // Abbreviations with one meaning; ambiguous ones (IST, CST in China, ET) are left out.
 constexpr Zone kZones[] = {
-    {"utc", 0},      {"gmt", 0},      {"ut", 0},       {"z", 0},         {"est", -300},
-    {"edt", -240},   {"cdt", -300},   {"mst", -420},   {"mdt", -360},    {"pst", -480},
-    {"pdt", -420},   {"cet", 60},     {"cest", 120},   {"mez", 60},      {"mesz", 120},
-    {"bst", 60},     {"eet", 120},    {"eest", 180},   {"jst", 540},     {"kst", 540},
+    {"utc", 0},    {"gmt", 0},    {"ut", 0},     {"z", 0},      {"est", -300}, {"edt", -240}, {"cdt", -300},
+    {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"cet", 60},   {"cest", 120}, {"mez", 60},
+    {"mesz", 120}, {"bst", 60},   {"eet", 120},  {"eest", 180}, {"jst", 540},  {"kst", 540},
 };
 
 class DateScanner {
@@ -256,8 +329,8 @@ class DateScanner {
       return true;
     }
     // D.M.YY, German short form ("31.10.23"); not inside longer dotted numbers (versions, IPs)
-    if (is_number(i, 1, 2) && is_punct(i + 1, ".") && is_number(i + 2, 1, 2) && is_punct(i + 3, ".") && is_number(i + 4, 2, 2) &&
-        !(i > 0 && is_punct(i - 1, ".")) && !(is_punct(i + 5, ".") && is_number(i + 6, 1, 9))) {
+    if (is_number(i, 1, 2) && is_punct(i + 1, ".") && is_number(i + 2, 1, 2) && is_punct(i + 3, ".") &&
+        is_number(i + 4, 2, 2) && !(i > 0 && is_punct(i - 1, ".")) && !(is_punct(i + 5, ".") && is_number(i + 6, 1, 9))) {
       const int short_year = number(i + 4);
       day = number(i), month = number(i + 2), year = short_year < 70 ? 2000 + short_year : 1900 + short_year;
       end = i + 5;
@@ -303,8 +376,8 @@ class DateScanner {
 
   // "THH:MM[:SS[.fff]] [am|pm] [zone]" after the date; "" when absent or impossible.
   std::string match_time(size_t i) const {
-    static constexpr std::string_view joiners[] = {"t", "at", "um", "à", "a", "às", "as", "las",
-                                                                  "alle", "ore", "om", "kl", "le", "\xE2\x80\x93"};
+    static constexpr std::string_view joiners[] = {"t",   "at",   "um",  "à",  "a",  "às", "as",
+                                                   "las", "alle", "ore", "om", "kl", "le", "\xE2\x80\x93"};
     for (int guard = 0; guard < 4 && at(i); ++guard) {
       bool skipped = is_punct(i, ",") || is_punct(i, "-") || is_punct(i, "|") || is_punct(i, "@") || is_punct(i, "/");
       for (auto joiner : joiners) skipped = skipped || is_word(i, joiner);
@@ -415,9 +488,11 @@ std::optional<std::string> parse_number_only(std::string_view digits) {
   const std::chrono::hh_mm_ss time{instant - day_point};
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
-  if (!valid_date(static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())), 1)) return std::nullopt;
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
+  if (!valid_date(static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())), 1))
+    return std::nullopt;
   return std::string(buffer);
 }
 

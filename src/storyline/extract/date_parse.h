@@ -10,8 +10,8 @@
 // ("Sat, 09 Oct 2021 09:07:00 GMT", "EST"), "October 9, 2021", "Wednesday, Oct. 29, 2025",
 // "9 Oct 2021", "9. Oktober 2021", "9 de octubre de 2021", "1er janvier 2021", numeric
 // "09.10.2021" and "09.10.21" (day first), "2021/10/09", "10/09/2021" (month first, as in US pages, unless the
-// first number is above 12 or the caller says the page writes the day first), "2021年10月9日", Unix timestamps (10 or 13 digits, as UTC). Month
-// names in English, German, French, Spanish, Italian, Portuguese and Dutch, full or abbreviated.
+// first number is above 12 or the caller says the page writes the day first), "2021年10月9日", Unix timestamps (10 or 13
+// digits, as UTC). Month names in English, German, French, Spanish, Italian, Portuguese and Dutch, full or abbreviated.
 #include <optional>
 #include <string>
 #include <string_view>

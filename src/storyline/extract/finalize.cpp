@@ -49,8 +49,9 @@ void finalize_document(Document& document, const PageContext& context) {
 
   if (document.id.empty()) {
     // The URL identifies an article across re-crawls; without one, the content does.
-    const std::string key = document.url ? *document.url
-                                         : document.title.value_or("") + "\n" + document.text.value_or(document.excerpt.value_or(""));
+    const std::string key = document.url
+                                ? *document.url
+                                : document.title.value_or("") + "\n" + document.text.value_or(document.excerpt.value_or(""));
     document.id = hex64(fnv1a64(key));
   }
 }

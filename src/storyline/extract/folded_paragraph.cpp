@@ -5,8 +5,6 @@
 
 namespace storyline::extract {
 
-FoldedParagraph fold_paragraph(std::string_view text) {
-  return {text, text::fold_case(text), text::utf8_length(text)};
-}
+FoldedParagraph fold_paragraph(std::string_view text) { return {text, text::fold_case(text), text::utf8_length(text)}; }
 
 }  // namespace storyline::extract

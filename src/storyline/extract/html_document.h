@@ -28,7 +28,7 @@ class HtmlDocument {
 };
 
 // Small DOM helpers shared by the extractors.
-std::string node_name(xmlNodePtr node);                   // lower-case element name, "" if not an element
+std::string node_name(xmlNodePtr node);                    // lower-case element name, "" if not an element
 std::string attribute(xmlNodePtr node, const char* name);  // "" when absent
 std::string text_content(xmlNodePtr node);                 // all descendant text, raw
 // An attribute's value without a copy, valid while the document lives; "" when absent. The HTML

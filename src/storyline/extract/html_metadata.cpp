@@ -1,8 +1,8 @@
 #include "storyline/extract/html_metadata.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cctype>
+#include <cstdlib>
 #include <initializer_list>
 #include <string_view>
 
@@ -45,14 +45,48 @@ std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMe
                                           const std::optional<std::string>& url, SlashDateOrder order) {
   if (jsonld.found_article && jsonld.date_published)
     if (auto date = parse_date_to_iso(*jsonld.date_published, order)) return date;
-  static constexpr std::string_view kPublishedKeys[] = {
-      "article:published_time", "og:article:published_time", "article:published", "og:published_time", "published_time",
-      "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
-      "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-      "article.published", "article_date_original", "original-publish-date", "timestamp", "cxenseparse:recs:publishtime",
-      "rnews:datepublished", "pub_date", "citation_publication_date", "citation_date", "datecreated", "created", "date.created",
-      "displaydate", "dc.date.published", "og:pubdate", "article:post_date", "originalpublicationdate", "publicationdate",
-      "publication_date", "publication-date", "article:published_date", "release_date", "date_published"};
+  static constexpr std::string_view kPublishedKeys[] = {"article:published_time",
+                                                        "og:article:published_time",
+                                                        "article:published",
+                                                        "og:published_time",
+                                                        "published_time",
+                                                        "datepublished",
+                                                        "pubdate",
+                                                        "publishdate",
+                                                        "publish-date",
+                                                        "publish_date",
+                                                        "date",
+                                                        "dc.date",
+                                                        "dc.date.issued",
+                                                        "dc.date.created",
+                                                        "dcterms.date",
+                                                        "dcterms.issued",
+                                                        "dcterms.created",
+                                                        "sailthru.date",
+                                                        "parsely-pub-date",
+                                                        "article.published",
+                                                        "article_date_original",
+                                                        "original-publish-date",
+                                                        "timestamp",
+                                                        "cxenseparse:recs:publishtime",
+                                                        "rnews:datepublished",
+                                                        "pub_date",
+                                                        "citation_publication_date",
+                                                        "citation_date",
+                                                        "datecreated",
+                                                        "created",
+                                                        "date.created",
+                                                        "displaydate",
+                                                        "dc.date.published",
+                                                        "og:pubdate",
+                                                        "article:post_date",
+                                                        "originalpublicationdate",
+                                                        "publicationdate",
+                                                        "publication_date",
+                                                        "publication-date",
+                                                        "article:published_date",
+                                                        "release_date",
+                                                        "date_published"};
   for (auto key : kPublishedKeys)
     for (const auto& value : facts.meta_all(key))
       if (auto date = parse_date_to_iso(value, order)) return date;
@@ -87,9 +121,8 @@ std::optional<std::string> find_page_date(const PageFacts& facts, const JsonLdMe
 // machine's own day, the day shown is kept (trafilatura-eval's gold is the date a reader sees:
 // 5 more right there, 1 fewer on readability-testpages, whose gold is the machine's value).
 std::optional<std::string> day_as_shown(const std::string& machine_date, const PageFacts& facts, SlashDateOrder order) {
-  const bool utc_or_unzoned = machine_date.size() > 10 &&
-                              (machine_date.ends_with("Z") || machine_date.ends_with("+00:00") ||
-                               machine_date.find_first_of("+-", 19) == std::string::npos);
+  const bool utc_or_unzoned = machine_date.size() > 10 && (machine_date.ends_with("Z") || machine_date.ends_with("+00:00") ||
+                                                           machine_date.find_first_of("+-", 19) == std::string::npos);
   if (machine_date.size() < 13 || !utc_or_unzoned) return std::nullopt;
   const int hour = std::atoi(machine_date.c_str() + 11);
   const auto machine_day = published_day(machine_date);
@@ -116,7 +149,8 @@ std::optional<std::string> day_as_shown(const std::string& machine_date, const P
 // can be a re-publication or an update: when the two disagree on the day, the URL wins (measured
 // on trafilatura-eval). When they agree, the page's date keeps its time and zone.
 std::optional<std::string> find_published(const PageFacts& facts, const JsonLdMetadata& jsonld, const PageContext& context,
-                                          const std::optional<std::string>& url, const std::optional<std::string>& language) {
+                                          const std::optional<std::string>& url,
+                                          const std::optional<std::string>& language) {
   const SlashDateOrder order = slash_date_order(language);
   std::optional<std::string> page_date = find_page_date(facts, jsonld, context, url, order);
   if (page_date)
@@ -137,7 +171,8 @@ std::optional<std::string> names_from(const std::vector<std::string>& bylines, c
     for (auto& name : byline_names(byline)) names.push_back(std::move(name));
   // The publisher named as its own author says nothing about who wrote the piece.
   if (site_name)
-    names.erase(std::remove_if(names.begin(), names.end(), [&](const std::string& n) { return lower_ascii(n) == lower_ascii(*site_name); }),
+    names.erase(std::remove_if(names.begin(), names.end(),
+                               [&](const std::string& n) { return lower_ascii(n) == lower_ascii(*site_name); }),
                 names.end());
   const std::string joined = join_names(names);
   if (joined.empty()) return std::nullopt;
@@ -204,7 +239,8 @@ std::optional<std::string> find_title(const PageFacts& facts, const JsonLdMetada
     for (const auto& heading : level) {
       const std::string key = comparable_text(heading);
       if (key.empty() || is_site(key, heading) || heading.size() > 400) continue;
-      if (candidate_key.size() >= 8 && key.size() > candidate_key.size() && key.ends_with(candidate_key)) return candidates[i];
+      if (candidate_key.size() >= 8 && key.size() > candidate_key.size() && key.ends_with(candidate_key))
+        return candidates[i];
       if (similar_titles(heading, candidates[i]) || similar_titles(heading, raw_titles[i])) return heading;
     }
     return std::nullopt;
@@ -284,7 +320,8 @@ std::optional<int> parse_dimension(const std::optional<std::string>& text) {
   return value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
-std::vector<Image> find_images(const PageFacts& facts, const JsonLdMetadata& jsonld, const std::optional<std::string>& base) {
+std::vector<Image> find_images(const PageFacts& facts, const JsonLdMetadata& jsonld,
+                               const std::optional<std::string>& base) {
   std::vector<Image> images;
   auto add = [&](const std::string& reference, std::optional<int> width, std::optional<int> height) {
     auto url = absolute_http_url(clean_inline_html(reference), base);
@@ -309,12 +346,15 @@ PageMetadata extract_html_metadata(const HtmlDocument& page, const PageContext& 
   PageMetadata metadata;
   metadata.url = find_url(facts, jsonld, context);
   if (auto site = facts.meta({"og:site_name"})) metadata.site_name = site;
-  else if (jsonld.site_name && !clean_inline_html(*jsonld.site_name).empty()) metadata.site_name = clean_inline_html(*jsonld.site_name);
+  else if (jsonld.site_name && !clean_inline_html(*jsonld.site_name).empty())
+    metadata.site_name = clean_inline_html(*jsonld.site_name);
   else metadata.site_name = facts.meta({"application-name", "apple-mobile-web-app-title"});
   metadata.title = find_title(facts, jsonld, metadata.site_name, metadata.url);
   metadata.excerpt = facts.meta({"og:description", "description", "twitter:description", "dc.description"});
-  metadata.section = facts.meta({"article:section", "og:article:section", "section", "parsely-section", "cxenseparse:recs:articlesection"});
-  if (!metadata.section && jsonld.section && !clean_inline_html(*jsonld.section).empty()) metadata.section = clean_inline_html(*jsonld.section);
+  metadata.section = facts.meta(
+      {"article:section", "og:article:section", "section", "parsely-section", "cxenseparse:recs:articlesection"});
+  if (!metadata.section && jsonld.section && !clean_inline_html(*jsonld.section).empty())
+    metadata.section = clean_inline_html(*jsonld.section);
   metadata.og_type = facts.meta({"og:type"});
   metadata.schema_types = jsonld.types;
   if (!metadata.excerpt && jsonld.description) metadata.excerpt = clean_inline_html(*jsonld.description);

@@ -19,12 +19,12 @@ struct PageMetadata {
   std::optional<std::string> published;  // ISO 8601, zone kept when given; a date alone allowed
   std::optional<std::string> author;     // names joined by ", "
   std::optional<std::string> site_name;
-  std::optional<std::string> language;   // declared language tag, e.g. "en-GB"
+  std::optional<std::string> language;  // declared language tag, e.g. "en-GB"
   std::vector<Image> images;
   // The article's text as its JSON-LD gives it (plain text, or HTML), raw: some pages render the
   // body with scripts and leave only this in the HTML.
   std::optional<std::string> jsonld_article_body;
-  std::optional<std::string> section;    // article:section, JSON-LD articleSection
+  std::optional<std::string> section;  // article:section, JSON-LD articleSection
   // What the page says it is: og:type ("article", "product", "video.episode") and JSON-LD @types.
   std::optional<std::string> og_type;
   std::vector<std::string> schema_types;

@@ -36,14 +36,16 @@ std::string repair_json(std::string_view text) {
     if (c == '"') in_string = true;
     if (c == '}' || c == ']') {  // drop a trailing comma before a closing bracket
       size_t back = out.size();
-      while (back > 0 && (out[back - 1] == ' ' || out[back - 1] == '\n' || out[back - 1] == '\r' || out[back - 1] == '\t')) --back;
+      while (back > 0 && (out[back - 1] == ' ' || out[back - 1] == '\n' || out[back - 1] == '\r' || out[back - 1] == '\t'))
+        --back;
       if (back > 0 && out[back - 1] == ',') out.erase(back - 1, 1);
     }
     out += c;
   }
   for (std::string_view wrapper : {"-->", "]]>"}) {
     const size_t end = out.find_last_not_of(" \t\r\n;");
-    if (end != std::string::npos && end + 1 >= wrapper.size() && out.compare(end + 1 - wrapper.size(), wrapper.size(), wrapper) == 0)
+    if (end != std::string::npos && end + 1 >= wrapper.size() &&
+        out.compare(end + 1 - wrapper.size(), wrapper.size(), wrapper) == 0)
       out.erase(end + 1 - wrapper.size());
   }
   return out;
@@ -65,12 +67,28 @@ std::vector<std::string> types_of(const json& node) {
 }
 
 bool is_article_type(const std::string& type) {
-  static constexpr std::string_view kArticleTypes[] = {
-      "Article",          "NewsArticle",          "BlogPosting",         "ReportageNewsArticle", "AnalysisNewsArticle",
-      "OpinionNewsArticle", "ReviewNewsArticle",  "BackgroundNewsArticle", "LiveBlogPosting",    "ScholarlyArticle",
-      "TechArticle",      "Report",               "SocialMediaPosting",  "AskPublicNewsArticle", "SatiricalArticle",
-      "Posting",          "DiscussionForumPosting", "Blog",              "Review",               "Recipe",
-      "Event",            "PressRelease"};
+  static constexpr std::string_view kArticleTypes[] = {"Article",
+                                                       "NewsArticle",
+                                                       "BlogPosting",
+                                                       "ReportageNewsArticle",
+                                                       "AnalysisNewsArticle",
+                                                       "OpinionNewsArticle",
+                                                       "ReviewNewsArticle",
+                                                       "BackgroundNewsArticle",
+                                                       "LiveBlogPosting",
+                                                       "ScholarlyArticle",
+                                                       "TechArticle",
+                                                       "Report",
+                                                       "SocialMediaPosting",
+                                                       "AskPublicNewsArticle",
+                                                       "SatiricalArticle",
+                                                       "Posting",
+                                                       "DiscussionForumPosting",
+                                                       "Blog",
+                                                       "Review",
+                                                       "Recipe",
+                                                       "Event",
+                                                       "PressRelease"};
   for (auto known : kArticleTypes)
     if (type == known) return true;
   return false;
@@ -181,7 +199,8 @@ class Reader {
       const std::string& text = it->get_ref<const std::string&>();
       int value = 0;
       size_t digits = 0;
-      while (digits < text.size() && digits < 6 && text[digits] >= '0' && text[digits] <= '9') value = value * 10 + (text[digits++] - '0');
+      while (digits < text.size() && digits < 6 && text[digits] >= '0' && text[digits] <= '9')
+        value = value * 10 + (text[digits++] - '0');
       if (digits > 0) return value;
     }
     if (it->is_object()) return dimension(*it, "value");

@@ -62,9 +62,8 @@ double LogisticLayer::probability(const std::vector<double>& row) const {
 }
 
 const std::vector<std::string>& context_feature_names() {
-  static const std::vector<std::string> kNames = {"p_self",     "p_prev",        "p_next",      "p_prev2",
-                                                  "p_next2",    "p_window5",     "p_max_before", "p_max_after",
-                                                  "p_rank_in_page"};
+  static const std::vector<std::string> kNames = {"p_self",    "p_prev",       "p_next",      "p_prev2",       "p_next2",
+                                                  "p_window5", "p_max_before", "p_max_after", "p_rank_in_page"};
   return kNames;
 }
 
@@ -93,9 +92,12 @@ FeatureRows with_context(const FeatureRows& features, const std::vector<double>&
       window += p[static_cast<size_t>(j)];
       ++window_count;
     }
-    const double rank = n > 1 ? static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), p[i]) - sorted.begin()) / (n - 1) : 1.0;
-    const std::vector<double> extra = {p[i],        at(k - 1),     at(k + 1),    at(k - 2), at(k + 2),
-                                       window_count ? window / window_count : 0.0, max_before[i], max_after[i], rank};
+    const double rank = n > 1 ? static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), p[i]) - sorted.begin()) /
+                                    (n - 1)
+                              : 1.0;
+    const std::vector<double> extra = {p[i],          at(k - 1),    at(k + 1),
+                                       at(k - 2),     at(k + 2),    window_count ? window / window_count : 0.0,
+                                       max_before[i], max_after[i], rank};
     rows[i].insert(rows[i].end(), extra.begin(), extra.end());
   }
   return rows;
@@ -143,7 +145,8 @@ LineModel LineModel::parse(std::string_view text) {
     body += line;
     body += '\n';
   }
-  if (header != kModelHeader) throw std::runtime_error("scraped-text model: the first line is not '" + std::string(kModelHeader) + "'");
+  if (header != kModelHeader)
+    throw std::runtime_error("scraped-text model: the first line is not '" + std::string(kModelHeader) + "'");
   std::istringstream in(body);
   LineModel model;
   model.lines = read_layer(in, "lines", line_feature_names());

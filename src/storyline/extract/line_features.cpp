@@ -18,38 +18,40 @@ namespace {
 const std::vector<std::string>& call_to_action_phrases() {
   static const std::vector<std::string> kPhrases = {
       // English
-      "share", "shares", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "reddit", "email",
-      "e mail", "print", "subscribe", "subscription", "subscribers", "newsletter", "sign up", "sign in", "log in",
-      "login", "register", "download", "app store", "google play", "get the app", "cookie", "cookies", "privacy",
-      "terms of", "advertisement", "advertise", "sponsored", "read more", "related", "recommended", "more from",
-      "most popular", "most read", "trending", "comment", "comments", "reply", "leave a", "your email", "required",
-      "submit", "correction", "scroll to", "back to top", "click", "menu", "search", "home", "skip to", "follow us",
-      "contact us", "about us", "all rights reserved", "loading", "previous", "next", "tags", "topics", "posted in",
-      "filed under", "load more", "watch", "listen", "podcast", "continue reading", "see all", "view all",
-      "sections", "account", "donate", "support us", "terms", "feedback", "permalink", "rss",
+      "share", "shares", "tweet", "facebook", "twitter", "linkedin", "pinterest", "whatsapp", "reddit", "email", "e mail",
+      "print", "subscribe", "subscription", "subscribers", "newsletter", "sign up", "sign in", "log in", "login", "register",
+      "download", "app store", "google play", "get the app", "cookie", "cookies", "privacy", "terms of", "advertisement",
+      "advertise", "sponsored", "read more", "related", "recommended", "more from", "most popular", "most read", "trending",
+      "comment", "comments", "reply", "leave a", "your email", "required", "submit", "correction", "scroll to",
+      "back to top", "click", "menu", "search", "home", "skip to", "follow us", "contact us", "about us",
+      "all rights reserved", "loading", "previous", "next", "tags", "topics", "posted in", "filed under", "load more",
+      "watch", "listen", "podcast", "continue reading", "see all", "view all", "sections", "account", "donate", "support us",
+      "terms", "feedback", "permalink", "rss",
       // German
       "teilen", "drucken", "anmelden", "abonnieren", "abo", "kommentar", "kommentare", "antworten", "datenschutz",
-      "impressum", "werbung", "anzeige", "mehr zum thema", "weiterlesen", "lesen sie auch", "startseite", "suche",
-      "kontakt", "nach oben", "zur startseite", "mehr", "artikel teilen", "schlagworte",
+      "impressum", "werbung", "anzeige", "mehr zum thema", "weiterlesen", "lesen sie auch", "startseite", "suche", "kontakt",
+      "nach oben", "zur startseite", "mehr", "artikel teilen", "schlagworte",
       // French, Spanish
-      "partager", "commentaires", "publicite", "abonnez", "lire aussi", "accueil", "compartir", "comentarios",
-      "suscribete", "publicidad", "inicio", "leer mas"};
+      "partager", "commentaires", "publicite", "abonnez", "lire aussi", "accueil", "compartir", "comentarios", "suscribete",
+      "publicidad", "inicio", "leer mas"};
   return kPhrases;
 }
 
 const std::vector<std::string>& caption_phrases() {
   static const std::vector<std::string> kPhrases = {
-      "photo", "photos", "photograph", "image", "images", "picture", "credit", "getty", "shutterstock", "afp",
-      "ap photo", "reuters", "epa", "file photo", "illustration", "foto", "fotos", "bild", "dpa", "imago",
-      "picture alliance", "video", "gallery"};
+      "photo", "photos",   "photograph",       "image", "images",     "picture",      "credit", "getty", "shutterstock",
+      "afp",   "ap photo", "reuters",          "epa",   "file photo", "illustration", "foto",   "fotos", "bild",
+      "dpa",   "imago",    "picture alliance", "video", "gallery"};
   return kPhrases;
 }
 
 const std::vector<std::string>& month_names() {
-  static const std::vector<std::string> kMonths = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-      "dec", "januar", "februar", "maerz", "juni", "juli", "oktober", "dezember"};
+  static const std::vector<std::string> kMonths = {"january", "february", "march",     "april",   "may",      "june",
+                                                   "july",    "august",   "september", "october", "november", "december",
+                                                   "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+                                                   "aug",     "sep",      "sept",      "oct",     "nov",      "dec",
+                                                   "januar",  "februar",  "maerz",     "juni",    "juli",     "oktober",
+                                                   "dezember"};
   return kMonths;
 }
 
@@ -99,8 +101,8 @@ bool is_closing_mark(char32_t c) {
 }
 
 bool is_terminal_mark(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == U'\u2026' || c == U'\u3002' || c == U'\uFF01' ||
-         c == U'\uFF1F' || c == U'\u061F' || c == U'\u06D4' || c == U'\u0964';
+  return c == '.' || c == '!' || c == '?' || c == U'\u2026' || c == U'\u3002' || c == U'\uFF01' || c == U'\uFF1F' ||
+         c == U'\u061F' || c == U'\u06D4' || c == U'\u0964';
 }
 
 std::vector<char32_t> code_points(std::string_view line) {
@@ -112,8 +114,8 @@ std::vector<char32_t> code_points(std::string_view line) {
 }
 
 bool is_bullet_glyph(char32_t c) {
-  return c == U'\u2022' || c == U'\u25AA' || c == U'\u25CF' || c == U'\u25E6' || c == U'\u2023' ||
-         c == U'\u2043' || c == U'\u00B7';
+  return c == U'\u2022' || c == U'\u25AA' || c == U'\u25CF' || c == U'\u25E6' || c == U'\u2023' || c == U'\u2043' ||
+         c == U'\u00B7';
 }
 
 double log_words(int words) { return std::log1p(static_cast<double>(words)); }
@@ -152,7 +154,8 @@ LineShape line_shape(std::string_view line) {
   LineShape shape;
   const std::vector<char32_t> chars = code_points(line);
   if (!chars.empty()) {
-    shape.bullet = is_bullet_glyph(chars.front()) || ((chars.front() == '*' || chars.front() == '-') && chars.size() > 1 && chars[1] == ' ');
+    shape.bullet = is_bullet_glyph(chars.front()) ||
+                   ((chars.front() == '*' || chars.front() == '-') && chars.size() > 1 && chars[1] == ' ');
   }
   size_t word_start = 0;
   bool in_word = false;
@@ -164,7 +167,8 @@ LineShape line_shape(std::string_view line) {
       // The first letter of the word decides (skipping opening quotes and brackets).
       for (size_t k = word_start; k < end; ++k) {
         if (u_isalpha(static_cast<UChar32>(chars[k]))) {
-          if (u_isupper(static_cast<UChar32>(chars[k])) || u_istitle(static_cast<UChar32>(chars[k]))) ++shape.capitalized_words;
+          if (u_isupper(static_cast<UChar32>(chars[k])) || u_istitle(static_cast<UChar32>(chars[k])))
+            ++shape.capitalized_words;
           break;
         }
       }
@@ -242,14 +246,15 @@ std::vector<int> near_duplicate_counts(const std::vector<std::string>& lines) {
 }
 
 const std::vector<std::string>& line_feature_names() {
-  static const std::vector<std::string> kNames = {
-      "log_words",      "short_line",     "very_long",      "terminal_punct", "ends_colon",
-      "no_punct_6plus", "title_case",     "title_like",     "alpha_ratio",    "digit_ratio",
-      "punct_ratio",    "no_letters",     "bullet",         "call_to_action", "cta_short",
-      "caption_vocab",  "link_text",      "copyright",      "separators",     "position",
-      "first_tenth",    "last_tenth",     "near_duplicate", "exact_repeat",   "sentences",
-      "avg_word_len",   "month_name",     "relative_words", "prev_log_words", "next_log_words",
-      "prev_terminal",  "next_terminal",  "window_prose",   "sandwiched_title", "quote_start"};
+  static const std::vector<std::string> kNames = {"log_words",      "short_line",       "very_long",      "terminal_punct",
+                                                  "ends_colon",     "no_punct_6plus",   "title_case",     "title_like",
+                                                  "alpha_ratio",    "digit_ratio",      "punct_ratio",    "no_letters",
+                                                  "bullet",         "call_to_action",   "cta_short",      "caption_vocab",
+                                                  "link_text",      "copyright",        "separators",     "position",
+                                                  "first_tenth",    "last_tenth",       "near_duplicate", "exact_repeat",
+                                                  "sentences",      "avg_word_len",     "month_name",     "relative_words",
+                                                  "prev_log_words", "next_log_words",   "prev_terminal",  "next_terminal",
+                                                  "window_prose",   "sandwiched_title", "quote_start"};
   return kNames;
 }
 
@@ -287,8 +292,8 @@ FeatureRows line_features(const std::vector<std::string>& lines) {
     const std::string padded = padded_words(line);
     const bool link_text = line.find("http") != std::string::npos || line.find("www.") != std::string::npos ||
                            line.find('@') != std::string::npos ||
-                           (shape.words <= 2 && line.find('.') != std::string::npos && line.find(". ") == std::string::npos &&
-                            !shape.terminal_punctuation);
+                           (shape.words <= 2 && line.find('.') != std::string::npos &&
+                            line.find(". ") == std::string::npos && !shape.terminal_punctuation);
     const bool copyright = line.find("\u00A9") != std::string::npos || padded.find(" copyright ") != std::string::npos ||
                            padded.find(" all rights reserved ") != std::string::npos;
     const double title_case = shape.title_case_ratio();

@@ -22,8 +22,8 @@ FeatureRows line_features(const std::vector<std::string>& lines);
 struct LineShape {
   int words = 0;
   int letters = 0;
-  int capitalized_words = 0;  // words of 4+ characters starting with an upper-case letter
-  int long_words = 0;         // words of 4+ characters
+  int capitalized_words = 0;          // words of 4+ characters starting with an upper-case letter
+  int long_words = 0;                 // words of 4+ characters
   bool terminal_punctuation = false;  // ends a sentence (. ! ? … and CJK/Arabic forms), quotes aside
   bool bullet = false;                // starts with a list glyph
   int call_to_action = 0;             // matches of navigation/sharing/app/comment vocabulary

@@ -10,7 +10,7 @@
 namespace storyline::extract {
 
 struct MainContent {
-  std::string text;  // paragraphs separated by "\n\n"; empty when no article body was found
+  std::string text;        // paragraphs separated by "\n\n"; empty when no article body was found
   std::string html_title;  // the in-page headline (<h1>) nearest the body, when one was seen
   std::string deck;        // the heading set under that headline (a standfirst), not in `text`
 };

@@ -6,8 +6,8 @@
 namespace storyline::extract {
 
 struct PageContext {
-  std::string source;              // where the bytes came from (path or URL), for ids and errors
-  std::optional<std::string> url;  // the page's own URL when known from outside
+  std::string source;                        // where the bytes came from (path or URL), for ids and errors
+  std::optional<std::string> url;            // the page's own URL when known from outside
   std::optional<std::string> language_hint;  // a feed's <language>, say
 };
 

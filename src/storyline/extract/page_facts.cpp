@@ -14,8 +14,9 @@ namespace {
 using text::clean_inline_html;  // inline text as a reader sees it: entities decoded, whitespace collapsed
 
 bool equals_ascii_lower(std::string_view text, std::string_view lower) {
-  return text.size() == lower.size() &&
-         std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  return text.size() == lower.size() && std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
 }
 
 void append_ascii_lower(std::string& out, std::string_view text) {
@@ -61,9 +62,25 @@ bool starts_with_byline_label(xmlNodePtr node) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' || text.front() == '\r'))
     text.remove_prefix(1);
   if (text.size() > 120) return false;
-  static constexpr std::string_view kLabels[] = {"By ", "BY ", "by ", "Von ", "VON ", "von ", "Posted by ", "Written by ",
-                                                 "Geschrieben von ", "Verfasst von ", "Eingestellt von ", "Autor: ",
-                                                 "Autorin: ", "Author: ", "Par ", "Por ", "Door ", "Texto: ", "Text: "};
+  static constexpr std::string_view kLabels[] = {"By ",
+                                                 "BY ",
+                                                 "by ",
+                                                 "Von ",
+                                                 "VON ",
+                                                 "von ",
+                                                 "Posted by ",
+                                                 "Written by ",
+                                                 "Geschrieben von ",
+                                                 "Verfasst von ",
+                                                 "Eingestellt von ",
+                                                 "Autor: ",
+                                                 "Autorin: ",
+                                                 "Author: ",
+                                                 "Par ",
+                                                 "Por ",
+                                                 "Door ",
+                                                 "Texto: ",
+                                                 "Text: "};
   for (auto label : kLabels)
     if (text.starts_with(label) || text == label.substr(0, label.size() - 1)) return true;
   return false;
@@ -126,7 +143,8 @@ class FactCollector {
       if (key.empty()) key = attribute(node, "name");
       if (key.empty()) key = attribute(node, "itemprop");
       if (key.empty()) key = attribute(node, "http-equiv");
-      if (!key.empty() && facts_.metas.size() < 500) facts_.metas.emplace_back(lower_ascii(key), clean_inline_html(attribute(node, "content")));
+      if (!key.empty() && facts_.metas.size() < 500)
+        facts_.metas.emplace_back(lower_ascii(key), clean_inline_html(attribute(node, "content")));
       return;
     }
     if (name == "html" && facts_.html_lang.empty()) facts_.html_lang = attribute(node, "lang");
@@ -136,7 +154,8 @@ class FactCollector {
     }
     if (name == "script") {
       const std::string type = lower_ascii(attribute(node, "type"));
-      if (facts_.jsonld.size() < 32 && (type.find("ld+json") != std::string::npos || (type.empty() && looks_like_jsonld(node))))
+      if (facts_.jsonld.size() < 32 &&
+          (type.find("ld+json") != std::string::npos || (type.empty() && looks_like_jsonld(node))))
         facts_.jsonld.push_back(text_content(node));
       return;
     }
@@ -168,7 +187,8 @@ class FactCollector {
       if (value.empty()) value = text_content(node);
       push_limited(facts_.itemprop_dates, clean_inline_html(value));
     }
-    if (equals_ascii_lower(itemprop, "author") || equals_ascii_lower(itemprop, "creator")) push_limited(facts_.itemprop_authors, clean_inline_html(itemprop_author_text(node)));
+    if (equals_ascii_lower(itemprop, "author") || equals_ascii_lower(itemprop, "creator"))
+      push_limited(facts_.itemprop_authors, clean_inline_html(itemprop_author_text(node)));
     if (boilerplate) return;
 
     if (name == "time") {
@@ -188,11 +208,13 @@ class FactCollector {
     };
     if (name == "address" || starts_with_byline_label(node)) push_short(facts_.labelled_bylines);
     const bool short_text = name != "body" && name != "article" && name != "main";
-    if (name == "a" && equals_ascii_lower(attribute_view(node, "rel"), "author")) push_limited(facts_.rel_authors, clean_inline_html(text_content(node)));
+    if (name == "a" && equals_ascii_lower(attribute_view(node, "rel"), "author"))
+      push_limited(facts_.rel_authors, clean_inline_html(text_content(node)));
     if (short_text && contains_any(marks, {"author", "byline", "autor", "byl ", "by-line", "writer"}) &&
         !contains_any(marks, {"bio", "avatar", "image", "img", "photo", "description", "about"}))
       push_short(facts_.class_bylines);
-    if (short_text && contains_any(marks, {"date", "time", "publish", "posted", "datum", "meta", "byline", "dateline", "entry"}))
+    if (short_text &&
+        contains_any(marks, {"date", "time", "publish", "posted", "datum", "meta", "byline", "dateline", "entry"}))
       push_short(facts_.datelines);
   }
 

@@ -1,7 +1,7 @@
 // Hand-written: what a page's headings say about its headline depends on template conventions
 // (kickers, logos, breadcrumbs) that no HTML library knows.
-#include "storyline/core/ascii.h"
 #include "storyline/extract/page_headings.h"
+#include "storyline/core/ascii.h"
 
 #include <algorithm>
 #include <string_view>
@@ -19,9 +19,9 @@ std::string class_and_id(xmlNodePtr node) { return lower_ascii(attribute(node, "
 // | Site</span></h1> shows only the headline.
 bool hidden_element(xmlNodePtr node) {
   return hidden_by_attributes(node) ||
-         has_token(lower_ascii(attribute(node, "class")), {"element-invisible", "visually-hidden", "visuallyhidden", "sr-only",
-                                                           "screen-reader-text", "screenreader-only", "hidden", "is-hidden",
-                                                           "u-hidden", "offscreen"});
+         has_token(lower_ascii(attribute(node, "class")),
+                   {"element-invisible", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
+                    "screenreader-only", "hidden", "is-hidden", "u-hidden", "offscreen"});
 }
 
 // A kicker above the headline, or a subtitle or date line after it, inside the same <h1>
@@ -29,8 +29,9 @@ bool hidden_element(xmlNodePtr node) {
 // Rheinmetall gehackt</span>", "Headline<br><small>02.02.2022 • Presse</small>"): the headline is
 // the rest (measured on trafilatura-eval: 12 titles more, 1 fewer where the gold keeps a subtitle).
 bool is_secondary_heading_part(xmlNodePtr node) {
-  static constexpr std::string_view kMarks[] = {"kicker",   "dachzeile",  "topline",  "overline",    "eyebrow",     "roofline",
-                                                "supertitle", "pretitle", "titleheader", "topic-label", "h1small", "subtitle"};
+  static constexpr std::string_view kMarks[] = {"kicker",      "dachzeile",   "topline",    "overline",
+                                                "eyebrow",     "roofline",    "supertitle", "pretitle",
+                                                "titleheader", "topic-label", "h1small",    "subtitle"};
   if (node_name(node) == "small") return true;
   const std::string classes = lower_ascii(attribute(node, "class"));
   return std::any_of(std::begin(kMarks), std::end(kMarks),
@@ -49,7 +50,8 @@ void append_visible_text(xmlNodePtr node, std::string& out, int depth, bool skip
       const std::string name = node_name(child);
       if (name == "script" || name == "style" || name == "noscript" || hidden_element(child)) continue;
       if (skip_secondary && is_secondary_heading_part(child)) continue;
-      const bool inline_markup = name == "em" || name == "i" || name == "b" || name == "strong" || name == "a" || name == "wbr";
+      const bool inline_markup = name == "em" || name == "i" || name == "b" || name == "strong" || name == "a" ||
+                                 name == "wbr";
       if (!inline_markup) out += ' ';
       append_visible_text(child, out, depth + 1);
       if (!inline_markup) out += ' ';
@@ -96,13 +98,14 @@ bool is_home_link(std::string_view href) {
 bool is_site_branding(xmlNodePtr node) {
   const std::string marks = class_and_id(node);
   return lower_ascii(attribute(node, "role")) == "banner" ||
-         has_token(marks, {"site-title", "site-name", "sitename", "site-logo", "logo", "blog-title", "blogtitle", "blog-name",
-                           "branding", "site-branding", "masthead", "site-header", "headerimg", "brand"});
+         has_token(marks, {"site-title", "site-name", "sitename", "site-logo", "logo", "blog-title", "blogtitle",
+                           "blog-name", "branding", "site-branding", "masthead", "site-header", "headerimg", "brand"});
 }
 
 // The link a heading is, or sits in: its only element child (or grandchild), or its parent.
 xmlNodePtr heading_link(xmlNodePtr heading) {
-  if (heading->parent && heading->parent->type == XML_ELEMENT_NODE && node_name(heading->parent) == "a") return heading->parent;
+  if (heading->parent && heading->parent->type == XML_ELEMENT_NODE && node_name(heading->parent) == "a")
+    return heading->parent;
   xmlNodePtr node = heading;
   for (int depth = 0; depth < 3; ++depth) {
     xmlNodePtr only = nullptr;
@@ -111,7 +114,8 @@ xmlNodePtr heading_link(xmlNodePtr heading) {
         if (only) return nullptr;
         only = child;
       } else if (child->type == XML_TEXT_NODE && child->content &&
-                 std::string_view(reinterpret_cast<const char*>(child->content)).find_first_not_of(" \t\r\n") != std::string_view::npos) {
+                 std::string_view(reinterpret_cast<const char*>(child->content)).find_first_not_of(" \t\r\n") !=
+                     std::string_view::npos) {
         return nullptr;  // text outside the link
       }
     }

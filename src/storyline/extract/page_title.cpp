@@ -65,8 +65,10 @@ struct TitleParts {
 };
 
 TitleParts split_title(const std::string& title) {
-  static constexpr std::string_view kSeparators[] = {" | ", " - ", " : ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " :: ",
-                                                     " \xC2\xBB ", " \xC2\xAB ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " ~ ", " // ", " / "};
+  static constexpr std::string_view kSeparators[] = {
+      " | ",  " - ",        " : ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ",
+      " :: ", " \xC2\xBB ", " \xC2\xAB ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " ~ ",
+      " // ", " / "};
   TitleParts result;
   size_t start = 0, i = 0;
   while (i < title.size()) {
@@ -128,7 +130,8 @@ std::string strip_site_from_title(const std::string& raw_title, const std::vecto
       if (site.size() < 2) continue;
       if (key == site) return true;
       if (key.size() >= 4 && site.find(key) != std::string::npos) return true;  // "Guardian" in "theguardian"
-      if (site.size() >= 4 && key.find(site) != std::string::npos && count_words(part) <= 4) return true;  // "SPIEGEL ONLINE"
+      if (site.size() >= 4 && key.find(site) != std::string::npos && count_words(part) <= 4)
+        return true;  // "SPIEGEL ONLINE"
     }
     return false;
   };

@@ -59,9 +59,9 @@ bool is_server_error(std::string_view folded) {
 // ("Published: 11/18/2011 2:27 AM Last Modified: ..."). The same labels alone on a line are
 // boilerplate_phrases.tsv's time_label rule.
 constexpr std::string_view kTimeLabels[] = {
-    "published", "updated", "last updated", "last modified", "modified", "posted", "posted on", "first published",
-    "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "stand:", "publié", "mis à jour", "publicado",
-    "actualizado", "pubblicato", "aggiornato", "opublikowano", "atualizado"};
+    "published",       "updated",        "last updated", "last modified",        "modified",     "posted",    "posted on",
+    "first published", "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "stand:",       "publié",    "mis à jour",
+    "publicado",       "actualizado",    "pubblicato",   "aggiornato",           "opublikowano", "atualizado"};
 constexpr std::string_view kUpdateLabels[] = {"aktualisiert", "updated", "mis à jour", "actualizado", "aggiornato"};
 
 // "Published: 11/18/2011 2:27 AM", "Updated 2 hours ago": a time label, then a number soon; or a

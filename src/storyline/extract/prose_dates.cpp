@@ -17,18 +17,18 @@ int month_number(std::string name) {
     int number;
   };
   static const std::array kMonths = {
-      Month{"january", 1},   Month{"jan", 1},       Month{"januar", 1},     Month{"janvier", 1},  Month{"enero", 1},
-      Month{"february", 2},  Month{"feb", 2},       Month{"februar", 2},    Month{"fevrier", 2},  Month{"febrero", 2},
-      Month{"march", 3},     Month{"mar", 3},       Month{"märz", 3},       Month{"maerz", 3},    Month{"mars", 3},
-      Month{"marzo", 3},     Month{"april", 4},     Month{"apr", 4},        Month{"avril", 4},    Month{"abril", 4},
-      Month{"may", 5},       Month{"mai", 5},       Month{"mayo", 5},       Month{"june", 6},     Month{"jun", 6},
-      Month{"juni", 6},      Month{"juin", 6},      Month{"junio", 6},      Month{"july", 7},     Month{"jul", 7},
-      Month{"juli", 7},      Month{"juillet", 7},   Month{"julio", 7},      Month{"august", 8},   Month{"aug", 8},
-      Month{"aout", 8},      Month{"agosto", 8},    Month{"september", 9},  Month{"sep", 9},      Month{"sept", 9},
-      Month{"septembre", 9}, Month{"septiembre", 9}, Month{"october", 10},  Month{"oct", 10},     Month{"oktober", 10},
-      Month{"octobre", 10},  Month{"octubre", 10},  Month{"november", 11},  Month{"nov", 11},     Month{"novembre", 11},
-      Month{"noviembre", 11}, Month{"december", 12}, Month{"dec", 12},      Month{"dezember", 12}, Month{"dez", 12},
-      Month{"decembre", 12}, Month{"diciembre", 12}};
+      Month{"january", 1},    Month{"jan", 1},        Month{"januar", 1},    Month{"janvier", 1},   Month{"enero", 1},
+      Month{"february", 2},   Month{"feb", 2},        Month{"februar", 2},   Month{"fevrier", 2},   Month{"febrero", 2},
+      Month{"march", 3},      Month{"mar", 3},        Month{"märz", 3},      Month{"maerz", 3},     Month{"mars", 3},
+      Month{"marzo", 3},      Month{"april", 4},      Month{"apr", 4},       Month{"avril", 4},     Month{"abril", 4},
+      Month{"may", 5},        Month{"mai", 5},        Month{"mayo", 5},      Month{"june", 6},      Month{"jun", 6},
+      Month{"juni", 6},       Month{"juin", 6},       Month{"junio", 6},     Month{"july", 7},      Month{"jul", 7},
+      Month{"juli", 7},       Month{"juillet", 7},    Month{"julio", 7},     Month{"august", 8},    Month{"aug", 8},
+      Month{"aout", 8},       Month{"agosto", 8},     Month{"september", 9}, Month{"sep", 9},       Month{"sept", 9},
+      Month{"septembre", 9},  Month{"septiembre", 9}, Month{"october", 10},  Month{"oct", 10},      Month{"oktober", 10},
+      Month{"octobre", 10},   Month{"octubre", 10},   Month{"november", 11}, Month{"nov", 11},      Month{"novembre", 11},
+      Month{"noviembre", 11}, Month{"december", 12},  Month{"dec", 12},      Month{"dezember", 12}, Month{"dez", 12},
+      Month{"decembre", 12},  Month{"diciembre", 12}};
   for (const auto& month : kMonths)
     if (name == month.name) return month.number;
   return 0;

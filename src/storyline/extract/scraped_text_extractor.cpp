@@ -14,8 +14,8 @@ namespace storyline::extract {
 namespace {
 
 bool ends_with_period(std::string_view line) {
-  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')' ||
-                           line.ends_with("\u201D") || line.ends_with("\u2019"))) {
+  while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')' || line.ends_with("\u201D") ||
+                           line.ends_with("\u2019"))) {
     line.remove_suffix(line.back() == '"' || line.back() == '\'' || line.back() == ')' ? 1 : 3);
   }
   return line.ends_with(".") || line.ends_with("\u3002");
@@ -28,17 +28,21 @@ std::optional<std::string> publisher_statement(const std::string& line, const Li
   if (shape.words > 20) return std::nullopt;
   // std::regex is slow: only lines holding one of the patterns' verbs go through it.
   const std::string lower = lower_ascii(line);
-  static const char* const kVerbs[] = {"appeared", "published", "posted", "ran ", "republished", "reprinted",
-                                       "reproduced", "erschien", "ist zuerst", "source", "quelle", "fuente"};
-  if (std::none_of(std::begin(kVerbs), std::end(kVerbs), [&](const char* verb) { return lower.find(verb) != std::string::npos; }))
+  static const char* const kVerbs[] = {"appeared",   "published", "posted",     "ran ",   "republished", "reprinted",
+                                       "reproduced", "erschien",  "ist zuerst", "source", "quelle",      "fuente"};
+  if (std::none_of(std::begin(kVerbs), std::end(kVerbs),
+                   [&](const char* verb) { return lower.find(verb) != std::string::npos; }))
     return std::nullopt;
   static const std::regex kPatterns[] = {
-      std::regex("^(?:this\\s+)?(?:article|story|post|piece|content|report)?\\s*(?:was\\s+|is\\s+)?(?:originally\\s+|first\\s+)?"
-                 "(?:appeared|published|posted|ran)\\s+(?:originally\\s+|first\\s+)?(?:on|in|at|by)\\s+(.+)$",
+      std::regex(
+          "^(?:this\\s+)?(?:article|story|post|piece|content|report)?\\s*(?:was\\s+|is\\s+)?(?:originally\\s+|first\\s+)?"
+          "(?:appeared|published|posted|ran)\\s+(?:originally\\s+|first\\s+)?(?:on|in|at|by)\\s+(.+)$",
+          std::regex::icase),
+      std::regex("^(?:republished|reprinted|reproduced)\\s+(?:with\\s+permission\\s+)?(?:from|of)\\s+(.+)$",
                  std::regex::icase),
-      std::regex("^(?:republished|reprinted|reproduced)\\s+(?:with\\s+permission\\s+)?(?:from|of)\\s+(.+)$", std::regex::icase),
-      std::regex("^(?:dieser\\s+)?(?:artikel|beitrag|text)?\\s*(?:erschien|ist)\\s+(?:zuerst|urspr\\S+)\\s+(?:bei|auf|in|im)\\s+(.+?)(?:\\s+erschienen)?$",
-                 std::regex::icase),
+      std::regex(
+          "^(?:dieser\\s+)?(?:artikel|beitrag|text)?\\s*(?:erschien|ist)\\s+(?:zuerst|urspr\\S+)\\s+(?:bei|auf|in|im)\\s+(.+?)(?:\\s+erschienen)?$",
+          std::regex::icase),
       std::regex("^(?:source|quelle|fuente)\\s*:\\s*(.+)$", std::regex::icase),
   };
   for (const auto& pattern : kPatterns) {
@@ -176,8 +180,8 @@ ScrapedTextAnalysis analyze_scraped_text(std::string_view utf8_text, const PageC
   // Short body-scored lines before the first paragraph of prose may be kickers and tag lines
   // ("Antony Blinken" above the headline): the headline is searched up to that paragraph.
   size_t first_prose = first_body;
-  while (first_prose < n && !(is_body_role(roles[first_prose]) && shapes[first_prose].words >= 8 &&
-                              shapes[first_prose].terminal_punctuation))
+  while (first_prose < n &&
+         !(is_body_role(roles[first_prose]) && shapes[first_prose].words >= 8 && shapes[first_prose].terminal_punctuation))
     ++first_prose;
   if (first_prose == n || first_prose > first_body + 3) first_prose = first_body;
   std::optional<size_t> title;
@@ -193,7 +197,8 @@ ScrapedTextAnalysis analyze_scraped_text(std::string_view utf8_text, const PageC
     // A line the classifier reads as body is the headline only when short; the lone line of a
     // one-paragraph text stays body.
     if (roles[i] == LineRole::kBody && (shape.words > 25 || i + 1 == n)) continue;
-    const double score = std::min(shape.words, 25) + 5 * shape.title_case_ratio() - 0.3 * static_cast<double>(first_prose - i);
+    const double score = std::min(shape.words, 25) + 5 * shape.title_case_ratio() -
+                         0.3 * static_cast<double>(first_prose - i);
     if (!title || score > best_score) {
       title = i;
       best_score = score;

@@ -16,14 +16,14 @@ bool is_one_of(const std::string& name, std::initializer_list<const char*> names
 
 // Elements whose text is never article text.
 bool is_skipped(const std::string& name) {
-  return is_one_of(name, {"script", "style", "noscript", "iframe", "object", "embed", "video", "audio", "svg",
-                          "form", "button", "select", "textarea", "template", "head", "title", "figcaption"});
+  return is_one_of(name, {"script", "style", "noscript", "iframe", "object", "embed", "video", "audio", "svg", "form",
+                          "button", "select", "textarea", "template", "head", "title", "figcaption"});
 }
 
 bool is_block(const std::string& name) {
-  return is_one_of(name, {"p", "div", "section", "article", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "h1",
-                          "h2", "h3", "h4", "h5", "h6", "table", "tr", "pre", "figure", "header", "footer", "aside",
-                          "hr", "address", "main", "body", "html"});
+  return is_one_of(name, {"p",      "div",    "section", "article", "blockquote", "ul",      "ol",   "li",    "dl",  "dt",
+                          "dd",     "h1",     "h2",      "h3",      "h4",         "h5",      "h6",   "table", "tr",  "pre",
+                          "figure", "header", "footer",  "aside",   "hr",         "address", "main", "body",  "html"});
 }
 
 // Collects text in paragraphs. Depth is bounded by the HTML parser (256 levels), and the walk is

@@ -25,9 +25,9 @@ std::string drop_feed_trailer(std::string text) {
     const size_t last_break = text.rfind("\n\n");
     const std::string last = trimmed(last_break == std::string::npos ? text : text.substr(last_break + 2), kXmlSpace);
     const bool is_trailer = (last.starts_with("The post ") && last.find(" appeared first on ") != std::string::npos) ||
-                            (last.size() < 60 && (last.starts_with("Continue reading") || last.starts_with("Read more") ||
-                                                  last.starts_with("Read the full") || last == "[\xE2\x80\xA6]" ||
-                                                  last == "[...]"));
+                            (last.size() < 60 &&
+                             (last.starts_with("Continue reading") || last.starts_with("Read more") ||
+                              last.starts_with("Read the full") || last == "[\xE2\x80\xA6]" || last == "[...]"));
     if (!is_trailer || last_break == std::string::npos) return text;
     text.resize(last_break);
   }

@@ -29,7 +29,7 @@ struct FeedItem {
   std::vector<Image> images;
   std::string language;
   std::vector<std::string> categories;  // RSS <category>, Atom <category term>: the publisher's sections
-  bool audio = false;  // an audio enclosure or iTunes episode fields: a podcast episode
+  bool audio = false;                   // an audio enclosure or iTunes episode fields: a podcast episode
 };
 
 struct FeedChannel {

@@ -71,7 +71,8 @@ ParsedFeed parse_json_feed(std::string_view utf8) {
   json value;
   try {
     value = json::parse(utf8, [](int depth, json::parse_event_t, json&) {
-      if (depth > kMaxJsonDepth) throw InputError("the JSON Feed is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+      if (depth > kMaxJsonDepth)
+        throw InputError("the JSON Feed is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
       return true;
     });
   } catch (const json::exception& error) {

@@ -5,11 +5,11 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <strings.h>
 #include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstring>
-#include <strings.h>
 #include <memory>
 #include <mutex>
 
@@ -126,8 +126,9 @@ std::vector<std::string> inherited_attribute(xmlNodePtr node, const char* name) 
   std::vector<std::string> values;  // nearest first
   for (int depth = 0; node && node->type == XML_ELEMENT_NODE && depth < 300; node = node->parent, ++depth) {
     for (xmlAttrPtr property = node->properties; property; property = property->next) {
-      if (property->ns && property->ns->prefix && std::strcmp(reinterpret_cast<const char*>(property->ns->prefix), "xml") == 0 &&
-          property->name && std::strcmp(reinterpret_cast<const char*>(property->name), name) == 0) {
+      if (property->ns && property->ns->prefix &&
+          std::strcmp(reinterpret_cast<const char*>(property->ns->prefix), "xml") == 0 && property->name &&
+          std::strcmp(reinterpret_cast<const char*>(property->name), name) == 0) {
         std::string value;
         append_text(reinterpret_cast<xmlNodePtr>(property), value, 0);
         values.push_back(std::move(value));
@@ -191,7 +192,9 @@ bool has_image_extension(std::string url) {
 
 std::optional<int> int_attribute(xmlNodePtr node, const char* name) {
   const std::string value = attribute(node, name);
-  if (value.empty() || value.size() > 6 || !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) return std::nullopt;
+  if (value.empty() || value.size() > 6 ||
+      !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
+    return std::nullopt;
   return std::stoi(value);
 }
 
@@ -223,7 +226,8 @@ void read_media(xmlNodePtr node, const Name& name, FeedItem& item, const std::st
     // A media:content may carry its own thumbnail.
     for (xmlNodePtr child = node->children; child; child = child->next) {
       const Name child_name = name_of(child);
-      if (child_name.ns == Ns::kMedia && child_name.local == "thumbnail") read_media(child, child_name, item, base, depth + 1);
+      if (child_name.ns == Ns::kMedia && child_name.local == "thumbnail")
+        read_media(child, child_name, item, base, depth + 1);
     }
   }
 }
@@ -261,7 +265,8 @@ FeedItem read_atom_entry(xmlNodePtr entry, const std::string& base) {
   FeedItem item;
   bool have_html_alternate = false;
   std::string published, updated, created;
-  if (const auto langs = inherited_attribute(entry, "lang"); !langs.empty()) item.language = trimmed(langs.front(), kXmlSpace);
+  if (const auto langs = inherited_attribute(entry, "lang"); !langs.empty())
+    item.language = trimmed(langs.front(), kXmlSpace);
   for (xmlNodePtr child = entry->children; child; child = child->next) {
     const Name name = name_of(child);
     if (name.ns == Ns::kAtom || name.ns == Ns::kNone) {
@@ -316,10 +321,12 @@ FeedItem read_rss_item(xmlNodePtr node, const std::string& base) {
         else if (name.local == "enclosure") {
           const std::string url = resolve(child, base, attribute(child, "url"));
           const std::string type = attribute(child, "type");
-          if (is_image_type(type) || (type.empty() && has_image_extension(url))) add_image(item, url, std::nullopt, std::nullopt);
+          if (is_image_type(type) || (type.empty() && has_image_extension(url)))
+            add_image(item, url, std::nullopt, std::nullopt);
           if (lower_ascii(type).starts_with("audio/")) item.audio = true;
         } else if (name.local == "category" && item.categories.size() < 8) {
-          if (std::string category = trimmed(text_of(child), kXmlSpace); !category.empty()) item.categories.push_back(std::move(category));
+          if (std::string category = trimmed(text_of(child), kXmlSpace); !category.empty())
+            item.categories.push_back(std::move(category));
         }
         break;
       case Ns::kContent:
@@ -392,7 +399,8 @@ void read_channel(xmlNodePtr node, bool atom, FeedChannel& channel) {
     }
   }
   if (channel.language.empty()) {
-    if (const auto langs = inherited_attribute(node, "lang"); !langs.empty()) channel.language = trimmed(langs.front(), kXmlSpace);
+    if (const auto langs = inherited_attribute(node, "lang"); !langs.empty())
+      channel.language = trimmed(langs.front(), kXmlSpace);
   }
 }
 
@@ -448,8 +456,8 @@ ParsedFeed parse_xml_feed(std::string_view utf8, const char* format_label) {
   // Input is already UTF-8 (its declared encoding was applied by the ingest stage). No
   // XML_PARSE_NOENT: entities stay references, so billion-laughs feeds cannot expand; no
   // XML_PARSE_HUGE: libxml2's depth and size limits stay on.
-  const int options = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                      XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+  const int options = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+                      XML_PARSE_COMPACT;
   const std::string xml = normalize_entity_references(utf8);
   if (xml.size() > INT_MAX) throw InputError(std::string("the ") + format_label + " feed is too large");
   std::unique_ptr<xmlDoc, DocFree> doc(

@@ -8,7 +8,9 @@
 namespace storyline::ingest {
 namespace {
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':'; }
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':';
+}
 
 // Names declared with <!ENTITY name ...> in the internal subset.
 std::set<std::string, std::less<>> declared_entities(std::string_view doctype) {
@@ -29,7 +31,8 @@ void append_code_points_as_references(std::string_view utf8, std::string& out) {
     const unsigned char c = static_cast<unsigned char>(utf8[i]);
     const int length = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
     uint32_t value = length == 1 ? c : c & (0x3F >> (length - 1));
-    for (int k = 1; k < length && i + k < utf8.size(); ++k) value = (value << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    for (int k = 1; k < length && i + k < utf8.size(); ++k)
+      value = (value << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
     out += "&#" + std::to_string(value) + ";";
     i += length;
   }

@@ -10,11 +10,11 @@ enum class InputFormat {
   kFrontMatter,  // "---" YAML front matter record (seed 000's layout)
   kJson,         // one JSON record or an array of records
   kJsonLines,
-  kRss,          // RSS 0.9x / 2.0
-  kRdf,          // RSS 1.0
+  kRss,  // RSS 0.9x / 2.0
+  kRdf,  // RSS 1.0
   kAtom,
   kJsonFeed,
-  kBinary,       // not text: refused
+  kBinary,  // not text: refused
   kEmpty,
 };
 

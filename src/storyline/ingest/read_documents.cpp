@@ -4,12 +4,12 @@
 #include <exception>
 #include <string>
 
+#include "storyline/core/decompress.h"
 #include "storyline/core/iso_time.h"
 #include "storyline/extract/date_parse.h"
 #include "storyline/extract/finalize.h"
 #include "storyline/extract/html_extractor.h"
 #include "storyline/extract/scraped_text_extractor.h"
-#include "storyline/core/decompress.h"
 #include "storyline/ingest/feed_reader.h"
 #include "storyline/ingest/input_format.h"
 #include "storyline/ingest/record_reader.h"
@@ -108,7 +108,9 @@ ReadResult read_documents(const RawInput& input) {
     result.documents.erase(unreadable, result.documents.end());
   }
   if (result.documents.empty() && !result.problems.empty())
-    throw InputError(result.problems.front() + (result.problems.size() > 1 ? " (and " + std::to_string(result.problems.size() - 1) + " more problems)" : ""));
+    throw InputError(
+        result.problems.front() +
+        (result.problems.size() > 1 ? " (and " + std::to_string(result.problems.size() - 1) + " more problems)" : ""));
   return result;
 }
 

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "storyline/core/document_json_detail.h"
 #include "storyline/core/category_names.h"
+#include "storyline/core/document_json_detail.h"
 #include "storyline/text/html_entities.h"
 
 namespace storyline::ingest {
@@ -141,8 +141,8 @@ void record_to_documents(const json& record, const RawInput& input, int depth, R
     document.title = string_field(record, {"title", "name", "headline"});
     document.excerpt = string_field(record, {"excerpt", "description", "summary", "abstract", "snippet"});
     document.text = string_field(record, {"text", "body", "articleBody", "content", "content_text"});
-    document.published =
-        string_field(record, {"publishedDateTime", "published", "datePublished", "publishedAt", "pubDate", "date"});
+    document.published = string_field(record,
+                                      {"publishedDateTime", "published", "datePublished", "publishedAt", "pubDate", "date"});
     document.url = string_field(record, {"webUrl", "url", "originalUrl", "link", "canonicalUrl"});
     document.author = author_field(record);
     document.language = string_field(record, {"language", "lang"});
@@ -175,8 +175,9 @@ void record_to_documents(const json& record, const RawInput& input, int depth, R
     return field && field->find_first_not_of(" \t\r\n") != std::string::npos;
   };
   if (!has(document.title) && !has(document.text) && !has(document.excerpt)) {
-    result.problems.push_back("a record has no title, text or excerpt (fields title/headline, text/body/content, "
-                              "excerpt/description); skipped");
+    result.problems.push_back(
+        "a record has no title, text or excerpt (fields title/headline, text/body/content, "
+        "excerpt/description); skipped");
   } else {
     result.documents.push_back(std::move(document));
   }
@@ -227,7 +228,8 @@ ReadResult read_front_matter_record(std::string_view utf8, const RawInput& input
     }
     pos = end + 1;
   }
-  const std::string_view yaml_text = utf8.substr(body_start + 1, (close == std::string_view::npos ? utf8.size() : close) - body_start - 1);
+  const std::string_view yaml_text = utf8.substr(body_start + 1,
+                                                 (close == std::string_view::npos ? utf8.size() : close) - body_start - 1);
   json record;
   try {
     record = yaml_to_json(YAML::Load(std::string(yaml_text)));

@@ -15,10 +15,8 @@ const TranslationLexicon& default_translation_lexicon() {
 CategoryText category_text(const Document& document) {
   CategoryText input;
   if (document.title) input.title = *document.title;
-  if (document.text && !document.text->empty())
-    input.text = *document.text;
-  else if (document.excerpt)
-    input.text = *document.excerpt;
+  if (document.text && !document.text->empty()) input.text = *document.text;
+  else if (document.excerpt) input.text = *document.excerpt;
   input.language = document.language && !document.language->empty() ? std::string_view(*document.language) : "en";
   if (document.url) input.url = *document.url;
   if (document.section) input.section = *document.section;

@@ -18,9 +18,7 @@ inline constexpr size_t kCategoryCount = 7;
 using storyline::kCategoryNames;  // core/category_names.h: the one list
 static_assert(kCategoryNames.size() == kCategoryCount);
 
-inline constexpr std::string_view category_name(Category category) {
-  return kCategoryNames[static_cast<size_t>(category)];
-}
+inline constexpr std::string_view category_name(Category category) { return kCategoryNames[static_cast<size_t>(category)]; }
 
 inline constexpr Category category_at(size_t index) { return static_cast<Category>(index); }
 

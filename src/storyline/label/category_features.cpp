@@ -108,10 +108,8 @@ FeatureVector category_features(const CategoryText& input, uint32_t bucket_bits)
     const uint32_t bucket = bucket_of(fnv1a64(category_name(*section), kSectionSeed), bucket_bits);
     const auto at = std::lower_bound(features.begin(), features.end(), bucket,
                                      [](const Feature& feature, uint32_t b) { return feature.bucket < b; });
-    if (at != features.end() && at->bucket == bucket)
-      at->value += kSectionFeatureValue;
-    else
-      features.insert(at, {bucket, kSectionFeatureValue});
+    if (at != features.end() && at->bucket == bucket) at->value += kSectionFeatureValue;
+    else features.insert(at, {bucket, kSectionFeatureValue});
   }
   return features;
 }

@@ -32,9 +32,9 @@ inline constexpr size_t kMaxCategoryTextBytes = 16 * 1024;
 struct CategoryText {
   std::string_view title;
   std::string_view text;
-  std::string_view language;  // ISO 639-1; picks the stemmer and stop words ("" = none)
-  std::string_view url = {};       // the page's URL (its path names a section), or empty
-  std::string_view section = {};   // the publisher's section name (article:section, a feed's category)
+  std::string_view language;      // ISO 639-1; picks the stemmer and stop words ("" = none)
+  std::string_view url = {};      // the page's URL (its path names a section), or empty
+  std::string_view section = {};  // the publisher's section name (article:section, a feed's category)
   // When set, a word of another language that the lexicon translates also counts as its English
   // word (see translation_lexicon.h). Models are trained and used with the same lexicon.
   const TranslationLexicon* lexicon = nullptr;

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <bit>
-#include <cmath>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -51,9 +51,7 @@ class Reader {
   size_t position() const { return position_; }
   size_t remaining() const { return bytes_.size() - position_; }
 
-  [[noreturn]] void fail(const std::string& problem) const {
-    throw ModelError("category model " + name_ + ": " + problem);
-  }
+  [[noreturn]] void fail(const std::string& problem) const { throw ModelError("category model " + name_ + ": " + problem); }
 
  private:
   std::string_view bytes_;
@@ -119,9 +117,7 @@ Category CategoryModel::predict(const FeatureVector& features) const {
   return category_at(static_cast<size_t>(std::max_element(result.begin(), result.end()) - result.begin()));
 }
 
-Category CategoryModel::predict(const CategoryText& input) const {
-  return predict(category_features(input, bucket_bits_));
-}
+Category CategoryModel::predict(const CategoryText& input) const { return predict(category_features(input, bucket_bits_)); }
 
 std::string CategoryModel::serialize() const {
   std::string out(kMagic);
@@ -151,7 +147,8 @@ CategoryModel CategoryModel::deserialize(std::string_view bytes, const std::stri
     return tail.u32("checksum");
   }();
   if (stored_crc != crc_of(bytes.substr(0, bytes.size() - 4)))
-    reader.fail("checksum mismatch: the file is corrupt or truncated; retrain it (see README, `storyline train categories`)");
+    reader.fail(
+        "checksum mismatch: the file is corrupt or truncated; retrain it (see README, `storyline train categories`)");
 
   const uint32_t format = reader.u32("format version");
   if (format != kFormatVersion)

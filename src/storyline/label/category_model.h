@@ -54,7 +54,7 @@ class CategoryModel {
   // `name` appears in error messages (a file path). Throws ModelError.
   static CategoryModel deserialize(std::string_view bytes, const std::string& name);
 
-  void save(const std::string& path) const;  // throws ModelError when it cannot write
+  void save(const std::string& path) const;            // throws ModelError when it cannot write
   static CategoryModel load(const std::string& path);  // throws ModelError
 
   bool operator==(const CategoryModel&) const = default;

@@ -25,13 +25,38 @@ bool contains(std::initializer_list<std::string_view> list, std::string_view wor
 
 // Titles and roles written capitalized before a name; they are cut off and mark a person.
 bool is_title_word(std::string_view word) {
-  return contains({"President", "Vice", "Secretary", "Minister", "Prime", "Foreign", "Interior", "Defense",
-                   "Defence", "Information", "Finance", "Spokesman", "Spokesperson", "Spokeswoman", "Leader",
-                   "Supreme", "Chief", "General", "Gen", "Senator", "Sen", "Rep", "Gov", "Governor", "King", "Queen",
-                   "Prince", "Pope", "Mullah", "Sheikh", "Mr", "Mrs", "Ms", "Dr", "Prof", "Judge", "Justice",
-                   "Commander", "Ambassador", "Envoy", "Director", "Chairman", "Deputy", "Former", "Special",
-                   "Representative", "Chancellor", "Mayor", "Sir", "Lord", "Lady", "Emir", "Ayatollah", "Imam",
-                   "Colonel", "Col", "Captain", "Capt", "Lt", "Sgt", "Officer", "Attorney", "Speaker"},
+  return contains({"President",    "Vice",
+                   "Secretary",    "Minister",
+                   "Prime",        "Foreign",
+                   "Interior",     "Defense",
+                   "Defence",      "Information",
+                   "Finance",      "Spokesman",
+                   "Spokesperson", "Spokeswoman",
+                   "Leader",       "Supreme",
+                   "Chief",        "General",
+                   "Gen",          "Senator",
+                   "Sen",          "Rep",
+                   "Gov",          "Governor",
+                   "King",         "Queen",
+                   "Prince",       "Pope",
+                   "Mullah",       "Sheikh",
+                   "Mr",           "Mrs",
+                   "Ms",           "Dr",
+                   "Prof",         "Judge",
+                   "Justice",      "Commander",
+                   "Ambassador",   "Envoy",
+                   "Director",     "Chairman",
+                   "Deputy",       "Former",
+                   "Special",      "Representative",
+                   "Chancellor",   "Mayor",
+                   "Sir",          "Lord",
+                   "Lady",         "Emir",
+                   "Ayatollah",    "Imam",
+                   "Colonel",      "Col",
+                   "Captain",      "Capt",
+                   "Lt",           "Sgt",
+                   "Officer",      "Attorney",
+                   "Speaker"},
                   word);
 }
 
@@ -41,24 +66,27 @@ bool is_title_filler(std::string_view word) {
 }
 
 bool is_organization_suffix(std::string_view word) {
-  return contains({"Council", "Department", "Ministry", "Network", "Agency", "Office", "Party", "Army", "Police",
-                   "News", "Times", "Post", "Journal", "Bank", "Fund", "Organization", "Organisation", "Union",
-                   "Committee", "Commission", "Court", "University", "Institute", "Association", "Corp",
-                   "Corporation", "Inc", "Ltd", "Group", "Company", "Press", "Forces", "Force", "Federation",
-                   "Movement", "Front", "Emirate", "Administration", "Parliament", "Senate", "Congress", "Service",
-                   "Services", "Board", "Authority", "League", "Club", "Foundation", "Center", "Centre", "Airlines",
-                   "Guard", "Brigade", "Taliban", "Reuters", "Tribune", "Herald", "Television", "Radio"},
+  return contains({"Council",    "Department",   "Ministry",       "Network",    "Agency",      "Office",     "Party",
+                   "Army",       "Police",       "News",           "Times",      "Post",        "Journal",    "Bank",
+                   "Fund",       "Organization", "Organisation",   "Union",      "Committee",   "Commission", "Court",
+                   "University", "Institute",    "Association",    "Corp",       "Corporation", "Inc",        "Ltd",
+                   "Group",      "Company",      "Press",          "Forces",     "Force",       "Federation", "Movement",
+                   "Front",      "Emirate",      "Administration", "Parliament", "Senate",      "Congress",   "Service",
+                   "Services",   "Board",        "Authority",      "League",     "Club",        "Foundation", "Center",
+                   "Centre",     "Airlines",     "Guard",          "Brigade",    "Taliban",     "Reuters",    "Tribune",
+                   "Herald",     "Television",   "Radio"},
                   word);
 }
 
 // Lower-case words just before a name that make it a person ("spokesman Zabihullah Mujahid").
 bool is_person_context_before(std::string_view word) {
-  return contains({"spokesman", "spokesperson", "spokeswoman", "leader", "officials", "minister",
-                   "president", "envoy", "tourist", "journalist", "reporter", "analyst", "chief", "commander",
-                   "director", "secretary", "ambassador", "diplomat", "senator", "lawmaker", "candidate", "actor",
-                   "actress", "singer", "player", "coach", "founder", "ceo", "chairman", "judge", "lawyer",
-                   "professor", "author", "writer", "by", "father", "mother", "son", "daughter", "wife", "husband",
-                   "mullah", "colleague", "adviser", "advisor", "negotiator", "premier", "striker", "manager"},
+  return contains({"spokesman", "spokesperson", "spokeswoman", "leader",     "officials", "minister", "president",
+                   "envoy",     "tourist",      "journalist",  "reporter",   "analyst",   "chief",    "commander",
+                   "director",  "secretary",    "ambassador",  "diplomat",   "senator",   "lawmaker", "candidate",
+                   "actor",     "actress",      "singer",      "player",     "coach",     "founder",  "ceo",
+                   "chairman",  "judge",        "lawyer",      "professor",  "author",    "writer",   "by",
+                   "father",    "mother",       "son",         "daughter",   "wife",      "husband",  "mullah",
+                   "colleague", "adviser",      "advisor",     "negotiator", "premier",   "striker",  "manager"},
                   word);
 }
 
@@ -76,15 +104,17 @@ bool is_location_context_before(std::string_view word) {
 bool is_common_capitalized(std::string_view word) {
   std::string folded = text::fold_case(word);
   if (text::is_stop_word("en", folded)) return true;
-  return contains({"However", "Meanwhile", "Despite", "Although", "Since", "Last", "Some", "Many", "Most",
-                   "During", "After", "Before", "While", "Going", "Every", "Any", "Our", "Even", "Still", "Yet",
-                   "According", "Although", "Under", "Over", "Like", "Unlike", "Instead", "Today", "Yesterday",
-                   "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                   "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-                   "Sept", "Oct", "Nov", "Dec", "Read", "More", "Click", "Share", "Subscribe", "Download",
-                   "Submit", "Leave", "Reply", "Scroll", "Top", "Advertisement", "Photo", "Image", "Video",
-                   "Overview", "Related", "Comments", "Comment", "Email", "Follow", "Sign", "Log", "Login"},
+  return contains({"However",       "Meanwhile", "Despite",  "Although", "Since",     "Last",      "Some",     "Many",
+                   "Most",          "During",    "After",    "Before",   "While",     "Going",     "Every",    "Any",
+                   "Our",           "Even",      "Still",    "Yet",      "According", "Although",  "Under",    "Over",
+                   "Like",          "Unlike",    "Instead",  "Today",    "Yesterday", "Tomorrow",  "Monday",   "Tuesday",
+                   "Wednesday",     "Thursday",  "Friday",   "Saturday", "Sunday",    "January",   "February", "March",
+                   "April",         "May",       "June",     "July",     "August",    "September", "October",  "November",
+                   "December",      "Jan",       "Feb",      "Mar",      "Apr",       "Jun",       "Jul",      "Aug",
+                   "Sep",           "Sept",      "Oct",      "Nov",      "Dec",       "Read",      "More",     "Click",
+                   "Share",         "Subscribe", "Download", "Submit",   "Leave",     "Reply",     "Scroll",   "Top",
+                   "Advertisement", "Photo",     "Image",    "Video",    "Overview",  "Related",   "Comments", "Comment",
+                   "Email",         "Follow",    "Sign",     "Log",      "Login"},
                   word);
 }
 
@@ -105,7 +135,8 @@ bool is_acronym(std::string_view word) {
 
 // Lower-case connectors allowed inside a name ("Secretary of State", "Eid al-Adha", "bin Laden").
 bool is_name_connector(std::string_view word) {
-  return contains({"of", "al", "bin", "ibn", "de", "la", "le", "von", "van", "der", "den", "del", "da", "du", "el", "ul"}, word);
+  return contains({"of", "al", "bin", "ibn", "de", "la", "le", "von", "van", "der", "den", "del", "da", "du", "el", "ul"},
+                  word);
 }
 
 struct Candidate {
@@ -205,14 +236,16 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
     for (size_t i = 0; i < words.size(); ++i) {
       if (!starts_upper(words[i].text)) continue;
       size_t end = i + 1;
-      while (end < words.size() && starts_upper(words[end].text) && joined_by_space(sentence, words[end - 1], words[end])) ++end;
+      while (end < words.size() && starts_upper(words[end].text) && joined_by_space(sentence, words[end - 1], words[end]))
+        ++end;
       gazetteer_segments(sentence, words, i, end, segments);
       for (const auto& [from, to] : segments) {
         // Lone capitalized headline words that are also an organization's name ("International")
         // are too ambiguous; the body names such organizations if they matter.
         const auto type = Gazetteer::instance().lookup(join_words(sentence, words, from, to));
         if (to - from == 1 && type != NameType::kLocation) continue;
-        out.push_back({join_words(sentence, words, from, to), sentence_offset + words[from].offset, to - from, true, false, false});
+        out.push_back(
+            {join_words(sentence, words, from, to), sentence_offset + words[from].offset, to - from, true, false, false});
       }
       i = end - 1;
     }
@@ -281,8 +314,8 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
           out.push_back({join_words(sentence, words, from, to), sentence_offset + words[from].offset, to - from,
                          sentence_initial && from == i, false, location_cue && from == i});
       } else {
-        out.push_back({name, sentence_offset + words[begin].offset, end - begin, sentence_initial && begin == i,
-                       person_cue, location_cue && begin == i});
+        out.push_back({name, sentence_offset + words[begin].offset, end - begin, sentence_initial && begin == i, person_cue,
+                       location_cue && begin == i});
       }
     }
     previous_was_person = out.size() > out_before && out.back().person_cue;
@@ -324,7 +357,8 @@ std::vector<EntityMention> recognize_entities(std::string_view utf8_text) {
     if (paragraph_end == std::string_view::npos) paragraph_end = utf8_text.size();
     const std::string_view paragraph = utf8_text.substr(paragraph_start, paragraph_end - paragraph_start);
     for (std::string_view sentence : text::split_sentences(paragraph))
-      candidates_in_sentence(sentence, paragraph_start + static_cast<size_t>(sentence.data() - paragraph.data()), candidates);
+      candidates_in_sentence(sentence, paragraph_start + static_cast<size_t>(sentence.data() - paragraph.data()),
+                             candidates);
     paragraph_start = paragraph_end + 1;
   }
 

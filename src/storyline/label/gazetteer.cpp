@@ -87,9 +87,10 @@ void add_icu_regions(std::unordered_map<std::string, NameType>& names) {
     if (!name.empty() && name != *code) names.insert_or_assign(name, NameType::kLocation);
   }
   // Short forms news writes that CLDR names differently.
-  for (const char* name : {"U.S.", "US", "USA", "America", "Britain", "UK", "U.K.", "Turkey", "Russia", "Iran",
-                           "Syria", "Gaza", "West Bank", "Europe", "Asia", "Africa", "Middle East", "Kosovo", "Türkiye",
-                           "Czechia", "Eswatini", "North Macedonia", "Myanmar"})
+  for (const char* name :
+       {"U.S.",    "US",      "USA",      "America",         "Britain", "UK",   "U.K.",   "Turkey",      "Russia",
+        "Iran",    "Syria",   "Gaza",     "West Bank",       "Europe",  "Asia", "Africa", "Middle East", "Kosovo",
+        "Türkiye", "Czechia", "Eswatini", "North Macedonia", "Myanmar"})
     names.insert_or_assign(name, NameType::kLocation);
 }
 

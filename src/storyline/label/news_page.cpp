@@ -59,7 +59,8 @@ void add_url(std::string_view url, FeatureBag& bag) {
     const size_t slash = url.find('/');
     const std::string_view host = url.substr(0, slash);
     // The host's first label says what kind of site part it is ("shop.", "forum.", "docs.").
-    if (const size_t dot = host.find('.'); dot != std::string_view::npos && host.find('.', dot + 1) != std::string_view::npos)
+    if (const size_t dot = host.find('.');
+        dot != std::string_view::npos && host.find('.', dot + 1) != std::string_view::npos)
       bag.add("host", host.substr(0, dot));
     url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
   }
@@ -88,12 +89,9 @@ void add_url(std::string_view url, FeatureBag& bag) {
       if (run == 4 && (url.substr(i - 4, 2) == "19" || url.substr(i - 4, 2) == "20")) year = true;
       run = 0;
     }
-    if (c >= 'A' && c <= 'Z')
-      word += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z')
-      word += c;
-    else
-      flush();
+    if (c >= 'A' && c <= 'Z') word += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z') word += c;
+    else flush();
   }
   flush();
   if (run == 4) year = true;
@@ -124,7 +122,8 @@ bool has_price(std::string_view line) {
     const size_t at = line.find(currency);
     if (at == std::string_view::npos) continue;
     const bool digit_after = at + currency.size() < line.size() && is_ascii_digit(line[at + currency.size()]);
-    const bool digit_before = at > 0 && (is_ascii_digit(line[at - 1]) || (at > 1 && line[at - 1] == ' ' && is_ascii_digit(line[at - 2])));
+    const bool digit_before = at > 0 && (is_ascii_digit(line[at - 1]) ||
+                                         (at > 1 && line[at - 1] == ' ' && is_ascii_digit(line[at - 2])));
     if (digit_after || digit_before) return true;
   }
   return false;

@@ -57,7 +57,8 @@ const std::vector<Rule>& rules() {
 // Case-folded, every run of white space (no-break spaces too) one space, trimmed.
 std::string normalized(std::string_view text) {
   std::string folded = text::fold_case(text);
-  for (size_t at = folded.find("\xC2\xA0"); at != std::string::npos; at = folded.find("\xC2\xA0", at)) folded.replace(at, 2, " ");
+  for (size_t at = folded.find("\xC2\xA0"); at != std::string::npos; at = folded.find("\xC2\xA0", at))
+    folded.replace(at, 2, " ");
   std::string out;
   out.reserve(folded.size());
   for (char c : folded) {

@@ -21,8 +21,10 @@ const Model& shipped_model(const char* file, const char* train) {
     Loaded result;
     const auto path = find_model(file);
     if (!path) {
-      result.error = std::string(file) + " not found (looked in $STORYLINE_MODELS, models/ beside the executable and the "
-                     "source tree's models/); train it with `" + train + "`";
+      result.error = std::string(file) +
+                     " not found (looked in $STORYLINE_MODELS, models/ beside the executable and the "
+                     "source tree's models/); train it with `" +
+                     train + "`";
       return result;
     }
     try {

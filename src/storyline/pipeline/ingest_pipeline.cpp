@@ -31,8 +31,8 @@ struct IngestPipeline::Impl {
       return;
     }
     const StoryArticles read = read_story_articles(store, story_id, kStoryArticlesRead);
-    const std::string storyline =
-        clusterer.storyline_of(story_id).value_or("storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0));
+    const std::string storyline = clusterer.storyline_of(story_id).value_or(
+        "storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0));
     store.save_story(make_story_record(story_id, storyline, read.articles, counts.articles, heat_reference_time(store),
                                        read.copies, counts.copies));
     store.save_related_storylines(storyline, clusterer.related_storylines(story_id));
@@ -74,7 +74,8 @@ IngestOutcome IngestPipeline::add(Document document) {
   // The article a match copies: a copy's fingerprint is indexed too, so a third copy may match
   // the second; it is a copy of the first all the same (copies never chain). A match removed
   // since (DELETE, time to live) is no original.
-  if (match && impl_->indexed_ids[match->existing] != document.id) original = impl_->store.original_of(impl_->indexed_ids[match->existing]);
+  if (match && impl_->indexed_ids[match->existing] != document.id)
+    original = impl_->store.original_of(impl_->indexed_ids[match->existing]);
   if (original == document.id) original.reset();
 
   const store::UpsertResult upsert = impl_->store.upsert(document);

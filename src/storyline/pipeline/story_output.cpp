@@ -87,7 +87,6 @@ std::optional<std::string> excerpt_of(const Document& article) {
   return text.substr(0, text.find("\n\n"));
 }
 
-
 }  // namespace
 
 double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_unix) {
@@ -124,7 +123,8 @@ StoryArticles read_story_articles(const store::DocumentStore& store, const std::
 }
 
 std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
-                          std::optional<int64_t> now_unix, StoryDetail detail, const std::vector<store::StoredCopy>& copies) {
+                          std::optional<int64_t> now_unix, StoryDetail detail,
+                          const std::vector<store::StoredCopy>& copies) {
   const json overview = overview_of(story);
   const std::map<std::string, ArticleSources> sources = article_sources(articles, copies);
   json listed = json::array();

@@ -24,7 +24,7 @@ struct CopySource {
 
 struct ArticleSources {
   Publisher publisher;
-  size_t copy_count = 0;                     // stored copies folded into the article, any publisher
+  size_t copy_count = 0;                      // stored copies folded into the article, any publisher
   std::vector<CopySource> also_published_by;  // other publishers among them, each once, first copy first
 };
 

@@ -57,10 +57,12 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 bool is_chrome_line(std::string_view line, size_t words) {
   if (words > 8) return false;
   static constexpr std::string_view kChrome[] = {
-      "share",        "leave a reply",  "leave a comment", "email address", "subscribe",   "sign up",
-      "newsletter",   "scroll to top",  "read more",       "click here",    "download on", "all rights reserved",
-      "advertisement", "related articles", "submit a correction", "follow us", "cookie",    "log in",
-      "your email",   "tags:",          "comments"};
+      "share",         "leave a reply",    "leave a comment",     "email address",
+      "subscribe",     "sign up",          "newsletter",          "scroll to top",
+      "read more",     "click here",       "download on",         "all rights reserved",
+      "advertisement", "related articles", "submit a correction", "follow us",
+      "cookie",        "log in",           "your email",          "tags:",
+      "comments"};
   for (std::string_view phrase : kChrome)
     if (starts_with_ci(line, phrase)) return true;
   return false;
@@ -81,8 +83,7 @@ int mojibake_markers(std::string_view text) {
   int markers = 0;
   for (std::string_view marker : {std::string_view("\xC3\x83"), std::string_view("\xC3\x82"),
                                   std::string_view("\xC3\xA2\xE2\x82\xAC"), std::string_view("\xEF\xBF\xBD")}) {
-    for (size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + marker.size()))
-      ++markers;
+    for (size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + marker.size())) ++markers;
   }
   return markers;
 }
@@ -139,15 +140,11 @@ ArticleQuality article_quality(const Document& document) {
   // Records whose "text" is their excerpt copied over (feeds, related-story lists) are excerpt-only.
   const bool excerpt_only = !has_text || (document.excerpt && *document.text == *document.excerpt);
   std::string_view body;
-  if (has_text)
-    body = *document.text;
-  else if (document.excerpt)
-    body = *document.excerpt;
+  if (has_text) body = *document.text;
+  else if (document.excerpt) body = *document.excerpt;
   const double words = static_cast<double>(text::split_words(body).size());
-  if (excerpt_only)
-    quality.parts.body = kExcerptOnlyCeiling * std::min(1.0, words / kFullExcerptWords);
-  else
-    quality.parts.body = std::min(1.0, std::sqrt(words / kFullArticleWords));
+  if (excerpt_only) quality.parts.body = kExcerptOnlyCeiling * std::min(1.0, words / kFullExcerptWords);
+  else quality.parts.body = std::min(1.0, std::sqrt(words / kFullArticleWords));
   quality.parts.metadata = metadata(document);
   quality.parts.cleanliness = body.empty() ? 1.0 : cleanliness(body);
   // Clean but nearly empty is no virtue: cleanliness counts in proportion to how much text there

@@ -30,7 +30,6 @@ constexpr double kUndatedKeyOffset = -1e7;
 
 }  // namespace
 
-
 StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix) {
   std::vector<int> scores;
   scores.reserve(articles.size());
@@ -65,8 +64,9 @@ StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, co
 
   heat.parts.publishers = kPublisherWeight * std::log1p(static_cast<double>(publishers.size()));
   // ln(1 + n) - ln 2: a single early publisher is no burst at all.
-  heat.parts.velocity =
-      early_publishers.empty() ? 0 : kVelocityWeight * (std::log1p(static_cast<double>(early_publishers.size())) - std::log(2.0));
+  heat.parts.velocity = early_publishers.empty()
+                            ? 0
+                            : kVelocityWeight * (std::log1p(static_cast<double>(early_publishers.size())) - std::log(2.0));
   heat.parts.quality = kQualityWeight * quality_sum / static_cast<double>(articles.size());
   heat.base = heat.parts.publishers + heat.parts.velocity + heat.parts.quality;
   if (heat.last_published_unix) {

@@ -19,8 +19,8 @@ struct HeatParts {
 };
 
 struct StoryHeat {
-  double base = 0;   // heat before recency decay (publishers + velocity + quality)
-  double value = 0;  // base x recency at `now`: what users see, never above base
+  double base = 0;                             // heat before recency decay (publishers + velocity + quality)
+  double value = 0;                            // base x recency at `now`: what users see, never above base
   std::optional<int64_t> last_published_unix;  // newest member date, nullopt if none dated
   // The time the story is as fresh as: its newest date, but never after `now` (a page dated in
   // the future is fresh, not fresher). What heat_rank_key ranks by.

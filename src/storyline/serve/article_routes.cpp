@@ -52,26 +52,30 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     json story = nullptr;
     if (story_id)
       if (const auto record = store.story(*story_id))
-        story = {{"id", record->id}, {"title", record->title ? json(*record->title) : json(nullptr)},
+        story = {{"id", record->id},
+                 {"title", record->title ? json(*record->title) : json(nullptr)},
                  {"article_count", record->article_count}};
     value["story"] = story;
     reply_json(response, 200, value);
   });
 
-  server.Post("/api/articles", with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
-    if (request.body.empty()) return reply_error(response, 400, "empty body: send a document JSON or an HTML page");
-    try {
-      const auto outcomes = state.ingest_body(request.body, "api", parameter(request, "url"), std::nullopt, std::nullopt);
-      if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
-      json ids = json::array();
-      for (const auto& outcome : outcomes) ids.push_back(outcome.id);
-      reply_json(response, 201, {{"id", outcomes.front().id}, {"ids", ids}});
-    } catch (const ingest::InputError& error) {
-      reply_error(response, 400, error.what());
-    } catch (const std::invalid_argument& error) {
-      reply_error(response, 400, error.what());
-    }
-  }));
+  server.Post("/api/articles", with_body(body_limits(state.options()), [&state](const httplib::Request& request,
+                                                                                httplib::Response& response) {
+                if (request.body.empty())
+                  return reply_error(response, 400, "empty body: send a document JSON or an HTML page");
+                try {
+                  const auto outcomes = state.ingest_body(request.body, "api", parameter(request, "url"), std::nullopt,
+                                                          std::nullopt);
+                  if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
+                  json ids = json::array();
+                  for (const auto& outcome : outcomes) ids.push_back(outcome.id);
+                  reply_json(response, 201, {{"id", outcomes.front().id}, {"ids", ids}});
+                } catch (const ingest::InputError& error) {
+                  reply_error(response, 400, error.what());
+                } catch (const std::invalid_argument& error) {
+                  reply_error(response, 400, error.what());
+                }
+              }));
 
   // Articles (without their full text: the snippet shows the match) and stories.
   server.Get("/api/search", [&state](const httplib::Request& request, httplib::Response& response) {
@@ -99,8 +103,8 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
           item["snippet"] = hit.snippet;
           stories.push_back(std::move(item));
         }
-        return json{{"query", *query}, {"articles", articles}, {"stories", stories}}.dump(
-            -1, ' ', false, json::error_handler_t::replace);
+        return json{{"query", *query}, {"articles", articles}, {"stories", stories}}.dump(-1, ' ', false,
+                                                                                          json::error_handler_t::replace);
       } catch (const std::invalid_argument& error) {
         reply_error(failed, 400, error.what());
         return std::nullopt;

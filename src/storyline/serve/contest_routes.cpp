@@ -30,7 +30,6 @@ std::optional<int64_t> max_age(const std::string& cache_control) {
   return std::stoll(match[1].str());
 }
 
-
 }  // namespace
 
 void install_contest_routes(httplib::Server& server, ServerState& state) {
@@ -46,15 +45,13 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
     const auto category = parameter(request, "category");
     if (category && *category != "any") {
       if (!label::category_from_name(*category))
-        return reply_error(response, 400,
-                           "unknown category '" + *category + "': any, " + label::joined_category_names());
+        return reply_error(response, 400, "unknown category '" + *category + "': any, " + label::joined_category_names());
       query.category = category;
     }
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
       store::DocumentStore& store = state.reader();
       if (const auto newest = store.newest_published())
-        if (const auto unix = parse_iso_unix(*newest))
-          query.since = *unix - static_cast<int64_t>(*period);
+        if (const auto unix = parse_iso_unix(*newest)) query.since = *unix - static_cast<int64_t>(*period);
       json threads = json::array();
       for (const store::StoryRecord& story : store.stories(query))
         threads.push_back({{"title", story.title ? json(*story.title) : json("")},
@@ -65,30 +62,34 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
   });
 
   // Both through with_body: a content reader route is chosen before any other of its method.
-  server.Put(R"(/([^/]+))", with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
-    const std::string name = request.matches[1].str();
-    if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
-    if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
-    std::optional<int64_t> expires_at;
-    const std::string cache_control = request.get_header_value("Cache-Control");
-    if (auto age = max_age(cache_control)) expires_at = unix_now() + *age;
-    else if (cache_control.find("max-age") != std::string::npos)
-      return reply_error(response, 400, "Cache-Control: max-age must be a number of seconds, not '" + cache_control + "'");
-    try {
-      const bool existed = state.reader().get(name).has_value();
-      const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);
-      if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
-      response.status = existed ? 204 : 201;
-    } catch (const ingest::InputError& error) {
-      reply_error(response, 400, error.what());
-    }
-  }));
+  server.Put(R"(/([^/]+))",
+             with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
+               const std::string name = request.matches[1].str();
+               if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
+               if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
+               std::optional<int64_t> expires_at;
+               const std::string cache_control = request.get_header_value("Cache-Control");
+               if (auto age = max_age(cache_control)) expires_at = unix_now() + *age;
+               else if (cache_control.find("max-age") != std::string::npos)
+                 return reply_error(response, 400,
+                                    "Cache-Control: max-age must be a number of seconds, not '" + cache_control + "'");
+               try {
+                 const bool existed = state.reader().get(name).has_value();
+                 const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);
+                 if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
+                 response.status = existed ? 204 : 201;
+               } catch (const ingest::InputError& error) {
+                 reply_error(response, 400, error.what());
+               }
+             }));
 
-  server.Delete(R"(/([^/]+))", with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
-    const std::string name = request.matches[1].str();
-    if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
-    response.status = state.remove_article(name) ? 204 : 404;
-  }));
+  server.Delete(R"(/([^/]+))", with_body(body_limits(state.options()),
+                                         [&state](const httplib::Request& request, httplib::Response& response) {
+                                           const std::string name = request.matches[1].str();
+                                           if (!is_valid_article_name(name))
+                                             return reply_error(response, 400, "bad article name '" + name + "'");
+                                           response.status = state.remove_article(name) ? 204 : 404;
+                                         }));
 }
 
 }  // namespace storyline::serve

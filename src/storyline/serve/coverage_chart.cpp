@@ -59,9 +59,7 @@ std::string day_text(int64_t unix_seconds) {
   gmtime_r(&time, &parts);
   return std::to_string(parts.tm_mday) + " " + kMonths[parts.tm_mon] + " " + std::to_string(parts.tm_year + 1900);
 }
-std::string clock_text(int64_t unix_seconds) {
-  return iso_utc(unix_seconds).substr(11, 5);
-}
+std::string clock_text(int64_t unix_seconds) { return iso_utc(unix_seconds).substr(11, 5); }
 
 std::string step_name(int64_t seconds) {
   if (seconds % kDay == 0) return seconds == kDay ? "day" : std::to_string(seconds / kDay) + " days";
@@ -157,8 +155,9 @@ std::string coverage_chart_svg(const CoverageChart& chart) {
   }
   const std::string per = "per " + step_name(chart.step_seconds);
   const auto [from, to] = axis_ends(chart.start, end, chart.step_seconds);
-  std::string description = chart.bars.empty() ? "No dated articles"
-                                               : std::to_string(total) + " articles " + per + ", by publisher, " + from + " to " + to;
+  std::string description = chart.bars.empty()
+                                ? "No dated articles"
+                                : std::to_string(total) + " articles " + per + ", by publisher, " + from + " to " + to;
   if (chart.undated) description += " (" + std::to_string(chart.undated) + " undated not shown)";
 
   XmlWriter xml(false);
@@ -174,14 +173,17 @@ std::string coverage_chart_svg(const CoverageChart& chart) {
       "@media (prefers-color-scheme:dark){text{fill:#a3a6ae}.axis{stroke:#3a3c42}}";
   for (size_t k = 0; k < chart.series.size(); ++k) {
     const bool other = chart.grouped_others && k + 1 == chart.series.size();
-    style += ".s" + std::to_string(k) + "{fill:" + (other ? kOtherColour : kSeriesColours[k % std::size(kSeriesColours)]) + "}";
+    style += ".s" + std::to_string(k) + "{fill:" + (other ? kOtherColour : kSeriesColours[k % std::size(kSeriesColours)]) +
+             "}";
   }
   xml.element("style", style);
 
   xml.start("text");
   xml.attribute("x", number(kPlotLeft));
   xml.attribute("y", "11");
-  xml.text(chart.bars.empty() ? description : "Articles " + per + (chart.undated ? " (" + std::to_string(chart.undated) + " undated)" : ""));
+  xml.text(chart.bars.empty()
+               ? description
+               : "Articles " + per + (chart.undated ? " (" + std::to_string(chart.undated) + " undated)" : ""));
   xml.end();
   const double baseline = kPlotTop + kPlotHeight;
   const auto line = [&](double y) {

@@ -20,13 +20,13 @@ inline constexpr size_t kMostBars = 72;
 inline constexpr const char* kOtherPublishers = "Other publishers";
 
 struct CoverageChart {
-  int64_t start = 0;           // Unix seconds: where the first bar's time step starts
-  int64_t step_seconds = 3600; // 10 minutes (a story of a few hours), an hour, a day (over 3 days), or a multiple
-  std::vector<std::string> series;         // publishers' names, most documents first; kOtherPublishers last when used
-  std::vector<size_t> series_totals;       // documents of each series
-  bool grouped_others = false;             // the last series is kOtherPublishers
-  std::vector<std::vector<size_t>> bars;   // [bar][series]: documents published in that time step
-  size_t undated = 0;                      // documents without a readable publication time: not drawn
+  int64_t start = 0;                      // Unix seconds: where the first bar's time step starts
+  int64_t step_seconds = 3600;            // 10 minutes (a story of a few hours), an hour, a day (over 3 days), or a multiple
+  std::vector<std::string> series;        // publishers' names, most documents first; kOtherPublishers last when used
+  std::vector<size_t> series_totals;      // documents of each series
+  bool grouped_others = false;            // the last series is kOtherPublishers
+  std::vector<std::vector<size_t>> bars;  // [bar][series]: documents published in that time step
+  size_t undated = 0;                     // documents without a readable publication time: not drawn
 };
 
 // Counts documents by publisher (core/publisher.h) and by their `published` time.

@@ -174,7 +174,8 @@ using FeedBuilder = std::function<std::optional<Feed>(store::DocumentStore&, con
 // path's extension (the route's last match) names.
 void answer_feed(ServerState& state, const httplib::Request& request, httplib::Response& response,
                  const FeedBuilder& build) {
-  const FeedFormat format = request.matches[request.matches.size() - 1].str() == "json" ? FeedFormat::json_feed : FeedFormat::atom;
+  const FeedFormat format = request.matches[request.matches.size() - 1].str() == "json" ? FeedFormat::json_feed
+                                                                                        : FeedFormat::atom;
   const std::string base = base_url(request, state.options());
   const CachedAnswerKind kind{format == FeedFormat::atom ? kAtomContentType : kJsonFeedContentType, base};
   answer_cached(
@@ -229,7 +230,8 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
     });
   });
 
-  server.Get(R"(/feeds/category/([^/]+)\.(atom|json))", [&state](const httplib::Request& request, httplib::Response& response) {
+  server.Get(R"(/feeds/category/([^/]+)\.(atom|json))", [&state](const httplib::Request& request,
+                                                                 httplib::Response& response) {
     auto query = story_query(request, response);
     if (!query) return;
     query->category = request.matches[1].str();

@@ -99,12 +99,9 @@ std::string write_json_feed(const Feed& feed) {
     if (entry.language) item["language"] = *entry.language;
     items.push_back(std::move(item));
   }
-  const json value = {{"version", kJsonFeedVersion},
-                      {"title", feed.title},
-                      {"home_page_url", feed.page_link},
-                      {"feed_url", feed.self_link},
-                      {"authors", authors({kFeedAuthor})},
-                      {"items", std::move(items)}};
+  const json value = {{"version", kJsonFeedVersion},       {"title", feed.title},
+                      {"home_page_url", feed.page_link},   {"feed_url", feed.self_link},
+                      {"authors", authors({kFeedAuthor})}, {"items", std::move(items)}};
   return value.dump(2, ' ', false, json::error_handler_t::replace);
 }
 

@@ -13,20 +13,20 @@ inline constexpr const char* kJsonFeedContentType = "application/feed+json; char
 
 // A story or an article. Times are RFC 3339 ("2021-10-09T09:07:00Z").
 struct FeedEntry {
-  std::string id;     // a URI that never changes for the same story or article
+  std::string id;  // a URI that never changes for the same story or article
   std::string title;
-  std::string link;   // its page in Storyline's web page
+  std::string link;                          // its page in Storyline's web page
   std::optional<std::string> external_link;  // the original article, when it has a web address
-  std::string updated;                        // when it last changed (never the time it was asked for)
+  std::string updated;                       // when it last changed (never the time it was asked for)
   std::optional<std::string> published;
-  std::vector<std::string> authors;  // bylines, else publishers
-  std::string summary;               // plain text
+  std::vector<std::string> authors;     // bylines, else publishers
+  std::string summary;                  // plain text
   std::optional<std::string> language;  // ISO 639-1
   std::vector<std::string> categories;
 };
 
 struct Feed {
-  std::string id;         // a URI that never changes for the same feed
+  std::string id;  // a URI that never changes for the same feed
   std::string title;
   std::string self_link;  // this feed's own address
   std::string page_link;  // the web page that shows the same

@@ -31,14 +31,26 @@ std::chrono::steady_clock::time_point& request_started() {
 std::string route_label(const httplib::Request& request) {
   if (request.path.starts_with("/api/articles/")) return request.method + " /api/articles/{id}";
   if (request.path.starts_with("/api/stories/"))
-    return request.method + (request.path.ends_with("/coverage.svg") ? " /api/stories/{id}/coverage.svg" : " /api/stories/{id}");
+    return request.method +
+           (request.path.ends_with("/coverage.svg") ? " /api/stories/{id}/coverage.svg" : " /api/stories/{id}");
   if (request.path.starts_with("/feeds/story/")) return request.method + " /feeds/story/{id}";
   if (request.path.starts_with("/feeds/category/")) return request.method + " /feeds/category/{category}";
   if (request.method == "PUT" || request.method == "DELETE") return request.method + " /{name}";
-  static const std::set<std::string> kRoutes = {"/", "/style.css", "/app.js", "/healthz", "/metrics",
-                                                "/api/articles", "/api/stories", "/api/search", "/api/sources",
-                                                "/api/languages", "/threads", "/feeds/top.atom", "/feeds/top.json",
-                                                "/feeds/search.atom", "/feeds/search.json"};
+  static const std::set<std::string> kRoutes = {"/",
+                                                "/style.css",
+                                                "/app.js",
+                                                "/healthz",
+                                                "/metrics",
+                                                "/api/articles",
+                                                "/api/stories",
+                                                "/api/search",
+                                                "/api/sources",
+                                                "/api/languages",
+                                                "/threads",
+                                                "/feeds/top.atom",
+                                                "/feeds/top.json",
+                                                "/feeds/search.atom",
+                                                "/feeds/search.json"};
   // Anything else is one label: paths probed at random must not grow /metrics without bound.
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
@@ -196,19 +208,19 @@ void HttpServer::Impl::install_routes() {
   // library, which only sees a read fail, would say 400.
   const long header_deadline = options.header_deadline_seconds;
   const size_t header_bytes = options.max_header_bytes;
-  server.set_error_handler(httplib::Server::HandlerWithResponse([header_deadline, header_bytes](const httplib::Request&,
-                                                                                               httplib::Response& response) {
-    switch (LimitedServer::cut()) {
-      case RequestCut::header_deadline:
-        reply_error(response, 408, "the request's headers did not arrive within " + std::to_string(header_deadline) + " s");
-        return httplib::Server::HandlerResponse::Handled;
-      case RequestCut::headers_too_large:
-        reply_error(response, 431, "the request line and headers are over " + std::to_string(header_bytes) + " bytes");
-        return httplib::Server::HandlerResponse::Handled;
-      default:
-        return httplib::Server::HandlerResponse::Unhandled;
-    }
-  }));
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [header_deadline, header_bytes](const httplib::Request&, httplib::Response& response) {
+        switch (LimitedServer::cut()) {
+          case RequestCut::header_deadline:
+            reply_error(response, 408,
+                        "the request's headers did not arrive within " + std::to_string(header_deadline) + " s");
+            return httplib::Server::HandlerResponse::Handled;
+          case RequestCut::headers_too_large:
+            reply_error(response, 431, "the request line and headers are over " + std::to_string(header_bytes) + " bytes");
+            return httplib::Server::HandlerResponse::Handled;
+          default: return httplib::Server::HandlerResponse::Unhandled;
+        }
+      }));
   server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
     std::string message = "internal error";
     try {
@@ -220,9 +232,8 @@ void HttpServer::Impl::install_routes() {
     reply_error(response, 500, message);
   });
 
-  server.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content("ok\n", "text/plain");
-  });
+  server.Get("/healthz",
+             [](const httplib::Request&, httplib::Response& response) { response.set_content("ok\n", "text/plain"); });
   server.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
     store::DocumentStore& store = state.reader();
     response.set_content(state.metrics().render(store.count(), store.story_count()), "text/plain; version=0.0.4");
@@ -232,7 +243,7 @@ void HttpServer::Impl::install_routes() {
   install_story_routes(server, state);
   install_source_routes(server, state);
   install_feed_routes(server, state);
-  install_contest_routes(server, state);  // its PUT/DELETE /{name} match any name
+  install_contest_routes(server, state);                      // its PUT/DELETE /{name} match any name
   install_unknown_body_routes(server, body_limits(options));  // last: any other path with a body
 }
 

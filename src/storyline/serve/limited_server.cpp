@@ -193,7 +193,8 @@ bool LimitedServer::process_and_close_socket(socket_t sock) {
       const auto give_up = Clock::now() + limits_.keep_alive;
       bool ready = false;
       do {
-        ready = wait_for(sock, POLLIN, std::clamp(until(give_up), std::chrono::milliseconds(0), std::chrono::milliseconds(50)));
+        ready = wait_for(sock, POLLIN,
+                         std::clamp(until(give_up), std::chrono::milliseconds(0), std::chrono::milliseconds(50)));
       } while (!ready && svr_sock_ != INVALID_SOCKET && waiting_ == 0 && Clock::now() < give_up);
       if (!ready) break;
     }

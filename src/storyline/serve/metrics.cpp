@@ -36,8 +36,8 @@ std::string Metrics::render(uint64_t documents, uint64_t stories) const {
     uint64_t cumulative = 0;
     for (size_t i = 0; i < kBuckets.size(); ++i) {
       cumulative += stats.buckets[i];
-      out << "storyline_http_request_seconds_bucket{route=\"" << route << "\",le=\"" << kBuckets[i] << "\"} "
-          << cumulative << "\n";
+      out << "storyline_http_request_seconds_bucket{route=\"" << route << "\",le=\"" << kBuckets[i] << "\"} " << cumulative
+          << "\n";
     }
     out << "storyline_http_request_seconds_bucket{route=\"" << route << "\",le=\"+Inf\"} " << stats.count << "\n";
     out << "storyline_http_request_seconds_sum{route=\"" << route << "\"} " << stats.seconds << "\n";

@@ -19,7 +19,12 @@ store::DocumentStore& ServerState::reader() {
   return *slot;
 }
 
-void ServerState::write(const std::function<void()>& work) { write_if_changed([&] { work(); return true; }); }
+void ServerState::write(const std::function<void()>& work) {
+  write_if_changed([&] {
+    work();
+    return true;
+  });
+}
 
 void ServerState::write_if_changed(const std::function<bool()>& work) {
   bool changed = false;
@@ -38,8 +43,8 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
   // A body that is itself gzip (a saved .html.gz, sent without Content-Encoding) is inflated
   // within the body limit here: the readers' own bound (256 MiB, for files) let six such bodies
   // of 1 MB each take gigabytes at once (issue 16). Throws InputError (a 400) past it.
-  ingest::ReadResult result =
-      ingest::read_documents({source, is_gzip(body) ? gunzip(body, options_.max_body_bytes) : body, std::move(url)});
+  ingest::ReadResult result = ingest::read_documents(
+      {source, is_gzip(body) ? gunzip(body, options_.max_body_bytes) : body, std::move(url)});
   std::vector<pipeline::IngestOutcome> outcomes;
   write([&] {
     for (auto& document : result.documents) {

@@ -136,21 +136,24 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
 
   // A story's coverage over time as an SVG chart (coverage_chart.h) that the story page shows as
   // an image. Opened on its own, it may run nothing and load nothing (its own policy).
-  server.Get(R"(/api/stories/([^/]+)/coverage\.svg)", [&state](const httplib::Request& request, httplib::Response& response) {
-    response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
-      store::DocumentStore& store = state.reader();
-      const auto story = store.story(request.matches[1].str());
-      if (!story) {
-        reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
-        return std::nullopt;
-      }
-      // Every publication counts: the articles and the copies other publishers printed.
-      pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
-      for (store::StoredCopy& copy : read.copies) read.articles.push_back(std::move(copy.document));
-      return coverage_chart_svg(count_coverage(read.articles));
-    }, {"image/svg+xml; charset=utf-8", ""});
-  });
+  server.Get(R"(/api/stories/([^/]+)/coverage\.svg)",
+             [&state](const httplib::Request& request, httplib::Response& response) {
+               response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+               answer_cached(state, request, response,
+                             [&](httplib::Response& failed) -> std::optional<std::string> {
+                               store::DocumentStore& store = state.reader();
+                               const auto story = store.story(request.matches[1].str());
+                               if (!story) {
+                                 reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
+                                 return std::nullopt;
+                               }
+                               // Every publication counts: the articles and the copies other publishers printed.
+                               pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
+                               for (store::StoredCopy& copy : read.copies) read.articles.push_back(std::move(copy.document));
+                               return coverage_chart_svg(count_coverage(read.articles));
+                             },
+                             {"image/svg+xml; charset=utf-8", ""});
+             });
 
   server.Get(R"(/api/stories/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
     answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
@@ -164,7 +167,8 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
       // The story JSON of INTERFACE.md plus the storyline's timeline and the related storylines'
       // stories, which only this page needs.
       const pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
-      json value = json::parse(pipeline::story_to_json(*story, read.articles, now, pipeline::StoryDetail::full, read.copies));
+      json value = json::parse(
+          pipeline::story_to_json(*story, read.articles, now, pipeline::StoryDetail::full, read.copies));
       value["timeline"] = storyline_timeline(store, *story, now);
       const std::vector<std::string> related_ids = store.related_storylines(story->storyline_id);
       value["related"] = related_storylines(store, related_ids, now);

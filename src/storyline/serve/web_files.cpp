@@ -60,7 +60,8 @@ WebFileSource::WebFileSource(std::string web_root, bool publisher_images)
     : web_root_(std::move(web_root)), publisher_images_(publisher_images) {
   if (!reads_from_disk()) {
     for (const WebFile& file : kWebFiles) {
-      auto text = std::make_shared<const std::string>(served_web_file(file, std::string(embedded_web_file(file.name)), publisher_images_));
+      auto text = std::make_shared<const std::string>(
+          served_web_file(file, std::string(embedded_web_file(file.name)), publisher_images_));
       // Any change to the text changes the tag, so a browser's copy is good until the binary changes.
       embedded_.push_back({text, "\"" + hex64(fnv1a64(*text)) + "\""});
     }

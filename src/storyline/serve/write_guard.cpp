@@ -7,7 +7,9 @@
 namespace storyline::serve {
 namespace {
 
-bool is_write(std::string_view method) { return method == "POST" || method == "PUT" || method == "DELETE" || method == "PATCH"; }
+bool is_write(std::string_view method) {
+  return method == "POST" || method == "PUT" || method == "DELETE" || method == "PATCH";
+}
 
 // "example.com:8080" -> "example.com", "[::1]:8080" -> "::1".
 std::string_view without_port(std::string_view host) {
@@ -54,8 +56,8 @@ std::optional<WriteRefusal> refuse_write(const WriteRequest& request, const Writ
     return WriteRefusal{403, "a page of another origin may not write here (Origin: " + std::string(request.origin) + ")"};
   if (!options.write_token.empty()) {
     constexpr std::string_view kBearer = "Bearer ";
-    const std::string_view given =
-        request.authorization.starts_with(kBearer) ? request.authorization.substr(kBearer.size()) : std::string_view{};
+    const std::string_view given = request.authorization.starts_with(kBearer) ? request.authorization.substr(kBearer.size())
+                                                                              : std::string_view{};
     if (!same_secret(given, options.write_token))
       return WriteRefusal{401, "this server takes writes only with its token: Authorization: Bearer TOKEN"};
   }

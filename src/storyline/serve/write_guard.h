@@ -12,10 +12,10 @@ namespace storyline::serve {
 
 struct WriteRequest {
   std::string_view method;
-  std::string_view host;            // the Host header
-  std::string_view origin;          // the Origin header ("" when absent)
-  std::string_view fetch_site;      // Sec-Fetch-Site ("" when absent)
-  std::string_view authorization;   // the Authorization header
+  std::string_view host;           // the Host header
+  std::string_view origin;         // the Origin header ("" when absent)
+  std::string_view fetch_site;     // Sec-Fetch-Site ("" when absent)
+  std::string_view authorization;  // the Authorization header
 };
 
 struct WriteRefusal {
@@ -24,8 +24,8 @@ struct WriteRefusal {
 };
 
 struct WriteGuardOptions {
-  std::string write_token;      // empty: no token needed
-  bool loopback_only = true;    // the server listens on loopback: Host must name this machine
+  std::string write_token;    // empty: no token needed
+  bool loopback_only = true;  // the server listens on loopback: Host must name this machine
 };
 
 // Why the request must not write, or nullopt when it may (reads always may).

@@ -25,7 +25,8 @@ std::string item_key(const Document& item) { return item.url ? *item.url : "id:"
 
 size_t PollReport::failed() const {
   size_t count = 0;
-  for (const auto& source : sources) count += source.outcome == store::kOutcomeError || source.outcome == store::kOutcomeRobotsDisallowed;
+  for (const auto& source : sources)
+    count += source.outcome == store::kOutcomeError || source.outcome == store::kOutcomeRobotsDisallowed;
   return count;
 }
 

@@ -15,8 +15,8 @@
 #include "storyline/core/document.h"
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/sources/http_client.h"
-#include "storyline/sources/poll_schedule.h"
 #include "storyline/sources/polite_fetcher.h"
+#include "storyline/sources/poll_schedule.h"
 #include "storyline/store/document_store.h"
 
 namespace storyline::sources {

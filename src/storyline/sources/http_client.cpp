@@ -111,9 +111,10 @@ HttpResponse HttpClient::get(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
   }
-  curl_slist* headers = curl_slist_append(
-      nullptr, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
-               "text/html;q=0.8, */*;q=0.5");
+  curl_slist* headers =
+      curl_slist_append(nullptr,
+                        "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+                        "text/html;q=0.8, */*;q=0.5");
   if (request.if_none_match) headers = curl_slist_append(headers, ("If-None-Match: " + *request.if_none_match).c_str());
   if (request.if_modified_since)
     headers = curl_slist_append(headers, ("If-Modified-Since: " + *request.if_modified_since).c_str());

@@ -12,7 +12,7 @@ namespace storyline::sources {
 
 struct HttpClientOptions {
   long connect_timeout_ms = 10'000;
-  long total_timeout_ms = 30'000;  // the whole exchange, body included
+  long total_timeout_ms = 30'000;            // the whole exchange, body included
   size_t max_body_bytes = size_t{16} << 20;  // no feed or article page is near this; bigger is refused
   std::string user_agent = "Storyline/" STORYLINE_VERSION " (self-hosted news reader; feed poller)";
   // When set and true, a transfer in progress is abandoned within a second (shutting down).

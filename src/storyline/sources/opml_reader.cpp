@@ -4,8 +4,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#include <memory>
 #include <strings.h>
+#include <memory>
 
 #include "storyline/ingest/raw_input.h"
 #include "storyline/sources/opml.h"
@@ -66,9 +66,10 @@ class OutlineWalker {
         walk(node, depth + 1);
         folders_.pop_back();
         continue;
-      } else if (const auto type = attribute(node, "type"); type && (strcasecmp(type->c_str(), "rss") == 0 ||
-                                                                     strcasecmp(type->c_str(), "atom") == 0)) {
-        result_.problems.push_back(line_of(node) + ": outline" + shown(name) + ": type " + *type + " but no xmlUrl; skipped");
+      } else if (const auto type = attribute(node, "type");
+                 type && (strcasecmp(type->c_str(), "rss") == 0 || strcasecmp(type->c_str(), "atom") == 0)) {
+        result_.problems.push_back(line_of(node) + ": outline" + shown(name) + ": type " + *type +
+                                   " but no xmlUrl; skipped");
       }
       // An outline that is a feed may still hold others (some exporters nest that way).
       if (node->children) walk(node, depth + 1);
@@ -118,9 +119,9 @@ OpmlReadResult read_opml(std::string_view bytes) {
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) throw ingest::InputError("the file is empty");
   std::unique_ptr<xmlParserCtxt, ContextFree> context(xmlNewParserCtxt());
   if (!context) throw ingest::InputError("cannot start the XML parser");
-  std::unique_ptr<xmlDoc, DocumentFree> doc(xmlCtxtReadMemory(
-      context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-      XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS));
+  std::unique_ptr<xmlDoc, DocumentFree> doc(
+      xmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
+                        XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS));
   const xmlError* error = xmlCtxtGetLastError(context.get());
   const auto where = [&] {
     std::string message = error && error->message ? error->message : "malformed XML";

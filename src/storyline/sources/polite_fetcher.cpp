@@ -25,8 +25,7 @@ std::string describe_failure(const HttpResponse& response) {
 
 PoliteFetcher::PoliteFetcher(FetchPolicy policy) : policy_(std::move(policy)), pacer_(policy_.min_host_delay) {}
 
-HttpResponse PoliteFetcher::paced_get(HttpClient& client, const HttpRequest& request,
-                                      std::chrono::milliseconds delay) {
+HttpResponse PoliteFetcher::paced_get(HttpClient& client, const HttpRequest& request, std::chrono::milliseconds delay) {
   pacer_.wait_turn(url_host_name(request.url), delay);
   return client.get(request);
 }
@@ -66,15 +65,15 @@ FetchResult PoliteFetcher::fetch(HttpClient& client, const HttpRequest& request)
   HttpRequest current = request;
   while (true) {
     result.final_url = current.url;
-    const RobotsRules rules =
-        policy_.honour_robots ? robots_for(client, url_origin(current.url)) : RobotsRules::allow_all();
+    const RobotsRules rules = policy_.honour_robots ? robots_for(client, url_origin(current.url)) : RobotsRules::allow_all();
     if (!rules.allows(url_path_and_query(current.url))) {
       result.disallowed = true;
       result.error = "robots.txt of " + url_origin(current.url) + " disallows " + current.url;
       return result;
     }
     const auto crawl_delay = std::chrono::milliseconds(static_cast<int64_t>(
-        std::min<double>(rules.crawl_delay_seconds().value_or(0), static_cast<double>(policy_.max_crawl_delay.count())) * 1000));
+        std::min<double>(rules.crawl_delay_seconds().value_or(0), static_cast<double>(policy_.max_crawl_delay.count())) *
+        1000));
     // Attempts on this URL: the first, then retries with doubling waits.
     auto wait = policy_.retry_base_delay;
     for (int attempt = 0;; ++attempt) {

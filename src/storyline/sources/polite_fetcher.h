@@ -17,18 +17,18 @@ namespace storyline::sources {
 struct FetchPolicy {
   std::chrono::milliseconds min_host_delay{1000};  // between requests to one host
   int max_redirects = 5;
-  int max_retries = 2;                              // after the first attempt, on 5xx or timeouts
+  int max_retries = 2;                               // after the first attempt, on 5xx or timeouts
   std::chrono::milliseconds retry_base_delay{1000};  // doubled for each further retry
   std::chrono::seconds robots_cache_time{3600};
   std::chrono::seconds max_crawl_delay{60};  // robots.txt Crawl-delay is honoured up to this
-  std::string robots_agent = "storyline";          // our product token in robots.txt groups
+  std::string robots_agent = "storyline";    // our product token in robots.txt groups
   bool honour_robots = true;
 };
 
 struct FetchResult {
-  HttpResponse response;    // the last answer
-  std::string final_url;    // after redirects
-  int attempts = 0;         // requests sent for the URL itself (retries included, robots.txt not)
+  HttpResponse response;  // the last answer
+  std::string final_url;  // after redirects
+  int attempts = 0;       // requests sent for the URL itself (retries included, robots.txt not)
   int redirects = 0;
   bool disallowed = false;  // robots.txt forbids final_url: nothing was fetched from it
   std::string error;        // why this is not a usable answer ("" when response.status is one)

@@ -6,7 +6,7 @@
 namespace storyline::sources {
 
 struct PollSchedule {
-  int64_t interval_seconds = 30 * 60;      // a news feed changes every few minutes to hours
+  int64_t interval_seconds = 30 * 60;       // a news feed changes every few minutes to hours
   int64_t max_backoff_seconds = 24 * 3600;  // a failing feed is still tried daily
 };
 

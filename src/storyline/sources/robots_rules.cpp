@@ -92,8 +92,7 @@ bool RobotsRules::allows(std::string_view path) const {
   const Rule* best = nullptr;
   for (const Rule& rule : rules_) {
     if (!matches(rule.pattern, path)) continue;
-    if (!best || rule.pattern.size() > best->pattern.size() ||
-        (rule.pattern.size() == best->pattern.size() && rule.allow))
+    if (!best || rule.pattern.size() > best->pattern.size() || (rule.pattern.size() == best->pattern.size() && rule.allow))
       best = &rule;
   }
   return !best || best->allow;

@@ -15,7 +15,6 @@ nlohmann::json or_null(const std::optional<T>& value) {
 
 }  // namespace
 
-
 std::string source_to_json(const store::SourceRecord& source) {
   const store::SourceFetchState& state = source.state;
   const nlohmann::json value = {

@@ -28,7 +28,6 @@ std::string content_hash(const Document& document) {
 
 }  // namespace
 
-
 DocumentStore::DocumentStore(const std::string& path) {
   try {
     impl_ = std::make_unique<Impl>(path);
@@ -83,8 +82,9 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     if (old_version) {
       // Keep what the article said before it was updated.
       if (auto previous = get(document.id)) {
-        CachedStatement keep = impl_->statement("INSERT OR REPLACE INTO document_versions(id, version, content_hash, json) "
-                                   "SELECT id, version, content_hash, ? FROM documents WHERE id = ?");
+        CachedStatement keep = impl_->statement(
+            "INSERT OR REPLACE INTO document_versions(id, version, content_hash, json) "
+            "SELECT id, version, content_hash, ? FROM documents WHERE id = ?");
         keep.bind(1, dump(document_to_json_value(*previous)));
         keep.bind(2, document.id);
         keep.exec();
@@ -124,10 +124,8 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     upsert.bind(":topics", dump(value.at("topics")));
     upsert.bind(":entities", dump(entities));
     upsert.bind(":images", dump(value.at("images")));
-    if (document.is_news)
-      upsert.bind(":is_news", *document.is_news ? 1 : 0);
-    else
-      upsert.bind(":is_news");
+    if (document.is_news) upsert.bind(":is_news", *document.is_news ? 1 : 0);
+    else upsert.bind(":is_news");
     bind_optional(upsert, ":section", document.section);
     upsert.bind(":page_types", dump(value.at("page_types")));
     upsert.exec();
@@ -153,7 +151,6 @@ UpsertResult DocumentStore::upsert(const Document& document) {
   result.outcome = old_version ? UpsertOutcome::kUpdated : UpsertOutcome::kInserted;
   return result;
 }
-
 
 std::optional<Document> DocumentStore::get(const std::string& id) const {
   CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns + " FROM documents d WHERE d.id = ?");
@@ -228,8 +225,7 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
       hits.push_back(std::move(hit));
     }
   } catch (const SQLite::Exception& error) {
-    if (deadline.expired())
-      throw SearchTimeout(filters.time_budget);
+    if (deadline.expired()) throw SearchTimeout(filters.time_budget);
     // FTS5 syntax errors ("unterminated string") are the user's query, not a broken store.
     throw std::invalid_argument(std::string("bad search query: ") + error.what());
   }
@@ -250,7 +246,8 @@ void DocumentStore::in_transaction(const std::function<void()>& work) {
 }
 
 void DocumentStore::save_fingerprint(const StoredFingerprint& fingerprint) {
-  CachedStatement save = impl_->statement("INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature) VALUES (?, ?, ?)");
+  CachedStatement save = impl_->statement(
+      "INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature) VALUES (?, ?, ?)");
   save.bind(1, fingerprint.document_id);
   save.bind(2, static_cast<int64_t>(fingerprint.exact_hash));
   save.bind(3, fingerprint.signature.data(), static_cast<int>(fingerprint.signature.size()));
@@ -303,9 +300,7 @@ std::vector<std::string> DocumentStore::purge_expired(int64_t now_unix_seconds) 
   return ids;
 }
 
-std::string DocumentStore::integrity_check() const {
-  return impl_->db.execAndGet("PRAGMA integrity_check").getString();
-}
+std::string DocumentStore::integrity_check() const { return impl_->db.execAndGet("PRAGMA integrity_check").getString(); }
 
 int DocumentStore::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
 

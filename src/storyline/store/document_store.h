@@ -2,8 +2,8 @@
 // The embedded store: SQLite in WAL mode (one file, no server), with a versioned schema. Holds
 // every ingested document (and its earlier versions), and full-text search over them (FTS5).
 // One DocumentStore per thread; SQLite serialises writers and lets readers run beside them.
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,15 +29,15 @@ struct SearchFilters {
   std::optional<std::string> domain;
   std::optional<std::string> category;
   std::optional<std::string> language;
-  std::optional<std::string> entity;    // an entity's exact text
+  std::optional<std::string> entity;  // an entity's exact text
   size_t limit = 20;
   std::chrono::milliseconds time_budget = kSearchTimeBudget;  // past it: SearchTimeout (search_budget.h)
 };
 
 struct SearchHit {
   Document document;
-  double score = 0.0;     // bm25: lower is better, as SQLite reports it
-  std::string snippet;    // with matches wrapped in <b>…</b>
+  double score = 0.0;   // bm25: lower is better, as SQLite reports it
+  std::string snippet;  // with matches wrapped in <b>…</b>
 };
 
 // A story as stored: what lists, filters and ranks it as columns, the rest (summary bullets,
@@ -52,8 +52,8 @@ struct StoryRecord {
   std::optional<std::string> last_published;
   size_t article_count = 0;
   size_t publisher_count = 0;
-  double heat = 0;          // as of the story's last update
-  double heat_rank = 0;     // orders stories by heat at any common time
+  double heat = 0;       // as of the story's last update
+  double heat_rank = 0;  // orders stories by heat at any common time
   std::string overview_json = "{}";
   std::string summary_text;  // searchable text of the summary
 };
@@ -187,7 +187,7 @@ class DocumentStore {
   std::vector<SourceRecord> sources() const;     // in the order they were added
   std::optional<SourceRecord> source(int64_t id) const;
   std::optional<SourceRecord> source_by_url(const std::string& url) const;
-  bool remove_source(int64_t id);                // its fetch state and seen items go with it
+  bool remove_source(int64_t id);                                         // its fetch state and seen items go with it
   std::vector<SourceRecord> due_sources(int64_t now_unix_seconds) const;  // soonest due first
   void save_source_state(int64_t id, const SourceFetchState& state);
   // Items (by URL, or "id:" and the document id when the item has no URL) already ingested from

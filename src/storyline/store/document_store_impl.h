@@ -3,12 +3,12 @@
 // to src/storyline/store.
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <utility>
-#include <string>
 
 #include "storyline/store/document_store.h"
 

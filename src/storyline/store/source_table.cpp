@@ -52,8 +52,8 @@ SourceAdded DocumentStore::add_source(SourceRecord& source) {
     source = std::move(*existing);
     return SourceAdded::kAlreadyPresent;
   }
-  CachedStatement insert =
-      impl_->statement("INSERT INTO sources (url, name, html_url, category) VALUES (:url, :name, :html, :category)");
+  CachedStatement insert = impl_->statement(
+      "INSERT INTO sources (url, name, html_url, category) VALUES (:url, :name, :html, :category)");
   insert.bind(":url", source.url);
   bind_optional(insert, ":name", source.name);
   bind_optional(insert, ":html", source.html_url);

@@ -26,7 +26,9 @@ std::optional<int64_t> column_optional_int(const SQLite::Column& column) {
   return column.getInt64();
 }
 
-std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 const char* const kDocumentColumns =
     "d.id, d.source, d.url, d.title, d.text, d.excerpt, d.published, d.author, d.site_name, d.domain, d.language, "
@@ -61,6 +63,5 @@ Document document_from_row(SQLite::Statement& row, int first) {
   document.section = column_optional(row.getColumn(first + 16));
   return document;
 }
-
 
 }  // namespace storyline::store::detail

@@ -102,7 +102,8 @@ void DocumentStore::save_story(const StoryRecord& story) {
 }
 
 void DocumentStore::remove_story(const std::string& id) {
-  CachedStatement erase_index = impl_->statement("DELETE FROM stories_fts WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)");
+  CachedStatement erase_index = impl_->statement(
+      "DELETE FROM stories_fts WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)");
   erase_index.bind(1, id);
   erase_index.exec();
   CachedStatement erase = impl_->statement("DELETE FROM stories WHERE id = ?");
@@ -197,8 +198,8 @@ std::vector<StoryLanguage> DocumentStore::story_languages() const {
 std::vector<Document> DocumentStore::story_articles(const std::string& story_id, size_t limit) const {
   // The newest arrivals when capped, returned oldest first.
   CachedStatement query = impl_->statement(std::string("SELECT d.rowid, ") + kDocumentColumns +
-                                         " FROM documents d WHERE d.story_id = ? AND d.duplicate_of IS NULL"
-                                         " ORDER BY d.rowid DESC LIMIT ?");
+                                           " FROM documents d WHERE d.story_id = ? AND d.duplicate_of IS NULL"
+                                           " ORDER BY d.rowid DESC LIMIT ?");
   query.bind(1, story_id);
   query.bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
   std::vector<Document> documents;
@@ -211,7 +212,7 @@ std::vector<StoredCopy> DocumentStore::copies_of(const std::vector<std::string>&
   // One indexed look-up per article (documents_duplicate_of): a list page asks for a few
   // articles of each of many stories.
   CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns +
-                                         " FROM documents d WHERE d.duplicate_of = ? ORDER BY d.rowid LIMIT ?");
+                                           " FROM documents d WHERE d.duplicate_of = ? ORDER BY d.rowid LIMIT ?");
   std::vector<StoredCopy> copies;
   for (const std::string& id : article_ids) {
     if (copies.size() >= limit) break;
@@ -252,8 +253,8 @@ std::vector<std::string> DocumentStore::story_article_ids(const std::string& sto
 
 void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)>& visit) const {
   CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns +
-                                         ", d.story_id, s.storyline_id, d.duplicate_of FROM documents d "
-                                         "LEFT JOIN stories s ON s.id = d.story_id ORDER BY d.rowid");
+                                           ", d.story_id, s.storyline_id, d.duplicate_of FROM documents d "
+                                           "LEFT JOIN stories s ON s.id = d.story_id ORDER BY d.rowid");
   while (query.executeStep()) {
     StoredDocument stored;
     stored.document = document_from_row(query);
@@ -264,8 +265,7 @@ void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)
   }
 }
 
-std::optional<std::string> DocumentStore::newest_published(const std::optional<std::string>& not_after,
-                                                           size_t skip) const {
+std::optional<std::string> DocumentStore::newest_published(const std::optional<std::string>& not_after, size_t skip) const {
   // The newest skip + 1 along the index: the last of them, or the first when there are fewer.
   CachedStatement query = impl_->statement(
       not_after ? "SELECT published FROM documents WHERE published IS NOT NULL AND published <= ? "
@@ -303,8 +303,7 @@ std::vector<StoryHit> DocumentStore::search_stories(const std::string& query_tex
       hits.push_back(std::move(hit));
     }
   } catch (const SQLite::Exception& error) {
-    if (deadline.expired())
-      throw SearchTimeout(kSearchTimeBudget);
+    if (deadline.expired()) throw SearchTimeout(kSearchTimeBudget);
     throw std::invalid_argument(std::string("bad search query: ") + error.what());
   }
   return hits;

@@ -30,23 +30,22 @@ struct Sentence {
 
 // Page chrome that survives extraction as a "sentence".
 bool is_chrome(const std::string& folded) {
-  if (folded.starts_with("published") || folded.starts_with("updated") || folded.starts_with("last updated"))
-    return true;
-  return contains_any(folded, {"leave a reply", "email address", "download on the", "submit a correction",
-                                  "appeared originally", "all rights reserved", "click here", "sign up",
-                                  "subscribe", "follow us", "read more", "scroll to top", "photo/", "/getty",
-                                  "(ap photo", "cookies", "newsletter"});
+  if (folded.starts_with("published") || folded.starts_with("updated") || folded.starts_with("last updated")) return true;
+  return contains_any(folded,
+                      {"leave a reply", "email address", "download on the", "submit a correction", "appeared originally",
+                       "all rights reserved", "click here", "sign up", "subscribe", "follow us", "read more",
+                       "scroll to top", "photo/", "/getty", "(ap photo", "cookies", "newsletter"});
 }
 
 bool starts_dangling(std::string_view sentence) {
   const auto words = text::split_words(sentence);
   if (words.empty()) return false;
   const std::string first = text::fold_case(words[0].text);
-  static constexpr std::string_view kDangling[] = {"he",   "she",  "they",    "it",        "this",     "these",
-                                                   "those", "that", "but",    "however",   "and",      "also",
-                                                   "meanwhile", "still", "yet", "so",     "then",      "instead",
-                                                   "moreover", "furthermore", "such", "his", "her",     "their",
-                                                   "its",  "there", "here",   "or",        "nor",      "besides"};
+  static constexpr std::string_view kDangling[] = {"he",        "she",         "they", "it",      "this", "these",
+                                                   "those",     "that",        "but",  "however", "and",  "also",
+                                                   "meanwhile", "still",       "yet",  "so",      "then", "instead",
+                                                   "moreover",  "furthermore", "such", "his",     "her",  "their",
+                                                   "its",       "there",       "here", "or",      "nor",  "besides"};
   return std::find(std::begin(kDangling), std::end(kDangling), first) != std::end(kDangling);
 }
 
@@ -54,8 +53,8 @@ bool ends_like_sentence(std::string_view sentence) {
   while (!sentence.empty() && std::isspace(static_cast<unsigned char>(sentence.back()))) sentence.remove_suffix(1);
   if (sentence.empty()) return false;
   const char last = sentence.back();
-  return last == '.' || last == '!' || last == '"' || last == '\'' || last == ')' ||
-         sentence.ends_with("\xE2\x80\x9D") || sentence.ends_with("\xE2\x80\x99") || sentence.ends_with("\xE2\x80\xA6");
+  return last == '.' || last == '!' || last == '"' || last == '\'' || last == ')' || sentence.ends_with("\xE2\x80\x9D") ||
+         sentence.ends_with("\xE2\x80\x99") || sentence.ends_with("\xE2\x80\xA6");
 }
 
 // A feed's excerpt cut mid-word: "... would not seek U." (a lone capital before the final period).
@@ -166,7 +165,8 @@ std::vector<Bullet> summary_bullets(const std::vector<Document>& articles, Story
     for (size_t s = 0; s < sentences.size(); ++s) {
       if (!sentences[s].candidate) continue;
       double max_similarity = 0;
-      for (size_t c : chosen) max_similarity = std::max(max_similarity, term_overlap(sentences[s].terms, sentences[c].terms));
+      for (size_t c : chosen)
+        max_similarity = std::max(max_similarity, term_overlap(sentences[s].terms, sentences[c].terms));
       if (max_similarity >= kRedundantSimilarity) continue;
       const double relevance = sentences[s].score - kRedundancyCost * max_similarity;
       if (relevance > best) {
@@ -198,7 +198,8 @@ std::vector<Bullet> summary_bullets(const std::vector<Document>& articles, Story
       if (!cited[a]) continue;
       bullet.document_ids.push_back(articles[a].id);
       Publisher publisher = publisher_of(articles[a]);
-      if (publisher.name.empty() || std::find(cited_keys.begin(), cited_keys.end(), publisher.key) != cited_keys.end()) continue;
+      if (publisher.name.empty() || std::find(cited_keys.begin(), cited_keys.end(), publisher.key) != cited_keys.end())
+        continue;
       cited_keys.push_back(std::move(publisher.key));
       bullet.publishers.push_back(std::move(publisher.name));
     }

@@ -18,16 +18,32 @@ std::string folded(std::string_view text) { return text::fold_case(text); }
 
 bool is_clickbait(std::string_view title) {
   const std::string lowered = folded(title);
-  static constexpr std::string_view kPatterns[] = {
-      "you won't believe", "you won’t believe", "this is why",   "here's why",        "here’s why",
-      "here is why",       "what you need to know", "things you", "reasons why",      "will shock",
-      "here's what",       "here’s what",        "everything you need", "this is what", "the reason why",
-      "watch:",            "photos:",            "video:",        "quiz:",            "you need to see"};
+  static constexpr std::string_view kPatterns[] = {"you won't believe",
+                                                   "you won’t believe",
+                                                   "this is why",
+                                                   "here's why",
+                                                   "here’s why",
+                                                   "here is why",
+                                                   "what you need to know",
+                                                   "things you",
+                                                   "reasons why",
+                                                   "will shock",
+                                                   "here's what",
+                                                   "here’s what",
+                                                   "everything you need",
+                                                   "this is what",
+                                                   "the reason why",
+                                                   "watch:",
+                                                   "photos:",
+                                                   "video:",
+                                                   "quiz:",
+                                                   "you need to see"};
   for (std::string_view pattern : kPatterns)
     if (lowered.find(pattern) != std::string::npos) return true;
   // Listicles: "10 things ...", "7 ways ...".
   const auto words = text::split_words(title);
-  if (words.size() >= 2 && std::all_of(words[0].text.begin(), words[0].text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+  if (words.size() >= 2 && std::all_of(words[0].text.begin(), words[0].text.end(),
+                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
     const std::string second = folded(words[1].text);
     if (second.size() > 3 && second.back() == 's') return true;
   }
@@ -66,8 +82,8 @@ std::string strip_site_suffix(std::string_view title, const Document& document) 
 
 // "Breaking News - ", "BREAKING: ", "UPDATE: ", "LIVE | ": labels, not part of the headline.
 static std::string strip_label_prefix(std::string title) {
-  static constexpr std::string_view kLabels[] = {"breaking news", "breaking", "update", "updated", "live", "exclusive",
-                                                 "watch", "just in"};
+  static constexpr std::string_view kLabels[] = {"breaking news", "breaking",  "update", "updated",
+                                                 "live",          "exclusive", "watch",  "just in"};
   const std::string lowered = text::fold_case(title);
   for (std::string_view label : kLabels) {
     if (!lowered.starts_with(label) || lowered.size() <= label.size()) continue;
@@ -102,7 +118,7 @@ std::string choose_headline(const std::vector<Document>& articles, StoryVocabula
       if (entity_words.count(std::string(words[i].text))) ++names;
     const double naming = std::min(1.0, static_cast<double>(names) / 2.0);
     const size_t count = words.size();
-    const double distance = count < kShortestGoodTitle   ? static_cast<double>(kShortestGoodTitle - count)
+    const double distance = count < kShortestGoodTitle  ? static_cast<double>(kShortestGoodTitle - count)
                             : count > kLongestGoodTitle ? static_cast<double>(count - kLongestGoodTitle)
                                                         : 0.0;
     const double length = std::max(0.0, 1.0 - 0.12 * distance);

@@ -142,7 +142,8 @@ class Attributor {
   // The speaker a phrase ("NSC spokesperson James Hewitt,", "the message", "he") names, if any.
   std::optional<Speaker> resolve(const std::vector<Token>& phrase, size_t at_offset) const {
     size_t begin = 0;
-    while (begin < phrase.size() && (core(phrase[begin].raw).empty() || is_clause_boundary(lower_ascii(core(phrase[begin].raw)))))
+    while (begin < phrase.size() &&
+           (core(phrase[begin].raw).empty() || is_clause_boundary(lower_ascii(core(phrase[begin].raw)))))
       ++begin;
     if (begin >= phrase.size()) return std::nullopt;
     // Comma-separated chunks: "James Hewitt, NSC spokesperson," or "The opposition leader, Tom Berg,".
@@ -182,14 +183,16 @@ class Attributor {
     }
     const std::string without_article = determiner ? join(main, 1, main.size()) : join(main, 0, main.size());
     for (const std::string& organization : organizations_)
-      if (organization == without_article) return Speaker{as_written, std::nullopt, Speaker::Kind::kOrganization, std::nullopt};
+      if (organization == without_article)
+        return Speaker{as_written, std::nullopt, Speaker::Kind::kOrganization, std::nullopt};
     if (determiner && main.size() >= 2 && main.size() <= 6 && is_role_noun(head))
       return Speaker{as_written, std::nullopt, Speaker::Kind::kRole, std::nullopt};
     if (std::find(locations_.begin(), locations_.end(), without_article) != locations_.end()) return std::nullopt;
     if (main.size() <= 4 && std::all_of(main.begin(), main.end(), [](const Token& token) {
           const string_view word = core(token.raw);
           return is_capitalized(word) && !is_clause_boundary(lower_ascii(word)) && lower_ascii(word) != "the" &&
-                 lower_ascii(word) != "it" && lower_ascii(word) != "we" && lower_ascii(word) != "they" && lower_ascii(word) != "i";
+                 lower_ascii(word) != "it" && lower_ascii(word) != "we" && lower_ascii(word) != "they" &&
+                 lower_ascii(word) != "i";
         }))
       return Speaker{as_written, std::nullopt, Speaker::Kind::kUnknownName, std::nullopt};
     return std::nullopt;
@@ -243,8 +246,7 @@ class Attributor {
     const auto name_tokens = tokenize(name, 0);
     for (size_t i = 0; i + name_tokens.size() <= all_tokens_.size(); ++i) {
       bool all = true;
-      for (size_t j = 0; j < name_tokens.size() && all; ++j)
-        all = core(all_tokens_[i + j].raw) == core(name_tokens[j].raw);
+      for (size_t j = 0; j < name_tokens.size() && all; ++j) all = core(all_tokens_[i + j].raw) == core(name_tokens[j].raw);
       if (all) return i;
     }
     return all_tokens_.size();
@@ -267,8 +269,7 @@ class Attributor {
     if (begin < name_index && has_role_noun(all_tokens_, begin, name_index)) return join(all_tokens_, begin, name_index);
     // Apposition: "Name, role words,".
     size_t name_end = name_index;
-    while (name_end < all_tokens_.size() && !ends_clause(all_tokens_[name_end].raw) && name_end - name_index < 4)
-      ++name_end;
+    while (name_end < all_tokens_.size() && !ends_clause(all_tokens_[name_end].raw) && name_end - name_index < 4) ++name_end;
     if (name_end < all_tokens_.size() && all_tokens_[name_end].raw.ends_with(",")) {
       size_t role_end = name_end + 1;
       while (role_end < all_tokens_.size() && role_end - name_end <= 5 && !ends_clause(all_tokens_[role_end].raw))
@@ -293,7 +294,8 @@ class Attributor {
 
   std::optional<Speaker> find_message_author() const {
     for (size_t i = 0; i + 1 < all_tokens_.size(); ++i) {
-      if (!is_message_noun(lower_ascii(core(all_tokens_[i].raw))) || lower_ascii(core(all_tokens_[i + 1].raw)) != "from") continue;
+      if (!is_message_noun(lower_ascii(core(all_tokens_[i].raw))) || lower_ascii(core(all_tokens_[i + 1].raw)) != "from")
+        continue;
       const size_t end = std::min(all_tokens_.size(), i + 2 + kMaxSpeakerWords);
       std::vector<Token> after(all_tokens_.begin() + static_cast<long>(i + 2), all_tokens_.begin() + static_cast<long>(end));
       auto match = match_person(after);
@@ -330,10 +332,10 @@ class Attributor {
 };
 
 struct QuoteSpan {
-  size_t open = 0;        // offset of the opening mark
+  size_t open = 0;  // offset of the opening mark
   size_t inner_begin = 0;
   size_t inner_end = 0;
-  size_t close_end = 0;   // offset after the closing mark
+  size_t close_end = 0;  // offset after the closing mark
 };
 
 bool space_or_start_before(string_view text, size_t at) {
@@ -446,7 +448,7 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
     relative_clause = opener == "who" || opener == "whose";
     if (!relative_clause && begin - apposition >= 6) return {};
     if (relative_clause) end = apposition;  // the speaker is the name before the clause
-    begin = apposition - 1;  // the name's last word, which carries the comma
+    begin = apposition - 1;                 // the name's last word, which carries the comma
   }
   const bool has_apposition = !relative_clause && begin < end && begin + 1 < end && tokens[end - 1].raw.ends_with(",");
   while (begin > 0 && end - begin < kMaxSpeakerWords) {
@@ -466,19 +468,19 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
 }
 
 bool is_time_or_place_word(std::string_view folded) {
-  static constexpr std::string_view kWords[] = {"on",      "in",       "at",       "during",   "hours",  "after",
-                                                "before",  "as",       "while",    "late",     "earlier", "yesterday",
-                                                "today",   "monday",   "tuesday",  "wednesday", "thursday", "friday",
-                                                "saturday", "sunday",  "last",     "this",     "when",   "according"};
+  static constexpr std::string_view kWords[] = {"on",       "in",     "at",      "during",    "hours",    "after",
+                                                "before",   "as",     "while",   "late",      "earlier",  "yesterday",
+                                                "today",    "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                "saturday", "sunday", "last",    "this",      "when",     "according"};
   return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
 bool is_adverbial_opener(std::string_view folded) {
-  static constexpr std::string_view kWords[] = {"in",     "on",     "at",        "during",    "after",   "before",
-                                                "since",  "when",   "while",     "as",        "speaking", "writing",
-                                                "according", "by",  "for",       "from",      "with",    "earlier",
-                                                "later",  "last",   "this",      "yesterday", "today",   "asked",
-                                                "addressing", "following", "despite", "over",  "under",   "through"};
+  static constexpr std::string_view kWords[] = {"in",         "on",        "at",      "during",    "after",    "before",
+                                                "since",      "when",      "while",   "as",        "speaking", "writing",
+                                                "according",  "by",        "for",     "from",      "with",     "earlier",
+                                                "later",      "last",      "this",    "yesterday", "today",    "asked",
+                                                "addressing", "following", "despite", "over",      "under",    "through"};
   return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
@@ -509,7 +511,8 @@ std::optional<Speaker> speaker_before(const Attributor& attributor, const std::v
       std::vector<Token> subject;
       for (size_t i = 0; i < v && subject.size() < kMaxSpeakerWords; ++i) {
         const std::string_view word = core(before[i].raw);
-        if (!is_capitalized(word) && !is_role_noun(lower_ascii(word)) && !is_role_modifier(lower_ascii(word)) && lower_ascii(word) != "the")
+        if (!is_capitalized(word) && !is_role_noun(lower_ascii(word)) && !is_role_modifier(lower_ascii(word)) &&
+            lower_ascii(word) != "the")
           break;
         subject.push_back(before[i]);
         if (ends_clause(before[i].raw)) break;
@@ -527,8 +530,8 @@ std::optional<Speaker> speaker_before(const Attributor& attributor, const std::v
 std::vector<Quote> find_quotes(const Document& document) {
   std::vector<Quote> quotes;
   const std::string* body = document.text && !document.text->empty() ? &*document.text
-                            : document.excerpt                      ? &*document.excerpt
-                                                                    : nullptr;
+                            : document.excerpt                       ? &*document.excerpt
+                                                                     : nullptr;
   if (!body) return quotes;
   const string_view text = *body;
   const Attributor attributor(document, text);
@@ -556,9 +559,9 @@ std::vector<Quote> find_quotes(const Document& document) {
     const string_view paragraph = text.substr(paragraph_begin, paragraph_end - paragraph_begin);
     const auto spans = quote_spans(paragraph, paragraph_begin);
     std::optional<Speaker> last_speaker;
-    std::vector<std::pair<size_t, size_t>> direct_ranges;  // long quotations: no reported speech there
+    std::vector<std::pair<size_t, size_t>> direct_ranges;          // long quotations: no reported speech there
     std::vector<std::optional<Speaker>> speaker_of(spans.size());  // each quotation's, once known
-    std::vector<bool> shown(spans.size(), false);                   // long enough to be shown
+    std::vector<bool> shown(spans.size(), false);                  // long enough to be shown
 
     for (size_t k = 0; k < spans.size(); ++k) {
       const QuoteSpan& span = spans[k];
@@ -617,13 +620,13 @@ std::vector<Quote> find_quotes(const Document& document) {
           previous_paragraph.back() == ':') {
         const size_t previous_begin = static_cast<size_t>(previous_paragraph.data() - text.data());
         const size_t start = sentence_start(text, previous_begin, previous_begin + previous_paragraph.size());
-        speaker = speaker_before(attributor, tokens_between(text, start, previous_begin + previous_paragraph.size()), span.open);
+        speaker = speaker_before(attributor, tokens_between(text, start, previous_begin + previous_paragraph.size()),
+                                 span.open);
       }
       // Continuation: a second quotation in the same paragraph, or a paragraph that is only a
       // quotation right after an attributed one, is the same speaker's.
       if (!speaker && last_speaker) speaker = last_speaker;
-      if (!speaker && k == 0 && span.open == paragraph_begin &&
-          previous_paragraph_speaker)
+      if (!speaker && k == 0 && span.open == paragraph_begin && previous_paragraph_speaker)
         speaker = previous_paragraph_speaker;
       // Inside reported speech: `X said (that) he is “…”`, `X told reporters that “…”`: the
       // sentence's speech verb and its speaker, earlier in the sentence.
@@ -636,13 +639,15 @@ std::vector<Quote> find_quotes(const Document& document) {
           auto phrase = phrase_before(before, v);
           // The sentence's subject only: at its start, or after a fronted adverbial ("On Monday, Trump said ...").
           if (phrase.empty()) break;
-          const auto first = std::find_if(before.begin(), before.end(), [&](const Token& t) { return t.offset == phrase.front().offset; });
+          const auto first = std::find_if(before.begin(), before.end(),
+                                          [&](const Token& t) { return t.offset == phrase.front().offset; });
           const bool at_start = first == before.begin();
           const bool after_adverbial = first != before.begin() && (first - 1)->raw.ends_with(",") &&
                                        is_adverbial_opener(lower_ascii(core(before.front().raw)));
           if (!at_start && !after_adverbial) break;
           auto found = attributor.resolve(phrase, span.open);
-          if (found && (found->kind == Speaker::Kind::kPerson || found->kind == Speaker::Kind::kOrganization)) speaker = found;
+          if (found && (found->kind == Speaker::Kind::kPerson || found->kind == Speaker::Kind::kOrganization))
+            speaker = found;
           break;
         }
       }
@@ -690,8 +695,7 @@ std::vector<Quote> find_quotes(const Document& document) {
         auto phrase = phrase_before(tokens, v);
         if (phrase.empty()) break;
         auto speaker = attributor.resolve(phrase, tokens[v].offset);
-        if (!speaker || (speaker->kind != Speaker::Kind::kPerson && speaker->kind != Speaker::Kind::kOrganization))
-          break;
+        if (!speaker || (speaker->kind != Speaker::Kind::kPerson && speaker->kind != Speaker::Kind::kOrganization)) break;
         // Where the reported words are: after "that", after the verb, or before ", X said on …".
         size_t content_begin = v + 1;
         std::optional<std::string> told_to;
@@ -710,9 +714,9 @@ std::vector<Quote> find_quotes(const Document& document) {
           break;
         } else if (v + 1 >= tokens.size() || is_time_or_place_word(lower_ascii(core(tokens[v + 1].raw))) ||
                    ends_clause(tokens[v].raw)) {
-          const size_t phrase_begin = static_cast<size_t>(std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) {
-                                                            return t.offset == phrase.front().offset;
-                                                          }) - tokens.begin());
+          const size_t phrase_begin = static_cast<size_t>(
+              std::find_if(tokens.begin(), tokens.end(), [&](const Token& t) { return t.offset == phrase.front().offset; }) -
+              tokens.begin());
           if (phrase_begin == 0 || !tokens[phrase_begin - 1].raw.ends_with(",")) break;
           // "In an e-mail on Thursday, Henry said ...": a fronted adverbial, not what was said.
           if (is_adverbial_opener(lower_ascii(core(tokens[0].raw)))) break;

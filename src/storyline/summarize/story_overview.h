@@ -27,10 +27,10 @@ struct Quote {
 };
 
 struct StoryOverview {
-  std::string headline;               // best member title: informative, not a question, not clickbait
-  std::vector<Bullet> summary;        // 3-6 extractive sentences, no redundancy (fewer for little text)
-  std::vector<Quote> quotes;          // who said what
-  std::vector<std::string> topics;    // specific subjects: "Afghanistan", "Taliban", "Diplomacy"
+  std::string headline;             // best member title: informative, not a question, not clickbait
+  std::vector<Bullet> summary;      // 3-6 extractive sentences, no redundancy (fewer for little text)
+  std::vector<Quote> quotes;        // who said what
+  std::vector<std::string> topics;  // specific subjects: "Afghanistan", "Taliban", "Diplomacy"
 };
 
 // `articles` in arrival order, already extracted and labelled (entities, language).

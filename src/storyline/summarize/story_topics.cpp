@@ -34,8 +34,8 @@ const Theme kThemes[] = {
      {"diplomat*", "embass*", "ambassador*", "envoy*", "talks", "negotiat*", "recognition", "recognise*", "recognize*",
       "mediat*", "summit*", "bilateral", "treaty", "treaties", "consulate*", "relations", "delegation*"}},
     {"Armed conflict",
-     {"war", "wars", "troops", "military", "militant*", "airstrike*", "soldier*", "army", "armies", "insurgen*",
-      "ceasefire", "invasion", "combat", "shelling", "missile*"}},
+     {"war", "wars", "troops", "military", "militant*", "airstrike*", "soldier*", "army", "armies", "insurgen*", "ceasefire",
+      "invasion", "combat", "shelling", "missile*"}},
     {"Terrorism", {"terror*", "extremis*", "jihad*", "suicide", "bombing*"}},
     {"Elections", {"election*", "voter*", "ballot*", "vote", "votes", "polling", "candidate*", "electoral"}},
     {"Economy",
@@ -135,9 +135,8 @@ std::vector<std::string> story_topics(const std::vector<Document>& articles) {
   // within one article; across articles one may only have the short form).
   std::vector<std::string> keys;
   for (const auto& [key, candidate] : candidates) keys.push_back(key);
-  std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
+  std::sort(keys.begin(), keys.end(),
+            [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
   for (const std::string& short_key : keys) {
     for (const std::string& long_key : keys) {
       if (long_key.size() <= short_key.size() || !candidates.count(long_key) || !candidates.count(short_key)) continue;

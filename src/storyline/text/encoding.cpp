@@ -15,12 +15,10 @@ namespace {
 
 // Reads a charset name starting at `pos`, skipping quotes and spaces.
 std::string read_charset_name(std::string_view text, size_t pos) {
-  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '"' || text[pos] == '\'' || text[pos] == '='))
-    ++pos;
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '"' || text[pos] == '\'' || text[pos] == '=')) ++pos;
   size_t end = pos;
-  while (end < text.size() &&
-         (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-' || text[end] == '_' ||
-          text[end] == '.' || text[end] == ':'))
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-' || text[end] == '_' ||
+                               text[end] == '.' || text[end] == ':'))
     ++end;
   return lower_ascii(text.substr(pos, end - pos));
 }

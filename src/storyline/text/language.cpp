@@ -50,9 +50,9 @@ std::optional<std::string> detect_language(std::string_view utf8, const Language
   double scores[3];
   bool is_reliable = false;
   int text_bytes = 0;
-  const CLD2::Language language = CLD2::ExtDetectLanguageSummary(
-      sample.data(), static_cast<int>(sample.size()), true, &cld_hints, 0, languages, percents, scores, nullptr,
-      &text_bytes, &is_reliable);
+  const CLD2::Language language = CLD2::ExtDetectLanguageSummary(sample.data(), static_cast<int>(sample.size()), true,
+                                                                 &cld_hints, 0, languages, percents, scores, nullptr,
+                                                                 &text_bytes, &is_reliable);
   if (language != CLD2::UNKNOWN_LANGUAGE && language != CLD2::TG_UNKNOWN_LANGUAGE &&
       (is_reliable || text_bytes >= 200 || !declared)) {
     if (is_reliable || text_bytes >= 40) return to_iso639_1(CLD2::LanguageCode(language));

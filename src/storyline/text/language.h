@@ -7,7 +7,7 @@
 namespace storyline::text {
 
 struct LanguageHints {
-  std::optional<std::string> declared;  // <html lang>, feed <language>, Content-Language
+  std::optional<std::string> declared;          // <html lang>, feed <language>, Content-Language
   std::optional<std::string> top_level_domain;  // "de" for example.de
 };
 

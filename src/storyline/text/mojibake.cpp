@@ -11,10 +11,10 @@ namespace {
 
 // Windows-1252 bytes 0x80-0x9F and the code points they decode to (0 = undefined in 1252, in
 // which case Latin-1 decoders produce the C1 control of the same value).
-constexpr std::array<char32_t, 32> kCp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<char32_t, 32> kCp1252High = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                  0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 // The byte a code point came from when UTF-8 was misread as Windows-1252 (or Latin-1).
 std::optional<unsigned char> misread_byte(char32_t cp) {
@@ -42,7 +42,8 @@ bool mojibake_possible(std::string_view utf8) {
     if (static_cast<unsigned char>(utf8[i]) != 0xC3) continue;
     const auto second = static_cast<unsigned char>(utf8[i + 1]);
     const auto third = static_cast<unsigned char>(utf8[i + 2]);
-    if (second >= 0x82 && second <= 0xB4 && (third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2))
+    if (second >= 0x82 && second <= 0xB4 &&
+        (third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2))
       return true;
   }
   return false;

@@ -27,7 +27,8 @@ std::string to_nfc(std::string_view utf8) {
       U_SUCCESS(status))
     return std::string(utf8);
   status = U_ZERO_ERROR;
-  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   if (normalizer->isNormalized(source, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
   const icu::UnicodeString normalized = normalizer->normalize(source, status);
@@ -62,12 +63,11 @@ std::string strip_invisible(std::string_view utf8) {
       result += static_cast<char>(cp);
       continue;
     }
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;         // C0/C1 controls
-    if (cp == 0xAD || cp == 0xFEFF || cp == 0xFFFD) continue;       // soft hyphen, BOM, replacement
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;      // C0/C1 controls
+    if (cp == 0xAD || cp == 0xFEFF || cp == 0xFFFD) continue;  // soft hyphen, BOM, replacement
     if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x202A && cp <= 0x202E))
-      continue;                                                     // zero-width and bidi controls
-    if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
-        cp == 0x3000) {
+      continue;  // zero-width and bidi controls
+    if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000) {
       result += ' ';
       continue;
     }

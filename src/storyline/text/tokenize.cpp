@@ -60,10 +60,9 @@ bool is_abbreviation(std::string_view token) {
   if (token.size() == 1 && std::isalpha(static_cast<unsigned char>(token[0]))) return true;
   if (token.size() >= 3 && token[1] == '.') return true;
   static constexpr std::array<std::string_view, 44> kAbbreviations = {
-      "Mr",   "Mrs",  "Ms",   "Dr",  "Prof", "Sen",  "Rep",  "Gov",   "Gen",  "Col",  "Lt",
-      "Sgt",  "Capt", "Maj",  "St",  "Jr",   "Sr",   "Rev",  "Hon",   "Jan",  "Feb",  "Mar",
-      "Apr",  "Aug",  "Sep",  "Sept", "Oct", "Nov",  "Dec",  "No",    "Nos",  "vs",   "etc",
-      "approx", "Inc", "Corp", "Co", "Ltd",  "Mt",   "Ft",   "Pres",  "Supt", "Adm",  "Cmdr"};
+      "Mr",  "Mrs", "Ms",  "Dr",     "Prof", "Sen",  "Rep", "Gov", "Gen", "Col", "Lt",   "Sgt",  "Capt", "Maj", "St",
+      "Jr",  "Sr",  "Rev", "Hon",    "Jan",  "Feb",  "Mar", "Apr", "Aug", "Sep", "Sept", "Oct",  "Nov",  "Dec", "No",
+      "Nos", "vs",  "etc", "approx", "Inc",  "Corp", "Co",  "Ltd", "Mt",  "Ft",  "Pres", "Supt", "Adm",  "Cmdr"};
   for (std::string_view abbreviation : kAbbreviations)
     if (token == abbreviation) return true;
   return false;
@@ -71,9 +70,9 @@ bool is_abbreviation(std::string_view token) {
 
 // Words that open a new sentence after an initialism such as "U.S.".
 bool is_sentence_opener(std::string_view word) {
-  static constexpr std::array<std::string_view, 24> kOpeners = {
-      "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In",
-      "On", "This", "That", "There", "His", "Her", "Their", "Its", "As", "At", "If", "When"};
+  static constexpr std::array<std::string_view, 24> kOpeners = {"The", "A",   "An",    "He",  "She", "It",   "They", "We",
+                                                                "I",   "But", "And",   "In",  "On",  "This", "That", "There",
+                                                                "His", "Her", "Their", "Its", "As",  "At",   "If",   "When"};
   for (std::string_view opener : kOpeners)
     if (word == opener) return true;
   return false;
@@ -146,7 +145,8 @@ std::string fold_case(std::string_view utf8) {
   std::string result;
   if (ascii) {  // the common case, without a round trip through UTF-16
     result.resize(utf8.size());
-    for (size_t i = 0; i < utf8.size(); ++i) result[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(utf8[i])));
+    for (size_t i = 0; i < utf8.size(); ++i)
+      result[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(utf8[i])));
     return result;
   }
   icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
