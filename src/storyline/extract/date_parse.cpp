@@ -1,3 +1,6 @@
+// Over 500 lines as one piece since the reformat (clang-format, 125 columns): the token shapes of
+// a date, its time and its zone are read by one scanner, and splitting them would pass its state
+// between files.
 // Hand-written because no Debian library reads free-form, multilingual publisher dates: ICU's
 // DateFormat needs the exact pattern and locale in advance, strptime knows one locale at a time.
 // The approach: split the text into number / word / punctuation tokens, then look for the few
