@@ -120,6 +120,8 @@ class Checks:
         self.ok(total > 20, f"the test store has a category of more than one page ({category}: {total})")
         self.open(f"#/category/{category}")
         self.browser.wait_for("#more-stories", f"a More button on the {category} page", timeout=10)
+        # The cards may still be rendering when the button is there (a slow server, as under ASan).
+        self.browser.wait_for("#category-cards .story-card", f"the {category} page's first 20 stories", timeout=10, count=20)
         self.ok(len(self.browser.find_all("#category-cards .story-card")) == 20, "the first page holds 20 stories")
         for _ in range(20):  # at most 20 more pages
             buttons = self.browser.find_all("#more-stories")
