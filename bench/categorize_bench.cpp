@@ -14,38 +14,34 @@
 
 namespace {
 
+// Labelled texts as documents of `language`, as categorize() reads them.
+std::vector<storyline::Document> as_documents(std::vector<storyline::label::LabelledText> texts, const char* language) {
+  std::vector<storyline::Document> result;
+  for (auto& text : texts) {
+    storyline::Document document;
+    document.id = text.id;
+    document.title = std::move(text.title);
+    document.text = std::move(text.text);
+    document.language = language;
+    result.push_back(std::move(document));
+  }
+  return result;
+}
+
 const std::vector<storyline::Document>& bbc_documents() {
   static const std::vector<storyline::Document> documents = [] {
-    std::vector<storyline::Document> result;
     const auto shared = storyline::bench::shared_dir();
-    if (!shared) return result;
-    for (auto& text : storyline::label::load_bbc(*shared + "/data/categories/bbc-news-2225", false)) {
-      storyline::Document document;
-      document.id = text.id;
-      document.title = std::move(text.title);
-      document.text = std::move(text.text);
-      document.language = "en";
-      result.push_back(std::move(document));
-    }
-    return result;
+    if (!shared) return std::vector<storyline::Document>{};
+    return as_documents(storyline::label::load_bbc(*shared + "/data/categories/bbc-news-2225", false), "en");
   }();
   return documents;
 }
 
 const std::vector<storyline::Document>& lenta_documents() {
   static const std::vector<storyline::Document> documents = [] {
-    std::vector<storyline::Document> result;
     const auto shared = storyline::bench::shared_dir();
-    if (!shared) return result;
-    for (auto& text : storyline::label::load_lenta(*shared + "/data/categories/ru-news/lenta.jsonl.gz")) {
-      storyline::Document document;
-      document.id = text.id;
-      document.title = std::move(text.title);
-      document.text = std::move(text.text);
-      document.language = "ru";
-      result.push_back(std::move(document));
-    }
-    return result;
+    if (!shared) return std::vector<storyline::Document>{};
+    return as_documents(storyline::label::load_lenta(*shared + "/data/categories/ru-news/lenta.jsonl.gz"), "ru");
   }();
   return documents;
 }

@@ -6,30 +6,14 @@
 #include <cstring>
 #include <memory>
 
+#include "serve/xml_nodes.h"
+
 namespace storyline::testing {
 namespace {
 
 constexpr const char* kAtomNamespace = "http://www.w3.org/2005/Atom";
 
-bool is_atom(const xmlNode* node, const char* name) {
-  return node->type == XML_ELEMENT_NODE && node->ns &&
-         std::strcmp(reinterpret_cast<const char*>(node->ns->href), kAtomNamespace) == 0 &&
-         std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
-}
-
-std::string text_of(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text = content ? reinterpret_cast<const char*>(content) : "";
-  xmlFree(content);
-  return text;
-}
-
-std::string attribute_of(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  std::string text = value ? reinterpret_cast<const char*>(value) : "";
-  xmlFree(value);
-  return text;
-}
+bool is_atom(const xmlNode* node, const char* name) { return is_element(node, kAtomNamespace, name); }
 
 std::string link_of(const xmlNode* parent, const char* rel) {
   for (const xmlNode* child = parent->children; child; child = child->next)

@@ -6,30 +6,14 @@
 #include <cstring>
 #include <memory>
 
+#include "serve/xml_nodes.h"
+
 namespace storyline::testing {
 namespace {
 
 constexpr const char* kSvgNamespace = "http://www.w3.org/2000/svg";
 
-bool is_svg(const xmlNode* node, const char* name) {
-  return node->type == XML_ELEMENT_NODE && node->ns &&
-         std::strcmp(reinterpret_cast<const char*>(node->ns->href), kSvgNamespace) == 0 &&
-         std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
-}
-
-std::string text_of(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text = content ? reinterpret_cast<const char*>(content) : "";
-  xmlFree(content);
-  return text;
-}
-
-std::string attribute_of(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  std::string text = value ? reinterpret_cast<const char*>(value) : "";
-  xmlFree(value);
-  return text;
-}
+bool is_svg(const xmlNode* node, const char* name) { return is_element(node, kSvgNamespace, name); }
 
 size_t count_of(const xmlNode* node) { return static_cast<size_t>(std::stoul("0" + attribute_of(node, "data-count"))); }
 
