@@ -44,15 +44,14 @@ std::vector<TermId> analyze(text::Analyzer& analyzer, const std::string& sentenc
 
 uint64_t pair_key(TermId source, TermId target) { return (uint64_t(source) << 32) | target; }
 
-// t(source | target) for every pair that shares a sentence, target kNull included, by EM. Each
-// pair's probability has one slot in a flat array, and each sentence lists its slots, so that an
-// iteration is array arithmetic rather than hash lookups.
+// t(source | target) for every pair that shares a sentence, target kNull included, by EM; target
+// ids are below `target_terms`. Each pair's probability has one slot in a flat array, and each
+// sentence lists its slots, so that an iteration is array arithmetic rather than hash lookups.
 std::unordered_map<uint64_t, double> model_one(const std::vector<std::pair<std::vector<TermId>, std::vector<TermId>>>& pairs,
-                                               unsigned iterations) {
+                                               size_t target_terms, unsigned iterations) {
   std::unordered_map<uint64_t, uint32_t> slot_of;
   std::vector<TermId> target_of;
   std::vector<std::vector<uint32_t>> sentence_slots;  // per sentence: for each source word, [null, targets...]
-  std::unordered_map<TermId, uint32_t> target_index;
   const auto slot = [&](TermId source, TermId target) {
     const auto [at, added] = slot_of.emplace(pair_key(source, target), static_cast<uint32_t>(target_of.size()));
     if (added) target_of.push_back(target);
@@ -67,12 +66,12 @@ std::unordered_map<uint64_t, double> model_one(const std::vector<std::pair<std::
     }
     sentence_slots.push_back(std::move(slots));
   }
-  // Totals are kept per target term: a dense index for each.
+  // Totals are kept per target term, the empty word's last.
   std::vector<uint32_t> total_of(target_of.size());
   for (size_t p = 0; p < target_of.size(); ++p)
-    total_of[p] = target_index.emplace(target_of[p], static_cast<uint32_t>(target_index.size())).first->second;
+    total_of[p] = target_of[p] == kNull ? static_cast<uint32_t>(target_terms) : target_of[p];
 
-  std::vector<double> t(target_of.size(), 1.0), counts(t.size()), totals(target_index.size());
+  std::vector<double> t(target_of.size(), 1.0), counts(t.size()), totals(target_terms + 1);
   for (unsigned iteration = 0; iteration < iterations; ++iteration) {
     std::fill(counts.begin(), counts.end(), 0.0);
     std::fill(totals.begin(), totals.end(), 0.0);
@@ -133,8 +132,10 @@ label::TranslationLexicon train_translation_lexicon(const std::vector<ParallelSe
       foreign_from_english.emplace_back(f, e);
     }
     // f -> (its likeliest English word e, P(e | f)); e -> (its likeliest word f of the language, P(f | e)).
-    const auto english_given_foreign = best_source_for_each_target(model_one(english_from_foreign, options.iterations));
-    const auto foreign_given_english = best_source_for_each_target(model_one(foreign_from_english, options.iterations));
+    const auto english_given_foreign = best_source_for_each_target(
+        model_one(english_from_foreign, foreign.terms.size(), options.iterations));
+    const auto foreign_given_english = best_source_for_each_target(
+        model_one(foreign_from_english, english.terms.size(), options.iterations));
     for (const auto& [f, best] : english_given_foreign) {
       const auto [e, probability] = best;
       const auto back = foreign_given_english.find(e);

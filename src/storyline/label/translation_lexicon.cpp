@@ -1,18 +1,20 @@
 #include "storyline/label/translation_lexicon.h"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <tuple>
 
+#include "storyline/core/table_rows.h"
 #include "storyline/label/category_model.h"  // ModelError
 
 namespace storyline::label {
 namespace {
 
-std::string key_of(std::string_view language, std::string_view term) {
-  std::string key;
-  key.reserve(language.size() + 1 + term.size());
+// "language\tterm", written into `key` (a lookup reuses one buffer per thread).
+const std::string& key_of(std::string_view language, std::string_view term, std::string& key) {
+  key.clear();
   key.append(language).push_back('\t');
   key.append(term);
   return key;
@@ -27,8 +29,9 @@ TranslationLexicon::TranslationLexicon(std::vector<Translation> translations) : 
   // One English term per source term: the first in order wins, so a repeated line cannot make the
   // answer depend on the file's order.
   std::vector<Translation> unique;
+  std::string key;
   for (auto& translation : translations_)
-    if (index_.emplace(key_of(translation.language, translation.term), unique.size()).second)
+    if (index_.emplace(key_of(translation.language, translation.term, key), unique.size()).second)
       unique.push_back(std::move(translation));
   translations_ = std::move(unique);
 }
@@ -36,10 +39,7 @@ TranslationLexicon::TranslationLexicon(std::vector<Translation> translations) : 
 const std::string* TranslationLexicon::english(std::string_view language, std::string_view term) const {
   if (index_.empty()) return nullptr;
   thread_local std::string key;
-  key.clear();
-  key.append(language).push_back('\t');
-  key.append(term);
-  const auto found = index_.find(key);
+  const auto found = index_.find(key_of(language, term, key));
   return found == index_.end() ? nullptr : &translations_[found->second].english;
 }
 
@@ -53,33 +53,19 @@ std::string TranslationLexicon::serialize() const {
 
 TranslationLexicon TranslationLexicon::deserialize(std::string_view text, const std::string& name) {
   std::vector<Translation> translations;
-  size_t line_number = 0;
-  while (!text.empty()) {
-    const size_t end = std::min(text.find('\n'), text.size());
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(std::min(end + 1, text.size()));
-    ++line_number;
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string_view> fields;
-    for (size_t start = 0;;) {
-      const size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+  for_each_table_row(text, [&](size_t line, const TableRow& fields) {
     if (fields.size() != 4 || fields[0].empty() || fields[1].empty() || fields[2].empty())
-      throw ModelError(name + ":" + std::to_string(line_number) +
+      throw ModelError(name + ":" + std::to_string(line) +
                        ": expected four tab-separated fields (language, term, English term, sentences); "
                        "retrain it with `storyline train lexicon`");
     unsigned sentences = 0;
-    for (char c : fields[3]) {
-      if (c < '0' || c > '9' || sentences > 100000000)
-        throw ModelError(name + ":" + std::to_string(line_number) + ": the sentence count '" + std::string(fields[3]) +
-                         "' is not a number");
-      sentences = sentences * 10 + unsigned(c - '0');
-    }
+    const char* end = fields[3].data() + fields[3].size();
+    const auto [stop, error] = std::from_chars(fields[3].data(), end, sentences);
+    if (error != std::errc() || stop != end || fields[3].empty())
+      throw ModelError(name + ":" + std::to_string(line) + ": the sentence count '" + std::string(fields[3]) +
+                       "' is not a number");
     translations.push_back({std::string(fields[0]), std::string(fields[1]), std::string(fields[2]), sentences});
-  }
+  });
   return TranslationLexicon(std::move(translations));
 }
 
