@@ -18,6 +18,7 @@
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/core/decompress.h"
 #include "storyline/eval/ecbplus_corpus.h"
+#include "storyline/pipeline/story_analysis.h"
 
 namespace {
 
@@ -192,7 +193,8 @@ void cluster_analysed(benchmark::State& state) {
     cluster::StoryClusterer clusterer;
     std::vector<cluster::AnalyzedDocument> analysed;
     {
-      cluster::DocumentAnalyzer analyzer(clusterer.vocabulary());
+      cluster::DocumentAnalyzer analyzer(clusterer.vocabulary(),
+                                         storyline::pipeline::story_analysis_options());  // as ingest
       for (size_t i = 0; i < count; ++i) analysed.push_back(analyzer.analyze(corpus()[i]));
     }
     const double before = storyline::bench::peak_memory_mib();
@@ -240,7 +242,7 @@ void analyse_and_cluster(benchmark::State& state) {
   for (auto _ : state) {
     const double start = thread_cpu_seconds();
     cluster::StoryClusterer clusterer;
-    cluster::DocumentAnalyzer analyzer(clusterer.vocabulary());
+    cluster::DocumentAnalyzer analyzer(clusterer.vocabulary(), storyline::pipeline::story_analysis_options());  // as ingest
     std::vector<cluster::AnalyzedDocument> batch;
     for (size_t i = 0; i < count; ++i) {
       batch.push_back(analyzer.analyze(corpus()[i]));

@@ -16,6 +16,7 @@
 #include "storyline/core/document_json.h"
 #include "storyline/core/hash.h"
 #include "storyline/label/label_document.h"
+#include "storyline/pipeline/story_analysis.h"
 
 namespace storyline::cli {
 namespace {
@@ -39,7 +40,7 @@ int run_cluster(const ClusterOptions& options) {
   const std::string name = options.path == "-" ? "<stdin>" : options.path;
 
   cluster::StoryClusterer clusterer(options.story);
-  cluster::DocumentAnalyzer analyzer(clusterer.vocabulary());
+  cluster::DocumentAnalyzer analyzer(clusterer.vocabulary(), pipeline::story_analysis_options());
   std::vector<cluster::AnalyzedDocument> batch;
   bool any_rejected = false;
   std::string line;
@@ -106,8 +107,16 @@ Runner add_cluster_command(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--cross-language", options->story.cross_language_merge,
-                   "Anchor cosine (names keyed across alphabets, numbers) at which stories of different languages "
-                   "merge; 0: never")
+                   "Anchor cosine (names keyed across alphabets, numbers, words translated into English) at which "
+                   "stories of different languages merge; 0: never")
+      ->capture_default_str();
+  command
+      ->add_option("--concept-share", options->story.concept_share,
+                   "Share of words translated into English (against names and numbers) in that anchor cosine")
+      ->capture_default_str();
+  command
+      ->add_option("--min-shared-names", options->story.min_shared_name_anchors,
+                   "Names two stories of different languages must share to merge")
       ->capture_default_str();
   command->add_option("--join", options->story.join_threshold, "Similarity at which a document joins a story")
       ->capture_default_str();

@@ -12,6 +12,7 @@
 #include "storyline/cluster/term_vectors.h"
 #include "storyline/eval/ecbplus_corpus.h"
 #include "storyline/eval/same_event_fit.h"
+#include "storyline/pipeline/story_analysis.h"
 
 namespace storyline::cli {
 
@@ -20,7 +21,7 @@ struct StoryCorpusOptions {
   std::string gold;      // the folder of the hand-read gold sets; eval::default_gold_folder() when empty
   uint32_t seed = 1;     // of the fixed shuffled order
   bool entities = true;  // label entities before analysis, as ingest does
-  cluster::AnalysisOptions analysis;
+  cluster::AnalysisOptions analysis = pipeline::story_analysis_options();  // as ingest analyses
 };
 
 // One labelled story set, in the order it is fed. Documents without a gold story are clustered

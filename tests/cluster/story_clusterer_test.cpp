@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <set>
 
 #include "storyline/cluster/document_analysis.h"
+#include "storyline/text/tokenize.h"
 
 using namespace storyline;
 using namespace storyline::cluster;
@@ -389,4 +391,79 @@ TEST(StoryClusterer, StoriesOfOneLanguageAreNotMergedByTheirNamesAlone) {
   // ...while the Russian report still meets one of them.
   EXPECT_TRUE(result.story.at("mine-ru") == result.story.at("mine-en") ||
               result.story.at("mine-ru") == result.story.at("mine-en-again"));
+}
+
+namespace {
+// A German and an English report of one flood that share two names; the rest of their names are
+// spelled each language's way (Venedig, Venice). Only their words, read in English, say more.
+std::vector<Document> one_flood_in_german_and_english() {
+  auto documents = two_earthquakes();
+  Document english = make("flood-en", "Venice under water: mayor declares emergency",
+                          "Mayor Luigi Brugnaro declared an emergency in Venice after the highest water in fifty years "
+                          "flooded the city. The hospital and the airport closed, and water reached the church on "
+                          "St Mark's Square. Prime Minister Giuseppe Conte promised money for the damage.",
+                          "2019-11-13");
+  Document german = make("flood-de", "Venedig unter Wasser: Notstand",
+                         "Bürgermeister Luigi Brugnaro rief in Venedig den Notstand aus, nachdem das höchste Wasser "
+                         "seit fünfzig Jahren die Stadt überflutete. Krankenhaus und Flughafen wurden geschlossen, das "
+                         "Wasser erreichte die Kirche am Markusplatz. Regierungschef Giuseppe Conte versprach Geld für "
+                         "die Schäden.",
+                         "2019-11-13");
+  german.language = "de";
+  documents.push_back(english);
+  documents.push_back(german);
+  return documents;
+}
+
+// German words and their English, as analyzer terms (the shipped lexicon's form).
+WordTranslator small_lexicon() {
+  static const std::map<std::string, std::string> translations = [] {
+    const std::pair<const char*, const char*> words[] = {
+        {"wasser", "water"},       {"stadt", "city"},           {"krankenhaus", "hospital"}, {"flughafen", "airport"},
+        {"kirche", "church"},      {"regierung", "government"}, {"geld", "money"},           {"bürgermeister", "mayor"},
+        {"notstand", "emergency"}, {"fünfzig", "fifty"},        {"jahren", "years"},         {"geschlossen", "closed"},
+        {"schäden", "damage"},     {"höchste", "highest"},      {"überflutete", "flooded"},  {"erreichte", "reached"},
+    };
+    text::Analyzer german("de"), english("en");
+    std::map<std::string, std::string> map;
+    for (const auto& [de, en] : words) map.emplace(german.stem(text::fold_case(de)), english.stem(en));
+    return map;
+  }();
+  static const std::set<std::string> english_terms = [] {
+    std::set<std::string> terms;
+    for (const auto& [de, en] : translations) terms.insert(en);
+    return terms;
+  }();
+  return [](std::string_view language, std::string_view term) -> const std::string* {
+    if (language == "en") {
+      const auto found = english_terms.find(std::string(term));
+      return found == english_terms.end() ? nullptr : &*found;
+    }
+    const auto found = translations.find(std::string(term));
+    return language == "de" && found != translations.end() ? &found->second : nullptr;
+  };
+}
+
+Clustering run_with(const std::vector<Document>& documents, const AnalysisOptions& analysis) {
+  StoryClusterer clusterer;
+  DocumentAnalyzer analyzer(clusterer.vocabulary(), analysis);
+  std::vector<AnalyzedDocument> batch;
+  for (const Document& document : documents) batch.push_back(analyzer.analyze(document));
+  clusterer.add_batch(std::move(batch));
+  Clustering result;
+  for (size_t i = 0; i < clusterer.documents(); ++i) result.story[clusterer.document_id(i)] = clusterer.story_id(i);
+  return result;
+}
+}  // namespace
+
+TEST(StoryClusterer, WordsReadInEnglishJoinReportsInTwoLanguages) {
+  AnalysisOptions translated;
+  translated.translate = small_lexicon();
+  const auto with = run_with(one_flood_in_german_and_english(), translated);
+  EXPECT_EQ(with.story.at("flood-en"), with.story.at("flood-de"));
+  const auto without = run_with(one_flood_in_german_and_english(), {});
+  EXPECT_NE(without.story.at("flood-en"), without.story.at("flood-de"))
+      << "two shared names alone would do: the test would not show the translated words";
+  // Translated words join nothing else: the earthquakes share water, city and damage with it.
+  for (const char* other : {"quake-a1", "quake-b1", "other-1"}) EXPECT_NE(with.story.at("flood-en"), with.story.at(other));
 }

@@ -14,6 +14,7 @@
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/story_gold.h"
 #include "storyline/label/label_document.h"
+#include "storyline/pipeline/story_analysis.h"
 #include "test_paths.h"
 
 using namespace storyline;
@@ -22,7 +23,7 @@ namespace {
 
 std::vector<std::string> cluster_all(std::vector<Document> documents) {
   cluster::StoryClusterer clusterer;
-  cluster::DocumentAnalyzer analyzer(clusterer.vocabulary());
+  cluster::DocumentAnalyzer analyzer(clusterer.vocabulary(), pipeline::story_analysis_options());  // as ingest
   std::vector<cluster::AnalyzedDocument> batch;
   for (Document& document : documents) {
     label::label_entities(document);
@@ -100,14 +101,20 @@ TEST(ContestStoryGold, StoriesOfTheStreamKeepTheirMeasuredQuality) {
   const auto stories = cluster_all(eval::read_pages(files, 2, "contest pages"));
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < files.size(); ++i) index[std::filesystem::relative(files[i].path, data).string()] = i;
-  std::vector<std::string> made, expected;
+  std::vector<std::string> made, expected, made_across, expected_across;
   for (const auto& page : gold) {
     ASSERT_TRUE(index.contains(page.path)) << page.path;
     made.push_back(stories[index[page.path]] + "|" + page.language);
     expected.push_back(page.story + "|" + page.language);
+    made_across.push_back(stories[index[page.path]]);
+    expected_across.push_back(page.story);
   }
   const auto within = cluster::bcubed(made, expected);
   EXPECT_GE(within.f1, 0.88) << "P " << within.precision << " R " << within.recall;
+  // Across languages (one event reported in several is one story): names, numbers and words
+  // translated into English meet. Measured 0.760 in this order (0.783 in `eval clustering`'s).
+  const auto across = cluster::bcubed(made_across, expected_across);
+  EXPECT_GE(across.f1, 0.74) << "P " << across.precision << " R " << across.recall;
   size_t right = 0;
   for (const auto& pair : pairs)
     right += (stories[index.at(pair.path_a)] == stories[index.at(pair.path_b)]) == pair.same_event;

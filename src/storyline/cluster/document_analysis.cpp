@@ -74,7 +74,7 @@ text::Analyzer& DocumentAnalyzer::analyzer_for(const std::string& language) {
 
 void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::Analyzer& analyzer,
                                 std::vector<WeightedTerm>& counts, std::vector<WeightedTerm>* names,
-                                std::vector<WeightedTerm>* anchors) {
+                                std::vector<WeightedTerm>* anchors, std::vector<WeightedTerm>* concepts) {
   std::vector<text::Word> words = text::split_words(text);
   if (words.size() > max_words) words.resize(max_words);
   for (const text::Word& word : words) {
@@ -86,6 +86,10 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
       if (auto key = number_key(folded)) anchors->push_back({anchor_term(kNumberAnchorPrefix, *key), 1.0f});
     const std::string term = is_number || analyzer.has_stemmer() ? analyzer.stem(folded) : truncation_stem(folded);
     counts.push_back({vocabulary_.id(term), is_number ? options_.number_weight : 1.0f});
+    // The translations are of analyzer terms: the folded word itself where there is no stemmer.
+    if (concepts && !is_number && options_.translate)
+      if (const std::string* english = options_.translate(analyzer.language(), analyzer.has_stemmer() ? term : folded))
+        concepts->push_back({concept_term(*english), 1.0f});
   }
   if (!names) return;
   // Without capitals names cannot be told from words (Arabic, Persian, Hindi, Chinese...), so
@@ -132,6 +136,17 @@ DocumentAnalyzer::WordAnchors DocumentAnalyzer::anchors_of(std::string_view fold
   return anchors;
 }
 
+TermId DocumentAnalyzer::concept_term(const std::string& english) {
+  // The translator answers with its own stored strings, so the pointer is the key: no string is
+  // built per word.
+  if (auto found = concept_terms_.find(&english); found != concept_terms_.end()) return found->second;
+  std::string term(kConceptPrefix);
+  term += english;
+  const TermId id = vocabulary_.id(term);
+  concept_terms_.emplace(&english, id);
+  return id;
+}
+
 TermId DocumentAnalyzer::anchor_term(std::string_view prefix, std::string_view key) {
   std::string term(prefix);
   term += key;
@@ -155,15 +170,18 @@ AnalyzedDocument DocumentAnalyzer::analyze(const Document& document) {
   analyzed.publisher = publisher_key(document);
   if (analyzed.publisher.starts_with("id:")) analyzed.publisher.clear();
   text::Analyzer& analyzer = analyzer_for(analyzed.language);
-  std::vector<WeightedTerm> title, body, names, anchors;
+  std::vector<WeightedTerm> title, body, names, anchors, concept_terms;
+  std::vector<WeightedTerm>* concepts = options_.anchors ? &concept_terms : nullptr;
   // Headlines are in title case, so names are only looked for in running text.
-  if (document.title) add_text(*document.title, 64, analyzer, title, nullptr, nullptr);
+  if (document.title) add_text(*document.title, 64, analyzer, title, nullptr, nullptr, concepts);
   const std::optional<std::string>& text = document.text && !document.text->empty() ? document.text : document.excerpt;
-  if (text) add_text(*text, options_.max_body_words, analyzer, body, &names, options_.anchors ? &anchors : nullptr);
+  if (text)
+    add_text(*text, options_.max_body_words, analyzer, body, &names, options_.anchors ? &anchors : nullptr, concepts);
   analyzed.title = make_sparse(std::move(title));
   analyzed.body = make_sparse(std::move(body));
   analyzed.names = make_sparse(std::move(names));
   analyzed.anchors = make_sparse(std::move(anchors));
+  analyzed.concepts = make_sparse(std::move(concept_terms));
   std::vector<WeightedTerm> people;
   std::string term;
   for (const Entity& entity : document.entities) {
@@ -202,7 +220,7 @@ bool has_too_little_signal(const AnalyzedDocument& document, const Vocabulary& v
 SparseVector distinct_terms(const AnalyzedDocument& document) {
   SparseVector all = add_scaled(add_scaled(add_scaled(document.body, document.title, 1.0f), document.names, 1.0f),
                                 document.people, 1.0f);
-  return add_scaled(all, document.anchors, 1.0f);
+  return add_scaled(add_scaled(all, document.anchors, 1.0f), document.concepts, 1.0f);
 }
 
 BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequencies& frequencies) {
@@ -216,6 +234,10 @@ BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequ
 
 SparseVector anchor_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies) {
   return tfidf_vector(document.anchors, frequencies, frequencies.documents());
+}
+
+SparseVector concept_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies) {
+  return tfidf_vector(document.concepts, frequencies, frequencies.documents());
 }
 
 SparseVector document_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies,

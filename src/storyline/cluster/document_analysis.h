@@ -1,6 +1,7 @@
 #pragma once
 // One document to what the clusterer compares: weighted term counts (title words count more;
 // names found by name_features are extra terms) and the publication day.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,6 +27,8 @@ struct AnalyzedDocument {
   // Language-independent terms: the words of its names under cross_script_key, and its numbers.
   // Only compared between stories of different languages (StoryClusterer's cross-language pass).
   SparseVector anchors;
+  // Its words as English terms (AnalysisOptions::translate), compared as the anchors are.
+  SparseVector concepts;
 };
 
 // Each block's TF-IDF vector is normalised and given this share of the similarity, so that the
@@ -51,8 +54,9 @@ struct BlockVectors {
 };
 BlockVectors block_vectors(const AnalyzedDocument& document, const DocumentFrequencies& frequencies);
 
-// The anchors' unit TF-IDF vector (judged among all documents).
+// The anchors' and the concepts' unit TF-IDF vectors (judged among all documents).
 SparseVector anchor_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies);
+SparseVector concept_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies);
 
 // Every term of the document once, for document frequencies.
 SparseVector distinct_terms(const AnalyzedDocument& document);
@@ -61,6 +65,12 @@ SparseVector distinct_terms(const AnalyzedDocument& document);
 SparseVector document_vector(const AnalyzedDocument& document, const DocumentFrequencies& frequencies,
                              const BlockShares& shares);
 
+// The English term (an analyzer term: folded, stemmed) of `term` of `language`, or nullptr when
+// none is known; for an English term, the term itself when it is one the translations reach (a
+// word no other language translates to cannot meet one). The clusterer knows no lexicon of its
+// own: the pipeline passes the shipped one (label/translation_lexicon.h).
+using WordTranslator = std::function<const std::string*(std::string_view language, std::string_view term)>;
+
 struct AnalysisOptions {
   // Numbers (years, counts, magnitudes, scores) are what tell two events of one kind apart.
   float number_weight = 3.0f;
@@ -68,6 +78,10 @@ struct AnalysisOptions {
   size_t max_body_words = 1200;
   // Anchors (AnalyzedDocument::anchors) for meeting reports in other languages.
   bool anchors = true;
+  // Words as English terms among the anchors (empty: none). "Zölle", "aranceles" and "пошлины"
+  // all say "tariff": names and numbers alone seldom tell that two reports in different languages
+  // are one event.
+  WordTranslator translate;
 };
 
 // Names are stored in the vocabulary with this prefix, so "@doha" (a name) and "doha" (a word)
@@ -76,6 +90,7 @@ inline constexpr std::string_view kNamePrefix = "@";
 inline constexpr std::string_view kPersonPrefix = "#";
 inline constexpr std::string_view kAnchorPrefix = "^";         // a name's cross_script_key
 inline constexpr std::string_view kNumberAnchorPrefix = "^#";  // a number's number_key
+inline constexpr std::string_view kConceptPrefix = "~";        // a word's English term (translate)
 
 // The language a document's words are analysed in: its own, as a primary subtag ("en-GB" is "en"),
 // else the one its text is in (a JSON record may come without one), else English. Words are only
@@ -89,8 +104,11 @@ class DocumentAnalyzer {
 
  private:
   text::Analyzer& analyzer_for(const std::string& language);
+  // `names` and `anchors` (names and numbers) may be null; `concepts` receives the words' English
+  // terms when options_.translate is set.
   void add_text(std::string_view text, size_t max_words, text::Analyzer& analyzer, std::vector<WeightedTerm>& counts,
-                std::vector<WeightedTerm>* names, std::vector<WeightedTerm>* anchors);
+                std::vector<WeightedTerm>* names, std::vector<WeightedTerm>* anchors, std::vector<WeightedTerm>* concepts);
+  TermId concept_term(const std::string& english);
   // A word's anchor terms: its cross_script_key as written and once stemmed (kNoAnchor: none),
   // remembered: names recur across documents, and ICU's transliteration, the stemmer and the
   // vocabulary cost microseconds a word.
@@ -104,7 +122,8 @@ class DocumentAnalyzer {
   Vocabulary& vocabulary_;
   AnalysisOptions options_;
   std::map<std::string, std::unique_ptr<text::Analyzer>> analyzers_;
-  std::unordered_map<std::string, WordAnchors> word_anchors_;  // language, NUL, folded word; bounded
+  std::unordered_map<std::string, WordAnchors> word_anchors_;     // language, NUL, folded word; bounded
+  std::unordered_map<const std::string*, TermId> concept_terms_;  // by the translator's string (stable)
   std::string key_scratch_;
 };
 

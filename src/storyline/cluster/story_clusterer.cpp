@@ -4,6 +4,7 @@
 #include "storyline/cluster/story_clusterer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <span>
@@ -45,10 +46,19 @@ uint32_t StoryClusterer::main_language(uint32_t story) const {
 
 SparseVector StoryClusterer::unit_anchors(const AnalyzedDocument& document, const SparseVector& vector) const {
   if (options_.cross_language_merge <= 0 || vector.empty()) return {};
-  SparseVector anchors = anchor_vector(document, frequencies_);
-  keep_heaviest(anchors, options_.document_anchor_terms);
-  normalize(anchors);
-  return anchors;
+  // Names and numbers, and translated words, are two blocks weighed as wholes (as a document's
+  // blocks are): a report with many translated words must not drown its names, and a language the
+  // translations do not know still meets others by its names.
+  // A stream of one language so far compares no anchors: its translated words would only cost.
+  SparseVector names = anchor_vector(document, frequencies_);
+  SparseVector concepts = language_ids_.size() < 2 ? SparseVector{} : concept_vector(document, frequencies_);
+  keep_heaviest(names, options_.document_anchor_terms);
+  keep_heaviest(concepts, options_.document_concept_terms);
+  normalize(names);
+  normalize(concepts);
+  if (concepts.empty() || names.empty()) return names.empty() ? concepts : names;
+  return add_scaled(add_scaled({}, names, std::sqrt(1 - options_.concept_share)), concepts,
+                    std::sqrt(options_.concept_share));
 }
 
 uint32_t StoryClusterer::root_story(uint32_t story) const {
@@ -383,7 +393,8 @@ std::pair<size_t, size_t> StoryClusterer::shared_anchors(const SparseVector& a, 
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i].term == b[j].term) {
       ++shared;
-      names += !vocabulary_.term(a[i].term).starts_with(kNumberAnchorPrefix);
+      const std::string& term = vocabulary_.term(a[i].term);
+      names += term.starts_with(kAnchorPrefix) && !term.starts_with(kNumberAnchorPrefix);
       ++i, ++j;
     } else if (a[i].term < b[j].term) {
       ++i;

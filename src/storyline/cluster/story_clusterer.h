@@ -69,9 +69,13 @@ struct StoryOptions {
   // it: a near-empty page matches anything by chance.
   size_t min_signal_words = 4;
   // Stories of different languages share few words, so they are compared by their anchors
-  // (names keyed across alphabets, numbers) and merge at this cosine of their anchor centroids.
-  // 0 turns the pass off.
-  float cross_language_merge = 0.40f;
+  // (names keyed across alphabets, numbers, words translated into English) and merge at this
+  // cosine of their anchor centroids. 0 turns the pass off. This and concept_share were chosen on
+  // one slice of the contest gold (20191101-12; `storyline eval clustering --only contest` prints
+  // each slice), among the settings that kept the contest stream's 30 largest stories as clean
+  // as before (read by hand; 0.20 with one shared name made five of them mixtures of unrelated
+  // news), and are reported on the other two slices.
+  float cross_language_merge = 0.25f;
   ClusterOptions anchors{.centroid_terms = 60,
                          .index_terms = 8,
                          .scored_candidates = 8,
@@ -79,14 +83,19 @@ struct StoryOptions {
                          .decay_days = 3,
                          .one_side_undated_factor = 0.6f};
   // ...when they have at least this many anchors in common, names among them: one shared name or
-  // number is chance, and numbers alone (years, prices) are shared by unrelated news.
+  // number is chance, and numbers and common words alone (years, prices, "government") are
+  // shared by unrelated news.
   size_t min_shared_anchors = 3;
   size_t min_shared_name_anchors = 2;
   // ...and when one of them has at most this many documents: a report or two in another language
   // joins the story it matches; two grown stories of different languages stay apart (names and
   // numbers in common tell a subject more than an event, and merged they drew in a region's news).
   uint32_t cross_language_max_joined = 3;
-  size_t document_anchor_terms = 24;  // a document's heaviest anchors kept (for splits)
+  size_t document_anchor_terms = 24;   // a document's heaviest anchors kept (for splits)
+  size_t document_concept_terms = 24;  // ...and its heaviest translated words
+  // The share of translated words (AnalysisOptions::translate) in the anchor similarity; names and
+  // numbers have the rest.
+  float concept_share = 0.3f;
   StorylineOptions storylines{};
 };
 

@@ -34,6 +34,7 @@ TranslationLexicon::TranslationLexicon(std::vector<Translation> translations) : 
     if (index_.emplace(key_of(translation.language, translation.term, key), unique.size()).second)
       unique.push_back(std::move(translation));
   translations_ = std::move(unique);
+  for (size_t i = 0; i < translations_.size(); ++i) targets_.emplace(translations_[i].english, i);
 }
 
 const std::string* TranslationLexicon::english(std::string_view language, std::string_view term) const {
@@ -41,6 +42,11 @@ const std::string* TranslationLexicon::english(std::string_view language, std::s
   thread_local std::string key;
   const auto found = index_.find(key_of(language, term, key));
   return found == index_.end() ? nullptr : &translations_[found->second].english;
+}
+
+const std::string* TranslationLexicon::english_target(std::string_view english) const {
+  const auto found = targets_.find(english);
+  return found == targets_.end() ? nullptr : &translations_[found->second].english;
 }
 
 std::string TranslationLexicon::serialize() const {

@@ -30,6 +30,8 @@ class TranslationLexicon {
 
   // The English term for `term` of `language`, or nullptr.
   const std::string* english(std::string_view language, std::string_view term) const;
+  // The lexicon's own copy of `english` when some term translates to it, else nullptr.
+  const std::string* english_target(std::string_view english) const;
   size_t size() const { return translations_.size(); }
   const std::vector<Translation>& translations() const { return translations_; }
 
@@ -43,6 +45,12 @@ class TranslationLexicon {
  private:
   std::vector<Translation> translations_;
   std::unordered_map<std::string, size_t> index_;  // "language\tterm" -> translations_[i]
+  struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  // English term -> its first translations_[i]
+  std::unordered_map<std::string, size_t, TransparentHash, std::equal_to<>> targets_;
 };
 
 }  // namespace storyline::label

@@ -8,13 +8,14 @@
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/dedup/duplicate_index.h"
 #include "storyline/label/label_document.h"
+#include "storyline/pipeline/story_analysis.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/pipeline/story_record.h"
 
 namespace storyline::pipeline {
 
 struct IngestPipeline::Impl {
-  explicit Impl(store::DocumentStore& s) : store(s), analyzer(clusterer.vocabulary()) {}
+  explicit Impl(store::DocumentStore& s) : store(s), analyzer(clusterer.vocabulary(), story_analysis_options()) {}
 
   store::DocumentStore& store;
   dedup::DuplicateIndex duplicates;
