@@ -55,6 +55,8 @@ struct EvalClusteringOptions : StoryCorpusOptions {
   float concept_share = cluster::StoryOptions{}.concept_share;
   uint32_t cross_language_max_joined = cluster::StoryOptions{}.cross_language_max_joined;
   size_t concept_terms = cluster::StoryOptions{}.document_concept_terms;
+  float related = cluster::StorylineOptions{}.related_threshold;
+  size_t related_shared = cluster::StorylineOptions{}.min_shared_subject_terms;
   size_t min_shared_names = cluster::StoryOptions{}.min_shared_name_anchors;
   double window_days = cluster::StoryOptions{}.clusters.window_days;
   double decay_days = cluster::StoryOptions{}.clusters.decay_days;
@@ -64,6 +66,7 @@ struct OnlineResult {
   cluster::BCubedScore stories, storylines;
   std::vector<std::string> story_of;  // made story of each document, in corpus order
   std::vector<std::string> storyline_of;
+  std::map<std::string, std::vector<std::string>> related;  // storyline -> its related storylines
   double seconds = 0;
 };
 
@@ -82,6 +85,8 @@ cluster::StoryOptions story_options_of(const EvalClusteringOptions& options) {
   story.cross_language_merge = options.cross_language;
   story.concept_share = options.concept_share;
   story.document_concept_terms = options.concept_terms;
+  story.storylines.related_threshold = options.related;
+  story.storylines.min_shared_subject_terms = options.related_shared;
   story.cross_language_max_joined = options.cross_language_max_joined;
   story.min_shared_name_anchors = options.min_shared_names;
   story.clusters.window_days = story.members.window_days = options.window_days;
@@ -111,6 +116,8 @@ OnlineResult run_online(const Corpus& corpus, const cluster::StoryOptions& optio
   for (size_t i = 0; i < clusterer.documents(); ++i) {
     result.story_of.push_back(clusterer.story_id(i));
     result.storyline_of.push_back(clusterer.storyline_id(i));
+    if (!result.related.contains(result.storyline_of.back()))
+      result.related[result.storyline_of.back()] = clusterer.related_storylines(i);
   }
   result.stories = scored_bcubed(result.story_of, corpus.gold_stories);
   result.storylines = scored_bcubed(result.storyline_of, corpus.gold_storylines);
@@ -297,6 +304,35 @@ void print_score(const char* what, const cluster::BCubedScore& score) {
               score.clusters, score.gold_classes);
 }
 
+// Related storylines judged by the gold: a link is right when the two made storylines' scored
+// documents belong mostly to one gold storyline (ECB+'s topic, MEANTIME's). Links between
+// storylines without scored documents are not judged.
+void print_related(const Corpus& corpus, const OnlineResult& online) {
+  std::map<std::string, std::map<std::string, size_t>> gold_counts;  // made storyline -> gold -> documents
+  for (size_t i = 0; i < online.storyline_of.size(); ++i)
+    if (!corpus.gold_storylines[i].empty()) ++gold_counts[online.storyline_of[i]][corpus.gold_storylines[i]];
+  std::map<std::string, std::string> main_gold;
+  for (const auto& [made, counts] : gold_counts)
+    main_gold[made] = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+                        return a.second < b.second;
+                      })->first;
+  size_t links = 0, right = 0, with_links = 0;
+  for (const auto& [made, related] : online.related) {
+    if (!main_gold.contains(made)) continue;
+    bool any = false;
+    for (const std::string& other : related) {
+      if (!main_gold.contains(other)) continue;
+      any = true;
+      ++links;
+      right += main_gold[other] == main_gold[made];
+    }
+    with_links += any;
+  }
+  std::printf("  %-30s %zu links from %zu of %zu storylines, %.3f of them within one gold storyline\n", "related storylines",
+              links, with_links, main_gold.size(),
+              links == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(links));
+}
+
 // Gold stories labelled "<part>/<story>" (the contest gold's one-hour slices) scored part by part:
 // the parts are disjoint, so one can be used to choose a setting and the others to report it.
 void print_parts(const Corpus& corpus, const std::vector<std::string>& made) {
@@ -354,6 +390,8 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     const bool has_storylines = std::any_of(corpus.gold_storylines.begin(), corpus.gold_storylines.end(),
                                             [](const std::string& gold) { return !gold.empty(); });
     if (has_storylines) print_score("storylines", online.storylines);
+    // Where the gold storylines are the stories themselves (the contest), a link has no judge.
+    if (has_storylines && online.storylines.gold_classes < online.stories.gold_classes) print_related(corpus, online);
     if (is_multilingual(corpus)) print_score("stories, within each language", within_languages(corpus, online.story_of));
     print_parts(corpus, online.story_of);
     const Baseline baseline = &corpus == &corpora[0] ? ecbplus_baseline : baseline_of(corpus, options.shares);
@@ -492,6 +530,12 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command
       ->add_option("--concept-share", options->concept_share,
                    "Share of translated words (against names and numbers) in that anchor cosine")
+      ->capture_default_str();
+  command->add_option("--related", options->related, "Similarity at which storylines are related (below the link)")
+      ->capture_default_str();
+  command
+      ->add_option("--related-shared", options->related_shared,
+                   "Heaviest subject terms two storylines must share to be linked or related")
       ->capture_default_str();
   command
       ->add_option("--concept-terms", options->concept_terms, "A document's heaviest translated words kept in its anchors")

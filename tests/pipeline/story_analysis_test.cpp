@@ -30,11 +30,11 @@ Document make(const std::string& language, const std::string& title, const std::
 TEST(StoryAnalysis, ReportsInTwoLanguagesShareTranslatedWords) {
   cluster::Vocabulary vocabulary;
   cluster::DocumentAnalyzer analyzer(vocabulary, pipeline::story_analysis_options());
-  const auto german = concepts_of(
-      analyzer.analyze(make("de", "Explosion am Flughafen",
-                            "Nach der Explosion am Flughafen meldet das Krankenhaus Verletzte. Der Gouverneur "
-                            "spricht von einem Angriff an der Grenze.")),
-      vocabulary);
+  const auto german =
+      concepts_of(analyzer.analyze(make("de", "Explosion am Flughafen",
+                                        "Nach der Explosion am Flughafen meldet das Krankenhaus Verletzte. Der Gouverneur "
+                                        "spricht von einem Angriff an der Grenze.")),
+                  vocabulary);
   const auto english = concepts_of(
       analyzer.analyze(make("en", "Explosion at the airport",
                             "After the explosion at the airport the hospital reports injured people. The governor "
@@ -47,6 +47,6 @@ TEST(StoryAnalysis, ReportsInTwoLanguagesShareTranslatedWords) {
   EXPECT_TRUE(shared.contains(std::string(cluster::kConceptPrefix) + "airport"));
 
   cluster::DocumentAnalyzer without(vocabulary);  // the cluster stage alone knows no lexicon
-  EXPECT_TRUE(concepts_of(without.analyze(make("de", "Explosion am Flughafen", "Explosion am Flughafen.")), vocabulary)
-                  .empty());
+  EXPECT_TRUE(
+      concepts_of(without.analyze(make("de", "Explosion am Flughafen", "Explosion am Flughafen.")), vocabulary).empty());
 }
