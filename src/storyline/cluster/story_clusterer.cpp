@@ -109,7 +109,7 @@ void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
   storylines_.place(story, storyline_vector(story), stories_.cluster(story).days, clock);
   if (storylines_.storyline_count() > before) {
     const std::string& name = story_names_[story];
-    storyline_names_.push_back("storyline-" + name.substr(name.starts_with("story-") ? 6 : 0));
+    storyline_names_.push_back(founded_storyline_id(name));
   }
   for (const auto& [absorbed, absorbing] : storylines_.take_merges())
     merged_storylines_.emplace_back(storyline_names_[absorbed], storyline_names_[absorbing]);
@@ -603,7 +603,7 @@ std::string StoryClusterer::storyline_id(size_t document) const {
   const auto storyline = storylines_.storyline_of(story);
   if (storyline) return storyline_names_[*storyline];
   const std::string& name = story_names_[story];
-  return "storyline-" + name.substr(name.starts_with("story-") ? 6 : 0);
+  return founded_storyline_id(name);
 }
 
 std::vector<std::string> StoryClusterer::related_storylines(size_t document) {
@@ -633,7 +633,7 @@ std::optional<std::string> StoryClusterer::storyline_of(const std::string& story
   if (story_names_[story] != story_id) return std::nullopt;  // merged into another
   const auto storyline = storylines_.storyline_of(story);
   if (storyline) return storyline_names_[*storyline];
-  return "storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0);
+  return founded_storyline_id(story_id);
 }
 
 size_t StoryClusterer::story_count() const {

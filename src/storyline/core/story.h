@@ -4,6 +4,7 @@
 // the dated chain of stories about one developing subject.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace storyline {
@@ -26,5 +27,13 @@ struct Storyline {
   std::string id;
   std::vector<StorylineEntry> timeline;  // dated stories first, by date; undated after, by arrival
 };
+
+// The id of the storyline a story starts: "story-X" starts "storyline-X" (any other id is kept
+// whole after "storyline-"). A story placed in no storyline yet belongs to this one.
+inline std::string founded_storyline_id(std::string_view story_id) {
+  constexpr std::string_view kStory = "story-";
+  if (story_id.starts_with(kStory)) story_id.remove_prefix(kStory.size());
+  return "storyline-" + std::string(story_id);
+}
 
 }  // namespace storyline

@@ -6,6 +6,7 @@
 
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/story_clusterer.h"
+#include "storyline/core/story.h"
 #include "storyline/dedup/duplicate_index.h"
 #include "storyline/label/label_document.h"
 #include "storyline/pipeline/story_analysis.h"
@@ -32,8 +33,7 @@ struct IngestPipeline::Impl {
       return;
     }
     const StoryArticles read = read_story_articles(store, story_id, kStoryArticlesRead);
-    const std::string storyline = clusterer.storyline_of(story_id).value_or(
-        "storyline-" + story_id.substr(story_id.starts_with("story-") ? 6 : 0));
+    const std::string storyline = clusterer.storyline_of(story_id).value_or(founded_storyline_id(story_id));
     store.save_story(make_story_record(story_id, storyline, read.articles, counts.articles, heat_reference_time(store),
                                        read.copies, counts.copies));
     store.save_related_storylines(storyline, clusterer.related_storylines(story_id));
@@ -54,8 +54,7 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
       impl_->pending.push_back(std::move(analyzed));
       return;
     }
-    const std::string storyline = stored.storyline_id.value_or(
-        "storyline-" + stored.story_id->substr(stored.story_id->starts_with("story-") ? 6 : 0));
+    const std::string storyline = stored.storyline_id.value_or(founded_storyline_id(*stored.story_id));
     restored.push_back({std::move(analyzed), *stored.story_id, storyline});
   });
   impl_->clusterer.restore(std::move(restored));
