@@ -71,3 +71,23 @@ TEST(DuplicateIndex, SameTopicDifferentArticleIsNotADuplicate) {
   EXPECT_FALSE(index.find(index.fingerprint(other)).has_value());
   EXPECT_FALSE(index.find(index.fingerprint("")).has_value());
 }
+
+// A reprint whose site curls the apostrophes (or straightens them) is the same text: with the
+// apostrophe read as part of the word, a French report and its copy shared about half their
+// shingles and the copy counted as a second article (contest stream, dakaractu.com / bamada.net).
+TEST(DuplicateIndex, CurledAndStraightApostrophesAreOneCopy) {
+  const char* straight =
+      "L'insécurité qui prévaut dans un pan important du Mali préoccupe le chanteur. Il s'adresse directement au "
+      "Président et lui demande de dire la vérité. Selon lui, c'est l'Hexagone qui tire les ficelles dans ce "
+      "conflit qui n'a que trop duré. Il demande de passer la main s'il n'est pas en mesure d'assumer ses "
+      "responsabilités, et c'est l'avis de nombre de citoyens qui croient que l'insécurité dure.";
+  std::string curled = straight;
+  for (size_t at = curled.find('\''); at != std::string::npos; at = curled.find('\'', at)) curled.replace(at, 1, "\u2019");
+  EXPECT_EQ(word_shingles(straight), word_shingles(curled));
+  EXPECT_EQ(normalized_text_hash(straight), normalized_text_hash(curled));
+  DuplicateIndex index;
+  index.add(index.fingerprint(straight));
+  const auto match = index.find(index.fingerprint(curled));
+  ASSERT_TRUE(match.has_value());
+  EXPECT_TRUE(match->exact);
+}

@@ -2,10 +2,12 @@
 // counts as a source of its original's story, a restart restores stories exactly, and removing
 // articles updates (or removes) their story.
 #include "storyline/pipeline/ingest_pipeline.h"
+#include "storyline/dedup/duplicate_index.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/rank/story_heat.h"
 #include "temp_store.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -210,6 +212,55 @@ TEST(IngestPipeline, ARestartRestoresStoriesExactlyAndKeepsClustering) {
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 3u);
   EXPECT_EQ(story->storyline_id, storyline_before);
+}
+
+// A store written by a build whose fingerprints read words otherwise (scheme 1: apostrophes were
+// part of a word) has them made again from the stored text when it is opened, so that a copy of
+// an old article is still found; each is saved with the scheme it was made by.
+TEST(IngestPipeline, FingerprintsOfAnOlderSchemeAreMadeAgainOnOpen) {
+  storyline::testing::TempStore temp{"pipeline"};
+  const std::string text =
+      "L'insécurité qui prévaut dans un pan important du Mali préoccupe le chanteur. Il s'adresse directement au "
+      "Président et lui demande de dire la vérité. Selon lui, c'est l'Hexagone qui tire les ficelles dans ce "
+      "conflit qui n'a que trop duré, et il demande de passer la main s'il n'est pas en mesure d'assumer ses "
+      "responsabilités.";
+  {
+    store::DocumentStore store(temp.path);
+    pipeline::IngestPipeline pipeline(store);
+    store.in_transaction([&] {
+      pipeline.add(make("mali-1", "dakaractu.com", "Insécurité au Mali : le chanteur charge le président", text,
+                        "2019-11-15T00:10:00Z"));
+      pipeline.cluster_pending();
+    });
+  }
+  {
+    // As the build before left it: a fingerprint of scheme 1 that the words as read now never match.
+    SQLite::Database db(temp.path, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE fingerprints SET scheme = 1, exact_hash = 0, signature = zeroblob(length(signature))");
+  }
+  store::DocumentStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  std::string curled = text;
+  for (size_t at = curled.find('\''); at != std::string::npos; at = curled.find('\'', at)) curled.replace(at, 1, "\u2019");
+  store.in_transaction([&] {
+    EXPECT_EQ(pipeline
+                  .add(make("mali-1-reprint", "bamada.net", "Insécurité au Mali : le chanteur charge le président", curled,
+                            "2019-11-15T00:40:00Z"))
+                  .duplicate_of.value_or(""),
+              "mali-1")
+        << "the reprint (curled apostrophes) of an article stored before is its copy";
+    pipeline.cluster_pending();
+  });
+  size_t fingerprints = 0;
+  store.for_each_fingerprint([&](store::DocumentStore::StoredFingerprint&& stored) {
+    ++fingerprints;
+    EXPECT_EQ(stored.scheme, dedup::kFingerprintScheme) << stored.document_id;
+  });
+  EXPECT_EQ(fingerprints, 2u);
+  const auto story = store.story(store.story_of("mali-1").value_or(""));
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article_count, 1u);
+  EXPECT_EQ(story->publisher_count, 2u);
 }
 
 TEST(IngestPipeline, RemovingArticlesUpdatesThenRemovesTheirStory) {

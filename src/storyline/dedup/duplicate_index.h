@@ -13,6 +13,11 @@
 
 namespace storyline::dedup {
 
+// How a fingerprint reads words into shingles and hashes (shingles.h): one made under another
+// number is not comparable and is made again (the store keeps each one's number).
+// 1: the first; 2: apostrophes inside words ignored ("L’insécurité" = "L'insécurité").
+inline constexpr int kFingerprintScheme = 2;
+
 struct Fingerprint {
   uint64_t exact_hash = 0;
   Signature signature;

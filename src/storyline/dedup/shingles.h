@@ -1,6 +1,8 @@
 #pragma once
 // Word shingles: the hashed runs of `width` consecutive words of a text, case-folded, punctuation
-// ignored. Two texts share most shingles exactly when one is a copy or light edit of the other.
+// ignored, apostrophes inside a word too ("L’insécurité" and "L'insécurité" are one word: sites
+// that reprint a story curl its apostrophes or straighten them). Two texts share most shingles
+// exactly when one is a copy or light edit of the other.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 #include "storyline/cluster/document_analysis.h"
@@ -14,6 +15,14 @@
 #include "storyline/pipeline/story_record.h"
 
 namespace storyline::pipeline {
+namespace {
+
+// What the dedup stage compares: the headline and the body (the excerpt when there is none).
+std::string duplicate_text(const Document& document) {
+  return document.title.value_or("") + "\n" + document.text.value_or(document.excerpt.value_or(""));
+}
+
+}  // namespace
 
 struct IngestPipeline::Impl {
   explicit Impl(store::DocumentStore& s) : store(s), analyzer(clusterer.vocabulary(), story_analysis_options()) {}
@@ -41,12 +50,27 @@ struct IngestPipeline::Impl {
 };
 
 IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_unique<Impl>(store)) {
+  // Fingerprints made under an older scheme (a store written by an earlier build) are made again
+  // from the stored text, below, so that a new copy of an old article is still found.
+  std::unordered_set<std::string> outdated;
   store.for_each_fingerprint([&](store::DocumentStore::StoredFingerprint&& stored) {
+    if (stored.scheme != dedup::kFingerprintScheme) {
+      outdated.insert(std::move(stored.document_id));
+      return;
+    }
     impl_->duplicates.add({stored.exact_hash, dedup::decode_signature(stored.signature)});
     impl_->indexed_ids.push_back(std::move(stored.document_id));
   });
+  std::vector<store::DocumentStore::StoredFingerprint> remade;
   std::vector<cluster::RestoredDocument> restored;
   store.for_each_document([&](store::StoredDocument&& stored) {
+    if (outdated.contains(stored.document.id)) {
+      dedup::Fingerprint fingerprint = impl_->duplicates.fingerprint(duplicate_text(stored.document));
+      remade.push_back({stored.document.id, fingerprint.exact_hash, dedup::encode_signature(fingerprint.signature),
+                        dedup::kFingerprintScheme});
+      impl_->duplicates.add(std::move(fingerprint));
+      impl_->indexed_ids.push_back(stored.document.id);
+    }
     if (stored.duplicate_of) return;  // a copy is its original's extra source, not a member of its own
     if (stored.document.is_news == false && !stored.story_id) return;  // stored, searchable, in no story
     cluster::AnalyzedDocument analyzed = impl_->analyzer.analyze(stored.document);
@@ -58,6 +82,10 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
     restored.push_back({std::move(analyzed), *stored.story_id, storyline});
   });
   impl_->clusterer.restore(std::move(restored));
+  if (!remade.empty())
+    store.in_transaction([&] {
+      for (const store::DocumentStore::StoredFingerprint& fingerprint : remade) store.save_fingerprint(fingerprint);
+    });
   if (!impl_->pending.empty()) store.in_transaction([&] { cluster_pending(); });
 }
 
@@ -67,8 +95,7 @@ IngestOutcome IngestPipeline::add(Document document) {
   label::label_document(document);
   IngestOutcome result;
   result.id = document.id;
-  const std::string text = document.title.value_or("") + "\n" + document.text.value_or(document.excerpt.value_or(""));
-  dedup::Fingerprint fingerprint = impl_->duplicates.fingerprint(text);
+  dedup::Fingerprint fingerprint = impl_->duplicates.fingerprint(duplicate_text(document));
   const auto match = impl_->duplicates.find(fingerprint);
   std::optional<std::string> original;
   // The article a match copies: a copy's fingerprint is indexed too, so a third copy may match
@@ -101,7 +128,8 @@ IngestOutcome IngestPipeline::add(Document document) {
   impl_->store.set_duplicate_of(document.id, original);
   result.duplicate_of = original;
   if (!fingerprint.signature.empty()) {
-    impl_->store.save_fingerprint({document.id, fingerprint.exact_hash, dedup::encode_signature(fingerprint.signature)});
+    impl_->store.save_fingerprint(
+        {document.id, fingerprint.exact_hash, dedup::encode_signature(fingerprint.signature), dedup::kFingerprintScheme});
     impl_->duplicates.add(std::move(fingerprint));
     impl_->indexed_ids.push_back(document.id);
   }

@@ -247,20 +247,23 @@ void DocumentStore::in_transaction(const std::function<void()>& work) {
 
 void DocumentStore::save_fingerprint(const StoredFingerprint& fingerprint) {
   CachedStatement save = impl_->statement(
-      "INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature) VALUES (?, ?, ?)");
+      "INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature, scheme) VALUES (?, ?, ?, ?)");
   save.bind(1, fingerprint.document_id);
   save.bind(2, static_cast<int64_t>(fingerprint.exact_hash));
   save.bind(3, fingerprint.signature.data(), static_cast<int>(fingerprint.signature.size()));
+  save.bind(4, fingerprint.scheme);
   save.exec();
 }
 
 void DocumentStore::for_each_fingerprint(const std::function<void(StoredFingerprint&&)>& visit) const {
   // rowid order is insertion order, so a rebuilt index matches the one that was saved.
-  CachedStatement query = impl_->statement("SELECT document_id, exact_hash, signature FROM fingerprints ORDER BY rowid");
+  CachedStatement query = impl_->statement(
+      "SELECT document_id, exact_hash, signature, scheme FROM fingerprints ORDER BY rowid");
   while (query.executeStep()) {
     const SQLite::Column blob = query.getColumn(2);
     visit({query.getColumn(0).getString(), static_cast<uint64_t>(query.getColumn(1).getInt64()),
-           std::string(static_cast<const char*>(blob.getBlob()), static_cast<size_t>(blob.getBytes()))});
+           std::string(static_cast<const char*>(blob.getBlob()), static_cast<size_t>(blob.getBytes())),
+           query.getColumn(3).getInt()});
   }
 }
 

@@ -128,6 +128,7 @@ class DocumentStore {
     std::string document_id;
     uint64_t exact_hash = 0;
     std::string signature;
+    int scheme = 1;  // how it was made (the dedup stage's number); stores before it hold 1
   };
   void save_fingerprint(const StoredFingerprint& fingerprint);
   void for_each_fingerprint(const std::function<void(StoredFingerprint&&)>& visit) const;

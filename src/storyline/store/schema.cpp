@@ -127,6 +127,11 @@ const std::vector<std::string_view>& migrations() {
         ALTER TABLE documents ADD COLUMN section TEXT;
         ALTER TABLE documents ADD COLUMN page_types TEXT NOT NULL DEFAULT '[]';
       )sql",
+      // 8: how each fingerprint was made (the dedup stage's scheme number): one made by an older
+      // scheme is made again from the stored text when the pipeline opens the store.
+      R"sql(
+        ALTER TABLE fingerprints ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1;
+      )sql",
   };
   return kMigrations;
 }
