@@ -78,3 +78,33 @@ TEST(Publisher, ASiteNameAloneIsFoldedAndADocumentWithNothingIsItsOwnPublisher) 
   EXPECT_NE(publisher_key(with(std::nullopt, std::nullopt, std::nullopt, "doc-8")), unknown.key)
       << "two unknown publishers are never merged";
 }
+
+// Counted together (a story's articles and copies), a document known only by its site name is the
+// publisher whose domain goes by that name: "Valley Times" was a second publisher beside
+// valleytimes.com, listed twice under one name.
+TEST(Publisher, ASiteNameAloneIsThePublisherOfTheDomainThatGoesByItAmongOthers) {
+  const Document site = with("https://www.valleytimes.com/politics/water-plan", std::nullopt, "Valley Times", "www");
+  const Document named_only = with(std::nullopt, std::nullopt, "  valley  TIMES ", "record");
+  const Document domain_as_name = with(std::nullopt, std::nullopt, "ValleyTimes.com", "named-by-domain");
+  const Document other = with(std::nullopt, std::nullopt, "Wire Hub", "wire");
+  const Document nothing = with(std::nullopt, std::nullopt, std::nullopt, "nothing");
+  const std::vector<Publisher> publishers = publishers_of({&named_only, &site, &domain_as_name, &other, &nothing});
+  ASSERT_EQ(publishers.size(), 5u);
+  EXPECT_EQ(publishers[0].key, "valleytimes.com") << "whichever comes first";
+  EXPECT_EQ(publishers[0].name, "valley  TIMES") << "each keeps its own name";
+  EXPECT_EQ(publishers[1].key, "valleytimes.com");
+  EXPECT_EQ(publishers[2].key, "valleytimes.com") << "a site name that is the domain";
+  EXPECT_EQ(publishers[3].key, "site:wire hub") << "no domain goes by it: the site name stays the key";
+  EXPECT_EQ(publishers[4].key, "id:nothing");
+  EXPECT_EQ(publisher_key(named_only), "site:valley times") << "alone, nothing says which domain it is";
+}
+
+TEST(Publisher, TwoDomainsOfOneNameStayTwoPublishers) {
+  const Document uk = with("https://www.bbc.co.uk/news/1", std::nullopt, "BBC News", "uk");
+  const Document com = with("https://www.bbc.com/news/1", std::nullopt, "BBC News", "com");
+  const Document named_only = with(std::nullopt, std::nullopt, "BBC News", "record");
+  const std::vector<Publisher> publishers = publishers_of({&uk, &com, &named_only});
+  EXPECT_EQ(publishers[0].key, "bbc.co.uk");
+  EXPECT_EQ(publishers[1].key, "bbc.com") << "the registered domain is the publisher, whatever it is called";
+  EXPECT_EQ(publishers[2].key, "bbc.co.uk") << "the first domain of that name";
+}

@@ -75,6 +75,19 @@ TEST(RecordReader, BingNewsApiEnvelope) {
   ASSERT_EQ(result.documents[0].images.size(), 1u);
 }
 
+// A record without a URL that says its domain (as Document JSON does, or news-please's
+// source_domain) keeps it: it was dropped, and the record became a publisher of its own.
+TEST(RecordReader, ADomainFieldIsKeptForARecordWithoutUrl) {
+  const ReadResult result = read_documents(
+      RawInput{"records.jsonl",
+               "{\"id\": \"r1\", \"title\": \"One\", \"text\": \"Body one.\", \"domain\": \"valleytimes.com\"}\n"
+               "{\"id\": \"r2\", \"title\": \"Two\", \"text\": \"Body two.\", \"source_domain\": \"www.wirehub.net\"}\n",
+               std::nullopt});
+  ASSERT_EQ(result.documents.size(), 2u);
+  EXPECT_EQ(result.documents[0].domain.value_or(""), "valleytimes.com");
+  EXPECT_EQ(result.documents[1].domain.value_or(""), "www.wirehub.net");
+}
+
 TEST(RecordReader, JsonLinesKeepsGoodLinesAndReportsBadOnes) {
   const ReadResult result = read_documents(
       RawInput{"docs.jsonl", "{\"title\": \"one\", \"text\": \"Body one.\"}\n{broken\n{\"title\": \"two\"}\n",

@@ -63,3 +63,23 @@ TEST(StorySources, CoverageNamesEachPublisherOnceBySiteName) {
   EXPECT_EQ(coverage[3].articles, 0u);
   EXPECT_EQ(coverage[3].copies, 1u);
 }
+
+// One article stored as its page, as a record naming only its site, and on a syndicator: the
+// record is the site's copy, not a second "Valley Times" (it was listed under Also published by
+// and counted as a publisher of its own).
+TEST(StorySources, ACopyNamingOnlyItsSiteIsThatSitesCopy) {
+  const std::vector<Document> articles = {document("a", "https://www.valleytimes.com/politics/water-plan", "Valley Times")};
+  const std::vector<store::StoredCopy> copies = {{document("record", "", "Valley Times"), "a"},
+                                                 {document("wire", "https://news.wirehub.net/a", "Wire Hub"), "a"}};
+  const auto sources = pipeline::article_sources(articles, copies);
+  const pipeline::ArticleSources& a = sources.at("a");
+  EXPECT_EQ(a.copy_count, 2u);
+  ASSERT_EQ(a.also_published_by.size(), 1u);
+  EXPECT_EQ(a.also_published_by[0].publisher.key, "wirehub.net");
+  const auto coverage = pipeline::story_coverage(articles, copies);
+  ASSERT_EQ(coverage.size(), 2u);
+  EXPECT_EQ(coverage[0].publisher.key, "valleytimes.com");
+  EXPECT_EQ(coverage[0].articles, 1u);
+  EXPECT_EQ(coverage[0].copies, 1u);
+  EXPECT_EQ(coverage[1].publisher.key, "wirehub.net");
+}

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -134,4 +135,42 @@ TEST(CoverageChart, AStoryWithoutDatesSaysSo) {
   ASSERT_TRUE(svg);
   EXPECT_TRUE(svg->bars.empty());
   EXPECT_NE(svg->title.find("No dated articles"), std::string::npos) << svg->title;
+}
+
+// Five publishers are all charted as themselves (a fifth is not "Other publishers" of one), each
+// in a colour of its own: the fifth had the first one's.
+TEST(CoverageChart, FivePublishersHaveFiveColours) {
+  std::vector<Document> documents;
+  for (const char* domain : {"a.com", "b.com", "c.com", "d.com", "e.com"})
+    documents.push_back(published_by(domain, domain, "2019-11-01T12:00:00Z"));
+  const CoverageChart chart = count_coverage(documents);
+  ASSERT_EQ(chart.series.size(), 5u);
+  EXPECT_FALSE(chart.grouped_others);
+  const std::string text = coverage_chart_svg(chart);
+  std::set<std::string> fills;
+  for (size_t k = 0; k < 5; ++k) {
+    const std::string rule = ".s" + std::to_string(k) + "{fill:";
+    const size_t at = text.find(rule);
+    ASSERT_NE(at, std::string::npos) << text;
+    fills.insert(text.substr(at + rule.size(), 7));
+  }
+  EXPECT_EQ(fills.size(), 5u) << text;
+}
+
+// Copies are counted under their publishers, a copy naming only its site under the site's
+// domain, and said to be copies: the story counts them apart from its articles.
+TEST(CoverageChart, CopiesAreCountedUnderTheirPublishersAndNamedAsCopies) {
+  const std::vector<Document> articles = {published_by("a1", "alpha.com", "2019-11-01T12:00:00Z", "Alpha")};
+  Document named_only;
+  named_only.id = "record";
+  named_only.site_name = "Alpha";
+  named_only.published = "2019-11-01T12:20:00Z";
+  const std::vector<Document> copies = {named_only, published_by("w1", "wire.net", "2019-11-01T12:30:00Z", "Wire")};
+  const CoverageChart chart = count_coverage(articles, copies);
+  EXPECT_EQ(chart.series, (std::vector<std::string>{"Alpha", "Wire"}));
+  EXPECT_EQ(chart.series_totals, (std::vector<size_t>{2, 1}));
+  EXPECT_EQ(chart.copies, 2u);
+  const auto svg = parse_svg(coverage_chart_svg(chart));
+  ASSERT_TRUE(svg);
+  EXPECT_NE(svg->title.find("1 article and 2 copies per 10 minutes"), std::string::npos) << svg->title;
 }

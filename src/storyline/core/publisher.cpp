@@ -3,6 +3,7 @@
 #include <cctype>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "storyline/core/ascii.h"
 #include "storyline/core/url.h"
@@ -57,5 +58,31 @@ Publisher publisher_of(const Document& document) {
 }
 
 std::string publisher_key(const Document& document) { return publisher_of(document).key; }
+
+std::vector<Publisher> publishers_of(const std::vector<const Document*>& documents) {
+  constexpr std::string_view kSitePrefix = "site:";
+  std::vector<Publisher> publishers;
+  publishers.reserve(documents.size());
+  bool named_only = false;
+  for (const Document* document : documents) {
+    publishers.push_back(publisher_of(*document));
+    named_only |= publishers.back().key.starts_with(kSitePrefix);
+  }
+  if (!named_only) return publishers;  // the common case: every document has a domain, or none has
+  // Folded site name (or a domain written as one) -> the registered domain that carries it.
+  std::unordered_map<std::string, std::string> domain_named;
+  for (size_t i = 0; i < documents.size(); ++i) {
+    const std::string& key = publishers[i].key;
+    if (key.starts_with(kSitePrefix) || key.starts_with("id:")) continue;
+    domain_named.emplace(key, key);
+    if (known(documents[i]->site_name)) domain_named.emplace(folded_site_name(*documents[i]->site_name), key);
+  }
+  for (Publisher& publisher : publishers) {
+    if (!publisher.key.starts_with(kSitePrefix)) continue;
+    const auto domain = domain_named.find(publisher.key.substr(kSitePrefix.size()));
+    if (domain != domain_named.end()) publisher.key = domain->second;
+  }
+  return publishers;
+}
 
 }  // namespace storyline

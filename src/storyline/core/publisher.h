@@ -9,6 +9,7 @@
 // own, never merged with another unknown one. The URL comes first because it is what the page
 // was fetched as; `domain` and `site_name` are what the page or record says about itself.
 #include <string>
+#include <vector>
 
 #include "storyline/core/document.h"
 
@@ -23,5 +24,14 @@ Publisher publisher_of(const Document& document);
 
 // The key alone (publisher_of(document).key).
 std::string publisher_key(const Document& document);
+
+// The publishers of documents counted together (a story's articles and the copies of them), one
+// for each document in order: publisher_of each, except that a document known only by its site
+// name ("site:" key) is the publisher of another of them that gives the same site name (folded)
+// or names that registered domain as its site name, and has that domain: "Valley Times" in a
+// record without URL or domain and "Valley Times" on www.valleytimes.com are one publisher, not
+// two of the same name. When the name stands for several domains among them, the first of those
+// documents decides. Nothing else changes: two domains are two publishers whatever they are called.
+std::vector<Publisher> publishers_of(const std::vector<const Document*>& documents);
 
 }  // namespace storyline

@@ -156,6 +156,9 @@ void record_to_documents(const json& record, const RawInput& input, int depth, R
       }
     }
     if (!document.site_name) document.site_name = string_field(record, {"site_name", "siteName", "publisher"});
+    // The publisher's domain, as Document JSON writes it (news-please: source_domain): without it a
+    // record with no URL was a publisher of its own, a story's extra "publisher".
+    if (!document.domain) document.domain = string_field(record, {"domain", "source_domain", "siteDomain"});
     if (auto source = record.find("source"); source != record.end() && source->is_object() && !document.site_name)
       document.site_name = string_field(*source, {"name"});
     if (auto category = string_field(record, {"category"}); category && is_interface_category(*category))

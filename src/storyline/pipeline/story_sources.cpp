@@ -13,18 +13,32 @@ void name_from(Publisher& known, const Publisher& seen) {
   if (!named && !seen.name.empty() && (seen.name != seen.key || known.name.empty())) known.name = seen.name;
 }
 
+// The publishers of a story's articles, then of its copies, in that order: core/publisher.h's,
+// counted together, so that a copy or article known only by its site name is the publisher
+// whose domain goes by that name.
+std::vector<Publisher> story_publishers(const std::vector<Document>& articles,
+                                        const std::vector<store::StoredCopy>& copies) {
+  std::vector<const Document*> documents;
+  documents.reserve(articles.size() + copies.size());
+  for (const Document& article : articles) documents.push_back(&article);
+  for (const store::StoredCopy& copy : copies) documents.push_back(&copy.document);
+  return publishers_of(documents);
+}
+
 }  // namespace
 
 std::map<std::string, ArticleSources> article_sources(const std::vector<Document>& articles,
                                                       const std::vector<store::StoredCopy>& copies) {
+  std::vector<Publisher> publishers = story_publishers(articles, copies);
   std::map<std::string, ArticleSources> sources;
-  for (const Document& article : articles) sources[article.id].publisher = publisher_of(article);
-  for (const store::StoredCopy& copy : copies) {
+  for (size_t i = 0; i < articles.size(); ++i) sources[articles[i].id].publisher = std::move(publishers[i]);
+  for (size_t c = 0; c < copies.size(); ++c) {
+    const store::StoredCopy& copy = copies[c];
     const auto found = sources.find(copy.original_id);
     if (found == sources.end()) continue;
     ArticleSources& article = found->second;
     ++article.copy_count;
-    Publisher publisher = publisher_of(copy.document);
+    Publisher publisher = std::move(publishers[articles.size() + c]);
     if (publisher.key == article.publisher.key) {
       name_from(article.publisher, publisher);
       continue;
@@ -42,18 +56,18 @@ std::map<std::string, ArticleSources> article_sources(const std::vector<Document
 
 std::vector<PublisherCoverage> story_coverage(const std::vector<Document>& articles,
                                               const std::vector<store::StoredCopy>& copies) {
+  std::vector<Publisher> publishers = story_publishers(articles, copies);
   std::vector<PublisherCoverage> coverage;
   std::unordered_map<std::string, size_t> position;  // key -> index in coverage
-  auto count = [&](const Document& document, bool copy) {
-    Publisher publisher = publisher_of(document);
+  for (size_t i = 0; i < publishers.size(); ++i) {
+    const bool copy = i >= articles.size();
+    Publisher& publisher = publishers[i];
     auto [entry, inserted] = position.emplace(publisher.key, coverage.size());
     if (inserted) coverage.push_back({std::move(publisher), 0, 0});
     else name_from(coverage[entry->second].publisher, publisher);
     PublisherCoverage& counted = coverage[entry->second];
     ++(copy ? counted.copies : counted.articles);
-  };
-  for (const Document& article : articles) count(article, false);
-  for (const store::StoredCopy& copy : copies) count(copy.document, true);
+  }
   std::stable_sort(coverage.begin(), coverage.end(), [](const PublisherCoverage& a, const PublisherCoverage& b) {
     if (a.articles != b.articles) return a.articles > b.articles;
     if (a.copies != b.copies) return a.copies > b.copies;

@@ -40,13 +40,19 @@ StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix) {
 StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, const std::vector<int>& quality_scores) {
   StoryHeat heat;
   if (articles.empty()) return heat;
+  // core/publisher.h's publishers, the articles counted together: "Valley Times" without a URL
+  // and valleytimes.com are one.
+  std::vector<const Document*> documents;
+  documents.reserve(articles.size());
+  for (const Document& article : articles) documents.push_back(&article);
+  std::vector<Publisher> keyed = publishers_of(documents);
   std::unordered_set<std::string> publishers;
   double quality_sum = 0;
   std::optional<int64_t> first;
   std::vector<std::pair<int64_t, std::string>> dated;
   for (size_t i = 0; i < articles.size(); ++i) {
     const Document& article = articles[i];
-    std::string publisher = publisher_key(article);
+    std::string publisher = std::move(keyed[i].key);
     publishers.insert(publisher);
     // A missing score (shorter vector) counts as an average article rather than failing.
     quality_sum += (i < quality_scores.size() ? std::clamp(quality_scores[i], 0, 100) : 50) / 100.0;

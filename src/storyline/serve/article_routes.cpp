@@ -91,6 +91,8 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
           item.erase("text");
           const Publisher publisher = publisher_of(hit.document);
           item["publisher"] = {{"key", publisher.key}, {"name", publisher.name}};
+          // A copy is found as itself; this says whose copy it is (as /api/articles/{id} does).
+          item["duplicate_of"] = hit.duplicate_of ? json(*hit.duplicate_of) : json(nullptr);
           item["score"] = hit.score;
           item["snippet"] = hit.snippet;
           articles.push_back(std::move(item));

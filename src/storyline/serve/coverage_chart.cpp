@@ -24,7 +24,10 @@ constexpr double kLegendRow = 16;
 // Long names are cut (by characters, never inside one) so that a legend row fits the width.
 constexpr int32_t kMostNameCharacters = 42;
 // One colour per charted publisher, grey for the others: mid tones that read on light and dark.
-constexpr const char* kSeriesColours[] = {"#c2410c", "#2563eb", "#15803d", "#a16207"};
+// One more than kChartedPublishers: a fifth publisher is charted as itself rather than as "Other
+// publishers" of one (it had the first one's colour).
+constexpr const char* kSeriesColours[] = {"#c2410c", "#2563eb", "#15803d", "#a16207", "#7c3aed"};
+static_assert(std::size(kSeriesColours) > kChartedPublishers);
 constexpr const char* kOtherColour = "#8b8e96";
 
 int64_t floor_to(int64_t value, int64_t step) {
@@ -76,21 +79,28 @@ std::pair<std::string, std::string> axis_ends(int64_t start, int64_t end, int64_
 
 }  // namespace
 
-CoverageChart count_coverage(const std::vector<Document>& documents) {
+CoverageChart count_coverage(const std::vector<Document>& articles, const std::vector<Document>& copies) {
   CoverageChart chart;
   struct Dated {
     std::string publisher;
     int64_t when;
   };
+  std::vector<const Document*> documents;
+  documents.reserve(articles.size() + copies.size());
+  for (const Document& article : articles) documents.push_back(&article);
+  for (const Document& copy : copies) documents.push_back(&copy);
+  std::vector<Publisher> publishers_in_order = publishers_of(documents);
   std::vector<Dated> dated;
   std::map<std::string, std::pair<std::string, size_t>> publishers;  // key -> name, documents
-  for (const Document& document : documents) {
+  for (size_t i = 0; i < documents.size(); ++i) {
+    const Document& document = *documents[i];
     const std::optional<int64_t> when = document.published ? parse_iso_unix(*document.published) : std::nullopt;
     if (!when) {
       ++chart.undated;
       continue;
     }
-    Publisher publisher = publisher_of(document);
+    if (i >= articles.size()) ++chart.copies;
+    Publisher& publisher = publishers_in_order[i];
     auto& [name, count] = publishers[publisher.key];
     if (name.empty()) name = publisher.name.empty() ? publisher.key : publisher.name;
     ++count;
@@ -155,9 +165,13 @@ std::string coverage_chart_svg(const CoverageChart& chart) {
   }
   const std::string per = "per " + step_name(chart.step_seconds);
   const auto [from, to] = axis_ends(chart.start, end, chart.step_seconds);
-  std::string description = chart.bars.empty()
-                                ? "No dated articles"
-                                : std::to_string(total) + " articles " + per + ", by publisher, " + from + " to " + to;
+  // Copies are named as such: the story counts them apart from its articles.
+  const auto plural = [](size_t n, const char* one, const char* many) { return std::to_string(n) + (n == 1 ? one : many); };
+  const std::string counted = chart.copies == 0 ? plural(total, " article", " articles")
+                                                : plural(total - chart.copies, " article", " articles") + " and " +
+                                                      plural(chart.copies, " copy", " copies");
+  std::string description = chart.bars.empty() ? "No dated articles"
+                                               : counted + " " + per + ", by publisher, " + from + " to " + to;
   if (chart.undated) description += " (" + std::to_string(chart.undated) + " undated not shown)";
 
   XmlWriter xml(false);
@@ -181,9 +195,9 @@ std::string coverage_chart_svg(const CoverageChart& chart) {
   xml.start("text");
   xml.attribute("x", number(kPlotLeft));
   xml.attribute("y", "11");
-  xml.text(chart.bars.empty()
-               ? description
-               : "Articles " + per + (chart.undated ? " (" + std::to_string(chart.undated) + " undated)" : ""));
+  xml.text(chart.bars.empty() ? description
+                              : (chart.copies ? "Articles and copies " : "Articles ") + per +
+                                    (chart.undated ? " (" + std::to_string(chart.undated) + " undated)" : ""));
   xml.end();
   const double baseline = kPlotTop + kPlotHeight;
   const auto line = [&](double y) {

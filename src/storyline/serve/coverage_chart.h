@@ -27,10 +27,12 @@ struct CoverageChart {
   bool grouped_others = false;            // the last series is kOtherPublishers
   std::vector<std::vector<size_t>> bars;  // [bar][series]: documents published in that time step
   size_t undated = 0;                     // documents without a readable publication time: not drawn
+  size_t copies = 0;                      // of the drawn documents, the copies (the rest are articles)
 };
 
-// Counts documents by publisher (core/publisher.h) and by their `published` time.
-CoverageChart count_coverage(const std::vector<Document>& documents);
+// Counts a story's articles and the copies of them by publisher (core/publisher.h, all of them
+// counted together, as the story's coverage counts them) and by their `published` time.
+CoverageChart count_coverage(const std::vector<Document>& articles, const std::vector<Document>& copies = {});
 
 // The chart as a standalone SVG document (UTF-8, well-formed whatever the publishers' names
 // hold). Each bar is <g class="bar" data-start="ISO time" data-count="N">, holding a <rect

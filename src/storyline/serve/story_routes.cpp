@@ -149,8 +149,10 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
                                }
                                // Every publication counts: the articles and the copies other publishers printed.
                                pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
-                               for (store::StoredCopy& copy : read.copies) read.articles.push_back(std::move(copy.document));
-                               return coverage_chart_svg(count_coverage(read.articles));
+                               std::vector<Document> copies;
+                               copies.reserve(read.copies.size());
+                               for (store::StoredCopy& copy : read.copies) copies.push_back(std::move(copy.document));
+                               return coverage_chart_svg(count_coverage(read.articles, copies));
                              },
                              {"image/svg+xml; charset=utf-8", ""});
              });

@@ -193,7 +193,7 @@ size_t DocumentStore::count() const {
 std::vector<SearchHit> DocumentStore::search(const std::string& query_text, const SearchFilters& filters) const {
   std::string sql = std::string("SELECT ") + kDocumentColumns +
                     ", bm25(documents_fts, 3.0, 1.0) AS score, "
-                    "snippet(documents_fts, 1, '<b>', '</b>', '…', 24) "
+                    "snippet(documents_fts, 1, '<b>', '</b>', '…', 24), d.duplicate_of "
                     "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
                     "WHERE documents_fts MATCH :query";
   // unixepoch() reads the zone of each stored time ("+03:00"); text would compare local times.
@@ -222,6 +222,7 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
       hit.document = document_from_row(query);
       hit.score = query.getColumn(kDocumentColumnCount).getDouble();
       hit.snippet = query.getColumn(kDocumentColumnCount + 1).getString();
+      hit.duplicate_of = column_optional(query.getColumn(kDocumentColumnCount + 2));
       hits.push_back(std::move(hit));
     }
   } catch (const SQLite::Exception& error) {

@@ -36,8 +36,9 @@ struct SearchFilters {
 
 struct SearchHit {
   Document document;
-  double score = 0.0;   // bm25: lower is better, as SQLite reports it
-  std::string snippet;  // with matches wrapped in <b>…</b>
+  double score = 0.0;                       // bm25: lower is better, as SQLite reports it
+  std::string snippet;                      // with matches wrapped in <b>…</b>
+  std::optional<std::string> duplicate_of;  // the article a copy copies (a copy is found as itself too)
 };
 
 // A story as stored: what lists, filters and ranks it as columns, the rest (summary bullets,

@@ -181,6 +181,10 @@ std::vector<Bullet> summary_bullets(const std::vector<Document>& articles, Story
     sentences[best_index].candidate = false;
   }
 
+  std::vector<const Document*> documents;
+  documents.reserve(articles.size());
+  for (const Document& article : articles) documents.push_back(&article);
+  const std::vector<Publisher> publishers = publishers_of(documents);
   std::vector<Bullet> bullets;
   for (size_t c : chosen) {
     Bullet bullet;
@@ -197,11 +201,11 @@ std::vector<Bullet> summary_bullets(const std::vector<Document>& articles, Story
     for (size_t a = 0; a < articles.size(); ++a) {
       if (!cited[a]) continue;
       bullet.document_ids.push_back(articles[a].id);
-      Publisher publisher = publisher_of(articles[a]);
+      const Publisher& publisher = publishers[a];
       if (publisher.name.empty() || std::find(cited_keys.begin(), cited_keys.end(), publisher.key) != cited_keys.end())
         continue;
-      cited_keys.push_back(std::move(publisher.key));
-      bullet.publishers.push_back(std::move(publisher.name));
+      cited_keys.push_back(publisher.key);
+      bullet.publishers.push_back(publisher.name);
     }
     bullets.push_back(std::move(bullet));
   }
