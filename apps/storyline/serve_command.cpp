@@ -1,8 +1,9 @@
-// storyline serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--poll] [--web-root DIR] : the HTTP API and
-// the web page.
+// storyline serve [--db FILE] [--create] [--host 127.0.0.1] [--port 8080] [--poll] [--web-root DIR] : the HTTP
+// API and the web page.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -19,7 +20,15 @@ extern "C" void stop_on_signal(int) {
   if (running_server) running_server->stop();
 }
 
-int run_serve(const serve::ServerOptions& options) {
+int run_serve(const serve::ServerOptions& options, bool create) {
+  // A --db that names no file is most often a typo: serving an empty store in its place would
+  // look like a server that lost everything (issue 16). A new store is made only when asked.
+  std::error_code error;
+  if (!create && !std::filesystem::exists(options.db, error)) {
+    std::cerr << "storyline serve: " << options.db
+              << ": no such store; name an existing one with --db, or add --create to start a new, empty one\n";
+    return 2;
+  }
   std::unique_ptr<serve::HttpServer> server;
   try {
     server = std::make_unique<serve::HttpServer>(options);
@@ -46,7 +55,11 @@ int run_serve(const serve::ServerOptions& options) {
 Runner add_serve_command(CLI::App& app) {
   auto options = std::make_shared<serve::ServerOptions>();
   CLI::App* command = app.add_subcommand("serve", "Serve the HTTP API and the web page over the store");
-  command->add_option("--db", options->db, "The store file")->capture_default_str();
+  command->add_option("--db", options->db, "The store file (it must exist unless --create is given)")->capture_default_str();
+  auto create = std::make_shared<bool>(false);
+  command->add_flag("--create", *create,
+                    "Make a new, empty store when the --db file does not exist (without it, a missing store is "
+                    "refused: a mistyped name would otherwise serve an empty store)");
   command->add_option("--host", options->host, "Address to bind (loopback by default)")->capture_default_str();
   command->add_option("--port", options->port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
   command
@@ -62,7 +75,7 @@ Runner add_serve_command(CLI::App& app) {
   command->add_option("--web-root", options->web_root,
                       "Serve the web page's files (index.html, style.css, app.js) from this folder, read afresh at "
                       "every request, instead of the ones built in: for working on the page (--web-root web)");
-  return [options] { return run_serve(*options); };
+  return [options, create] { return run_serve(*options, *create); };
 }
 
 }  // namespace storyline::cli

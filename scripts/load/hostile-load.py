@@ -199,7 +199,7 @@ def main():
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
     probe.close()
-    server = subprocess.Popen([args.storyline, "serve", "--db", os.path.join(work, "store.db"), "--port", str(port)],
+    server = subprocess.Popen([args.storyline, "serve", "--db", os.path.join(work, "store.db"), "--create", "--port", str(port)],
                               stderr=subprocess.DEVNULL)
     try:
         for _ in range(300):

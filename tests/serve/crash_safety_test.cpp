@@ -41,7 +41,7 @@ pid_t start_server(const std::string& db, int port) {
     const std::string binary = storyline::testing::storyline_binary();
     const std::string port_text = std::to_string(port);
     freopen("/dev/null", "w", stderr);
-    execl(binary.c_str(), binary.c_str(), "serve", "--db", db.c_str(), "--port", port_text.c_str(), nullptr);
+    execl(binary.c_str(), binary.c_str(), "serve", "--db", db.c_str(), "--create", "--port", port_text.c_str(), nullptr);
     _exit(127);
   }
   return pid;
