@@ -271,6 +271,12 @@ HttpServer::~HttpServer() {
   impl_->upkeep_wake.notify_all();
   if (impl_->upkeep.joinable()) impl_->upkeep.join();
   if (impl_->polling.joinable()) impl_->polling.join();
+  // A clean stop leaves no story record stale, so the next start has none to rewrite.
+  try {
+    impl_->state.refresh_stale_stories();
+  } catch (const std::exception&) {
+    // The store lists them (ingest_pipeline.h): the next start rewrites them.
+  }
 }
 
 bool HttpServer::listen() { return bind() && impl_->server.listen_after_bind(); }
