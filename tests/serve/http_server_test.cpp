@@ -646,8 +646,8 @@ TEST(HttpServer, SearchOfTooManyTermsIsRefused) {
 
 namespace {
 
-// The first line of the answer to `raw`, sent as is on a fresh connection to `port`.
-std::string raw_status_line(int port, const std::string& raw) {
+// The answer to `raw` (its first read), sent as is on a fresh connection to `port`.
+std::string raw_answer(int port, const std::string& raw) {
   const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
   if (socket < 0) return "no socket";
   sockaddr_in address{};
@@ -665,6 +665,12 @@ std::string raw_status_line(int port, const std::string& raw) {
     }
   }
   ::close(socket);
+  return answer;
+}
+
+// Its first line.
+std::string raw_status_line(int port, const std::string& raw) {
+  const std::string answer = raw_answer(port, raw);
   return answer.substr(0, answer.find("\r\n"));
 }
 
@@ -682,6 +688,20 @@ TEST(HttpServer, ContradictoryFramingIsRefused) {
   chunked << std::hex << body.size() << "\r\n" << body << "\r\n0\r\n\r\n";
   EXPECT_EQ(raw_status_line(server.port(), head + length + "Transfer-Encoding: chunked\r\n\r\n" + chunked.str()),
             "HTTP/1.1 400 Bad Request");
+  // A length that is no number was read as no body, and the body then as the next request; a
+  // transfer coding other than chunked as a body running to the end of the connection (the
+  // worker waited out the request deadline). Each is answered at once and the connection closed.
+  const auto started = std::chrono::steady_clock::now();
+  for (const char* framing :
+       {"Content-Length: abc\r\n", "Content-Length: -1\r\n", "Content-Length: +10\r\n", "Transfer-Encoding: gzip\r\n",
+        "Transfer-Encoding: identity\r\n", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"})
+    EXPECT_EQ(raw_status_line(server.port(), head + framing + "\r\n" + body), "HTTP/1.1 400 Bad Request") << framing;
+  EXPECT_NE(raw_answer(server.port(), head + "Content-Length: abc\r\n\r\n" + body)
+                .find("Content-Length 'abc' is not a number of bytes"),
+            std::string::npos);
+  EXPECT_EQ(raw_status_line(server.port(), head + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunked.str()),
+            "HTTP/1.1 501 Not Implemented");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4)) << "none waited for the deadline";
   auto client = server.client();
   EXPECT_EQ(json::parse(client.Get("/api/stories")->body).at("stories").size(), 0u) << "nothing was stored";
   EXPECT_EQ(raw_status_line(server.port(), head + length + length + "\r\n" + body), "HTTP/1.1 201 Created")

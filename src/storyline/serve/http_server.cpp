@@ -9,11 +9,14 @@
 #include <condition_variable>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/limited_server.h"
 #include "storyline/serve/request_body.h"
+#include "storyline/serve/request_framing.h"
 #include "storyline/serve/routes.h"
 #include "storyline/serve/server_state.h"
 #include "storyline/serve/web_files.h"
@@ -55,16 +58,12 @@ std::string route_label(const httplib::Request& request) {
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
 
-// RFC 9112 6.3: a message with both Transfer-Encoding and Content-Length, or with several
-// Content-Lengths that differ, cannot be framed safely.
-std::optional<std::string> contradictory_framing(const httplib::Request& request) {
-  const size_t lengths = request.get_header_value_count("Content-Length");
-  if (lengths > 0 && request.has_header("Transfer-Encoding"))
-    return "Content-Length and Transfer-Encoding together: send one of them";
-  for (size_t i = 1; i < lengths; ++i)
-    if (request.get_header_value("Content-Length", i) != request.get_header_value("Content-Length", 0))
-      return "two different Content-Length headers: send one";
-  return std::nullopt;
+// Every value of a header, as received.
+std::vector<std::string_view> header_values(const httplib::Request& request, const char* name) {
+  std::vector<std::string_view> values;
+  const auto [first, last] = request.headers.equal_range(name);
+  for (auto it = first; it != last; ++it) values.push_back(it->second);
+  return values;
 }
 
 ConnectionLimits connection_limits(const ServerOptions& options) {
@@ -180,11 +179,13 @@ void HttpServer::Impl::install_routes() {
     request_started() = std::chrono::steady_clock::now();
     LimitedServer::headers_read();
     // Framing headers that contradict each other (two Content-Lengths, or one with
-    // Transfer-Encoding) are how a request is smuggled past a proxy: refused, connection closed.
-    if (const auto contradiction = contradictory_framing(request)) {
+    // Transfer-Encoding) or cannot be read are how a request is smuggled past a proxy: refused,
+    // connection closed (request_framing.h).
+    if (const auto framing = framing_error(header_values(request, "Content-Length"),
+                                           header_values(request, "Transfer-Encoding"))) {
       response.set_header("Connection", "close");
       LimitedServer::close_after_response();
-      reply_error(response, 400, *contradiction);
+      reply_error(response, framing->status, framing->message);
       return httplib::Server::HandlerResponse::Handled;
     }
     const auto header = [&](const char* name) { return request.get_header_value(name); };
