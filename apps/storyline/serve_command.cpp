@@ -67,6 +67,10 @@ Runner add_serve_command(CLI::App& app) {
                    "Every write (POST, PUT, DELETE) then needs `Authorization: Bearer TOKEN`; also read from "
                    "STORYLINE_WRITE_TOKEN, which keeps it out of the process list")
       ->envname("STORYLINE_WRITE_TOKEN");
+  command->add_option("--allow-host", options->allowed_hosts,
+                      "A name the Host header may give besides loopback names (the name a reverse proxy forwards); "
+                      "repeat for more. Requests through any other name are refused (403): a DNS-rebinding page "
+                      "cannot reach the store through the reader's browser");
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
   command->add_flag("--publisher-images", options->publisher_images,

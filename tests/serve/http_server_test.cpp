@@ -519,6 +519,35 @@ TEST(HttpServer, WritesFromOtherOriginsOrWithoutTheTokenAreRefused) {
   }
 }
 
+// DNS rebinding: a page of evil.example whose name resolves to 127.0.0.1 reads the store from the
+// reader's browser (issue 16: any Host was answered). On loopback only loopback names are
+// answered, read or write; --allow-host adds a name (a reverse proxy's).
+TEST(HttpServer, RequestsThroughAForeignHostNameAreRefusedUnlessAllowed) {
+  {
+    RunningServer server;
+    auto client = server.client();
+    for (const char* path : {"/", "/api/stories", "/healthz", "/feeds/top.atom"}) {
+      const auto answer = client.Get(path, {{"Host", "evil.example:" + std::to_string(server.port())}});
+      ASSERT_TRUE(answer) << path;
+      EXPECT_EQ(answer->status, 403) << path;
+      EXPECT_NE(answer->body.find("--allow-host evil.example"), std::string::npos) << answer->body;
+    }
+    for (const char* host : {"127.0.0.1", "localhost", "LOCALHOST:1", "[::1]:8080"})
+      EXPECT_EQ(client.Get("/api/stories", {{"Host", host}})->status, 200) << host;
+  }
+  ServerOptions options = RunningServer::small_server();
+  options.allowed_hosts = {"news.example", "Other.Example:8443"};
+  RunningServer server(options);
+  auto client = server.client();
+  EXPECT_EQ(client.Get("/api/stories", {{"Host", "news.example:8080"}})->status, 200);
+  EXPECT_EQ(client.Get("/api/stories", {{"Host", "other.example"}})->status, 200);
+  EXPECT_EQ(client.Get("/api/stories", {{"Host", "evil.example"}})->status, 403);
+  const httplib::Headers proxied = {{"Host", "news.example"}, {"Origin", "https://news.example"}};
+  EXPECT_EQ(client.Post("/api/articles", proxied, kPage, "text/html")->status, 201) << "the allowed name's own page writes";
+  const httplib::Headers other_page = {{"Host", "news.example"}, {"Origin", "https://evil.example"}};
+  EXPECT_EQ(client.Post("/api/articles", other_page, kPage, "text/html")->status, 403);
+}
+
 // INTERFACE.md: serve refuses a port already taken (the library's SO_REUSEPORT let a second
 // server start there and the two split the requests between two stores).
 TEST(HttpServer, APortInUseIsRefused) {

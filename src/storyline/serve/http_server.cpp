@@ -174,7 +174,7 @@ void HttpServer::Impl::install_routes() {
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
 
   // Latency: the pre-routing hook and the logger run on the same worker thread, in that order.
-  const WriteGuardOptions guard{options.write_token, is_loopback_host(options.host)};
+  const WriteGuardOptions guard{options.write_token, is_loopback_host(options.host), options.allowed_hosts};
   server.set_pre_routing_handler([guard](const httplib::Request& request, httplib::Response& response) {
     request_started() = std::chrono::steady_clock::now();
     LimitedServer::headers_read();
@@ -191,7 +191,11 @@ void HttpServer::Impl::install_routes() {
     const auto header = [&](const char* name) { return request.get_header_value(name); };
     const std::string host = header("Host"), origin = header("Origin"), fetch_site = header("Sec-Fetch-Site"),
                       authorization = header("Authorization");
-    if (const auto refusal = refuse_write({request.method, host, origin, fetch_site, authorization}, guard)) {
+    // A read through a name that is not this server's is refused too: a DNS-rebinding page would
+    // otherwise read the store from the reader's browser.
+    auto refusal = refuse_host(host, guard);
+    if (!refusal) refusal = refuse_write({request.method, host, origin, fetch_site, authorization}, guard);
+    if (refusal) {
       if (refusal->status == 401) response.set_header("WWW-Authenticate", "Bearer");
       reply_error(response, refusal->status, refusal->message);
       // Its body is left unread, so the connection cannot carry another request.
