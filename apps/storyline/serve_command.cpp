@@ -1,8 +1,9 @@
-// storyline serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--poll] [--web-root DIR] : the HTTP API and
-// the web page.
+// storyline serve [--db FILE] [--create] [--host 127.0.0.1] [--port 8080] [--poll] [--web-root DIR] : the HTTP
+// API and the web page.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -19,7 +20,17 @@ extern "C" void stop_on_signal(int) {
   if (running_server) running_server->stop();
 }
 
-int run_serve(const serve::ServerOptions& options) {
+int run_serve(const serve::ServerOptions& options, bool create) {
+  // A --db that names no file is most often a typo: serving an empty store in its place would
+  // look like a server that lost everything (issue 16). A new store is made only when asked, or
+  // when no --db was given: the default store is made where it is missing, as `ingest` makes it,
+  // so that `storyline serve` alone still starts on a fresh machine (INTERFACE.md's contest use).
+  std::error_code error;
+  if (!create && !std::filesystem::exists(options.db, error)) {
+    std::cerr << "storyline serve: " << options.db
+              << ": no such store; name an existing one with --db, or add --create to start a new, empty one\n";
+    return 2;
+  }
   std::unique_ptr<serve::HttpServer> server;
   try {
     server = std::make_unique<serve::HttpServer>(options);
@@ -46,7 +57,15 @@ int run_serve(const serve::ServerOptions& options) {
 Runner add_serve_command(CLI::App& app) {
   auto options = std::make_shared<serve::ServerOptions>();
   CLI::App* command = app.add_subcommand("serve", "Serve the HTTP API and the web page over the store");
-  command->add_option("--db", options->db, "The store file")->capture_default_str();
+  CLI::Option* db = command
+                        ->add_option("--db", options->db,
+                                     "The store file; one named here must exist unless --create is given (the "
+                                     "default is made when missing)")
+                        ->capture_default_str();
+  auto create = std::make_shared<bool>(false);
+  command->add_flag("--create", *create,
+                    "Make a new, empty store when the --db file does not exist (without it, a missing store is "
+                    "refused: a mistyped name would otherwise serve an empty store)");
   command->add_option("--host", options->host, "Address to bind (loopback by default)")->capture_default_str();
   command->add_option("--port", options->port, "Port")->capture_default_str()->check(CLI::Range(1, 65535));
   command
@@ -54,6 +73,10 @@ Runner add_serve_command(CLI::App& app) {
                    "Every write (POST, PUT, DELETE) then needs `Authorization: Bearer TOKEN`; also read from "
                    "STORYLINE_WRITE_TOKEN, which keeps it out of the process list")
       ->envname("STORYLINE_WRITE_TOKEN");
+  command->add_option("--allow-host", options->allowed_hosts,
+                      "A name the Host header may give besides loopback names (the name a reverse proxy forwards); "
+                      "repeat for more. Requests through any other name are refused (403): a DNS-rebinding page "
+                      "cannot reach the store through the reader's browser");
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
   command->add_flag("--publisher-images", options->publisher_images,
@@ -62,7 +85,7 @@ Runner add_serve_command(CLI::App& app) {
   command->add_option("--web-root", options->web_root,
                       "Serve the web page's files (index.html, style.css, app.js) from this folder, read afresh at "
                       "every request, instead of the ones built in: for working on the page (--web-root web)");
-  return [options] { return run_serve(*options); };
+  return [options, create, db] { return run_serve(*options, *create || db->count() == 0); };
 }
 
 }  // namespace storyline::cli

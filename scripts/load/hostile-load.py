@@ -199,7 +199,7 @@ def main():
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
     probe.close()
-    server = subprocess.Popen([args.storyline, "serve", "--db", os.path.join(work, "store.db"), "--port", str(port)],
+    server = subprocess.Popen([args.storyline, "serve", "--db", os.path.join(work, "store.db"), "--create", "--port", str(port)],
                               stderr=subprocess.DEVNULL)
     try:
         for _ in range(300):
@@ -232,6 +232,23 @@ def main():
                                    % len(html_bomb) + html_bomb)))),
             ("Content-Length and Transfer-Encoding", lambda: (lambda s: (f"statuses {s}", s))([request(
                 port, head + b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(body))])),
+            ("framing read two ways (CL abc, -1, +N; TE gzip)", lambda: (lambda s: (f"statuses {s}", s))([request(
+                port, head + framing + b"\r\n" + body, timeout=5) for framing in (
+                    b"Content-Length: abc\r\n", b"Content-Length: -1\r\n", b"Content-Length: +%d\r\n" % len(body),
+                    b"Transfer-Encoding: gzip\r\n", b"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n")])),
+            ("bodies that are no document or a date that is none", lambda: (lambda s: (f"statuses {s}", s))([request(
+                port, head + b"Content-Length: %d\r\n\r\n" % len(bad) + bad) for bad in (
+                    b"hello", b"null", b"123", b'"str"', json.dumps(dict(ARTICLE, url="https://example.com/undated",
+                                                                         published="not a date")).encode())])),
+            ("a foreign Host (DNS rebinding): read and write", lambda: (lambda s: (f"statuses {s}", s))([request(
+                port, raw.replace(b"Host: 127.0.0.1", b"Host: rebind.example")) for raw in (
+                    b"GET /api/stories HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                    head + b"Content-Length: %d\r\n\r\n" % len(body) + body)])),
+            ("a time to live that is no number (max-age=12abc)", lambda: (lambda s: (f"statuses {s}", s))([request(
+                port, b"PUT /ttl.html HTTP/1.1\r\nHost: 127.0.0.1\r\nCache-Control: max-age=12abc\r\n"
+                b"Content-Length: %d\r\n\r\n" % len(page) + page) for page in (
+                    b"<html><head><title>Ferry strike ends</title></head><body><p>The ferry strike ended on Monday "
+                    b"after the union accepted the offer, the operator said.</p></body></html>",)])),
         ]
         failed = False
         for name, attack in attacks:

@@ -27,3 +27,18 @@ TEST(InputFiles, SymbolicLinkLoopsAndDanglingLinksAreSkippedNotFatal) {
   EXPECT_TRUE(loop_said) << "the looping link is named among the problems";
   fs::remove_all(root);
 }
+
+// A looping link named on the command line is skipped and said for what it is, beside the files
+// that are read.
+TEST(InputFiles, ALoopingLinkNamedDirectlyIsSaidToLoop) {
+  const fs::path root = fs::temp_directory_path() / ("storyline-named-link-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  std::ofstream(root / "a.html") << "<html><title>a</title></html>";
+  fs::create_symlink(root / "loop", root / "loop");
+  const InputFileList list = list_input_files({(root / "loop").string(), (root / "a.html").string()});
+  EXPECT_EQ(list.files, (std::vector<std::string>{(root / "a.html").string()}));
+  ASSERT_EQ(list.problems.size(), 1u);
+  EXPECT_NE(list.problems[0].find("symbolic links"), std::string::npos) << list.problems[0];
+  fs::remove_all(root);
+}

@@ -243,3 +243,33 @@ TEST(DocumentStore, DocumentFromAStoreBeforeIsNewsReadsBackUnknown) {
   EXPECT_TRUE(stored->page_types.empty());
   EXPECT_EQ(store.search("Doha").size(), 1u);
 }
+
+// A store from before the list of stale story records (migration 9) may have been left with stale
+// records by a crash: the migration lists the stories whose records disagree with their documents
+// (a count, or no record at all), and a record that is right is not listed.
+TEST(DocumentStore, MigrationListsStoriesWhoseRecordsDisagreeWithTheirDocuments) {
+  TempStorePath path;
+  const auto& all = migrations();
+  size_t before_stale = all.size();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (std::string(all[i]).find("CREATE TABLE stale_stories") != std::string::npos) before_stale = i;
+  ASSERT_LT(before_stale, all.size()) << "no migration lists stale stories";
+  {
+    SQLite::Database db(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (size_t i = 0; i < before_stale; ++i) db.exec(std::string(all[i]));
+    db.exec("PRAGMA user_version=" + std::to_string(before_stale));
+    db.exec("PRAGMA application_id=" + std::to_string(0x53545259));  // "STRY"
+    db.exec(
+        "INSERT INTO documents(id, content_hash, title, story_id, duplicate_of) VALUES "
+        "('a1', 'x', 'A', 'story-right', NULL), ('a2', 'y', 'A copy', 'story-right', 'a1'), "
+        "('b1', 'z', 'B', 'story-stale', NULL), ('b2', 'w', 'B too', 'story-stale', NULL), "
+        "('c1', 'v', 'C', 'story-unwritten', NULL)");
+    db.exec(
+        "INSERT INTO stories(id, storyline_id, article_count) VALUES "
+        "('story-right', 'l1', 1), ('story-stale', 'l2', 1), ('story-emptied', 'l3', 2)");
+  }
+  DocumentStore store(path.str());
+  EXPECT_EQ(store.stale_stories(), (std::vector<std::string>{"story-emptied", "story-stale", "story-unwritten"}));
+  store.clear_stale_stories();
+  EXPECT_TRUE(store.stale_stories().empty());
+}

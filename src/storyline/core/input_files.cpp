@@ -24,7 +24,9 @@ InputFileList list_input_files(const std::vector<std::string>& paths) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
     if (error || !fs::exists(status)) {
-      list.problems.push_back(path + ": no such file or directory");
+      // A link that loops says so ("too many levels of symbolic links"), not "no such file".
+      list.problems.push_back(path + ": " + (error ? error.message() : std::string("no such file or directory")) +
+                              "; skipped");
       continue;
     }
     if (!fs::is_directory(status)) {

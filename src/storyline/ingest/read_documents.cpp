@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "storyline/core/decompress.h"
@@ -66,8 +68,16 @@ void check_published(Document& document, std::vector<std::string>& problems) {
     return;
   }
   problems.push_back("field 'published' of " + document.id + ": '" + document.published->substr(0, 80) +
-                     "' is not a date (ISO 8601, e.g. 2019-11-15T09:00:00Z); left out");
+                     "' is not a date: write ISO 8601 (2019-11-15T09:00:00Z) or leave the field out");
   document.published.reset();
+}
+
+// "null", "123", "\"str\"" or "true" are JSON, read as plain text with nothing in it: said as
+// what they are.
+std::optional<std::string> json_scalar_type(std::string_view utf8) {
+  const nlohmann::json value = nlohmann::json::parse(utf8, nullptr, false);
+  if (value.is_discarded() || value.is_structured()) return std::nullopt;
+  return std::string(value.type_name());
 }
 
 }  // namespace
@@ -102,6 +112,10 @@ ReadResult read_documents(const RawInput& input) {
     return !document.title && !document.text && !document.excerpt;
   });
   if (unreadable != result.documents.end()) {
+    if (const auto scalar = format == InputFormat::kPlainText ? json_scalar_type(utf8) : std::nullopt)
+      throw InputError("the input is a JSON " + *scalar +
+                       ", not a document: give a JSON object with a title or text (INTERFACE.md's Document JSON), "
+                       "or an HTML page");
     result.problems.push_back("no article in " + std::string(format_name(format)) + " input" +
                               (is_gzip(input.bytes) ? " (inflated from gzip: a cut-short file reads as little)" : "") +
                               ": no title, text or excerpt could be read");

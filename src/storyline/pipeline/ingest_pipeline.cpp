@@ -86,7 +86,10 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
     store.in_transaction([&] {
       for (const store::DocumentStore::StoredFingerprint& fingerprint : remade) store.save_fingerprint(fingerprint);
     });
-  if (!impl_->pending.empty()) store.in_transaction([&] { cluster_pending(); });
+  // Records the last run left stale (it died before rewriting them: ingest_pipeline.h's kLater)
+  // are rewritten now, from the stories' documents.
+  for (std::string& story : store.stale_stories()) impl_->dirty_stories.insert(std::move(story));
+  if (!impl_->pending.empty() || !impl_->dirty_stories.empty()) store.in_transaction([&] { cluster_pending(); });
 }
 
 IngestPipeline::~IngestPipeline() = default;
@@ -159,12 +162,15 @@ void IngestPipeline::cluster_pending(StoryRecords records) {
   }
   impl.dirty_stories.insert(changes.stories.begin(), changes.stories.end());
   if (records == StoryRecords::kRewriteNow) refresh_stories();
+  // Listed in the caller's transaction, with the documents that made them stale.
+  else if (!impl.dirty_stories.empty()) impl.store.mark_stories_stale(impl.dirty_stories);
 }
 
 size_t IngestPipeline::refresh_stories() {
   const size_t count = impl_->dirty_stories.size();
   for (const std::string& story : impl_->dirty_stories) impl_->refresh(story);
   impl_->dirty_stories.clear();
+  impl_->store.clear_stale_stories();
   return count;
 }
 

@@ -23,7 +23,8 @@ struct IngestOutcome {
 class IngestPipeline {
  public:
   // Rebuilds the duplicate index and the stories from the store, exactly as they were stored
-  // (documents stored before stories existed are clustered now).
+  // (documents stored before stories existed are clustered now), and rewrites the records a run
+  // that did not end cleanly left stale.
   explicit IngestPipeline(store::DocumentStore& store);
   ~IngestPipeline();
 
@@ -34,6 +35,8 @@ class IngestPipeline {
   // Clusters the documents added since the last call (their story ids are stored at once) and,
   // unless told to leave it for refresh_stories(), rewrites the records of stories that changed.
   // The HTTP server leaves it for later: a big story's overview costs more than the article.
+  // Stories left so are listed in the store in the caller's transaction, so that a run that dies
+  // before refresh_stories() has them rewritten when the store is next opened with a pipeline.
   enum class StoryRecords { kRewriteNow, kLater };
   void cluster_pending(StoryRecords records = StoryRecords::kRewriteNow);
   // Rewrites the records of stories changed since they were last written; returns how many.

@@ -1,9 +1,13 @@
 // The Telegram data-clustering contest (2020) server API: PUT /{name} (an article's HTML, with
 // Cache-Control: max-age as its time to live), DELETE /{name}, GET /threads.
+#include <charconv>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <stdexcept>
+#include <string_view>
 
+#include "storyline/core/ascii.h"
 #include "storyline/core/iso_time.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/label/category.h"
@@ -22,12 +26,32 @@ bool is_valid_article_name(const std::string& name) {
   return std::regex_match(name, kName) && name.find("..") == std::string::npos;
 }
 
-// "max-age=3600" from a Cache-Control header.
-std::optional<int64_t> max_age(const std::string& cache_control) {
-  static const std::regex kMaxAge(R"(max-age\s*=\s*(\d{1,12}))", std::regex::icase);
-  std::smatch match;
-  if (!std::regex_search(cache_control, match, kMaxAge)) return std::nullopt;
-  return std::stoll(match[1].str());
+// The time to live in a Cache-Control header ("public, max-age=3600"): its max-age directive
+// (RFC 9111 5.2: delta-seconds, digits only), nullopt when it has none. A max-age that is no
+// number of seconds ("abc", "12abc", "-5", "") or two that differ throw std::invalid_argument
+// naming it: taken as "no time to live", the article would never expire.
+std::optional<int64_t> max_age(std::string_view cache_control) {
+  std::optional<int64_t> seconds;
+  while (!cache_control.empty()) {
+    const size_t comma = cache_control.find(',');
+    const std::string_view directive = trim(cache_control.substr(0, comma));
+    cache_control = comma == std::string_view::npos ? std::string_view{} : cache_control.substr(comma + 1);
+    const size_t equals = directive.find('=');
+    if (lower_ascii(trim(directive.substr(0, equals))) != "max-age") continue;
+    const std::string_view value = equals == std::string_view::npos ? std::string_view{}
+                                                                    : trim(directive.substr(equals + 1));
+    int64_t parsed = -1;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+    // 12 digits: over 30,000 years, and far from overflowing when added to the clock.
+    if (value.empty() || value.size() > 12 || value.front() == '-' || error != std::errc{} ||
+        end != value.data() + value.size())
+      throw std::invalid_argument("Cache-Control: '" + std::string(directive) +
+                                  "' is no time to live: give max-age as a whole number of seconds (max-age=3600)");
+    if (seconds && *seconds != parsed)
+      throw std::invalid_argument("Cache-Control gives two different max-age values: give one");
+    seconds = parsed;
+  }
+  return seconds;
 }
 
 }  // namespace
@@ -68,11 +92,15 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
                if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
                if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
                std::optional<int64_t> expires_at;
-               const std::string cache_control = request.get_header_value("Cache-Control");
-               if (auto age = max_age(cache_control)) expires_at = unix_now() + *age;
-               else if (cache_control.find("max-age") != std::string::npos)
-                 return reply_error(response, 400,
-                                    "Cache-Control: max-age must be a number of seconds, not '" + cache_control + "'");
+               try {
+                 // Every Cache-Control header the request has, as one list (RFC 9110 5.3).
+                 std::string cache_control;
+                 for (size_t i = 0; i < request.get_header_value_count("Cache-Control"); ++i)
+                   cache_control += request.get_header_value("Cache-Control", i) + ",";
+                 if (const auto age = max_age(cache_control)) expires_at = unix_now() + *age;
+               } catch (const std::invalid_argument& error) {
+                 return reply_error(response, 400, error.what());
+               }
                try {
                  const bool existed = state.reader().get(name).has_value();
                  const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);

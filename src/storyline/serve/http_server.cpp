@@ -9,11 +9,14 @@
 #include <condition_variable>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/limited_server.h"
 #include "storyline/serve/request_body.h"
+#include "storyline/serve/request_framing.h"
 #include "storyline/serve/routes.h"
 #include "storyline/serve/server_state.h"
 #include "storyline/serve/web_files.h"
@@ -55,16 +58,12 @@ std::string route_label(const httplib::Request& request) {
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
 
-// RFC 9112 6.3: a message with both Transfer-Encoding and Content-Length, or with several
-// Content-Lengths that differ, cannot be framed safely.
-std::optional<std::string> contradictory_framing(const httplib::Request& request) {
-  const size_t lengths = request.get_header_value_count("Content-Length");
-  if (lengths > 0 && request.has_header("Transfer-Encoding"))
-    return "Content-Length and Transfer-Encoding together: send one of them";
-  for (size_t i = 1; i < lengths; ++i)
-    if (request.get_header_value("Content-Length", i) != request.get_header_value("Content-Length", 0))
-      return "two different Content-Length headers: send one";
-  return std::nullopt;
+// Every value of a header, as received.
+std::vector<std::string_view> header_values(const httplib::Request& request, const char* name) {
+  std::vector<std::string_view> values;
+  const auto [first, last] = request.headers.equal_range(name);
+  for (auto it = first; it != last; ++it) values.push_back(it->second);
+  return values;
 }
 
 ConnectionLimits connection_limits(const ServerOptions& options) {
@@ -175,22 +174,28 @@ void HttpServer::Impl::install_routes() {
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
 
   // Latency: the pre-routing hook and the logger run on the same worker thread, in that order.
-  const WriteGuardOptions guard{options.write_token, is_loopback_host(options.host)};
+  const WriteGuardOptions guard{options.write_token, is_loopback_host(options.host), options.allowed_hosts};
   server.set_pre_routing_handler([guard](const httplib::Request& request, httplib::Response& response) {
     request_started() = std::chrono::steady_clock::now();
     LimitedServer::headers_read();
     // Framing headers that contradict each other (two Content-Lengths, or one with
-    // Transfer-Encoding) are how a request is smuggled past a proxy: refused, connection closed.
-    if (const auto contradiction = contradictory_framing(request)) {
+    // Transfer-Encoding) or cannot be read are how a request is smuggled past a proxy: refused,
+    // connection closed (request_framing.h).
+    if (const auto framing = framing_error(header_values(request, "Content-Length"),
+                                           header_values(request, "Transfer-Encoding"))) {
       response.set_header("Connection", "close");
       LimitedServer::close_after_response();
-      reply_error(response, 400, *contradiction);
+      reply_error(response, framing->status, framing->message);
       return httplib::Server::HandlerResponse::Handled;
     }
     const auto header = [&](const char* name) { return request.get_header_value(name); };
     const std::string host = header("Host"), origin = header("Origin"), fetch_site = header("Sec-Fetch-Site"),
                       authorization = header("Authorization");
-    if (const auto refusal = refuse_write({request.method, host, origin, fetch_site, authorization}, guard)) {
+    // A read through a name that is not this server's is refused too: a DNS-rebinding page would
+    // otherwise read the store from the reader's browser.
+    auto refusal = refuse_host(host, guard);
+    if (!refusal) refusal = refuse_write({request.method, host, origin, fetch_site, authorization}, guard);
+    if (refusal) {
       if (refusal->status == 401) response.set_header("WWW-Authenticate", "Bearer");
       reply_error(response, refusal->status, refusal->message);
       // Its body is left unread, so the connection cannot carry another request.
@@ -271,6 +276,12 @@ HttpServer::~HttpServer() {
   impl_->upkeep_wake.notify_all();
   if (impl_->upkeep.joinable()) impl_->upkeep.join();
   if (impl_->polling.joinable()) impl_->polling.join();
+  // A clean stop leaves no story record stale, so the next start has none to rewrite.
+  try {
+    impl_->state.refresh_stale_stories();
+  } catch (const std::exception&) {
+    // The store lists them (ingest_pipeline.h): the next start rewrites them.
+  }
 }
 
 bool HttpServer::listen() { return bind() && impl_->server.listen_after_bind(); }

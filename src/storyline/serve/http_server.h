@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "storyline/sources/feed_poller.h"
 
@@ -45,6 +46,8 @@ struct ServerOptions {
   sources::PollerOptions poller;
   // When set, every write (POST, PUT, DELETE) needs `Authorization: Bearer <token>` (write_guard.h).
   std::string write_token;
+  // Names the Host header may give besides loopback names (`--allow-host`; write_guard.h).
+  std::vector<std::string> allowed_hosts;
   // When set, the page's files are read from this folder at every request instead of the ones
   // built in (web_files.h): for working on the page.
   std::string web_root;

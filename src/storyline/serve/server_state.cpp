@@ -1,5 +1,6 @@
 #include "storyline/serve/server_state.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -45,6 +46,17 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
   // of 1 MB each take gigabytes at once (issue 16). Throws InputError (a 400) past it.
   ingest::ReadResult result = ingest::read_documents(
       {source, is_gzip(body) ? gunzip(body, options_.max_body_bytes) : body, std::move(url)});
+  // Over HTTP a body is taken whole or not at all: a part that could not be read (a date that is
+  // no date, a record with nothing in it) refuses it, named, before anything is stored, so that
+  // the client can fix it and send it again. (Files given to `ingest` keep their good parts.)
+  if (!result.problems.empty()) {
+    constexpr size_t kNamed = 3;
+    std::string message = "nothing stored: ";
+    for (size_t i = 0; i < std::min(result.problems.size(), kNamed); ++i) message += (i ? "; " : "") + result.problems[i];
+    if (result.problems.size() > kNamed)
+      message += " (and " + std::to_string(result.problems.size() - kNamed) + " more problems)";
+    throw ingest::InputError(message);
+  }
   std::vector<pipeline::IngestOutcome> outcomes;
   write([&] {
     for (auto& document : result.documents) {

@@ -29,7 +29,8 @@ class ServerState {
   store::DocumentStore& reader();
 
   // Reads the body (HTML, JSON document, any format `extract` reads) and ingests what it holds,
-  // durably: committed before this returns. Throws ingest::InputError for unreadable input.
+  // durably: committed before this returns. Throws ingest::InputError for unreadable input, and for
+  // input any part of which could not be read (nothing is stored then).
   std::vector<pipeline::IngestOutcome> ingest_body(const std::string& body, const std::string& source,
                                                    std::optional<std::string> url, std::optional<std::string> forced_id,
                                                    std::optional<int64_t> expires_at);

@@ -44,11 +44,22 @@ bool is_loopback_host(std::string_view host) {
   return name == "localhost" || name.ends_with(".localhost") || name == "::1" || (ipv4_literal && name.starts_with("127."));
 }
 
+std::optional<WriteRefusal> refuse_host(std::string_view host, const WriteGuardOptions& options) {
+  if (host.empty() || (!options.loopback_only && options.allowed_hosts.empty()) || is_loopback_host(host))
+    return std::nullopt;
+  const std::string name = text::fold_case(without_port(host));
+  for (const std::string& allowed : options.allowed_hosts)
+    if (text::fold_case(without_port(allowed)) == name) return std::nullopt;
+  return WriteRefusal{403, "this server answers only through a loopback name (127.0.0.1, localhost)" +
+                               std::string(options.allowed_hosts.empty() ? "" : " or a name given with --allow-host") +
+                               ", not Host '" + std::string(host) +
+                               "'; to serve through that name (a proxy's), start serve with --allow-host " +
+                               std::string(without_port(host))};
+}
+
 std::optional<WriteRefusal> refuse_write(const WriteRequest& request, const WriteGuardOptions& options) {
   if (!is_write(request.method)) return std::nullopt;
-  if (options.loopback_only && !request.host.empty() && !is_loopback_host(request.host))
-    return WriteRefusal{403, "writes are taken only through a loopback name (127.0.0.1, localhost), not '" +
-                                 std::string(request.host) + "'"};
+  if (auto refusal = refuse_host(request.host, options)) return refusal;
   if (request.fetch_site == "cross-site" || request.fetch_site == "same-site")
     return WriteRefusal{403, "a page of another origin may not write here (Sec-Fetch-Site: " +
                                  std::string(request.fetch_site) + ")"};

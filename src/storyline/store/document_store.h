@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -159,6 +160,11 @@ class DocumentStore {
   // Related from either side (a relation saved by the other storyline counts), most similar
   // first, never the storyline itself.
   std::vector<std::string> related_storylines(const std::string& storyline) const;
+  // Stories whose records are to be rewritten (schema migration 9): listed in the transaction
+  // that makes them stale, so that a run that dies before rewriting them leaves them named.
+  void mark_stories_stale(const std::set<std::string>& story_ids);
+  std::vector<std::string> stale_stories() const;
+  void clear_stale_stories();  // every record is current
   std::optional<StoryRecord> story(const std::string& id) const;
   std::vector<StoryRecord> stories(const StoryQuery& query) const;  // hottest first
   size_t story_count() const;

@@ -132,6 +132,22 @@ const std::vector<std::string_view>& migrations() {
       R"sql(
         ALTER TABLE fingerprints ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1;
       )sql",
+      // 9: stories whose records (counts, heat, overview) the server left to rewrite after the
+      // answer, listed in the transaction that made them stale and cleared in the one that
+      // rewrites them: a run that dies in between (SIGKILL, power cut) has them rewritten at
+      // the next start instead of keeping stale counts until the story next changes. A store
+      // from before may have been left so by a crash: its stories whose records disagree with
+      // their documents (article count, or no record at all) are listed now.
+      R"sql(
+        CREATE TABLE stale_stories (story_id TEXT PRIMARY KEY) WITHOUT ROWID;
+        INSERT INTO stale_stories(story_id)
+          SELECT d.story_id FROM documents d LEFT JOIN stories s ON s.id = d.story_id
+          WHERE d.story_id IS NOT NULL
+          GROUP BY d.story_id
+          HAVING count(*) FILTER (WHERE d.duplicate_of IS NULL) IS NOT max(s.article_count);
+        INSERT OR IGNORE INTO stale_stories(story_id)
+          SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM documents WHERE story_id IS NOT NULL);
+      )sql",
   };
   return kMigrations;
 }
