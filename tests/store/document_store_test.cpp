@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 using namespace storyline;
 using namespace storyline::store;
@@ -216,23 +218,33 @@ TEST(DocumentStore, UndecidedIsNewsReadsBackUnknown) {
   EXPECT_TRUE(stored->page_types.empty());
 }
 
+namespace {
+
+// The store as a build before the migration containing `marker` left it: every migration before
+// that one, then `rows` (SQL) written into it. Fails the test when no migration contains `marker`.
+void make_store_before(const std::string& path, std::string_view marker, const std::string& rows) {
+  const auto& all = migrations();
+  const auto found = std::find_if(all.begin(), all.end(), [&](std::string_view migration) {
+    return migration.find(marker) != std::string_view::npos;
+  });
+  ASSERT_NE(found, all.end()) << "no migration contains " << marker;
+  const auto before = static_cast<size_t>(found - all.begin());
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  for (size_t i = 0; i < before; ++i) db.exec(std::string(all[i]));
+  db.exec("PRAGMA user_version=" + std::to_string(before));
+  db.exec("PRAGMA application_id=" + std::to_string(0x53545259));  // "STRY"
+  db.exec(rows);
+}
+
+}  // namespace
+
 TEST(DocumentStore, DocumentFromAStoreBeforeIsNewsReadsBackUnknown) {
   TempStorePath path;
   const auto& all = migrations();
-  // The store as the build before is_news left it: every migration but the one adding it.
-  size_t before_is_news = all.size();
-  for (size_t i = 0; i < all.size(); ++i)
-    if (std::string(all[i]).find("ADD COLUMN is_news") != std::string::npos) before_is_news = i;
-  ASSERT_LT(before_is_news, all.size()) << "no migration adds is_news";
-  {
-    SQLite::Database db(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (size_t i = 0; i < before_is_news; ++i) db.exec(std::string(all[i]));
-    db.exec("PRAGMA user_version=" + std::to_string(before_is_news));
-    db.exec("PRAGMA application_id=" + std::to_string(0x53545259));  // "STRY"
-    db.exec(
-        "INSERT INTO documents(id, content_hash, source, title, text, language) "
-        "VALUES ('old1', 'x', 'test', 'Talks set in Doha', 'Talks in Doha on Saturday.', 'en')");
-  }
+  make_store_before(path.str(), "ADD COLUMN is_news",
+                    "INSERT INTO documents(id, content_hash, source, title, text, language) "
+                    "VALUES ('old1', 'x', 'test', 'Talks set in Doha', 'Talks in Doha on Saturday.', 'en')");
+  if (HasFatalFailure()) return;
   DocumentStore store(path.str());
   EXPECT_EQ(store.schema_version(), static_cast<int>(all.size()));
   const auto stored = store.get("old1");
@@ -249,25 +261,14 @@ TEST(DocumentStore, DocumentFromAStoreBeforeIsNewsReadsBackUnknown) {
 // (a count, or no record at all), and a record that is right is not listed.
 TEST(DocumentStore, MigrationListsStoriesWhoseRecordsDisagreeWithTheirDocuments) {
   TempStorePath path;
-  const auto& all = migrations();
-  size_t before_stale = all.size();
-  for (size_t i = 0; i < all.size(); ++i)
-    if (std::string(all[i]).find("CREATE TABLE stale_stories") != std::string::npos) before_stale = i;
-  ASSERT_LT(before_stale, all.size()) << "no migration lists stale stories";
-  {
-    SQLite::Database db(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (size_t i = 0; i < before_stale; ++i) db.exec(std::string(all[i]));
-    db.exec("PRAGMA user_version=" + std::to_string(before_stale));
-    db.exec("PRAGMA application_id=" + std::to_string(0x53545259));  // "STRY"
-    db.exec(
-        "INSERT INTO documents(id, content_hash, title, story_id, duplicate_of) VALUES "
-        "('a1', 'x', 'A', 'story-right', NULL), ('a2', 'y', 'A copy', 'story-right', 'a1'), "
-        "('b1', 'z', 'B', 'story-stale', NULL), ('b2', 'w', 'B too', 'story-stale', NULL), "
-        "('c1', 'v', 'C', 'story-unwritten', NULL)");
-    db.exec(
-        "INSERT INTO stories(id, storyline_id, article_count) VALUES "
-        "('story-right', 'l1', 1), ('story-stale', 'l2', 1), ('story-emptied', 'l3', 2)");
-  }
+  make_store_before(path.str(), "CREATE TABLE stale_stories",
+                    "INSERT INTO documents(id, content_hash, title, story_id, duplicate_of) VALUES "
+                    "('a1', 'x', 'A', 'story-right', NULL), ('a2', 'y', 'A copy', 'story-right', 'a1'), "
+                    "('b1', 'z', 'B', 'story-stale', NULL), ('b2', 'w', 'B too', 'story-stale', NULL), "
+                    "('c1', 'v', 'C', 'story-unwritten', NULL);"
+                    "INSERT INTO stories(id, storyline_id, article_count) VALUES "
+                    "('story-right', 'l1', 1), ('story-stale', 'l2', 1), ('story-emptied', 'l3', 2)");
+  if (HasFatalFailure()) return;
   DocumentStore store(path.str());
   EXPECT_EQ(store.stale_stories(), (std::vector<std::string>{"story-emptied", "story-stale", "story-unwritten"}));
   store.clear_stale_stories();
