@@ -12,7 +12,8 @@
 
 namespace storyline::testing {
 
-CommandResult run_storyline(const std::vector<std::string>& arguments, const std::string& input) {
+CommandResult run_storyline(const std::vector<std::string>& arguments, const std::string& input,
+                            const std::string& working_directory) {
   const auto dir = std::filesystem::temp_directory_path() / ("storyline-cli-" + std::to_string(getpid()) + "-" +
                                                              std::to_string(reinterpret_cast<uintptr_t>(&arguments)));
   std::filesystem::create_directories(dir);
@@ -24,6 +25,7 @@ CommandResult run_storyline(const std::vector<std::string>& arguments, const std
     std::freopen(in_path.c_str(), "rb", stdin);
     std::freopen(out_path.c_str(), "wb", stdout);
     std::freopen(err_path.c_str(), "wb", stderr);
+    if (!working_directory.empty() && chdir(working_directory.c_str()) != 0) _exit(126);
     std::vector<char*> argv;
     std::string binary = storyline_binary();
     argv.push_back(binary.data());

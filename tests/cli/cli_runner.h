@@ -11,7 +11,9 @@ struct CommandResult {
   std::string err;
 };
 
-// `arguments` are passed as they are (no shell); `input` goes to standard input.
-CommandResult run_storyline(const std::vector<std::string>& arguments, const std::string& input = "");
+// `arguments` are passed as they are (no shell); `input` goes to standard input; the command runs
+// in `working_directory` when one is given (where default paths such as ./storyline.db land).
+CommandResult run_storyline(const std::vector<std::string>& arguments, const std::string& input = "",
+                            const std::string& working_directory = "");
 
 }  // namespace storyline::testing

@@ -54,3 +54,14 @@ TEST(ServeCommand, AMissingStoreIsRefusedUnlessCreateIsGiven) {
   EXPECT_EQ(existing.exit_code, 1) << existing.err;
   EXPECT_EQ(taken.client().Get("/healthz")->status, 200) << "the first server still answers alone";
 }
+
+// Without --db the default store (./storyline.db) is made where it is missing: a tool that starts
+// `storyline serve` alone on a fresh machine (INTERFACE.md's contest use) must still get a server.
+TEST(ServeCommand, TheDefaultStoreIsMadeWhenMissing) {
+  RunningServer taken;  // the taken port stops serve once the store is open
+  TempFolder folder("serve-default");
+  const auto result = run_storyline({"serve", "--port", std::to_string(taken.port())}, "", folder.path.string());
+  EXPECT_EQ(result.exit_code, 1) << result.err;  // the port, not the store
+  EXPECT_EQ(result.err.find("no such store"), std::string::npos) << result.err;
+  EXPECT_TRUE(std::filesystem::exists(folder.path / "storyline.db"));
+}
