@@ -85,4 +85,11 @@ std::vector<Publisher> publishers_of(const std::vector<const Document*>& documen
   return publishers;
 }
 
+std::vector<Publisher> publishers_of(const std::vector<Document>& documents) {
+  std::vector<const Document*> pointers;
+  pointers.reserve(documents.size());
+  for (const Document& document : documents) pointers.push_back(&document);
+  return publishers_of(pointers);
+}
+
 }  // namespace storyline

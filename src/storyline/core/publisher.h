@@ -33,5 +33,7 @@ std::string publisher_key(const Document& document);
 // two of the same name. When the name stands for several domains among them, the first of those
 // documents decides. Nothing else changes: two domains are two publishers whatever they are called.
 std::vector<Publisher> publishers_of(const std::vector<const Document*>& documents);
+// The same for documents held together (a story's articles).
+std::vector<Publisher> publishers_of(const std::vector<Document>& documents);
 
 }  // namespace storyline

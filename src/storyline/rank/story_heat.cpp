@@ -42,10 +42,7 @@ StoryHeat story_heat(const std::vector<Document>& articles, int64_t now_unix, co
   if (articles.empty()) return heat;
   // core/publisher.h's publishers, the articles counted together: "Valley Times" without a URL
   // and valleytimes.com are one.
-  std::vector<const Document*> documents;
-  documents.reserve(articles.size());
-  for (const Document& article : articles) documents.push_back(&article);
-  std::vector<Publisher> keyed = publishers_of(documents);
+  std::vector<Publisher> keyed = publishers_of(articles);
   std::unordered_set<std::string> publishers;
   double quality_sum = 0;
   std::optional<int64_t> first;

@@ -181,10 +181,7 @@ std::vector<Bullet> summary_bullets(const std::vector<Document>& articles, Story
     sentences[best_index].candidate = false;
   }
 
-  std::vector<const Document*> documents;
-  documents.reserve(articles.size());
-  for (const Document& article : articles) documents.push_back(&article);
-  const std::vector<Publisher> publishers = publishers_of(documents);
+  const std::vector<Publisher> publishers = publishers_of(articles);
   std::vector<Bullet> bullets;
   for (size_t c : chosen) {
     Bullet bullet;

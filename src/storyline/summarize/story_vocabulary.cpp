@@ -28,12 +28,9 @@ StoryVocabulary::StoryVocabulary(const std::vector<Document>& articles) : analyz
   // Grouped by publisher (core/publisher.h) so that a term is counted once per publisher.
   std::vector<size_t> order(articles.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::vector<const Document*> documents;
-  documents.reserve(articles.size());
-  for (const Document& article : articles) documents.push_back(&article);
   std::vector<std::string> keys;
   keys.reserve(articles.size());
-  for (Publisher& publisher : publishers_of(documents)) keys.push_back(std::move(publisher.key));
+  for (Publisher& publisher : publishers_of(articles)) keys.push_back(std::move(publisher.key));
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
   for (size_t index : order) {
     const Document& article = articles[index];
