@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storyline/core/string_map.h"
+
 namespace storyline::cluster {
 
 using TermId = uint32_t;
@@ -27,11 +29,7 @@ class Vocabulary {
   const std::string& term(TermId id) const { return terms_[id]; }
 
  private:
-  struct TransparentHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  std::unordered_map<std::string, TermId, TransparentHash, std::equal_to<>> ids_;
+  StringMap<TermId> ids_;
   std::vector<std::string> terms_;
 };
 
@@ -51,13 +49,9 @@ class DocumentFrequencies {
   uint64_t documents_in(std::string_view language) const;
 
  private:
-  struct TransparentHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   std::vector<uint32_t> counts_;
   uint64_t documents_ = 0;
-  std::unordered_map<std::string, uint64_t, TransparentHash, std::equal_to<>> by_language_;
+  StringMap<uint64_t> by_language_;
 };
 
 // Weighted counts (title words count more) to ln(1 + count) * idf, L2-normalised; `documents` is

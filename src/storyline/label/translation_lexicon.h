@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storyline/core/string_map.h"
+
 namespace storyline::label {
 
 struct Translation {
@@ -45,12 +47,8 @@ class TranslationLexicon {
  private:
   std::vector<Translation> translations_;
   std::unordered_map<std::string, size_t> index_;  // "language\tterm" -> translations_[i]
-  struct TransparentHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   // English term -> its first translations_[i]
-  std::unordered_map<std::string, size_t, TransparentHash, std::equal_to<>> targets_;
+  StringMap<size_t> targets_;
 };
 
 }  // namespace storyline::label
