@@ -33,3 +33,18 @@ TEST(Ascii, ContainsAnyOfAListOrAnArray) {
   const std::vector<std::string> words = {"x", "y"};
   EXPECT_TRUE(contains_any("xyz", words));
 }
+
+// HTTP list headers ("120, 120", "public, max-age=60") read element by element; an empty element
+// is kept so that a caller can refuse it.
+TEST(Ascii, ListElementsAreTrimmedAndEmptyOnesKept) {
+  EXPECT_EQ(storyline::list_elements("public, max-age=60 "), (std::vector<std::string_view>{"public", "max-age=60"}));
+  EXPECT_EQ(storyline::list_elements("5,,5"), (std::vector<std::string_view>{"5", "", "5"}));
+  EXPECT_EQ(storyline::list_elements(""), (std::vector<std::string_view>{""}));
+}
+
+TEST(Ascii, DecimalDigitsAreDigitsOnly) {
+  EXPECT_EQ(storyline::decimal_digits("3600"), 3600u);
+  EXPECT_EQ(storyline::decimal_digits("0"), 0u);
+  for (std::string_view bad : {"", "-5", "+5", " 5", "12abc", "0x10", "99999999999999999999999"})
+    EXPECT_FALSE(storyline::decimal_digits(bad)) << bad;
+}

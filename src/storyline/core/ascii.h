@@ -2,9 +2,12 @@
 // Byte-wise text helpers for ASCII: case, trimming and phrase search over markup, headers, URLs,
 // rule phrases and other text where only ASCII letters need folding (text::fold_case is the
 // Unicode case folding, for words). Bytes outside ASCII are left as they are.
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace storyline {
 
@@ -20,6 +23,14 @@ std::string lower_ascii(std::string_view text);
 // `text` without the leading and trailing bytes in `characters`: a view, and a copy.
 std::string_view trim(std::string_view text, std::string_view characters = kAsciiSpace);
 std::string trimmed(std::string_view text, std::string_view characters = kAsciiSpace);
+
+// The elements of a comma-separated list (an HTTP header's value, RFC 9110 5.3), each trimmed of
+// kAsciiSpace; empty elements are kept, so that "5,,5" shows what it holds.
+std::vector<std::string_view> list_elements(std::string_view list);
+
+// A whole number written in ASCII digits only ("3600"): nullopt for anything else (a sign, a
+// space, "12abc", "") and for a number past uint64_t.
+std::optional<uint64_t> decimal_digits(std::string_view text);
 
 // True when `text` holds one of `phrases` (byte for byte: lower-case both first for case-blind).
 template <typename Phrases>

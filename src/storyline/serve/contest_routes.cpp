@@ -1,6 +1,5 @@
 // The Telegram data-clustering contest (2020) server API: PUT /{name} (an article's HTML, with
 // Cache-Control: max-age as its time to live), DELETE /{name}, GET /threads.
-#include <charconv>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -30,27 +29,24 @@ bool is_valid_article_name(const std::string& name) {
 // (RFC 9111 5.2: delta-seconds, digits only), nullopt when it has none. A max-age that is no
 // number of seconds ("abc", "12abc", "-5", "") or two that differ throw std::invalid_argument
 // naming it: taken as "no time to live", the article would never expire.
-std::optional<int64_t> max_age(std::string_view cache_control) {
+std::optional<int64_t> max_age(const std::vector<std::string_view>& cache_control) {
   std::optional<int64_t> seconds;
-  while (!cache_control.empty()) {
-    const size_t comma = cache_control.find(',');
-    const std::string_view directive = trim(cache_control.substr(0, comma));
-    cache_control = comma == std::string_view::npos ? std::string_view{} : cache_control.substr(comma + 1);
-    const size_t equals = directive.find('=');
-    if (lower_ascii(trim(directive.substr(0, equals))) != "max-age") continue;
-    const std::string_view value = equals == std::string_view::npos ? std::string_view{}
-                                                                    : trim(directive.substr(equals + 1));
-    int64_t parsed = -1;
-    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-    // 12 digits: over 30,000 years, and far from overflowing when added to the clock.
-    if (value.empty() || value.size() > 12 || value.front() == '-' || error != std::errc{} ||
-        end != value.data() + value.size())
-      throw std::invalid_argument("Cache-Control: '" + std::string(directive) +
-                                  "' is no time to live: give max-age as a whole number of seconds (max-age=3600)");
-    if (seconds && *seconds != parsed)
-      throw std::invalid_argument("Cache-Control gives two different max-age values: give one");
-    seconds = parsed;
-  }
+  // Every Cache-Control header the request has, as one list (RFC 9110 5.3).
+  for (std::string_view value : cache_control)
+    for (std::string_view directive : list_elements(value)) {
+      const size_t equals = directive.find('=');
+      if (lower_ascii(trim(directive.substr(0, equals))) != "max-age") continue;
+      const std::string_view text = equals == std::string_view::npos ? std::string_view{}
+                                                                     : trim(directive.substr(equals + 1));
+      // 12 digits: over 30,000 years, and far from overflowing when added to the clock.
+      const std::optional<uint64_t> parsed = text.size() > 12 ? std::nullopt : decimal_digits(text);
+      if (!parsed)
+        throw std::invalid_argument("Cache-Control: '" + std::string(directive) +
+                                    "' is no time to live: give max-age as a whole number of seconds (max-age=3600)");
+      if (seconds && *seconds != static_cast<int64_t>(*parsed))
+        throw std::invalid_argument("Cache-Control gives two different max-age values: give one");
+      seconds = static_cast<int64_t>(*parsed);
+    }
   return seconds;
 }
 
@@ -93,11 +89,7 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
                if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
                std::optional<int64_t> expires_at;
                try {
-                 // Every Cache-Control header the request has, as one list (RFC 9110 5.3).
-                 std::string cache_control;
-                 for (size_t i = 0; i < request.get_header_value_count("Cache-Control"); ++i)
-                   cache_control += request.get_header_value("Cache-Control", i) + ",";
-                 if (const auto age = max_age(cache_control)) expires_at = unix_now() + *age;
+                 if (const auto age = max_age(header_values(request, "Cache-Control"))) expires_at = unix_now() + *age;
                } catch (const std::invalid_argument& error) {
                  return reply_error(response, 400, error.what());
                }

@@ -59,4 +59,11 @@ int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+std::vector<std::string_view> header_values(const httplib::Request& request, const char* name) {
+  std::vector<std::string_view> values;
+  const auto [first, last] = request.headers.equal_range(name);
+  for (auto it = first; it != last; ++it) values.push_back(it->second);
+  return values;
+}
+
 }  // namespace storyline::serve

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace storyline::serve {
 
@@ -24,5 +26,7 @@ std::optional<std::optional<int64_t>> time_parameter(const httplib::Request& req
 inline constexpr std::string_view kTimeParameterError =
     "since and until must be an ISO 8601 time or Unix seconds, e.g. 2019-11-15T00:00:00Z or 1573776000";
 int64_t unix_now();
+// Every value of a header, as received (views into the request).
+std::vector<std::string_view> header_values(const httplib::Request& request, const char* name);
 
 }  // namespace storyline::serve

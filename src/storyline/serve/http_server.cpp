@@ -58,14 +58,6 @@ std::string route_label(const httplib::Request& request) {
   return request.method + " " + (kRoutes.contains(request.path) ? request.path : std::string("(other)"));
 }
 
-// Every value of a header, as received.
-std::vector<std::string_view> header_values(const httplib::Request& request, const char* name) {
-  std::vector<std::string_view> values;
-  const auto [first, last] = request.headers.equal_range(name);
-  for (auto it = first; it != last; ++it) values.push_back(it->second);
-  return values;
-}
-
 ConnectionLimits connection_limits(const ServerOptions& options) {
   using std::chrono::seconds;
   ConnectionLimits limits;

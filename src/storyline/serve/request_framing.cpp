@@ -1,6 +1,5 @@
 #include "storyline/serve/request_framing.h"
 
-#include <charconv>
 #include <cstdint>
 
 #include "storyline/core/ascii.h"
@@ -11,14 +10,8 @@ namespace {
 // The comma-separated elements of every value of a header (RFC 9110 5.3), trimmed.
 std::vector<std::string_view> list_elements(const std::vector<std::string_view>& values) {
   std::vector<std::string_view> elements;
-  for (std::string_view value : values) {
-    while (true) {
-      const size_t comma = value.find(',');
-      elements.push_back(trim(value.substr(0, comma)));
-      if (comma == std::string_view::npos) break;
-      value.remove_prefix(comma + 1);
-    }
-  }
+  for (std::string_view value : values)
+    for (std::string_view element : storyline::list_elements(value)) elements.push_back(element);
   return elements;
 }
 
@@ -49,12 +42,10 @@ std::optional<FramingError> framing_error(const std::vector<std::string_view>& c
   }
   std::optional<uint64_t> length;
   for (std::string_view element : list_elements(content_lengths)) {
-    uint64_t value = 0;
-    const auto [end, error] = std::from_chars(element.data(), element.data() + element.size(), value);
-    // Digits only (RFC 9110 8.6): from_chars takes no sign or space, and says when it overflows.
-    if (element.empty() || element.front() == '-' || error != std::errc{} || end != element.data() + element.size())
-      return FramingError{400, "Content-Length " + quoted(element) + " is not a number of bytes"};
-    if (length && *length != value) return FramingError{400, "two different Content-Length values: send one"};
+    // Digits only (RFC 9110 8.6).
+    const std::optional<uint64_t> value = decimal_digits(element);
+    if (!value) return FramingError{400, "Content-Length " + quoted(element) + " is not a number of bytes"};
+    if (length && *length != *value) return FramingError{400, "two different Content-Length values: send one"};
     length = value;
   }
   return std::nullopt;
