@@ -28,6 +28,7 @@
 #include "storyline/eval/meantime_corpus.h"
 #include "storyline/eval/page_corpora.h"
 #include "storyline/eval/page_gold.h"
+#include "storyline/eval/related_links.h"
 #include "storyline/eval/same_event_fit.h"
 #include "storyline/eval/story_gold.h"
 #include "storyline/label/label_document.h"
@@ -304,33 +305,13 @@ void print_score(const char* what, const cluster::BCubedScore& score) {
               score.clusters, score.gold_classes);
 }
 
-// Related storylines judged by the gold: a link is right when the two made storylines' scored
-// documents belong mostly to one gold storyline (ECB+'s topic, MEANTIME's). Links between
-// storylines without scored documents are not judged.
+// Related storylines judged by the gold (eval/related_links.h).
 void print_related(const Corpus& corpus, const OnlineResult& online) {
-  std::map<std::string, std::map<std::string, size_t>> gold_counts;  // made storyline -> gold -> documents
-  for (size_t i = 0; i < online.storyline_of.size(); ++i)
-    if (!corpus.gold_storylines[i].empty()) ++gold_counts[online.storyline_of[i]][corpus.gold_storylines[i]];
-  std::map<std::string, std::string> main_gold;
-  for (const auto& [made, counts] : gold_counts)
-    main_gold[made] = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-                        return a.second < b.second;
-                      })->first;
-  size_t links = 0, right = 0, with_links = 0;
-  for (const auto& [made, related] : online.related) {
-    if (!main_gold.contains(made)) continue;
-    bool any = false;
-    for (const std::string& other : related) {
-      if (!main_gold.contains(other)) continue;
-      any = true;
-      ++links;
-      right += main_gold[other] == main_gold[made];
-    }
-    with_links += any;
-  }
+  const cluster::RelatedLinkScore score = cluster::related_links_within_gold(online.storyline_of, corpus.gold_storylines,
+                                                                             online.related);
   std::printf("  %-30s %zu links from %zu of %zu storylines, %.3f of them within one gold storyline\n", "related storylines",
-              links, with_links, main_gold.size(),
-              links == 0 ? 0.0 : static_cast<double>(right) / static_cast<double>(links));
+              score.links, score.storylines_with_links, score.storylines,
+              score.links == 0 ? 0.0 : static_cast<double>(score.within_gold) / static_cast<double>(score.links));
 }
 
 // Gold stories labelled "<part>/<story>" (the contest gold's one-hour slices) scored part by part:

@@ -3,15 +3,14 @@
 // 0.893 / 0.909 / 0.893 (mean 0.898), storyline 0.881 / 0.889 / 0.893.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <map>
 #include <random>
-#include <set>
 
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/story_clusterer.h"
 #include "storyline/eval/bcubed.h"
 #include "storyline/eval/ecbplus_corpus.h"
+#include "storyline/eval/related_links.h"
 #include "storyline/label/label_document.h"
 #include "test_paths.h"
 
@@ -53,21 +52,12 @@ Scores cluster_shuffled(const std::vector<LabeledDocument>& labeled, uint32_t se
     storylines.push_back(clusterer.storyline_id(i));
   }
   Scores scores{bcubed(stories, gold_stories), bcubed(storylines, gold_storylines)};
-  std::map<std::string, std::map<std::string, size_t>> topics;  // made storyline -> gold topic -> documents
-  for (size_t i = 0; i < storylines.size(); ++i) ++topics[storylines[i]][gold_storylines[i]];
-  const auto main_topic = [&](const std::string& storyline) {
-    const auto& counts = topics.at(storyline);
-    return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; })
-        ->first;
-  };
-  std::set<std::string> seen;
-  for (size_t i = 0; i < clusterer.documents(); ++i) {
-    if (!seen.insert(storylines[i]).second) continue;
-    for (const std::string& other : clusterer.related_storylines(i)) {
-      ++scores.related_links;
-      scores.related_within_topic += main_topic(other) == main_topic(storylines[i]);
-    }
-  }
+  std::map<std::string, std::vector<std::string>> related;
+  for (size_t i = 0; i < clusterer.documents(); ++i)
+    if (!related.contains(storylines[i])) related[storylines[i]] = clusterer.related_storylines(i);
+  const RelatedLinkScore links = related_links_within_gold(storylines, gold_storylines, related);
+  scores.related_links = links.links;
+  scores.related_within_topic = links.within_gold;
   return scores;
 }
 
