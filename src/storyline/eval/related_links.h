@@ -9,10 +9,10 @@
 namespace storyline::cluster {
 
 struct RelatedLinkScore {
-  size_t links = 0;                // judged links
-  size_t within_gold = 0;          // of them, within one gold storyline
+  size_t links = 0;        // judged links
+  size_t within_gold = 0;  // of them, within one gold storyline
   size_t storylines_with_links = 0;
-  size_t storylines = 0;           // made storylines with scored documents
+  size_t storylines = 0;  // made storylines with scored documents
 };
 
 // `storyline_of[i]` and `gold_storylines[i]` label document i ("" gold: not scored); `related`
