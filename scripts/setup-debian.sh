@@ -9,6 +9,9 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev libcpp-httplib-dev libcurl4-openssl-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base
+  dict-de-en dict-freedict-deu-eng mueller7-dict dict-freedict-eng-rus dict-freedict-fra-eng dict-freedict-spa-eng
+  dict-freedict-ita-eng dict-freedict-por-eng dict-freedict-ara-eng dict-freedict-pol-eng dict-freedict-tur-eng
+  dict-freedict-jpn-eng
   wrk curl python3 python3-feedparser
   chromium chromium-driver
   clang libfuzzer-14-dev libclang-rt-14-dev

@@ -78,3 +78,48 @@ TEST(TranslationLexicon, ShippedLexiconTranslatesCommonNewsWords) {
   EXPECT_EQ(english("de", "polizei"), "polic");
   EXPECT_EQ(english("fr", "gouvern"), "govern");
 }
+
+TEST(TranslationLexicon, ShippedLexiconHasTheDictionariesNewsWords) {
+  const TranslationLexicon& lexicon = default_translation_lexicon();
+  const auto english = [&](const char* language, const char* term) {
+    const std::string* found = lexicon.english(language, term);
+    return found ? *found : std::string("(none)");
+  };
+  // Words FLORES' sentences never repeat, from the dictionaries (checked by reading).
+  EXPECT_EQ(english("de", "gericht"), "court");
+  EXPECT_EQ(english("de", "krieg"), "war");
+  EXPECT_EQ(english("ru", "банк"), "bank");
+  EXPECT_EQ(english("ru", "нефт"), "oil");
+  EXPECT_EQ(english("ru", "экономик"), "econom");
+}
+
+TEST(TranslationLexicon, PairsSentencesTaughtCanBeAskedForAlone) {
+  const TranslationLexicon lexicon(
+      {{"de", "regier", "govern", 12}, {"de", "wahl", "elect", 0}, {"ru", "выбор", "elect", 0}});
+  constexpr auto kSentences = TranslationLexicon::Evidence::kSentences;
+  ASSERT_NE(lexicon.english("de", "wahl"), nullptr);
+  EXPECT_EQ(*lexicon.english("de", "wahl"), "elect");
+  EXPECT_EQ(lexicon.english("de", "wahl", kSentences), nullptr);
+  ASSERT_NE(lexicon.english("de", "regier", kSentences), nullptr);
+  EXPECT_NE(lexicon.english_target("elect"), nullptr);
+  EXPECT_EQ(lexicon.english_target("elect", kSentences), nullptr);
+  EXPECT_NE(lexicon.english_target("govern", kSentences), nullptr);
+}
+
+TEST(TranslationLexicon, ManyPairsAreAllFoundAndRoundTrip) {
+  std::vector<Translation> pairs;
+  for (int i = 0; i < 5000; ++i)
+    pairs.push_back({i % 2 ? "de" : "ru", "term" + std::to_string(i), "english" + std::to_string(i % 700),
+                     static_cast<unsigned>(i % 3)});
+  const TranslationLexicon lexicon(pairs);
+  ASSERT_EQ(lexicon.size(), pairs.size());
+  for (const Translation& pair : pairs) {
+    const std::string* found = lexicon.english(pair.language, pair.term);
+    ASSERT_NE(found, nullptr) << pair.term;
+    EXPECT_EQ(*found, pair.english);
+  }
+  EXPECT_EQ(lexicon.english("de", "term0"), nullptr);  // term0 is Russian
+  EXPECT_EQ(lexicon.english("de", "term5001"), nullptr);
+  const TranslationLexicon again = TranslationLexicon::deserialize(lexicon.serialize(), "round trip");
+  EXPECT_EQ(again.serialize(), lexicon.serialize());
+}

@@ -150,6 +150,18 @@ label::TranslationLexicon train_translation_lexicon(const std::vector<ParallelSe
   return label::TranslationLexicon(std::move(translations));
 }
 
+std::set<std::string> general_english_terms(const std::vector<ParallelSentence>& sentences, double max_share) {
+  std::set<std::string> distinct;
+  for (const auto& sentence : sentences) distinct.insert(sentence.english);
+  text::Analyzer analyzer("en");
+  Vocabulary vocabulary;
+  for (const std::string& sentence : distinct) analyze(analyzer, sentence, vocabulary);
+  std::set<std::string> general;
+  for (size_t id = 0; id < vocabulary.terms.size(); ++id)
+    if (vocabulary.sentences[id] > max_share * double(distinct.size())) general.insert(vocabulary.terms[id]);
+  return general;
+}
+
 std::vector<ParallelSentence> load_sib200_parallel(const std::string& folder, const std::vector<std::string>& splits) {
   std::map<std::string, std::string> english;  // index_id -> sentence
   for (const std::string& split : splits)

@@ -5,6 +5,7 @@
 // likely translation and both were seen in enough sentences. No Debian package does word
 // alignment as a library (fast_align and GIZA++ are programs, not packaged), and Model 1 is a
 // short loop, so it is written here.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct LexiconOptions {
 
 label::TranslationLexicon train_translation_lexicon(const std::vector<ParallelSentence>& sentences,
                                                     const LexiconOptions& options = {});
+
+// The English terms in more than `max_share` of the distinct English sentences: the general words
+// (LexiconOptions::max_english_share) a translation must not lead to, whatever its source.
+std::set<std::string> general_english_terms(const std::vector<ParallelSentence>& sentences, double max_share);
 
 // SIB-200's sentences in every language of `folder` but English, each with its English sentence
 // (the same index_id), from the given splits. Throws std::runtime_error naming a file it cannot read.

@@ -20,7 +20,8 @@ CategoryText category_text(const Document& document) {
   input.language = document.language && !document.language->empty() ? std::string_view(*document.language) : "en";
   if (document.url) input.url = *document.url;
   if (document.section) input.section = *document.section;
-  input.lexicon = &default_translation_lexicon();
+  // English is never translated: an English-only run need not load the lexicon.
+  if (input.language != "en") input.lexicon = &default_translation_lexicon();
   return input;
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "storyline/core/hash.h"
 #include "storyline/core/table_rows.h"
 #include "storyline/label/category_model.h"  // ModelError
 
@@ -22,43 +23,115 @@ const std::string& key_of(std::string_view language, std::string_view term, std:
 
 }  // namespace
 
-TranslationLexicon::TranslationLexicon(std::vector<Translation> translations) : translations_(std::move(translations)) {
-  std::sort(translations_.begin(), translations_.end(), [](const Translation& a, const Translation& b) {
+TranslationLexicon::TranslationLexicon(const std::vector<Translation>& translations) {
+  std::vector<PairView> pairs;
+  pairs.reserve(translations.size());
+  for (const Translation& t : translations) pairs.push_back({t.language, t.term, t.english, t.sentences});
+  build(std::move(pairs));
+}
+
+void TranslationLexicon::build(std::vector<PairView> pairs) {
+  const auto in_order = [](const PairView& a, const PairView& b) {
     return std::tie(a.language, a.term, a.english) < std::tie(b.language, b.term, b.english);
-  });
+  };
+  if (!std::is_sorted(pairs.begin(), pairs.end(), in_order)) std::sort(pairs.begin(), pairs.end(), in_order);
   // One English term per source term: the first in order wins, so a repeated line cannot make the
   // answer depend on the file's order.
-  std::vector<Translation> unique;
-  std::string key;
-  for (auto& translation : translations_)
-    if (index_.emplace(key_of(translation.language, translation.term, key), unique.size()).second)
-      unique.push_back(std::move(translation));
-  translations_ = std::move(unique);
-  for (size_t i = 0; i < translations_.size(); ++i) targets_.emplace(translations_[i].english, i);
+  pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                          [](const PairView& a, const PairView& b) { return a.language == b.language && a.term == b.term; }),
+              pairs.end());
+  // Distinct English terms by hash first, then sorted: sorting every pair's term cost more than
+  // the rest of loading.
+  StringMap<uint32_t> first_seen;
+  std::vector<uint32_t> target_of_pair;
+  target_of_pair.reserve(pairs.size());
+  for (const PairView& pair : pairs) {
+    auto found = first_seen.find(pair.english);
+    if (found == first_seen.end())
+      found = first_seen.emplace(std::string(pair.english), static_cast<uint32_t>(first_seen.size())).first;
+    target_of_pair.push_back(found->second);
+  }
+  english_.resize(first_seen.size());
+  for (auto& [term, id] : first_seen) english_[id] = term;
+  std::vector<uint32_t> order(english_.size()), rank(english_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return english_[a] < english_[b]; });
+  std::vector<std::string> sorted(english_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    rank[order[i]] = i;
+    sorted[i] = std::move(english_[order[i]]);
+  }
+  english_ = std::move(sorted);
+  for (auto& [term, id] : first_seen) id = rank[id];
+  english_index_ = std::move(first_seen);
+
+  taught_by_sentences_.assign(english_.size(), false);
+  rows_.reserve(pairs.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const PairView& pair = pairs[i];
+    if (pair.sentences > 0) taught_by_sentences_[rank[target_of_pair[i]]] = true;
+    rows_.push_back({static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(pair.language.size() + 1 + pair.term.size()),
+                     rank[target_of_pair[i]], pair.sentences});
+    keys_.append(pair.language).push_back('\t');
+    keys_.append(pair.term);
+  }
+  size_t capacity = 16;
+  while (capacity < 2 * rows_.size()) capacity *= 2;
+  slots_.assign(capacity, 0);
+  for (size_t row = 0; row < rows_.size(); ++row) {
+    size_t slot = fnv1a64(key_of(row)) & (capacity - 1);
+    while (slots_[slot] != 0) slot = (slot + 1) & (capacity - 1);
+    slots_[slot] = static_cast<uint32_t>(row + 1);
+  }
 }
 
-const std::string* TranslationLexicon::english(std::string_view language, std::string_view term) const {
-  if (index_.empty()) return nullptr;
+const std::string* TranslationLexicon::english(std::string_view language, std::string_view term, Evidence evidence) const {
+  if (rows_.empty()) return nullptr;
   thread_local std::string key;
-  const auto found = index_.find(key_of(language, term, key));
-  return found == index_.end() ? nullptr : &translations_[found->second].english;
+  const std::string_view wanted = label::key_of(language, term, key);
+  const size_t mask = slots_.size() - 1;
+  for (size_t slot = fnv1a64(wanted) & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const size_t row = slots_[slot] - 1;
+    if (key_of(row) != wanted) continue;
+    if (evidence == Evidence::kSentences && rows_[row].sentences == 0) return nullptr;
+    return &english_[rows_[row].english];
+  }
+  return nullptr;
 }
 
-const std::string* TranslationLexicon::english_target(std::string_view english) const {
-  const auto found = targets_.find(english);
-  return found == targets_.end() ? nullptr : &translations_[found->second].english;
+const std::string* TranslationLexicon::english_target(std::string_view english, Evidence evidence) const {
+  const auto found = english_index_.find(english);
+  if (found == english_index_.end()) return nullptr;
+  if (evidence == Evidence::kSentences && !taught_by_sentences_[found->second]) return nullptr;
+  return &english_[found->second];
+}
+
+std::vector<Translation> TranslationLexicon::translations() const {
+  std::vector<Translation> all;
+  all.reserve(rows_.size());
+  for (size_t row = 0; row < rows_.size(); ++row) {
+    const std::string_view key = key_of(row);
+    const size_t tab = key.find('\t');
+    all.push_back({std::string(key.substr(0, tab)), std::string(key.substr(tab + 1)), english_[rows_[row].english],
+                   rows_[row].sentences});
+  }
+  return all;
 }
 
 std::string TranslationLexicon::serialize() const {
-  std::ostringstream out;
-  out << "# storyline translation lexicon: language, term, English term, sentences seen (storyline train lexicon)\n";
-  for (const Translation& t : translations_)
-    out << t.language << '\t' << t.term << '\t' << t.english << '\t' << t.sentences << '\n';
-  return out.str();
+  std::string out =
+      "# storyline translation lexicon: language, term, English term, sentences seen (storyline train lexicon)\n";
+  for (size_t row = 0; row < rows_.size(); ++row) {
+    out.append(key_of(row)).push_back('\t');
+    out.append(english_[rows_[row].english]).push_back('\t');
+    out.append(std::to_string(rows_[row].sentences)).push_back('\n');
+  }
+  return out;
 }
 
 TranslationLexicon TranslationLexicon::deserialize(std::string_view text, const std::string& name) {
-  std::vector<Translation> translations;
+  std::vector<PairView> pairs;  // views into `text`, copied by build()
+  pairs.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   for_each_table_row(text, [&](size_t line, const TableRow& fields) {
     if (fields.size() != 4 || fields[0].empty() || fields[1].empty() || fields[2].empty())
       throw ModelError(name + ":" + std::to_string(line) +
@@ -70,17 +143,22 @@ TranslationLexicon TranslationLexicon::deserialize(std::string_view text, const 
     if (error != std::errc() || stop != end || fields[3].empty())
       throw ModelError(name + ":" + std::to_string(line) + ": the sentence count '" + std::string(fields[3]) +
                        "' is not a number");
-    translations.push_back({std::string(fields[0]), std::string(fields[1]), std::string(fields[2]), sentences});
+    pairs.push_back({fields[0], fields[1], fields[2], sentences});
   });
-  return TranslationLexicon(std::move(translations));
+  TranslationLexicon lexicon;
+  lexicon.build(std::move(pairs));
+  return lexicon;
 }
 
 TranslationLexicon TranslationLexicon::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ModelError(path + ": cannot read the translation lexicon; train it with `storyline train lexicon`");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return deserialize(text.str(), path);
+  std::string text;
+  in.seekg(0, std::ios::end);
+  text.resize(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+  in.seekg(0, std::ios::beg);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  return deserialize(text, path);
 }
 
 void TranslationLexicon::save(const std::string& path) const {
