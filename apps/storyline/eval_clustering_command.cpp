@@ -21,6 +21,7 @@
 #include "story_corpora.h"
 #include "storyline/cluster/document_analysis.h"
 #include "storyline/cluster/story_clusterer.h"
+#include "storyline/core/hash.h"
 #include "storyline/eval/agglomerative_baseline.h"
 #include "storyline/eval/bcubed.h"
 #include "storyline/eval/category_datasets.h"
@@ -61,6 +62,8 @@ struct EvalClusteringOptions : StoryCorpusOptions {
   size_t min_shared_names = cluster::StoryOptions{}.min_shared_name_anchors;
   double window_days = cluster::StoryOptions{}.clusters.window_days;
   double decay_days = cluster::StoryOptions{}.clusters.decay_days;
+  double dated_stream_share = cluster::StoryOptions{}.dated_stream_share;
+  double strip_dates = 0;  // share of documents scored as if undated
 };
 
 struct OnlineResult {
@@ -92,6 +95,7 @@ cluster::StoryOptions story_options_of(const EvalClusteringOptions& options) {
   story.min_shared_name_anchors = options.min_shared_names;
   story.clusters.window_days = story.members.window_days = options.window_days;
   story.clusters.decay_days = story.members.decay_days = options.decay_days;
+  story.dated_stream_share = options.dated_stream_share;
   return story;
 }
 
@@ -346,6 +350,13 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     return 1;
   }
 
+  // Undated reports in a dated stream, simulated: a fixed share of each corpus loses its date.
+  if (options.strip_dates > 0)
+    for (Corpus& corpus : corpora)
+      for (size_t i = 0; i < corpus.documents.size(); ++i)
+        if (double(fnv1a64(std::to_string(i) + corpus.titles[i]) % 1000) < options.strip_dates * 1000)
+          corpus.documents[i].day.reset();
+
   const cluster::StoryOptions story_options = story_options_of(options);
   // The baseline's cuts are chosen on ECB+ and kept for the other corpora: what a user could do.
   const Baseline ecbplus_baseline = baseline_of(corpora[0], options.shares);
@@ -532,6 +543,12 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command->add_option("--window-days", options->window_days, "Days apart with no time penalty")->capture_default_str();
   command->add_option("--decay-days", options->decay_days, "Beyond the window, similarity decays by e every this many days")
       ->capture_default_str();
+  command
+      ->add_option("--dated-stream-share", options->dated_stream_share,
+                   "Share of dated documents from which two undated ones need more in common (above 1: never)")
+      ->capture_default_str();
+  command->add_option("--strip-dates", options->strip_dates,
+                      "Share of each corpus's documents scored as if undated (undated reports in a dated stream)");
   command->add_flag("--details", options->details, "Also print the events split over several stories and the mixed stories");
   command->add_flag("--fit", options->fit,
                     "Also fit the same-event decision on each corpus's labelled pairs and score it on the others");

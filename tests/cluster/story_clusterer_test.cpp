@@ -185,6 +185,35 @@ TEST(StoryClusterer, AnUndatedSideNeedsMoreInCommon) {
   EXPECT_LT(clusters.time_factor(dated, far), 0.01f);
 }
 
+TEST(StoryClusterer, TwoUndatedSidesNeedMoreInCommonOnlyInADatedStream) {
+  CentroidClusters clusters(ClusterOptions{.one_side_undated_factor = 0.6f});
+  const DayRange undated{};
+  EXPECT_FLOAT_EQ(clusters.time_factor(undated, undated), 1.0f);
+  clusters.set_both_undated_factor(0.6f);
+  EXPECT_FLOAT_EQ(clusters.time_factor(undated, undated), 0.6f);
+}
+
+// Two undated reports of one subject, different events (an embassy closed in 2021, its reopening
+// ruled out years later), amid dated news: time cannot tell them apart as it tells their dated
+// neighbours, so they need more in common than in a stream where nothing has a date.
+TEST(StoryClusterer, UndatedReportsOfOneSubjectStayApartInADatedStream) {
+  auto documents = two_earthquakes();
+  documents.push_back(make("embassy-closed", "US closes its embassy in Kabul and moves diplomats to Doha",
+                           "The United States closed its embassy in Kabul and moved its diplomats to Doha in Qatar "
+                           "after the Taliban took the capital, the State Department said."));
+  documents.push_back(make("embassy-ruled-out", "Washington rules out reopening Kabul embassy",
+                           "A National Security Council spokesperson said the United States has no plans to reopen "
+                           "its embassy or recognise the Taliban, despite a delegation's visit last month."));
+  const auto dated_stream = run(documents);
+  EXPECT_NE(dated_stream.story.at("embassy-closed"), dated_stream.story.at("embassy-ruled-out"));
+  StoryOptions time_ignored;
+  time_ignored.dated_stream_share = 2;  // never a dated stream: two undated reports count in full
+  const auto counted_in_full = run(documents, 1000, time_ignored);
+  EXPECT_EQ(counted_in_full.story.at("embassy-closed"), counted_in_full.story.at("embassy-ruled-out"));
+  // The earthquakes are dated: their stories are as before.
+  EXPECT_EQ(dated_stream.story.at("quake-a1"), dated_stream.story.at("quake-a3"));
+}
+
 // The first report of an event arrives alone and starts a story; the next reports, which resemble
 // each other more than they resemble it, form their own. Repair joins the early fragment to them.
 TEST(StoryClusterer, AnEarlyFragmentJoinsTheStoryThatFormedAfterIt) {

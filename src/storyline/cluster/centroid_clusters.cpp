@@ -92,7 +92,7 @@ void CentroidClusters::reindex(uint32_t id) {
 }
 
 float CentroidClusters::time_factor(const DayRange& a, const DayRange& b) const {
-  if (!a.first && !b.first) return 1.0f;  // no dates: time says nothing
+  if (!a.first && !b.first) return options_.both_undated_factor;
   // A date on one side only: the time could not be checked, so the words must say more.
   if (!a.first || !b.first) return options_.one_side_undated_factor;
   const double gap = std::max({0.0, static_cast<double>(*a.first) - *b.last, static_cast<double>(*b.first) - *a.last});

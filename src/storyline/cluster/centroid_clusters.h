@@ -28,8 +28,10 @@ struct ClusterOptions {
   // Only when both sides have a date.
   double window_days = 1e9;
   double decay_days = 1;
-  // Similarity is multiplied by this when one side has a date and the other has none.
+  // Similarity is multiplied by this when one side has a date and the other has none...
   float one_side_undated_factor = 1.0f;
+  // ...and by this when neither has.
+  float both_undated_factor = 1.0f;
   // Clusters that have not grown for this many arrivals are no longer matched (they stay as
   // they are); it keeps the candidate lists made of live clusters.
   uint64_t retire_after = 100000;
@@ -48,6 +50,9 @@ struct Cluster {
 class CentroidClusters {
  public:
   explicit CentroidClusters(ClusterOptions options = {}) : options_(options), index_(options.max_postings) {}
+
+  // The stream decides it (StoryOptions::dated_stream_share), so it may change between batches.
+  void set_both_undated_factor(float factor) { options_.both_undated_factor = factor; }
 
   uint32_t create(const SparseVector& unit_vector, const DayRange& days, uint64_t clock);
   void add(uint32_t cluster, const SparseVector& unit_vector, const DayRange& days, uint64_t clock);
