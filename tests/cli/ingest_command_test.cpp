@@ -57,6 +57,39 @@ TEST(IngestCommand, StoresOnceAndReingestingChangesNothing) {
   EXPECT_EQ(copies, 1u);
 }
 
+// The same wire record from two publishers (no URL, no id of its own) was given one id: the
+// second was "unchanged", the first publisher's. Now two documents, the later a copy; the file
+// ingested again changes nothing.
+TEST(IngestCommand, OneWireRecordFromTwoPublishersIsTwoDocuments) {
+  TempFolder folder;
+  const std::string wire = R"("title": "Taliban says US will provide aid after Doha talks", "text": "The Taliban )"
+                           R"(announced Sunday following talks in Qatar that the United States would provide )"
+                           R"(humanitarian aid to Afghanistan, officials said.")";
+  write(folder.path / "wire.jsonl",
+        "{" + wire + R"(, "domain": "valleytimes.com"})" + "\n{" + wire + R"(, "publisher": "Hilltop Herald"})" + "\n");
+  const std::string db = (folder.path / "store.db").string();
+  const auto first = run_storyline({"ingest", "--db", db, (folder.path / "wire.jsonl").string()});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("2 new"), std::string::npos) << first.err;
+  EXPECT_NE(first.err.find("1 copies"), std::string::npos) << first.err;
+  const auto again = run_storyline({"ingest", "--db", db, (folder.path / "wire.jsonl").string()});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("0 new, 0 updated, 2 unchanged"), std::string::npos) << again.err;
+
+  storyline::store::DocumentStore store(db);
+  EXPECT_EQ(store.count(), 2u);
+  const auto hits = store.search("Doha");
+  ASSERT_EQ(hits.size(), 2u);
+  size_t copies = 0;
+  for (const auto& hit : hits) {
+    const auto original = store.duplicate_of(hit.document.id);
+    if (!original) continue;
+    ++copies;
+    EXPECT_EQ(hit.document.site_name.value_or(""), "Hilltop Herald") << "the later publisher's is the copy";
+  }
+  EXPECT_EQ(copies, 1u);
+}
+
 TEST(IngestCommand, RefusesAFileThatIsNotAStore) {
   TempFolder folder;
   write(folder.path / "not.db", "plain text, not SQLite, long enough to be read as a header of a database file");

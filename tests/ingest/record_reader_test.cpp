@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "storyline/ingest/read_documents.h"
 
 using namespace storyline::ingest;
@@ -86,6 +90,35 @@ TEST(RecordReader, ADomainFieldIsKeptForARecordWithoutUrl) {
   ASSERT_EQ(result.documents.size(), 2u);
   EXPECT_EQ(result.documents[0].domain.value_or(""), "valleytimes.com");
   EXPECT_EQ(result.documents[1].domain.value_or(""), "www.wirehub.net");
+}
+
+// The same wire story under two publishers, however a record names them (its domain, its
+// publisher, its source: an object or a flat name), is two documents with two ids; the same
+// record read again keeps its id, and one that names no publisher keeps the id of its content.
+TEST(RecordReader, OneTextFromTwoPublishersGetsTwoIds) {
+  const std::string story = R"("title": "Water plan approved", "text": "Lawmakers approved a water plan on Tuesday.")";
+  const auto id_of = [&](const std::string& publisher_field) {
+    const std::string record = "{" + story + (publisher_field.empty() ? "" : ", " + publisher_field) + "}";
+    const ReadResult result = read_documents(RawInput{"wire.json", record, std::nullopt});
+    EXPECT_EQ(result.documents.size(), 1u) << record;
+    return result.documents.empty() ? std::string() : result.documents[0].id;
+  };
+  for (const auto& [first, second] : std::vector<std::pair<std::string, std::string>>{
+           {R"("domain": "valleytimes.com")", R"("domain": "hilltopherald.com")"},
+           {R"("publisher": "Valley Times")", R"("publisher": "Hilltop Herald")"},
+           {R"("source": "Valley Times")", R"("source": "Hilltop Herald")"},
+           {R"("source": {"name": "Valley Times"})", R"("source": {"name": "Hilltop Herald"})"}}) {
+    EXPECT_NE(id_of(first), id_of(second)) << first << " and " << second;
+    EXPECT_EQ(id_of(first), id_of(first)) << first << " read twice";
+    EXPECT_NE(id_of(first), id_of("")) << first;
+  }
+  // A source that is a path or an address says where the record was read, not who published it.
+  EXPECT_EQ(id_of(R"("source": "feeds/wire.json")"), id_of(""));
+  EXPECT_EQ(id_of(R"("source": "https://example.com/feed")"), id_of(""));
+  const ReadResult named = read_documents(RawInput{"wire.json", "{" + story + R"(, "source": "Reuters"})", std::nullopt});
+  ASSERT_EQ(named.documents.size(), 1u);
+  EXPECT_EQ(named.documents[0].site_name.value_or(""), "Reuters");
+  EXPECT_EQ(named.documents[0].source, "wire.json");
 }
 
 TEST(RecordReader, JsonLinesKeepsGoodLinesAndReportsBadOnes) {

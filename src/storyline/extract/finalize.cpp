@@ -1,7 +1,7 @@
 #include "storyline/extract/finalize.h"
 
-#include "storyline/core/hash.h"
 #include "storyline/core/url.h"
+#include "storyline/extract/document_id.h"
 #include "storyline/text/language.h"
 #include "storyline/text/normalize.h"
 
@@ -47,13 +47,7 @@ void finalize_document(Document& document, const PageContext& context) {
     document.language = text::detect_language(sample, hints);
   }
 
-  if (document.id.empty()) {
-    // The URL identifies an article across re-crawls; without one, the content does.
-    const std::string key = document.url
-                                ? *document.url
-                                : document.title.value_or("") + "\n" + document.text.value_or(document.excerpt.value_or(""));
-    document.id = hex64(fnv1a64(key));
-  }
+  if (document.id.empty()) document.id = derived_document_id(document);
 }
 
 }  // namespace storyline::extract

@@ -123,6 +123,11 @@ void add_images(const json& record, Document& document) {
 
 bool is_interface_category(const std::string& value) { return is_category_name(value); }
 
+// "Reuters", not "feeds/wire.json", "https://example.com/feed" or "-" (standard input).
+bool names_a_publisher(const std::string& source) {
+  return !source.empty() && source != "-" && source.find_first_of("/\\") == std::string::npos;
+}
+
 // True for our own Document JSON (as `extract` prints it), as opposed to an aggregator's record.
 bool is_document_json(const json& record) {
   return record.contains("source") && record.contains("site_name") && record.contains("entities");
@@ -159,8 +164,13 @@ void record_to_documents(const json& record, const RawInput& input, int depth, R
     // The publisher's domain, as Document JSON writes it (news-please: source_domain): without it a
     // record with no URL was a publisher of its own, a story's extra "publisher".
     if (!document.domain) document.domain = string_field(record, {"domain", "source_domain", "siteDomain"});
-    if (auto source = record.find("source"); source != record.end() && source->is_object() && !document.site_name)
-      document.site_name = string_field(*source, {"name"});
+    if (auto source = record.find("source"); source != record.end() && !document.site_name) {
+      if (source->is_object()) document.site_name = string_field(*source, {"name"});
+      // A flat "source": "Reuters" names the publisher too (without it, the same wire story from
+      // two sources was one publisher's, and got one id); a path or an address names no one.
+      else if (source->is_string() && names_a_publisher(source->get<std::string>()))
+        document.site_name = source->get<std::string>();
+    }
     if (auto category = string_field(record, {"category"}); category && is_interface_category(*category))
       document.category = category;
     // Aggregators' topic labels are machine-made and often wrong (seed 000 files a Taliban story

@@ -36,6 +36,10 @@ std::optional<store::SearchFilters> search_filters(const httplib::Request& reque
 
 void install_article_routes(httplib::Server& server, ServerState& state) {
   server.Get(R"(/api/articles/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
+    // As every reader of story records does (routes.cpp's answer_cached): an article POSTed a
+    // moment ago is in a story whose record the upkeep thread may not have written yet, and
+    // was shown with "story": null until it had.
+    state.refresh_stale_stories();
     store::DocumentStore& store = state.reader();
     const auto document = store.get(request.matches[1].str());
     if (!document) return reply_error(response, 404, "no article with id '" + request.matches[1].str() + "'");
