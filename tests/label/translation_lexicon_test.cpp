@@ -123,3 +123,12 @@ TEST(TranslationLexicon, ManyPairsAreAllFoundAndRoundTrip) {
   const TranslationLexicon again = TranslationLexicon::deserialize(lexicon.serialize(), "round trip");
   EXPECT_EQ(again.serialize(), lexicon.serialize());
 }
+
+TEST(TranslationLexicon, LoadingOnlyThePairsSentencesTaught) {
+  const TranslationLexicon whole({{"de", "regier", "govern", 12}, {"de", "wahl", "elect", 0}});
+  const auto taught = TranslationLexicon::deserialize(whole.serialize(), "test", TranslationLexicon::Evidence::kSentences);
+  EXPECT_EQ(taught.size(), 1u);
+  EXPECT_NE(taught.english("de", "regier"), nullptr);
+  EXPECT_EQ(taught.english("de", "wahl"), nullptr);
+  EXPECT_EQ(sentence_translation_lexicon().size(), 9840u);  // the shipped file's sentence pairs
+}

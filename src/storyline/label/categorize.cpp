@@ -12,6 +12,22 @@ const TranslationLexicon& default_translation_lexicon() {
   return shipped_model<TranslationLexicon>("lexicon.tsv", "storyline train lexicon");
 }
 
+namespace {
+
+// Its own type, so that shipped_model keeps it apart from the whole lexicon.
+struct SentenceLexicon {
+  TranslationLexicon lexicon;
+  static SentenceLexicon load(const std::string& path) {
+    return {TranslationLexicon::load(path, TranslationLexicon::Evidence::kSentences)};
+  }
+};
+
+}  // namespace
+
+const TranslationLexicon& sentence_translation_lexicon() {
+  return shipped_model<SentenceLexicon>("lexicon.tsv", "storyline train lexicon").lexicon;
+}
+
 CategoryText category_text(const Document& document) {
   CategoryText input;
   if (document.title) input.title = *document.title;

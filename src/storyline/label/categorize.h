@@ -18,6 +18,10 @@ const CategoryModel& default_category_model();
 // Throws ModelError when it is missing or unusable.
 const TranslationLexicon& default_translation_lexicon();
 
+// The same file's pairs that sentences taught (TranslationLexicon::Evidence::kSentences), loaded
+// on their own: the clusterer reads only those, and need not load the dictionaries' 200,000.
+const TranslationLexicon& sentence_translation_lexicon();
+
 // What the model reads of a document: its title, its body (or, without one, its excerpt), its
 // language (or "en" when unknown: most of the model's data is English) and the shipped lexicon.
 CategoryText category_text(const Document& document);

@@ -129,7 +129,7 @@ std::string TranslationLexicon::serialize() const {
   return out;
 }
 
-TranslationLexicon TranslationLexicon::deserialize(std::string_view text, const std::string& name) {
+TranslationLexicon TranslationLexicon::deserialize(std::string_view text, const std::string& name, Evidence evidence) {
   std::vector<PairView> pairs;  // views into `text`, copied by build()
   pairs.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   for_each_table_row(text, [&](size_t line, const TableRow& fields) {
@@ -143,14 +143,14 @@ TranslationLexicon TranslationLexicon::deserialize(std::string_view text, const 
     if (error != std::errc() || stop != end || fields[3].empty())
       throw ModelError(name + ":" + std::to_string(line) + ": the sentence count '" + std::string(fields[3]) +
                        "' is not a number");
-    pairs.push_back({fields[0], fields[1], fields[2], sentences});
+    if (evidence == Evidence::kAny || sentences > 0) pairs.push_back({fields[0], fields[1], fields[2], sentences});
   });
   TranslationLexicon lexicon;
   lexicon.build(std::move(pairs));
   return lexicon;
 }
 
-TranslationLexicon TranslationLexicon::load(const std::string& path) {
+TranslationLexicon TranslationLexicon::load(const std::string& path, Evidence evidence) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ModelError(path + ": cannot read the translation lexicon; train it with `storyline train lexicon`");
   std::string text;
@@ -158,7 +158,7 @@ TranslationLexicon TranslationLexicon::load(const std::string& path) {
   text.resize(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
   in.seekg(0, std::ios::beg);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  return deserialize(text, path);
+  return deserialize(text, path, evidence);
 }
 
 void TranslationLexicon::save(const std::string& path) const {

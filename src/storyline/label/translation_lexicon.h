@@ -47,9 +47,11 @@ class TranslationLexicon {
   // The file format above, pairs sorted by language then term (the same lexicon, the same bytes).
   std::string serialize() const;
   // `name` appears in error messages (a file path). Throws ModelError naming the bad line.
-  static TranslationLexicon deserialize(std::string_view text, const std::string& name);
-  static TranslationLexicon load(const std::string& path);  // throws ModelError
-  void save(const std::string& path) const;                 // throws ModelError when it cannot write
+  // With Evidence::kSentences, only the pairs sentences taught are kept (a twentieth of the
+  // shipped file, for the clusterer, which reads no other).
+  static TranslationLexicon deserialize(std::string_view text, const std::string& name, Evidence evidence = Evidence::kAny);
+  static TranslationLexicon load(const std::string& path, Evidence evidence = Evidence::kAny);  // throws ModelError
+  void save(const std::string& path) const;  // throws ModelError when it cannot write
 
  private:
   struct PairView {
