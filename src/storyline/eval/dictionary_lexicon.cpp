@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -12,18 +11,11 @@
 #include <unordered_map>
 
 #include "storyline/core/decompress.h"
+#include "storyline/core/input_files.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::eval {
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot read the dictionary file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // dictd's numbers: base 64 digits, most significant first, in the MIME alphabet.
 bool decode_base64_number(std::string_view digits, uint64_t& value) {
@@ -110,12 +102,12 @@ struct Candidate {
 
 std::vector<DictionaryEntry> read_dictd(const std::string& path) {
   const std::string index_path = path + ".index";
-  const std::string index = read_file(index_path);
+  const std::string index = read_file_bytes(index_path);
   std::string data;
   if (std::filesystem::exists(path + ".dict.dz")) {
-    data = gunzip(read_file(path + ".dict.dz"), size_t{1} << 30);
+    data = gunzip(read_file_bytes(path + ".dict.dz"), size_t{1} << 30);
   } else {
-    data = read_file(path + ".dict");
+    data = read_file_bytes(path + ".dict");
   }
   std::vector<DictionaryEntry> entries;
   std::set<uint64_t> seen_offsets;  // several headwords may index one entry
@@ -248,7 +240,7 @@ std::vector<label::Translation> dictionary_translations(const std::vector<Dictio
 }
 
 EnglishCounts wordnet_term_counts(const std::string& cntlist_path) {
-  const std::string text = read_file(cntlist_path);
+  const std::string text = read_file_bytes(cntlist_path);
   text::Analyzer analyzer("en");
   EnglishCounts counts;
   std::istringstream lines(text);

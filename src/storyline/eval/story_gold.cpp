@@ -1,27 +1,15 @@
 #include "storyline/eval/story_gold.h"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "storyline/core/input_files.h"
 #include "storyline/core/table_rows.h"
 
 namespace storyline::eval {
-namespace {
-
-std::string read_file(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file + ": cannot open");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-}  // namespace
 
 std::vector<StoryGoldPage> load_story_gold(const std::string& file) {
   std::vector<StoryGoldPage> pages;
-  for_each_table_row(read_file(file), [&](size_t line, const TableRow& fields) {
+  for_each_table_row(read_file_bytes(file), [&](size_t line, const TableRow& fields) {
     if (line == 1) return;  // the header
     if (fields.size() < 4 || fields[0].empty() || fields[3].empty())
       throw std::runtime_error(file + ":" + std::to_string(line) +
@@ -34,7 +22,7 @@ std::vector<StoryGoldPage> load_story_gold(const std::string& file) {
 
 std::vector<EventPair> load_event_pairs(const std::string& file) {
   std::vector<EventPair> pairs;
-  for_each_table_row(read_file(file), [&](size_t line, const TableRow& fields) {
+  for_each_table_row(read_file_bytes(file), [&](size_t line, const TableRow& fields) {
     if (line == 1) return;
     auto where = [&] { return file + ":" + std::to_string(line) + ": "; };
     if (fields.size() < 6)
