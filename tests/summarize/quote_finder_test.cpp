@@ -130,3 +130,16 @@ TEST(QuoteFinder, MixedMarksAndRelativeClauses) {
   EXPECT_EQ(quotes[0].speaker, "Gwen Graham") << "a straight mark opened it, a curly one closed it";
   EXPECT_EQ(quotes[1].speaker, "Dick Dever");
 }
+
+TEST(QuoteFinder, AColonIntroducesAQuotationWhateverTheVerb) {
+  const auto quotes = find_quotes(with_text(
+      "Senator Ted Cruz interrupted the moderators. Cruz had one answer for them: \xE2\x80\x9CThe questions asked in "
+      "this debate illustrate why the American people do not trust the media.\xE2\x80\x9D\n\n"
+      "The weather turned cold: \xE2\x80\x9CWinter is coming early to the valley this year,\xE2\x80\x9D one headline "
+      "ran.",
+      {{"Ted Cruz", "person"}}));
+  ASSERT_GE(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Ted Cruz");
+  // A colon after a subject that names no one attributes nothing to it.
+  for (const auto& quote : quotes) EXPECT_NE(quote.speaker, "The weather");
+}

@@ -489,6 +489,21 @@ bool is_speech_participle(std::string_view folded) {
          folded == "declaring" || folded == "explaining" || folded == "arguing" || folded == "warning";
 }
 
+// The sentence's subject: its opening words while they are names, roles or "the" (`Clinton
+// rallied supporters, saying: “…”` -> Clinton), up to `end`.
+std::vector<Token> sentence_subject(const std::vector<Token>& before, size_t end) {
+  std::vector<Token> subject;
+  for (size_t i = 0; i < end && subject.size() < kMaxSpeakerWords; ++i) {
+    const std::string_view word = core(before[i].raw);
+    if (!is_capitalized(word) && !is_role_noun(lower_ascii(word)) && !is_role_modifier(lower_ascii(word)) &&
+        lower_ascii(word) != "the")
+      break;
+    subject.push_back(before[i]);
+    if (ends_clause(before[i].raw)) break;
+  }
+  return subject;
+}
+
 // The speaker of a quotation from the words of its sentence before it (`before`, ending at the
 // quotation's opening mark).
 std::optional<Speaker> speaker_before(const Attributor& attributor, const std::vector<Token>& before, size_t at_offset) {
@@ -508,19 +523,20 @@ std::optional<Speaker> speaker_before(const Attributor& attributor, const std::v
     const std::string folded = lower_ascii(core(before[v].raw));
     if (is_speech_participle(folded)) {
       // `Clinton rallied supporters, saying: “…”`: the sentence's subject, its opening words.
-      std::vector<Token> subject;
-      for (size_t i = 0; i < v && subject.size() < kMaxSpeakerWords; ++i) {
-        const std::string_view word = core(before[i].raw);
-        if (!is_capitalized(word) && !is_role_noun(lower_ascii(word)) && !is_role_modifier(lower_ascii(word)) &&
-            lower_ascii(word) != "the")
-          break;
-        subject.push_back(before[i]);
-        if (ends_clause(before[i].raw)) break;
-      }
+      const std::vector<Token> subject = sentence_subject(before, v);
       return subject.empty() ? std::nullopt : attributor.resolve(subject, at_offset);
     }
     if (is_quote_verb(folded)) return attributor.resolve(phrase_before(before, v), at_offset);
-    if (v + 1 < before.size() && ends_clause(before[v].raw)) return std::nullopt;  // another clause
+    if (v + 1 < before.size() && ends_clause(before[v].raw)) break;  // another clause
+  }
+  // A colon right before the quotation introduces it, whatever the verb: `Cruz called them on it:
+  // “…”`, `Politico reveals a few relevant facts: “…”`. The sentence's subject, when it is a
+  // person or an organisation the article names.
+  if (last.ends_with(":")) {
+    const std::vector<Token> subject = sentence_subject(before, before.size() - 1);
+    if (subject.empty()) return std::nullopt;
+    auto found = attributor.resolve(subject, at_offset);
+    if (found && (found->kind == Speaker::Kind::kPerson || found->kind == Speaker::Kind::kOrganization)) return found;
   }
   return std::nullopt;
 }
