@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "storyline/eval/shipped_lexicon.h"
 #include "test_paths.h"
@@ -76,4 +77,18 @@ TEST(LexiconTraining, ShippedLexiconIsWhatTrainingMakes) {
                                                                             "/models/lexicon.tsv");
   EXPECT_GT(shipped.size(), 100000u);  // the dictionaries' words, not only the sentences'
   EXPECT_EQ(trained.serialize(), shipped.serialize()) << "models/lexicon.tsv is stale: run `storyline train lexicon`";
+}
+
+TEST(LexiconTraining, AMissingDictionaryIsNamedWithTheCommandThatInstallsIt) {
+  eval::LexiconSources sources;
+  sources.data = "/no/such/data";  // named first: nothing is read before the dictionaries are found
+  sources.dictionaries = "/no/such/dictd";
+  try {
+    eval::train_shipped_lexicon(sources);
+    FAIL() << "trained without its dictionaries";
+  } catch (const std::runtime_error& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("/no/such/dictd/german-english.index"), std::string::npos) << message;
+    EXPECT_NE(message.find("scripts/setup-debian.sh"), std::string::npos) << message;
+  }
 }

@@ -41,6 +41,13 @@ std::vector<std::string> lexicon_dictionary_names() {
 }
 
 label::TranslationLexicon train_shipped_lexicon(const LexiconSources& sources, std::vector<DictionaryReport>* report) {
+  // A missing dictionary is named before the sentences' seconds of training, not after.
+  if (sources.use_dictionaries)
+    for (const DictionaryFile& dictionary : kDictionaries) {
+      const std::string index = (fs::path(sources.dictionaries) / dictionary.name).string() + ".index";
+      if (!fs::exists(index))
+        throw std::runtime_error(index + " is missing: install the dictionaries with scripts/setup-debian.sh");
+    }
   // SIB-200's test split stays out, so that `eval categories` can score it as never seen.
   const auto sentences = load_sib200_parallel((fs::path(sources.data) / "categories" / "sib200").string(), {"train", "dev"});
   label::TranslationLexicon learned = train_translation_lexicon(sentences);
@@ -51,10 +58,7 @@ label::TranslationLexicon train_shipped_lexicon(const LexiconSources& sources, s
   const std::set<std::string> general = general_english_terms(sentences, LexiconOptions{}.max_english_share);
   std::vector<label::Translation> from_dictionaries;
   for (const DictionaryFile& dictionary : kDictionaries) {
-    const std::string path = (fs::path(sources.dictionaries) / dictionary.name).string();
-    if (!fs::exists(path + ".index"))
-      throw std::runtime_error(path + ".index is missing: install the dictionaries with scripts/setup-debian.sh");
-    const auto entries = read_dictd(path);
+    const auto entries = read_dictd((fs::path(sources.dictionaries) / dictionary.name).string());
     auto translations = dictionary_translations(entries, dictionary.language, dictionary.english, counts);
     std::erase_if(translations, [&](const label::Translation& t) { return general.count(t.english) > 0; });
     if (report) report->push_back({dictionary.name, dictionary.language, entries.size(), translations.size()});
