@@ -94,16 +94,15 @@ TEST(TranslationLexicon, ShippedLexiconHasTheDictionariesNewsWords) {
 }
 
 TEST(TranslationLexicon, PairsSentencesTaughtCanBeAskedForAlone) {
-  const TranslationLexicon lexicon(
-      {{"de", "regier", "govern", 12}, {"de", "wahl", "elect", 0}, {"ru", "выбор", "elect", 0}});
-  constexpr auto kSentences = TranslationLexicon::Evidence::kSentences;
-  ASSERT_NE(lexicon.english("de", "wahl"), nullptr);
-  EXPECT_EQ(*lexicon.english("de", "wahl"), "elect");
-  EXPECT_EQ(lexicon.english("de", "wahl", kSentences), nullptr);
-  ASSERT_NE(lexicon.english("de", "regier", kSentences), nullptr);
-  EXPECT_NE(lexicon.english_target("elect"), nullptr);
-  EXPECT_EQ(lexicon.english_target("elect", kSentences), nullptr);
-  EXPECT_NE(lexicon.english_target("govern", kSentences), nullptr);
+  const TranslationLexicon whole({{"de", "regier", "govern", 12}, {"de", "wahl", "elect", 0}, {"ru", "выбор", "elect", 0}});
+  const auto taught = TranslationLexicon::deserialize(whole.serialize(), "test", TranslationLexicon::Evidence::kSentences);
+  ASSERT_NE(whole.english("de", "wahl"), nullptr);
+  EXPECT_EQ(*whole.english("de", "wahl"), "elect");
+  EXPECT_EQ(taught.english("de", "wahl"), nullptr);
+  ASSERT_NE(taught.english("de", "regier"), nullptr);
+  EXPECT_NE(whole.english_target("elect"), nullptr);
+  EXPECT_EQ(taught.english_target("elect"), nullptr);
+  EXPECT_NE(taught.english_target("govern"), nullptr);
 }
 
 TEST(TranslationLexicon, ManyPairsAreAllFoundAndRoundTrip) {

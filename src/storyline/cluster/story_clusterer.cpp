@@ -116,12 +116,11 @@ void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
 }
 
 void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
-  std::vector<const AnalyzedDocument*> arriving;
   for (const RestoredDocument& entry : restored) {
     frequencies_.add_document(distinct_terms(entry.document), entry.document.language);
-    arriving.push_back(&entry.document);
+    note_date(entry.document);
   }
-  note_dates(arriving);
+  update_undated_factor();
   std::unordered_map<std::string, uint32_t> storyline_by_name;
   std::vector<std::string> storyline_of_story;  // by story, for restored stories
   for (size_t i = 0; i < storyline_names_.size(); ++i)
@@ -218,8 +217,7 @@ SparseVector StoryClusterer::vector_of(const AnalyzedDocument& document) const {
   return document_vector(document, frequencies_, options_.shares);
 }
 
-void StoryClusterer::note_dates(const std::vector<const AnalyzedDocument*>& documents) {
-  for (const AnalyzedDocument* document : documents) ++(document->day ? dated_documents_ : undated_documents_);
+void StoryClusterer::update_undated_factor() {
   const double seen = double(dated_documents_ + undated_documents_);
   const bool dated_stream = seen > 0 && double(dated_documents_) >= options_.dated_stream_share * seen;
   stories_.set_both_undated_factor(dated_stream ? options_.clusters.one_side_undated_factor : 1.0f);
@@ -228,12 +226,11 @@ void StoryClusterer::note_dates(const std::vector<const AnalyzedDocument*>& docu
 }
 
 void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
-  std::vector<const AnalyzedDocument*> arriving;
   for (const AnalyzedDocument& document : batch) {
     frequencies_.add_document(distinct_terms(document), document.language);
-    arriving.push_back(&document);
+    note_date(document);
   }
-  note_dates(arriving);
+  update_undated_factor();
   std::vector<size_t> order(batch.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto key = [&](size_t i) {

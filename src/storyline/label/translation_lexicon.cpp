@@ -65,11 +65,9 @@ void TranslationLexicon::build(std::vector<PairView> pairs) {
   for (auto& [term, id] : first_seen) id = rank[id];
   english_index_ = std::move(first_seen);
 
-  taught_by_sentences_.assign(english_.size(), false);
   rows_.reserve(pairs.size());
   for (size_t i = 0; i < pairs.size(); ++i) {
     const PairView& pair = pairs[i];
-    if (pair.sentences > 0) taught_by_sentences_[rank[target_of_pair[i]]] = true;
     rows_.push_back({static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(pair.language.size() + 1 + pair.term.size()),
                      rank[target_of_pair[i]], pair.sentences});
     keys_.append(pair.language).push_back('\t');
@@ -85,24 +83,21 @@ void TranslationLexicon::build(std::vector<PairView> pairs) {
   }
 }
 
-const std::string* TranslationLexicon::english(std::string_view language, std::string_view term, Evidence evidence) const {
+const std::string* TranslationLexicon::english(std::string_view language, std::string_view term) const {
   if (rows_.empty()) return nullptr;
   thread_local std::string key;
   const std::string_view wanted = label::key_of(language, term, key);
   const size_t mask = slots_.size() - 1;
   for (size_t slot = fnv1a64(wanted) & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
     const size_t row = slots_[slot] - 1;
-    if (key_of(row) != wanted) continue;
-    if (evidence == Evidence::kSentences && rows_[row].sentences == 0) return nullptr;
-    return &english_[rows_[row].english];
+    if (key_of(row) == wanted) return &english_[rows_[row].english];
   }
   return nullptr;
 }
 
-const std::string* TranslationLexicon::english_target(std::string_view english, Evidence evidence) const {
+const std::string* TranslationLexicon::english_target(std::string_view english) const {
   const auto found = english_index_.find(english);
   if (found == english_index_.end()) return nullptr;
-  if (evidence == Evidence::kSentences && !taught_by_sentences_[found->second]) return nullptr;
   return &english_[found->second];
 }
 

@@ -30,16 +30,16 @@ class TranslationLexicon {
   TranslationLexicon() = default;
   explicit TranslationLexicon(const std::vector<Translation>& translations);
 
-  // Which pairs a lookup may use: all, or only those sentences taught (`sentences` > 0). The
+  // Which pairs a loaded lexicon keeps: all, or only those sentences taught (`sentences` > 0). The
   // clusterer takes the latter: matching one event across languages, the dictionaries' extra words
   // made the contest's hand-read stories worse (across languages BCubed F1 0.783 -> 0.774, pairs
   // 0.700 -> 0.684), while the categories gain from them.
   enum class Evidence { kAny, kSentences };
 
   // The English term for `term` of `language`, or nullptr.
-  const std::string* english(std::string_view language, std::string_view term, Evidence evidence = Evidence::kAny) const;
+  const std::string* english(std::string_view language, std::string_view term) const;
   // The lexicon's own copy of `english` when some term translates to it, else nullptr.
-  const std::string* english_target(std::string_view english, Evidence evidence = Evidence::kAny) const;
+  const std::string* english_target(std::string_view english) const;
   size_t size() const { return rows_.size(); }
   // Every pair, sorted by language then term (made on demand: the lexicon keeps a compact form).
   std::vector<Translation> translations() const;
@@ -71,9 +71,8 @@ class TranslationLexicon {
     uint32_t sentences;
   };
   std::string keys_;
-  std::vector<Row> rows_;                  // sorted by language, then term
-  std::vector<std::string> english_;       // distinct English terms, sorted
-  std::vector<bool> taught_by_sentences_;  // per English term: some pair with sentences reaches it
+  std::vector<Row> rows_;             // sorted by language, then term
+  std::vector<std::string> english_;  // distinct English terms, sorted
   StringMap<uint32_t> english_index_;
   std::vector<uint32_t> slots_;  // row + 1 by the key's hash (linear probing), 0 when free
 };
