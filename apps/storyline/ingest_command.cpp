@@ -13,7 +13,7 @@
 #include "storyline/core/ordered_parallel.h"
 #include "storyline/core/progress_bar.h"
 #include "storyline/pipeline/ingest_pipeline.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::cli {
 namespace {
@@ -26,9 +26,9 @@ struct IngestOptions {
 };
 
 int run_ingest(const IngestOptions& options) {
-  std::unique_ptr<store::DocumentStore> store;
+  std::unique_ptr<store::Store> store;
   try {
-    store = std::make_unique<store::DocumentStore>(options.db);
+    store = store::open_store(options.db);
   } catch (const std::exception& error) {
     std::cerr << "storyline ingest: " << error.what() << "\n";
     return 2;
@@ -51,7 +51,7 @@ int run_ingest(const IngestOptions& options) {
   std::vector<Document> pending;
   const auto flush = [&] {
     if (pending.empty()) return;
-    store->in_transaction([&] {
+    pipeline.in_transaction([&] {
       for (auto& document : pending) {
         const auto outcome = pipeline.add(std::move(document));
         inserted += outcome.outcome == store::UpsertOutcome::kInserted;
@@ -82,8 +82,8 @@ int run_ingest(const IngestOptions& options) {
     return 1;
   }
   std::cerr << "storyline ingest: " << inserted << " new, " << updated << " updated, " << unchanged << " unchanged, "
-            << copies << " copies of earlier articles; " << store->count() << " documents in " << store->story_count()
-            << " stories in " << options.db << "\n";
+            << copies << " copies of earlier articles; " << store->documents().count() << " documents in "
+            << store->stories().count() << " stories in " << options.db << "\n";
   return any_rejected ? 1 : 0;
 }
 

@@ -12,7 +12,7 @@
 #include "storyline/sources/opml.h"
 #include "storyline/sources/source_json.h"
 #include "storyline/sources/source_url.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::cli {
 namespace {
@@ -26,9 +26,9 @@ struct SourcesOptions {
   bool json = false;
 };
 
-std::unique_ptr<store::DocumentStore> open_store(const std::string& command, const std::string& db) {
+std::unique_ptr<store::Store> open_store(const std::string& command, const std::string& db) {
   try {
-    return std::make_unique<store::DocumentStore>(db);
+    return store::open_store(db);
   } catch (const std::exception& error) {
     std::cerr << "storyline sources " << command << ": " << error.what() << "\n";
     return nullptr;
@@ -47,7 +47,7 @@ int run_add(const SourcesOptions& options) {
   source.url = *url;
   source.name = options.name;
   source.category = options.category;
-  const auto added = store->add_source(source);
+  const auto added = store->sources().add(source);
   std::cout << source.id << "\t" << source.url << "\n";
   std::cerr << "storyline sources add: " << source.url
             << (added == store::SourceAdded::kAdded ? ": added" : ": already a source; unchanged") << " (id " << source.id
@@ -60,7 +60,7 @@ std::string or_dash(const std::optional<std::string>& value) { return value ? *v
 int run_list(const SourcesOptions& options) {
   auto store = open_store("list", options.db);
   if (!store) return 2;
-  for (const auto& source : store->sources()) {
+  for (const auto& source : store->sources().all()) {
     if (options.json) {
       std::cout << sources::source_to_json(source) << "\n";
       continue;
@@ -81,15 +81,15 @@ int run_remove(const SourcesOptions& options) {
   if (!store) return 2;
   std::optional<store::SourceRecord> source;
   if (!options.url.empty() && options.url.find_first_not_of("0123456789") == std::string::npos) {
-    source = store->source(std::stoll(options.url));
+    source = store->sources().get(std::stoll(options.url));
   } else if (const auto url = sources::normalized_http_url(options.url)) {
-    source = store->source_by_url(*url);
+    source = store->sources().by_url(*url);
   }
   if (!source) {
     std::cerr << "storyline sources remove: no source with URL or id '" << options.url << "'\n";
     return 1;
   }
-  store->remove_source(source->id);
+  store->sources().remove(source->id);
   std::cerr << "storyline sources remove: " << source->url << " removed (id " << source->id
             << "); its stored articles stay\n";
   return 0;
@@ -109,7 +109,7 @@ int run_import(const SourcesOptions& options) {
   store->in_transaction([&] {
     for (const auto& feed : read.feeds) {
       store::SourceRecord source = sources::source_of(feed);
-      if (store->add_source(source) == store::SourceAdded::kAdded) ++added;
+      if (store->sources().add(source) == store::SourceAdded::kAdded) ++added;
       else ++present;
     }
   });
@@ -123,7 +123,7 @@ int run_import(const SourcesOptions& options) {
 int run_export(const SourcesOptions& options) {
   auto store = open_store("export", options.db);
   if (!store) return 2;
-  std::cout << sources::write_opml(store->sources());
+  std::cout << sources::write_opml(store->sources().all());
   return 0;
 }
 

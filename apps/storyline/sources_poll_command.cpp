@@ -13,7 +13,7 @@
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/sources/feed_poller.h"
 #include "storyline/sources/pipeline_sink.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::cli {
 namespace {
@@ -55,10 +55,10 @@ void print_report(const sources::PollReport& report) {
 }
 
 int run_poll(const PollOptions& options) {
-  std::unique_ptr<store::DocumentStore> store;
+  std::unique_ptr<store::Store> store;
   std::unique_ptr<pipeline::IngestPipeline> pipeline;
   try {
-    store = std::make_unique<store::DocumentStore>(options.db);
+    store = store::open_store(options.db);
     pipeline = std::make_unique<pipeline::IngestPipeline>(*store);
   } catch (const std::exception& error) {
     std::cerr << "storyline sources poll: " << error.what() << "\n";
@@ -73,14 +73,14 @@ int run_poll(const PollOptions& options) {
                                                     poller_options.http.total_timeout_ms);
   poller_options.fetch_item_pages = !options.no_pages;
   poller_options.schedule.interval_seconds = options.interval_seconds;
-  sources::FeedPoller poller(*store, sources::pipeline_sink(*store, *pipeline), poller_options);
+  sources::FeedPoller poller(*store, sources::pipeline_sink(*pipeline), poller_options);
 
   if (options.once) {
     const auto report = poller.poll_due(sources::unix_seconds_now(), options.all);
     print_report(report);
     std::cerr << "storyline sources poll: " << report.sources.size() << " sources polled, " << report.new_items()
-              << " new items, " << report.failed() << " failed; " << store->count() << " documents in " << options.db
-              << "\n";
+              << " new items, " << report.failed() << " failed; " << store->documents().count() << " documents in "
+              << options.db << "\n";
     return report.failed() ? 1 : 0;
   }
   running_poller = &poller;

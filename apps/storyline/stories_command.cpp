@@ -14,7 +14,7 @@
 #include "storyline/core/iso_time.h"
 #include "storyline/label/category.h"
 #include "storyline/pipeline/story_output.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::cli {
 namespace {
@@ -65,9 +65,9 @@ int run_stories(const StoriesOptions& options) {
               << " PATH...` first\n";
     return 1;
   }
-  std::unique_ptr<store::DocumentStore> store;
+  std::unique_ptr<store::Store> store;
   try {
-    store = std::make_unique<store::DocumentStore>(options.db);
+    store = store::open_store(options.db);
   } catch (const std::exception& error) {
     std::cerr << "storyline stories: " << error.what() << "\n";
     return 1;
@@ -81,13 +81,13 @@ int run_stories(const StoriesOptions& options) {
   if (!options.storyline.empty()) query.storyline = options.storyline;
   size_t rank = options.offset;
   const int64_t now = pipeline::heat_reference_time(*store);
-  for (const store::StoryRecord& story : store->stories(query)) {
+  for (const store::StoryRecord& story : store->stories().list(query)) {
     ++rank;
     if (options.json) {
       const pipeline::StoryArticles read = pipeline::read_story_articles(*store, story.id);
       std::cout << pipeline::story_to_json(story, read.articles, now, pipeline::StoryDetail::full, read.copies) << "\n";
     } else if (options.format == "yaml") {
-      std::cout << pipeline::story_to_front_matter(story, store->story_articles(story.id), now) << "\n";
+      std::cout << pipeline::story_to_front_matter(story, store->stories().articles(story.id), now) << "\n";
     } else {
       print_text(story, rank, now);
     }

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "cli/cli_runner.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 #include "test_paths.h"
 
 using namespace storyline::testing;
@@ -47,13 +47,13 @@ TEST(IngestCommand, StoresOnceAndReingestingChangesNothing) {
   EXPECT_EQ(second.exit_code, 0) << second.err;
   EXPECT_NE(second.err.find("0 new, 0 updated, 1 unchanged"), std::string::npos) << second.err;
 
-  storyline::store::DocumentStore store(db);
-  EXPECT_EQ(store.count(), 2u);
+  storyline::store::SqliteStore store(db);
+  EXPECT_EQ(store.documents().count(), 2u);
   EXPECT_EQ(store.integrity_check(), "ok");
-  const auto hits = store.search("Doha");
+  const auto hits = store.documents().search("Doha");
   ASSERT_EQ(hits.size(), 2u);
   size_t copies = 0;
-  for (const auto& hit : hits) copies += store.duplicate_of(hit.document.id).has_value();
+  for (const auto& hit : hits) copies += store.fingerprints().duplicate_of(hit.document.id).has_value();
   EXPECT_EQ(copies, 1u);
 }
 
@@ -76,13 +76,13 @@ TEST(IngestCommand, OneWireRecordFromTwoPublishersIsTwoDocuments) {
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.err.find("0 new, 0 updated, 2 unchanged"), std::string::npos) << again.err;
 
-  storyline::store::DocumentStore store(db);
-  EXPECT_EQ(store.count(), 2u);
-  const auto hits = store.search("Doha");
+  storyline::store::SqliteStore store(db);
+  EXPECT_EQ(store.documents().count(), 2u);
+  const auto hits = store.documents().search("Doha");
   ASSERT_EQ(hits.size(), 2u);
   size_t copies = 0;
   for (const auto& hit : hits) {
-    const auto original = store.duplicate_of(hit.document.id);
+    const auto original = store.fingerprints().duplicate_of(hit.document.id);
     if (!original) continue;
     ++copies;
     EXPECT_EQ(hit.document.site_name.value_or(""), "Hilltop Herald") << "the later publisher's is the copy";

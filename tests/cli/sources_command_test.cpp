@@ -10,7 +10,7 @@
 
 #include "cli/cli_runner.h"
 #include "sources/feed_server.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 
 using namespace storyline::testing;
 namespace fs = std::filesystem;
@@ -79,8 +79,8 @@ TEST(SourcesCommand, ImportNamesBadOutlinesAndExportRoundTrips) {
   const std::string db2 = (folder.path / "store2.db").string();
   const auto again = run_storyline({"sources", "import", again_path, "--db", db2});
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  storyline::store::DocumentStore store(db2);
-  const auto sources = store.sources();
+  storyline::store::SqliteStore store(db2);
+  const auto sources = store.sources().all();
   ASSERT_EQ(sources.size(), 2u);
   EXPECT_EQ(sources[0].url, "https://example.org/world.xml");
   EXPECT_EQ(sources[0].category, "World");
@@ -110,7 +110,7 @@ TEST(SourcesCommand, PollOnceIngestsFromALocalServer) {
   const auto failed = run_storyline({"sources", "poll", "--once", "--db", db, "--timeout", "2", "--host-delay-ms", "0"});
   EXPECT_EQ(failed.exit_code, 1) << failed.err;
   EXPECT_NE(failed.err.find("HTTP 404"), std::string::npos) << failed.err;
-  storyline::store::DocumentStore store(db);
-  EXPECT_EQ(store.count(), 1u);
-  EXPECT_TRUE(store.get("local-1"));
+  storyline::store::SqliteStore store(db);
+  EXPECT_EQ(store.documents().count(), 1u);
+  EXPECT_TRUE(store.documents().get("local-1"));
 }

@@ -5,6 +5,7 @@
 #include "storyline/dedup/duplicate_index.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/rank/story_heat.h"
+#include "storyline/store/sqlite_store.h"
 #include "temp_store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -51,9 +52,9 @@ std::vector<Document> news() {
   };
 }
 
-std::map<std::string, std::string> stories_of(store::DocumentStore& store, const std::vector<std::string>& ids) {
+std::map<std::string, std::string> stories_of(store::Store& store, const std::vector<std::string>& ids) {
   std::map<std::string, std::string> result;
-  for (const auto& id : ids) result[id] = store.story_of(id).value_or("");
+  for (const auto& id : ids) result[id] = store.stories().story_of(id).value_or("");
   return result;
 }
 
@@ -61,7 +62,7 @@ std::map<std::string, std::string> stories_of(store::DocumentStore& store, const
 
 TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   store.in_transaction([&] {
     for (Document& document : news()) pipeline.add(std::move(document));
@@ -70,8 +71,8 @@ TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
   const auto stories = stories_of(store, {"quake-1", "quake-2", "bank-1"});
   EXPECT_EQ(stories.at("quake-1"), stories.at("quake-2"));
   EXPECT_NE(stories.at("quake-1"), stories.at("bank-1"));
-  EXPECT_EQ(store.story_count(), 2u);
-  const auto quake = store.story(stories.at("quake-1"));
+  EXPECT_EQ(store.stories().count(), 2u);
+  const auto quake = store.stories().get(stories.at("quake-1"));
   ASSERT_TRUE(quake);
   EXPECT_EQ(quake->article_count, 2u);
   EXPECT_EQ(quake->publisher_count, 2u);
@@ -82,16 +83,48 @@ TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
   EXPECT_FALSE(overview.at("summary").empty());
   EXPECT_TRUE(overview.at("heat_parts").contains("publishers"));
   // Two publishers make a hotter story than one.
-  const auto bank = store.story(stories.at("bank-1"));
+  const auto bank = store.stories().get(stories.at("bank-1"));
   ASSERT_TRUE(bank);
   EXPECT_GT(quake->heat_rank, bank->heat_rank);
-  EXPECT_EQ(store.stories({}).front().id, quake->id);
-  EXPECT_FALSE(store.search_stories("Ridgecrest").empty());
+  EXPECT_EQ(store.stories().list({}).front().id, quake->id);
+  EXPECT_FALSE(store.stories().search("Ridgecrest").empty());
+}
+
+TEST(IngestPipeline, AWriteRolledBackLeavesNothingInMemory) {
+  storyline::testing::TempStore temp{"pipeline"};
+  store::SqliteStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  std::vector<Document> documents = news();
+  // The first report is added and clustered, then the transaction fails (a full disk, say).
+  EXPECT_THROW(pipeline.in_transaction([&] {
+    pipeline.add(documents[0]);
+    pipeline.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
+    throw std::runtime_error("disk full");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(store.documents().count(), 0u);
+  EXPECT_FALSE(pipeline.has_stale_stories()) << "no record is owed for a story that was rolled back";
+  // The second report must not join a story the store never held: it founds its own.
+  pipeline.in_transaction([&] {
+    pipeline.add(documents[1]);
+    pipeline.cluster_pending();
+  });
+  EXPECT_EQ(store.stories().story_of("quake-2").value_or(""), "story-quake-2");
+  const auto story = store.stories().get("story-quake-2");
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->article_count, 1u);
+  // The first, sent again, is taken in as new and joins the story that now exists.
+  pipeline.in_transaction([&] {
+    EXPECT_EQ(pipeline.add(documents[0]).outcome, store::UpsertOutcome::kInserted);
+    pipeline.cluster_pending();
+  });
+  EXPECT_EQ(store.stories().story_of("quake-1").value_or(""), "story-quake-2");
+  EXPECT_EQ(store.stories().get("story-quake-2")->article_count, 2u);
 }
 
 TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   std::vector<Document> documents = news();
   Document copy = documents[0];
@@ -102,8 +135,8 @@ TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
     EXPECT_EQ(pipeline.add(copy).duplicate_of.value_or(""), "quake-1");
     pipeline.cluster_pending();
   });
-  EXPECT_EQ(store.story_of("quake-1-syndicated"), store.story_of("quake-1"));
-  const auto story = store.story(*store.story_of("quake-1"));
+  EXPECT_EQ(store.stories().story_of("quake-1-syndicated"), store.stories().story_of("quake-1"));
+  const auto story = store.stories().get(*store.stories().story_of("quake-1"));
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 2u) << "a copy is a source, not an article";
   EXPECT_EQ(story->publisher_count, 3u) << "the wire that printed it is one of the story's publishers";
@@ -115,7 +148,7 @@ TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
 
 TEST(IngestPipeline, ACopyOfACopyIsACopyOfTheFirst) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   Document original = news()[0];
   Document second = original, third = original;
@@ -129,16 +162,16 @@ TEST(IngestPipeline, ACopyOfACopyIsACopyOfTheFirst) {
     EXPECT_EQ(pipeline.add(third).duplicate_of.value_or(""), "quake-1");
     pipeline.cluster_pending();
   });
-  const auto story = store.story(store.story_of("quake-1").value_or(""));
+  const auto story = store.stories().get(store.stories().story_of("quake-1").value_or(""));
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 1u);
   EXPECT_EQ(story->publisher_count, 3u);
-  EXPECT_EQ(store.copies_of({"quake-1"}).size(), 2u);
+  EXPECT_EQ(store.stories().copies_of({"quake-1"}).size(), 2u);
 }
 
 TEST(IngestPipeline, RemovingAnArticleKeepsItsCopiesAsTheArticle) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   std::vector<Document> documents = news();
   Document copy = documents[0];
@@ -149,11 +182,11 @@ TEST(IngestPipeline, RemovingAnArticleKeepsItsCopiesAsTheArticle) {
     pipeline.add(copy);
     pipeline.cluster_pending();
   });
-  const std::string story_id = store.story_of("quake-1").value_or("");
+  const std::string story_id = store.stories().story_of("quake-1").value_or("");
   store.in_transaction([&] { EXPECT_TRUE(pipeline.remove("quake-1")); });
-  EXPECT_FALSE(store.duplicate_of("quake-1-syndicated").has_value()) << "the copy is the article now";
-  EXPECT_EQ(store.story_of("quake-1-syndicated"), story_id);
-  const auto story = store.story(story_id);
+  EXPECT_FALSE(store.fingerprints().duplicate_of("quake-1-syndicated").has_value()) << "the copy is the article now";
+  EXPECT_EQ(store.stories().story_of("quake-1-syndicated"), story_id);
+  const auto story = store.stories().get(story_id);
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 2u);
   EXPECT_EQ(story->publisher_count, 2u);
@@ -161,7 +194,7 @@ TEST(IngestPipeline, RemovingAnArticleKeepsItsCopiesAsTheArticle) {
 
 TEST(IngestPipeline, AFutureDatedPageGetsNoRunawayHeat) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   Document future = make("future-1", "misdated.example", "Harbour bridge reopens after repairs",
                          "The harbour bridge reopened to traffic on Monday after two years of repairs to its "
@@ -172,7 +205,7 @@ TEST(IngestPipeline, AFutureDatedPageGetsNoRunawayHeat) {
     pipeline.add(future);
     pipeline.cluster_pending();
   });
-  const auto story = store.story(store.story_of("future-1").value_or(""));
+  const auto story = store.stories().get(store.stories().story_of("future-1").value_or(""));
   ASSERT_TRUE(story);
   const double base = nlohmann::json::parse(story->overview_json)["heat_parts"]["base"].get<double>();
   const int64_t now = pipeline::heat_reference_time(store);
@@ -187,16 +220,16 @@ TEST(IngestPipeline, ARestartRestoresStoriesExactlyAndKeepsClustering) {
   std::map<std::string, std::string> before;
   std::string storyline_before;
   {
-    store::DocumentStore store(temp.path);
+    store::SqliteStore store(temp.path);
     pipeline::IngestPipeline pipeline(store);
     store.in_transaction([&] {
       for (Document& document : news()) pipeline.add(std::move(document));
       pipeline.cluster_pending();
     });
     before = stories_of(store, {"quake-1", "quake-2", "bank-1"});
-    storyline_before = store.story(before.at("quake-1"))->storyline_id;
+    storyline_before = store.stories().get(before.at("quake-1"))->storyline_id;
   }
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);  // restores
   EXPECT_EQ(stories_of(store, {"quake-1", "quake-2", "bank-1"}), before);
   store.in_transaction([&] {
@@ -206,9 +239,9 @@ TEST(IngestPipeline, ARestartRestoresStoriesExactlyAndKeepsClustering) {
                       "2019-07-07T08:00:00Z"));
     pipeline.cluster_pending();
   });
-  EXPECT_EQ(store.story_of("quake-3").value_or(""), before.at("quake-1"));
+  EXPECT_EQ(store.stories().story_of("quake-3").value_or(""), before.at("quake-1"));
   EXPECT_EQ(stories_of(store, {"quake-1", "quake-2", "bank-1"}), before) << "nothing earlier moved";
-  const auto story = store.story(before.at("quake-1"));
+  const auto story = store.stories().get(before.at("quake-1"));
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 3u);
   EXPECT_EQ(story->storyline_id, storyline_before);
@@ -225,7 +258,7 @@ TEST(IngestPipeline, FingerprintsOfAnOlderSchemeAreMadeAgainOnOpen) {
       "conflit qui n'a que trop duré, et il demande de passer la main s'il n'est pas en mesure d'assumer ses "
       "responsabilités.";
   {
-    store::DocumentStore store(temp.path);
+    store::SqliteStore store(temp.path);
     pipeline::IngestPipeline pipeline(store);
     store.in_transaction([&] {
       pipeline.add(make("mali-1", "dakaractu.com", "Insécurité au Mali : le chanteur charge le président", text,
@@ -238,7 +271,7 @@ TEST(IngestPipeline, FingerprintsOfAnOlderSchemeAreMadeAgainOnOpen) {
     SQLite::Database db(temp.path, SQLite::OPEN_READWRITE);
     db.exec("UPDATE fingerprints SET scheme = 1, exact_hash = 0, signature = zeroblob(length(signature))");
   }
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   std::string curled = text;
   for (size_t at = curled.find('\''); at != std::string::npos; at = curled.find('\'', at)) curled.replace(at, 1, "\u2019");
@@ -252,12 +285,12 @@ TEST(IngestPipeline, FingerprintsOfAnOlderSchemeAreMadeAgainOnOpen) {
     pipeline.cluster_pending();
   });
   size_t fingerprints = 0;
-  store.for_each_fingerprint([&](store::DocumentStore::StoredFingerprint&& stored) {
+  store.fingerprints().for_each([&](store::StoredFingerprint&& stored) {
     ++fingerprints;
     EXPECT_EQ(stored.scheme, dedup::kFingerprintScheme) << stored.document_id;
   });
   EXPECT_EQ(fingerprints, 2u);
-  const auto story = store.story(store.story_of("mali-1").value_or(""));
+  const auto story = store.stories().get(store.stories().story_of("mali-1").value_or(""));
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 1u);
   EXPECT_EQ(story->publisher_count, 2u);
@@ -272,62 +305,63 @@ TEST(IngestPipeline, StoryRecordsLeftStaleByACrashAreRewrittenOnRestart) {
   std::vector<Document> documents = news();
   std::string quake;
   {
-    store::DocumentStore store(temp.path);
+    store::SqliteStore store(temp.path);
     pipeline::IngestPipeline pipeline(store);
     store.in_transaction([&] {
       pipeline.add(documents[0]);
       pipeline.cluster_pending();
     });
-    quake = store.story_of("quake-1").value_or("");
+    quake = store.stories().story_of("quake-1").value_or("");
     store.in_transaction([&] {
       pipeline.add(documents[1]);
       pipeline.add(documents[2]);
       pipeline.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
     });
-    ASSERT_EQ(store.story_of("quake-2"), quake);
-    EXPECT_EQ(store.story(quake)->article_count, 1u) << "the record is left for later";
-    EXPECT_FALSE(store.story(store.story_of("bank-1").value_or("")));
-    EXPECT_EQ(store.stale_stories().size(), 2u);
+    ASSERT_EQ(store.stories().story_of("quake-2"), quake);
+    EXPECT_EQ(store.stories().get(quake)->article_count, 1u) << "the record is left for later";
+    EXPECT_FALSE(store.stories().get(store.stories().story_of("bank-1").value_or("")));
+    EXPECT_EQ(store.stories().stale().size(), 2u);
     // The process dies here: refresh_stories() never runs.
   }
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
-  const auto story = store.story(quake);
+  const auto story = store.stories().get(quake);
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 2u);
   EXPECT_EQ(story->publisher_count, 2u);
-  EXPECT_TRUE(store.story(store.story_of("bank-1").value_or(""))) << "a story that had no record yet has one";
-  EXPECT_TRUE(store.stale_stories().empty());
+  EXPECT_TRUE(store.stories().get(store.stories().story_of("bank-1").value_or("")))
+      << "a story that had no record yet has one";
+  EXPECT_TRUE(store.stories().stale().empty());
 }
 
 TEST(IngestPipeline, RemovingArticlesUpdatesThenRemovesTheirStory) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   store.in_transaction([&] {
     for (Document& document : news()) pipeline.add(std::move(document));
     pipeline.cluster_pending();
   });
-  const std::string quake = *store.story_of("quake-1");
+  const std::string quake = *store.stories().story_of("quake-1");
   EXPECT_TRUE(pipeline.remove("quake-2"));
-  EXPECT_EQ(store.story(quake)->article_count, 1u);
+  EXPECT_EQ(store.stories().get(quake)->article_count, 1u);
   EXPECT_FALSE(pipeline.remove("quake-2")) << "already gone";
   EXPECT_TRUE(pipeline.remove("quake-1"));
-  EXPECT_FALSE(store.story(quake)) << "a story with no articles left is removed";
-  EXPECT_EQ(store.story_count(), 1u);
+  EXPECT_FALSE(store.stories().get(quake)) << "a story with no articles left is removed";
+  EXPECT_EQ(store.stories().count(), 1u);
   EXPECT_EQ(store.integrity_check(), "ok");
 }
 
 TEST(IngestPipeline, DocumentsStoredBeforeStoriesAreClusteredOnOpen) {
   storyline::testing::TempStore temp{"pipeline"};
   {
-    store::DocumentStore store(temp.path);
-    for (const Document& document : news()) store.upsert(document);  // as a version-3 store held them
+    store::SqliteStore store(temp.path);
+    for (const Document& document : news()) store.documents().upsert(document);  // as a version-3 store held them
   }
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
-  EXPECT_EQ(store.story_count(), 2u);
-  EXPECT_TRUE(store.story_of("bank-1").has_value());
+  EXPECT_EQ(store.stories().count(), 2u);
+  EXPECT_TRUE(store.stories().story_of("bank-1").has_value());
 }
 
 namespace {
@@ -344,7 +378,7 @@ Document not_news_page() {
 
 TEST(IngestPipeline, NotNewsIsStoredAndSearchableButFormsNoStory) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   std::vector<Document> documents = news();
   store.in_transaction([&] {
@@ -352,13 +386,13 @@ TEST(IngestPipeline, NotNewsIsStoredAndSearchableButFormsNoStory) {
     pipeline.add(not_news_page());
     pipeline.cluster_pending();
   });
-  EXPECT_EQ(store.story_count(), 1u);
-  EXPECT_TRUE(store.story_of("bank-1").has_value());
-  const auto stored = store.get("drill-1");
+  EXPECT_EQ(store.stories().count(), 1u);
+  EXPECT_TRUE(store.stories().story_of("bank-1").has_value());
+  const auto stored = store.documents().get("drill-1");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->is_news, std::optional<bool>(false));
-  EXPECT_FALSE(store.story_of("drill-1").has_value());
-  const auto hits = store.search("cordless");
+  EXPECT_FALSE(store.stories().story_of("drill-1").has_value());
+  const auto hits = store.documents().search("cordless");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].document.id, "drill-1");
 }
@@ -366,32 +400,32 @@ TEST(IngestPipeline, NotNewsIsStoredAndSearchableButFormsNoStory) {
 TEST(IngestPipeline, NotNewsStaysOutOfStoriesAfterARestart) {
   storyline::testing::TempStore temp{"pipeline"};
   {
-    store::DocumentStore store(temp.path);
+    store::SqliteStore store(temp.path);
     pipeline::IngestPipeline pipeline(store);
     store.in_transaction([&] {
       pipeline.add(not_news_page());
       pipeline.cluster_pending();
     });
-    EXPECT_EQ(store.story_count(), 0u);
+    EXPECT_EQ(store.stories().count(), 0u);
   }
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);  // rebuilds stories from the store
-  EXPECT_EQ(store.story_count(), 0u);
-  EXPECT_FALSE(store.story_of("drill-1").has_value());
+  EXPECT_EQ(store.stories().count(), 0u);
+  EXPECT_FALSE(store.stories().story_of("drill-1").has_value());
   // News that arrives later still forms its story.
   std::vector<Document> documents = news();
   store.in_transaction([&] {
     pipeline.add(documents[2]);
     pipeline.cluster_pending();
   });
-  EXPECT_EQ(store.story_count(), 1u);
-  EXPECT_TRUE(store.story_of("bank-1").has_value());
-  EXPECT_FALSE(store.story_of("drill-1").has_value());
+  EXPECT_EQ(store.stories().count(), 1u);
+  EXPECT_TRUE(store.stories().story_of("bank-1").has_value());
+  EXPECT_FALSE(store.stories().story_of("drill-1").has_value());
 }
 
 TEST(IngestPipeline, UndecidedPlaceholderPageIsLabelledNotNews) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   Document placeholder = make("lorem-1", "template.example", "Welcome",
                               "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
@@ -401,9 +435,9 @@ TEST(IngestPipeline, UndecidedPlaceholderPageIsLabelledNotNews) {
     pipeline.add(placeholder);
     pipeline.cluster_pending();
   });
-  EXPECT_EQ(store.get("lorem-1")->is_news, std::optional<bool>(false));
-  EXPECT_FALSE(store.story_of("lorem-1").has_value());
-  EXPECT_EQ(store.story_count(), 0u);
+  EXPECT_EQ(store.documents().get("lorem-1")->is_news, std::optional<bool>(false));
+  EXPECT_FALSE(store.stories().story_of("lorem-1").has_value());
+  EXPECT_EQ(store.stories().count(), 0u);
 }
 
 // INTERFACE.md: documents with is_news false never form stories and never count toward heat, and a
@@ -412,7 +446,7 @@ TEST(IngestPipeline, UndecidedPlaceholderPageIsLabelledNotNews) {
 // A page marked not news that copies a report is not one more publisher of the report's story.
 TEST(IngestPipeline, NotNewsCopyOfAReportAddsNoSourceToItsStory) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   Document report = news()[2];
   Document copy = report;
@@ -428,15 +462,15 @@ TEST(IngestPipeline, NotNewsCopyOfAReportAddsNoSourceToItsStory) {
     EXPECT_FALSE(pipeline.add(copy).duplicate_of.has_value());
     pipeline.cluster_pending();
   });
-  EXPECT_FALSE(store.story_of("bank-1-copy").has_value());
-  EXPECT_EQ(store.story(*store.story_of("bank-1"))->publisher_count, 1u);
+  EXPECT_FALSE(store.stories().story_of("bank-1-copy").has_value());
+  EXPECT_EQ(store.stories().get(*store.stories().story_of("bank-1"))->publisher_count, 1u);
 }
 
 // A report that copies a page marked not news is not filed as that page's copy (which has no
 // story): it gets a story of its own, also after a restart.
 TEST(IngestPipeline, ReportCopyingANotNewsPageStillGetsAStory) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   Document page = news()[2];
   page.id = "bank-page";
@@ -450,29 +484,29 @@ TEST(IngestPipeline, ReportCopyingANotNewsPageStillGetsAStory) {
     pipeline.add(news()[2]);
     pipeline.cluster_pending();
   });
-  EXPECT_TRUE(store.story_of("bank-1").has_value());
-  EXPECT_EQ(store.story_count(), 1u);
+  EXPECT_TRUE(store.stories().story_of("bank-1").has_value());
+  EXPECT_EQ(store.stories().count(), 1u);
 }
 
 // An update that decides a stored report is not news takes it out of its story.
 TEST(IngestPipeline, UpdateToNotNewsLeavesTheStory) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   Document report = news()[2];
   store.in_transaction([&] {
     pipeline.add(report);
     pipeline.cluster_pending();
   });
-  ASSERT_EQ(store.story_count(), 1u);
+  ASSERT_EQ(store.stories().count(), 1u);
   report.is_news = false;
   report.text = *report.text + " Updated.";
   store.in_transaction([&] {
     EXPECT_EQ(pipeline.add(report).outcome, store::UpsertOutcome::kUpdated);
     pipeline.cluster_pending();
   });
-  EXPECT_FALSE(store.story_of("bank-1").has_value());
-  EXPECT_EQ(store.story_count(), 0u);
+  EXPECT_FALSE(store.stories().story_of("bank-1").has_value());
+  EXPECT_EQ(store.stories().count(), 0u);
 }
 
 // An archive with a few much newer articles (the seeds of 2021 beside the contest stream of 2019)
@@ -480,7 +514,7 @@ TEST(IngestPipeline, UpdateToNotNewsLeavesTheStory) {
 // shows the heat it was written with rather than one grown without bound.
 TEST(IngestPipeline, AFewNewerArticlesDoNotMoveTheStoresNow) {
   storyline::testing::TempStore temp{"pipeline"};
-  store::DocumentStore store(temp.path);
+  store::SqliteStore store(temp.path);
   pipeline::IngestPipeline pipeline(store);
   std::vector<Document> archive;
   for (int i = 0; i < 12; ++i)
@@ -500,7 +534,7 @@ TEST(IngestPipeline, AFewNewerArticlesDoNotMoveTheStoresNow) {
   const int64_t now = pipeline::heat_reference_time(store);
   EXPECT_LT(now, 1577836800) << "now stays in 2019";  // 2020-01-01
   EXPECT_GE(now, 1573776000);                         // 2019-11-15
-  const auto newer = store.story(store.story_of("quake-1").value_or(""));
+  const auto newer = store.stories().get(store.stories().story_of("quake-1").value_or(""));
   ASSERT_TRUE(newer);
   const double shown = pipeline::shown_heat(*newer, now);
   EXPECT_GT(shown, 0);

@@ -16,7 +16,7 @@
 #include <set>
 #include <thread>
 
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 #include "test_paths.h"
 
 using nlohmann::json;
@@ -130,25 +130,25 @@ TEST(CrashSafety, EveryAcknowledgedArticleSurvivesSigkill) {
     // The records the killed run left for after its answers were rewritten at the start, from
     // the documents: every story has its record, with its count (they were stale until the
     // story next changed; issue 16). Read beside the running server, which writes nothing now.
-    storyline::store::DocumentStore reader(db);
+    storyline::store::SqliteStore reader(db);
     std::set<std::string> stories_of_documents;
-    for (const std::string& id : acknowledged) stories_of_documents.insert(reader.story_of(id).value_or(""));
+    for (const std::string& id : acknowledged) stories_of_documents.insert(reader.stories().story_of(id).value_or(""));
     size_t unwritten = 0, miscounted = 0;
     for (const std::string& story : stories_of_documents) {
-      const auto record = reader.story(story);
+      const auto record = reader.stories().get(story);
       unwritten += !record;
-      miscounted += record && record->article_count != reader.story_member_counts(story).articles;
+      miscounted += record && record->article_count != reader.stories().member_counts(story).articles;
     }
     EXPECT_EQ(unwritten, 0u) << "stories without a record, of " << stories_of_documents.size();
     EXPECT_EQ(miscounted, 0u) << "stories whose record counts other articles than they hold";
-    EXPECT_TRUE(reader.stale_stories().empty());
+    EXPECT_TRUE(reader.stories().stale().empty());
   }
   kill(server, SIGTERM);
   waitpid(server, nullptr, 0);
 
-  storyline::store::DocumentStore store(db);
+  storyline::store::SqliteStore store(db);
   EXPECT_EQ(store.integrity_check(), "ok");
-  EXPECT_GE(store.count(), acknowledged.size());
-  for (const std::string& id : acknowledged) EXPECT_TRUE(store.story_of(id).has_value()) << id << " has no story";
+  EXPECT_GE(store.documents().count(), acknowledged.size());
+  for (const std::string& id : acknowledged) EXPECT_TRUE(store.stories().story_of(id).has_value()) << id << " has no story";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
 }

@@ -15,7 +15,7 @@
 #include "serve/parsed_atom.h"
 #include "serve/running_server.h"
 #include "storyline/serve/http_server.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 #include "temp_store.h"
 
 using namespace storyline::serve;
@@ -236,7 +236,7 @@ TEST(FeedRoutes, TitleWithMarkupQuotesAndControlCharactersIsWellFormed) {
 TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
   const std::string title = "Rates <rise> & \"bonds\"\x01 fall\x1f today";
   RunningServer server(RunningServer::small_server(), [&](const std::string& db) {
-    storyline::store::DocumentStore store(db);
+    storyline::store::SqliteStore store(db);
     storyline::Document article;
     article.id = "raw-1";
     article.source = "test";
@@ -246,8 +246,8 @@ TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
     article.published = "2021-10-09T09:07:00Z";
     article.language = "en";
     article.is_news = true;
-    store.upsert(article);
-    store.set_story_of("raw-1", "story-raw-1");
+    store.documents().upsert(article);
+    store.stories().move_article_with_copies("raw-1", "story-raw-1");
     storyline::store::StoryRecord story;
     story.id = "story-raw-1";
     story.storyline_id = "storyline-raw-1";
@@ -255,7 +255,7 @@ TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
     story.first_published = story.last_published = article.published;
     story.article_count = story.publisher_count = 1;
     story.overview_json = json{{"summary", {"Yields\x04 rose."}}, {"publishers", {"Markets\x05 Daily"}}}.dump();
-    store.save_story(story);
+    store.stories().save(story);
   });
   auto client = server.client();
   const std::string clean = "Rates <rise> & \"bonds\" fall today";

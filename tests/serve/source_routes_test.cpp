@@ -11,7 +11,7 @@
 
 #include "sources/feed_server.h"
 #include "storyline/serve/http_server.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 
 using namespace storyline;
 using nlohmann::json;
@@ -37,12 +37,12 @@ TEST(SourceRoutes, ServerPollsSourcesAndListsTheirHealth) {
   feeds.on("/broken.rss", [](const httplib::Request&, httplib::Response& response) { response.status = 500; });
   ServedStore served;
   {
-    store::DocumentStore store(served.db);
+    store::SqliteStore store(served.db);
     for (const char* path : {"/feed.rss", "/broken.rss"}) {
       store::SourceRecord source;
       source.url = feeds.url(path);
       source.name = std::string("Local ") + path;
-      store.add_source(source);
+      store.sources().add(source);
     }
   }
   serve::ServerOptions options;

@@ -14,7 +14,7 @@
 
 #include "serve/parsed_svg.h"
 #include "serve/running_server.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 
 using nlohmann::json;
 using storyline::testing::RunningServer;
@@ -34,7 +34,7 @@ storyline::Document article(const std::string& id, const std::string& domain, co
   return document;
 }
 
-void save_story(storyline::store::DocumentStore& store, const std::string& id, std::optional<std::string> language) {
+void save_story(storyline::store::Store& store, const std::string& id, std::optional<std::string> language) {
   storyline::store::StoryRecord story;
   story.id = id;
   story.storyline_id = "line-" + id;
@@ -42,7 +42,7 @@ void save_story(storyline::store::DocumentStore& store, const std::string& id, s
   story.language = std::move(language);
   story.first_published = story.last_published = "2019-11-01T12:00:00Z";
   story.article_count = story.publisher_count = 1;
-  store.save_story(story);
+  store.stories().save(story);
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ void save_story(storyline::store::DocumentStore& store, const std::string& id, s
 // choice (there is no `language` value that would list them).
 TEST(StoryRoutes, LanguagesOfTheStoredStoriesWithCounts) {
   RunningServer server(RunningServer::small_server(), [](const std::string& db) {
-    storyline::store::DocumentStore store(db);
+    storyline::store::SqliteStore store(db);
     save_story(store, "en-1", "en");
     save_story(store, "ru-1", "ru");
     save_story(store, "en-2", "en");
@@ -88,15 +88,15 @@ TEST(StoryRoutes, AnEmptyStoreHasNoLanguages) {
 // bar per ten minutes, each counting what came out then, stacked by publisher.
 TEST(StoryRoutes, CoverageChartCountsArticlesAndCopiesOverTime) {
   RunningServer server(RunningServer::small_server(), [](const std::string& db) {
-    storyline::store::DocumentStore store(db);
+    storyline::store::SqliteStore store(db);
     for (const auto& document :
          {article("a1", "alpha.com", "2019-11-01T12:01:00Z"), article("a2", "alpha.com", "2019-11-01T12:04:00Z"),
           article("b1", "beta.com", "2019-11-01T12:15:00Z"), article("c1", "gamma.com", "2019-11-01T12:32:00Z"),
           article("copy", "delta.com", "2019-11-01T12:33:00Z")}) {
-      store.upsert(document);
-      store.set_story_of(document.id, "quake");
+      store.documents().upsert(document);
+      store.stories().move_article_with_copies(document.id, "quake");
     }
-    store.set_duplicate_of("copy", std::string("b1"));
+    store.fingerprints().set_duplicate_of("copy", std::string("b1"));
     save_story(store, "quake", "en");
   });
   auto client = server.client();

@@ -16,7 +16,7 @@
 #include "storyline/ingest/read_documents.h"
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/sources/pipeline_sink.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 #include "test_paths.h"
 
 using namespace storyline;
@@ -44,18 +44,18 @@ sources::PollerOptions fast_options() {
 // The store, the pipeline and a poller over them, as `storyline sources poll` sets them up.
 struct Harness {
   explicit Harness(sources::PollerOptions options = fast_options())
-      : store(temp.path), pipeline(store), poller(store, sources::pipeline_sink(store, pipeline), options) {}
+      : store(temp.path), pipeline(store), poller(store, sources::pipeline_sink(pipeline), options) {}
 
   int64_t add(const std::string& url) {
     store::SourceRecord source;
     source.url = url;
-    store.add_source(source);
+    store.sources().add(source);
     return source.id;
   }
-  store::SourceRecord source(int64_t id) { return *store.source(id); }
+  store::SourceRecord source(int64_t id) { return *store.sources().get(id); }
 
   storyline::testing::TempStore temp{"poller"};
-  store::DocumentStore store;
+  store::SqliteStore store;
   pipeline::IngestPipeline pipeline;
   sources::FeedPoller poller;
 };
@@ -96,7 +96,7 @@ TEST(FeedPoller, NotModifiedAnswerSendsValidatorsAndStoresNothing) {
 
   const auto first = harness.poller.poll_due(now);
   ASSERT_EQ(report_for(first, id).outcome, store::kOutcomeOk) << report_for(first, id).error;
-  const size_t stored = harness.store.count();
+  const size_t stored = harness.store.documents().count();
   EXPECT_GT(report_for(first, id).new_items, 40u);
   EXPECT_EQ(stored, report_for(first, id).new_items);
   EXPECT_EQ(harness.source(id).state.etag, "\"v1\"");
@@ -116,7 +116,7 @@ TEST(FeedPoller, NotModifiedAnswerSendsValidatorsAndStoresNothing) {
   EXPECT_EQ(conditional.headers.at("if-none-match"), "\"v1\"");
   EXPECT_EQ(conditional.headers.at("if-modified-since"), "Wed, 31 Jan 2018 20:15:15 GMT");
   EXPECT_NE(conditional.headers.at("user-agent").find("Storyline"), std::string::npos);
-  EXPECT_EQ(harness.store.count(), stored);
+  EXPECT_EQ(harness.store.documents().count(), stored);
   const auto state = harness.source(id).state;
   EXPECT_EQ(state.last_status, 304);
   EXPECT_EQ(state.etag, "\"v1\"");  // kept for the next poll
@@ -179,7 +179,7 @@ TEST(FeedPoller, ServerErrorIsRetriedThenSucceeds) {
   EXPECT_EQ(state.last_attempts, 2);
   EXPECT_EQ(state.last_status, 200);
   EXPECT_EQ(state.consecutive_errors, 0);
-  EXPECT_GT(harness.store.count(), 0u);
+  EXPECT_GT(harness.store.documents().count(), 0u);
 }
 
 TEST(FeedPoller, RepeatedFailuresPushTheNextPollBack) {
@@ -200,7 +200,7 @@ TEST(FeedPoller, RepeatedFailuresPushTheNextPollBack) {
   state = harness.source(id).state;
   EXPECT_EQ(state.consecutive_errors, 2);
   EXPECT_EQ(state.next_due_at, now + 2 * kInterval + 4 * kInterval);
-  EXPECT_EQ(harness.store.count(), 0u);
+  EXPECT_EQ(harness.store.documents().count(), 0u);
 }
 
 TEST(FeedPoller, RedirectsAreFollowedWithinBounds) {
@@ -237,20 +237,20 @@ TEST(FeedPoller, ChangedFeedIngestsOnlyTheNewItem) {
   const int64_t now = sources::unix_seconds_now();
   const size_t before = report_for(harness.poller.poll_due(now), id).new_items;
   ASSERT_GT(before, 0u);
-  EXPECT_EQ(harness.store.count(), before);
+  EXPECT_EQ(harness.store.documents().count(), before);
 
   published = true;
   const auto second = harness.poller.poll_due(now + kInterval);
   EXPECT_EQ(report_for(second, id).new_items, 1u);
-  EXPECT_EQ(harness.store.count(), before + 1);
+  EXPECT_EQ(harness.store.documents().count(), before + 1);
   EXPECT_EQ(harness.source(id).state.items_seen, static_cast<int64_t>(before + 1));
-  const auto results = harness.store.search("\"State of the Union\" unity discord");
+  const auto results = harness.store.documents().search("\"State of the Union\" unity discord");
   ASSERT_FALSE(results.empty());
   EXPECT_EQ(results.front().document.title, "Trump State of the Union address promised unity but emphasized discord");
 
   // Nothing new the third time.
   EXPECT_EQ(report_for(harness.poller.poll_due(now + 2 * kInterval), id).new_items, 0u);
-  EXPECT_EQ(harness.store.count(), before + 1);
+  EXPECT_EQ(harness.store.documents().count(), before + 1);
 }
 
 TEST(FeedPoller, RobotsTxtDisallowIsHonouredAndRecorded) {
@@ -325,13 +325,13 @@ TEST(FeedPoller, TeaserItemsGetTheirArticlePageExtracted) {
   ASSERT_TRUE(expected.documents.front().text);
   const std::string page_text = *expected.documents.front().text;
   ASSERT_GT(page_text.size(), 600u);
-  const auto first = harness.store.get("teaser-1");
+  const auto first = harness.store.documents().get("teaser-1");
   ASSERT_TRUE(first);
   ASSERT_TRUE(first->text);
   EXPECT_EQ(first->text->substr(0, 300), page_text.substr(0, 300));
   EXPECT_EQ(first->text->find("Read the whole story"), std::string::npos);
 
-  const auto second = harness.store.get("teaser-2");
+  const auto second = harness.store.documents().get("teaser-2");
   ASSERT_TRUE(second);
   ASSERT_TRUE(second->text);
   EXPECT_NE(second->text->find("new breakwater, paragraph 3"), std::string::npos);
@@ -366,7 +366,7 @@ TEST(FeedPoller, GarbageAndOversizedAnswersAreErrorsAndLoseNothing) {
   const int64_t good = harness.add(server.url("/good.rss"));
   const int64_t now = sources::unix_seconds_now();
   harness.poller.poll_due(now);
-  const size_t stored = harness.store.count();
+  const size_t stored = harness.store.documents().count();
   ASSERT_GT(stored, 0u);
 
   const int64_t garbage_id = harness.add(server.url("/garbage.rss"));
@@ -379,7 +379,7 @@ TEST(FeedPoller, GarbageAndOversizedAnswersAreErrorsAndLoseNothing) {
     EXPECT_EQ(report_for(report, id).outcome, store::kOutcomeError) << report_for(report, id).url;
   EXPECT_NE(report_for(report, huge).error.find("limit"), std::string::npos) << report_for(report, huge).error;
   EXPECT_NE(report_for(report, page).error.find("not a feed"), std::string::npos);
-  EXPECT_EQ(harness.store.count(), stored);
+  EXPECT_EQ(harness.store.documents().count(), stored);
   EXPECT_EQ(harness.store.integrity_check(), "ok");
   EXPECT_EQ(harness.source(good).state.items_seen, static_cast<int64_t>(stored));
 }
@@ -479,7 +479,7 @@ TEST(FeedPoller, AnswersThatAreNotFeedsAreErrors) {
   const auto report = harness.poller.poll_due(sources::unix_seconds_now());
   EXPECT_EQ(report_for(report, id).outcome, store::kOutcomeError);
   EXPECT_NE(report_for(report, id).error.find("not a feed"), std::string::npos) << report_for(report, id).error;
-  EXPECT_EQ(harness.store.count(), 0u);
+  EXPECT_EQ(harness.store.documents().count(), 0u);
 }
 
 }  // namespace

@@ -25,9 +25,9 @@ std::string duplicate_text(const Document& document) {
 }  // namespace
 
 struct IngestPipeline::Impl {
-  explicit Impl(store::DocumentStore& s) : store(s), analyzer(clusterer.vocabulary(), story_analysis_options()) {}
+  explicit Impl(store::Store& s) : store(s), analyzer(clusterer.vocabulary(), story_analysis_options()) {}
 
-  store::DocumentStore& store;
+  store::Store& store;
   dedup::DuplicateIndex duplicates;
   std::vector<std::string> indexed_ids;  // duplicate index position -> document id
   cluster::StoryClusterer clusterer;
@@ -36,24 +36,27 @@ struct IngestPipeline::Impl {
   std::set<std::string> dirty_stories;             // records to rewrite
 
   void refresh(const std::string& story_id) {
-    const store::StoryMemberCounts counts = store.story_member_counts(story_id);
+    const store::StoryMemberCounts counts = store.stories().member_counts(story_id);
     if (counts.articles == 0) {
-      store.remove_story(story_id);
+      store.stories().remove(story_id);
       return;
     }
     const StoryArticles read = read_story_articles(store, story_id, kStoryArticlesRead);
     const std::string storyline = clusterer.storyline_of(story_id).value_or(founded_storyline_id(story_id));
-    store.save_story(make_story_record(story_id, storyline, read.articles, counts.articles, heat_reference_time(store),
-                                       read.copies, counts.copies));
-    store.save_related_storylines(storyline, clusterer.related_storylines(story_id));
+    store.stories().save(make_story_record(story_id, storyline, read.articles, counts.articles, heat_reference_time(store),
+                                           read.copies, counts.copies));
+    store.stories().save_related_storylines(storyline, clusterer.related_storylines(story_id));
   }
 };
 
-IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_unique<Impl>(store)) {
+IngestPipeline::IngestPipeline(store::Store& store) { load(store); }
+
+void IngestPipeline::load(store::Store& store) {
+  impl_ = std::make_unique<Impl>(store);
   // Fingerprints made under an older scheme (a store written by an earlier build) are made again
   // from the stored text, below, so that a new copy of an old article is still found.
   std::unordered_set<std::string> outdated;
-  store.for_each_fingerprint([&](store::DocumentStore::StoredFingerprint&& stored) {
+  store.fingerprints().for_each([&](store::StoredFingerprint&& stored) {
     if (stored.scheme != dedup::kFingerprintScheme) {
       outdated.insert(std::move(stored.document_id));
       return;
@@ -61,9 +64,9 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
     impl_->duplicates.add({stored.exact_hash, dedup::decode_signature(stored.signature)});
     impl_->indexed_ids.push_back(std::move(stored.document_id));
   });
-  std::vector<store::DocumentStore::StoredFingerprint> remade;
+  std::vector<store::StoredFingerprint> remade;
   std::vector<cluster::RestoredDocument> restored;
-  store.for_each_document([&](store::StoredDocument&& stored) {
+  store.documents().for_each([&](store::StoredDocument&& stored) {
     if (outdated.contains(stored.document.id)) {
       dedup::Fingerprint fingerprint = impl_->duplicates.fingerprint(duplicate_text(stored.document));
       remade.push_back({stored.document.id, fingerprint.exact_hash, dedup::encode_signature(fingerprint.signature),
@@ -84,12 +87,24 @@ IngestPipeline::IngestPipeline(store::DocumentStore& store) : impl_(std::make_un
   impl_->clusterer.restore(std::move(restored));
   if (!remade.empty())
     store.in_transaction([&] {
-      for (const store::DocumentStore::StoredFingerprint& fingerprint : remade) store.save_fingerprint(fingerprint);
+      for (const store::StoredFingerprint& fingerprint : remade) store.fingerprints().save(fingerprint);
     });
   // Records the last run left stale (it died before rewriting them: ingest_pipeline.h's kLater)
   // are rewritten now, from the stories' documents.
-  for (std::string& story : store.stale_stories()) impl_->dirty_stories.insert(std::move(story));
+  for (std::string& story : store.stories().stale()) impl_->dirty_stories.insert(std::move(story));
   if (!impl_->pending.empty() || !impl_->dirty_stories.empty()) store.in_transaction([&] { cluster_pending(); });
+}
+
+void IngestPipeline::in_transaction(const std::function<void()>& work) {
+  try {
+    impl_->store.in_transaction(work);
+  } catch (...) {
+    // The store rolled back; what this run holds in memory (the duplicate index, the stories,
+    // documents waiting to be clustered, records to rewrite) may name what was never committed.
+    // It is rebuilt from the store, as on start, so that it never drifts from the database.
+    load(impl_->store);
+    throw;
+  }
 }
 
 IngestPipeline::~IngestPipeline() = default;
@@ -105,20 +120,20 @@ IngestOutcome IngestPipeline::add(Document document) {
   // the second; it is a copy of the first all the same (copies never chain). A match removed
   // since (DELETE, time to live) is no original.
   if (match && impl_->indexed_ids[match->existing] != document.id)
-    original = impl_->store.original_of(impl_->indexed_ids[match->existing]);
+    original = impl_->store.fingerprints().original_of(impl_->indexed_ids[match->existing]);
   if (original == document.id) original.reset();
 
-  const store::UpsertResult upsert = impl_->store.upsert(document);
+  const store::UpsertResult upsert = impl_->store.documents().upsert(document);
   result.outcome = upsert.outcome;
   if (upsert.outcome == store::UpsertOutcome::kUnchanged) {
-    result.duplicate_of = impl_->store.duplicate_of(document.id);
+    result.duplicate_of = impl_->store.fingerprints().duplicate_of(document.id);
     return result;
   }
   if (upsert.outcome == store::UpsertOutcome::kUpdated) {
     // An updated article stays in its story (its first version placed it); the story's record
     // is rewritten with the new text. One that is no longer news leaves it.
-    if (auto story = impl_->store.story_of(document.id)) {
-      if (document.is_news == false) impl_->store.set_story_of(document.id, std::nullopt);
+    if (auto story = impl_->store.stories().story_of(document.id)) {
+      if (document.is_news == false) impl_->store.stories().move_article_with_copies(document.id, std::nullopt);
       impl_->dirty_stories.insert(*story);
     }
     return result;
@@ -128,10 +143,10 @@ IngestOutcome IngestPipeline::add(Document document) {
   // original of later copies either (its fingerprint is not kept): a report that repeats it still
   // gets its own story, and it adds no source to a report it repeats.
   if (document.is_news == false) return result;
-  impl_->store.set_duplicate_of(document.id, original);
+  impl_->store.fingerprints().set_duplicate_of(document.id, original);
   result.duplicate_of = original;
   if (!fingerprint.signature.empty()) {
-    impl_->store.save_fingerprint(
+    impl_->store.fingerprints().save(
         {document.id, fingerprint.exact_hash, dedup::encode_signature(fingerprint.signature), dedup::kFingerprintScheme});
     impl_->duplicates.add(std::move(fingerprint));
     impl_->indexed_ids.push_back(document.id);
@@ -139,8 +154,8 @@ IngestOutcome IngestPipeline::add(Document document) {
   if (original) {
     // A syndicated copy: one more source for the original's story (set now, or when the
     // original is clustered in this same batch).
-    if (auto story = impl_->store.story_of(*original)) {
-      impl_->store.set_story_of(*original, story);
+    if (auto story = impl_->store.stories().story_of(*original)) {
+      impl_->store.stories().move_article_with_copies(*original, story);
       impl_->dirty_stories.insert(*story);
     }
     return result;
@@ -154,32 +169,33 @@ void IngestPipeline::cluster_pending(StoryRecords records) {
   if (!impl.pending.empty()) impl.clusterer.add_batch(std::exchange(impl.pending, {}));
   const cluster::ClusterChanges changes = impl.clusterer.take_changes();
   for (size_t document : changes.documents)
-    impl.store.set_story_of(impl.clusterer.document_id(document), impl.clusterer.story_id(document));
-  for (const auto& [absorbed, absorbing] : changes.merged_storylines) impl.store.rename_storyline(absorbed, absorbing);
+    impl.store.stories().move_article_with_copies(impl.clusterer.document_id(document), impl.clusterer.story_id(document));
+  for (const auto& [absorbed, absorbing] : changes.merged_storylines)
+    impl.store.stories().rename_storyline(absorbed, absorbing);
   for (const std::string& story : changes.removed_stories) {
-    impl.store.remove_story(story);
+    impl.store.stories().remove(story);
     impl.dirty_stories.erase(story);
   }
   impl.dirty_stories.insert(changes.stories.begin(), changes.stories.end());
   if (records == StoryRecords::kRewriteNow) refresh_stories();
   // Listed in the caller's transaction, with the documents that made them stale.
-  else if (!impl.dirty_stories.empty()) impl.store.mark_stories_stale(impl.dirty_stories);
+  else if (!impl.dirty_stories.empty()) impl.store.stories().mark_stale(impl.dirty_stories);
 }
 
 size_t IngestPipeline::refresh_stories() {
   const size_t count = impl_->dirty_stories.size();
   for (const std::string& story : impl_->dirty_stories) impl_->refresh(story);
   impl_->dirty_stories.clear();
-  impl_->store.clear_stale_stories();
+  impl_->store.stories().clear_stale();
   return count;
 }
 
 bool IngestPipeline::has_stale_stories() const { return !impl_->dirty_stories.empty(); }
 
 bool IngestPipeline::remove(const std::string& id) {
-  const auto story = impl_->store.story_of(id);
+  const auto story = impl_->store.stories().story_of(id);
   std::string promoted;
-  if (!impl_->store.remove(id, &promoted)) return false;
+  if (!impl_->store.documents().remove(id, &promoted)) return false;
   // The copy that became the article stands in for it in the clusterer (it is a near duplicate),
   // so that later merges and splits of the story reach it and its copies.
   if (!promoted.empty()) impl_->clusterer.rename_document(id, promoted);
@@ -189,7 +205,7 @@ bool IngestPipeline::remove(const std::string& id) {
 
 size_t IngestPipeline::purge_expired(int64_t now_unix_seconds) {
   size_t removed = 0;
-  for (const std::string& id : impl_->store.expired(now_unix_seconds)) removed += remove(id);
+  for (const std::string& id : impl_->store.documents().expired(now_unix_seconds)) removed += remove(id);
   return removed;
 }
 

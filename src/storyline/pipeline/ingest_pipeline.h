@@ -5,12 +5,13 @@
 // storylines, and rewrite the records of the stories that changed (overview, heat). Shared by
 // `storyline ingest` and the HTTP server so both do exactly the same.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "storyline/core/document.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::pipeline {
 
@@ -25,8 +26,14 @@ class IngestPipeline {
   // Rebuilds the duplicate index and the stories from the store, exactly as they were stored
   // (documents stored before stories existed are clustered now), and rewrites the records a run
   // that did not end cleanly left stale.
-  explicit IngestPipeline(store::DocumentStore& store);
+  explicit IngestPipeline(store::Store& store);
   ~IngestPipeline();
+
+  // Runs `work` (adds, cluster_pending, removes) in one transaction of the store. When it throws,
+  // the store rolls back and the pipeline's memory (duplicate index, stories) is rebuilt from
+  // what the store holds, then the error is passed on: a long-running writer never drifts from its
+  // database. Use it rather than the store's own in_transaction around the pipeline's calls.
+  void in_transaction(const std::function<void()>& work);
 
   // Not thread-safe: one writer at a time (SQLite has one writer anyway). The document is stored
   // at once; it joins a story at the next cluster_pending(), which the caller runs in the same
@@ -49,6 +56,9 @@ class IngestPipeline {
   size_t purge_expired(int64_t now_unix_seconds);
 
  private:
+  // (Re)builds the memory from the store: the duplicate index, the stories, stale records.
+  void load(store::Store& store);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

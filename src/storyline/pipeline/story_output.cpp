@@ -98,7 +98,7 @@ double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_un
   return rounded(now_unix ? rank::heat_at(story.heat_rank, *now_unix) : story.heat);
 }
 
-int64_t heat_reference_time(const store::DocumentStore& store) {
+int64_t heat_reference_time(const store::Store& store) {
   const int64_t clock =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   // A page dated in the future (a misread year, "2033") is no evidence of what "now" is: only
@@ -107,18 +107,18 @@ int64_t heat_reference_time(const store::DocumentStore& store) {
   // newer than the rest (a misdated page, a few old seeds beside an archive of 2019): the tenth
   // newest is "now", seconds before the newest in a live store.
   constexpr size_t kNewerOutliers = 9;
-  const auto newest = store.newest_published(iso_utc(clock), kNewerOutliers);
+  const auto newest = store.documents().newest_published(iso_utc(clock), kNewerOutliers);
   const auto unix = newest ? parse_iso_unix(*newest) : std::nullopt;
   return unix ? std::min(*unix, clock) : clock;
 }
 
-StoryArticles read_story_articles(const store::DocumentStore& store, const std::string& story_id, size_t limit) {
+StoryArticles read_story_articles(const store::Store& store, const std::string& story_id, size_t limit) {
   StoryArticles read;
-  read.articles = store.story_articles(story_id, limit);
+  read.articles = store.stories().articles(story_id, limit);
   std::vector<std::string> ids;
   ids.reserve(read.articles.size());
   for (const Document& article : read.articles) ids.push_back(article.id);
-  read.copies = store.copies_of(ids, kStoryCopiesRead);
+  read.copies = store.stories().copies_of(ids, kStoryCopiesRead);
   return read;
 }
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "storyline/core/document.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::pipeline {
 
@@ -32,7 +32,7 @@ struct StoryArticles {
   std::vector<Document> articles;
   std::vector<store::StoredCopy> copies;
 };
-StoryArticles read_story_articles(const store::DocumentStore& store, const std::string& story_id, size_t limit = SIZE_MAX);
+StoryArticles read_story_articles(const store::Store& store, const std::string& story_id, size_t limit = SIZE_MAX);
 
 // One front-matter record ("---" … "---") in seeds/000's layout: the lead article's title, excerpt,
 // publishedDateTime, URLs and provider, the story's topics, quality and heat, and every other
@@ -43,7 +43,7 @@ std::string story_to_front_matter(const store::StoryRecord& story, const std::ve
 // "Now" for heat: the newest article's time in the store (the tenth newest: a few much newer
 // articles are outliers), so that a store of last year's news still shows what was hot then;
 // never later than the clock.
-int64_t heat_reference_time(const store::DocumentStore& store);
+int64_t heat_reference_time(const store::Store& store);
 
 // The story's heat as of `now_unix` (heat_reference_time), rounded to two decimals; as last
 // written without one, or when the story is newer than `now_unix`.

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "storyline/core/document.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::pipeline {
 

@@ -11,7 +11,7 @@
 
 #include "storyline/core/document.h"
 #include "storyline/core/publisher.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::pipeline {
 

@@ -40,22 +40,22 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     // moment ago is in a story whose record the upkeep thread may not have written yet, and
     // was shown with "story": null until it had.
     state.refresh_stale_stories();
-    store::DocumentStore& store = state.reader();
-    const auto document = store.get(request.matches[1].str());
+    store::Store& store = state.reader();
+    const auto document = store.documents().get(request.matches[1].str());
     if (!document) return reply_error(response, 404, "no article with id '" + request.matches[1].str() + "'");
     json value = document_to_json_value(*document);
     // Beyond the document: its publisher as every story counts it, and for a copy the article it copies.
     const Publisher publisher = publisher_of(*document);
     value["publisher"] = {{"key", publisher.key}, {"name", publisher.name}};
-    const auto original = store.duplicate_of(document->id);
+    const auto original = store.fingerprints().duplicate_of(document->id);
     value["duplicate_of"] = original ? json(*original) : json(nullptr);
     // The story the article is in (a copy's is its original's), so that its page links there
     // whichever page it was reached from; null for not-news, which forms no story.
-    auto story_id = store.story_of(document->id);
-    if (!story_id && original) story_id = store.story_of(*original);
+    auto story_id = store.stories().story_of(document->id);
+    if (!story_id && original) story_id = store.stories().story_of(*original);
     json story = nullptr;
     if (story_id)
-      if (const auto record = store.story(*story_id))
+      if (const auto record = store.stories().get(*story_id))
         story = {{"id", record->id},
                  {"title", record->title ? json(*record->title) : json(nullptr)},
                  {"article_count", record->article_count}};
@@ -90,7 +90,7 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
       try {
         json articles = json::array();
-        for (const auto& hit : state.reader().search(*query, *filters)) {
+        for (const auto& hit : state.reader().documents().search(*query, *filters)) {
           json item = document_to_json_value(hit.document);
           item.erase("text");
           const Publisher publisher = publisher_of(hit.document);
@@ -102,7 +102,7 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
           articles.push_back(std::move(item));
         }
         json stories = json::array();
-        for (const auto& hit : state.reader().search_stories(*query, filters->limit)) {
+        for (const auto& hit : state.reader().stories().search(*query, filters->limit)) {
           json item = json::parse(pipeline::story_to_json(hit.story, {}, std::nullopt, pipeline::StoryDetail::list));
           item.erase("articles");
           item["score"] = hit.score;

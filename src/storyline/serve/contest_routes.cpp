@@ -69,14 +69,14 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
       query.category = category;
     }
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
-      store::DocumentStore& store = state.reader();
-      if (const auto newest = store.newest_published())
+      store::Store& store = state.reader();
+      if (const auto newest = store.documents().newest_published())
         if (const auto unix = parse_iso_unix(*newest)) query.since = *unix - static_cast<int64_t>(*period);
       json threads = json::array();
-      for (const store::StoryRecord& story : store.stories(query))
+      for (const store::StoryRecord& story : store.stories().list(query))
         threads.push_back({{"title", story.title ? json(*story.title) : json("")},
                            {"category", story.category ? json(*story.category) : json("other")},
-                           {"articles", store.story_article_ids(story.id)}});
+                           {"articles", store.stories().document_ids(story.id)}});
       return json{{"threads", threads}}.dump(-1, ' ', false, json::error_handler_t::replace);
     });
   });
@@ -94,7 +94,7 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
                  return reply_error(response, 400, error.what());
                }
                try {
-                 const bool existed = state.reader().get(name).has_value();
+                 const bool existed = state.reader().documents().get(name).has_value();
                  const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);
                  if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
                  response.status = existed ? 204 : 201;

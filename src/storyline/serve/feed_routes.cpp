@@ -98,13 +98,13 @@ std::optional<std::string> language_of(const std::optional<std::string>& languag
 }
 
 // A story changed when its newest article is dated; an undated story when an article last arrived.
-std::string story_updated(const store::DocumentStore& store, const store::StoryRecord& story) {
+std::string story_updated(const store::Store& store, const store::StoryRecord& story) {
   if (auto dated = rfc3339(story.last_published)) return *dated;
-  return rfc3339(store.story_last_ingested(story.id)).value_or(kNoTime);
+  return rfc3339(store.stories().last_ingested(story.id)).value_or(kNoTime);
 }
 
 // A story as its card shows it: headline, overview bullets, the publishers that carry it.
-FeedEntry story_entry(const store::DocumentStore& store, const store::StoryRecord& story, const std::string& base) {
+FeedEntry story_entry(const store::Store& store, const store::StoryRecord& story, const std::string& base) {
   const json overview = json::parse(story.overview_json, nullptr, false);
   FeedEntry entry;
   entry.id = urn("story", story.id);
@@ -135,7 +135,7 @@ std::string standfirst_of(const Document& article) {
 
 // An article as the story page lists it: its headline, standfirst, byline (else publisher), and
 // the original's address beside its page in Storyline.
-FeedEntry article_entry(const store::DocumentStore& store, const Document& article, const std::string& base) {
+FeedEntry article_entry(const store::Store& store, const Document& article, const std::string& base) {
   FeedEntry entry;
   entry.id = urn("article", article.id);
   const std::string standfirst = standfirst_of(article);
@@ -147,7 +147,7 @@ FeedEntry article_entry(const store::DocumentStore& store, const Document& artic
     entry.external_link = article.url;
   entry.published = rfc3339(article.published);
   // An undated article is dated by its arrival (or its last update), which stays put.
-  entry.updated = entry.published ? *entry.published : rfc3339(store.ingested_at(article.id)).value_or(kNoTime);
+  entry.updated = entry.published ? *entry.published : rfc3339(store.documents().ingested_at(article.id)).value_or(kNoTime);
   if (article.author && !article.author->empty()) {
     entry.authors.push_back(*article.author);
   } else if (const Publisher publisher = publisher_of(article); !publisher.name.empty()) {
@@ -168,7 +168,7 @@ void newest_first(std::vector<FeedEntry>& entries) {
 enum class FeedFormat { atom, json_feed };
 
 // Builds the feed from this thread's store connection, or answers an error and returns nullopt.
-using FeedBuilder = std::function<std::optional<Feed>(store::DocumentStore&, const std::string& base, httplib::Response&)>;
+using FeedBuilder = std::function<std::optional<Feed>(store::Store&, const std::string& base, httplib::Response&)>;
 
 // Cached like the API's answers (per address asked at, as the links name it), in the format the
 // path's extension (the route's last match) names.
@@ -193,7 +193,7 @@ void answer_feed(ServerState& state, const httplib::Request& request, httplib::R
 }
 
 // The stories of the front page (or of one category), hottest first, as /api/stories ranks them.
-std::optional<Feed> stories_feed(store::DocumentStore& store, const store::StoryQuery& query, const std::string& base) {
+std::optional<Feed> stories_feed(store::Store& store, const store::StoryQuery& query, const std::string& base) {
   Feed feed;
   feed.id = query.category ? urn("feed:category", *query.category) : "urn:storyline:feed:top";
   if (query.language) feed.id += ";language=" + percent_encoded(*query.language);
@@ -202,7 +202,8 @@ std::optional<Feed> stories_feed(store::DocumentStore& store, const store::Story
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   feed.title = name + (query.language ? " (" + *query.language + ")" : "") + " — Storyline";
   feed.page_link = query.category ? page_link(base, "category", *query.category) : base + "/";
-  for (const store::StoryRecord& story : store.stories(query)) feed.entries.push_back(story_entry(store, story, base));
+  for (const store::StoryRecord& story : store.stories().list(query))
+    feed.entries.push_back(story_entry(store, story, base));
   return feed;
 }
 
@@ -225,21 +226,21 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
   server.Get(R"(/feeds/top\.(atom|json))", [&state](const httplib::Request& request, httplib::Response& response) {
     const auto query = story_query(request, response);
     if (!query) return;
-    answer_feed(state, request, response, [&](store::DocumentStore& store, const std::string& base, httplib::Response&) {
+    answer_feed(state, request, response, [&](store::Store& store, const std::string& base, httplib::Response&) {
       return stories_feed(store, *query, base);
     });
   });
 
-  server.Get(R"(/feeds/category/([^/]+)\.(atom|json))", [&state](const httplib::Request& request,
-                                                                 httplib::Response& response) {
-    auto query = story_query(request, response);
-    if (!query) return;
-    query->category = request.matches[1].str();
-    if (reject_unknown_category(*query->category, response)) return;
-    answer_feed(state, request, response, [&](store::DocumentStore& store, const std::string& base, httplib::Response&) {
-      return stories_feed(store, *query, base);
-    });
-  });
+  server.Get(R"(/feeds/category/([^/]+)\.(atom|json))",
+             [&state](const httplib::Request& request, httplib::Response& response) {
+               auto query = story_query(request, response);
+               if (!query) return;
+               query->category = request.matches[1].str();
+               if (reject_unknown_category(*query->category, response)) return;
+               answer_feed(state, request, response, [&](store::Store& store, const std::string& base, httplib::Response&) {
+                 return stories_feed(store, *query, base);
+               });
+             });
 
   // A story's articles, newest first: a reader following a story sees each new report as it joins.
   server.Get(R"(/feeds/story/([^/]+)\.(atom|json))", [&state](const httplib::Request& request, httplib::Response& response) {
@@ -247,8 +248,8 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
     const auto limit = count_parameter(request, "limit", kStoryFeedArticles, 500);
     if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
     answer_feed(state, request, response,
-                [&](store::DocumentStore& store, const std::string& base, httplib::Response& failed) -> std::optional<Feed> {
-                  const auto story = store.story(id);
+                [&](store::Store& store, const std::string& base, httplib::Response& failed) -> std::optional<Feed> {
+                  const auto story = store.stories().get(id);
                   if (!story) {
                     reply_error(failed, 404, "no story with id '" + id + "'");
                     return std::nullopt;
@@ -259,7 +260,7 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
                   feed.page_link = page_link(base, "story", id);
                   feed.updated = story_updated(store, *story);
                   // Arrival order, oldest first: reversed, of two reports of the same time the later arrival leads.
-                  std::vector<Document> articles = store.story_articles(id, *limit);
+                  std::vector<Document> articles = store.stories().articles(id, *limit);
                   std::reverse(articles.begin(), articles.end());
                   for (const Document& article : articles) feed.entries.push_back(article_entry(store, article, base));
                   newest_first(feed.entries);
@@ -274,7 +275,7 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
     const auto filters = search_filters(request, response);
     if (!filters) return;
     answer_feed(state, request, response,
-                [&](store::DocumentStore& store, const std::string& base, httplib::Response& failed) -> std::optional<Feed> {
+                [&](store::Store& store, const std::string& base, httplib::Response& failed) -> std::optional<Feed> {
                   Feed feed;
                   // The same words under other filters are another saved search.
                   feed.id = urn("feed:search", *q);
@@ -284,7 +285,7 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
                   feed.title = "Search: " + *q + " — Storyline";
                   feed.page_link = page_link(base, "search", *q);
                   try {
-                    for (const store::SearchHit& hit : store.search(*q, *filters))
+                    for (const store::SearchHit& hit : store.documents().search(*q, *filters))
                       feed.entries.push_back(article_entry(store, hit.document, base));
                   } catch (const std::invalid_argument& error) {
                     reply_error(failed, 400, error.what());

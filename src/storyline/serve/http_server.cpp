@@ -121,7 +121,7 @@ struct HttpServer::Impl {
 
   // Live sources (ServerOptions::poll_sources): the poller keeps its own store connection for
   // the sources' state and stores articles through the server's one writer.
-  std::unique_ptr<store::DocumentStore> poller_store;
+  std::unique_ptr<store::Store> poller_store;
   std::unique_ptr<sources::FeedPoller> poller;
   std::thread polling;
 
@@ -232,8 +232,9 @@ void HttpServer::Impl::install_routes() {
   server.Get("/healthz",
              [](const httplib::Request&, httplib::Response& response) { response.set_content("ok\n", "text/plain"); });
   server.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
-    store::DocumentStore& store = state.reader();
-    response.set_content(state.metrics().render(store.count(), store.story_count()), "text/plain; version=0.0.4");
+    store::Store& store = state.reader();
+    response.set_content(state.metrics().render(store.documents().count(), store.stories().count()),
+                         "text/plain; version=0.0.4");
   });
   install_web_routes(server, web_source);
   install_article_routes(server, state);
@@ -249,7 +250,7 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
   impl_->upkeep = std::thread([this] { impl_->upkeep_loop(); });
   const ServerOptions& settings = impl_->state.options();
   if (settings.poll_sources) {
-    impl_->poller_store = std::make_unique<store::DocumentStore>(settings.db);
+    impl_->poller_store = store::open_store(settings.db);
     ServerState& state = impl_->state;
     impl_->poller = std::make_unique<sources::FeedPoller>(
         *impl_->poller_store, [&state](std::vector<Document>& documents) { return state.ingest_documents(documents); },

@@ -11,12 +11,12 @@
 namespace storyline::serve {
 
 ServerState::ServerState(ServerOptions options)
-    : options_(std::move(options)), writer_store_(options_.db), pipeline_(writer_store_) {}
+    : options_(std::move(options)), writer_store_(store::open_store(options_.db)), pipeline_(*writer_store_) {}
 
-store::DocumentStore& ServerState::reader() {
-  thread_local std::map<std::string, std::unique_ptr<store::DocumentStore>> stores;
+store::Store& ServerState::reader() {
+  thread_local std::map<std::string, std::unique_ptr<store::Store>> stores;
   auto& slot = stores[options_.db];
-  if (!slot) slot = std::make_unique<store::DocumentStore>(options_.db);
+  if (!slot) slot = store::open_store(options_.db);
   return *slot;
 }
 
@@ -31,7 +31,7 @@ void ServerState::write_if_changed(const std::function<bool()>& work) {
   bool changed = false;
   {
     std::lock_guard lock(writer_mutex_);
-    writer_store_.in_transaction([&] { changed = work(); });
+    pipeline_.in_transaction([&] { changed = work(); });
     stale_stories_ = pipeline_.has_stale_stories();
   }
   if (changed) cache_.invalidate();
@@ -62,7 +62,7 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
     for (auto& document : result.documents) {
       if (forced_id) document.id = *forced_id;
       outcomes.push_back(pipeline_.add(std::move(document)));
-      if (forced_id) writer_store_.set_expiry(outcomes.back().id, expires_at);
+      if (forced_id) writer_store_->documents().set_expiry(outcomes.back().id, expires_at);
       if (forced_id) break;  // a contest article is one page
     }
     pipeline_.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@
 #include "storyline/serve/http_server.h"
 #include "storyline/serve/metrics.h"
 #include "storyline/serve/response_cache.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::serve {
 
@@ -26,7 +27,7 @@ class ServerState {
   ResponseCache& cache() { return cache_; }
 
   // This thread's read connection (handler threads live as long as the server's pool).
-  store::DocumentStore& reader();
+  store::Store& reader();
 
   // Reads the body (HTML, JSON document, any format `extract` reads) and ingests what it holds,
   // durably: committed before this returns. Throws ingest::InputError for unreadable input, and for
@@ -53,7 +54,7 @@ class ServerState {
   Metrics metrics_;
   ResponseCache cache_;
   std::mutex writer_mutex_;
-  store::DocumentStore writer_store_;
+  std::unique_ptr<store::Store> writer_store_;
   pipeline::IngestPipeline pipeline_;
   std::atomic<bool> stale_stories_{false};
 };

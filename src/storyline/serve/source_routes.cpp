@@ -11,7 +11,7 @@ void install_source_routes(httplib::Server& server, ServerState& state) {
   server.Get("/api/sources", [&state](const httplib::Request&, httplib::Response& response) {
     std::string body = "{\"sources\": [";
     bool first = true;
-    for (const store::SourceRecord& source : state.reader().sources()) {
+    for (const store::SourceRecord& source : state.reader().sources().all()) {
       if (!first) body += ", ";
       first = false;
       body += sources::source_to_json(source);

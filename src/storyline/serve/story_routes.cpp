@@ -35,11 +35,11 @@ json story_reference(const store::StoryRecord& story, int64_t now) {
 
 // The stories of `story`'s storyline (itself included) oldest first, undated ones last: what the
 // story page shows as the storyline's timeline.
-json storyline_timeline(const store::DocumentStore& store, const store::StoryRecord& story, int64_t now) {
+json storyline_timeline(const store::Store& store, const store::StoryRecord& story, int64_t now) {
   store::StoryQuery query;
   query.storyline = story.storyline_id;
   query.limit = kMostTimelineStories;
-  std::vector<store::StoryRecord> stories = store.stories(query);
+  std::vector<store::StoryRecord> stories = store.stories().list(query);
   // By the instant, not the text: "2021-10-09T23:00:00-05:00" is after "2021-10-10T01:00:00Z".
   std::vector<std::pair<std::optional<int64_t>, size_t>> order;
   for (size_t i = 0; i < stories.size(); ++i)
@@ -55,13 +55,13 @@ json storyline_timeline(const store::DocumentStore& store, const store::StoryRec
 
 // Each related storyline (most similar first) by its hottest story: where the story page links
 // to. A storyline merged away since the ids were written has no stories and is left out.
-json related_storylines(const store::DocumentStore& store, const std::vector<std::string>& storyline_ids, int64_t now) {
+json related_storylines(const store::Store& store, const std::vector<std::string>& storyline_ids, int64_t now) {
   json related = json::array();
   for (const std::string& id : storyline_ids) {
     store::StoryQuery query;
     query.storyline = id;
     query.limit = 1;
-    const std::vector<store::StoryRecord> hottest = store.stories(query);
+    const std::vector<store::StoryRecord> hottest = store.stories().list(query);
     if (hottest.empty()) continue;
     json reference = story_reference(hottest.front(), now);
     reference["storyline"] = *query.storyline;
@@ -107,11 +107,11 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
       return reply_error(response, 400, "detail must be 'list' or 'full'");
     const auto detail = detail_name == "full" ? pipeline::StoryDetail::full : pipeline::StoryDetail::list;
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
-      store::DocumentStore& store = state.reader();
+      store::Store& store = state.reader();
       const int64_t now = pipeline::heat_reference_time(store);
       std::string body = "{\"stories\": [";
       bool first = true;
-      for (const store::StoryRecord& story : store.stories(query)) {
+      for (const store::StoryRecord& story : store.stories().list(query)) {
         if (!first) body += ", ";
         first = false;
         pipeline::StoryArticles listed = pipeline::read_story_articles(store, story.id, *articles);
@@ -128,7 +128,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
   server.Get("/api/languages", [&state](const httplib::Request& request, httplib::Response& response) {
     answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
       json languages = json::array();
-      for (const store::StoryLanguage& language : state.reader().story_languages())
+      for (const store::StoryLanguage& language : state.reader().stories().languages())
         languages.push_back({{"language", language.language}, {"stories", language.stories}});
       return json{{"languages", std::move(languages)}}.dump(-1, ' ', false, json::error_handler_t::replace);
     });
@@ -141,8 +141,8 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
                response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
                answer_cached(state, request, response,
                              [&](httplib::Response& failed) -> std::optional<std::string> {
-                               store::DocumentStore& store = state.reader();
-                               const auto story = store.story(request.matches[1].str());
+                               store::Store& store = state.reader();
+                               const auto story = store.stories().get(request.matches[1].str());
                                if (!story) {
                                  reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
                                  return std::nullopt;
@@ -159,8 +159,8 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
 
   server.Get(R"(/api/stories/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
     answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
-      store::DocumentStore& store = state.reader();
-      const auto story = store.story(request.matches[1].str());
+      store::Store& store = state.reader();
+      const auto story = store.stories().get(request.matches[1].str());
       if (!story) {
         reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
         return std::nullopt;
@@ -172,7 +172,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
       json value = json::parse(
           pipeline::story_to_json(*story, read.articles, now, pipeline::StoryDetail::full, read.copies));
       value["timeline"] = storyline_timeline(store, *story, now);
-      const std::vector<std::string> related_ids = store.related_storylines(story->storyline_id);
+      const std::vector<std::string> related_ids = store.stories().related_storylines(story->storyline_id);
       value["related"] = related_storylines(store, related_ids, now);
       value["related_storylines"] = json::array();
       for (const json& reference : value["related"]) value["related_storylines"].push_back(reference["storyline"]);

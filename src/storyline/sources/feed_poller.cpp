@@ -40,7 +40,7 @@ int64_t unix_seconds_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-FeedPoller::FeedPoller(store::DocumentStore& store, IngestSink sink, PollerOptions options)
+FeedPoller::FeedPoller(store::Store& store, IngestSink sink, PollerOptions options)
     : store_(store), sink_(std::move(sink)), options_(std::move(options)), fetcher_(options_.fetch) {}
 
 FeedPoller::~FeedPoller() = default;
@@ -48,7 +48,7 @@ FeedPoller::~FeedPoller() = default;
 int64_t FeedPoller::seconds_until_due(int64_t now_unix_seconds) {
   std::lock_guard lock(store_mutex_);
   int64_t soonest = -1;
-  for (const auto& source : store_.sources()) {
+  for (const auto& source : store_.sources().all()) {
     const int64_t wait = std::max<int64_t>(0, source.state.next_due_at - now_unix_seconds);
     if (soonest < 0 || wait < soonest) soonest = wait;
   }
@@ -59,7 +59,7 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
   std::vector<store::SourceRecord> due;
   {
     std::lock_guard lock(store_mutex_);
-    due = all ? store_.sources() : store_.due_sources(now_unix_seconds);
+    due = all ? store_.sources().all() : store_.sources().due(now_unix_seconds);
   }
   PollReport report;
   report.sources.resize(due.size());
@@ -109,7 +109,7 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   const auto save_state = [&] {
     state.last_outcome = report.outcome;
     std::lock_guard lock(store_mutex_);
-    store_.save_source_state(source.id, state);
+    store_.sources().save_state(source.id, state);
   };
   const auto fail = [&](const std::string& error) {
     report.outcome = store::kOutcomeError;
@@ -170,7 +170,7 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
     std::lock_guard lock(store_mutex_);
     for (auto& item : read.documents) {
       const std::string key = item_key(item);
-      if (!keys_this_poll.insert(key).second || store_.item_known(key)) continue;
+      if (!keys_this_poll.insert(key).second || store_.sources().item_known(key)) continue;
       fresh.push_back(std::move(item));
     }
   }
@@ -191,7 +191,7 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
       // again changes nothing (ingest is idempotent).
       store_.in_transaction([&] {
         for (size_t i = 0; i < outcomes.size() && i < keys.size(); ++i)
-          store_.record_source_item(source.id, keys[i], outcomes[i].id);
+          store_.sources().record_item(source.id, keys[i], outcomes[i].id);
       });
     }
   }

@@ -17,7 +17,7 @@
 #include "storyline/sources/http_client.h"
 #include "storyline/sources/polite_fetcher.h"
 #include "storyline/sources/poll_schedule.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::sources {
 
@@ -57,7 +57,7 @@ class FeedPoller {
  public:
   // `store` holds the sources and their state; the poller uses it from its own threads, one at a
   // time (under its lock), so nothing else may use it while a poll runs.
-  FeedPoller(store::DocumentStore& store, IngestSink sink, PollerOptions options);
+  FeedPoller(store::Store& store, IngestSink sink, PollerOptions options);
   ~FeedPoller();
 
   // Polls the sources due at `now` (every source when `all`), at most max_concurrent_fetches at
@@ -73,7 +73,7 @@ class FeedPoller {
   SourcePollReport poll_source(HttpClient& client, const store::SourceRecord& source, int64_t now);
   std::vector<Document> fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report);
 
-  store::DocumentStore& store_;
+  store::Store& store_;
   IngestSink sink_;
   PollerOptions options_;
   PoliteFetcher fetcher_;  // shared by every worker: one robots cache and one pace per host

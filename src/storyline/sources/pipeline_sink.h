@@ -3,10 +3,10 @@
 // ingest pipeline and clustered in one transaction, exactly as `storyline ingest` does.
 #include "storyline/pipeline/ingest_pipeline.h"
 #include "storyline/sources/feed_poller.h"
-#include "storyline/store/document_store.h"
+#include "storyline/store/store.h"
 
 namespace storyline::sources {
 
-IngestSink pipeline_sink(store::DocumentStore& store, pipeline::IngestPipeline& pipeline);
+IngestSink pipeline_sink(pipeline::IngestPipeline& pipeline);
 
 }  // namespace storyline::sources

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storyline/core/document_json_detail.h"
-#include "storyline/store/document_store_impl.h"
+#include "storyline/store/sqlite_connection.h"
 
 namespace storyline::store::detail {
 

@@ -1,4 +1,4 @@
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 #include "storyline/store/schema.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -45,173 +45,174 @@ Document article(const std::string& id, const std::string& title, const std::str
 
 }  // namespace
 
-TEST(DocumentStore, InsertThenSameArticleChangesNothing) {
+TEST(SqliteStore, InsertThenSameArticleChangesNothing) {
   TempStorePath path;
-  DocumentStore store(path.str());
+  SqliteStore store(path.str());
   const Document document = article("a1", "U.S. sets talks with Taliban", "Talks in Doha on Saturday.");
-  EXPECT_EQ(store.upsert(document).outcome, UpsertOutcome::kInserted);
+  EXPECT_EQ(store.documents().upsert(document).outcome, UpsertOutcome::kInserted);
   Document same = document;
   same.source = "another/path.html";  // read again from elsewhere
-  EXPECT_EQ(store.upsert(same).outcome, UpsertOutcome::kUnchanged);
-  EXPECT_EQ(store.count(), 1u);
-  const auto stored = store.get("a1");
+  EXPECT_EQ(store.documents().upsert(same).outcome, UpsertOutcome::kUnchanged);
+  EXPECT_EQ(store.documents().count(), 1u);
+  const auto stored = store.documents().get("a1");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->title, document.title);
   ASSERT_EQ(stored->entities.size(), 2u);
   EXPECT_EQ(stored->entities[1].text, "Doha");
 }
 
-TEST(DocumentStore, UpdatedArticleBecomesANewVersion) {
+TEST(SqliteStore, UpdatedArticleBecomesANewVersion) {
   TempStorePath path;
-  DocumentStore store(path.str());
-  store.upsert(article("a1", "Talks set", "First version."));
-  const auto result = store.upsert(article("a1", "Talks set", "Second version, updated."));
+  SqliteStore store(path.str());
+  store.documents().upsert(article("a1", "Talks set", "First version."));
+  const auto result = store.documents().upsert(article("a1", "Talks set", "Second version, updated."));
   EXPECT_EQ(result.outcome, UpsertOutcome::kUpdated);
   EXPECT_EQ(result.version, 2);
-  EXPECT_EQ(store.get("a1")->text.value_or(""), "Second version, updated.");
+  EXPECT_EQ(store.documents().get("a1")->text.value_or(""), "Second version, updated.");
 }
 
-TEST(DocumentStore, SurvivesReopeningAndChecksIntegrity) {
+TEST(SqliteStore, SurvivesReopeningAndChecksIntegrity) {
   TempStorePath path;
   {
-    DocumentStore store(path.str());
+    SqliteStore store(path.str());
     store.in_transaction([&] {
-      for (int i = 0; i < 50; ++i) store.upsert(article("id" + std::to_string(i), "Title " + std::to_string(i), "Body."));
+      for (int i = 0; i < 50; ++i)
+        store.documents().upsert(article("id" + std::to_string(i), "Title " + std::to_string(i), "Body."));
     });
   }
-  DocumentStore reopened(path.str());
-  EXPECT_EQ(reopened.count(), 50u);
+  SqliteStore reopened(path.str());
+  EXPECT_EQ(reopened.documents().count(), 50u);
   EXPECT_EQ(reopened.integrity_check(), "ok");
   EXPECT_EQ(reopened.schema_version(), static_cast<int>(storyline::store::migrations().size()));
 }
 
-TEST(DocumentStore, FailedTransactionStoresNothing) {
+TEST(SqliteStore, FailedTransactionStoresNothing) {
   TempStorePath path;
-  DocumentStore store(path.str());
+  SqliteStore store(path.str());
   EXPECT_THROW(store.in_transaction([&] {
-    store.upsert(article("x", "t", "b"));
+    store.documents().upsert(article("x", "t", "b"));
     throw std::runtime_error("bad input halfway");
   }),
                std::runtime_error);
-  EXPECT_EQ(store.count(), 0u);
-  store.upsert(article("y", "t", "b"));
-  EXPECT_EQ(store.count(), 1u);
+  EXPECT_EQ(store.documents().count(), 0u);
+  store.documents().upsert(article("y", "t", "b"));
+  EXPECT_EQ(store.documents().count(), 1u);
 }
 
-TEST(DocumentStore, SearchRanksWithFiltersAndSnippets) {
+TEST(SqliteStore, SearchRanksWithFiltersAndSnippets) {
   TempStorePath path;
-  DocumentStore store(path.str());
-  store.upsert(article("a", "Taliban talks in Doha", "The United States and the Taliban met in Doha."));
+  SqliteStore store(path.str());
+  store.documents().upsert(article("a", "Taliban talks in Doha", "The United States and the Taliban met in Doha."));
   Document other = article("b", "Earthquake in Chile", "A strong earthquake struck central Chile.");
   other.entities = {{"Chile", "location"}};
   other.published = "2010-02-27";
-  store.upsert(other);
-  auto hits = store.search("Taliban");
+  store.documents().upsert(other);
+  auto hits = store.documents().search("Taliban");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].document.id, "a");
   EXPECT_NE(hits[0].snippet.find("<b>Taliban</b>"), std::string::npos) << hits[0].snippet;
-  EXPECT_EQ(store.search("\"strong earthquake\"").size(), 1u);
+  EXPECT_EQ(store.documents().search("\"strong earthquake\"").size(), 1u);
   SearchFilters since;
   since.since = 1577836800;  // 2020-01-01
-  EXPECT_TRUE(store.search("earthquake", since).empty());
+  EXPECT_TRUE(store.documents().search("earthquake", since).empty());
   SearchFilters entity;
   entity.entity = "Doha";
-  EXPECT_EQ(store.search("talks OR earthquake", entity).size(), 1u);
-  EXPECT_THROW(store.search("\"unterminated"), std::invalid_argument);
+  EXPECT_EQ(store.documents().search("talks OR earthquake", entity).size(), 1u);
+  EXPECT_THROW(store.documents().search("\"unterminated"), std::invalid_argument);
 }
 
 // A search within a budget (issue 16): bounded in bytes and terms before it runs, in time while
 // it runs; past the time it is a SearchTimeout (503), not a bad query (400).
-TEST(DocumentStore, SearchStaysWithinItsBudget) {
+TEST(SqliteStore, SearchStaysWithinItsBudget) {
   TempStorePath path;
-  DocumentStore store(path.str());
+  SqliteStore store(path.str());
   for (int i = 0; i < 300; ++i)
-    store.upsert(article("d" + std::to_string(i), "Talks number " + std::to_string(i),
-                         "The talks went on in Doha for a long time, said delegate " + std::to_string(i) + "."));
+    store.documents().upsert(article("d" + std::to_string(i), "Talks number " + std::to_string(i),
+                                     "The talks went on in Doha for a long time, said delegate " + std::to_string(i) + "."));
   std::string many;
   for (size_t i = 0; i <= kMostSearchTerms; ++i) many += (i ? " OR t" : "t") + std::to_string(i) + "*";
   try {
-    store.search(many);
+    store.documents().search(many);
     FAIL() << "a query of " << kMostSearchTerms + 1 << " terms ran";
   } catch (const std::invalid_argument& error) {
     EXPECT_NE(std::string(error.what()).find("too many terms"), std::string::npos) << error.what();
   }
-  EXPECT_THROW(store.search(std::string(kMostSearchQueryBytes + 1, 'a')), std::invalid_argument);
-  EXPECT_THROW(store.search_stories(many), std::invalid_argument);
-  EXPECT_NO_THROW(store.search("\"talks went on\" OR delegate OR doha"));
+  EXPECT_THROW(store.documents().search(std::string(kMostSearchQueryBytes + 1, 'a')), std::invalid_argument);
+  EXPECT_THROW(store.stories().search(many), std::invalid_argument);
+  EXPECT_NO_THROW(store.documents().search("\"talks went on\" OR delegate OR doha"));
   SearchFilters no_time;
   no_time.time_budget = std::chrono::milliseconds(0);
   no_time.limit = 500;
-  EXPECT_THROW(store.search("talks OR doha OR delegate", no_time), SearchTimeout);
+  EXPECT_THROW(store.documents().search("talks OR doha OR delegate", no_time), SearchTimeout);
   // The handler is gone with the query: the next one runs in full.
-  EXPECT_EQ(store.search("talks").size(), 20u);
+  EXPECT_EQ(store.documents().search("talks").size(), 20u);
 }
 
-TEST(DocumentStore, RefusesAForeignDatabase) {
+TEST(SqliteStore, RefusesAForeignDatabase) {
   TempStorePath path;
   { std::ofstream(path.str()) << "this is not a database at all, just some text that is long enough to matter...."; }
-  EXPECT_THROW(DocumentStore store(path.str()), std::runtime_error);
+  EXPECT_THROW(SqliteStore store(path.str()), std::runtime_error);
 }
 
-TEST(DocumentStore, RemoveDeletesDocumentAndItsSearchEntry) {
+TEST(SqliteStore, RemoveDeletesDocumentAndItsSearchEntry) {
   TempStorePath path;
-  DocumentStore store(path.str());
-  store.upsert(article("a", "Taliban talks", "Doha."));
-  EXPECT_TRUE(store.remove("a"));
-  EXPECT_FALSE(store.remove("a"));
-  EXPECT_TRUE(store.search("Taliban").empty());
+  SqliteStore store(path.str());
+  store.documents().upsert(article("a", "Taliban talks", "Doha."));
+  EXPECT_TRUE(store.documents().remove("a"));
+  EXPECT_FALSE(store.documents().remove("a"));
+  EXPECT_TRUE(store.documents().search("Taliban").empty());
   EXPECT_EQ(store.integrity_check(), "ok");
 }
 
-TEST(DocumentStore, StorylineRelationsReadFromBothSidesAndFollowRenames) {
+TEST(SqliteStore, StorylineRelationsReadFromBothSidesAndFollowRenames) {
   TempStorePath path;
-  DocumentStore store(path.str());
-  store.save_related_storylines("line-a", {"line-b", "line-c", "line-a"});
-  store.save_related_storylines("line-d", {"line-a"});
-  EXPECT_EQ(store.related_storylines("line-a"), (std::vector<std::string>{"line-b", "line-d", "line-c"}))
+  SqliteStore store(path.str());
+  store.stories().save_related_storylines("line-a", {"line-b", "line-c", "line-a"});
+  store.stories().save_related_storylines("line-d", {"line-a"});
+  EXPECT_EQ(store.stories().related_storylines("line-a"), (std::vector<std::string>{"line-b", "line-d", "line-c"}))
       << "most similar first (position), a relation saved by line-d counts, never itself";
-  EXPECT_EQ(store.related_storylines("line-b"), std::vector<std::string>{"line-a"});
+  EXPECT_EQ(store.stories().related_storylines("line-b"), std::vector<std::string>{"line-a"});
   // Saving again replaces what line-a said, not what line-d said.
-  store.save_related_storylines("line-a", {"line-c"});
-  EXPECT_EQ(store.related_storylines("line-a"), (std::vector<std::string>{"line-c", "line-d"}));
-  EXPECT_TRUE(store.related_storylines("line-b").empty());
+  store.stories().save_related_storylines("line-a", {"line-c"});
+  EXPECT_EQ(store.stories().related_storylines("line-a"), (std::vector<std::string>{"line-c", "line-d"}));
+  EXPECT_TRUE(store.stories().related_storylines("line-b").empty());
   // line-c merges into line-a: a relation between them would be a storyline related to itself.
-  store.rename_storyline("line-c", "line-a");
-  EXPECT_EQ(store.related_storylines("line-a"), std::vector<std::string>{"line-d"});
-  EXPECT_TRUE(store.related_storylines("line-c").empty());
-  store.rename_storyline("line-d", "line-e");
-  EXPECT_EQ(store.related_storylines("line-a"), std::vector<std::string>{"line-e"});
+  store.stories().rename_storyline("line-c", "line-a");
+  EXPECT_EQ(store.stories().related_storylines("line-a"), std::vector<std::string>{"line-d"});
+  EXPECT_TRUE(store.stories().related_storylines("line-c").empty());
+  store.stories().rename_storyline("line-d", "line-e");
+  EXPECT_EQ(store.stories().related_storylines("line-a"), std::vector<std::string>{"line-e"});
   EXPECT_EQ(store.integrity_check(), "ok");
 }
 
-TEST(DocumentStore, KeepsIsNewsSectionAndPageTypes) {
+TEST(SqliteStore, KeepsIsNewsSectionAndPageTypes) {
   TempStorePath path;
-  DocumentStore store(path.str());
+  SqliteStore store(path.str());
   Document product = article("p1", "Cordless drill, 18 V", "Add to cart. $99.99");
   product.is_news = false;
   product.section = "Tools";
   product.page_types = {"og:product", "Product"};
-  store.upsert(product);
+  store.documents().upsert(product);
   Document report = article("n1", "Talks set", "Talks in Doha.");
   report.is_news = true;
-  store.upsert(report);
-  const auto stored = store.get("p1");
+  store.documents().upsert(report);
+  const auto stored = store.documents().get("p1");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->is_news, std::optional<bool>(false));
   EXPECT_EQ(stored->section, std::optional<std::string>("Tools"));
   EXPECT_EQ(stored->page_types, product.page_types);
-  EXPECT_EQ(store.get("n1")->is_news, std::optional<bool>(true));
+  EXPECT_EQ(store.documents().get("n1")->is_news, std::optional<bool>(true));
   // Deciding later is a change of content: a new version, read back as decided.
   product.is_news = true;
-  EXPECT_EQ(store.upsert(product).outcome, UpsertOutcome::kUpdated);
-  EXPECT_EQ(store.get("p1")->is_news, std::optional<bool>(true));
+  EXPECT_EQ(store.documents().upsert(product).outcome, UpsertOutcome::kUpdated);
+  EXPECT_EQ(store.documents().get("p1")->is_news, std::optional<bool>(true));
 }
 
-TEST(DocumentStore, UndecidedIsNewsReadsBackUnknown) {
+TEST(SqliteStore, UndecidedIsNewsReadsBackUnknown) {
   TempStorePath path;
-  DocumentStore store(path.str());
-  store.upsert(article("u1", "Talks set", "Talks in Doha."));
-  const auto stored = store.get("u1");
+  SqliteStore store(path.str());
+  store.documents().upsert(article("u1", "Talks set", "Talks in Doha."));
+  const auto stored = store.documents().get("u1");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->is_news, std::nullopt);
   EXPECT_EQ(stored->section, std::nullopt);
@@ -238,28 +239,28 @@ void make_store_before(const std::string& path, std::string_view marker, const s
 
 }  // namespace
 
-TEST(DocumentStore, DocumentFromAStoreBeforeIsNewsReadsBackUnknown) {
+TEST(SqliteStore, DocumentFromAStoreBeforeIsNewsReadsBackUnknown) {
   TempStorePath path;
   const auto& all = migrations();
   make_store_before(path.str(), "ADD COLUMN is_news",
                     "INSERT INTO documents(id, content_hash, source, title, text, language) "
                     "VALUES ('old1', 'x', 'test', 'Talks set in Doha', 'Talks in Doha on Saturday.', 'en')");
   if (HasFatalFailure()) return;
-  DocumentStore store(path.str());
+  SqliteStore store(path.str());
   EXPECT_EQ(store.schema_version(), static_cast<int>(all.size()));
-  const auto stored = store.get("old1");
+  const auto stored = store.documents().get("old1");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->title, std::optional<std::string>("Talks set in Doha"));
   EXPECT_EQ(stored->is_news, std::nullopt);
   EXPECT_EQ(stored->section, std::nullopt);
   EXPECT_TRUE(stored->page_types.empty());
-  EXPECT_EQ(store.search("Doha").size(), 1u);
+  EXPECT_EQ(store.documents().search("Doha").size(), 1u);
 }
 
 // A store from before the list of stale story records (migration 9) may have been left with stale
 // records by a crash: the migration lists the stories whose records disagree with their documents
 // (a count, or no record at all), and a record that is right is not listed.
-TEST(DocumentStore, MigrationListsStoriesWhoseRecordsDisagreeWithTheirDocuments) {
+TEST(SqliteStore, MigrationListsStoriesWhoseRecordsDisagreeWithTheirDocuments) {
   TempStorePath path;
   make_store_before(path.str(), "CREATE TABLE stale_stories",
                     "INSERT INTO documents(id, content_hash, title, story_id, duplicate_of) VALUES "
@@ -269,8 +270,8 @@ TEST(DocumentStore, MigrationListsStoriesWhoseRecordsDisagreeWithTheirDocuments)
                     "INSERT INTO stories(id, storyline_id, article_count) VALUES "
                     "('story-right', 'l1', 1), ('story-stale', 'l2', 1), ('story-emptied', 'l3', 2)");
   if (HasFatalFailure()) return;
-  DocumentStore store(path.str());
-  EXPECT_EQ(store.stale_stories(), (std::vector<std::string>{"story-emptied", "story-stale", "story-unwritten"}));
-  store.clear_stale_stories();
-  EXPECT_TRUE(store.stale_stories().empty());
+  SqliteStore store(path.str());
+  EXPECT_EQ(store.stories().stale(), (std::vector<std::string>{"story-emptied", "story-stale", "story-unwritten"}));
+  store.stories().clear_stale();
+  EXPECT_TRUE(store.stories().stale().empty());
 }

@@ -1,9 +1,8 @@
-// The store's live sources: the feeds to poll, the health of their last fetch, and the items each
+// The embedded store's live sources: the feeds to poll, the health of their last fetch, and the items each
 // has given (so that no item is fetched or ingested twice).
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "storyline/store/document_store.h"
-#include "storyline/store/document_store_impl.h"
+#include "storyline/store/sqlite_tables.h"
 
 namespace storyline::store {
 
@@ -47,55 +46,55 @@ std::vector<SourceRecord> all_rows(CachedStatement& query) {
 
 }  // namespace
 
-SourceAdded DocumentStore::add_source(SourceRecord& source) {
-  if (auto existing = source_by_url(source.url)) {
+SourceAdded SqliteSources::add(SourceRecord& source) {
+  if (auto existing = by_url(source.url)) {
     source = std::move(*existing);
     return SourceAdded::kAlreadyPresent;
   }
-  CachedStatement insert = impl_->statement(
+  CachedStatement insert = connection_.statement(
       "INSERT INTO sources (url, name, html_url, category) VALUES (:url, :name, :html, :category)");
   insert.bind(":url", source.url);
   bind_optional(insert, ":name", source.name);
   bind_optional(insert, ":html", source.html_url);
   bind_optional(insert, ":category", source.category);
   insert.exec();
-  source = *source_by_url(source.url);
+  source = *by_url(source.url);
   return SourceAdded::kAdded;
 }
 
-std::vector<SourceRecord> DocumentStore::sources() const {
-  CachedStatement query = impl_->statement(select_sources("ORDER BY id"));
+std::vector<SourceRecord> SqliteSources::all() const {
+  CachedStatement query = connection_.statement(select_sources("ORDER BY id"));
   return all_rows(query);
 }
 
-std::optional<SourceRecord> DocumentStore::source(int64_t id) const {
-  CachedStatement query = impl_->statement(select_sources("WHERE id = ?"));
+std::optional<SourceRecord> SqliteSources::get(int64_t id) const {
+  CachedStatement query = connection_.statement(select_sources("WHERE id = ?"));
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return source_from_row(query);
 }
 
-std::optional<SourceRecord> DocumentStore::source_by_url(const std::string& url) const {
-  CachedStatement query = impl_->statement(select_sources("WHERE url = ?"));
+std::optional<SourceRecord> SqliteSources::by_url(const std::string& url) const {
+  CachedStatement query = connection_.statement(select_sources("WHERE url = ?"));
   query.bind(1, url);
   if (!query.executeStep()) return std::nullopt;
   return source_from_row(query);
 }
 
-bool DocumentStore::remove_source(int64_t id) {
-  CachedStatement erase = impl_->statement("DELETE FROM sources WHERE id = ?");
+bool SqliteSources::remove(int64_t id) {
+  CachedStatement erase = connection_.statement("DELETE FROM sources WHERE id = ?");
   erase.bind(1, id);
   return erase.exec() > 0;
 }
 
-std::vector<SourceRecord> DocumentStore::due_sources(int64_t now_unix_seconds) const {
-  CachedStatement query = impl_->statement(select_sources("WHERE next_due_at <= ? ORDER BY next_due_at, id"));
+std::vector<SourceRecord> SqliteSources::due(int64_t now_unix_seconds) const {
+  CachedStatement query = connection_.statement(select_sources("WHERE next_due_at <= ? ORDER BY next_due_at, id"));
   query.bind(1, now_unix_seconds);
   return all_rows(query);
 }
 
-void DocumentStore::save_source_state(int64_t id, const SourceFetchState& state) {
-  CachedStatement save = impl_->statement(R"sql(
+void SqliteSources::save_state(int64_t id, const SourceFetchState& state) {
+  CachedStatement save = connection_.statement(R"sql(
     UPDATE sources SET last_fetch_at = :fetch, last_status = :status, last_outcome = :outcome, etag = :etag,
       last_modified = :modified, consecutive_errors = :errors, last_error = :error, last_attempts = :attempts,
       items_seen = :items, next_due_at = :due
@@ -115,17 +114,17 @@ void DocumentStore::save_source_state(int64_t id, const SourceFetchState& state)
   save.exec();
 }
 
-bool DocumentStore::item_known(const std::string& item_key) const {
-  CachedStatement seen = impl_->statement("SELECT 1 FROM source_items WHERE item_key = ? LIMIT 1");
+bool SqliteSources::item_known(const std::string& item_key) const {
+  CachedStatement seen = connection_.statement("SELECT 1 FROM source_items WHERE item_key = ? LIMIT 1");
   seen.bind(1, item_key);
   if (seen.executeStep()) return true;
-  CachedStatement stored = impl_->statement("SELECT 1 FROM documents WHERE url = ? LIMIT 1");
+  CachedStatement stored = connection_.statement("SELECT 1 FROM documents WHERE url = ? LIMIT 1");
   stored.bind(1, item_key);
   return stored.executeStep();
 }
 
-void DocumentStore::record_source_item(int64_t source_id, const std::string& item_key, const std::string& document_id) {
-  CachedStatement record = impl_->statement(
+void SqliteSources::record_item(int64_t source_id, const std::string& item_key, const std::string& document_id) {
+  CachedStatement record = connection_.statement(
       "INSERT OR IGNORE INTO source_items (source_id, item_key, document_id) VALUES (?, ?, ?)");
   record.bind(1, source_id);
   record.bind(2, item_key);

@@ -1,5 +1,5 @@
-// The store's stories: documents' story ids, story records, their search index, and the
-// arrival-order walk that rebuilds the clusterer after a restart.
+// The embedded store's stories: documents' story ids, story records and their search index,
+// storylines and their relations, and the documents of a story.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -7,8 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "storyline/store/document_store.h"
-#include "storyline/store/document_store_impl.h"
+#include "storyline/store/sqlite_tables.h"
 
 namespace storyline::store {
 
@@ -39,31 +38,23 @@ StoryRecord story_from_row(SQLite::Statement& row) {
 
 }  // namespace
 
-std::vector<std::string> DocumentStore::expired(int64_t now_unix_seconds) const {
-  std::vector<std::string> ids;
-  CachedStatement query = impl_->statement("SELECT id FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?");
-  query.bind(1, now_unix_seconds);
-  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
-  return ids;
-}
-
-void DocumentStore::set_story_of(const std::string& document_id, const std::optional<std::string>& story_id) {
-  CachedStatement update = impl_->statement("UPDATE documents SET story_id = ?1 WHERE id = ?2 OR duplicate_of = ?2");
+void SqliteStories::move_article_with_copies(const std::string& article_id, const std::optional<std::string>& story_id) {
+  CachedStatement update = connection_.statement("UPDATE documents SET story_id = ?1 WHERE id = ?2 OR duplicate_of = ?2");
   if (story_id) update.bind(1, *story_id);
   else update.bind(1);
-  update.bind(2, document_id);
+  update.bind(2, article_id);
   update.exec();
 }
 
-std::optional<std::string> DocumentStore::story_of(const std::string& document_id) const {
-  CachedStatement query = impl_->statement("SELECT story_id FROM documents WHERE id = ?");
+std::optional<std::string> SqliteStories::story_of(const std::string& document_id) const {
+  CachedStatement query = connection_.statement("SELECT story_id FROM documents WHERE id = ?");
   query.bind(1, document_id);
   if (!query.executeStep()) return std::nullopt;
   return column_optional(query.getColumn(0));
 }
 
-void DocumentStore::save_story(const StoryRecord& story) {
-  CachedStatement save = impl_->statement(R"sql(
+void SqliteStories::save(const StoryRecord& story) {
+  CachedStatement save = connection_.statement(R"sql(
     INSERT INTO stories(id, storyline_id, title, category, language, first_published, last_published,
                         article_count, publisher_count, heat, heat_rank, overview)
     VALUES (:id, :storyline, :title, :category, :language, :first, :last, :articles, :publishers, :heat, :rank,
@@ -87,31 +78,31 @@ void DocumentStore::save_story(const StoryRecord& story) {
   save.bind(":rank", story.heat_rank);
   save.bind(":overview", story.overview_json);
   save.exec();
-  CachedStatement rowid = impl_->statement("SELECT rowid FROM stories WHERE id = ?");
+  CachedStatement rowid = connection_.statement("SELECT rowid FROM stories WHERE id = ?");
   rowid.bind(1, story.id);
   if (!rowid.executeStep()) return;
   const int64_t row = rowid.getColumn(0).getInt64();
-  CachedStatement erase = impl_->statement("DELETE FROM stories_fts WHERE rowid = ?");
+  CachedStatement erase = connection_.statement("DELETE FROM stories_fts WHERE rowid = ?");
   erase.bind(1, row);
   erase.exec();
-  CachedStatement index = impl_->statement("INSERT INTO stories_fts(rowid, title, summary) VALUES (?, ?, ?)");
+  CachedStatement index = connection_.statement("INSERT INTO stories_fts(rowid, title, summary) VALUES (?, ?, ?)");
   index.bind(1, row);
   index.bind(2, story.title.value_or(""));
   index.bind(3, story.summary_text);
   index.exec();
 }
 
-void DocumentStore::remove_story(const std::string& id) {
-  CachedStatement erase_index = impl_->statement(
+void SqliteStories::remove(const std::string& id) {
+  CachedStatement erase_index = connection_.statement(
       "DELETE FROM stories_fts WHERE rowid = (SELECT rowid FROM stories WHERE id = ?)");
   erase_index.bind(1, id);
   erase_index.exec();
-  CachedStatement erase = impl_->statement("DELETE FROM stories WHERE id = ?");
+  CachedStatement erase = connection_.statement("DELETE FROM stories WHERE id = ?");
   erase.bind(1, id);
   erase.exec();
 }
 
-void DocumentStore::rename_storyline(const std::string& from, const std::string& to) {
+void SqliteStories::rename_storyline(const std::string& from, const std::string& to) {
   // Relations that `to` already has keep theirs (OR IGNORE); what is left of `from`, and a
   // storyline now related to itself, go.
   for (const char* sql : {"UPDATE stories SET storyline_id = :to WHERE storyline_id = :from",
@@ -119,18 +110,18 @@ void DocumentStore::rename_storyline(const std::string& from, const std::string&
                           "UPDATE OR IGNORE storyline_relations SET related_id = :to WHERE related_id = :from",
                           "DELETE FROM storyline_relations WHERE storyline_id = :from OR related_id = :from "
                           "OR storyline_id = related_id"}) {
-    CachedStatement update = impl_->statement(sql);
+    CachedStatement update = connection_.statement(sql);
     if (std::string_view(sql).find(":to") != std::string_view::npos) update.bind(":to", to);
     update.bind(":from", from);
     update.exec();
   }
 }
 
-void DocumentStore::save_related_storylines(const std::string& storyline, const std::vector<std::string>& related) {
-  CachedStatement erase = impl_->statement("DELETE FROM storyline_relations WHERE storyline_id = ?");
+void SqliteStories::save_related_storylines(const std::string& storyline, const std::vector<std::string>& related) {
+  CachedStatement erase = connection_.statement("DELETE FROM storyline_relations WHERE storyline_id = ?");
   erase.bind(1, storyline);
   erase.exec();
-  CachedStatement insert = impl_->statement(
+  CachedStatement insert = connection_.statement(
       "INSERT OR IGNORE INTO storyline_relations (storyline_id, related_id, position) VALUES (?, ?, ?)");
   for (size_t i = 0; i < related.size(); ++i) {
     if (related[i] == storyline) continue;
@@ -142,8 +133,8 @@ void DocumentStore::save_related_storylines(const std::string& storyline, const 
   }
 }
 
-std::vector<std::string> DocumentStore::related_storylines(const std::string& storyline) const {
-  CachedStatement query = impl_->statement(
+std::vector<std::string> SqliteStories::related_storylines(const std::string& storyline) const {
+  CachedStatement query = connection_.statement(
       "SELECT other, MIN(position) AS best FROM ("
       " SELECT related_id AS other, position FROM storyline_relations WHERE storyline_id = :id"
       " UNION ALL SELECT storyline_id AS other, position FROM storyline_relations WHERE related_id = :id)"
@@ -154,14 +145,14 @@ std::vector<std::string> DocumentStore::related_storylines(const std::string& st
   return related;
 }
 
-std::optional<StoryRecord> DocumentStore::story(const std::string& id) const {
-  CachedStatement query = impl_->statement(std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?");
+std::optional<StoryRecord> SqliteStories::get(const std::string& id) const {
+  CachedStatement query = connection_.statement(std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return story_from_row(query);
 }
 
-std::vector<StoryRecord> DocumentStore::stories(const StoryQuery& filters) const {
+std::vector<StoryRecord> SqliteStories::list(const StoryQuery& filters) const {
   std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE 1";
   if (filters.category) sql += " AND s.category = :category";
   if (filters.language) sql += " AND s.language = :language";
@@ -169,7 +160,7 @@ std::vector<StoryRecord> DocumentStore::stories(const StoryQuery& filters) const
   if (filters.since) sql += " AND unixepoch(s.last_published) >= :since";
   if (filters.storyline) sql += " AND s.storyline_id = :storyline";
   sql += " ORDER BY s.heat_rank DESC, s.id LIMIT :limit OFFSET :offset";
-  CachedStatement query = impl_->statement(sql);
+  CachedStatement query = connection_.statement(sql);
   if (filters.category) query.bind(":category", *filters.category);
   if (filters.language) query.bind(":language", *filters.language);
   if (filters.since) query.bind(":since", *filters.since);
@@ -181,12 +172,12 @@ std::vector<StoryRecord> DocumentStore::stories(const StoryQuery& filters) const
   return result;
 }
 
-size_t DocumentStore::story_count() const {
-  return static_cast<size_t>(impl_->db.execAndGet("SELECT count(*) FROM stories").getInt64());
+size_t SqliteStories::count() const {
+  return static_cast<size_t>(connection_.db.execAndGet("SELECT count(*) FROM stories").getInt64());
 }
 
-std::vector<StoryLanguage> DocumentStore::story_languages() const {
-  CachedStatement query = impl_->statement(
+std::vector<StoryLanguage> SqliteStories::languages() const {
+  CachedStatement query = connection_.statement(
       "SELECT language, count(*) AS n FROM stories WHERE language IS NOT NULL AND language <> '' "
       "GROUP BY language ORDER BY n DESC, language");
   std::vector<StoryLanguage> languages;
@@ -195,11 +186,11 @@ std::vector<StoryLanguage> DocumentStore::story_languages() const {
   return languages;
 }
 
-std::vector<Document> DocumentStore::story_articles(const std::string& story_id, size_t limit) const {
+std::vector<Document> SqliteStories::articles(const std::string& story_id, size_t limit) const {
   // The newest arrivals when capped, returned oldest first.
-  CachedStatement query = impl_->statement(std::string("SELECT d.rowid, ") + kDocumentColumns +
-                                           " FROM documents d WHERE d.story_id = ? AND d.duplicate_of IS NULL"
-                                           " ORDER BY d.rowid DESC LIMIT ?");
+  CachedStatement query = connection_.statement(std::string("SELECT d.rowid, ") + kDocumentColumns +
+                                                " FROM documents d WHERE d.story_id = ? AND d.duplicate_of IS NULL"
+                                                " ORDER BY d.rowid DESC LIMIT ?");
   query.bind(1, story_id);
   query.bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
   std::vector<Document> documents;
@@ -208,11 +199,11 @@ std::vector<Document> DocumentStore::story_articles(const std::string& story_id,
   return documents;
 }
 
-std::vector<StoredCopy> DocumentStore::copies_of(const std::vector<std::string>& article_ids, size_t limit) const {
+std::vector<StoredCopy> SqliteStories::copies_of(const std::vector<std::string>& article_ids, size_t limit) const {
   // One indexed look-up per article (documents_duplicate_of): a list page asks for a few
   // articles of each of many stories.
-  CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns +
-                                           " FROM documents d WHERE d.duplicate_of = ? ORDER BY d.rowid LIMIT ?");
+  CachedStatement query = connection_.statement(std::string("SELECT ") + kDocumentColumns +
+                                                " FROM documents d WHERE d.duplicate_of = ? ORDER BY d.rowid LIMIT ?");
   std::vector<StoredCopy> copies;
   for (const std::string& id : article_ids) {
     if (copies.size() >= limit) break;
@@ -224,8 +215,8 @@ std::vector<StoredCopy> DocumentStore::copies_of(const std::vector<std::string>&
   return copies;
 }
 
-StoryMemberCounts DocumentStore::story_member_counts(const std::string& story_id) const {
-  CachedStatement query = impl_->statement(
+StoryMemberCounts SqliteStories::member_counts(const std::string& story_id) const {
+  CachedStatement query = connection_.statement(
       "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), count(*) FILTER (WHERE duplicate_of IS NOT NULL) "
       "FROM documents WHERE story_id = ?");
   query.bind(1, story_id);
@@ -236,63 +227,31 @@ StoryMemberCounts DocumentStore::story_member_counts(const std::string& story_id
   return counts;
 }
 
-std::optional<std::string> DocumentStore::story_last_ingested(const std::string& story_id) const {
-  CachedStatement query = impl_->statement("SELECT max(ingested_at) FROM documents WHERE story_id = ?");
+std::optional<std::string> SqliteStories::last_ingested(const std::string& story_id) const {
+  CachedStatement query = connection_.statement("SELECT max(ingested_at) FROM documents WHERE story_id = ?");
   query.bind(1, story_id);
   if (!query.executeStep()) return std::nullopt;
   return column_optional(query.getColumn(0));
 }
 
-std::vector<std::string> DocumentStore::story_article_ids(const std::string& story_id) const {
-  CachedStatement query = impl_->statement("SELECT id FROM documents WHERE story_id = ? ORDER BY rowid");
+std::vector<std::string> SqliteStories::document_ids(const std::string& story_id) const {
+  CachedStatement query = connection_.statement("SELECT id FROM documents WHERE story_id = ? ORDER BY rowid");
   query.bind(1, story_id);
   std::vector<std::string> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
   return ids;
 }
 
-void DocumentStore::for_each_document(const std::function<void(StoredDocument&&)>& visit) const {
-  CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns +
-                                           ", d.story_id, s.storyline_id, d.duplicate_of FROM documents d "
-                                           "LEFT JOIN stories s ON s.id = d.story_id ORDER BY d.rowid");
-  while (query.executeStep()) {
-    StoredDocument stored;
-    stored.document = document_from_row(query);
-    stored.story_id = column_optional(query.getColumn(kDocumentColumnCount));
-    stored.storyline_id = column_optional(query.getColumn(kDocumentColumnCount + 1));
-    stored.duplicate_of = column_optional(query.getColumn(kDocumentColumnCount + 2));
-    visit(std::move(stored));
-  }
-}
-
-std::optional<std::string> DocumentStore::newest_published(const std::optional<std::string>& not_after, size_t skip) const {
-  // The newest skip + 1 along the index: the last of them, or the first when there are fewer.
-  CachedStatement query = impl_->statement(
-      not_after ? "SELECT published FROM documents WHERE published IS NOT NULL AND published <= ? "
-                  "ORDER BY published DESC LIMIT ?"
-                : "SELECT published FROM documents WHERE published IS NOT NULL ORDER BY published DESC LIMIT ?");
-  int index = 1;
-  if (not_after) query.bind(index++, *not_after);
-  query.bind(index, static_cast<int64_t>(skip + 1));
-  std::optional<std::string> newest, last;
-  size_t rows = 0;
-  while (query.executeStep()) {
-    last = column_optional(query.getColumn(0));
-    if (rows++ == 0) newest = last;
-  }
-  return rows == skip + 1 ? last : newest;
-}
-
-std::vector<StoryHit> DocumentStore::search_stories(const std::string& query_text, size_t limit) const {
+std::vector<StoryHit> SqliteStories::search(const std::string& query_text, size_t limit) const {
   const std::string sql = std::string("SELECT ") + kStoryColumns +
                           ", bm25(stories_fts, 3.0, 1.0) AS score, snippet(stories_fts, 1, '<b>', '</b>', '…', 24) "
                           "FROM stories_fts JOIN stories s ON s.rowid = stories_fts.rowid "
                           "WHERE stories_fts MATCH :query ORDER BY score LIMIT :limit";
   check_search_query(query_text);
   std::vector<StoryHit> hits;
-  QueryDeadline deadline(impl_->db.getHandle(), kSearchTimeBudget);
+  QueryDeadline deadline(connection_.db.getHandle(), kSearchTimeBudget);
   try {
-    CachedStatement query = impl_->statement(sql);
+    CachedStatement query = connection_.statement(sql);
     query.bind(":query", query_text);
     query.bind(":limit", static_cast<int64_t>(limit));
     while (query.executeStep()) {

@@ -1,5 +1,4 @@
-#include "storyline/store/document_store.h"
-
+// The embedded store's documents: current content, earlier versions, time to live, search.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <nlohmann/json.hpp>
@@ -7,16 +6,12 @@
 
 #include "storyline/core/document_json_detail.h"
 #include "storyline/core/hash.h"
-#include "storyline/store/document_store_impl.h"
-#include "storyline/store/schema.h"
+#include "storyline/store/sqlite_tables.h"
 
 namespace storyline::store {
 
 using namespace detail;
 namespace {
-
-// PRAGMA application_id marks the file as ours ("STRY"), so a stranger's database is refused.
-constexpr int kApplicationId = 0x53545259;
 
 std::string content_hash(const Document& document) {
   // What the article says, not where it was read from: re-reading it from another path or feed
@@ -28,50 +23,12 @@ std::string content_hash(const Document& document) {
 
 }  // namespace
 
-DocumentStore::DocumentStore(const std::string& path) {
-  try {
-    impl_ = std::make_unique<Impl>(path);
-    impl_->path = path;
-    auto& db = impl_->db;
-    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    const bool empty = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
-    if (!empty && application_id != kApplicationId)
-      throw std::runtime_error("not a Storyline store (it holds other tables); name a new file with --db");
-    // WAL: readers never block the writer, and a crash loses nothing that was committed.
-    db.exec("PRAGMA journal_mode=WAL");
-    // NORMAL in WAL mode: a committed transaction survives the process being killed (it is in the
-    // WAL file); only an OS crash or power cut can lose the last commits.
-    db.exec("PRAGMA synchronous=NORMAL");
-    db.exec("PRAGMA foreign_keys=ON");
-    const auto& all = migrations();
-    if (version > static_cast<int>(all.size()))
-      throw std::runtime_error("the store's schema (version " + std::to_string(version) +
-                               ") is newer than this build of storyline understands (" + std::to_string(all.size()) +
-                               "); use a newer storyline");
-    for (int next = version; next < static_cast<int>(all.size()); ++next) {
-      SQLite::Transaction transaction(db);
-      db.exec(std::string(all[static_cast<size_t>(next)]));
-      db.exec("PRAGMA user_version=" + std::to_string(next + 1));
-      db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-      transaction.commit();
-    }
-  } catch (const SQLite::Exception& error) {
-    throw std::runtime_error(path + ": cannot open the store: " + error.what());
-  } catch (const std::runtime_error& error) {
-    if (std::string(error.what()).starts_with(path)) throw;
-    throw std::runtime_error(path + ": " + error.what());
-  }
-}
-
-DocumentStore::~DocumentStore() = default;
-
-UpsertResult DocumentStore::upsert(const Document& document) {
+UpsertResult SqliteDocuments::upsert(const Document& document) {
   if (document.id.empty()) throw std::invalid_argument("a document needs an id to be stored");
-  auto& db = impl_->db;
+  auto& db = connection_.db;
   const std::string hash = content_hash(document);
   UpsertResult result;
-  CachedStatement existing = impl_->statement("SELECT version, content_hash FROM documents WHERE id = ?");
+  CachedStatement existing = connection_.statement("SELECT version, content_hash FROM documents WHERE id = ?");
   existing.bind(1, document.id);
   std::optional<int> old_version;
   if (existing.executeStep()) {
@@ -82,7 +39,7 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     if (old_version) {
       // Keep what the article said before it was updated.
       if (auto previous = get(document.id)) {
-        CachedStatement keep = impl_->statement(
+        CachedStatement keep = connection_.statement(
             "INSERT OR REPLACE INTO document_versions(id, version, content_hash, json) "
             "SELECT id, version, content_hash, ? FROM documents WHERE id = ?");
         keep.bind(1, dump(document_to_json_value(*previous)));
@@ -93,7 +50,7 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     nlohmann::json entities = nlohmann::json::array();
     for (const auto& entity : document.entities) entities.push_back({{"text", entity.text}, {"type", entity.type}});
     const nlohmann::json value = document_to_json_value(document);
-    CachedStatement upsert = impl_->statement(R"sql(
+    CachedStatement upsert = connection_.statement(R"sql(
       INSERT INTO documents(id, version, content_hash, source, url, title, text, excerpt, published, author,
                             site_name, domain, language, category, topics, entities, images, is_news, section, page_types)
       VALUES (:id, :version, :hash, :source, :url, :title, :text, :excerpt, :published, :author,
@@ -129,10 +86,10 @@ UpsertResult DocumentStore::upsert(const Document& document) {
     bind_optional(upsert, ":section", document.section);
     upsert.bind(":page_types", dump(value.at("page_types")));
     upsert.exec();
-    CachedStatement clear = impl_->statement("DELETE FROM document_entities WHERE document_id = ?");
+    CachedStatement clear = connection_.statement("DELETE FROM document_entities WHERE document_id = ?");
     clear.bind(1, document.id);
     clear.exec();
-    CachedStatement add = impl_->statement("INSERT INTO document_entities(document_id, text, type) VALUES (?, ?, ?)");
+    CachedStatement add = connection_.statement("INSERT INTO document_entities(document_id, text, type) VALUES (?, ?, ?)");
     for (const auto& entity : document.entities) {
       add.bind(1, document.id);
       add.bind(2, entity.text);
@@ -141,7 +98,7 @@ UpsertResult DocumentStore::upsert(const Document& document) {
       add.reset();
     }
   };
-  if (!impl_->in_transaction) {
+  if (!connection_.in_transaction) {
     SQLite::Transaction transaction(db);
     write();
     transaction.commit();
@@ -152,32 +109,34 @@ UpsertResult DocumentStore::upsert(const Document& document) {
   return result;
 }
 
-std::optional<Document> DocumentStore::get(const std::string& id) const {
-  CachedStatement query = impl_->statement(std::string("SELECT ") + kDocumentColumns + " FROM documents d WHERE d.id = ?");
+std::optional<Document> SqliteDocuments::get(const std::string& id) const {
+  CachedStatement query = connection_.statement(std::string("SELECT ") + kDocumentColumns +
+                                                " FROM documents d WHERE d.id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return document_from_row(query);
 }
 
-std::optional<std::string> DocumentStore::ingested_at(const std::string& id) const {
-  CachedStatement query = impl_->statement("SELECT ingested_at FROM documents WHERE id = ?");
+std::optional<std::string> SqliteDocuments::ingested_at(const std::string& id) const {
+  CachedStatement query = connection_.statement("SELECT ingested_at FROM documents WHERE id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return query.getColumn(0).getString();
 }
 
-bool DocumentStore::remove(const std::string& id, std::string* promoted_copy) {
+bool SqliteDocuments::remove(const std::string& id, std::string* promoted_copy) {
   if (promoted_copy) promoted_copy->clear();
-  CachedStatement erase = impl_->statement("DELETE FROM documents WHERE id = ?");
+  CachedStatement erase = connection_.statement("DELETE FROM documents WHERE id = ?");
   erase.bind(1, id);
   if (erase.exec() == 0) return false;
   // Its copies stay: the first becomes the article, the others its copies.
-  CachedStatement first_copy = impl_->statement("SELECT id FROM documents WHERE duplicate_of = ? ORDER BY rowid LIMIT 1");
+  CachedStatement first_copy = connection_.statement(
+      "SELECT id FROM documents WHERE duplicate_of = ? ORDER BY rowid LIMIT 1");
   first_copy.bind(1, id);
   if (!first_copy.executeStep()) return true;
   const std::string promoted = first_copy.getColumn(0).getString();
   first_copy.reset();
-  CachedStatement repoint = impl_->statement(
+  CachedStatement repoint = connection_.statement(
       "UPDATE documents SET duplicate_of = CASE WHEN id = :promoted THEN NULL ELSE :promoted END WHERE duplicate_of = :removed");
   repoint.bind(":promoted", promoted);
   repoint.bind(":removed", id);
@@ -186,11 +145,11 @@ bool DocumentStore::remove(const std::string& id, std::string* promoted_copy) {
   return true;
 }
 
-size_t DocumentStore::count() const {
-  return static_cast<size_t>(impl_->db.execAndGet("SELECT count(*) FROM documents").getInt64());
+size_t SqliteDocuments::count() const {
+  return static_cast<size_t>(connection_.db.execAndGet("SELECT count(*) FROM documents").getInt64());
 }
 
-std::vector<SearchHit> DocumentStore::search(const std::string& query_text, const SearchFilters& filters) const {
+std::vector<SearchHit> SqliteDocuments::search(const std::string& query_text, const SearchFilters& filters) const {
   std::string sql = std::string("SELECT ") + kDocumentColumns +
                     ", bm25(documents_fts, 3.0, 1.0) AS score, "
                     "snippet(documents_fts, 1, '<b>', '</b>', '…', 24), d.duplicate_of "
@@ -206,9 +165,9 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
   sql += " ORDER BY score LIMIT :limit";
   check_search_query(query_text);
   std::vector<SearchHit> hits;
-  QueryDeadline deadline(impl_->db.getHandle(), filters.time_budget);
+  QueryDeadline deadline(connection_.db.getHandle(), filters.time_budget);
   try {
-    CachedStatement query = impl_->statement(sql);
+    CachedStatement query = connection_.statement(sql);
     query.bind(":query", query_text);
     if (filters.since) query.bind(":since", *filters.since);
     if (filters.until) query.bind(":until", *filters.until);
@@ -233,79 +192,53 @@ std::vector<SearchHit> DocumentStore::search(const std::string& query_text, cons
   return hits;
 }
 
-void DocumentStore::in_transaction(const std::function<void()>& work) {
-  SQLite::Transaction transaction(impl_->db);
-  impl_->in_transaction = true;
-  try {
-    work();
-  } catch (...) {
-    impl_->in_transaction = false;
-    throw;  // the Transaction's destructor rolls back
-  }
-  impl_->in_transaction = false;
-  transaction.commit();
-}
-
-void DocumentStore::save_fingerprint(const StoredFingerprint& fingerprint) {
-  CachedStatement save = impl_->statement(
-      "INSERT OR REPLACE INTO fingerprints(document_id, exact_hash, signature, scheme) VALUES (?, ?, ?, ?)");
-  save.bind(1, fingerprint.document_id);
-  save.bind(2, static_cast<int64_t>(fingerprint.exact_hash));
-  save.bind(3, fingerprint.signature.data(), static_cast<int>(fingerprint.signature.size()));
-  save.bind(4, fingerprint.scheme);
-  save.exec();
-}
-
-void DocumentStore::for_each_fingerprint(const std::function<void(StoredFingerprint&&)>& visit) const {
-  // rowid order is insertion order, so a rebuilt index matches the one that was saved.
-  CachedStatement query = impl_->statement(
-      "SELECT document_id, exact_hash, signature, scheme FROM fingerprints ORDER BY rowid");
-  while (query.executeStep()) {
-    const SQLite::Column blob = query.getColumn(2);
-    visit({query.getColumn(0).getString(), static_cast<uint64_t>(query.getColumn(1).getInt64()),
-           std::string(static_cast<const char*>(blob.getBlob()), static_cast<size_t>(blob.getBytes())),
-           query.getColumn(3).getInt()});
-  }
-}
-
-void DocumentStore::set_duplicate_of(const std::string& id, const std::optional<std::string>& original) {
-  CachedStatement update = impl_->statement("UPDATE documents SET duplicate_of = ? WHERE id = ?");
-  if (original) update.bind(1, *original);
-  else update.bind(1);
-  update.bind(2, id);
-  update.exec();
-}
-
-std::optional<std::string> DocumentStore::duplicate_of(const std::string& id) const {
-  CachedStatement query = impl_->statement("SELECT duplicate_of FROM documents WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  return column_optional(query.getColumn(0));
-}
-
-std::optional<std::string> DocumentStore::original_of(const std::string& id) const {
-  CachedStatement query = impl_->statement("SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  return query.getColumn(0).getString();
-}
-
-void DocumentStore::set_expiry(const std::string& id, std::optional<int64_t> unix_seconds) {
-  CachedStatement update = impl_->statement("UPDATE documents SET expires_at = ? WHERE id = ?");
+void SqliteDocuments::set_expiry(const std::string& id, std::optional<int64_t> unix_seconds) {
+  CachedStatement update = connection_.statement("UPDATE documents SET expires_at = ? WHERE id = ?");
   if (unix_seconds) update.bind(1, *unix_seconds);
   else update.bind(1);
   update.bind(2, id);
   update.exec();
 }
 
-std::vector<std::string> DocumentStore::purge_expired(int64_t now_unix_seconds) {
-  std::vector<std::string> ids = expired(now_unix_seconds);
-  for (const auto& id : ids) remove(id);
+std::vector<std::string> SqliteDocuments::expired(int64_t now_unix_seconds) const {
+  std::vector<std::string> ids;
+  CachedStatement query = connection_.statement("SELECT id FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?");
+  query.bind(1, now_unix_seconds);
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
   return ids;
 }
 
-std::string DocumentStore::integrity_check() const { return impl_->db.execAndGet("PRAGMA integrity_check").getString(); }
+std::optional<std::string> SqliteDocuments::newest_published(const std::optional<std::string>& not_after,
+                                                             size_t skip) const {
+  // The newest skip + 1 along the index: the last of them, or the first when there are fewer.
+  CachedStatement query = connection_.statement(
+      not_after ? "SELECT published FROM documents WHERE published IS NOT NULL AND published <= ? "
+                  "ORDER BY published DESC LIMIT ?"
+                : "SELECT published FROM documents WHERE published IS NOT NULL ORDER BY published DESC LIMIT ?");
+  int index = 1;
+  if (not_after) query.bind(index++, *not_after);
+  query.bind(index, static_cast<int64_t>(skip + 1));
+  std::optional<std::string> newest, last;
+  size_t rows = 0;
+  while (query.executeStep()) {
+    last = column_optional(query.getColumn(0));
+    if (rows++ == 0) newest = last;
+  }
+  return rows == skip + 1 ? last : newest;
+}
 
-int DocumentStore::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
+void SqliteDocuments::for_each(const std::function<void(StoredDocument&&)>& visit) const {
+  CachedStatement query = connection_.statement(std::string("SELECT ") + kDocumentColumns +
+                                                ", d.story_id, s.storyline_id, d.duplicate_of FROM documents d "
+                                                "LEFT JOIN stories s ON s.id = d.story_id ORDER BY d.rowid");
+  while (query.executeStep()) {
+    StoredDocument stored;
+    stored.document = document_from_row(query);
+    stored.story_id = column_optional(query.getColumn(kDocumentColumnCount));
+    stored.storyline_id = column_optional(query.getColumn(kDocumentColumnCount + 1));
+    stored.duplicate_of = column_optional(query.getColumn(kDocumentColumnCount + 2));
+    visit(std::move(stored));
+  }
+}
 
 }  // namespace storyline::store

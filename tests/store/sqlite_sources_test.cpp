@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "storyline/store/document_store.h"
+#include "storyline/store/sqlite_store.h"
 #include "temp_store.h"
 
 using namespace storyline;
@@ -25,14 +25,14 @@ SourceRecord feed(const std::string& url) {
 
 TEST(SourceTable, OneSourcePerUrlAndStateRoundTrips) {
   storyline::testing::TempStore temp{"sources-store"};
-  DocumentStore store(temp.path);
+  SqliteStore store(temp.path);
   SourceRecord a = feed("https://a.example/feed");
-  EXPECT_EQ(store.add_source(a), SourceAdded::kAdded);
+  EXPECT_EQ(store.sources().add(a), SourceAdded::kAdded);
   EXPECT_GT(a.id, 0);
   EXPECT_FALSE(a.added_at.empty());
   SourceRecord again = feed("https://a.example/feed");
   again.name = "Other name";
-  EXPECT_EQ(store.add_source(again), SourceAdded::kAlreadyPresent);
+  EXPECT_EQ(store.sources().add(again), SourceAdded::kAlreadyPresent);
   EXPECT_EQ(again.id, a.id);
   EXPECT_EQ(again.name, "Feed https://a.example/feed");  // the existing one is kept as it was
 
@@ -47,10 +47,10 @@ TEST(SourceTable, OneSourcePerUrlAndStateRoundTrips) {
   state.last_attempts = 2;
   state.items_seen = 42;
   state.next_due_at = 1700001800;
-  store.save_source_state(a.id, state);
+  store.sources().save_state(a.id, state);
   {
-    DocumentStore reopened(temp.path);
-    const auto back = reopened.source(a.id);
+    SqliteStore reopened(temp.path);
+    const auto back = reopened.sources().get(a.id);
     ASSERT_TRUE(back);
     EXPECT_EQ(back->category, "World/Europe");
     EXPECT_EQ(back->state.last_fetch_at, 1700000000);
@@ -68,48 +68,48 @@ TEST(SourceTable, OneSourcePerUrlAndStateRoundTrips) {
 
 TEST(SourceTable, DueSourcesSoonestFirst) {
   storyline::testing::TempStore temp{"sources-store"};
-  DocumentStore store(temp.path);
+  SqliteStore store(temp.path);
   SourceRecord late = feed("https://late.example/feed"), early = feed("https://early.example/feed"),
                fresh = feed("https://fresh.example/feed");
-  store.add_source(late);
-  store.add_source(early);
-  store.add_source(fresh);
+  store.sources().add(late);
+  store.sources().add(early);
+  store.sources().add(fresh);
   SourceFetchState state;
   state.next_due_at = 2000;
-  store.save_source_state(late.id, state);
+  store.sources().save_state(late.id, state);
   state.next_due_at = 1000;
-  store.save_source_state(early.id, state);
-  const auto due = store.due_sources(1500);
+  store.sources().save_state(early.id, state);
+  const auto due = store.sources().due(1500);
   ASSERT_EQ(due.size(), 2u);
   EXPECT_EQ(due[0].url, "https://fresh.example/feed");  // never fetched: due at once
   EXPECT_EQ(due[1].url, "https://early.example/feed");
-  EXPECT_EQ(store.due_sources(2000).size(), 3u);
-  EXPECT_EQ(store.sources().size(), 3u);
+  EXPECT_EQ(store.sources().due(2000).size(), 3u);
+  EXPECT_EQ(store.sources().all().size(), 3u);
 }
 
 TEST(SourceTable, ItemsSeenFromAnySourceOrAsStoredDocuments) {
   storyline::testing::TempStore temp{"sources-store"};
-  DocumentStore store(temp.path);
+  SqliteStore store(temp.path);
   SourceRecord a = feed("https://a.example/feed"), b = feed("https://b.example/feed");
-  store.add_source(a);
-  store.add_source(b);
+  store.sources().add(a);
+  store.sources().add(b);
   Document document;
   document.id = "doc-1";
   document.source = "test";
   document.url = "https://news.example/stored";
   document.title = "Stored";
   document.text = "Stored text.";
-  store.upsert(document);
-  EXPECT_TRUE(store.item_known("https://news.example/stored"));
-  EXPECT_FALSE(store.item_known("https://news.example/new"));
-  store.record_source_item(a.id, "https://news.example/new", "doc-2");
-  store.record_source_item(a.id, "https://news.example/new", "doc-2");  // twice is once
-  EXPECT_TRUE(store.item_known("https://news.example/new"));
-  EXPECT_TRUE(store.remove_source(a.id));
-  EXPECT_FALSE(store.remove_source(a.id));
+  store.documents().upsert(document);
+  EXPECT_TRUE(store.sources().item_known("https://news.example/stored"));
+  EXPECT_FALSE(store.sources().item_known("https://news.example/new"));
+  store.sources().record_item(a.id, "https://news.example/new", "doc-2");
+  store.sources().record_item(a.id, "https://news.example/new", "doc-2");  // twice is once
+  EXPECT_TRUE(store.sources().item_known("https://news.example/new"));
+  EXPECT_TRUE(store.sources().remove(a.id));
+  EXPECT_FALSE(store.sources().remove(a.id));
   // Its items went with it; documents stay.
-  EXPECT_FALSE(store.item_known("https://news.example/new"));
-  EXPECT_TRUE(store.get("doc-1"));
-  EXPECT_EQ(store.sources().size(), 1u);
+  EXPECT_FALSE(store.sources().item_known("https://news.example/new"));
+  EXPECT_TRUE(store.documents().get("doc-1"));
+  EXPECT_EQ(store.sources().all().size(), 1u);
   EXPECT_EQ(store.integrity_check(), "ok");
 }

@@ -1,6 +1,6 @@
 #pragma once
-// What the store's source files share: the connection, and how rows become documents. Private
-// to src/storyline/store.
+// What the SQLite store's files share: the connection with its prepared statements, and how rows
+// become documents. Private to src/storyline/store.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <memory>
@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "storyline/store/document_store.h"
+#include "storyline/core/document.h"
 
 namespace storyline::store {
 
@@ -43,12 +43,13 @@ class CachedStatement {
   SQLite::Statement& statement_;
 };
 
-struct DocumentStore::Impl {
-  explicit Impl(const std::string& path)
-      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000) {}
+// One SQLite connection, shared by the tables of one SqliteStore.
+struct SqliteConnection {
+  explicit SqliteConnection(const std::string& path)
+      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 10000), path(path) {}
   SQLite::Database db;
   std::string path;
-  bool in_transaction = false;  // inside in_transaction(): upsert must not open its own
+  bool in_transaction = false;  // inside in_transaction(): a write must not open its own
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
 
   // Not re-entrant for one SQL text: a use must end before the same statement is used again.
