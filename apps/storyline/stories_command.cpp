@@ -39,10 +39,7 @@ void print_text(const store::StoryRecord& story, size_t rank, int64_t now_unix) 
             << story.first_published.value_or("undated");
   if (story.last_published && story.last_published != story.first_published) std::cout << " – " << *story.last_published;
   std::cout << "\n";
-  const auto overview = nlohmann::json::parse(story.overview_json, nullptr, false);
-  if (overview.is_object() && overview.contains("summary"))
-    for (const auto& bullet : overview["summary"])
-      if (bullet.is_string()) std::cout << "   • " << bullet.get<std::string>() << "\n";
+  for (const StoryBullet& bullet : story.overview.bullets) std::cout << "   • " << bullet.text << "\n";
 }
 
 int run_stories(const StoriesOptions& options) {

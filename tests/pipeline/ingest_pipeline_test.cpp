@@ -79,9 +79,8 @@ TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
   EXPECT_EQ(quake->first_published.value_or(""), "2019-07-06T04:20:00Z");
   EXPECT_FALSE(quake->storyline_id.empty());
   EXPECT_GT(quake->heat, 0.0);
-  const auto overview = nlohmann::json::parse(quake->overview_json);
-  EXPECT_FALSE(overview.at("summary").empty());
-  EXPECT_TRUE(overview.at("heat_parts").contains("publishers"));
+  EXPECT_FALSE(quake->overview.bullets.empty());
+  EXPECT_GT(quake->overview.heat.publishers, 0.0);
   // Two publishers make a hotter story than one.
   const auto bank = store.stories().get(stories.at("bank-1"));
   ASSERT_TRUE(bank);
@@ -140,10 +139,8 @@ TEST(IngestPipeline, ACopyIsOneMoreSourceOfTheOriginalsStory) {
   ASSERT_TRUE(story);
   EXPECT_EQ(story->article_count, 2u) << "a copy is a source, not an article";
   EXPECT_EQ(story->publisher_count, 3u) << "the wire that printed it is one of the story's publishers";
-  const auto overview = nlohmann::json::parse(story->overview_json);
-  EXPECT_EQ(overview["copy_count"], 1);
-  EXPECT_NEAR(overview["heat_parts"]["publishers"].get<double>(), 3.0 * std::log(3.0), 1e-9)
-      << "heat counts the two reports, not the reprint";
+  EXPECT_EQ(story->overview.copy_count, 1u);
+  EXPECT_NEAR(story->overview.heat.publishers, 3.0 * std::log(3.0), 1e-9) << "heat counts the two reports, not the reprint";
 }
 
 TEST(IngestPipeline, ACopyOfACopyIsACopyOfTheFirst) {
@@ -207,7 +204,7 @@ TEST(IngestPipeline, AFutureDatedPageGetsNoRunawayHeat) {
   });
   const auto story = store.stories().get(store.stories().story_of("future-1").value_or(""));
   ASSERT_TRUE(story);
-  const double base = nlohmann::json::parse(story->overview_json)["heat_parts"]["base"].get<double>();
+  const double base = story->overview.heat.base;
   const int64_t now = pipeline::heat_reference_time(store);
   EXPECT_LT(now, 1735689600) << "a page dated 2033 does not move the store's now past 2019's news";
   EXPECT_LE(story->heat, base * (1 + 1e-9));

@@ -65,6 +65,33 @@ TEST(StoryRecord, CountsDatesAndMajorityLabels) {
   EXPECT_TRUE(node["provider"]["domain"]);
 }
 
+TEST(StoryRecord, DatesAreComparedAsTimesNotAsText) {
+  // 10:00 in Karachi (+05:00) is 05:00Z, before 08:00Z; as text it would sort after it.
+  const std::vector<Document> articles = {
+      article("a", "one.example", "Talks resume", "Talks resumed in Doha on Saturday.", "2021-10-09T08:00:00Z", "politics"),
+      article("b", "two.example", "Talks to resume", "Talks are due to resume in Doha.", "2021-10-09T10:00:00+05:00",
+              "politics"),
+      article("c", "three.example", "Talks resumed", "Talks went on in Doha.", "2021-10-09T09:30:00+00:00", "politics"),
+  };
+  const store::StoryRecord record = pipeline::make_story_record("story-a", "storyline-a", articles, 3, 1633800000);
+  EXPECT_EQ(record.first_published, "2021-10-09T10:00:00+05:00") << "the earliest instant, as its article wrote it";
+  EXPECT_EQ(record.last_published, "2021-10-09T09:30:00+00:00");
+}
+
+TEST(StoryRecord, QuotesKeepWhomTheyWereToldToThroughTheStore) {
+  Document told = article("a", "dawn.example", "Taliban ready for talks",
+                          "Taliban spokesman Zabihullah Mujahid told Al Arabiya that the group was ready for talks with "
+                          "Washington.",
+                          "2021-10-09T08:00:00Z", "politics");
+  told.entities.push_back({"Zabihullah Mujahid", "person"});
+  told.entities.push_back({"Al Arabiya", "organization"});
+  const store::StoryRecord record = pipeline::make_story_record("story-a", "storyline-a", {told}, 1, 1633800000);
+  ASSERT_FALSE(record.overview.quotes.empty());
+  EXPECT_EQ(record.overview.quotes[0].told_to.value_or(""), "Al Arabiya");
+  const auto value = nlohmann::json::parse(pipeline::story_to_json(record, {told}));
+  EXPECT_EQ(value["quotes"][0]["told_to"], "Al Arabiya") << "the API shows it too";
+}
+
 TEST(StoryRecord, AStoryWithoutTitlesIsNamedByItsOpeningWords) {
   const std::vector<Document> articles = {
       article("a", "feed.example", std::nullopt,

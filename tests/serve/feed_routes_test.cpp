@@ -254,7 +254,8 @@ TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
     story.title = title;
     story.first_published = story.last_published = article.published;
     story.article_count = story.publisher_count = 1;
-    story.overview_json = json{{"summary", {"Yields\x04 rose."}}, {"publishers", {"Markets\x05 Daily"}}}.dump();
+    story.overview.bullets.push_back({"Yields\x04 rose.", {}, {}});
+    story.overview.publishers.push_back("Markets\x05 Daily");
     store.stories().save(story);
   });
   auto client = server.client();

@@ -10,12 +10,12 @@
 #include "test_paths.h"
 
 using storyline::Document;
+using storyline::summarize::OverviewText;
 using storyline::summarize::story_overview;
-using storyline::summarize::StoryOverview;
 
 namespace {
 
-void print(const std::string& name, const StoryOverview& overview) {
+void print(const std::string& name, const OverviewText& overview) {
   std::cout << "== " << name << "\nheadline: " << overview.headline << "\n";
   for (const auto& bullet : overview.summary) {
     std::cout << "  * " << bullet.text << " [";
@@ -36,7 +36,7 @@ bool has(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-std::vector<std::string> speakers(const StoryOverview& overview, bool reported) {
+std::vector<std::string> speakers(const OverviewText& overview, bool reported) {
   std::vector<std::string> names;
   for (const auto& quote : overview.quotes)
     if (quote.reported == reported) names.push_back(quote.speaker);
@@ -56,7 +56,7 @@ Document article(std::string id, std::string domain, std::string title, std::str
 
 }  // namespace
 
-TEST(StoryOverview, SeedStoryHeadlineIsOneOfTheTitlesAndNotAQuestion) {
+TEST(OverviewText, SeedStoryHeadlineIsOneOfTheTitlesAndNotAQuestion) {
   STORYLINE_REQUIRE_SHARED(shared);
   const auto articles = storyline::testing::seed_story(shared, "000");
   ASSERT_EQ(articles.size(), 4u);
@@ -75,7 +75,7 @@ TEST(StoryOverview, SeedStoryHeadlineIsOneOfTheTitlesAndNotAQuestion) {
   EXPECT_GE(cited.size(), 2u);
 }
 
-TEST(StoryOverview, SeedFourHasThreeOrMoreDistinctBullets) {
+TEST(OverviewText, SeedFourHasThreeOrMoreDistinctBullets) {
   STORYLINE_REQUIRE_SHARED(shared);
   auto articles = storyline::testing::seed_story(shared, "004");
   const auto overview = story_overview(articles);
@@ -94,7 +94,7 @@ TEST(StoryOverview, SeedFourHasThreeOrMoreDistinctBullets) {
   }
 }
 
-TEST(StoryOverview, SeedQuotesBelongToTheirSpeakers) {
+TEST(OverviewText, SeedQuotesBelongToTheirSpeakers) {
   STORYLINE_REQUIRE_SHARED(shared);
   const auto blinken = story_overview(storyline::testing::seed_story(shared, "003"));
   print("seed 003", blinken);
@@ -130,7 +130,7 @@ TEST(StoryOverview, SeedQuotesBelongToTheirSpeakers) {
   EXPECT_TRUE(has(speakers(istanbul, true), "Ataullah Tarar"));
 }
 
-TEST(StoryOverview, SeedTopicsAreTheStorySubjects) {
+TEST(OverviewText, SeedTopicsAreTheStorySubjects) {
   STORYLINE_REQUIRE_SHARED(shared);
   for (const char* seed : {"000", "001", "002", "003", "004"}) {
     const auto overview = story_overview(storyline::testing::seed_story(shared, seed));
@@ -151,7 +151,7 @@ TEST(StoryOverview, SeedTopicsAreTheStorySubjects) {
   EXPECT_TRUE(has(talks.topics, "United States"));
 }
 
-TEST(StoryOverview, BulletCitesEveryPublisherCarryingTheSentence) {
+TEST(OverviewText, BulletCitesEveryPublisherCarryingTheSentence) {
   const std::string shared_sentence =
       "The city council approved a new budget of 40 million dollars for the harbour bridge on Tuesday.";
   const std::vector<Document> articles = {
@@ -177,7 +177,7 @@ TEST(StoryOverview, BulletCitesEveryPublisherCarryingTheSentence) {
   EXPECT_EQ(budget_bullets, 1u);
 }
 
-TEST(StoryOverview, SkipsQuestionsChromeAndClickbaitTitles) {
+TEST(OverviewText, SkipsQuestionsChromeAndClickbaitTitles) {
   const std::vector<Document> articles = {
       article("a", "one.example", "You won't believe what the council did with the harbour bridge budget",
               "Will the bridge ever be built?\n\nLeave a Reply\n\nThe city council approved a new budget for the "
@@ -193,7 +193,7 @@ TEST(StoryOverview, SkipsQuestionsChromeAndClickbaitTitles) {
   }
 }
 
-TEST(StoryOverview, EmptyAndTextlessStoriesDoNotFail) {
+TEST(OverviewText, EmptyAndTextlessStoriesDoNotFail) {
   EXPECT_TRUE(story_overview({}).headline.empty());
   Document bare;
   bare.id = "x";
@@ -202,7 +202,7 @@ TEST(StoryOverview, EmptyAndTextlessStoriesDoNotFail) {
   EXPECT_TRUE(overview.quotes.empty());
 }
 
-TEST(StoryOverview, HeadlineDropsLabelsAndSiteNames) {
+TEST(OverviewText, HeadlineDropsLabelsAndSiteNames) {
   const std::vector<Document> articles = {
       article("a", "one.example", "Breaking News - Three people hurt in office shooting in suburban Detroit",
               "Three people were hurt when a man opened fire in an office in suburban Detroit on Monday morning."),
@@ -210,7 +210,7 @@ TEST(StoryOverview, HeadlineDropsLabelsAndSiteNames) {
   EXPECT_EQ(story_overview(articles).headline, "Three people hurt in office shooting in suburban Detroit");
 }
 
-TEST(StoryOverview, DatelinesAreNotBullets) {
+TEST(OverviewText, DatelinesAreNotBullets) {
   const std::vector<Document> articles = {
       article("a", "one.example", "Fire destroys old dairy building",
               "August 7, 2012 - 5:46 pm\n\nPublished time: March 12, 2013 02:03 local time here\n\nA fire destroyed the old "

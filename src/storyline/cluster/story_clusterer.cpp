@@ -266,7 +266,7 @@ void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
         if (other != story && similarity >= options_.fragment_nearness && fragment_state_[other] == kWatched)
           fragment_state_[other] = kNearGrowingStory;
     } else {
-      story = new_story(vector, anchors, days, clock, "story-" + documents_[first + i].id);
+      story = new_story(vector, anchors, days, clock, story_id_founded_by(documents_[first + i].id));
       watch_as_fragment(story, clock);
     }
     count_language(story_languages_[story], documents_[first + i].language, 1);
@@ -597,7 +597,7 @@ void StoryClusterer::try_split(uint32_t story, uint64_t clock) {
     anchors_.rebuild(target, anchors, days, clock);
   };
   std::sort(moved.begin(), moved.end());
-  const uint32_t created = new_story({}, {}, {}, clock, "story-" + documents_[moved.front()].id);
+  const uint32_t created = new_story({}, {}, {}, clock, story_id_founded_by(documents_[moved.front()].id));
   watch_as_fragment(created, clock, true);  // a small half split off may belong to another story
   is_touched_[created] = true;
   touched_.push_back(created);

@@ -28,6 +28,10 @@ struct Storyline {
   std::vector<StorylineEntry> timeline;  // dated stories first, by date; undated after, by arrival
 };
 
+// The id of the story a document starts: "story-" and the document's id; the one place story ids
+// are made (once given, an id stays with its story).
+inline std::string story_id_founded_by(std::string_view document_id) { return "story-" + std::string(document_id); }
+
 // The id of the storyline a story starts: "story-X" starts "storyline-X" (any other id is kept
 // whole after "storyline-"). A story placed in no storyline yet belongs to this one.
 inline std::string founded_storyline_id(std::string_view story_id) {

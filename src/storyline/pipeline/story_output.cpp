@@ -10,6 +10,7 @@
 #include "storyline/core/document_json_detail.h"
 #include "storyline/core/iso_time.h"
 #include "storyline/core/publisher.h"
+#include "storyline/core/story_overview_json_detail.h"
 #include "storyline/pipeline/story_record.h"
 #include "storyline/pipeline/story_sources.h"
 #include "storyline/rank/story_heat.h"
@@ -21,11 +22,6 @@ using nlohmann::json;
 
 json optional_value(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
 
-json overview_of(const store::StoryRecord& story) {
-  json overview = json::parse(story.overview_json, nullptr, false);
-  return overview.is_object() ? overview : json::object();
-}
-
 // Two decimals are plenty to rank and to read.
 double rounded(double value) { return std::round(value * 100.0) / 100.0; }
 
@@ -35,12 +31,6 @@ size_t lead_article(const store::StoryRecord& story, const std::vector<Document>
   for (size_t i = 0; i < articles.size(); ++i)
     if (story.title && articles[i].title == story.title) return i;
   return 0;
-}
-
-int article_quality(const json& overview, const std::string& id) {
-  const auto qualities = overview.find("article_quality");
-  if (qualities == overview.end() || !qualities->contains(id)) return 0;
-  return (*qualities)[id].value("score", 0);
 }
 
 void emit_string(YAML::Emitter& out, const char* key, const std::optional<std::string>& value) {
@@ -125,12 +115,12 @@ StoryArticles read_story_articles(const store::Store& store, const std::string& 
 std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
                           std::optional<int64_t> now_unix, StoryDetail detail,
                           const std::vector<store::StoredCopy>& copies) {
-  const json overview = overview_of(story);
+  const json overview = story_overview_to_json_value(story.overview);
   const std::map<std::string, ArticleSources> sources = article_sources(articles, copies);
   json listed = json::array();
   for (const Document& article : articles) {
     json value = document_to_json_value(article);
-    value["quality"] = article_quality(overview, article.id);
+    value["quality"] = story.overview.quality_of(article.id);
     const ArticleSources& source = sources.at(article.id);
     value["publisher"] = publisher_json(source.publisher);
     value["copy_count"] = source.copy_count;
@@ -147,7 +137,7 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
   json value = {
       {"id", story.id},
       {"title", optional_value(story.title)},
-      {"summary", overview.value("summary", json::array())},
+      {"summary", overview.at("summary")},
       {"heat", shown_heat(story, now_unix)},
       {"category", optional_value(story.category)},
       {"language", optional_value(story.language)},
@@ -157,22 +147,18 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
       {"articles", std::move(listed)},
       {"article_count", story.article_count},
       {"publisher_count", story.publisher_count},
-      {"copy_count", overview.value("copy_count", 0)},
-      {"topics", overview.value("topics", json::array())},
+      {"copy_count", story.overview.copy_count},
+      {"topics", story.overview.topics},
   };
   if (detail == StoryDetail::full) {
-    value["heat_parts"] = overview.value("heat_parts", json::object());
-    value["publishers"] = overview.value("publishers", json::array());
-    value["coverage"] = overview.value("coverage", json::array());
-    value["bullets"] = overview.value("bullets", json::array());
-    value["quotes"] = overview.value("quotes", json::array());
+    for (const char* part : {"heat_parts", "publishers", "coverage", "bullets", "quotes"}) value[part] = overview.at(part);
   }
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles,
                                   std::optional<int64_t> now_unix) {
-  const json overview = overview_of(story);
+  const StoryOverview& overview = story.overview;
   YAML::Emitter out;
   out.SetDoublePrecision(4);
   out << YAML::BeginMap;
@@ -185,29 +171,25 @@ std::string story_to_front_matter(const store::StoryRecord& story, const std::ve
     emit_string(out, "originalUrl", lead.url);
     emit_string(out, "webUrl", lead.url);
     out << YAML::Key << "type" << YAML::Value << "article";
-    out << YAML::Key << "quality" << YAML::Value << article_quality(overview, lead.id);
+    out << YAML::Key << "quality" << YAML::Value << overview.quality_of(lead.id);
     out << YAML::Key << "heat" << YAML::Value << shown_heat(story, now_unix);
     emit_provider(out, lead);
     emit_images(out, lead);
   }
   out << YAML::Key << "topics" << YAML::Value << YAML::BeginSeq;
-  for (const auto& topic : overview.value("topics", json::array()))
-    if (topic.is_string()) out << topic.get<std::string>();
+  for (const std::string& topic : overview.topics) out << topic;
   out << YAML::EndSeq;
   out << YAML::Key << "summary" << YAML::Value << YAML::BeginSeq;
-  for (const auto& bullet : overview.value("summary", json::array()))
-    if (bullet.is_string()) out << YAML::DoubleQuoted << bullet.get<std::string>();
+  for (const StoryBullet& bullet : overview.bullets) out << YAML::DoubleQuoted << bullet.text;
   out << YAML::EndSeq;
-  const json quotes = overview.value("quotes", json::array());
-  if (!quotes.empty()) {
+  if (!overview.quotes.empty()) {
     out << YAML::Key << "quotes" << YAML::Value << YAML::BeginSeq;
-    for (const auto& quote : quotes) {
+    for (const StoryQuote& quote : overview.quotes) {
       out << YAML::BeginMap;
-      out << YAML::Key << "speaker" << YAML::Value << quote.value("speaker", "");
-      if (quote.contains("speaker_role") && quote["speaker_role"].is_string())
-        out << YAML::Key << "role" << YAML::Value << quote["speaker_role"].get<std::string>();
-      out << YAML::Key << "text" << YAML::Value << YAML::DoubleQuoted << quote.value("text", "");
-      if (quote.value("reported", false)) out << YAML::Key << "reported" << YAML::Value << true;
+      out << YAML::Key << "speaker" << YAML::Value << quote.speaker;
+      if (quote.speaker_role) out << YAML::Key << "role" << YAML::Value << *quote.speaker_role;
+      out << YAML::Key << "text" << YAML::Value << YAML::DoubleQuoted << quote.text;
+      if (quote.reported) out << YAML::Key << "reported" << YAML::Value << true;
       out << YAML::EndMap;
     }
     out << YAML::EndSeq;
@@ -225,7 +207,7 @@ std::string story_to_front_matter(const store::StoryRecord& story, const std::ve
     emit_string(out, "webUrl", article.url);
     out << YAML::Key << "type" << YAML::Value << "article";
     emit_provider(out, article);
-    out << YAML::Key << "quality" << YAML::Value << article_quality(overview, article.id);
+    out << YAML::Key << "quality" << YAML::Value << overview.quality_of(article.id);
     emit_images(out, article);
     out << YAML::EndMap;
   }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
+#include "storyline/core/iso_time.h"
 #include "storyline/pipeline/story_sources.h"
 #include "storyline/rank/article_quality.h"
 #include "storyline/rank/story_heat.h"
@@ -11,8 +11,6 @@
 
 namespace storyline::pipeline {
 namespace {
-
-using nlohmann::json;
 
 // The most common non-empty value; ties go to the earliest article (the story's origin).
 std::optional<std::string> majority(const std::vector<Document>& articles,
@@ -62,15 +60,20 @@ store::StoryRecord make_story_record(const std::string& id, const std::string& s
   record.article_count = std::max(article_count, articles.size());
   record.category = majority(articles, &Document::category);
   record.language = majority(articles, &Document::language);
+  // The earliest and latest instants, each as its article wrote it (zone kept): compared as
+  // times, not as text ("10:00+03:00" is before "08:00Z").
+  std::optional<int64_t> first_unix, last_unix;
   for (const Document& article : articles) {
     if (!article.published) continue;
-    if (!record.first_published || *article.published < *record.first_published) record.first_published = article.published;
-    if (!record.last_published || *article.published > *record.last_published) record.last_published = article.published;
+    const std::optional<int64_t> unix = parse_iso_unix(*article.published);
+    if (!unix) continue;
+    if (!first_unix || *unix < *first_unix) first_unix = unix, record.first_published = article.published;
+    if (!last_unix || *unix > *last_unix) last_unix = unix, record.last_published = article.published;
   }
   const std::vector<PublisherCoverage> coverage = story_coverage(articles, copies);
   record.publisher_count = coverage.size();
 
-  const summarize::StoryOverview overview = summarize::story_overview(articles);
+  const summarize::OverviewText overview = summarize::story_overview(articles);
   const rank::StoryHeat heat = rank::story_heat(articles, now_unix);
   record.title = overview.headline.empty() ? std::nullopt : std::optional(overview.headline);
   if (!record.title)
@@ -83,54 +86,21 @@ store::StoryRecord make_story_record(const std::string& id, const std::string& s
   record.heat = heat.value;
   record.heat_rank = rank::heat_rank_key(heat);
 
-  json bullets = json::array(), summary = json::array(), quotes = json::array();
-  for (const summarize::Bullet& bullet : overview.summary) {
-    summary.push_back(bullet.text);
-    bullets.push_back({{"text", bullet.text}, {"publishers", bullet.publishers}, {"documents", bullet.document_ids}});
-    record.summary_text += bullet.text + "\n";
-  }
-  for (const summarize::Quote& quote : overview.quotes) {
-    quotes.push_back({{"text", quote.text},
-                      {"speaker", quote.speaker},
-                      {"speaker_role", quote.speaker_role ? json(*quote.speaker_role) : json(nullptr)},
-                      {"reported", quote.reported},
-                      {"document", quote.document_id},
-                      {"publisher", quote.publisher}});
-  }
-  json publishers = json::array(), coverage_json = json::array();
+  StoryOverview& stored = record.overview;
+  stored.bullets = overview.summary;
+  for (const StoryBullet& bullet : overview.summary) record.summary_text += bullet.text + "\n";
+  stored.quotes = overview.quotes;
+  stored.topics = overview.topics;
   for (const PublisherCoverage& publisher : coverage) {
-    if (!publisher.publisher.name.empty()) publishers.push_back(publisher.publisher.name);
-    coverage_json.push_back({{"key", publisher.publisher.key},
-                             {"name", publisher.publisher.name},
-                             {"articles", publisher.articles},
-                             {"copies", publisher.copies}});
+    if (!publisher.publisher.name.empty()) stored.publishers.push_back(publisher.publisher.name);
+    stored.coverage.push_back({publisher.publisher.key, publisher.publisher.name, publisher.articles, publisher.copies});
   }
-  json quality = json::object();
+  stored.copy_count = std::max(copy_count, copies.size());
+  stored.heat = {heat.base, heat.parts.publishers, heat.parts.velocity, heat.parts.quality, heat.parts.recency, now_unix};
   for (const Document& article : articles) {
     const rank::ArticleQuality scored = rank::article_quality(article);
-    quality[article.id] = {{"score", scored.score},
-                           {"body", scored.parts.body},
-                           {"metadata", scored.parts.metadata},
-                           {"cleanliness", scored.parts.cleanliness}};
+    stored.article_quality[article.id] = {scored.score, scored.parts.body, scored.parts.metadata, scored.parts.cleanliness};
   }
-  const json overview_json = {
-      {"summary", summary},
-      {"bullets", bullets},
-      {"quotes", quotes},
-      {"topics", overview.topics},
-      {"publishers", publishers},
-      {"coverage", coverage_json},
-      {"copy_count", std::max(copy_count, copies.size())},
-      {"heat_parts",
-       {{"base", heat.base},
-        {"publishers", heat.parts.publishers},
-        {"velocity", heat.parts.velocity},
-        {"quality", heat.parts.quality},
-        {"recency", heat.parts.recency},
-        {"now", now_unix}}},
-      {"article_quality", quality},
-  };
-  record.overview_json = overview_json.dump(-1, ' ', false, json::error_handler_t::replace);
   return record;
 }
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
-#include <nlohmann/json.hpp>
 
 #include "storyline/core/iso_time.h"
 #include "storyline/core/publisher.h"
@@ -16,8 +15,6 @@
 
 namespace storyline::serve {
 namespace {
-
-using nlohmann::json;
 
 // An entry with no time at all (undated and, somehow, never ingested) still needs one that does
 // not change between two reads.
@@ -105,21 +102,17 @@ std::string story_updated(const store::Store& store, const store::StoryRecord& s
 
 // A story as its card shows it: headline, overview bullets, the publishers that carry it.
 FeedEntry story_entry(const store::Store& store, const store::StoryRecord& story, const std::string& base) {
-  const json overview = json::parse(story.overview_json, nullptr, false);
   FeedEntry entry;
   entry.id = urn("story", story.id);
   entry.title = story.title.value_or("Untitled story");
   entry.link = page_link(base, "story", story.id);
   entry.published = rfc3339(story.first_published);
   entry.updated = story_updated(store, story);
-  if (overview.is_object()) {
-    for (const json& name : overview.value("publishers", json::array()))
-      if (name.is_string() && entry.authors.size() < kMostStoryAuthors) entry.authors.push_back(name.get<std::string>());
-    for (const json& bullet : overview.value("summary", json::array())) {
-      if (!bullet.is_string()) continue;
-      if (!entry.summary.empty()) entry.summary += "\n";
-      entry.summary += bullet.get<std::string>();
-    }
+  for (const std::string& name : story.overview.publishers)
+    if (entry.authors.size() < kMostStoryAuthors) entry.authors.push_back(name);
+  for (const StoryBullet& bullet : story.overview.bullets) {
+    if (!entry.summary.empty()) entry.summary += "\n";
+    entry.summary += bullet.text;
   }
   entry.language = language_of(story.language);
   if (story.category) entry.categories.push_back(*story.category);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "storyline/core/story_overview_json.h"
 #include "storyline/store/sqlite_tables.h"
 
 namespace storyline::store {
@@ -32,7 +33,7 @@ StoryRecord story_from_row(SQLite::Statement& row) {
   story.publisher_count = static_cast<size_t>(row.getColumn(8).getInt64());
   story.heat = row.getColumn(9).getDouble();
   story.heat_rank = row.getColumn(10).getDouble();
-  story.overview_json = row.getColumn(11).getString();
+  story.overview = story_overview_from_json(row.getColumn(11).getString());
   return story;
 }
 
@@ -76,7 +77,7 @@ void SqliteStories::save(const StoryRecord& story) {
   save.bind(":publishers", static_cast<int64_t>(story.publisher_count));
   save.bind(":heat", story.heat);
   save.bind(":rank", story.heat_rank);
-  save.bind(":overview", story.overview_json);
+  save.bind(":overview", story_overview_to_json(story.overview));
   save.exec();
   CachedStatement rowid = connection_.statement("SELECT rowid FROM stories WHERE id = ?");
   rowid.bind(1, story.id);

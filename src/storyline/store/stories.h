@@ -10,11 +10,12 @@
 #include <vector>
 
 #include "storyline/core/document.h"
+#include "storyline/core/story_overview.h"
 
 namespace storyline::store {
 
 // A story as stored: what lists, filters and ranks it as columns, the rest (summary bullets,
-// quotes, topics, the parts of its heat) as the JSON the pipeline wrote.
+// quotes, topics, who carries it, the parts of its heat) as its overview.
 struct StoryRecord {
   std::string id;
   std::string storyline_id;
@@ -27,7 +28,7 @@ struct StoryRecord {
   size_t publisher_count = 0;
   double heat = 0;       // as of the story's last update
   double heat_rank = 0;  // orders stories by heat at any common time
-  std::string overview_json = "{}";
+  StoryOverview overview;
   std::string summary_text;  // searchable text of the summary
 };
 

@@ -16,8 +16,8 @@ constexpr size_t kMaxQuotes = 16;
 
 }  // namespace
 
-StoryOverview story_overview(const std::vector<Document>& articles) {
-  StoryOverview overview;
+OverviewText story_overview(const std::vector<Document>& articles) {
+  OverviewText overview;
   if (articles.empty()) return overview;
   StoryVocabulary vocabulary(articles);
   overview.headline = choose_headline(articles, vocabulary);
