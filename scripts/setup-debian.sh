@@ -16,6 +16,7 @@ packages=(
   chromium chromium-driver
   clang libfuzzer-14-dev libclang-rt-14-dev
   clang-format-14
+  libpq-dev postgresql-15
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "storyline/serve/http_server.h"
+#include "storyline/store/store.h"
 
 namespace storyline::cli {
 namespace {
@@ -26,7 +27,7 @@ int run_serve(const serve::ServerOptions& options, bool create) {
   // when no --db was given: the default store is made where it is missing, as `ingest` makes it,
   // so that `storyline serve` alone still starts on a fresh machine (INTERFACE.md's contest use).
   std::error_code error;
-  if (!create && !std::filesystem::exists(options.db, error)) {
+  if (!create && !store::is_postgres_address(options.db) && !std::filesystem::exists(options.db, error)) {
     std::cerr << "storyline serve: " << options.db
               << ": no such store; name an existing one with --db, or add --create to start a new, empty one\n";
     return 2;

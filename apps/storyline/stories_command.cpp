@@ -57,7 +57,7 @@ int run_stories(const StoriesOptions& options) {
       return 2;
     }
   }
-  if (!std::filesystem::exists(options.db)) {
+  if (!store::is_postgres_address(options.db) && !std::filesystem::exists(options.db)) {
     std::cerr << "storyline stories: " << options.db << ": no such store; run `storyline ingest --db " << options.db
               << " PATH...` first\n";
     return 1;

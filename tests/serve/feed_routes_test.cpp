@@ -15,7 +15,7 @@
 #include "serve/parsed_atom.h"
 #include "serve/running_server.h"
 #include "storyline/serve/http_server.h"
-#include "storyline/store/sqlite_store.h"
+#include "storyline/store/store.h"
 #include "temp_store.h"
 
 using namespace storyline::serve;
@@ -236,7 +236,8 @@ TEST(FeedRoutes, TitleWithMarkupQuotesAndControlCharactersIsWellFormed) {
 TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
   const std::string title = "Rates <rise> & \"bonds\"\x01 fall\x1f today";
   RunningServer server(RunningServer::small_server(), [&](const std::string& db) {
-    storyline::store::SqliteStore store(db);
+    const auto opened = storyline::store::open_store(db);
+    storyline::store::Store& store = *opened;
     storyline::Document article;
     article.id = "raw-1";
     article.source = "test";

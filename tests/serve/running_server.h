@@ -4,11 +4,15 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 
+#include "postgres_server.h"
 #include "storyline/serve/http_server.h"
 #include "temp_store.h"
 
@@ -16,11 +20,20 @@ namespace storyline::testing {
 
 class RunningServer {
  public:
-  // `options.db` is replaced by the fresh store's path.
+  // `options.db` is replaced by the fresh store's address: a file, or with
+  // STORYLINE_TEST_STORE=postgresql in the environment (ctest's api_on_postgresql) a new database
+  // of a PostgreSQL server the tests start (postgres_server.h).
   explicit RunningServer(serve::ServerOptions options = small_server(),
                          const std::function<void(const std::string& db)>& seed = {}) {
-    if (seed) seed(store_.path);
-    options.db = store_.path;
+    const char* wanted = std::getenv("STORYLINE_TEST_STORE");
+    if (wanted && std::string_view(wanted) == "postgresql") {
+      std::string why_not;
+      const auto address = fresh_postgres_database(why_not);
+      if (!address) throw std::runtime_error("STORYLINE_TEST_STORE=postgresql, but " + why_not);
+      db_ = *address;
+    }
+    if (seed) seed(db_);
+    options.db = db_;
     server_ = std::make_unique<serve::HttpServer>(options);
     port_ = server_->bind_any_port();
     thread_ = std::thread([this] { server_->listen_after_bind(); });
@@ -51,6 +64,7 @@ class RunningServer {
 
  private:
   TempStore store_{"http"};
+  std::string db_ = store_.path;
   std::unique_ptr<serve::HttpServer> server_;
   std::thread thread_;
   int port_ = -1;

@@ -74,8 +74,8 @@ std::optional<std::string> rfc3339(const std::optional<std::string>& iso8601) {
   if (!iso8601) return std::nullopt;
   const auto unix = parse_iso_unix(*iso8601);
   if (!unix) return std::nullopt;
-  std::string written = iso_utc(*unix);
-  if (written.size() != std::string_view("2021-10-09T09:07:00Z").size()) return std::nullopt;
+  std::optional<std::string> written = iso_utc(*unix);
+  if (written->size() != std::string_view("2021-10-09T09:07:00Z").size()) return std::nullopt;
   return written;
 }
 

@@ -5,23 +5,12 @@
 #include <stdexcept>
 
 #include "storyline/core/document_json_detail.h"
-#include "storyline/core/hash.h"
 #include "storyline/store/sqlite_tables.h"
+#include "storyline/store/store_rows.h"
 
 namespace storyline::store {
 
 using namespace detail;
-namespace {
-
-std::string content_hash(const Document& document) {
-  // What the article says, not where it was read from: re-reading it from another path or feed
-  // changes nothing.
-  nlohmann::json value = document_to_json_value(document);
-  value.erase("source");
-  return hex64(fnv1a64(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
-}
-
-}  // namespace
 
 UpsertResult SqliteDocuments::upsert(const Document& document) {
   if (document.id.empty()) throw std::invalid_argument("a document needs an id to be stored");
@@ -42,14 +31,12 @@ UpsertResult SqliteDocuments::upsert(const Document& document) {
         CachedStatement keep = connection_.statement(
             "INSERT OR REPLACE INTO document_versions(id, version, content_hash, json) "
             "SELECT id, version, content_hash, ? FROM documents WHERE id = ?");
-        keep.bind(1, dump(document_to_json_value(*previous)));
+        keep.bind(1, version_json(*previous));
         keep.bind(2, document.id);
         keep.exec();
       }
     }
-    nlohmann::json entities = nlohmann::json::array();
-    for (const auto& entity : document.entities) entities.push_back({{"text", entity.text}, {"type", entity.type}});
-    const nlohmann::json value = document_to_json_value(document);
+    const DocumentLists lists = document_lists(document);
     CachedStatement upsert = connection_.statement(R"sql(
       INSERT INTO documents(id, version, content_hash, source, url, title, text, excerpt, published, author,
                             site_name, domain, language, category, topics, entities, images, is_news, section, page_types)
@@ -78,13 +65,13 @@ UpsertResult SqliteDocuments::upsert(const Document& document) {
     bind_optional(upsert, ":domain", document.domain);
     bind_optional(upsert, ":language", document.language);
     bind_optional(upsert, ":category", document.category);
-    upsert.bind(":topics", dump(value.at("topics")));
-    upsert.bind(":entities", dump(entities));
-    upsert.bind(":images", dump(value.at("images")));
+    upsert.bind(":topics", lists.topics);
+    upsert.bind(":entities", lists.entities);
+    upsert.bind(":images", lists.images);
     if (document.is_news) upsert.bind(":is_news", *document.is_news ? 1 : 0);
     else upsert.bind(":is_news");
     bind_optional(upsert, ":section", document.section);
-    upsert.bind(":page_types", dump(value.at("page_types")));
+    upsert.bind(":page_types", lists.page_types);
     upsert.exec();
     CachedStatement clear = connection_.statement("DELETE FROM document_entities WHERE document_id = ?");
     clear.bind(1, document.id);

@@ -91,6 +91,4 @@ std::string SqliteStore::integrity_check() const {
 
 int SqliteStore::schema_version() const { return tables_->connection.db.execAndGet("PRAGMA user_version").getInt(); }
 
-std::unique_ptr<Store> open_store(const std::string& address) { return std::make_unique<SqliteStore>(address); }
-
 }  // namespace storyline::store

@@ -37,9 +37,14 @@ class Store {
   virtual int schema_version() const = 0;
 };
 
-// Opens (creating if needed) and migrates the store at `address`: a file path, for the embedded
-// SQLite store. Throws std::runtime_error naming the store and what is wrong (not a Storyline
-// store, newer schema than this build, corrupt, an address of a kind this build cannot open).
+// Opens (creating if needed) and migrates the store at `address`: `postgresql://...` (or
+// `postgres://`) for a PostgreSQL database (postgres_store.h), anything else a file path for the
+// embedded SQLite store (sqlite_store.h). Throws std::runtime_error naming the store and what is
+// wrong (not a Storyline store, newer schema than this build, corrupt, unreachable).
 std::unique_ptr<Store> open_store(const std::string& address);
+
+// True for an address open_store() reads as PostgreSQL's (postgresql:// or postgres://); any
+// other address is a file, which a command may check exists before it opens it.
+bool is_postgres_address(const std::string& address);
 
 }  // namespace storyline::store

@@ -2,7 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "storyline/core/document_json_detail.h"
+#include "storyline/core/hash.h"
 #include "storyline/store/sqlite_connection.h"
+#include "storyline/store/store_rows.h"
 
 namespace storyline::store::detail {
 
@@ -30,6 +32,35 @@ std::string dump(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string content_hash(const Document& document) {
+  nlohmann::json value = document_to_json_value(document);
+  value.erase("source");
+  return hex64(fnv1a64(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+}
+
+std::string version_json(const Document& document) { return dump(document_to_json_value(document)); }
+
+DocumentLists document_lists(const Document& document) {
+  const nlohmann::json value = document_to_json_value(document);
+  nlohmann::json entities = nlohmann::json::array();
+  for (const auto& entity : document.entities) entities.push_back({{"text", entity.text}, {"type", entity.type}});
+  return {dump(value.at("topics")), dump(entities), dump(value.at("images")), dump(value.at("page_types"))};
+}
+
+void read_document_lists(Document& document, const DocumentLists& lists) {
+  // Lists are stored as JSON; reuse the Document JSON reader for them.
+  const nlohmann::json value = {{"id", document.id},
+                                {"topics", nlohmann::json::parse(lists.topics, nullptr, false)},
+                                {"entities", nlohmann::json::parse(lists.entities, nullptr, false)},
+                                {"images", nlohmann::json::parse(lists.images, nullptr, false)},
+                                {"page_types", nlohmann::json::parse(lists.page_types, nullptr, false)}};
+  Document parsed = document_from_json_value(value);
+  document.topics = std::move(parsed.topics);
+  document.entities = std::move(parsed.entities);
+  document.images = std::move(parsed.images);
+  document.page_types = std::move(parsed.page_types);
+}
+
 const char* const kDocumentColumns =
     "d.id, d.source, d.url, d.title, d.text, d.excerpt, d.published, d.author, d.site_name, d.domain, d.language, "
     "d.category, d.topics, d.entities, d.images, d.is_news, d.section, d.page_types";
@@ -48,17 +79,8 @@ Document document_from_row(SQLite::Statement& row, int first) {
   document.domain = column_optional(row.getColumn(first + 9));
   document.language = column_optional(row.getColumn(first + 10));
   document.category = column_optional(row.getColumn(first + 11));
-  // Lists are stored as JSON; reuse the Document JSON reader for them.
-  nlohmann::json lists = {{"id", document.id},
-                          {"topics", nlohmann::json::parse(row.getColumn(first + 12).getString(), nullptr, false)},
-                          {"entities", nlohmann::json::parse(row.getColumn(first + 13).getString(), nullptr, false)},
-                          {"images", nlohmann::json::parse(row.getColumn(first + 14).getString(), nullptr, false)},
-                          {"page_types", nlohmann::json::parse(row.getColumn(first + 17).getString(), nullptr, false)}};
-  const Document parsed = document_from_json_value(lists);
-  document.topics = parsed.topics;
-  document.entities = parsed.entities;
-  document.images = parsed.images;
-  document.page_types = parsed.page_types;
+  read_document_lists(document, {row.getColumn(first + 12).getString(), row.getColumn(first + 13).getString(),
+                                 row.getColumn(first + 14).getString(), row.getColumn(first + 17).getString()});
   if (!row.getColumn(first + 15).isNull()) document.is_news = row.getColumn(first + 15).getInt() != 0;
   document.section = column_optional(row.getColumn(first + 16));
   return document;
