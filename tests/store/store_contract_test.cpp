@@ -123,6 +123,12 @@ TEST_P(StoreContract, SearchFindsFiltersAndRefuses) {
   SearchFilters entity;
   entity.entity = "Doha";
   EXPECT_EQ(store().documents().search("rates OR Taliban", entity).size(), 2u);
+  EXPECT_EQ(store().documents().search("rates OR Taliban").size(), 2u);
+  EXPECT_EQ(store().documents().search("Doha NOT bank").size(), 1u) << "FTS5's NOT, on each store";
+  EXPECT_EQ(store().documents().search("Doha AND Envoys").size(), 1u);
+  EXPECT_EQ(store().documents().search("\"met the Taliban\"").size(), 1u);
+  EXPECT_TRUE(store().documents().search("\"Taliban met\"").empty()) << "a phrase is in order";
+  EXPECT_THROW(store().documents().search("\"unterminated"), std::invalid_argument);
   EXPECT_THROW(store().documents().search(std::string(600, 'a')), std::invalid_argument);
 }
 

@@ -48,6 +48,27 @@ void check_postgres_query(std::string_view query) {
     throw std::invalid_argument("bad search query: unterminated string (a \"phrase\" needs its closing quote)");
 }
 
+std::string websearch_query(std::string_view query) {
+  std::string result;
+  bool in_phrase = false;
+  size_t start = 0;
+  // Word by word, outside "phrases" only: an operator is a whole word in capitals, as FTS5 has it.
+  while (start < query.size()) {
+    size_t end = start;
+    while (end < query.size() && query[end] != ' ') ++end;
+    const std::string_view word = query.substr(start, end - start);
+    if (!in_phrase && word == "NOT") result += "-";
+    else if (!in_phrase && word == "AND") {
+    } else {
+      result.append(word);
+      if (end < query.size()) result += ' ';
+    }
+    in_phrase ^= std::count(word.begin(), word.end(), '"') % 2 != 0;
+    start = end + 1;
+  }
+  return result;
+}
+
 std::string pg_limit(size_t limit) { return limit >= static_cast<size_t>(INT64_MAX) ? "ALL" : std::to_string(limit); }
 
 void pg_write(PgConnection& connection, const std::function<void()>& work) {
@@ -186,13 +207,17 @@ std::vector<SearchHit> PostgresDocuments::search(const std::string& query_text, 
   check_postgres_query(query_text);
   // Ranked by ts_rank_cd, negated so that lower is better as with SQLite's bm25; the snippet is
   // ts_headline over the body with the matches in <b>…</b>.
+  // The index finds candidates with the query read in every configuration; each is then matched,
+  // ranked and cut with the query read in its own language's (one configuration's stop words must
+  // not loosen a phrase in another language).
   std::string sql = sql_of({"SELECT ", kPgDocumentColumns,
-                            ", -ts_rank_cd(d.search, q.query) AS score, "
-                            "ts_headline(storyline_ts_config(d.language), coalesce(d.text, ''), q.query, "
+                            ", -ts_rank_cd(d.search, own.query) AS score, "
+                            "ts_headline(storyline_ts_config(d.language), coalesce(d.text, ''), own.query, "
                             "'StartSel=<b>, StopSel=</b>, MaxWords=24, MinWords=12, MaxFragments=1, "
-                            "FragmentDelimiter=…'), d.duplicate_of FROM documents d, "
-                            "(SELECT storyline_ts_query($1) AS query) q WHERE d.search @@ q.query"});
-  PgParams params = {query_text};
+                            "FragmentDelimiter=…'), d.duplicate_of FROM documents d "
+                            "CROSS JOIN LATERAL (SELECT websearch_to_tsquery(storyline_ts_config(d.language), $1) "
+                            "AS query) own WHERE d.search @@ storyline_ts_query($1) AND d.search @@ own.query"});
+  PgParams params = {websearch_query(query_text)};
   const auto add = [&](const char* condition, std::optional<std::string> value) {
     params.push_back(std::move(value));
     sql += std::string(" AND ") + condition + " $" + std::to_string(params.size());

@@ -168,17 +168,18 @@ std::vector<StoryHit> PostgresStories::search(const std::string& query_text, siz
   check_postgres_query(query_text);
   const std::string sql = sql_of(
       {"SELECT ", kStoryColumns,
-       ", -ts_rank_cd(s.search, q.query) AS score, "
-       "ts_headline(storyline_ts_config(s.language), s.summary, q.query, "
+       ", -ts_rank_cd(s.search, own.query) AS score, "
+       "ts_headline(storyline_ts_config(s.language), s.summary, own.query, "
        "'StartSel=<b>, StopSel=</b>, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…') "
-       "FROM stories s, (SELECT storyline_ts_query($1) AS query) q WHERE s.search @@ q.query "
+       "FROM stories s CROSS JOIN LATERAL (SELECT websearch_to_tsquery(storyline_ts_config(s.language), $1) "
+       "AS query) own WHERE s.search @@ storyline_ts_query($1) AND s.search @@ own.query "
        "ORDER BY score, s.seq LIMIT ",
        pg_limit(limit)});
   std::vector<StoryHit> hits;
   try {
     pg_write(connection_, [&] {
       connection_.exec("SET LOCAL statement_timeout = " + std::to_string(kSearchTimeBudget.count()));
-      const PgResult result = connection_.run(sql, {query_text});
+      const PgResult result = connection_.run(sql, {websearch_query(query_text)});
       for (int row = 0; row < result.rows(); ++row) {
         StoryHit hit;
         hit.story = story_from_row(result, row);

@@ -98,6 +98,9 @@ std::string sql_of(std::initializer_list<std::string_view> parts);
 // Refuses (std::invalid_argument) what SQLite's FTS5 refuses and PostgreSQL's websearch syntax
 // would read leniently, so that both stores answer a bad query alike: an unterminated "phrase.
 void check_postgres_query(std::string_view query);
+// The query as PostgreSQL's websearch syntax reads it: FTS5's `a NOT b` is `a -b` there and
+// `a AND b` is `a b` (words, "phrases" and OR are the same in both).
+std::string websearch_query(std::string_view query);
 // A limit for SQL from a size (SIZE_MAX: no limit).
 std::string pg_limit(size_t limit);
 // Runs `work` in a transaction of its own unless one is open (in_transaction()).
