@@ -22,6 +22,7 @@ Runner add_dedup_command(CLI::App& app);
 Runner add_ingest_command(CLI::App& app);
 Runner add_stories_command(CLI::App& app);
 Runner add_serve_command(CLI::App& app);
+Runner add_migrate_command(CLI::App& app);  // migrate: the store's schema to this build's
 Runner add_cluster_command(CLI::App& app);
 Runner add_sources_command(CLI::App& app);          // sources add|list|remove|import|export
 Runner add_sources_poll_command(CLI::App& app);     // sources poll

@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_ingest_command);
   commands.add(app, storyline::cli::add_stories_command);
   commands.add(app, storyline::cli::add_serve_command);
+  commands.add(app, storyline::cli::add_migrate_command);
   commands.add(app, storyline::cli::add_cluster_command);
   commands.add(app, storyline::cli::add_sources_command);
   commands.add(app, storyline::cli::add_sources_poll_command);
