@@ -2,6 +2,7 @@
 // and the PostgreSQL store, which give the same answers for the same data.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -274,6 +275,19 @@ TEST_P(StoreContract, SourcesKeepTheirStateAndItems) {
   EXPECT_EQ(store().sources().all().size(), 1u);
   EXPECT_TRUE(store().sources().remove(source.id));
   EXPECT_FALSE(store().sources().get(source.id));
+}
+
+TEST_P(StoreContract, AConnectionTheServerDroppedIsMadeAgain) {
+  if (GetParam() != "postgres") GTEST_SKIP() << "a file has no connection to lose";
+  store().documents().upsert(document("a", "A", "Text."));
+  // The server ends this store's session (as a restart or an idle cut by a proxy would).
+  const std::string kill = "psql -q -X \"" + address_ +
+                           "\" -c 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                           "current_database() AND pid <> pg_backend_pid()' > /dev/null";
+  ASSERT_EQ(std::system(kill.c_str()), 0);
+  EXPECT_EQ(store().documents().count(), 1u) << "read again on a new connection";
+  EXPECT_EQ(store().documents().upsert(document("b", "B", "Text b.")).outcome, UpsertOutcome::kInserted);
+  EXPECT_EQ(store().documents().search("Text").size(), 2u) << "prepared statements are made again";
 }
 
 INSTANTIATE_TEST_SUITE_P(EachStore, StoreContract, ::testing::Values("sqlite", "postgres"),

@@ -76,17 +76,56 @@ PgConnection::PgConnection(const std::string& address)
   // Notices (e.g. "relation already exists, skipping") are not errors: keep them off stderr.
   PQsetNoticeProcessor(
       connection_, [](void*, const char*) {}, nullptr);
+  configure_session();
 }
 
 PgConnection::~PgConnection() { PQfinish(connection_); }
 
 PgResult PgConnection::run(const std::string& sql, const PgParams& params) {
+  try {
+    return run_once(sql, params);
+  } catch (const PgError&) {
+    // The server went away (restarted, a proxy's idle cut): outside a transaction the statement
+    // is run again once on a new connection. Every write of the store is idempotent (keyed by
+    // ids), so one that did reach the server before the cut changes nothing the second time.
+    // Inside a transaction the caller's work is lost with the connection: the error goes on.
+    if (PQstatus(connection_) != CONNECTION_BAD || in_transaction) throw;
+    PQreset(connection_);
+    if (PQstatus(connection_) != CONNECTION_OK) throw;
+    prepared_.clear();
+    configure_session();
+    return run_once(sql, params);
+  }
+}
+
+void PgConnection::configure_session() {
+  // Times without a zone are read as UTC, as the SQLite store reads them.
+  run_once("SET TimeZone = 'UTC'", {});
+}
+
+PgResult PgConnection::run_once(const std::string& sql, const PgParams& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
-  pg_result* raw = params.empty() ? PQexec(connection_, sql.c_str())
-                                  : PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                                 values.data(), nullptr, nullptr, 0);
+  pg_result* raw = nullptr;
+  if (params.empty()) {
+    raw = PQexec(connection_, sql.c_str());
+  } else {
+    // Prepared once per connection and text, then only executed: ingest runs a few statements
+    // thousands of times, and parsing and planning each again cost as much as running it.
+    auto [slot, inserted] = prepared_.try_emplace(sql, "s" + std::to_string(prepared_.size()));
+    if (inserted) {
+      PgResult prepared(PQprepare(connection_, slot->second.c_str(), sql.c_str(), static_cast<int>(values.size()), nullptr));
+      if (PQresultStatus(prepared.raw()) != PGRES_COMMAND_OK) {
+        const std::string message = trimmed_message(PQerrorMessage(connection_));
+        const char* state = PQresultErrorField(prepared.raw(), PG_DIAG_SQLSTATE);
+        prepared_.erase(slot);
+        throw PgError(shown_address_ + ": " + message, state ? state : "");
+      }
+    }
+    raw = PQexecPrepared(connection_, slot->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr,
+                         0);
+  }
   PgResult result(raw);
   const ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {

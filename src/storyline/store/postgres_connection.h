@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -37,6 +38,7 @@ class PgResult {
   PgResult& operator=(PgResult&&) = delete;
   PgResult(const PgResult&) = delete;
 
+  pg_result* raw() const { return result_; }
   int rows() const;
   int affected() const;  // rows an INSERT, UPDATE or DELETE changed
   bool null(int row, int column) const;
@@ -60,6 +62,8 @@ class PgConnection {
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
+  // Runs one statement; reconnects and runs it again once when the server dropped the connection
+  // outside a transaction. Throws PgError.
   PgResult run(const std::string& sql, const PgParams& params = {});
   void exec(const std::string& sql);  // one or more statements, no parameters
   // A bytea parameter, escaped for a text parameter ("\x..." hex).
@@ -69,8 +73,12 @@ class PgConnection {
   bool in_transaction = false;  // inside in_transaction(): a write must not open its own
 
  private:
+  PgResult run_once(const std::string& sql, const PgParams& params);
+  void configure_session();
+
   pg_conn* connection_;
   std::string shown_address_;
+  std::unordered_map<std::string, std::string> prepared_;  // statement text -> its prepared name
 };
 
 // A statement's parameter from a number.

@@ -27,8 +27,6 @@ struct PostgresStore::Tables {
 PostgresStore::PostgresStore(const std::string& address) : tables_(std::make_unique<Tables>(address)) {
   PgConnection& connection = tables_->connection;
   try {
-    // Times without a zone are read as UTC, as the SQLite store reads them.
-    connection.exec("SET TimeZone = 'UTC'");
     connection.exec("BEGIN");
     try {
       connection.run("SELECT pg_advisory_xact_lock($1)", {pg_number(kMigrationLock)});
