@@ -2,10 +2,14 @@
 // API and the web page.
 #include <CLI/CLI.hpp>
 
+#include <pthread.h>
+
+#include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "commands.h"
 #include "storyline/serve/http_server.h"
@@ -13,12 +17,41 @@
 namespace storyline::cli {
 namespace {
 
-serve::HttpServer* running_server = nullptr;
+// SIGINT and SIGTERM stop the server gracefully (requests in flight finish): they are blocked in
+// every thread and taken by one that waits for them, since stop() is no work for a signal handler.
+class SignalStopper {
+ public:
+  SignalStopper() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    // Before the server starts its threads, which inherit the mask.
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  }
+  ~SignalStopper() { finish(); }
+  SignalStopper(const SignalStopper&) = delete;
+  SignalStopper& operator=(const SignalStopper&) = delete;
 
-extern "C" void stop_on_signal(int) {
-  // httplib's stop() only flips flags and shuts the listening socket: safe enough here.
-  if (running_server) running_server->stop();
-}
+  void stop_on_signal(serve::HttpServer& server) {
+    waiter_ = std::thread([this, &server] {
+      int received = 0;
+      sigwait(&signals_, &received);
+      if (!finishing_) server.stop();
+    });
+  }
+  // Before the server goes: the waiter is woken (if no signal came) and joined.
+  void finish() {
+    if (!waiter_.joinable()) return;
+    finishing_ = true;
+    pthread_kill(waiter_.native_handle(), SIGTERM);
+    waiter_.join();
+  }
+
+ private:
+  sigset_t signals_{};
+  std::thread waiter_;
+  std::atomic<bool> finishing_{false};
+};
 
 int run_serve(const serve::ServerOptions& options, bool create) {
   // A --db that names no file is most often a typo: serving an empty store in its place would
@@ -31,6 +64,7 @@ int run_serve(const serve::ServerOptions& options, bool create) {
               << ": no such store; name an existing one with --db, or add --create to start a new, empty one\n";
     return 2;
   }
+  SignalStopper stopper;  // first: every thread the server starts inherits the blocked signals
   std::unique_ptr<serve::HttpServer> server;
   try {
     server = std::make_unique<serve::HttpServer>(options);
@@ -38,17 +72,15 @@ int run_serve(const serve::ServerOptions& options, bool create) {
     std::cerr << "storyline serve: " << error.what() << "\n";
     return 2;
   }
-  running_server = server.get();
-  std::signal(SIGINT, stop_on_signal);
-  std::signal(SIGTERM, stop_on_signal);
   if (!server->bind()) {
     std::cerr << "storyline serve: cannot listen on " << options.host << ":" << options.port
               << " (in use, or not an address of this machine); choose another with --host/--port\n";
     return 1;
   }
   std::cerr << "storyline serve: http://" << options.host << ":" << options.port << "/ (store " << options.db << ")\n";
+  stopper.stop_on_signal(*server);
   server->listen_after_bind();
-  running_server = nullptr;
+  stopper.finish();
   return 0;
 }
 
