@@ -2,6 +2,7 @@
 // API and the web page.
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
 #include <pthread.h>
 
 #include <atomic>
@@ -64,6 +65,10 @@ int run_serve(const serve::ServerOptions& options, bool create) {
               << ": no such store; name an existing one with --db, or add --create to start a new, empty one\n";
     return 2;
   }
+  // Buffers of 1 MiB and more (request bodies, large answers) are mapped on their own and given
+  // back to the system when freed: glibc's threshold otherwise rises after the first large free,
+  // and a burst of large bodies left the server holding their memory for good.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   SignalStopper stopper;  // first: every thread the server starts inherits the blocked signals
   std::unique_ptr<serve::HttpServer> server;
   try {

@@ -361,3 +361,31 @@ TEST(RequestLimits, AGzipBodyIsInflatedWithinTheLimit) {
                                  gzip_body(page.substr(0, 4000) + "</article></body></html>"));
   EXPECT_TRUE(small.starts_with("HTTP/1.1 201 Created")) << small;
 }
+
+// Bodies being read share one budget of memory (issue 16: six 1 MB gzip bombs at once each took
+// their limit): one that would pass it is answered 503 with Retry-After, before it is read, and is
+// taken once the other is done.
+TEST(RequestLimits, BodiesAtOnceAreHeldToTheSharedBudget) {
+  ServerOptions options = RunningServer::small_server();  // 1 MiB bodies
+  options.max_bodies_in_flight_bytes = 3 << 19;           // 1.5 MiB for all of them
+  RunningServer server(options);
+  const std::string body = article_json(900'000);
+  const std::string head =
+      "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
+  RawConnection first(server.port()), second(server.port());
+  first.send(head + body.substr(0, 1000));  // its length is taken from the budget, the rest waits
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  second.send(head + body.substr(0, 1000));
+  second.read_head(std::chrono::milliseconds(5000));
+  EXPECT_EQ(second.status_line(), "HTTP/1.1 503 Service Unavailable");
+  EXPECT_NE(second.received().find("Retry-After: 1"), std::string::npos) << second.received();
+  first.send(body.substr(1000));
+  first.read_head(std::chrono::milliseconds(10'000));
+  EXPECT_EQ(first.status_line(), "HTTP/1.1 201 Created");
+  RawConnection again(server.port());
+  again.send(head + body);
+  again.read_head(std::chrono::milliseconds(10'000));
+  EXPECT_EQ(again.status_line(), "HTTP/1.1 201 Created") << "the budget is given back";
+}

@@ -16,6 +16,7 @@ namespace detail {
 ServerCore::ServerCore(ConnectionLimits limits_given, RequestHooks hooks_given)
     : limits(limits_given),
       hooks(std::move(hooks_given)),
+      body_budget(limits_given.max_bodies_in_flight_bytes),
       workers(std::max<size_t>(1, limits_given.worker_threads)),
       io(static_cast<int>(std::max<size_t>(1, limits_given.io_threads))) {}
 

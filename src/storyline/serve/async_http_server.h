@@ -12,7 +12,8 @@
 //     `max_header_bytes` (else 408 or 431);
 //   - the whole request, body included, within `request_deadline` of that byte (else 408);
 //   - the body within `max_body_bytes` as sent and once decompressed, whatever its framing
-//     (Content-Length, chunked; gzip, deflate, br: request_body.h): 413 at the limit;
+//     (Content-Length, chunked; gzip, deflate, br: request_body.h): 413 at the limit; and all
+//     bodies being read within `max_bodies_in_flight_bytes` together: 503 past it;
 //   - framing that contradicts itself (two lengths, a length and chunked): 400 (request_framing.h);
 //   - the answer written within `write_deadline` of its first byte, or the connection is dropped.
 // A request cut by a limit is answered and its connection closed. Connections over
@@ -41,6 +42,9 @@ struct ConnectionLimits {
   std::chrono::milliseconds write_deadline{60'000};
   size_t max_header_bytes = size_t{32} << 10;
   size_t max_body_bytes = size_t{16} << 20;
+  // The memory all bodies being read may take together (request_body.h: BodyBudget); a body
+  // that would pass it is answered 503 with Retry-After.
+  size_t max_bodies_in_flight_bytes = size_t{32} << 20;
   size_t max_connections = 10'000;
   size_t max_connections_per_client = 1'000;
   // How long stop() lets requests already being read or answered finish before it closes them.

@@ -57,6 +57,7 @@ ConnectionLimits connection_limits(const ServerOptions& options) {
   limits.write_deadline = seconds(options.write_deadline_seconds);
   limits.max_header_bytes = options.max_header_bytes;
   limits.max_body_bytes = options.max_body_bytes;
+  limits.max_bodies_in_flight_bytes = std::max(options.max_bodies_in_flight_bytes, options.max_body_bytes);
   limits.max_connections = options.max_connections;
   limits.max_connections_per_client = options.max_connections_per_client;
   limits.shutdown_grace = seconds(options.shutdown_grace_seconds);

@@ -19,6 +19,9 @@ struct ServerOptions {
   // the route reads it (after chunks are joined and gzip, deflate or br undone) and as sent:
   // 16 MiB, far above any article page, below what a few at once cost in memory.
   size_t max_body_bytes = size_t{16} << 20;
+  // The memory all bodies being read may take at once (never less than one body): room for one
+  // full-size body and many ordinary ones; past it a body is answered 503 with Retry-After.
+  size_t max_bodies_in_flight_bytes = size_t{32} << 20;
   // The request line and headers: 32 KiB (nginx's default, 4 buffers of 8 KiB).
   size_t max_header_bytes = size_t{32} << 10;
   // Unused since the event-driven server (no read or write waits on its own: the deadlines below

@@ -145,8 +145,9 @@ void HttpSession::on_headers(beast::error_code error) {
     return answer_error(413, "the body is over the limit of " + std::to_string(limits.max_body_bytes) + " bytes");
   if (lower_ascii(request_.header("Content-Type")).starts_with("multipart/form-data") && is_body_method(request_.method))
     return answer_error(415, "multipart/form-data is not read: send the document or the page as the body");
-  decoder_ = std::make_unique<BodyDecoder>(request_.header("Content-Encoding"), limits.max_body_bytes);
-  if (const auto refusal = decoder_->refusal()) return answer_error(refusal->status, refusal->message);
+  decoder_ = std::make_unique<BodyDecoder>(request_.header("Content-Encoding"), limits.max_body_bytes, core_.body_budget,
+                                           parser_->content_length().value_or(0));
+  if (const auto refusal = decoder_->refusal()) return answer_error(refusal->status, refusal->message, refusal->retry_later);
   if (lower_ascii(request_.header("Expect")) == "100-continue" && head.version() >= 11) {
     phase_ = Phase::body;
     arm(started_ + limits.request_deadline);
@@ -165,7 +166,7 @@ void HttpSession::read_body() {
     phase_ = Phase::body;
     arm(started_ + core_.limits.request_deadline);
   }
-  if (piece_.empty()) piece_.resize(65536);
+  if (piece_.empty()) piece_.resize(16384);
   auto& body = parser_->get().body();
   body.data = piece_.data();
   body.size = piece_.size();
@@ -190,11 +191,11 @@ void HttpSession::on_body_piece(beast::error_code error) {
   if (payload_bytes_ > limits.max_body_bytes)
     return answer_error(413, "the body is over the limit of " + std::to_string(limits.max_body_bytes) + " bytes");
   if (!decoder_->add(std::string_view(piece_.data(), got)))
-    return answer_error(decoder_->error()->status, decoder_->error()->message);
+    return answer_error(decoder_->error()->status, decoder_->error()->message, decoder_->error()->retry_later);
   if (!parser_->is_done()) return read_body();
   if (!decoder_->finish()) return answer_error(decoder_->error()->status, decoder_->error()->message);
+  // The decoder stays until the request is answered: the body's memory is counted till then.
   request_.body = decoder_->take();
-  decoder_.reset();
   piece_ = {};
   dispatch();
 }
@@ -221,9 +222,10 @@ void HttpSession::dispatch() {
   });
 }
 
-void HttpSession::answer_error(int status, const std::string& message) {
+void HttpSession::answer_error(int status, const std::string& message, bool retry_later) {
   Response response;
   reply_error(response, status, message);
+  if (retry_later) response.set_header("Retry-After", "1");
   // The request was not read to its end: the connection cannot carry another.
   answer(std::move(response), true);
 }
@@ -232,6 +234,10 @@ void HttpSession::answer(Response response, bool close_after) {
   if (phase_ == Phase::closed) return;
   if (request_parsed_ && core_.hooks.observe) core_.hooks.observe(request_, response, Clock::now() - started_);
   response_ = std::move(response);
+  // The body is not needed past its handler: its memory goes back to the budget before the
+  // answer leaves, so a client that sends its next body on seeing the answer finds it free.
+  std::string().swap(request_.body);
+  decoder_.reset();
   close_after_ = close_after || !keep_alive_ || core_.stopping;
   const unsigned version = parser_ && parser_->is_header_done() ? parser_->get().version() : 11;
   auto& message = message_.emplace();

@@ -36,6 +36,7 @@ struct ServerCore {
 
   const ConnectionLimits limits;
   const RequestHooks hooks;
+  BodyBudget body_budget;
   std::atomic<bool> stopping{false};
 
   // Why a connection from `address` is not taken ("" when it is; then counted until released).
@@ -80,7 +81,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void on_body_piece(beast::error_code error);
   void dispatch();
   void answer(Response response, bool close_after);
-  void answer_error(int status, const std::string& message);
+  void answer_error(int status, const std::string& message, bool retry_later = false);
   void on_written(beast::error_code error);
   void linger_and_close();
   void close();

@@ -3,6 +3,7 @@
 #include <brotli/decode.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 
 #include "storyline/core/ascii.h"
@@ -72,22 +73,49 @@ struct BodyDecoder::Inflater {
   bool ended_ = false;
 };
 
-BodyDecoder::BodyDecoder(std::string_view content_encoding, size_t max_bytes)
-    : encoding_(lower_ascii(trim(content_encoding))), max_bytes_(max_bytes) {
+bool BodyBudget::take(size_t bytes) {
+  size_t used = used_.load();
+  do {
+    if (bytes > limit_ || used > limit_ - bytes) return false;
+  } while (!used_.compare_exchange_weak(used, used + bytes));
+  return true;
+}
+
+BodyDecoder::BodyDecoder(std::string_view content_encoding, size_t max_bytes, BodyBudget& budget, size_t expected_bytes)
+    : encoding_(lower_ascii(trim(content_encoding))), max_bytes_(max_bytes), budget_(budget) {
   if (encoding_ == "gzip" || encoding_ == "x-gzip" || encoding_ == "deflate") inflater_ = std::make_unique<Inflater>(false);
   else if (encoding_ == "br") inflater_ = std::make_unique<Inflater>(true);
   else if (!encoding_.empty() && encoding_ != "identity") unknown_encoding_ = true;
+  // A body sent as it is takes its length; a compressed one grows as it is inflated.
+  if (!unknown_encoding_ && !inflater_ && expected_bytes > 0) make_room(std::min(expected_bytes, max_bytes_));
 }
 
-BodyDecoder::~BodyDecoder() = default;
+BodyDecoder::~BodyDecoder() { budget_.give_back(reserved_); }
 
 std::optional<BodyError> BodyDecoder::refusal() const {
-  if (!unknown_encoding_) return std::nullopt;
-  return BodyError{415, "Content-Encoding '" + encoding_ + "' is not read: send gzip, deflate, br or none"};
+  if (unknown_encoding_)
+    return BodyError{415, "Content-Encoding '" + encoding_ + "' is not read: send gzip, deflate, br or none"};
+  return error_;
 }
 
-void BodyDecoder::fail(int status, std::string message) {
-  if (!error_) error_ = BodyError{status, std::move(message)};
+void BodyDecoder::fail(int status, std::string message, bool retry_later) {
+  if (!error_) error_ = BodyError{status, std::move(message), retry_later};
+}
+
+bool BodyDecoder::make_room(size_t size) {
+  if (size <= reserved_) return true;
+  // Doubling, as a string would, but within the limit and taken from the budget first.
+  const size_t room = std::min(std::max({size, 2 * reserved_, size_t{16384}}), max_bytes_);
+  if (!budget_.take(room - reserved_)) {
+    fail(503,
+         "the server is reading other large bodies (" + std::to_string(budget_.limit()) +
+             " bytes at most at once): send this one again in a second",
+         true);
+    return false;
+  }
+  body_.reserve(room);
+  reserved_ = room;
+  return true;
 }
 
 bool BodyDecoder::append(const char* data, size_t size) {
@@ -96,6 +124,7 @@ bool BodyDecoder::append(const char* data, size_t size) {
                   (inflater_ ? " (once its " + encoding_ + " is undone)" : ""));
     return false;
   }
+  if (!make_room(body_.size() + size)) return false;
   body_.append(data, size);
   return true;
 }
