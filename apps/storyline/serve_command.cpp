@@ -114,6 +114,27 @@ Runner add_serve_command(CLI::App& app) {
                       "A name the Host header may give besides loopback names (the name a reverse proxy forwards); "
                       "repeat for more. Requests through any other name are refused (403): a DNS-rebinding page "
                       "cannot reach the store through the reader's browser");
+  command
+      ->add_option("--max-connections-per-client", options->max_connections_per_client,
+                   "Connections one client address may hold at once; one more is answered 503 and closed. Raise it "
+                   "behind a reverse proxy, which is one address for all its clients")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1'000'000}));
+  command
+      ->add_option("--max-connections", options->max_connections,
+                   "Connections held at once in all; one more is answered 503 and closed")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1'000'000}));
+  command
+      ->add_option("--worker-threads", options->worker_threads,
+                   "Threads that run requests' handlers (which may wait on the store); connections take none")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1024}));
+  command
+      ->add_option("--io-threads", options->io_threads,
+                   "Threads that read and write every connection (0: one per hardware thread)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{0}, size_t{256}));
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
   command->add_flag("--publisher-images", options->publisher_images,

@@ -53,12 +53,27 @@ void HttpSession::start() {
   asio::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
 }
 
+// The timer is moved only when a deadline comes sooner than it would fire (once a request: the
+// keep-alive wait after an answer); a later deadline is looked at when it fires. Moving it at
+// every phase cost four timer changes and four handlers a request.
 void HttpSession::arm(Clock::time_point when) {
-  const uint64_t generation = ++deadline_generation_;
+  deadline_at_ = when;
   deadline_passed_ = false;
+  if (!timer_waiting_ || when < timer_at_) start_timer(when);
+}
+
+void HttpSession::disarm() { deadline_at_ = Clock::time_point::max(); }
+
+void HttpSession::start_timer(Clock::time_point when) {
+  const uint64_t generation = ++deadline_generation_;
+  timer_at_ = when;
+  timer_waiting_ = true;
   deadline_.expires_at(when);
   deadline_.async_wait([self = shared_from_this(), generation](beast::error_code error) {
-    if (error || generation != self->deadline_generation_) return;
+    if (generation != self->deadline_generation_) return;
+    self->timer_waiting_ = false;
+    if (error || self->phase_ == Phase::closed || self->deadline_at_ == Clock::time_point::max()) return;
+    if (Clock::now() < self->deadline_at_) return self->start_timer(self->deadline_at_);
     self->deadline_passed_ = true;
     beast::error_code ignored;
     // Past the answer's deadline, or while lingering, nothing more is said: the connection goes.
@@ -76,10 +91,12 @@ void HttpSession::wait_for_request() {
   decoder_.reset();
   piece_ = {};
   payload_bytes_ = 0;
-  // A pipelining client's next request is already here.
-  if (buffer_.size() > 0) return read_headers();
+  // A pipelining client's next request is already here, or a keep-alive client's has arrived
+  // (read at once, without a trip through the reactor).
+  beast::error_code unknown;
+  if (buffer_.size() > 0 || socket_.available(unknown) > 0) return read_headers();
   // Nothing is held for a connection that waits: no buffer (a wait, not a read), no thread.
-  buffer_.shrink_to_fit();
+  if (buffer_.capacity() > 8192) buffer_.shrink_to_fit();
   arm(Clock::now() + core_.limits.keep_alive);
   socket_.async_wait(tcp::socket::wait_read, [self = shared_from_this()](beast::error_code error) {
     if (error || self->phase_ != Phase::idle || self->core_.stopping) return self->close();
@@ -203,8 +220,7 @@ void HttpSession::on_body_piece(beast::error_code error) {
 void HttpSession::dispatch() {
   phase_ = Phase::handling;
   // No deadline while a handler runs: its time is the server's, not the client's.
-  ++deadline_generation_;
-  deadline_.cancel();
+  disarm();
   const auto run = [this] {
     try {
       return core_.hooks.handle(request_);
@@ -286,6 +302,7 @@ void HttpSession::close() {
   if (phase_ == Phase::closed) return;
   phase_ = Phase::closed;
   ++deadline_generation_;
+  timer_waiting_ = false;
   deadline_.cancel();
   beast::error_code ignored;
   socket_.close(ignored);

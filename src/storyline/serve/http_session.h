@@ -87,10 +87,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void close();
   // Arms the deadline of this phase: at `when`, whatever is pending on the socket is cancelled.
   void arm(Clock::time_point when);
+  void disarm();
+  void start_timer(Clock::time_point when);
 
   tcp::socket socket_;
   asio::steady_timer deadline_;
-  uint64_t deadline_generation_ = 0;
+  uint64_t deadline_generation_ = 0;                          // a wait started before the latest is ignored
+  Clock::time_point deadline_at_ = Clock::time_point::max();  // max: none
+  Clock::time_point timer_at_{};
+  bool timer_waiting_ = false;
   bool deadline_passed_ = false;
   ServerCore& core_;
   const std::string address_;
