@@ -79,48 +79,45 @@ void install_article_routes(Router& router, ServerState& state) {
   });
 
   // Articles (without their full text: the snippet shows the match) and stories.
-  router.get("/api/search",
-             [&state](const Request& request, Response& response) {
-               const auto query = parameter(request, "q");
-               if (!query) return reply_error(response, 400, "missing q: /api/search?q=words");
-               const auto filters = search_filters(request, response);
-               if (!filters) return;
-               answer_cached(state, request, response, [&](Response& failed) -> std::optional<std::string> {
-                 try {
-                   json articles = json::array();
-                   for (const auto& hit : state.reader().search(*query, *filters)) {
-                     json item = document_to_json_value(hit.document);
-                     item.erase("text");
-                     const Publisher publisher = publisher_of(hit.document);
-                     item["publisher"] = {{"key", publisher.key}, {"name", publisher.name}};
-                     // A copy is found as itself; this says whose copy it is (as /api/articles/{id} does).
-                     item["duplicate_of"] = hit.duplicate_of ? json(*hit.duplicate_of) : json(nullptr);
-                     item["score"] = hit.score;
-                     item["snippet"] = hit.snippet;
-                     articles.push_back(std::move(item));
-                   }
-                   json stories = json::array();
-                   for (const auto& hit : state.reader().search_stories(*query, filters->limit)) {
-                     json item = json::parse(
-                         pipeline::story_to_json(hit.story, {}, std::nullopt, pipeline::StoryDetail::list));
-                     item.erase("articles");
-                     item["score"] = hit.score;
-                     item["snippet"] = hit.snippet;
-                     stories.push_back(std::move(item));
-                   }
-                   return json{{"query", *query}, {"articles", articles}, {"stories", stories}}.dump(
-                       -1, ' ', false, json::error_handler_t::replace);
-                 } catch (const std::invalid_argument& error) {
-                   reply_error(failed, 400, error.what());
-                   return std::nullopt;
-                 } catch (const store::SearchTimeout& error) {
-                   failed.set_header("Retry-After", "1");
-                   reply_error(failed, 503, error.what());
-                   return std::nullopt;
-                 }
-               });
-             },
-             {.cached_answer = true});
+  router.get("/api/search", [&state](const Request& request, Response& response) {
+    const auto query = parameter(request, "q");
+    if (!query) return reply_error(response, 400, "missing q: /api/search?q=words");
+    const auto filters = search_filters(request, response);
+    if (!filters) return;
+    answer_cached(state, request, response, [&](Response& failed) -> std::optional<std::string> {
+      try {
+        json articles = json::array();
+        for (const auto& hit : state.reader().search(*query, *filters)) {
+          json item = document_to_json_value(hit.document);
+          item.erase("text");
+          const Publisher publisher = publisher_of(hit.document);
+          item["publisher"] = {{"key", publisher.key}, {"name", publisher.name}};
+          // A copy is found as itself; this says whose copy it is (as /api/articles/{id} does).
+          item["duplicate_of"] = hit.duplicate_of ? json(*hit.duplicate_of) : json(nullptr);
+          item["score"] = hit.score;
+          item["snippet"] = hit.snippet;
+          articles.push_back(std::move(item));
+        }
+        json stories = json::array();
+        for (const auto& hit : state.reader().search_stories(*query, filters->limit)) {
+          json item = json::parse(pipeline::story_to_json(hit.story, {}, std::nullopt, pipeline::StoryDetail::list));
+          item.erase("articles");
+          item["score"] = hit.score;
+          item["snippet"] = hit.snippet;
+          stories.push_back(std::move(item));
+        }
+        return json{{"query", *query}, {"articles", articles}, {"stories", stories}}.dump(-1, ' ', false,
+                                                                                          json::error_handler_t::replace);
+      } catch (const std::invalid_argument& error) {
+        reply_error(failed, 400, error.what());
+        return std::nullopt;
+      } catch (const store::SearchTimeout& error) {
+        failed.set_header("Retry-After", "1");
+        reply_error(failed, 503, error.what());
+        return std::nullopt;
+      }
+    });
+  });
 }
 
 }  // namespace storyline::serve

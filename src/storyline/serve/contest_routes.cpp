@@ -56,33 +56,30 @@ void install_contest_routes(Router& router, ServerState& state) {
   // The threads (stories) of the last `period` seconds before the newest article, hottest
   // first, each with its articles' names. The index is built before the server listens, so
   // it is always ready (no 503).
-  router.get("/threads",
-             [&state](const Request& request, Response& response) {
-               const auto period = count_parameter(request, "period", 86400, size_t{1} << 40);
-               if (!period) return reply_error(response, 400, "period must be a number of seconds");
-               store::StoryQuery query;
-               query.limit = 1000;
-               query.language = parameter(request, "lang_code");
-               const auto category = parameter(request, "category");
-               if (category && *category != "any") {
-                 if (!label::category_from_name(*category))
-                   return reply_error(response, 400,
-                                      "unknown category '" + *category + "': any, " + label::joined_category_names());
-                 query.category = category;
-               }
-               answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
-                 store::DocumentStore& store = state.reader();
-                 if (const auto newest = store.newest_published())
-                   if (const auto unix = parse_iso_unix(*newest)) query.since = *unix - static_cast<int64_t>(*period);
-                 json threads = json::array();
-                 for (const store::StoryRecord& story : store.stories(query))
-                   threads.push_back({{"title", story.title ? json(*story.title) : json("")},
-                                      {"category", story.category ? json(*story.category) : json("other")},
-                                      {"articles", store.story_article_ids(story.id)}});
-                 return json{{"threads", threads}}.dump(-1, ' ', false, json::error_handler_t::replace);
-               });
-             },
-             {.cached_answer = true});
+  router.get("/threads", [&state](const Request& request, Response& response) {
+    const auto period = count_parameter(request, "period", 86400, size_t{1} << 40);
+    if (!period) return reply_error(response, 400, "period must be a number of seconds");
+    store::StoryQuery query;
+    query.limit = 1000;
+    query.language = parameter(request, "lang_code");
+    const auto category = parameter(request, "category");
+    if (category && *category != "any") {
+      if (!label::category_from_name(*category))
+        return reply_error(response, 400, "unknown category '" + *category + "': any, " + label::joined_category_names());
+      query.category = category;
+    }
+    answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
+      store::DocumentStore& store = state.reader();
+      if (const auto newest = store.newest_published())
+        if (const auto unix = parse_iso_unix(*newest)) query.since = *unix - static_cast<int64_t>(*period);
+      json threads = json::array();
+      for (const store::StoryRecord& story : store.stories(query))
+        threads.push_back({{"title", story.title ? json(*story.title) : json("")},
+                           {"category", story.category ? json(*story.category) : json("other")},
+                           {"articles", store.story_article_ids(story.id)}});
+      return json{{"threads", threads}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    });
+  });
 
   router.put(R"(/([^/]+))", [&state](const Request& request, Response& response) {
     const std::string name = request.matches[1];

@@ -175,9 +175,7 @@ RequestHooks HttpServer::Impl::hooks() {
   hooks.screen = [this](const Request& request) { return screen(request); };
   hooks.answers_at_once = [this](Request& request) {
     const Router::Route* route = router.find(request);
-    // A cached answer found now may be gone by the time the handler runs (a write between):
-    // then that one request is computed on the I/O thread, a rare and bounded cost.
-    return route && (route->options.answers_at_once || (route->options.cached_answer && answer_is_cached(state, request)));
+    return route && route->options.answers_at_once;
   };
   hooks.handle = [this](Request& request) { return handle(request); };
   hooks.observe = [this](const Request& request, const Response& response, std::chrono::steady_clock::duration took) {

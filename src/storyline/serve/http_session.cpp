@@ -35,6 +35,9 @@ std::vector<std::string_view> raw_header_values(std::string_view head, std::stri
   return values;
 }
 
+// The first read of a request: most requests' line and headers fit.
+constexpr size_t kFirstRead = 1024;
+
 bool is_body_method(std::string_view method) { return method != "GET" && method != "HEAD"; }
 
 }  // namespace
@@ -91,15 +94,16 @@ void HttpSession::wait_for_request() {
   decoder_.reset();
   piece_ = {};
   payload_bytes_ = 0;
-  // A pipelining client's next request is already here, or a keep-alive client's has arrived
-  // (read at once, without a trip through the reactor).
-  beast::error_code unknown;
-  if (buffer_.size() > 0 || socket_.available(unknown) > 0) return read_headers();
-  // Nothing is held for a connection that waits: no buffer (a wait, not a read), no thread.
+  // A pipelining client's next request is already here.
+  if (buffer_.size() > 0) return read_headers();
+  // A connection that waits holds a small buffer and no thread. A read, not a wait for
+  // readability: a read is tried at once (a keep-alive client's request has often arrived), and a
+  // wait registered after the data came would miss its edge-triggered event.
   if (buffer_.capacity() > 8192) buffer_.shrink_to_fit();
   arm(Clock::now() + core_.limits.keep_alive);
-  socket_.async_wait(tcp::socket::wait_read, [self = shared_from_this()](beast::error_code error) {
+  socket_.async_read_some(buffer_.prepare(kFirstRead), [self = shared_from_this()](beast::error_code error, size_t got) {
     if (error || self->phase_ != Phase::idle || self->core_.stopping) return self->close();
+    self->buffer_.commit(got);
     self->read_headers();
   });
 }

@@ -18,10 +18,6 @@ struct RouteOptions {
   // Answered on the I/O thread that read the request, never waiting on the store or anything
   // else: /healthz stays quick however busy the workers are.
   bool answers_at_once = false;
-  // The route answers through answer_cached (routes.h) with the request's own key: when that
-  // answer is cached, it too is answered on the I/O thread, sparing the hand-off to a worker and
-  // back (most of the cost of a cached /api/stories).
-  bool cached_answer = false;
 };
 
 class Router {

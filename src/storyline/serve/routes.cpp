@@ -18,10 +18,6 @@ void send_shared(Response& response, std::shared_ptr<const std::string> body, co
 
 }  // namespace
 
-bool answer_is_cached(ServerState& state, const Request& request) {
-  return !state.has_stale_stories() && state.cache().find(request.method + " " + request.target).has_value();
-}
-
 void answer_cached(ServerState& state, const Request& request, Response& response,
                    const std::function<std::optional<std::string>(Response&)>& compute, const CachedAnswerKind& kind) {
   state.refresh_stale_stories();

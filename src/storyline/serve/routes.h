@@ -30,8 +30,6 @@ struct CachedAnswerKind {
 // A read-only answer from the cache, else computed (with story records brought up to date
 // first) and cached until the store changes. `compute` returns the body, or sets an error on the
 // response and returns nullopt.
-// Whether answer_cached would answer `request` (with an empty base_url) from the cache at once.
-bool answer_is_cached(ServerState& state, const Request& request);
 void answer_cached(ServerState& state, const Request& request, Response& response,
                    const std::function<std::optional<std::string>(Response&)>& compute, const CachedAnswerKind& kind = {});
 

@@ -42,8 +42,6 @@ class ServerState {
   // Rewrites the records of stories that ingest changed (deferred so that ingest stays fast).
   // Readers call it first, so that they see the stories of articles already acknowledged.
   void refresh_stale_stories();
-  // Whether refresh_stale_stories() has work to do (readers would wait for it).
-  bool has_stale_stories() const { return stale_stories_; }
 
  private:
   // Runs a write in one transaction under the writer mutex, then makes cached answers stale.

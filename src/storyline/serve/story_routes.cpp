@@ -79,65 +79,60 @@ bool reject_unknown_category(const std::string& name, Response& response) {
 }
 
 void install_story_routes(Router& router, ServerState& state) {
-  router.get("/api/stories",
-             [&state](const Request& request, Response& response) {
-               store::StoryQuery query;
-               const auto limit = count_parameter(request, "limit", 20, 500);
-               if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
-               const auto offset = index_parameter(request, "offset", kMostOffset);
-               if (!offset)
-                 return reply_error(response, 400, "offset must be a number from 0 to " + std::to_string(kMostOffset));
-               const auto since = time_parameter(request, "since");
-               if (!since) return reply_error(response, 400, std::string(kTimeParameterError));
-               // A list shows a few articles per story; article_count says how many there are.
-               const auto articles = count_parameter(request, "articles", 3, 1000);
-               if (!articles) return reply_error(response, 400, "articles must be a number from 1 to 1000");
-               query.limit = *limit;
-               query.offset = *offset;
-               query.since = *since;
-               query.category = parameter(request, "category");
-               if (query.category && reject_unknown_category(*query.category, response)) return;
-               query.language = parameter(request, "language");
-               query.storyline = parameter(request, "storyline");
-               // text=0 leaves the articles' bodies out (null): a front page shows headlines, and bodies
-               // are most of the bytes.
-               const bool without_text = parameter(request, "text") == "0";
-               // detail=full adds what a story's own answer has (bullets, quotes, per-publisher coverage):
-               // left out by default, they tripled the bytes of a list.
-               const auto detail_name = parameter(request, "detail");
-               if (detail_name && *detail_name != "full" && *detail_name != "list")
-                 return reply_error(response, 400, "detail must be 'list' or 'full'");
-               const auto detail = detail_name == "full" ? pipeline::StoryDetail::full : pipeline::StoryDetail::list;
-               answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
-                 store::DocumentStore& store = state.reader();
-                 const int64_t now = pipeline::heat_reference_time(store);
-                 std::string body = "{\"stories\": [";
-                 bool first = true;
-                 for (const store::StoryRecord& story : store.stories(query)) {
-                   if (!first) body += ", ";
-                   first = false;
-                   pipeline::StoryArticles listed = pipeline::read_story_articles(store, story.id, *articles);
-                   if (without_text)
-                     for (Document& article : listed.articles) article.text.reset();
-                   body += pipeline::story_to_json(story, listed.articles, now, detail, listed.copies);
-                 }
-                 return body + "]}";
-               });
-             },
-             {.cached_answer = true});
+  router.get("/api/stories", [&state](const Request& request, Response& response) {
+    store::StoryQuery query;
+    const auto limit = count_parameter(request, "limit", 20, 500);
+    if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
+    const auto offset = index_parameter(request, "offset", kMostOffset);
+    if (!offset) return reply_error(response, 400, "offset must be a number from 0 to " + std::to_string(kMostOffset));
+    const auto since = time_parameter(request, "since");
+    if (!since) return reply_error(response, 400, std::string(kTimeParameterError));
+    // A list shows a few articles per story; article_count says how many there are.
+    const auto articles = count_parameter(request, "articles", 3, 1000);
+    if (!articles) return reply_error(response, 400, "articles must be a number from 1 to 1000");
+    query.limit = *limit;
+    query.offset = *offset;
+    query.since = *since;
+    query.category = parameter(request, "category");
+    if (query.category && reject_unknown_category(*query.category, response)) return;
+    query.language = parameter(request, "language");
+    query.storyline = parameter(request, "storyline");
+    // text=0 leaves the articles' bodies out (null): a front page shows headlines, and bodies
+    // are most of the bytes.
+    const bool without_text = parameter(request, "text") == "0";
+    // detail=full adds what a story's own answer has (bullets, quotes, per-publisher coverage):
+    // left out by default, they tripled the bytes of a list.
+    const auto detail_name = parameter(request, "detail");
+    if (detail_name && *detail_name != "full" && *detail_name != "list")
+      return reply_error(response, 400, "detail must be 'list' or 'full'");
+    const auto detail = detail_name == "full" ? pipeline::StoryDetail::full : pipeline::StoryDetail::list;
+    answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
+      store::DocumentStore& store = state.reader();
+      const int64_t now = pipeline::heat_reference_time(store);
+      std::string body = "{\"stories\": [";
+      bool first = true;
+      for (const store::StoryRecord& story : store.stories(query)) {
+        if (!first) body += ", ";
+        first = false;
+        pipeline::StoryArticles listed = pipeline::read_story_articles(store, story.id, *articles);
+        if (without_text)
+          for (Document& article : listed.articles) article.text.reset();
+        body += pipeline::story_to_json(story, listed.articles, now, detail, listed.copies);
+      }
+      return body + "]}";
+    });
+  });
 
   // The languages of the stored stories with their counts: what the front page offers to read
   // the top stories in (its language choice), so that it never offers an empty one.
-  router.get("/api/languages",
-             [&state](const Request& request, Response& response) {
-               answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
-                 json languages = json::array();
-                 for (const store::StoryLanguage& language : state.reader().story_languages())
-                   languages.push_back({{"language", language.language}, {"stories", language.stories}});
-                 return json{{"languages", std::move(languages)}}.dump(-1, ' ', false, json::error_handler_t::replace);
-               });
-             },
-             {.cached_answer = true});
+  router.get("/api/languages", [&state](const Request& request, Response& response) {
+    answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
+      json languages = json::array();
+      for (const store::StoryLanguage& language : state.reader().story_languages())
+        languages.push_back({{"language", language.language}, {"stories", language.stories}});
+      return json{{"languages", std::move(languages)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    });
+  });
 
   // A story's coverage over time as an SVG chart (coverage_chart.h) that the story page shows as
   // an image. Opened on its own, it may run nothing and load nothing (its own policy).
