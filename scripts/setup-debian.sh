@@ -6,7 +6,7 @@ packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
   libxml2-dev zlib1g-dev nlohmann-json3-dev libyaml-cpp-dev
   libicu-dev libuchardet-dev libpsl-dev libstemmer-dev libcld2-dev
-  libsqlite3-dev libsqlitecpp-dev libcpp-httplib-dev libcurl4-openssl-dev libcli11-dev libspdlog-dev libfmt-dev
+  libsqlite3-dev libsqlitecpp-dev libcpp-httplib-dev libboost-dev libbrotli-dev libcurl4-openssl-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   wordnet-base
   dict-de-en dict-freedict-deu-eng mueller7-dict dict-freedict-eng-rus dict-freedict-fra-eng dict-freedict-spa-eng

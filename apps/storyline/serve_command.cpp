@@ -2,10 +2,15 @@
 // API and the web page.
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
+#include <pthread.h>
+
+#include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "commands.h"
 #include "storyline/serve/http_server.h"
@@ -14,12 +19,41 @@
 namespace storyline::cli {
 namespace {
 
-serve::HttpServer* running_server = nullptr;
+// SIGINT and SIGTERM stop the server gracefully (requests in flight finish): they are blocked in
+// every thread and taken by one that waits for them, since stop() is no work for a signal handler.
+class SignalStopper {
+ public:
+  SignalStopper() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    // Before the server starts its threads, which inherit the mask.
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  }
+  ~SignalStopper() { finish(); }
+  SignalStopper(const SignalStopper&) = delete;
+  SignalStopper& operator=(const SignalStopper&) = delete;
 
-extern "C" void stop_on_signal(int) {
-  // httplib's stop() only flips flags and shuts the listening socket: safe enough here.
-  if (running_server) running_server->stop();
-}
+  void stop_on_signal(serve::HttpServer& server) {
+    waiter_ = std::thread([this, &server] {
+      int received = 0;
+      sigwait(&signals_, &received);
+      if (!finishing_) server.stop();
+    });
+  }
+  // Before the server goes: the waiter is woken (if no signal came) and joined.
+  void finish() {
+    if (!waiter_.joinable()) return;
+    finishing_ = true;
+    pthread_kill(waiter_.native_handle(), SIGTERM);
+    waiter_.join();
+  }
+
+ private:
+  sigset_t signals_{};
+  std::thread waiter_;
+  std::atomic<bool> finishing_{false};
+};
 
 int run_serve(const serve::ServerOptions& options, bool create) {
   // A --db that names no file is most often a typo: serving an empty store in its place would
@@ -32,6 +66,11 @@ int run_serve(const serve::ServerOptions& options, bool create) {
               << ": no such store; name an existing one with --db, or add --create to start a new, empty one\n";
     return 2;
   }
+  // Buffers of 1 MiB and more (request bodies, large answers) are mapped on their own and given
+  // back to the system when freed: glibc's threshold otherwise rises after the first large free,
+  // and a burst of large bodies left the server holding their memory for good.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  SignalStopper stopper;  // first: every thread the server starts inherits the blocked signals
   std::unique_ptr<serve::HttpServer> server;
   try {
     server = std::make_unique<serve::HttpServer>(options);
@@ -39,17 +78,15 @@ int run_serve(const serve::ServerOptions& options, bool create) {
     std::cerr << "storyline serve: " << error.what() << "\n";
     return 2;
   }
-  running_server = server.get();
-  std::signal(SIGINT, stop_on_signal);
-  std::signal(SIGTERM, stop_on_signal);
   if (!server->bind()) {
     std::cerr << "storyline serve: cannot listen on " << options.host << ":" << options.port
               << " (in use, or not an address of this machine); choose another with --host/--port\n";
     return 1;
   }
   std::cerr << "storyline serve: http://" << options.host << ":" << options.port << "/ (store " << options.db << ")\n";
+  stopper.stop_on_signal(*server);
   server->listen_after_bind();
-  running_server = nullptr;
+  stopper.finish();
   return 0;
 }
 
@@ -78,6 +115,27 @@ Runner add_serve_command(CLI::App& app) {
                       "A name the Host header may give besides loopback names (the name a reverse proxy forwards); "
                       "repeat for more. Requests through any other name are refused (403): a DNS-rebinding page "
                       "cannot reach the store through the reader's browser");
+  command
+      ->add_option("--max-connections-per-client", options->max_connections_per_client,
+                   "Connections one client address may hold at once; one more is answered 503 and closed. Raise it "
+                   "behind a reverse proxy, which is one address for all its clients")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1'000'000}));
+  command
+      ->add_option("--max-connections", options->max_connections,
+                   "Connections held at once in all; one more is answered 503 and closed")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1'000'000}));
+  command
+      ->add_option("--worker-threads", options->worker_threads,
+                   "Threads that run requests' handlers (which may wait on the store); connections take none")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{1024}));
+  command
+      ->add_option("--io-threads", options->io_threads,
+                   "Threads that read and write every connection (0: one per hardware thread)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{0}, size_t{256}));
   command->add_flag("--poll", options->poll_sources,
                     "Poll the store's live sources (`storyline sources add`) in the background and ingest new items");
   command->add_flag("--publisher-images", options->publisher_images,

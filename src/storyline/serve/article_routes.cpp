@@ -12,7 +12,7 @@ namespace storyline::serve {
 
 using nlohmann::json;
 
-std::optional<store::SearchFilters> search_filters(const httplib::Request& request, httplib::Response& response) {
+std::optional<store::SearchFilters> search_filters(const Request& request, Response& response) {
   store::SearchFilters filters;
   const auto since = time_parameter(request, "since"), until = time_parameter(request, "until");
   if (!since || !until) {
@@ -34,15 +34,15 @@ std::optional<store::SearchFilters> search_filters(const httplib::Request& reque
   return filters;
 }
 
-void install_article_routes(httplib::Server& server, ServerState& state) {
-  server.Get(R"(/api/articles/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
+void install_article_routes(Router& router, ServerState& state) {
+  router.get(R"(/api/articles/([^/]+))", [&state](const Request& request, Response& response) {
     // As every reader of story records does (routes.cpp's answer_cached): an article POSTed a
     // moment ago is in a story whose record the upkeep thread may not have written yet, and
     // was shown with "story": null until it had.
     state.refresh_stale_stories();
     store::Store& store = state.reader();
-    const auto document = store.documents().get(request.matches[1].str());
-    if (!document) return reply_error(response, 404, "no article with id '" + request.matches[1].str() + "'");
+    const auto document = store.documents().get(request.matches[1]);
+    if (!document) return reply_error(response, 404, "no article with id '" + request.matches[1] + "'");
     json value = document_to_json_value(*document);
     // Beyond the document: its publisher as every story counts it, and for a copy the article it copies.
     const Publisher publisher = publisher_of(*document);
@@ -63,31 +63,28 @@ void install_article_routes(httplib::Server& server, ServerState& state) {
     reply_json(response, 200, value);
   });
 
-  server.Post("/api/articles", with_body(body_limits(state.options()), [&state](const httplib::Request& request,
-                                                                                httplib::Response& response) {
-                if (request.body.empty())
-                  return reply_error(response, 400, "empty body: send a document JSON or an HTML page");
-                try {
-                  const auto outcomes = state.ingest_body(request.body, "api", parameter(request, "url"), std::nullopt,
-                                                          std::nullopt);
-                  if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
-                  json ids = json::array();
-                  for (const auto& outcome : outcomes) ids.push_back(outcome.id);
-                  reply_json(response, 201, {{"id", outcomes.front().id}, {"ids", ids}});
-                } catch (const ingest::InputError& error) {
-                  reply_error(response, 400, error.what());
-                } catch (const std::invalid_argument& error) {
-                  reply_error(response, 400, error.what());
-                }
-              }));
+  router.post("/api/articles", [&state](const Request& request, Response& response) {
+    if (request.body.empty()) return reply_error(response, 400, "empty body: send a document JSON or an HTML page");
+    try {
+      const auto outcomes = state.ingest_body(request.body, "api", parameter(request, "url"), std::nullopt, std::nullopt);
+      if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
+      json ids = json::array();
+      for (const auto& outcome : outcomes) ids.push_back(outcome.id);
+      reply_json(response, 201, {{"id", outcomes.front().id}, {"ids", ids}});
+    } catch (const ingest::InputError& error) {
+      reply_error(response, 400, error.what());
+    } catch (const std::invalid_argument& error) {
+      reply_error(response, 400, error.what());
+    }
+  });
 
   // Articles (without their full text: the snippet shows the match) and stories.
-  server.Get("/api/search", [&state](const httplib::Request& request, httplib::Response& response) {
+  router.get("/api/search", [&state](const Request& request, Response& response) {
     const auto query = parameter(request, "q");
     if (!query) return reply_error(response, 400, "missing q: /api/search?q=words");
     const auto filters = search_filters(request, response);
     if (!filters) return;
-    answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
+    answer_cached(state, request, response, [&](Response& failed) -> std::optional<std::string> {
       try {
         json articles = json::array();
         for (const auto& hit : state.reader().documents().search(*query, *filters)) {

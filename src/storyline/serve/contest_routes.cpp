@@ -52,11 +52,11 @@ std::optional<int64_t> max_age(const std::vector<std::string_view>& cache_contro
 
 }  // namespace
 
-void install_contest_routes(httplib::Server& server, ServerState& state) {
+void install_contest_routes(Router& router, ServerState& state) {
   // The threads (stories) of the last `period` seconds before the newest article, hottest
   // first, each with its articles' names. The index is built before the server listens, so
   // it is always ready (no 503).
-  server.Get("/threads", [&state](const httplib::Request& request, httplib::Response& response) {
+  router.get("/threads", [&state](const Request& request, Response& response) {
     const auto period = count_parameter(request, "period", 86400, size_t{1} << 40);
     if (!period) return reply_error(response, 400, "period must be a number of seconds");
     store::StoryQuery query;
@@ -68,7 +68,7 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
         return reply_error(response, 400, "unknown category '" + *category + "': any, " + label::joined_category_names());
       query.category = category;
     }
-    answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
+    answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
       store::Store& store = state.reader();
       if (const auto newest = store.documents().newest_published())
         if (const auto unix = parse_iso_unix(*newest)) query.since = *unix - static_cast<int64_t>(*period);
@@ -81,35 +81,31 @@ void install_contest_routes(httplib::Server& server, ServerState& state) {
     });
   });
 
-  // Both through with_body: a content reader route is chosen before any other of its method.
-  server.Put(R"(/([^/]+))",
-             with_body(body_limits(state.options()), [&state](const httplib::Request& request, httplib::Response& response) {
-               const std::string name = request.matches[1].str();
-               if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
-               if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
-               std::optional<int64_t> expires_at;
-               try {
-                 if (const auto age = max_age(header_values(request, "Cache-Control"))) expires_at = unix_now() + *age;
-               } catch (const std::invalid_argument& error) {
-                 return reply_error(response, 400, error.what());
-               }
-               try {
-                 const bool existed = state.reader().documents().get(name).has_value();
-                 const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);
-                 if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
-                 response.status = existed ? 204 : 201;
-               } catch (const ingest::InputError& error) {
-                 reply_error(response, 400, error.what());
-               }
-             }));
+  router.put(R"(/([^/]+))", [&state](const Request& request, Response& response) {
+    const std::string name = request.matches[1];
+    if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
+    if (request.body.empty()) return reply_error(response, 400, "empty body: send the article's HTML");
+    std::optional<int64_t> expires_at;
+    try {
+      if (const auto age = max_age(request.header_values("Cache-Control"))) expires_at = unix_now() + *age;
+    } catch (const std::invalid_argument& error) {
+      return reply_error(response, 400, error.what());
+    }
+    try {
+      const bool existed = state.reader().documents().get(name).has_value();
+      const auto outcomes = state.ingest_body(request.body, name, std::nullopt, name, expires_at);
+      if (outcomes.empty()) return reply_error(response, 422, "no article found in the body");
+      response.status = existed ? 204 : 201;
+    } catch (const ingest::InputError& error) {
+      reply_error(response, 400, error.what());
+    }
+  });
 
-  server.Delete(R"(/([^/]+))", with_body(body_limits(state.options()),
-                                         [&state](const httplib::Request& request, httplib::Response& response) {
-                                           const std::string name = request.matches[1].str();
-                                           if (!is_valid_article_name(name))
-                                             return reply_error(response, 400, "bad article name '" + name + "'");
-                                           response.status = state.remove_article(name) ? 204 : 404;
-                                         }));
+  router.remove(R"(/([^/]+))", [&state](const Request& request, Response& response) {
+    const std::string name = request.matches[1];
+    if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
+    response.status = state.remove_article(name) ? 204 : 404;
+  });
 }
 
 }  // namespace storyline::serve

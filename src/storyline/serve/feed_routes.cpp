@@ -16,6 +16,7 @@
 namespace storyline::serve {
 namespace {
 
+
 // An entry with no time at all (undated and, somehow, never ingested) still needs one that does
 // not change between two reads.
 constexpr const char* kNoTime = "1970-01-01T00:00:00Z";
@@ -28,14 +29,14 @@ constexpr size_t kStoryFeedArticles = 50;
 
 // The address the reader asked at, so that links work from where the feed was read: the Host
 // header (when it is a plain host name or address), else the address the server listens on.
-std::string base_url(const httplib::Request& request, const ServerOptions& options) {
-  std::string host = request.get_header_value("Host");
+std::string base_url(const Request& request, const ServerOptions& options) {
+  std::string host = request.header("Host");
   const bool plain = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
   });
   if (!plain) host = options.host + ":" + std::to_string(options.port);
   // Behind a proxy that ends TLS the reader's links must stay on https.
-  const std::string scheme = request.get_header_value("X-Forwarded-Proto") == "https" ? "https" : "http";
+  const std::string scheme = request.header("X-Forwarded-Proto") == "https" ? "https" : "http";
   return scheme + "://" + host;
 }
 
@@ -161,19 +162,17 @@ void newest_first(std::vector<FeedEntry>& entries) {
 enum class FeedFormat { atom, json_feed };
 
 // Builds the feed from this thread's store connection, or answers an error and returns nullopt.
-using FeedBuilder = std::function<std::optional<Feed>(store::Store&, const std::string& base, httplib::Response&)>;
+using FeedBuilder = std::function<std::optional<Feed>(store::Store&, const std::string& base, Response&)>;
 
 // Cached like the API's answers (per address asked at, as the links name it), in the format the
 // path's extension (the route's last match) names.
-void answer_feed(ServerState& state, const httplib::Request& request, httplib::Response& response,
-                 const FeedBuilder& build) {
-  const FeedFormat format = request.matches[request.matches.size() - 1].str() == "json" ? FeedFormat::json_feed
-                                                                                        : FeedFormat::atom;
+void answer_feed(ServerState& state, const Request& request, Response& response, const FeedBuilder& build) {
+  const FeedFormat format = request.matches[request.matches.size() - 1] == "json" ? FeedFormat::json_feed : FeedFormat::atom;
   const std::string base = base_url(request, state.options());
   const CachedAnswerKind kind{format == FeedFormat::atom ? kAtomContentType : kJsonFeedContentType, base};
   answer_cached(
       state, request, response,
-      [&](httplib::Response& failed) -> std::optional<std::string> {
+      [&](Response& failed) -> std::optional<std::string> {
         std::optional<Feed> feed = build(state.reader(), base, failed);
         if (!feed) return std::nullopt;
         feed->self_link = base + request.target;
@@ -195,13 +194,12 @@ std::optional<Feed> stories_feed(store::Store& store, const store::StoryQuery& q
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   feed.title = name + (query.language ? " (" + *query.language + ")" : "") + " — Storyline";
   feed.page_link = query.category ? page_link(base, "category", *query.category) : base + "/";
-  for (const store::StoryRecord& story : store.stories().list(query))
-    feed.entries.push_back(story_entry(store, story, base));
+  for (const store::StoryRecord& story : store.stories().list(query)) feed.entries.push_back(story_entry(store, story, base));
   return feed;
 }
 
 // /feeds/top and /feeds/category/{category}: limit (20; at most 500) and language as in /api/stories.
-std::optional<store::StoryQuery> story_query(const httplib::Request& request, httplib::Response& response) {
+std::optional<store::StoryQuery> story_query(const Request& request, Response& response) {
   store::StoryQuery query;
   const auto limit = count_parameter(request, "limit", 20, 500);
   if (!limit) {
@@ -215,33 +213,32 @@ std::optional<store::StoryQuery> story_query(const httplib::Request& request, ht
 
 }  // namespace
 
-void install_feed_routes(httplib::Server& server, ServerState& state) {
-  server.Get(R"(/feeds/top\.(atom|json))", [&state](const httplib::Request& request, httplib::Response& response) {
+void install_feed_routes(Router& router, ServerState& state) {
+  router.get(R"(/feeds/top\.(atom|json))", [&state](const Request& request, Response& response) {
     const auto query = story_query(request, response);
     if (!query) return;
-    answer_feed(state, request, response, [&](store::Store& store, const std::string& base, httplib::Response&) {
+    answer_feed(state, request, response, [&](store::Store& store, const std::string& base, Response&) {
       return stories_feed(store, *query, base);
     });
   });
 
-  server.Get(R"(/feeds/category/([^/]+)\.(atom|json))",
-             [&state](const httplib::Request& request, httplib::Response& response) {
-               auto query = story_query(request, response);
-               if (!query) return;
-               query->category = request.matches[1].str();
-               if (reject_unknown_category(*query->category, response)) return;
-               answer_feed(state, request, response, [&](store::Store& store, const std::string& base, httplib::Response&) {
-                 return stories_feed(store, *query, base);
-               });
-             });
+  router.get(R"(/feeds/category/([^/]+)\.(atom|json))", [&state](const Request& request, Response& response) {
+    auto query = story_query(request, response);
+    if (!query) return;
+    query->category = request.matches[1];
+    if (reject_unknown_category(*query->category, response)) return;
+    answer_feed(state, request, response, [&](store::Store& store, const std::string& base, Response&) {
+      return stories_feed(store, *query, base);
+    });
+  });
 
   // A story's articles, newest first: a reader following a story sees each new report as it joins.
-  server.Get(R"(/feeds/story/([^/]+)\.(atom|json))", [&state](const httplib::Request& request, httplib::Response& response) {
-    const std::string id = request.matches[1].str();
+  router.get(R"(/feeds/story/([^/]+)\.(atom|json))", [&state](const Request& request, Response& response) {
+    const std::string id = request.matches[1];
     const auto limit = count_parameter(request, "limit", kStoryFeedArticles, 500);
     if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
     answer_feed(state, request, response,
-                [&](store::Store& store, const std::string& base, httplib::Response& failed) -> std::optional<Feed> {
+                [&](store::Store& store, const std::string& base, Response& failed) -> std::optional<Feed> {
                   const auto story = store.stories().get(id);
                   if (!story) {
                     reply_error(failed, 404, "no story with id '" + id + "'");
@@ -262,13 +259,13 @@ void install_feed_routes(httplib::Server& server, ServerState& state) {
   });
 
   // A saved search: the articles /api/search finds for the same q and filters, newest first.
-  server.Get(R"(/feeds/search\.(atom|json))", [&state](const httplib::Request& request, httplib::Response& response) {
+  router.get(R"(/feeds/search\.(atom|json))", [&state](const Request& request, Response& response) {
     const auto q = parameter(request, "q");
     if (!q) return reply_error(response, 400, "missing q: /feeds/search.atom?q=words");
     const auto filters = search_filters(request, response);
     if (!filters) return;
     answer_feed(state, request, response,
-                [&](store::Store& store, const std::string& base, httplib::Response& failed) -> std::optional<Feed> {
+                [&](store::Store& store, const std::string& base, Response& failed) -> std::optional<Feed> {
                   Feed feed;
                   // The same words under other filters are another saved search.
                   feed.id = urn("feed:search", *q);

@@ -7,19 +7,18 @@
 
 namespace storyline::serve {
 
-void reply_json(httplib::Response& response, int status, const nlohmann::json& body) {
+void reply_json(Response& response, int status, const nlohmann::json& body) {
   response.status = status;
   response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                        "application/json; charset=utf-8");
 }
 
-void reply_error(httplib::Response& response, int status, const std::string& message) {
+void reply_error(Response& response, int status, const std::string& message) {
   reply_json(response, status, {{"error", message}});
 }
 
-std::optional<std::string> parameter(const httplib::Request& request, const char* name) {
-  if (!request.has_param(name)) return std::nullopt;
-  std::string value = request.get_param_value(name);
+std::optional<std::string> parameter(const Request& request, const char* name) {
+  std::string value = request.query_value(name);
   if (value.empty()) return std::nullopt;
   return value;
 }
@@ -27,7 +26,7 @@ std::optional<std::string> parameter(const httplib::Request& request, const char
 namespace {
 
 // A whole number parameter from `least` to `most`: `fallback` when absent; nullopt when bad.
-std::optional<size_t> number_parameter(const httplib::Request& request, const char* name, size_t fallback, size_t least,
+std::optional<size_t> number_parameter(const Request& request, const char* name, size_t fallback, size_t least,
                                        size_t most) {
   const auto value = parameter(request, name);
   if (!value) return fallback;
@@ -39,15 +38,15 @@ std::optional<size_t> number_parameter(const httplib::Request& request, const ch
 
 }  // namespace
 
-std::optional<size_t> count_parameter(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
+std::optional<size_t> count_parameter(const Request& request, const char* name, size_t fallback, size_t most) {
   return number_parameter(request, name, fallback, 1, most);
 }
 
-std::optional<size_t> index_parameter(const httplib::Request& request, const char* name, size_t most) {
+std::optional<size_t> index_parameter(const Request& request, const char* name, size_t most) {
   return number_parameter(request, name, 0, 0, most);
 }
 
-std::optional<std::optional<int64_t>> time_parameter(const httplib::Request& request, const char* name) {
+std::optional<std::optional<int64_t>> time_parameter(const Request& request, const char* name) {
   const auto value = parameter(request, name);
   if (!value) return std::optional<int64_t>{};
   const auto parsed = parse_time_or_unix(*value);
@@ -57,13 +56,6 @@ std::optional<std::optional<int64_t>> time_parameter(const httplib::Request& req
 
 int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::vector<std::string_view> header_values(const httplib::Request& request, const char* name) {
-  std::vector<std::string_view> values;
-  const auto [first, last] = request.headers.equal_range(name);
-  for (auto it = first; it != last; ++it) values.push_back(it->second);
-  return values;
 }
 
 }  // namespace storyline::serve

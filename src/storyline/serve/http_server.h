@@ -1,6 +1,7 @@
 #pragma once
-// The HTTP API of INTERFACE.md and the web page, over the embedded store. Built on cpp-httplib
-// (Debian's libcpp-httplib): keep-alive, a thread pool, request size limits and timeouts.
+// The HTTP API of INTERFACE.md and the web page, over the embedded store: the routes
+// (routes.h) on an event-driven server (async_http_server.h: Boost.Beast on Asio) that holds
+// each request to deadlines and size limits, and each client to a number of connections.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,15 +15,17 @@ struct ServerOptions {
   std::string db = "storyline.db";
   std::string host = "127.0.0.1";  // loopback unless the user asks otherwise
   int port = 8080;
-  // Limits on each request (limited_server.h, request_body.h; issue 16). The body, counted as the
-  // route reads it (after chunks are joined and gzip, deflate or br undone): 16 MiB, far above
-  // any article page, below what a few at once cost in memory. As sent, a body may take twice
-  // that (chunk framing), never more, whatever the route.
+  // Limits on each request (async_http_server.h, request_body.h; issue 16). The body, counted as
+  // the route reads it (after chunks are joined and gzip, deflate or br undone) and as sent:
+  // 16 MiB, far above any article page, below what a few at once cost in memory.
   size_t max_body_bytes = size_t{16} << 20;
-  // The request line and headers: 32 KiB (nginx's default, 4 buffers of 8 KiB; the library
-  // already refuses a line over 8 KiB).
+  // The memory all bodies being read may take at once (never less than one body): room for one
+  // full-size body and many ordinary ones; past it a body is answered 503 with Retry-After.
+  size_t max_bodies_in_flight_bytes = size_t{32} << 20;
+  // The request line and headers: 32 KiB (nginx's default, 4 buffers of 8 KiB).
   size_t max_header_bytes = size_t{32} << 10;
-  // One read or write waits at most this long for the client.
+  // Unused since the event-driven server (no read or write waits on its own: the deadlines below
+  // bound them all); kept so that callers that set them still build.
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   // Counted from a request's first byte: its line and headers within 10 s (any client sends them
@@ -33,13 +36,22 @@ struct ServerOptions {
   int request_deadline_seconds = 60;
   // An answer is written within 60 s of its first byte (the largest lists, a few MB, at ~1 Mbit/s).
   int write_deadline_seconds = 60;
-  // The wait for a keep-alive connection's next request, while no other connection waits.
+  // The wait for a connection's next request (or a fresh one's first): then it is closed.
   int keep_alive_seconds = 5;
   int purge_interval_seconds = 5;  // how often expired (time-to-live) articles are removed
-  // A worker serves one keep-alive connection at a time, so there must be as many as the
-  // connections expected at once (each mostly waits; each has its own read connection). An idle
-  // connection gives its worker up when other connections wait for one.
-  size_t worker_threads = 96;
+  // The threads that run route handlers, which may wait on the store (each has its own read
+  // connection): at most this many requests are handled at once, the others wait their turn.
+  // Connections themselves take no thread: reading and writing them is `io_threads`' work.
+  size_t worker_threads = 16;
+  // The threads that read and write every connection; 0: one per hardware thread.
+  size_t io_threads = 0;
+  // Connections held at once, in all and from one client address (a reverse proxy in front is
+  // one address: raise it then). One over either cap is answered 503 with Retry-After and closed.
+  size_t max_connections = 10'000;
+  size_t max_connections_per_client = 256;
+  // On SIGTERM or SIGINT (stop()): requests in flight get this long to finish before their
+  // connections are closed.
+  int shutdown_grace_seconds = 10;
   // Live sources: poll the store's sources in the background (`serve --poll`). Off by default:
   // a server only polls when asked to reach out to the network.
   bool poll_sources = false;
@@ -73,6 +85,8 @@ class HttpServer {
   // Binds to a free port on the host; returns it (for tests), or -1.
   int bind_any_port();
   bool listen_after_bind();
+  // Stops accepting and closes idle connections; requests in flight finish (within
+  // shutdown_grace_seconds), then listen() returns. From any thread, not from a signal handler.
   void stop();
   bool is_running() const;
 

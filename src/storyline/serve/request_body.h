@@ -1,34 +1,81 @@
 #pragma once
-// Request bodies read within their limits (issue 16), for every route that takes one.
-//
-// cpp-httplib 0.11.4 bounds a body only by its Content-Length (set_payload_max_length): a chunked
-// body, and a body it inflates for Content-Encoding: gzip, deflate or br, went into memory whole,
-// whatever their size. Through its content reader a route sees the body as it arrives, after the
-// library has undone the encoding piece by piece; reading it here stops at the limit counted
-// after decompression, so neither framing nor compression gets past it.
-#include <httplib.h>
-
+// A request's body, read as it arrives within its limit (issue 16): the bytes of its payload (a
+// chunked body's chunks joined) are handed in piece by piece, Content-Encoding gzip, deflate or
+// br is undone in a stream, and reading stops the moment the decoded body would pass the limit.
+// Neither framing nor compression gets a body past it: a 1 MB gzip bomb costs the limit, not the
+// gigabytes it inflates to.
+#include <atomic>
 #include <cstddef>
-#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace storyline::serve {
 
-struct BodyLimits {
-  size_t max_bytes = size_t{16} << 20;  // the body as the route reads it (decompressed)
-  long deadline_seconds = 60;           // the whole request's deadline, for the 408's message
+// Why a body was refused: the status and the message to answer with.
+struct BodyError {
+  int status = 400;
+  std::string message;
+  bool retry_later = false;  // 503: the client may send it again in a second (Retry-After)
 };
 
-// `handler` called with the request's body read in full; else the request is answered (and its
-// connection closed, the rest of its body unread) and `handler` never runs:
-//   413 over `max_bytes` (as sent or once decompressed), 408 past the request's deadline,
-//   415 for a Content-Encoding the server cannot undo or a multipart/form-data body,
-//   400 for framing that cannot be read (a chunk size that is no number, a body cut short,
-//   compressed data that is not).
-httplib::Server::HandlerWithContentReader with_body(BodyLimits limits, httplib::Server::Handler handler);
+// The memory every body being read may take together, shared by all requests: six 1 MB gzip bombs
+// at once each took their 16 MiB limit (and more while a string doubled), where the server's
+// memory is to stay within twice its resting size plus one body limit (issue 16). A body that
+// would pass it is refused with 503 and Retry-After; ordinary articles are a few KB, so only
+// several large bodies at once ever meet it.
+class BodyBudget {
+ public:
+  explicit BodyBudget(size_t limit) : limit_(limit) {}
+  size_t limit() const { return limit_; }
+  // False (and nothing taken) when `bytes` more would pass the limit.
+  bool take(size_t bytes);
+  void give_back(size_t bytes) { used_ -= bytes; }
 
-// Routes for requests with a body that no route takes (POST, PUT, PATCH and DELETE of any other
-// path): 404 after the body is read within its limits, so that the library never reads one
-// without them. Installed after every other route.
-void install_unknown_body_routes(httplib::Server& server, BodyLimits limits);
+ private:
+  const size_t limit_;
+  std::atomic<size_t> used_{0};
+};
+
+class BodyDecoder {
+ public:
+  // `content_encoding`: the header's value ("" for none). `max_bytes`: the decoded body's limit.
+  // The body's memory is taken from `budget` as it grows (given back when the decoder goes, so
+  // keep it while the body taken from it lives); `expected_bytes` (a Content-Length) is taken at
+  // once, so that a body the budget cannot hold is refused before it is read.
+  BodyDecoder(std::string_view content_encoding, size_t max_bytes, BodyBudget& budget, size_t expected_bytes = 0);
+  ~BodyDecoder();
+  BodyDecoder(const BodyDecoder&) = delete;
+  BodyDecoder& operator=(const BodyDecoder&) = delete;
+
+  // 415 for a Content-Encoding this server cannot undo, 503 when the budget cannot hold the
+  // expected bytes (before any byte is read).
+  std::optional<BodyError> refusal() const;
+  // Adds payload bytes; false once the body is refused (error() says why): stop reading then.
+  bool add(std::string_view payload);
+  // The payload ended; false when it ended inside compressed data.
+  bool finish();
+  const std::optional<BodyError>& error() const { return error_; }
+  // The decoded body, once finished.
+  std::string take() { return std::move(body_); }
+
+ private:
+  struct Inflater;
+  bool append(const char* data, size_t size);
+  // Grows the body's room to hold `size` bytes, taking the growth from the budget.
+  bool make_room(size_t size);
+  void fail(int status, std::string message, bool retry_later = false);
+
+  std::string encoding_;
+  size_t max_bytes_;
+  std::string body_;
+  BodyBudget& budget_;
+  size_t reserved_ = 0;  // taken from the budget: the body's capacity
+  std::unique_ptr<Inflater> inflater_;
+  std::optional<BodyError> error_;
+  bool unknown_encoding_ = false;
+  bool received_payload_ = false;
+};
 
 }  // namespace storyline::serve

@@ -12,23 +12,17 @@ namespace {
 constexpr size_t kGzipAtLeast = 2048;
 
 // The body is written from the shared cached string: no copy per request.
-void send_shared(httplib::Response& response, std::shared_ptr<const std::string> body, const char* content_type) {
-  const size_t length = body->size();
-  response.set_content_provider(length, content_type,
-                                [body = std::move(body)](size_t offset, size_t count, httplib::DataSink& sink) {
-                                  sink.write(body->data() + offset, count);
-                                  return true;
-                                });
+void send_shared(Response& response, std::shared_ptr<const std::string> body, const char* content_type) {
+  response.set_shared_content(std::move(body), content_type);
 }
 
 }  // namespace
 
-void answer_cached(ServerState& state, const httplib::Request& request, httplib::Response& response,
-                   const std::function<std::optional<std::string>(httplib::Response&)>& compute,
-                   const CachedAnswerKind& kind) {
+void answer_cached(ServerState& state, const Request& request, Response& response,
+                   const std::function<std::optional<std::string>(Response&)>& compute, const CachedAnswerKind& kind) {
   state.refresh_stale_stories();
   const std::string key = request.method + " " + kind.base_url + request.target;
-  const bool gzip_accepted = accepts_gzip(request.get_header_value("Accept-Encoding"));
+  const bool gzip_accepted = accepts_gzip(request.header("Accept-Encoding"));
   const auto send_cached = [&](ResponseCache::Answer& cached) {
     response.set_header("Vary", "Accept-Encoding");
     if (gzip_accepted && cached.gzipped) {

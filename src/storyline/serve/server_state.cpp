@@ -44,8 +44,15 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
   // A body that is itself gzip (a saved .html.gz, sent without Content-Encoding) is inflated
   // within the body limit here: the readers' own bound (256 MiB, for files) let six such bodies
   // of 1 MB each take gigabytes at once (issue 16). Throws InputError (a 400) past it.
-  ingest::ReadResult result = ingest::read_documents(
-      {source, is_gzip(body) ? gunzip(body, options_.max_body_bytes) : body, std::move(url)});
+  // One such body is inflated at a time: each may take the body limit, and more while its string
+  // grows, so that six at once took 455 MiB.
+  ingest::ReadResult result;
+  if (is_gzip(body)) {
+    std::lock_guard one_at_a_time(inflating_mutex_);
+    result = ingest::read_documents({source, gunzip(body, options_.max_body_bytes), std::move(url)});
+  } else {
+    result = ingest::read_documents({source, body, std::move(url)});
+  }
   // Over HTTP a body is taken whole or not at all: a part that could not be read (a date that is
   // no date, a record with nothing in it) refuses it, named, before anything is stored, so that
   // the client can fix it and send it again. (Files given to `ingest` keep their good parts.)

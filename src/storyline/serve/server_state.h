@@ -54,6 +54,7 @@ class ServerState {
   Metrics metrics_;
   ResponseCache cache_;
   std::mutex writer_mutex_;
+  std::mutex inflating_mutex_;  // one gzip body (a saved .html.gz) inflated and read at a time
   std::unique_ptr<store::Store> writer_store_;
   pipeline::IngestPipeline pipeline_;
   std::atomic<bool> stale_stories_{false};

@@ -5,10 +5,10 @@
 
 namespace storyline::serve {
 
-void install_source_routes(httplib::Server& server, ServerState& state) {
+void install_source_routes(Router& router, ServerState& state) {
   // Not cached: the poller updates the sources' health from its own connection, which does not
   // make cached answers stale.
-  server.Get("/api/sources", [&state](const httplib::Request&, httplib::Response& response) {
+  router.get("/api/sources", [&state](const Request&, Response& response) {
     std::string body = "{\"sources\": [";
     bool first = true;
     for (const store::SourceRecord& source : state.reader().sources().all()) {

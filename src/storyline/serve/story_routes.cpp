@@ -72,14 +72,14 @@ json related_storylines(const store::Store& store, const std::vector<std::string
 
 }  // namespace
 
-bool reject_unknown_category(const std::string& name, httplib::Response& response) {
+bool reject_unknown_category(const std::string& name, Response& response) {
   if (label::category_from_name(name)) return false;
   reply_error(response, 400, "unknown category '" + name + "': " + label::joined_category_names());
   return true;
 }
 
-void install_story_routes(httplib::Server& server, ServerState& state) {
-  server.Get("/api/stories", [&state](const httplib::Request& request, httplib::Response& response) {
+void install_story_routes(Router& router, ServerState& state) {
+  router.get("/api/stories", [&state](const Request& request, Response& response) {
     store::StoryQuery query;
     const auto limit = count_parameter(request, "limit", 20, 500);
     if (!limit) return reply_error(response, 400, "limit must be a number from 1 to 500");
@@ -106,7 +106,7 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
     if (detail_name && *detail_name != "full" && *detail_name != "list")
       return reply_error(response, 400, "detail must be 'list' or 'full'");
     const auto detail = detail_name == "full" ? pipeline::StoryDetail::full : pipeline::StoryDetail::list;
-    answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
+    answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
       store::Store& store = state.reader();
       const int64_t now = pipeline::heat_reference_time(store);
       std::string body = "{\"stories\": [";
@@ -125,8 +125,8 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
 
   // The languages of the stored stories with their counts: what the front page offers to read
   // the top stories in (its language choice), so that it never offers an empty one.
-  server.Get("/api/languages", [&state](const httplib::Request& request, httplib::Response& response) {
-    answer_cached(state, request, response, [&](httplib::Response&) -> std::optional<std::string> {
+  router.get("/api/languages", [&state](const Request& request, Response& response) {
+    answer_cached(state, request, response, [&](Response&) -> std::optional<std::string> {
       json languages = json::array();
       for (const store::StoryLanguage& language : state.reader().stories().languages())
         languages.push_back({{"language", language.language}, {"stories", language.stories}});
@@ -136,33 +136,32 @@ void install_story_routes(httplib::Server& server, ServerState& state) {
 
   // A story's coverage over time as an SVG chart (coverage_chart.h) that the story page shows as
   // an image. Opened on its own, it may run nothing and load nothing (its own policy).
-  server.Get(R"(/api/stories/([^/]+)/coverage\.svg)",
-             [&state](const httplib::Request& request, httplib::Response& response) {
-               response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-               answer_cached(state, request, response,
-                             [&](httplib::Response& failed) -> std::optional<std::string> {
-                               store::Store& store = state.reader();
-                               const auto story = store.stories().get(request.matches[1].str());
-                               if (!story) {
-                                 reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
-                                 return std::nullopt;
-                               }
-                               // Every publication counts: the articles and the copies other publishers printed.
-                               pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
-                               std::vector<Document> copies;
-                               copies.reserve(read.copies.size());
-                               for (store::StoredCopy& copy : read.copies) copies.push_back(std::move(copy.document));
-                               return coverage_chart_svg(count_coverage(read.articles, copies));
-                             },
-                             {"image/svg+xml; charset=utf-8", ""});
-             });
+  router.get(R"(/api/stories/([^/]+)/coverage\.svg)", [&state](const Request& request, Response& response) {
+    response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    answer_cached(state, request, response,
+                  [&](Response& failed) -> std::optional<std::string> {
+                    store::Store& store = state.reader();
+                    const auto story = store.stories().get(request.matches[1]);
+                    if (!story) {
+                      reply_error(failed, 404, "no story with id '" + request.matches[1] + "'");
+                      return std::nullopt;
+                    }
+                    // Every publication counts: the articles and the copies other publishers printed.
+                    pipeline::StoryArticles read = pipeline::read_story_articles(store, story->id);
+                    std::vector<Document> copies;
+                    copies.reserve(read.copies.size());
+                    for (store::StoredCopy& copy : read.copies) copies.push_back(std::move(copy.document));
+                    return coverage_chart_svg(count_coverage(read.articles, copies));
+                  },
+                  {"image/svg+xml; charset=utf-8", ""});
+  });
 
-  server.Get(R"(/api/stories/([^/]+))", [&state](const httplib::Request& request, httplib::Response& response) {
-    answer_cached(state, request, response, [&](httplib::Response& failed) -> std::optional<std::string> {
+  router.get(R"(/api/stories/([^/]+))", [&state](const Request& request, Response& response) {
+    answer_cached(state, request, response, [&](Response& failed) -> std::optional<std::string> {
       store::Store& store = state.reader();
-      const auto story = store.stories().get(request.matches[1].str());
+      const auto story = store.stories().get(request.matches[1]);
       if (!story) {
-        reply_error(failed, 404, "no story with id '" + request.matches[1].str() + "'");
+        reply_error(failed, 404, "no story with id '" + request.matches[1] + "'");
         return std::nullopt;
       }
       const int64_t now = pipeline::heat_reference_time(store);

@@ -8,12 +8,11 @@ namespace storyline::serve {
 namespace {
 
 // The browser's copy still matches when If-None-Match names our tag (alone, in a list, or weak).
-bool still_fresh(const httplib::Request& request, const std::string& etag) {
-  return !etag.empty() && request.get_header_value("If-None-Match").find(etag) != std::string::npos;
+bool still_fresh(const Request& request, const std::string& etag) {
+  return !etag.empty() && request.header("If-None-Match").find(etag) != std::string::npos;
 }
 
-void serve_web_file(const WebFileSource& source, const WebFile& file, const httplib::Request& request,
-                    httplib::Response& response) {
+void serve_web_file(const WebFileSource& source, const WebFile& file, const Request& request, Response& response) {
   if (file.name == "index.html") {
     // Images from this server only, unless publishers' images were asked for: the browser then
     // refuses any other, whatever a story's data holds.
@@ -41,14 +40,14 @@ void serve_web_file(const WebFileSource& source, const WebFile& file, const http
       return;
     }
   }
-  response.set_content(*body.text, std::string(file.content_type));
+  response.set_shared_content(body.text, file.content_type);
 }
 
 }  // namespace
 
-void install_web_routes(httplib::Server& server, std::shared_ptr<const WebFileSource> source) {
+void install_web_routes(Router& router, std::shared_ptr<const WebFileSource> source) {
   for (const WebFile& file : web_files())
-    server.Get(std::string(file.url_path), [source, &file](const httplib::Request& request, httplib::Response& response) {
+    router.get(std::string(file.url_path), [source, &file](const Request& request, Response& response) {
       serve_web_file(*source, file, request, response);
     });
 }
