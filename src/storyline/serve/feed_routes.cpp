@@ -16,7 +16,6 @@
 namespace storyline::serve {
 namespace {
 
-
 // An entry with no time at all (undated and, somehow, never ingested) still needs one that does
 // not change between two reads.
 constexpr const char* kNoTime = "1970-01-01T00:00:00Z";
@@ -194,7 +193,8 @@ std::optional<Feed> stories_feed(store::Store& store, const store::StoryQuery& q
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   feed.title = name + (query.language ? " (" + *query.language + ")" : "") + " — Storyline";
   feed.page_link = query.category ? page_link(base, "category", *query.category) : base + "/";
-  for (const store::StoryRecord& story : store.stories().list(query)) feed.entries.push_back(story_entry(store, story, base));
+  for (const store::StoryRecord& story : store.stories().list(query))
+    feed.entries.push_back(story_entry(store, story, base));
   return feed;
 }
 
@@ -217,9 +217,8 @@ void install_feed_routes(Router& router, ServerState& state) {
   router.get(R"(/feeds/top\.(atom|json))", [&state](const Request& request, Response& response) {
     const auto query = story_query(request, response);
     if (!query) return;
-    answer_feed(state, request, response, [&](store::Store& store, const std::string& base, Response&) {
-      return stories_feed(store, *query, base);
-    });
+    answer_feed(state, request, response,
+                [&](store::Store& store, const std::string& base, Response&) { return stories_feed(store, *query, base); });
   });
 
   router.get(R"(/feeds/category/([^/]+)\.(atom|json))", [&state](const Request& request, Response& response) {
@@ -227,9 +226,8 @@ void install_feed_routes(Router& router, ServerState& state) {
     if (!query) return;
     query->category = request.matches[1];
     if (reject_unknown_category(*query->category, response)) return;
-    answer_feed(state, request, response, [&](store::Store& store, const std::string& base, Response&) {
-      return stories_feed(store, *query, base);
-    });
+    answer_feed(state, request, response,
+                [&](store::Store& store, const std::string& base, Response&) { return stories_feed(store, *query, base); });
   });
 
   // A story's articles, newest first: a reader following a story sees each new report as it joins.

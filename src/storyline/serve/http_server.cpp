@@ -189,7 +189,8 @@ void HttpServer::Impl::install_routes() {
              {.answers_at_once = true});
   router.get("/metrics", [this](const Request&, Response& response) {
     store::Store& store = state.reader();
-    response.set_content(state.metrics().render(store.documents().count(), store.stories().count()), "text/plain; version=0.0.4");
+    response.set_content(state.metrics().render(store.documents().count(), store.stories().count()),
+                         "text/plain; version=0.0.4");
   });
   install_web_routes(router, web_source);
   install_article_routes(router, state);
