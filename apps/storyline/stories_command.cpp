@@ -32,7 +32,7 @@ struct StoriesOptions {
 };
 
 // The readable list: rank, heat, publishers, dates, headline, then the summary bullets.
-void print_text(const store::StoryRecord& story, size_t rank, int64_t now_unix) {
+void print_text(const Story& story, size_t rank, int64_t now_unix) {
   std::cout << rank << ". " << story.title.value_or("(untitled)") << "\n   heat " << std::fixed << std::setprecision(2)
             << pipeline::shown_heat(story, now_unix) << std::defaultfloat << " · " << story.publisher_count
             << " publishers · " << story.article_count << " articles · " << story.category.value_or("?") << " · "
@@ -78,7 +78,7 @@ int run_stories(const StoriesOptions& options) {
   if (!options.storyline.empty()) query.storyline = options.storyline;
   size_t rank = options.offset;
   const int64_t now = pipeline::heat_reference_time(*store);
-  for (const store::StoryRecord& story : store->stories().list(query)) {
+  for (const Story& story : store->stories().list(query)) {
     ++rank;
     if (options.json) {
       const pipeline::StoryArticles read = pipeline::read_story_articles(*store, story.id);

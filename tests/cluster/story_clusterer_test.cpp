@@ -158,13 +158,13 @@ TEST(StoryClusterer, StoriesAndStorylinesDescribeTheClustering) {
   clusterer.add_batch(std::move(batch));
   const auto stories = clusterer.stories();
   size_t members = 0;
-  for (const Story& story : stories) {
+  for (const StoryMembers& story : stories) {
     members += story.document_ids.size();
     EXPECT_FALSE(story.top_terms.empty());
     EXPECT_FALSE(story.storyline_id.empty());
   }
   EXPECT_EQ(members, clusterer.documents());
-  const auto ridgecrest = std::find_if(stories.begin(), stories.end(), [](const Story& story) {
+  const auto ridgecrest = std::find_if(stories.begin(), stories.end(), [](const StoryMembers& story) {
     return std::find(story.document_ids.begin(), story.document_ids.end(), "quake-a1") != story.document_ids.end();
   });
   ASSERT_NE(ridgecrest, stories.end());

@@ -100,6 +100,6 @@ TEST(StoryRestore, StoryIdsAreUnique) {
   for (const Document& document : first_day()) batch.push_back(analyzer.analyze(document));
   clusterer.add_batch(std::move(batch));
   std::set<std::string> ids;
-  for (const Story& story : clusterer.stories()) EXPECT_TRUE(ids.insert(story.id).second) << story.id;
+  for (const StoryMembers& story : clusterer.stories()) EXPECT_TRUE(ids.insert(story.id).second) << story.id;
   EXPECT_EQ(ids.size(), 3u);
 }

@@ -97,7 +97,7 @@ TEST(IngestPipeline, AWriteRolledBackLeavesNothingInMemory) {
   // The first report is added and clustered, then the transaction fails (a full disk, say).
   EXPECT_THROW(pipeline.in_transaction([&] {
     pipeline.add(documents[0]);
-    pipeline.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
+    pipeline.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
     throw std::runtime_error("disk full");
   }),
                std::runtime_error);
@@ -297,7 +297,7 @@ TEST(IngestPipeline, FingerprintsOfAnOlderSchemeAreMadeAgainOnOpen) {
 // them kept stale counts until the story next changed (15,181 articles counted against 15,408
 // stored, issue 16). The stories are listed in the store with the documents, and rewritten when
 // the store is next opened.
-TEST(IngestPipeline, StoryRecordsLeftStaleByACrashAreRewrittenOnRestart) {
+TEST(IngestPipeline, StorysLeftStaleByACrashAreRewrittenOnRestart) {
   storyline::testing::TempStore temp{"pipeline"};
   std::vector<Document> documents = news();
   std::string quake;
@@ -312,7 +312,7 @@ TEST(IngestPipeline, StoryRecordsLeftStaleByACrashAreRewrittenOnRestart) {
     store.in_transaction([&] {
       pipeline.add(documents[1]);
       pipeline.add(documents[2]);
-      pipeline.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
+      pipeline.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
     });
     ASSERT_EQ(store.stories().story_of("quake-2"), quake);
     EXPECT_EQ(store.stories().get(quake)->article_count, 1u) << "the record is left for later";

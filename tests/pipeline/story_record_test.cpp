@@ -30,7 +30,7 @@ Document article(const std::string& id, const std::string& domain, std::optional
 
 }  // namespace
 
-TEST(StoryRecord, CountsDatesAndMajorityLabels) {
+TEST(Story, CountsDatesAndMajorityLabels) {
   const std::vector<Document> articles = {
       article("a", "one.example", "Council approves \"river\" bridge: work starts in May",
               "The city council approved the river bridge on Monday. Work starts in May.", "2024-03-04T10:00:00Z",
@@ -40,7 +40,7 @@ TEST(StoryRecord, CountsDatesAndMajorityLabels) {
       article("c", "two.example", "River bridge gets the go-ahead", "The bridge was approved by the council.",
               "2024-03-05T08:00:00Z", "economy"),
   };
-  const store::StoryRecord record = pipeline::make_story_record("story-a", "storyline-a", articles, 3, 1709640000);
+  const Story record = pipeline::make_story_record("story-a", "storyline-a", articles, 3, 1709640000);
   EXPECT_EQ(record.article_count, 3u);
   EXPECT_EQ(record.publisher_count, 2u) << "two articles from one publisher count once";
   EXPECT_EQ(record.first_published.value_or(""), "2024-03-04T10:00:00Z");
@@ -65,7 +65,7 @@ TEST(StoryRecord, CountsDatesAndMajorityLabels) {
   EXPECT_TRUE(node["provider"]["domain"]);
 }
 
-TEST(StoryRecord, DatesAreComparedAsTimesNotAsText) {
+TEST(Story, DatesAreComparedAsTimesNotAsText) {
   // 10:00 in Karachi (+05:00) is 05:00Z, before 08:00Z; as text it would sort after it.
   const std::vector<Document> articles = {
       article("a", "one.example", "Talks resume", "Talks resumed in Doha on Saturday.", "2021-10-09T08:00:00Z", "politics"),
@@ -73,38 +73,38 @@ TEST(StoryRecord, DatesAreComparedAsTimesNotAsText) {
               "politics"),
       article("c", "three.example", "Talks resumed", "Talks went on in Doha.", "2021-10-09T09:30:00+00:00", "politics"),
   };
-  const store::StoryRecord record = pipeline::make_story_record("story-a", "storyline-a", articles, 3, 1633800000);
+  const Story record = pipeline::make_story_record("story-a", "storyline-a", articles, 3, 1633800000);
   EXPECT_EQ(record.first_published, "2021-10-09T10:00:00+05:00") << "the earliest instant, as its article wrote it";
   EXPECT_EQ(record.last_published, "2021-10-09T09:30:00+00:00");
 }
 
-TEST(StoryRecord, QuotesKeepWhomTheyWereToldToThroughTheStore) {
+TEST(Story, QuotesKeepWhomTheyWereToldToThroughTheStore) {
   Document told = article("a", "dawn.example", "Taliban ready for talks",
                           "Taliban spokesman Zabihullah Mujahid told Al Arabiya that the group was ready for talks with "
                           "Washington.",
                           "2021-10-09T08:00:00Z", "politics");
   told.entities.push_back({"Zabihullah Mujahid", "person"});
   told.entities.push_back({"Al Arabiya", "organization"});
-  const store::StoryRecord record = pipeline::make_story_record("story-a", "storyline-a", {told}, 1, 1633800000);
+  const Story record = pipeline::make_story_record("story-a", "storyline-a", {told}, 1, 1633800000);
   ASSERT_FALSE(record.overview.quotes.empty());
   EXPECT_EQ(record.overview.quotes[0].told_to.value_or(""), "Al Arabiya");
   const auto value = nlohmann::json::parse(pipeline::story_to_json(record, {told}));
   EXPECT_EQ(value["quotes"][0]["told_to"], "Al Arabiya") << "the API shows it too";
 }
 
-TEST(StoryRecord, AStoryWithoutTitlesIsNamedByItsOpeningWords) {
+TEST(Story, AStoryWithoutTitlesIsNamedByItsOpeningWords) {
   const std::vector<Document> articles = {
       article("a", "feed.example", std::nullopt,
               "Storm warnings were issued for the whole coast on Friday as forecasters expected winds above one hundred "
               "kilometres an hour and heavy rain overnight.",
               "2024-03-04T10:00:00Z", "society")};
-  const store::StoryRecord record = pipeline::make_story_record("story-a", "storyline-a", articles, 1, 1709640000);
+  const Story record = pipeline::make_story_record("story-a", "storyline-a", articles, 1, 1709640000);
   ASSERT_TRUE(record.title);
   EXPECT_TRUE(record.title->starts_with("Storm warnings were issued")) << *record.title;
   EXPECT_LE(record.title->size(), 95u);
 }
 
-TEST(StoryRecord, CopiesAddPublishersButNoArticleAndNoHeat) {
+TEST(Story, CopiesAddPublishersButNoArticleAndNoHeat) {
   const std::vector<Document> articles = {article("a", "one.example", "Council approves river bridge",
                                                   "The city council approved the river bridge on Monday.",
                                                   "2024-03-04T10:00:00Z", "society"),
@@ -121,9 +121,8 @@ TEST(StoryRecord, CopiesAddPublishersButNoArticleAndNoHeat) {
   own_copy.url = "https://amp.one.example/a";
   const std::vector<store::StoredCopy> copies = {{reprint, "a"}, {own_copy, "a"}};
 
-  const store::StoryRecord alone = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000);
-  const store::StoryRecord copied = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000, copies,
-                                                                2);
+  const Story alone = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000);
+  const Story copied = pipeline::make_story_record("story-a", "storyline-a", articles, 2, 1709640000, copies, 2);
   EXPECT_EQ(copied.article_count, 2u);
   EXPECT_EQ(copied.publisher_count, 3u) << "the reprinting portal is a publisher of the story";
   EXPECT_DOUBLE_EQ(copied.heat, alone.heat) << "a reprint is no new report";

@@ -249,7 +249,7 @@ TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
     article.is_news = true;
     store.documents().upsert(article);
     store.stories().move_article_with_copies("raw-1", "story-raw-1");
-    storyline::store::StoryRecord story;
+    storyline::Story story;
     story.id = "story-raw-1";
     story.storyline_id = "storyline-raw-1";
     story.title = title;

@@ -35,7 +35,7 @@ storyline::Document article(const std::string& id, const std::string& domain, co
 }
 
 void save_story(storyline::store::Store& store, const std::string& id, std::optional<std::string> language) {
-  storyline::store::StoryRecord story;
+  storyline::Story story;
   story.id = id;
   story.storyline_id = "line-" + id;
   story.title = "Story " + id;

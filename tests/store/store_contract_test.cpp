@@ -134,7 +134,7 @@ TEST_P(StoreContract, SearchFindsFiltersAndRefuses) {
 }
 
 TEST_P(StoreContract, StoriesListFilterPageAndSearch) {
-  StoryRecord hot, cold;
+  Story hot, cold;
   hot.id = "story-a";
   hot.storyline_id = "storyline-a";
   hot.title = "Taliban talks resume";
@@ -182,7 +182,7 @@ TEST_P(StoreContract, StoriesListFilterPageAndSearch) {
 }
 
 TEST_P(StoreContract, StorylinesMergeWithTheirRelations) {
-  StoryRecord story;
+  Story story;
   story.id = "story-a";
   story.storyline_id = "storyline-a";
   store().stories().save(story);

@@ -657,14 +657,14 @@ size_t StoryClusterer::story_count() const {
   return count;
 }
 
-std::vector<Story> StoryClusterer::stories() const {
+std::vector<StoryMembers> StoryClusterer::stories() const {
   std::map<uint32_t, size_t> slot_of_story;
-  std::vector<Story> result;
+  std::vector<StoryMembers> result;
   for (size_t document = 0; document < documents_.size(); ++document) {
     const uint32_t story = root_story(documents_[document].story);
     auto [slot, inserted] = slot_of_story.emplace(story, result.size());
     if (inserted) {
-      Story made;
+      StoryMembers made;
       made.id = story_id(document);
       made.storyline_id = storyline_id(document);
       const Cluster& cluster = stories_.cluster(story);
@@ -685,7 +685,7 @@ std::vector<Story> StoryClusterer::stories() const {
 std::vector<Storyline> StoryClusterer::storylines() const {
   std::map<std::string, size_t> slot_of_storyline;
   std::vector<Storyline> result;
-  for (const Story& story : stories()) {
+  for (const StoryMembers& story : stories()) {
     auto [slot, inserted] = slot_of_storyline.emplace(story.storyline_id, result.size());
     if (inserted) result.push_back({story.storyline_id, {}});
     result[slot->second].timeline.push_back({story.id, story.first_published});

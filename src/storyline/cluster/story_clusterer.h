@@ -161,7 +161,7 @@ class StoryClusterer {
   // The storyline of a live story, by the story's id; nullopt for an unknown id.
   std::optional<std::string> storyline_of(const std::string& story_id) const;
 
-  std::vector<Story> stories() const;
+  std::vector<StoryMembers> stories() const;
   std::vector<Storyline> storylines() const;
   size_t memory_bytes() const;
 

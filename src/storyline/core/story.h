@@ -2,20 +2,42 @@
 // Story and Storyline: what the cluster stage hands to the stages after it (rank, summarize,
 // store, serve). A story is one real-world event as several documents report it; a storyline is
 // the dated chain of stories about one developing subject.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "storyline/core/story_overview.h"
+
 namespace storyline {
 
-struct Story {
+// The clusterer's view of a story: which documents it groups (cluster/story_clusterer.h).
+struct StoryMembers {
   std::string id;
   std::vector<std::string> document_ids;       // in arrival order
   std::vector<std::string> top_terms;          // the centroid's heaviest terms, heaviest first
   std::optional<std::string> first_published;  // ISO 8601 day, when any member had a date
   std::optional<std::string> last_published;
   std::string storyline_id;
+};
+
+// A story as the pipeline writes it, the store keeps it and the API, feeds and commands show it:
+// what lists, filters and ranks it, and its overview (story_overview.h).
+struct Story {
+  std::string id;
+  std::string storyline_id;
+  std::optional<std::string> title;
+  std::optional<std::string> category;
+  std::optional<std::string> language;
+  std::optional<std::string> first_published;  // the earliest article's time, as it was written (zone kept)
+  std::optional<std::string> last_published;   // the latest, compared by instant
+  size_t article_count = 0;
+  size_t publisher_count = 0;
+  double heat = 0;       // as of the story's last update
+  double heat_rank = 0;  // orders stories by heat at any common time
+  StoryOverview overview;
+  std::string summary_text;  // searchable text of the summary
 };
 
 struct StorylineEntry {

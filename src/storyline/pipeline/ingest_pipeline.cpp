@@ -164,7 +164,7 @@ IngestOutcome IngestPipeline::add(Document document) {
   return result;
 }
 
-void IngestPipeline::cluster_pending(StoryRecords records) {
+void IngestPipeline::cluster_pending(Storys records) {
   Impl& impl = *impl_;
   if (!impl.pending.empty()) impl.clusterer.add_batch(std::exchange(impl.pending, {}));
   const cluster::ClusterChanges changes = impl.clusterer.take_changes();
@@ -177,7 +177,7 @@ void IngestPipeline::cluster_pending(StoryRecords records) {
     impl.dirty_stories.erase(story);
   }
   impl.dirty_stories.insert(changes.stories.begin(), changes.stories.end());
-  if (records == StoryRecords::kRewriteNow) refresh_stories();
+  if (records == Storys::kRewriteNow) refresh_stories();
   // Listed in the caller's transaction, with the documents that made them stale.
   else if (!impl.dirty_stories.empty()) impl.store.stories().mark_stale(impl.dirty_stories);
 }

@@ -44,8 +44,8 @@ class IngestPipeline {
   // The HTTP server leaves it for later: a big story's overview costs more than the article.
   // Stories left so are listed in the store in the caller's transaction, so that a run that dies
   // before refresh_stories() has them rewritten when the store is next opened with a pipeline.
-  enum class StoryRecords { kRewriteNow, kLater };
-  void cluster_pending(StoryRecords records = StoryRecords::kRewriteNow);
+  enum class Storys { kRewriteNow, kLater };
+  void cluster_pending(Storys records = Storys::kRewriteNow);
   // Rewrites the records of stories changed since they were last written; returns how many.
   size_t refresh_stories();
   bool has_stale_stories() const;

@@ -27,7 +27,7 @@ double rounded(double value) { return std::round(value * 100.0) / 100.0; }
 
 // The article the record leads with: the one whose title became the story's headline, else the
 // first that arrived.
-size_t lead_article(const store::StoryRecord& story, const std::vector<Document>& articles) {
+size_t lead_article(const Story& story, const std::vector<Document>& articles) {
   for (size_t i = 0; i < articles.size(); ++i)
     if (story.title && articles[i].title == story.title) return i;
   return 0;
@@ -79,7 +79,7 @@ std::optional<std::string> excerpt_of(const Document& article) {
 
 }  // namespace
 
-double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_unix) {
+double shown_heat(const Story& story, std::optional<int64_t> now_unix) {
   // A story newer than the store's "now" (a few articles newer than the rest of an archive) has
   // not decayed: it shows the heat it was written with. heat_at assumes a "now" no earlier than
   // the one its key was made at, and grows without bound before it.
@@ -112,9 +112,8 @@ StoryArticles read_story_articles(const store::Store& store, const std::string& 
   return read;
 }
 
-std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
-                          std::optional<int64_t> now_unix, StoryDetail detail,
-                          const std::vector<store::StoredCopy>& copies) {
+std::string story_to_json(const Story& story, const std::vector<Document>& articles, std::optional<int64_t> now_unix,
+                          StoryDetail detail, const std::vector<store::StoredCopy>& copies) {
   const json overview = story_overview_to_json_value(story.overview);
   const std::map<std::string, ArticleSources> sources = article_sources(articles, copies);
   json listed = json::array();
@@ -156,7 +155,7 @@ std::string story_to_json(const store::StoryRecord& story, const std::vector<Doc
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles,
+std::string story_to_front_matter(const Story& story, const std::vector<Document>& articles,
                                   std::optional<int64_t> now_unix) {
   const StoryOverview& overview = story.overview;
   YAML::Emitter out;

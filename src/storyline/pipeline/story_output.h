@@ -22,7 +22,7 @@ namespace storyline::pipeline {
 // article lists as its sources: every article gets "publisher" {"key", "name"}, "copy_count" and
 // "also_published_by" [{"key", "name", "id", "url"}] (the other publishers that printed it).
 enum class StoryDetail { full, list };
-std::string story_to_json(const store::StoryRecord& story, const std::vector<Document>& articles,
+std::string story_to_json(const Story& story, const std::vector<Document>& articles,
                           std::optional<int64_t> now_unix = std::nullopt, StoryDetail detail = StoryDetail::full,
                           const std::vector<store::StoredCopy>& copies = {});
 
@@ -37,7 +37,7 @@ StoryArticles read_story_articles(const store::Store& store, const std::string& 
 // One front-matter record ("---" … "---") in seeds/000's layout: the lead article's title, excerpt,
 // publishedDateTime, URLs and provider, the story's topics, quality and heat, and every other
 // article under related[].
-std::string story_to_front_matter(const store::StoryRecord& story, const std::vector<Document>& articles,
+std::string story_to_front_matter(const Story& story, const std::vector<Document>& articles,
                                   std::optional<int64_t> now_unix = std::nullopt);
 
 // "Now" for heat: the newest article's time in the store (the tenth newest: a few much newer
@@ -47,6 +47,6 @@ int64_t heat_reference_time(const store::Store& store);
 
 // The story's heat as of `now_unix` (heat_reference_time), rounded to two decimals; as last
 // written without one, or when the story is newer than `now_unix`.
-double shown_heat(const store::StoryRecord& story, std::optional<int64_t> now_unix);
+double shown_heat(const Story& story, std::optional<int64_t> now_unix);
 
 }  // namespace storyline::pipeline

@@ -51,10 +51,10 @@ std::optional<std::string> title_from_text(const std::vector<Document>& articles
 
 }  // namespace
 
-store::StoryRecord make_story_record(const std::string& id, const std::string& storyline_id,
-                                     const std::vector<Document>& articles, size_t article_count, int64_t now_unix,
-                                     const std::vector<store::StoredCopy>& copies, size_t copy_count) {
-  store::StoryRecord record;
+Story make_story_record(const std::string& id, const std::string& storyline_id, const std::vector<Document>& articles,
+                        size_t article_count, int64_t now_unix, const std::vector<store::StoredCopy>& copies,
+                        size_t copy_count) {
+  Story record;
   record.id = id;
   record.storyline_id = storyline_id;
   record.article_count = std::max(article_count, articles.size());

@@ -22,8 +22,8 @@ inline constexpr size_t kStoryCopiesRead = 480;
 // publishers that printed them to the story's publishers and coverage, but no article, no
 // summary text and no heat (a report reprinted is still one report). `copy_count` counts the
 // copies not read too.
-store::StoryRecord make_story_record(const std::string& id, const std::string& storyline_id,
-                                     const std::vector<Document>& articles, size_t article_count, int64_t now_unix,
-                                     const std::vector<store::StoredCopy>& copies = {}, size_t copy_count = 0);
+Story make_story_record(const std::string& id, const std::string& storyline_id, const std::vector<Document>& articles,
+                        size_t article_count, int64_t now_unix, const std::vector<store::StoredCopy>& copies = {},
+                        size_t copy_count = 0);
 
 }  // namespace storyline::pipeline

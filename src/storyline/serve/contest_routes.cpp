@@ -73,7 +73,7 @@ void install_contest_routes(Router& router, ServerState& state) {
       if (const auto newest = store.documents().newest_published())
         if (const auto unix = parse_iso_unix(*newest)) query.since = *unix - static_cast<int64_t>(*period);
       json threads = json::array();
-      for (const store::StoryRecord& story : store.stories().list(query))
+      for (const Story& story : store.stories().list(query))
         threads.push_back({{"title", story.title ? json(*story.title) : json("")},
                            {"category", story.category ? json(*story.category) : json("other")},
                            {"articles", store.stories().document_ids(story.id)}});

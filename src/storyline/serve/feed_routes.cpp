@@ -95,13 +95,13 @@ std::optional<std::string> language_of(const std::optional<std::string>& languag
 }
 
 // A story changed when its newest article is dated; an undated story when an article last arrived.
-std::string story_updated(const store::Store& store, const store::StoryRecord& story) {
+std::string story_updated(const store::Store& store, const Story& story) {
   if (auto dated = rfc3339(story.last_published)) return *dated;
   return rfc3339(store.stories().last_ingested(story.id)).value_or(kNoTime);
 }
 
 // A story as its card shows it: headline, overview bullets, the publishers that carry it.
-FeedEntry story_entry(const store::Store& store, const store::StoryRecord& story, const std::string& base) {
+FeedEntry story_entry(const store::Store& store, const Story& story, const std::string& base) {
   FeedEntry entry;
   entry.id = urn("story", story.id);
   entry.title = story.title.value_or("Untitled story");
@@ -193,8 +193,7 @@ std::optional<Feed> stories_feed(store::Store& store, const store::StoryQuery& q
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   feed.title = name + (query.language ? " (" + *query.language + ")" : "") + " — Storyline";
   feed.page_link = query.category ? page_link(base, "category", *query.category) : base + "/";
-  for (const store::StoryRecord& story : store.stories().list(query))
-    feed.entries.push_back(story_entry(store, story, base));
+  for (const Story& story : store.stories().list(query)) feed.entries.push_back(story_entry(store, story, base));
   return feed;
 }
 

@@ -72,7 +72,7 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
       if (forced_id) writer_store_->documents().set_expiry(outcomes.back().id, expires_at);
       if (forced_id) break;  // a contest article is one page
     }
-    pipeline_.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
+    pipeline_.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
   });
   metrics_.count_ingested(outcomes.size());
   return outcomes;
@@ -83,7 +83,7 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_documents(std::vector<D
   write([&] {
     outcomes.clear();
     for (auto& document : documents) outcomes.push_back(pipeline_.add(document));
-    pipeline_.cluster_pending(pipeline::IngestPipeline::StoryRecords::kLater);
+    pipeline_.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
   });
   metrics_.count_ingested(outcomes.size());
   return outcomes;

@@ -22,7 +22,7 @@ constexpr size_t kMostTimelineStories = 100;
 constexpr size_t kMostOffset = 100000;
 
 // What a page needs to link to a story: its headline, dates, heat and size.
-json story_reference(const store::StoryRecord& story, int64_t now) {
+json story_reference(const Story& story, int64_t now) {
   const auto optional_value = [](const std::optional<std::string>& value) { return value ? json(*value) : json(); };
   return {{"id", story.id},
           {"title", optional_value(story.title)},
@@ -35,11 +35,11 @@ json story_reference(const store::StoryRecord& story, int64_t now) {
 
 // The stories of `story`'s storyline (itself included) oldest first, undated ones last: what the
 // story page shows as the storyline's timeline.
-json storyline_timeline(const store::Store& store, const store::StoryRecord& story, int64_t now) {
+json storyline_timeline(const store::Store& store, const Story& story, int64_t now) {
   store::StoryQuery query;
   query.storyline = story.storyline_id;
   query.limit = kMostTimelineStories;
-  std::vector<store::StoryRecord> stories = store.stories().list(query);
+  std::vector<Story> stories = store.stories().list(query);
   // By the instant, not the text: "2021-10-09T23:00:00-05:00" is after "2021-10-10T01:00:00Z".
   std::vector<std::pair<std::optional<int64_t>, size_t>> order;
   for (size_t i = 0; i < stories.size(); ++i)
@@ -61,7 +61,7 @@ json related_storylines(const store::Store& store, const std::vector<std::string
     store::StoryQuery query;
     query.storyline = id;
     query.limit = 1;
-    const std::vector<store::StoryRecord> hottest = store.stories().list(query);
+    const std::vector<Story> hottest = store.stories().list(query);
     if (hottest.empty()) continue;
     json reference = story_reference(hottest.front(), now);
     reference["storyline"] = *query.storyline;
@@ -111,7 +111,7 @@ void install_story_routes(Router& router, ServerState& state) {
       const int64_t now = pipeline::heat_reference_time(store);
       std::string body = "{\"stories\": [";
       bool first = true;
-      for (const store::StoryRecord& story : store.stories().list(query)) {
+      for (const Story& story : store.stories().list(query)) {
         if (!first) body += ", ";
         first = false;
         pipeline::StoryArticles listed = pipeline::read_story_articles(store, story.id, *articles);

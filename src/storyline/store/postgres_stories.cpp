@@ -17,8 +17,8 @@ constexpr const char* kStoryColumns =
     "s.publisher_count, s.heat, s.heat_rank, s.overview, s.summary";
 constexpr int kStoryColumnCount = 13;
 
-StoryRecord story_from_row(const PgResult& result, int row) {
-  StoryRecord story;
+Story story_from_row(const PgResult& result, int row) {
+  Story story;
   story.id = result.text(row, 0);
   story.storyline_id = result.text(row, 1);
   story.title = result.optional_text(row, 2);
@@ -35,8 +35,8 @@ StoryRecord story_from_row(const PgResult& result, int row) {
   return story;
 }
 
-std::vector<StoryRecord> story_rows(const PgResult& result) {
-  std::vector<StoryRecord> stories;
+std::vector<Story> story_rows(const PgResult& result) {
+  std::vector<Story> stories;
   for (int row = 0; row < result.rows(); ++row) stories.push_back(story_from_row(result, row));
   return stories;
 }
@@ -59,7 +59,7 @@ std::optional<std::string> PostgresStories::story_of(const std::string& document
   return result.optional_text(0, 0);
 }
 
-void PostgresStories::save(const StoryRecord& story) {
+void PostgresStories::save(const Story& story) {
   connection_.run(R"sql(
     INSERT INTO stories(id, storyline_id, title, category, language, first_published, last_published,
                         article_count, publisher_count, heat, heat_rank, overview, summary)
@@ -129,13 +129,13 @@ std::vector<std::string> PostgresStories::stale() const {
 
 void PostgresStories::clear_stale() { connection_.run("DELETE FROM stale_stories"); }
 
-std::optional<StoryRecord> PostgresStories::get(const std::string& id) const {
+std::optional<Story> PostgresStories::get(const std::string& id) const {
   const PgResult result = connection_.run(sql_of({"SELECT ", kStoryColumns, " FROM stories s WHERE s.id = $1"}), {id});
   if (result.rows() == 0) return std::nullopt;
   return story_from_row(result, 0);
 }
 
-std::vector<StoryRecord> PostgresStories::list(const StoryQuery& filters) const {
+std::vector<Story> PostgresStories::list(const StoryQuery& filters) const {
   std::string sql = sql_of({"SELECT ", kStoryColumns, " FROM stories s WHERE true"});
   PgParams params;
   const auto add = [&](const char* condition, std::optional<std::string> value) {

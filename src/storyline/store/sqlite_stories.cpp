@@ -20,8 +20,8 @@ constexpr const char* kStoryColumns =
     "s.id, s.storyline_id, s.title, s.category, s.language, s.first_published, s.last_published, s.article_count, "
     "s.publisher_count, s.heat, s.heat_rank, s.overview";
 
-StoryRecord story_from_row(SQLite::Statement& row) {
-  StoryRecord story;
+Story story_from_row(SQLite::Statement& row) {
+  Story story;
   story.id = row.getColumn(0).getString();
   story.storyline_id = row.getColumn(1).getString();
   story.title = column_optional(row.getColumn(2));
@@ -54,7 +54,7 @@ std::optional<std::string> SqliteStories::story_of(const std::string& document_i
   return column_optional(query.getColumn(0));
 }
 
-void SqliteStories::save(const StoryRecord& story) {
+void SqliteStories::save(const Story& story) {
   CachedStatement save = connection_.statement(R"sql(
     INSERT INTO stories(id, storyline_id, title, category, language, first_published, last_published,
                         article_count, publisher_count, heat, heat_rank, overview)
@@ -146,14 +146,14 @@ std::vector<std::string> SqliteStories::related_storylines(const std::string& st
   return related;
 }
 
-std::optional<StoryRecord> SqliteStories::get(const std::string& id) const {
+std::optional<Story> SqliteStories::get(const std::string& id) const {
   CachedStatement query = connection_.statement(std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?");
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return story_from_row(query);
 }
 
-std::vector<StoryRecord> SqliteStories::list(const StoryQuery& filters) const {
+std::vector<Story> SqliteStories::list(const StoryQuery& filters) const {
   std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE 1";
   if (filters.category) sql += " AND s.category = :category";
   if (filters.language) sql += " AND s.language = :language";
@@ -168,7 +168,7 @@ std::vector<StoryRecord> SqliteStories::list(const StoryQuery& filters) const {
   if (filters.storyline) query.bind(":storyline", *filters.storyline);
   query.bind(":limit", static_cast<int64_t>(filters.limit));
   query.bind(":offset", static_cast<int64_t>(filters.offset));
-  std::vector<StoryRecord> result;
+  std::vector<Story> result;
   while (query.executeStep()) result.push_back(story_from_row(query));
   return result;
 }

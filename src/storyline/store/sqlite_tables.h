@@ -43,10 +43,10 @@ class SqliteStories final : public Stories {
   explicit SqliteStories(SqliteConnection& connection) : connection_(connection) {}
   void move_article_with_copies(const std::string& article_id, const std::optional<std::string>& story_id) override;
   std::optional<std::string> story_of(const std::string& document_id) const override;
-  void save(const StoryRecord& story) override;
+  void save(const Story& story) override;
   void remove(const std::string& id) override;
-  std::optional<StoryRecord> get(const std::string& id) const override;
-  std::vector<StoryRecord> list(const StoryQuery& query) const override;
+  std::optional<Story> get(const std::string& id) const override;
+  std::vector<Story> list(const StoryQuery& query) const override;
   size_t count() const override;
   std::vector<StoryLanguage> languages() const override;
   std::vector<StoryHit> search(const std::string& query, size_t limit = 20) const override;

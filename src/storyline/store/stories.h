@@ -10,27 +10,9 @@
 #include <vector>
 
 #include "storyline/core/document.h"
-#include "storyline/core/story_overview.h"
+#include "storyline/core/story.h"
 
 namespace storyline::store {
-
-// A story as stored: what lists, filters and ranks it as columns, the rest (summary bullets,
-// quotes, topics, who carries it, the parts of its heat) as its overview.
-struct StoryRecord {
-  std::string id;
-  std::string storyline_id;
-  std::optional<std::string> title;
-  std::optional<std::string> category;
-  std::optional<std::string> language;
-  std::optional<std::string> first_published;
-  std::optional<std::string> last_published;
-  size_t article_count = 0;
-  size_t publisher_count = 0;
-  double heat = 0;       // as of the story's last update
-  double heat_rank = 0;  // orders stories by heat at any common time
-  StoryOverview overview;
-  std::string summary_text;  // searchable text of the summary
-};
 
 struct StoryQuery {
   std::optional<std::string> category;
@@ -48,7 +30,7 @@ struct StoryLanguage {
 };
 
 struct StoryHit {
-  StoryRecord story;
+  Story story;
   double score = 0.0;  // bm25, lower is better
   std::string snippet;
 };
@@ -76,10 +58,10 @@ class Stories {
   virtual std::optional<std::string> story_of(const std::string& document_id) const = 0;
 
   // Records.
-  virtual void save(const StoryRecord& story) = 0;
+  virtual void save(const Story& story) = 0;
   virtual void remove(const std::string& id) = 0;
-  virtual std::optional<StoryRecord> get(const std::string& id) const = 0;
-  virtual std::vector<StoryRecord> list(const StoryQuery& query) const = 0;  // hottest first
+  virtual std::optional<Story> get(const std::string& id) const = 0;
+  virtual std::vector<Story> list(const StoryQuery& query) const = 0;  // hottest first
   virtual size_t count() const = 0;
   // The languages of the stored stories, most stories first (then by code); stories of no known
   // language are left out. What a reader picks the front page's language from.
