@@ -27,8 +27,7 @@ struct PostgresStore::Tables {
 PostgresStore::PostgresStore(const std::string& address) : tables_(std::make_unique<Tables>(address)) {
   PgConnection& connection = tables_->connection;
   try {
-    connection.exec("BEGIN");
-    try {
+    detail::pg_write(connection, [&] {
       connection.run("SELECT pg_advisory_xact_lock($1)", {pg_number(kMigrationLock)});
       const bool has_meta = connection.run("SELECT to_regclass($1) IS NOT NULL", {std::string(kMetaTable)}).text(0, 0) ==
                             "t";
@@ -51,11 +50,7 @@ PostgresStore::PostgresStore(const std::string& address) : tables_(std::make_uni
         connection.exec(std::string(all[static_cast<size_t>(next)]));
         connection.run("UPDATE storyline_meta SET schema_version = $1", {pg_number(int64_t{next + 1})});
       }
-      connection.exec("COMMIT");
-    } catch (...) {
-      connection.exec("ROLLBACK");
-      throw;
-    }
+    });
   } catch (const std::runtime_error& error) {
     const std::string what = error.what();
     if (what.starts_with(connection.address())) throw;
@@ -76,20 +71,17 @@ const Sources& PostgresStore::sources() const { return tables_->sources; }
 
 void PostgresStore::in_transaction(const std::function<void()>& work) {
   PgConnection& connection = tables_->connection;
-  connection.exec("BEGIN");
-  connection.in_transaction = true;
-  try {
-    work();
-  } catch (...) {
-    connection.in_transaction = false;
+  detail::pg_write(connection, [&] {
+    // The store's own writes inside `work` join this transaction instead of opening theirs.
+    connection.in_transaction = true;
     try {
-      connection.exec("ROLLBACK");
+      work();
     } catch (...) {
+      connection.in_transaction = false;
+      throw;
     }
-    throw;
-  }
-  connection.in_transaction = false;
-  connection.exec("COMMIT");
+    connection.in_transaction = false;
+  });
 }
 
 std::string PostgresStore::integrity_check() const {
