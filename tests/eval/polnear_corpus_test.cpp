@@ -53,8 +53,8 @@ TEST(PolnearCorpus, MalformedAnnotationsNameTheLine) {
 }
 
 // The figures of `storyline eval quotes` on PolNeAR's dev split, as measured when the finder was
-// tuned on its train split (direct quotations: speakers P 0.935, R 0.594; quotes found 0.675):
-// a change that loses them fails here.
+// tuned on its train split (direct quotations: speakers P 0.931, R 0.705; quotes found 0.786;
+// the aim is P >= 0.85 and R >= 0.70): a change that loses them fails here.
 TEST(PolnearQuotes, DevFiguresHold) {
   STORYLINE_REQUIRE_SHARED(shared);
   const QuoteEvaluation evaluation = evaluate_quotes(shared + "/data/quotes/polnear", "dev");
@@ -63,9 +63,9 @@ TEST(PolnearQuotes, DevFiguresHold) {
   ASSERT_GT(direct.found, 0u);
   ASSERT_GT(direct.gold_judged, 0u);
   EXPECT_GE(static_cast<double>(direct.speaker_right) / static_cast<double>(direct.speaker_judged), 0.90);
-  EXPECT_GE(static_cast<double>(direct.gold_right) / static_cast<double>(direct.gold_judged), 0.58);
-  EXPECT_GE(static_cast<double>(direct.gold_found) / static_cast<double>(direct.gold), 0.66);
-  EXPECT_GE(static_cast<double>(direct.found_matched) / static_cast<double>(direct.found), 0.98);
+  EXPECT_GE(static_cast<double>(direct.gold_right) / static_cast<double>(direct.gold_judged), 0.70);
+  EXPECT_GE(static_cast<double>(direct.gold_found) / static_cast<double>(direct.gold), 0.77);
+  EXPECT_GE(static_cast<double>(direct.found_matched) / static_cast<double>(direct.found), 0.97);
 }
 
 }  // namespace

@@ -143,3 +143,103 @@ TEST(QuoteFinder, AColonIntroducesAQuotationWhateverTheVerb) {
   // A colon after a subject that names no one attributes nothing to it.
   for (const auto& quote : quotes) EXPECT_NE(quote.speaker, "The weather");
 }
+
+// Curly quotation marks and a no-break space, spelled out for the tests below.
+#define LQ "\xE2\x80\x9C"
+#define RQ "\xE2\x80\x9D"
+#define NBSP "\xC2\xA0"
+
+TEST(QuoteFinder, ANoBreakSpaceSeparatesWords) {
+  const auto quotes = find_quotes(with_text("Trump told" NBSP "the Washington Post, " LQ
+                                            "I like Paul, but these are horrible times for our country." RQ,
+                                            {{"Donald Trump", "person"}}));
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Donald Trump");
+}
+
+TEST(QuoteFinder, AnyDescriptionBesideTheQuotationSpeaks) {
+  const auto quotes = find_quotes(
+      with_text(LQ "Nobody seems to be preoccupied by it at all," RQ " the insider said.\n\n" LQ
+                   "I feel ashamed of what was said about us here," RQ " said the woman, who did not give her name.\n\n"
+                   "The ad says " LQ "nothing will change until we elect different candidates." RQ,
+                {}));
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].speaker, "the insider");
+  EXPECT_EQ(quotes[1].speaker, "the woman");
+  EXPECT_EQ(quotes[2].speaker, "the ad");
+}
+
+TEST(QuoteFinder, AppositionsOfArticlesAgesAndLongRoles) {
+  const auto quotes = find_quotes(
+      with_text("Paul Huntley, a Sanders delegate from California, said " LQ "we will keep fighting for the platform." RQ
+                "\n\n" LQ "I kind of got into a panic when I heard it," RQ " Ramos, 58, told AFP.\n\n"
+                "Gregory T. Angelo, president of the Log Cabin Republicans, said, " LQ "Trump would be the most pro-gay "
+                "candidate ever." RQ "\n\n"
+                "\"Nothing we could do now in Iraq would make a difference," RQ
+                " Fred Kagan, director of the Critical Threats "
+                "Project at the American Enterprise Institute, said in an interview.",
+                {{"Paul Huntley", "person"},
+                 {"Jorge Ramos", "person"},
+                 {"Gregory T. Angelo", "person"},
+                 {"Fred Kagan", "person"}}));
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(quotes[0].speaker, "Paul Huntley");
+  EXPECT_EQ(quotes[1].speaker, "Jorge Ramos");
+  EXPECT_EQ(quotes[2].speaker, "Gregory T. Angelo") << "a middle initial ends no sentence";
+  EXPECT_EQ(quotes[3].speaker, "Fred Kagan");
+}
+
+TEST(QuoteFinder, ANameAfterItsRoleThatTheEntitiesMissed) {
+  const auto quotes = find_quotes(with_text("Former Secretary of State Madeleine Albright urged women to vote, saying, " LQ
+                                            "There is a special place for "
+                                            "them." RQ "\n\n" LQ
+                                            "Our convention occurs at a moment of crisis for our nation," RQ
+                                            " said Trump in his speech.",
+                                            {}));
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Madeleine Albright");
+  EXPECT_EQ(quotes[0].speaker_role.value_or(""), "Former Secretary of State");
+  EXPECT_EQ(quotes[1].speaker, "Trump") << "the speaker ends where the circumstances begin";
+}
+
+TEST(QuoteFinder, TheSubjectOfTheSentenceSpeaksAPartialQuotation) {
+  const auto quotes = find_quotes(
+      with_text("Trump went after Bush, calling him " LQ "a total stiff." RQ "\n\n"
+                "Cruz blamed the anti-fracking law on " LQ "knuckleheaded Democratic politicians." RQ "\n\n"
+                "But despite the kind words, the department said it will " LQ "be adding the missing data in January." RQ
+                "\n\n"
+                "Continued Stone: " LQ "So I think it is a very real problem for the party." RQ,
+                {{"Donald Trump", "person"}, {"Jeb Bush", "person"}, {"Ted Cruz", "person"}, {"Roger Stone", "person"}}));
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(quotes[0].speaker, "Donald Trump");
+  EXPECT_EQ(quotes[0].text, "a total stiff.");
+  EXPECT_EQ(quotes[1].speaker, "Ted Cruz");
+  EXPECT_EQ(quotes[2].speaker, "the department");
+  EXPECT_EQ(quotes[3].speaker, "Roger Stone");
+}
+
+TEST(QuoteFinder, AnOpeningMarkMistypedAsTheCloseStillClosesIt) {
+  const auto quotes = find_quotes(with_text(LQ "That could create new and real problems for her here," LQ
+                                               " said Jim Clyburn, a Democratic congressman.",
+                                            {{"Jim Clyburn", "person"}}));
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Jim Clyburn");
+  EXPECT_EQ(quotes[0].text, "That could create new and real problems for her here");
+}
+
+TEST(QuoteFinder, SheIsNotSomeoneNamedInsideTheQuotation) {
+  const auto quotes = find_quotes(with_text("Carly Fiorina spoke in Miami.\n\n" LQ
+                                            "There are people in our party who are horrified by Donald Trump," RQ
+                                            " she said.",
+                                            {{"Carly Fiorina", "person"}, {"Donald Trump", "person"}}));
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Carly Fiorina");
+}
+
+TEST(QuoteFinder, AWordTheTextAlsoWritesInLowerCaseIsNoName) {
+  const auto quotes = find_quotes(
+      with_text("Holding signs, the crowd gathered outside. Everyone was holding something.\n\n" LQ
+                "We will not leave until we are heard," RQ " Holding said.",
+                {}));
+  for (const auto& quote : quotes) EXPECT_NE(quote.speaker, "Holding");
+}

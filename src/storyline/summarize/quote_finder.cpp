@@ -9,6 +9,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "storyline/core/ascii.h"
@@ -28,11 +29,13 @@ constexpr string_view kLeftSingle = "\xE2\x80\x98";   // ‘
 constexpr string_view kRightSingle = "\xE2\x80\x99";  // ’
 
 // Fewer words than this in quotation marks are scare quotes ("relentless", "positive step").
-constexpr size_t kMinQuoteWords = 4;
+constexpr size_t kMinQuoteWords = 3;
 constexpr size_t kMinReportedWords = 5;
 // How far around a quotation its attribution is looked for, in bytes and in words.
 constexpr size_t kWindowBytes = 240;
 constexpr size_t kMaxSpeakerWords = 8;
+// "Gregory T. Angelo, president of the Log Cabin Republicans, said": an apposition's words.
+constexpr size_t kMaxAppositionWords = 12;
 
 // A whitespace-separated token of the text, punctuation still attached, with its byte offset.
 struct Token {
@@ -40,13 +43,24 @@ struct Token {
   size_t offset = 0;
 };
 
+// The length in bytes of the space at text[at], or 0. Pages often put a no-break space (U+00A0)
+// or a thin one (U+2009, U+202F) between words ("told\u00A0the Post"): they separate words too.
+size_t space_length(string_view text, size_t at) {
+  if (std::isspace(static_cast<unsigned char>(text[at]))) return 1;
+  if (text.compare(at, 2, "\u00A0") == 0) return 2;
+  if (text.compare(at, 3, "\u2009") == 0 || text.compare(at, 3, "\u202F") == 0) return 3;
+  return 0;
+}
+
 std::vector<Token> tokenize(string_view text, size_t base_offset) {
   std::vector<Token> tokens;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size())
+      if (const size_t space = space_length(text, i)) i += space;
+      else break;
     const size_t start = i;
-    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && space_length(text, i) == 0) ++i;
     if (i > start) tokens.push_back({text.substr(start, i - start), base_offset + start});
   }
   return tokens;
@@ -90,7 +104,10 @@ bool ends_clause(string_view raw) {
   if (raw.empty()) return false;
   const char last = raw.back();
   if (last == ',' || last == ';' || last == ':' || last == '?' || last == '!') return true;
-  return last == '.' && core(raw).find('.') == string_view::npos && !is_title_abbreviation(lower_ascii(core(raw)));
+  // A middle initial ("Gregory T. Angelo") is not the end of a sentence.
+  const string_view word = core(raw);
+  if (word.size() == 1 && is_capitalized(word)) return false;
+  return last == '.' && word.find('.') == string_view::npos && !is_title_abbreviation(lower_ascii(word));
 }
 
 std::string join(const std::vector<Token>& tokens, size_t from, size_t to) {
@@ -130,6 +147,10 @@ class Attributor {
       }
     }
     all_tokens_ = tokenize(text_, 0);
+    for (const Token& token : all_tokens_) {
+      const string_view word = core(token.raw);
+      if (!word.empty() && std::islower(static_cast<unsigned char>(word.front()))) lower_case_words_.emplace(word);
+    }
     // Where each person is named, for "he said" -> the last person named before.
     for (const Token& token : all_tokens_) {
       const string_view word = core(token.raw);
@@ -139,8 +160,20 @@ class Attributor {
     }
   }
 
+  // People named inside quotations are spoken of, not speaking: "he said" after `“…Donald Trump…,”`
+  // is not Trump. `ranges` are [open, close) byte ranges, in order.
+  void ignore_mentions_within(const std::vector<std::pair<size_t, size_t>>& ranges) {
+    std::erase_if(mentions_, [&](const auto& mention) {
+      auto after = std::upper_bound(ranges.begin(), ranges.end(), mention.first,
+                                    [](size_t at, const auto& range) { return at < range.first; });
+      return after != ranges.begin() && mention.first < std::prev(after)->second;
+    });
+  }
+
   // The speaker a phrase ("NSC spokesperson James Hewitt,", "the message", "he") names, if any.
-  std::optional<Speaker> resolve(const std::vector<Token>& phrase, size_t at_offset) const {
+  // `beside_quotation`: the phrase and its verb touch the quotation (`“…,” the insider said`),
+  // where any "the/a/one …" phrase is the speaker, not only one headed by a role noun.
+  std::optional<Speaker> resolve(const std::vector<Token>& phrase, size_t at_offset, bool beside_quotation = false) const {
     size_t begin = 0;
     while (begin < phrase.size() &&
            (core(phrase[begin].raw).empty() || is_clause_boundary(lower_ascii(core(phrase[begin].raw)))))
@@ -173,7 +206,7 @@ class Attributor {
       return Speaker{person->name, role_of(person->name), Speaker::Kind::kPerson, std::nullopt};
     }
     const bool determiner = first == "the" || first == "a" || first == "an" || first == "this" || first == "its" ||
-                            first == "his" || first == "her" || first == "their";
+                            first == "his" || first == "her" || first == "their" || first == "one" || first == "another";
     const std::string head = lower_ascii(core(main.back().raw));
     std::string as_written = join(main, 0, main.size());
     if (determiner) as_written[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(as_written[0])));
@@ -185,20 +218,42 @@ class Attributor {
     for (const std::string& organization : organizations_)
       if (organization == without_article)
         return Speaker{as_written, std::nullopt, Speaker::Kind::kOrganization, std::nullopt};
-    if (determiner && main.size() >= 2 && main.size() <= 6 && is_role_noun(head))
+    if (determiner && main.size() >= 2 && main.size() <= 6 && (is_role_noun(head) || beside_quotation))
       return Speaker{as_written, std::nullopt, Speaker::Kind::kRole, std::nullopt};
     if (std::find(locations_.begin(), locations_.end(), without_article) != locations_.end()) return std::nullopt;
-    if (main.size() <= 4 && std::all_of(main.begin(), main.end(), [](const Token& token) {
+    if (main.size() <= 4 && std::all_of(main.begin(), main.end(), [&](const Token& token) {
           const string_view word = core(token.raw);
-          return is_capitalized(word) && !is_clause_boundary(lower_ascii(word)) && lower_ascii(word) != "the" &&
-                 lower_ascii(word) != "it" && lower_ascii(word) != "we" && lower_ascii(word) != "they" &&
-                 lower_ascii(word) != "i";
+          return is_capitalized(word) && (main.size() > 1 || could_be_name(word)) &&
+                 !is_clause_boundary(lower_ascii(word)) && lower_ascii(word) != "the" && lower_ascii(word) != "it" &&
+                 lower_ascii(word) != "we" && lower_ascii(word) != "they" && lower_ascii(word) != "i";
         }))
       return Speaker{as_written, std::nullopt, Speaker::Kind::kUnknownName, std::nullopt};
+    // A name the entities missed after its role: "Former Secretary of State Madeleine Albright",
+    // "Band member Flea": the capitalised words at the end that are not role words.
+    size_t name_begin = main.size();
+    while (name_begin > 0 && main.size() - name_begin < 4) {
+      const string_view word = core(main[name_begin - 1].raw);
+      const std::string folded = lower_ascii(word);
+      if (!is_capitalized(word) || is_role_noun(folded) || is_role_modifier(folded) || is_clause_boundary(folded) ||
+          folded == "the" || is_title_abbreviation(folded))
+        break;
+      --name_begin;
+    }
+    const size_t name_words = main.size() - name_begin;
+    if (name_begin > 0 && name_words > 0 && (name_words >= 2 || is_role_noun(lower_ascii(core(main[name_begin - 1].raw))))) {
+      std::string name = join(main, name_begin, main.size());
+      std::optional<std::string> role;
+      if (has_role_noun(main, 0, name_begin)) role = join(main, 0, name_begin);
+      return Speaker{std::move(name), std::move(role), Speaker::Kind::kUnknownName, std::nullopt};
+    }
     return std::nullopt;
   }
 
  private:
+  // A capitalised word the text also writes in lower case ("Holding signs…", "In a statement")
+  // is a word that opened a sentence, not a name; so is a single letter.
+  bool could_be_name(string_view word) const { return word.size() >= 2 && !lower_case_words_.contains(lower_ascii(word)); }
+
   static bool has_role_noun(const std::vector<Token>& tokens, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i)
       if (is_role_noun(lower_ascii(core(tokens[i].raw)))) return true;
@@ -325,6 +380,7 @@ class Attributor {
   std::vector<std::string> organizations_;
   std::vector<std::string> locations_;  // a place does not speak ("Palmer: ..." is a dateline)
   std::vector<Token> all_tokens_;
+  std::set<std::string, std::less<>> lower_case_words_;
   std::vector<std::pair<size_t, const Person*>> mentions_;  // by offset
   mutable std::map<std::string, std::optional<std::string>> roles_;
   mutable bool message_author_searched_ = false;
@@ -357,6 +413,13 @@ std::vector<QuoteSpan> quote_spans(string_view paragraph, size_t base) {
   while (i < paragraph.size()) {
     if (paragraph.substr(i).starts_with(kLeftDouble)) {
       size_t close = paragraph.find(kRightDouble, i + 3);
+      // Some pages close with an opening mark by mistake (“…,“ said X): a “ that ends a word closes.
+      for (size_t left = paragraph.find(kLeftDouble, i + 3); left < close; left = paragraph.find(kLeftDouble, left + 3))
+        if (!space_or_start_before(paragraph, left) &&
+            (left + 3 >= paragraph.size() || std::isspace(static_cast<unsigned char>(paragraph[left + 3])))) {
+          close = left;
+          break;
+        }
       // Some publishers' pages mix the marks (“…" and "…”): a straight mark closes one too.
       if (const size_t straight = paragraph.find('"', i + 3); straight < close) {
         spans.push_back({base + i, base + i + 3, base + straight, base + straight + 1});
@@ -442,16 +505,19 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
   // relative clause: "Dick Dever, who was listed on the Cruz slate, told".
   if (begin > 1 && tokens[begin - 1].raw.ends_with(",")) {
     size_t apposition = begin - 1;
-    while (apposition > 0 && begin - apposition < 12 && !ends_clause(tokens[apposition - 1].raw)) --apposition;
+    while (apposition > 0 && begin - apposition <= kMaxAppositionWords && !ends_clause(tokens[apposition - 1].raw))
+      --apposition;
     if (apposition == 0 || !tokens[apposition - 1].raw.ends_with(",")) return {};
     const std::string opener = lower_ascii(core(tokens[apposition].raw));
     relative_clause = opener == "who" || opener == "whose";
-    if (!relative_clause && begin - apposition >= 6) return {};
+    if (!relative_clause && begin - apposition >= kMaxAppositionWords) return {};
     if (relative_clause) end = apposition;  // the speaker is the name before the clause
     begin = apposition - 1;                 // the name's last word, which carries the comma
   }
   const bool has_apposition = !relative_clause && begin < end && begin + 1 < end && tokens[end - 1].raw.ends_with(",");
-  while (begin > 0 && end - begin < kMaxSpeakerWords) {
+  // The name before an apposition counts on its own: the apposition may be long.
+  const size_t name_end = has_apposition ? begin + 1 : end;
+  while (begin > 0 && name_end - begin < kMaxSpeakerWords) {
     const Token& token = tokens[begin - 1];
     const std::string folded = lower_ascii(core(token.raw));
     if (ends_clause(token.raw) || is_clause_boundary(folded) || folded.empty()) break;
@@ -461,7 +527,16 @@ std::vector<Token> phrase_before(const std::vector<Token>& tokens, size_t verb) 
     // Commas around a role ("Anna Weiss, the chief executive," / "The leader, Tom Berg,"); any other
     // comma before the verb ends a clause whose words are not a speaker.
     bool role = false;
-    for (size_t i = begin; i < end; ++i) role |= is_role_noun(lower_ascii(core(tokens[i].raw)));
+    for (size_t i = begin; i < end; ++i) {
+      role |= is_role_noun(lower_ascii(core(tokens[i].raw)));
+      // An apposition that opens with an article describes the name: "Paul Huntley, a Sanders delegate,".
+      if (i > begin && tokens[i - 1].raw.ends_with(",")) {
+        const std::string opener = lower_ascii(core(tokens[i].raw));
+        const bool age = !opener.empty() &&
+                         std::all_of(opener.begin(), opener.end(), [](char c) { return c >= '0' && c <= '9'; });
+        role |= opener == "a" || opener == "an" || opener == "the" || age;  // "Ramos, 58, told AFP"
+      }
+    }
     if (!role) return {};
   }
   return std::vector<Token>(tokens.begin() + static_cast<long>(begin), tokens.begin() + static_cast<long>(end));
@@ -484,9 +559,32 @@ bool is_adverbial_opener(std::string_view folded) {
   return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
+// An adverb or auxiliary ends the speaker after its verb: "said the editorial board
+// recently", "said the two-term president will".
+bool ends_speaker_phrase(string_view raw) {
+  const string_view word = core(raw);
+  if (word.empty() || !std::islower(static_cast<unsigned char>(word.front()))) return false;
+  const std::string folded = lower_ascii(word);
+  static constexpr std::string_view kWords[] = {"will",       "would",   "has",        "had",      "is",         "was",
+                                                "can",        "could",   "known",      "recently", "reportedly", "later",
+                                                "previously", "earlier", "repeatedly", "publicly", "privately",  "quietly",
+                                                "simply",     "angrily", "frequently", "once",     "again",      "then"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
+bool is_opening_conjunction(std::string_view folded) {
+  return folded == "but" || folded == "and" || folded == "so" || folded == "yet" || folded == "still";
+}
+
 bool is_speech_participle(std::string_view folded) {
-  return folded == "saying" || folded == "adding" || folded == "writing" || folded == "noting" || folded == "telling" ||
-         folded == "declaring" || folded == "explaining" || folded == "arguing" || folded == "warning";
+  static constexpr std::string_view kWords[] = {"saying",     "adding",     "writing", "noting",     "telling",
+                                                "declaring",  "explaining", "arguing", "warning",    "calling",
+                                                "asking",     "urging",     "vowing",  "promising",  "describing",
+                                                "labeling",   "labelling",  "dubbing", "accusing",   "insisting",
+                                                "predicting", "claiming",   "stating", "announcing", "tweeting",
+                                                "recalling",  "quipping",   "joking",  "replying",   "responding",
+                                                "pleading",   "proclaiming"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
 // The sentence's subject: its opening words while they are names, roles or "the" (`Clinton
@@ -511,7 +609,27 @@ std::optional<Speaker> speaker_before(const Attributor& attributor, const std::v
   size_t verb = before.size();
   if (lower_ascii(core(before[verb - 1].raw)) == "that") --verb;
   if (verb > 0 && is_quote_verb(lower_ascii(core(before[verb - 1].raw))))
-    return attributor.resolve(phrase_before(before, verb - 1), at_offset);
+    return attributor.resolve(phrase_before(before, verb - 1), at_offset, true);
+  // Inverted, the verb first: `Continued Stone: “…”`, `Said Dorothy Poynter, who grew up with Ali, “…”`.
+  if (before.size() >= 2 && is_quote_verb(lower_ascii(core(before.front().raw))) &&
+      is_capitalized(core(before.front().raw))) {
+    std::vector<Token> phrase;
+    for (size_t i = 1; i < before.size() && phrase.size() < kMaxSpeakerWords; ++i) {
+      phrase.push_back(before[i]);
+      if (ends_clause(before[i].raw)) break;
+    }
+    if (auto found = attributor.resolve(phrase, at_offset, true)) return found;
+  }
+  // A participle just before the quotation, its object between: `Trump went after Bush, calling
+  // him “a total stiff”`, `Kasich bemoaned it, saying “…”`: the sentence's subject.
+  constexpr size_t kMaxObjectWords = 3;
+  for (size_t v = verb; v-- > 0 && verb - v <= kMaxObjectWords + 1;) {
+    if (v + 1 < verb && ends_clause(before[v].raw)) break;
+    if (!is_speech_participle(lower_ascii(core(before[v].raw)))) continue;
+    const std::vector<Token> subject = sentence_subject(before, v);
+    if (!subject.empty()) return attributor.resolve(subject, at_offset);
+    break;
+  }
   // Words between the verb and the quotation end with a comma or colon: `X said on Monday, “…”`.
   const std::string_view last = before.back().raw;
   if (!last.ends_with(",") && !last.ends_with(":")) return std::nullopt;
@@ -550,7 +668,18 @@ std::vector<Quote> find_quotes(const Document& document) {
                                                                      : nullptr;
   if (!body) return quotes;
   const string_view text = *body;
-  const Attributor attributor(document, text);
+  Attributor attributor(document, text);
+  {
+    std::vector<std::pair<size_t, size_t>> quoted;
+    for (size_t begin = 0; begin < text.size();) {
+      size_t end = text.find('\n', begin);
+      if (end == string_view::npos) end = text.size();
+      for (const QuoteSpan& span : quote_spans(text.substr(begin, end - begin), begin))
+        quoted.emplace_back(span.open, span.close_end);
+      begin = end + 1;
+    }
+    attributor.ignore_mentions_within(quoted);
+  }
   const std::string publisher = publisher_of(document).name;
 
   auto add = [&](std::string quoted, const Speaker& speaker, bool reported, std::optional<std::string> told_to) {
@@ -601,11 +730,14 @@ std::vector<Quote> find_quotes(const Document& document) {
           std::vector<Token> phrase;
           for (size_t i = 1; i < after.size() && phrase.size() < kMaxSpeakerWords; ++i) {
             const std::string folded = lower_ascii(core(after[i].raw));
-            if (phrase.size() > 0 && is_clause_boundary(folded)) break;
+            // "said Trump in his speech": the speaker ends where the circumstances begin.
+            if (phrase.size() > 0 &&
+                (is_clause_boundary(folded) || is_time_or_place_word(folded) || ends_speaker_phrase(after[i].raw)))
+              break;
             phrase.push_back(after[i]);
             if (ends_clause(after[i].raw)) break;
           }
-          speaker = attributor.resolve(phrase, span.open);
+          speaker = attributor.resolve(phrase, span.open, true);
         } else if (first == "according" && after.size() > 2 && lower_ascii(core(after[1].raw)) == "to") {
           std::vector<Token> phrase;
           for (size_t i = 2; i < after.size() && phrase.size() < kMaxSpeakerWords; ++i) {
@@ -614,12 +746,13 @@ std::vector<Quote> find_quotes(const Document& document) {
           }
           speaker = attributor.resolve(phrase, span.open);
         } else {
-          for (size_t v = 1; v < after.size() && v <= kMaxSpeakerWords && !speaker; ++v) {
+          // Up to a name and an apposition: `”, Fred Kagan, director of the Critical Threats Project, said`.
+          for (size_t v = 1; v < after.size() && v <= kMaxSpeakerWords + kMaxAppositionWords && !speaker; ++v) {
             if (!is_quote_verb(lower_ascii(core(after[v].raw)))) continue;
             auto phrase = phrase_before(after, v);
             // The phrase must start right after the quotation: `”, X said`, not a later clause.
             if (!phrase.empty() && phrase.front().offset == after.front().offset)
-              speaker = attributor.resolve(phrase, span.open);
+              speaker = attributor.resolve(phrase, span.open, true);
             break;
           }
         }
@@ -647,7 +780,8 @@ std::vector<Quote> find_quotes(const Document& document) {
       // Inside reported speech: `X said (that) he is “…”`, `X told reporters that “…”`: the
       // sentence's speech verb and its speaker, earlier in the sentence.
       if (!speaker && !too_short) {
-        const size_t window_begin = std::max(previous_close, span.open > kWindowBytes ? span.open - kWindowBytes : 0);
+        // From the sentence's start, across earlier quotations in it: `X said agents would be “screaming” if “…”`.
+        const size_t window_begin = std::max(paragraph_begin, span.open > kWindowBytes ? span.open - kWindowBytes : 0);
         const size_t start = sentence_start(text, window_begin, span.open);
         const auto before = tokens_between(text, start, span.open);
         for (size_t v = 1; v < before.size() && !speaker; ++v) {
@@ -657,14 +791,30 @@ std::vector<Quote> find_quotes(const Document& document) {
           if (phrase.empty()) break;
           const auto first = std::find_if(before.begin(), before.end(),
                                           [&](const Token& t) { return t.offset == phrase.front().offset; });
-          const bool at_start = first == before.begin();
-          const bool after_adverbial = first != before.begin() && (first - 1)->raw.ends_with(",") &&
-                                       is_adverbial_opener(lower_ascii(core(before.front().raw)));
+          // A conjunction may open the sentence: "But despite the kind words, Trump says …".
+          auto opening = before.begin();
+          if (is_opening_conjunction(lower_ascii(core(opening->raw)))) ++opening;
+          const bool at_start = first == opening;
+          const std::string opener = lower_ascii(core(opening->raw));
+          // "On Monday, …", "Promising that …, Bolton said …": a fronted adverbial or participle.
+          const bool after_adverbial = first > opening && (first - 1)->raw.ends_with(",") &&
+                                       (is_adverbial_opener(opener) || opener.ends_with("ing"));
           if (!at_start && !after_adverbial) break;
           auto found = attributor.resolve(phrase, span.open);
-          if (found && (found->kind == Speaker::Kind::kPerson || found->kind == Speaker::Kind::kOrganization))
-            speaker = found;
+          if (found) speaker = found;
           break;
+        }
+        // Otherwise a person who is the sentence's subject, whatever the verb, speaks the
+        // quotation later in it: `Cruz blamed the law on “knuckleheaded Democratic politicians.”`.
+        if (!speaker && !before.empty()) {
+          auto opening = before.begin();
+          if (is_opening_conjunction(lower_ascii(core(opening->raw)))) ++opening;
+          const std::vector<Token> rest(opening, before.end());
+          const std::vector<Token> subject = sentence_subject(rest, rest.size());
+          if (!subject.empty() && subject.size() < rest.size() && !ends_clause(subject.back().raw)) {
+            auto found = attributor.resolve(subject, span.open);
+            if (found && found->kind != Speaker::Kind::kUnknownName) speaker = found;
+          }
         }
       }
       if (!speaker) continue;

@@ -12,7 +12,7 @@
 namespace storyline::summarize {
 
 // Quotes of one labelled document (its entities resolve short names and pronouns), in text order.
-// Unattributed quotations and scare quotes (fewer than four words) are left out.
+// Unattributed quotations and scare quotes (fewer than three words) are left out.
 std::vector<Quote> find_quotes(const Document& document);
 
 }  // namespace storyline::summarize

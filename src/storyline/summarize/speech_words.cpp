@@ -27,7 +27,8 @@ bool is_quote_verb(std::string_view word) {
              "reported",     "reports",     "echoed",     "cautioned", "charged",   "explains",   "notes",     "argues",
              "asks",         "continues",   "concedes",   "insists",   "recalls",   "recounted",  "lamented",  "scoffed",
              "interjected",  "interrupted", "chimed",     "answered",  "demanded",  "proclaimed", "pleaded",   "mused",
-             "offered",      "testified",   "wrote",      "added"},
+             "offered",      "testified",   "wrote",      "added",     "barked",    "snapped",    "retorted",  "reads",
+             "gushed",       "fumed",       "chided",     "sniped",    "opined",    "marveled",   "marvelled", "scolded"},
             word);
 }
 
