@@ -22,11 +22,32 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-# wait_for URL WHAT LOG: polls for up to $WAIT_SECONDS (20 s; a large store takes longer to open,
-# as serve rebuilds its clusterer from every stored document).
-wait_for() {
-  for _ in $(seq 1 $((${WAIT_SECONDS:-20} * 10))); do curl -sf -o /dev/null --max-time 1 "$1" && return 0; sleep 0.1; done
-  echo "$NAME: $2 did not start" >&2; cat "$3" >&2; exit 1
+# start_on_free_port VARIABLE PATH WHAT LOG COMMAND...: runs COMMAND with @PORT@ replaced by a free
+# loopback port until PATH answers there, and sets VARIABLE to that port. Another process may take
+# the port between free_port and the bind (loopback clients use the same ephemeral range), so a
+# command that exits or stays silent for $WAIT_SECONDS (20 s; a large store takes longer to open, as
+# serve rebuilds its clusterer from every stored document) is tried again on another port, five
+# times at most.
+start_on_free_port() {
+  local variable="$1" path="$2" what="$3" log="$4" attempt candidate pid
+  shift 4
+  for attempt in 1 2 3 4 5; do
+    candidate=$(free_port)
+    setsid "${@//@PORT@/$candidate}" >> "$log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 $((${WAIT_SECONDS:-20} * 10))); do
+      if curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$candidate$path"; then
+        GROUPS_STARTED+=("$pid")
+        printf -v "$variable" '%s' "$candidate"
+        return 0
+      fi
+      kill -0 "$pid" 2> /dev/null || break
+      sleep 0.1
+    done
+    kill -- "-$pid" 2> /dev/null || true
+    echo "$NAME: $what did not answer on port $candidate (attempt $attempt)" >&2
+  done
+  echo "$NAME: $what did not start" >&2; tail -20 "$log" >&2; exit 1
 }
 
 # serve_and_check SECONDS SCRIPT [ARGUMENT...]: serves $WORK/store.db, runs SCRIPT (Python, given
@@ -35,14 +56,10 @@ serve_and_check() {
   local seconds="$1" script="$2"
   shift 2
   local port driver_port status=0
-  port=$(free_port)
-  setsid "$STORYLINE" serve --db "$WORK/store.db" --host 127.0.0.1 --port "$port" 2> "$WORK/serve.log" &
-  GROUPS_STARTED+=($!)
-  driver_port=$(free_port)
-  setsid "$CHROMEDRIVER" --port="$driver_port" --allowed-ips=127.0.0.1 --log-path="$WORK/chromedriver.log" > /dev/null 2>&1 &
-  GROUPS_STARTED+=($!)
-  wait_for "http://127.0.0.1:$port/healthz" "storyline serve" "$WORK/serve.log"
-  wait_for "http://127.0.0.1:$driver_port/status" "chromedriver" "$WORK/chromedriver.log"
+  start_on_free_port port /healthz "storyline serve" "$WORK/serve.log" \
+    "$STORYLINE" serve --db "$WORK/store.db" --host 127.0.0.1 --port @PORT@
+  start_on_free_port driver_port /status chromedriver "$WORK/chromedriver.log" \
+    "$CHROMEDRIVER" --port=@PORT@ --allowed-ips=127.0.0.1
   mkdir -p "$SCREENSHOTS"
   # In the background and waited for, so that a signal to this script stops it at once.
   setsid env PYTHONDONTWRITEBYTECODE=1 timeout "$seconds" /usr/bin/python3 "$script" \

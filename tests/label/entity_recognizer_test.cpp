@@ -45,6 +45,19 @@ TEST(EntityRecognizer, PeopleFromTitlesAndSpeechVerbs) {
   EXPECT_EQ(names.count("National Security Council") ? names.at("National Security Council") : "", "organization");
 }
 
+TEST(EntityRecognizer, HyphenatedGivenNamesStayWhole) {
+  const auto names = by_name(recognize_entities(
+      "Interior Minister Lee Sang-min said the police would act. Han Kuo-yu said the island would decide. Alibaba "
+      "Chief Executive Officer Daniel Zhang spoke. The US-led coalition and Hong Kong-based lenders met."));
+  EXPECT_EQ(names.count("Lee Sang-min") ? names.at("Lee Sang-min") : "", "person");
+  EXPECT_EQ(names.count("Han Kuo-yu") ? names.at("Han Kuo-yu") : "", "person");
+  EXPECT_EQ(names.count("Daniel Zhang") ? names.at("Daniel Zhang") : "", "person") << "titles are cut off";
+  EXPECT_EQ(names.count("Lee Sang"), 0u);
+  EXPECT_EQ(names.count("Executive Officer Daniel Zhang"), 0u);
+  EXPECT_EQ(names.count("US-led"), 0u) << "a hyphen suffix makes an adjective, not a name";
+  EXPECT_EQ(names.count("Hong Kong-based"), 0u);
+}
+
 TEST(EntityRecognizer, PageChromeIsNotAnEntity) {
   const auto names = by_name(
       recognize_entities("Most countries have closed their embassies.\n\nLeave a Reply\n\nYour email address will not be "

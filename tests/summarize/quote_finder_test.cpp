@@ -243,3 +243,13 @@ TEST(QuoteFinder, AWordTheTextAlsoWritesInLowerCaseIsNoName) {
                 {}));
   for (const auto& quote : quotes) EXPECT_NE(quote.speaker, "Holding");
 }
+
+TEST(QuoteFinder, ASharedNameIsThePersonNamedLast) {
+  const auto quotes = find_quotes(with_text(
+      "President Lee Jae-myung opened the session. Later, Interior Minister Lee Sang-min spoke to reporters.\n\n" LQ
+      "We will restore order in the capital this week," RQ " Lee said.",
+      {{"Lee Jae-myung", "person"}, {"Lee Sang-min", "person"}}));
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Lee Sang-min");
+  EXPECT_EQ(quotes[0].speaker_role.value_or(""), "Interior Minister");
+}

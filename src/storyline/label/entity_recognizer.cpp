@@ -56,7 +56,7 @@ bool is_title_word(std::string_view word) {
                    "Captain",      "Capt",
                    "Lt",           "Sgt",
                    "Officer",      "Attorney",
-                   "Speaker"},
+                   "Speaker",      "Executive"},
                   word);
 }
 
@@ -165,6 +165,26 @@ bool joined_by_space(std::string_view sentence, const text::Word& left, const te
   return gap.find_first_not_of(' ') == std::string_view::npos;
 }
 
+// "Kuo-yu", "Sang-min": a hyphen joins the parts of one given name, whatever their case.
+bool joined_by_hyphen(std::string_view sentence, const text::Word& left, const text::Word& right) {
+  const size_t from = left.offset + left.text.size();
+  if (right.offset < from) return false;
+  const std::string_view gap = sentence.substr(from, right.offset - from);
+  return gap == "-" || gap == "\u2010" || gap == "\u2011";
+}
+
+// Words after a hyphen that make a name an adjective ("US-led", "Hong Kong-based",
+// "President-elect"), not part of a given name.
+bool is_hyphen_suffix(std::string_view word) {
+  return contains({"led",        "based",    "backed",   "born",      "run",       "owned",      "made",   "linked",
+                   "style",      "era",      "like",     "related",   "wide",      "level",      "free",   "sponsored",
+                   "controlled", "held",     "allied",   "aligned",   "friendly",  "speaking",   "bound",  "centric",
+                   "funded",     "inspired", "leaning",  "dominated", "occupied",  "registered", "elect",  "designate",
+                   "in",         "law",      "year",     "old",       "american",  "born",       "bred",   "educated",
+                   "listed",     "flagged",  "brokered", "imposed",   "appointed", "installed",  "minded", "type"},
+                  word);
+}
+
 // Words as names need them: possessives cut ("Pakistan’s" -> "Pakistan"), an initialism's final
 // period kept ("U.S" -> "U.S.").
 Words name_words(std::string_view sentence) {
@@ -260,8 +280,11 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
       continue;
     }
     size_t end = i + 1;
-    while (end < words.size() && joined_by_space(sentence, words[end - 1], words[end])) {
+    while (end < words.size() && (joined_by_space(sentence, words[end - 1], words[end]) ||
+                                  joined_by_hyphen(sentence, words[end - 1], words[end]))) {
       if (starts_upper(words[end].text)) {
+        ++end;
+      } else if (joined_by_hyphen(sentence, words[end - 1], words[end]) && !is_hyphen_suffix(words[end].text)) {
         ++end;
       } else if (is_name_connector(words[end].text) && end + 1 < words.size() && starts_upper(words[end + 1].text) &&
                  joined_by_space(sentence, words[end], words[end + 1])) {

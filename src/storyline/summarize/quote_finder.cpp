@@ -151,12 +151,17 @@ class Attributor {
       const string_view word = core(token.raw);
       if (!word.empty() && std::islower(static_cast<unsigned char>(word.front()))) lower_case_words_.emplace(word);
     }
-    // Where each person is named, for "he said" -> the last person named before.
-    for (const Token& token : all_tokens_) {
-      const string_view word = core(token.raw);
-      for (const Person& person : persons_)
-        if (word == person.words.back() || (person.words.size() > 1 && word == person.words.front()))
-          mentions_.emplace_back(token.offset, &person);
+    // Where each person is named, for "he said" -> the last person named before. A word two
+    // people share ("Lee") names the one whose full name is written there, else both.
+    for (size_t t = 0; t < all_tokens_.size(); ++t) {
+      const string_view word = core(all_tokens_[t].raw);
+      std::vector<const Person*> named, in_full;
+      for (const Person& person : persons_) {
+        if (word != person.words.back() && (person.words.size() < 2 || word != person.words.front())) continue;
+        named.push_back(&person);
+        if (full_name_at(person, t)) in_full.push_back(&person);
+      }
+      for (const Person* person : in_full.empty() ? named : in_full) mentions_.emplace_back(all_tokens_[t].offset, person);
     }
   }
 
@@ -186,7 +191,7 @@ class Attributor {
       if (ends_clause(phrase[i].raw) && i + 1 < phrase.size()) chunks.emplace_back();
     }
     for (size_t c = 0; c < chunks.size(); ++c) {
-      auto match = match_person(chunks[c]);
+      auto match = match_person(chunks[c], at_offset);
       if (!match) continue;
       const auto& [person, match_begin] = *match;
       std::optional<std::string> role;
@@ -250,6 +255,18 @@ class Attributor {
   }
 
  private:
+  // Whether the person's whole name is written where token `t` begins or ends it.
+  bool full_name_at(const Person& person, size_t t) const {
+    const size_t n = person.words.size();
+    for (size_t first : {t, t + 1 >= n ? t + 1 - n : all_tokens_.size()}) {
+      if (first + n > all_tokens_.size()) continue;
+      bool all = true;
+      for (size_t j = 0; j < n && all; ++j) all = core(all_tokens_[first + j].raw) == person.words[j];
+      if (all) return true;
+    }
+    return false;
+  }
+
   // A capitalised word the text also writes in lower case ("Holding signs…", "In a statement")
   // is a word that opened a sentence, not a name; so is a single letter.
   bool could_be_name(string_view word) const { return word.size() >= 2 && !lower_case_words_.contains(lower_ascii(word)); }
@@ -261,7 +278,10 @@ class Attributor {
   }
 
   // A person named in the phrase, by full name or by its last (or first) word; and where.
-  std::optional<std::pair<const Person*, size_t>> match_person(const std::vector<Token>& phrase) const {
+  // One word shared by several people ("Lee" of Lee Jae-myung and Lee Sang-min) is the one named
+  // last before `at_offset`.
+  std::optional<std::pair<const Person*, size_t>> match_person(const std::vector<Token>& phrase,
+                                                               size_t at_offset = std::string_view::npos) const {
     for (const Person& person : persons_) {
       for (size_t i = 0; i + person.words.size() <= phrase.size(); ++i) {
         bool all = true;
@@ -269,12 +289,19 @@ class Attributor {
         if (all) return std::make_pair(&person, i);
       }
     }
-    for (const Person& person : persons_)
-      for (size_t i = 0; i < phrase.size(); ++i) {
-        const string_view word = core(phrase[i].raw);
-        if (word == person.words.back() || (person.words.size() > 1 && word == person.words.front()))
-          return std::make_pair(&person, i);
+    for (size_t i = 0; i < phrase.size(); ++i) {
+      const string_view word = core(phrase[i].raw);
+      const Person* chosen = nullptr;
+      size_t chosen_at = 0;
+      for (const Person& person : persons_) {
+        if (word != person.words.back() && (person.words.size() < 2 || word != person.words.front())) continue;
+        size_t last_named = 0;
+        for (const auto& [at, named] : mentions_)
+          if (named == &person && at < at_offset) last_named = std::max(last_named, at + 1);
+        if (!chosen || last_named > chosen_at) chosen = &person, chosen_at = last_named;
       }
+      if (chosen) return std::make_pair(chosen, i);
+    }
     return std::nullopt;
   }
 
