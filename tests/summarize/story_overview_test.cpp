@@ -223,3 +223,20 @@ TEST(OverviewText, DatelinesAreNotBullets) {
     EXPECT_EQ(bullet.text.find("Published"), std::string::npos) << bullet.text;
   }
 }
+
+TEST(OverviewText, ASpeakerOneArticleNamesByOneWordIsNamedInFullFromAnother) {
+  Document full = article("a", "alpha.example", "Alibaba lists in Hong Kong",
+                          "Alibaba Chief Executive Officer Daniel Zhang confirmed the listing on Friday.\n\n"
+                          "\xE2\x80\x9CWe believe the future of Hong Kong remains bright,\xE2\x80\x9D Zhang said.");
+  full.entities = {{"Daniel Zhang", "person"}};
+  Document short_form = article("b", "beta.example", "Alibaba confirms listing",
+                                "\xE2\x80\x9CGlobalisation is the future of our group and its partners,\xE2\x80\x9D "
+                                "Zhang said in a statement.");
+  const auto overview = story_overview({full, short_form});
+  print("one word to full name", overview);
+  ASSERT_EQ(overview.quotes.size(), 2u);
+  for (const auto& quote : overview.quotes) {
+    EXPECT_EQ(quote.speaker, "Daniel Zhang") << quote.text;
+    EXPECT_EQ(quote.speaker_role.value_or(""), "Alibaba Chief Executive Officer") << quote.text;
+  }
+}
