@@ -58,6 +58,13 @@ TEST(EntityRecognizer, HyphenatedGivenNamesStayWhole) {
   EXPECT_EQ(names.count("Hong Kong-based"), 0u);
 }
 
+TEST(EntityRecognizer, ANameBeforeATitleIsTheEmployer) {
+  const auto names = by_name(recognize_entities(
+      "Alibaba had planned to list in the summer. Daniel Zhang, Alibaba Chief Executive Officer, said the group "
+      "would go ahead. Alibaba said its shares trade in New York."));
+  EXPECT_EQ(names.count("Alibaba") ? names.at("Alibaba") : "", "organization") << "even where 'Alibaba said'";
+}
+
 TEST(EntityRecognizer, PageChromeIsNotAnEntity) {
   const auto names = by_name(
       recognize_entities("Most countries have closed their embassies.\n\nLeave a Reply\n\nYour email address will not be "

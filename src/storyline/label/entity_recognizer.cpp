@@ -146,6 +146,8 @@ struct Candidate {
   bool sentence_initial = false;
   bool person_cue = false;
   bool location_cue = false;
+  // Written just before a title: the title holder's employer ("Alibaba Chief Executive Officer").
+  bool employer_cue = false;
 };
 
 std::string join_words(std::string_view sentence, const Words& words, size_t begin, size_t end) {
@@ -308,7 +310,7 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
       if (!is_title_word(words[k].text)) continue;
       if (k > begin) {
         out.push_back({join_words(sentence, words, begin, k), sentence_offset + words[begin].offset, k - begin,
-                       sentence_initial && begin == i, false, location_cue});
+                       sentence_initial && begin == i, false, location_cue, true});
       }
       size_t name = k;
       while (name < end && is_title_filler(words[name].text)) ++name;
@@ -353,6 +355,7 @@ struct Tally {
   size_t first_offset = 0;
   int person_votes = 0;
   int location_votes = 0;
+  int employer_votes = 0;
   bool mid_sentence = false;
   size_t word_count = 0;
 };
@@ -392,6 +395,7 @@ std::vector<EntityMention> recognize_entities(std::string_view utf8_text) {
     ++tally.count;
     tally.person_votes += candidate.person_cue;
     tally.location_votes += candidate.location_cue;
+    tally.employer_votes += candidate.employer_cue;
     tally.mid_sentence = tally.mid_sentence || !candidate.sentence_initial;
     tally.word_count = candidate.word_count;
   }
@@ -408,6 +412,9 @@ std::vector<EntityMention> recognize_entities(std::string_view utf8_text) {
   for (auto& [name, tally] : tallies) {
     if (auto type = fixed_type(name)) {
       tally.type = *type;
+    } else if (tally.employer_votes > 0 && tally.employer_votes >= tally.person_votes) {
+      // "Alibaba" in "Alibaba Chief Executive Officer Daniel Zhang", even where "Alibaba said".
+      tally.type = "organization";
     } else if (tally.person_votes > 0 && tally.word_count <= 4) {
       tally.type = "person";
     } else if (is_acronym(name) || is_organization_suffix(name.substr(name.rfind(' ') + 1))) {
