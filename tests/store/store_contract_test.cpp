@@ -199,6 +199,31 @@ TEST_P(StoreContract, StorylinesMergeWithTheirRelations) {
   EXPECT_TRUE(store().stories().stale().empty());
 }
 
+TEST_P(StoreContract, AStorylineReadsBackInTheOrderItsEventsBegan) {
+  const auto save = [&](std::string id, std::optional<std::string> first, double heat_rank) {
+    Story story;
+    story.id = std::move(id);
+    story.storyline_id = "storyline-talks";
+    story.first_published = std::move(first);
+    story.heat_rank = heat_rank;
+    store().stories().save(story);
+  };
+  save("story-later", "2021-10-09T23:00:00-05:00", 9);  // 04:00 UTC on the 10th
+  save("story-undated", std::nullopt, 8);
+  save("story-earlier", "2021-10-10T01:00:00Z", 1);
+  save("story-first", "2021-08-30", 5);
+  const Storyline storyline = read_storyline(store().stories(), "storyline-talks", 10);
+  EXPECT_EQ(storyline.id, "storyline-talks");
+  std::vector<std::string> order;
+  for (const Story& story : storyline.timeline) order.push_back(story.id);
+  EXPECT_EQ(order, (std::vector<std::string>{"story-first", "story-earlier", "story-later", "story-undated"}));
+  const Storyline hottest = read_storyline(store().stories(), "storyline-talks", 2);
+  ASSERT_EQ(hottest.timeline.size(), 2u) << "the hottest stories when it holds more";
+  EXPECT_EQ(hottest.timeline[0].id, "story-later");
+  EXPECT_EQ(hottest.timeline[1].id, "story-undated");
+  EXPECT_TRUE(read_storyline(store().stories(), "storyline-none", 10).timeline.empty());
+}
+
 TEST_P(StoreContract, AStorysArticlesCopiesAndCounts) {
   for (const char* id : {"a", "b", "c", "copy"}) store().documents().upsert(document(id, id, std::string("Text ") + id));
   store().fingerprints().set_duplicate_of("copy", "a");

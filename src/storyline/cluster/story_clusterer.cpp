@@ -685,17 +685,18 @@ std::vector<StoryMembers> StoryClusterer::stories() const {
 std::vector<Storyline> StoryClusterer::storylines() const {
   std::map<std::string, size_t> slot_of_storyline;
   std::vector<Storyline> result;
-  for (const StoryMembers& story : stories()) {
-    auto [slot, inserted] = slot_of_storyline.emplace(story.storyline_id, result.size());
-    if (inserted) result.push_back({story.storyline_id, {}});
-    result[slot->second].timeline.push_back({story.id, story.first_published});
+  for (const StoryMembers& members : stories()) {
+    auto [slot, inserted] = slot_of_storyline.emplace(members.storyline_id, result.size());
+    if (inserted) result.push_back({members.storyline_id, {}});
+    Story story;
+    story.id = members.id;
+    story.storyline_id = members.storyline_id;
+    story.first_published = members.first_published;
+    story.last_published = members.last_published;
+    story.article_count = members.document_ids.size();
+    result[slot->second].timeline.push_back(std::move(story));
   }
-  for (Storyline& line : result) {
-    std::stable_sort(line.timeline.begin(), line.timeline.end(), [](const StorylineEntry& a, const StorylineEntry& b) {
-      if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
-      return a.date && *a.date < *b.date;
-    });
-  }
+  for (Storyline& line : result) order_as_timeline(line.timeline);
   return result;
 }
 

@@ -40,15 +40,16 @@ struct Story {
   std::string summary_text;  // searchable text of the summary
 };
 
-struct StorylineEntry {
-  std::string story_id;
-  std::optional<std::string> date;  // the story's first_published
-};
-
+// A storyline as a reader follows it: its stories in the order the events began.
 struct Storyline {
   std::string id;
-  std::vector<StorylineEntry> timeline;  // dated stories first, by date; undated after, by arrival
+  std::vector<Story> timeline;  // see order_as_timeline
 };
+
+// Puts a storyline's stories in the order their events began: by the instant of their first
+// article ("2021-10-09T23:00:00-05:00" comes after "2021-10-10T01:00:00Z"), undated stories after
+// the dated ones, each group otherwise in the order given.
+void order_as_timeline(std::vector<Story>& stories);
 
 // The id of the story a document starts: "story-" and the document's id; the one place story ids
 // are made (once given, an id stays with its story).

@@ -33,23 +33,12 @@ json story_reference(const Story& story, int64_t now) {
           {"publisher_count", story.publisher_count}};
 }
 
-// The stories of `story`'s storyline (itself included) oldest first, undated ones last: what the
-// story page shows as the storyline's timeline.
+// The stories of `story`'s storyline (itself included) in the order their events began: what
+// the story page shows as the storyline's timeline.
 json storyline_timeline(const store::Store& store, const Story& story, int64_t now) {
-  store::StoryQuery query;
-  query.storyline = story.storyline_id;
-  query.limit = kMostTimelineStories;
-  std::vector<Story> stories = store.stories().list(query);
-  // By the instant, not the text: "2021-10-09T23:00:00-05:00" is after "2021-10-10T01:00:00Z".
-  std::vector<std::pair<std::optional<int64_t>, size_t>> order;
-  for (size_t i = 0; i < stories.size(); ++i)
-    order.emplace_back(stories[i].first_published ? parse_iso_unix(*stories[i].first_published) : std::nullopt, i);
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-    if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
-    return a.first.value_or(0) < b.first.value_or(0);
-  });
   json timeline = json::array();
-  for (const auto& [when, i] : order) timeline.push_back(story_reference(stories[i], now));
+  for (const Story& entry : store::read_storyline(store.stories(), story.storyline_id, kMostTimelineStories).timeline)
+    timeline.push_back(story_reference(entry, now));
   return timeline;
 }
 

@@ -98,4 +98,8 @@ class Stories {
   virtual std::vector<std::string> document_ids(const std::string& story_id) const = 0;
 };
 
+// Storyline `id` with at most `most_stories` of its stories (the hottest, when it holds more), in
+// timeline order (order_as_timeline). Its timeline is empty when no story belongs to it.
+Storyline read_storyline(const Stories& stories, const std::string& id, size_t most_stories);
+
 }  // namespace storyline::store
