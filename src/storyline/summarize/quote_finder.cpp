@@ -38,6 +38,8 @@ constexpr size_t kMaxSpeakerWords = 8;
 constexpr size_t kMaxAppositionWords = 12;
 
 // A whitespace-separated token of the text, punctuation still attached, with its byte offset.
+// Not text::split_words: attribution is read from the punctuation around words ("Hewitt," ends a
+// name, "said:" introduces a quotation, "Rep." is no sentence end), which a word breaker drops.
 struct Token {
   string_view raw;
   size_t offset = 0;
