@@ -63,6 +63,7 @@ TEST(EntityRecognizer, ANameBeforeATitleIsTheEmployer) {
       "Alibaba had planned to list in the summer. Daniel Zhang, Alibaba Chief Executive Officer, said the group "
       "would go ahead. Alibaba said its shares trade in New York."));
   EXPECT_EQ(names.count("Alibaba") ? names.at("Alibaba") : "", "organization") << "even where 'Alibaba said'";
+  EXPECT_EQ(names.count("Daniel Zhang") ? names.at("Daniel Zhang") : "", "person") << "the title is set beside the name";
 }
 
 TEST(EntityRecognizer, PageChromeIsNotAnEntity) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <unordered_set>
@@ -167,6 +168,11 @@ bool joined_by_space(std::string_view sentence, const text::Word& left, const te
   return gap.find_first_not_of(' ') == std::string_view::npos;
 }
 
+std::string_view gap_between(std::string_view sentence, const text::Word& left, const text::Word& right) {
+  const size_t from = left.offset + left.text.size();
+  return right.offset < from ? std::string_view() : sentence.substr(from, right.offset - from);
+}
+
 // "Kuo-yu", "Sang-min": a hyphen joins the parts of one given name, whatever their case.
 bool joined_by_hyphen(std::string_view sentence, const text::Word& left, const text::Word& right) {
   const size_t from = left.offset + left.text.size();
@@ -274,6 +280,7 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
     return;
   }
   bool previous_was_person = false;
+  size_t previous_candidate = SIZE_MAX;  // the last candidate of the run before, in `out`
   size_t previous_end = 0;
   size_t i = 0;
   while (i < words.size()) {
@@ -308,6 +315,10 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
     // Split the run at titles: "Taliban Foreign Minister Amir Khan Muttaqi" -> "Taliban" + person.
     for (size_t k = begin; k < end; ++k) {
       if (!is_title_word(words[k].text)) continue;
+      // "Daniel Zhang, Alibaba Chief Executive Officer,": the name the title is set beside is a person.
+      if (previous_end == i && i > 0 && previous_candidate < out.size() && out[previous_candidate].word_count >= 2 &&
+          gap_between(sentence, words[i - 1], words[i]) == ", ")
+        out[previous_candidate].person_cue = true;
       if (k > begin) {
         out.push_back({join_words(sentence, words, begin, k), sentence_offset + words[begin].offset, k - begin,
                        sentence_initial && begin == i, false, location_cue, true});
@@ -344,6 +355,7 @@ void candidates_in_sentence(std::string_view sentence, size_t sentence_offset, s
       }
     }
     previous_was_person = out.size() > out_before && out.back().person_cue;
+    previous_candidate = out.size() > out_before ? out.size() - 1 : SIZE_MAX;
     previous_end = end;
     i = end;
   }
