@@ -36,8 +36,9 @@ void print_text(const Story& story, size_t rank, int64_t now_unix) {
   std::cout << rank << ". " << story.title.value_or("(untitled)") << "\n   heat " << std::fixed << std::setprecision(2)
             << pipeline::shown_heat(story, now_unix) << std::defaultfloat << " · " << story.publisher_count
             << " publishers · " << story.article_count << " articles · " << story.category.value_or("?") << " · "
-            << story.first_published.value_or("undated");
-  if (story.last_published && story.last_published != story.first_published) std::cout << " – " << *story.last_published;
+            << (story.first_published ? story.first_published->text() : "undated");
+  if (story.last_published && story.last_published != story.first_published)
+    std::cout << " – " << story.last_published->text();
   std::cout << "\n";
   for (const StoryBullet& bullet : story.overview.bullets) std::cout << "   • " << bullet.text << "\n";
 }

@@ -19,10 +19,10 @@ TEST(Story, AStoryFoundsTheStorylineNamedAfterIt) {
 // come last, in the order given.
 TEST(Story, ATimelineIsInTheOrderTheEventsBegan) {
   std::vector<Story> stories(4);
-  stories[0].id = "b", stories[0].first_published = "2021-10-09T23:00:00-05:00";
+  stories[0].id = "b", stories[0].first_published = Timestamp::parse("2021-10-09T23:00:00-05:00");
   stories[1].id = "undated";
-  stories[2].id = "a", stories[2].first_published = "2021-10-10T01:00:00Z";
-  stories[3].id = "first", stories[3].first_published = "2021-08-30";
+  stories[2].id = "a", stories[2].first_published = Timestamp::parse("2021-10-10T01:00:00Z");
+  stories[3].id = "first", stories[3].first_published = Timestamp::parse("2021-08-30");
   order_as_timeline(stories);
   std::vector<std::string> ids;
   for (const Story& story : stories) ids.push_back(story.id);

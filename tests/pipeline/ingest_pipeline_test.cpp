@@ -76,7 +76,7 @@ TEST(IngestPipeline, EveryDocumentJoinsAStoryWithARecord) {
   ASSERT_TRUE(quake);
   EXPECT_EQ(quake->article_count, 2u);
   EXPECT_EQ(quake->publisher_count, 2u);
-  EXPECT_EQ(quake->first_published.value_or(""), "2019-07-06T04:20:00Z");
+  EXPECT_EQ(timestamp_text(quake->first_published).value_or(""), "2019-07-06T04:20:00Z");
   EXPECT_FALSE(quake->storyline_id.empty());
   EXPECT_GT(quake->heat, 0.0);
   EXPECT_FALSE(quake->overview.bullets.empty());

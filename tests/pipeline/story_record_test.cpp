@@ -43,8 +43,8 @@ TEST(Story, CountsDatesAndMajorityLabels) {
   const Story record = pipeline::make_story_record("story-a", "storyline-a", articles, 3, 1709640000);
   EXPECT_EQ(record.article_count, 3u);
   EXPECT_EQ(record.publisher_count, 2u) << "two articles from one publisher count once";
-  EXPECT_EQ(record.first_published.value_or(""), "2024-03-04T10:00:00Z");
-  EXPECT_EQ(record.last_published.value_or(""), "2024-03-05T08:00:00Z");
+  EXPECT_EQ(timestamp_text(record.first_published).value_or(""), "2024-03-04T10:00:00Z");
+  EXPECT_EQ(timestamp_text(record.last_published).value_or(""), "2024-03-05T08:00:00Z");
   EXPECT_EQ(record.category.value_or(""), "society");
   ASSERT_TRUE(record.title);
   EXPECT_GT(record.heat, 0.0);
@@ -74,8 +74,9 @@ TEST(Story, DatesAreComparedAsTimesNotAsText) {
       article("c", "three.example", "Talks resumed", "Talks went on in Doha.", "2021-10-09T09:30:00+00:00", "politics"),
   };
   const Story record = pipeline::make_story_record("story-a", "storyline-a", articles, 3, 1633800000);
-  EXPECT_EQ(record.first_published, "2021-10-09T10:00:00+05:00") << "the earliest instant, as its article wrote it";
-  EXPECT_EQ(record.last_published, "2021-10-09T09:30:00+00:00");
+  EXPECT_EQ(timestamp_text(record.first_published), "2021-10-09T10:00:00+05:00")
+      << "the earliest instant, as its article wrote it";
+  EXPECT_EQ(timestamp_text(record.last_published), "2021-10-09T09:30:00+00:00");
 }
 
 TEST(Story, QuotesKeepWhomTheyWereToldToThroughTheStore) {

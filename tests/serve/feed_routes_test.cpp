@@ -253,7 +253,7 @@ TEST(FeedRoutes, ControlCharactersInTheStoreNeverReachTheFeed) {
     story.id = "story-raw-1";
     story.storyline_id = "storyline-raw-1";
     story.title = title;
-    story.first_published = story.last_published = article.published;
+    story.first_published = story.last_published = storyline::Timestamp::parse(article.published);
     story.article_count = story.publisher_count = 1;
     story.overview.bullets.push_back({"Yields\x04 rose.", {}, {}});
     story.overview.publishers.push_back("Markets\x05 Daily");

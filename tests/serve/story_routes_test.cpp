@@ -40,7 +40,7 @@ void save_story(storyline::store::Store& store, const std::string& id, std::opti
   story.storyline_id = "line-" + id;
   story.title = "Story " + id;
   story.language = std::move(language);
-  story.first_published = story.last_published = "2019-11-01T12:00:00Z";
+  story.first_published = story.last_published = storyline::Timestamp::parse("2019-11-01T12:00:00Z");
   story.article_count = story.publisher_count = 1;
   store.stories().save(story);
 }

@@ -140,7 +140,7 @@ TEST_P(StoreContract, StoriesListFilterPageAndSearch) {
   hot.title = "Taliban talks resume";
   hot.language = "en";
   hot.category = "society";
-  hot.last_published = "2021-10-09T09:07:00Z";
+  hot.last_published = Timestamp::parse("2021-10-09T09:07:00Z");
   hot.heat_rank = 5;
   hot.summary_text = "Envoys met in Doha.\n";
   hot.overview.bullets.push_back({"Envoys met in Doha.", {"Dawn"}, {"a"}});
@@ -204,7 +204,7 @@ TEST_P(StoreContract, AStorylineReadsBackInTheOrderItsEventsBegan) {
     Story story;
     story.id = std::move(id);
     story.storyline_id = "storyline-talks";
-    story.first_published = std::move(first);
+    story.first_published = Timestamp::parse(first);
     story.heat_rank = heat_rank;
     store().stories().save(story);
   };

@@ -691,8 +691,8 @@ std::vector<Storyline> StoryClusterer::storylines() const {
     Story story;
     story.id = members.id;
     story.storyline_id = members.storyline_id;
-    story.first_published = members.first_published;
-    story.last_published = members.last_published;
+    story.first_published = Timestamp::parse(members.first_published);
+    story.last_published = Timestamp::parse(members.last_published);
     story.article_count = members.document_ids.size();
     result[slot->second].timeline.push_back(std::move(story));
   }

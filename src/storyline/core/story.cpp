@@ -1,26 +1,14 @@
 #include "storyline/core/story.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <utility>
-
-#include "storyline/core/iso_time.h"
 
 namespace storyline {
 
 void order_as_timeline(std::vector<Story>& stories) {
-  std::vector<std::pair<std::optional<int64_t>, size_t>> order;
-  order.reserve(stories.size());
-  for (size_t i = 0; i < stories.size(); ++i)
-    order.emplace_back(stories[i].first_published ? parse_iso_unix(*stories[i].first_published) : std::nullopt, i);
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-    if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
-    return a.first.value_or(0) < b.first.value_or(0);
+  std::stable_sort(stories.begin(), stories.end(), [](const Story& a, const Story& b) {
+    if (a.first_published.has_value() != b.first_published.has_value()) return a.first_published.has_value();
+    return a.first_published && a.first_published->unix_seconds() < b.first_published->unix_seconds();
   });
-  std::vector<Story> ordered;
-  ordered.reserve(stories.size());
-  for (const auto& [when, i] : order) ordered.push_back(std::move(stories[i]));
-  stories = std::move(ordered);
 }
 
 }  // namespace storyline

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "storyline/core/story_overview.h"
+#include "storyline/core/timestamp.h"
 
 namespace storyline {
 
@@ -30,8 +31,8 @@ struct Story {
   std::optional<std::string> title;
   std::optional<std::string> category;
   std::optional<std::string> language;
-  std::optional<std::string> first_published;  // the earliest article's time, as it was written (zone kept)
-  std::optional<std::string> last_published;   // the latest, compared by instant
+  std::optional<Timestamp> first_published;  // the earliest article's time, as it was written (zone kept)
+  std::optional<Timestamp> last_published;   // the latest
   size_t article_count = 0;
   size_t publisher_count = 0;
   double heat = 0;       // as of the story's last update

@@ -83,8 +83,7 @@ double shown_heat(const Story& story, std::optional<int64_t> now_unix) {
   // A story newer than the store's "now" (a few articles newer than the rest of an archive) has
   // not decayed: it shows the heat it was written with. heat_at assumes a "now" no earlier than
   // the one its key was made at, and grows without bound before it.
-  if (now_unix && story.last_published)
-    if (const auto last = parse_iso_unix(*story.last_published); last && *last > *now_unix) return rounded(story.heat);
+  if (now_unix && story.last_published && story.last_published->unix_seconds() > *now_unix) return rounded(story.heat);
   return rounded(now_unix ? rank::heat_at(story.heat_rank, *now_unix) : story.heat);
 }
 
@@ -140,8 +139,8 @@ std::string story_to_json(const Story& story, const std::vector<Document>& artic
       {"heat", shown_heat(story, now_unix)},
       {"category", optional_value(story.category)},
       {"language", optional_value(story.language)},
-      {"first_published", optional_value(story.first_published)},
-      {"last_published", optional_value(story.last_published)},
+      {"first_published", optional_value(timestamp_text(story.first_published))},
+      {"last_published", optional_value(timestamp_text(story.last_published))},
       {"storyline", story.storyline_id},
       {"articles", std::move(listed)},
       {"article_count", story.article_count},

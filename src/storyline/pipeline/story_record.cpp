@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "storyline/core/iso_time.h"
 #include "storyline/pipeline/story_sources.h"
 #include "storyline/rank/article_quality.h"
 #include "storyline/rank/story_heat.h"
@@ -62,13 +61,12 @@ Story make_story_record(const std::string& id, const std::string& storyline_id, 
   record.language = majority(articles, &Document::language);
   // The earliest and latest instants, each as its article wrote it (zone kept): compared as
   // times, not as text ("10:00+03:00" is before "08:00Z").
-  std::optional<int64_t> first_unix, last_unix;
   for (const Document& article : articles) {
-    if (!article.published) continue;
-    const std::optional<int64_t> unix = parse_iso_unix(*article.published);
-    if (!unix) continue;
-    if (!first_unix || *unix < *first_unix) first_unix = unix, record.first_published = article.published;
-    if (!last_unix || *unix > *last_unix) last_unix = unix, record.last_published = article.published;
+    const std::optional<Timestamp> when = Timestamp::parse(article.published);
+    if (!when) continue;
+    if (!record.first_published || when->unix_seconds() < record.first_published->unix_seconds())
+      record.first_published = when;
+    if (!record.last_published || when->unix_seconds() > record.last_published->unix_seconds()) record.last_published = when;
   }
   const std::vector<PublisherCoverage> coverage = story_coverage(articles, copies);
   record.publisher_count = coverage.size();

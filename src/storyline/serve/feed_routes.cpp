@@ -94,6 +94,8 @@ std::optional<std::string> language_of(const std::optional<std::string>& languag
   return language;
 }
 
+std::optional<std::string> rfc3339(const std::optional<Timestamp>& time) { return rfc3339(timestamp_text(time)); }
+
 // A story changed when its newest article is dated; an undated story when an article last arrived.
 std::string story_updated(const store::Store& store, const Story& story) {
   if (auto dated = rfc3339(story.last_published)) return *dated;

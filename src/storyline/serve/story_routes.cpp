@@ -26,8 +26,8 @@ json story_reference(const Story& story, int64_t now) {
   const auto optional_value = [](const std::optional<std::string>& value) { return value ? json(*value) : json(); };
   return {{"id", story.id},
           {"title", optional_value(story.title)},
-          {"first_published", optional_value(story.first_published)},
-          {"last_published", optional_value(story.last_published)},
+          {"first_published", optional_value(timestamp_text(story.first_published))},
+          {"last_published", optional_value(timestamp_text(story.last_published))},
           {"heat", pipeline::shown_heat(story, now)},
           {"article_count", story.article_count},
           {"publisher_count", story.publisher_count}};

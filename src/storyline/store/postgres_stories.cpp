@@ -24,8 +24,8 @@ Story story_from_row(const PgResult& result, int row) {
   story.title = result.optional_text(row, 2);
   story.category = result.optional_text(row, 3);
   story.language = result.optional_text(row, 4);
-  story.first_published = result.optional_text(row, 5);
-  story.last_published = result.optional_text(row, 6);
+  story.first_published = Timestamp::parse(result.optional_text(row, 5));
+  story.last_published = Timestamp::parse(result.optional_text(row, 6));
   story.article_count = static_cast<size_t>(result.integer(row, 7));
   story.publisher_count = static_cast<size_t>(result.integer(row, 8));
   story.heat = result.real(row, 9);
@@ -70,8 +70,9 @@ void PostgresStories::save(const Story& story) {
       publisher_count = excluded.publisher_count, heat = excluded.heat, heat_rank = excluded.heat_rank,
       overview = excluded.overview, summary = excluded.summary, updated_at = storyline_now()
   )sql",
-                  {story.id, story.storyline_id, story.title, story.category, story.language, story.first_published,
-                   story.last_published, pg_number(static_cast<int64_t>(story.article_count)),
+                  {story.id, story.storyline_id, story.title, story.category, story.language,
+                   timestamp_text(story.first_published), timestamp_text(story.last_published),
+                   pg_number(static_cast<int64_t>(story.article_count)),
                    pg_number(static_cast<int64_t>(story.publisher_count)), pg_number(story.heat), pg_number(story.heat_rank),
                    story_overview_to_json(story.overview), story.summary_text});
 }

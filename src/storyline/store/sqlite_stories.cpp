@@ -27,8 +27,8 @@ Story story_from_row(SQLite::Statement& row) {
   story.title = column_optional(row.getColumn(2));
   story.category = column_optional(row.getColumn(3));
   story.language = column_optional(row.getColumn(4));
-  story.first_published = column_optional(row.getColumn(5));
-  story.last_published = column_optional(row.getColumn(6));
+  story.first_published = Timestamp::parse(column_optional(row.getColumn(5)));
+  story.last_published = Timestamp::parse(column_optional(row.getColumn(6)));
   story.article_count = static_cast<size_t>(row.getColumn(7).getInt64());
   story.publisher_count = static_cast<size_t>(row.getColumn(8).getInt64());
   story.heat = row.getColumn(9).getDouble();
@@ -71,8 +71,8 @@ void SqliteStories::save(const Story& story) {
   bind_optional(save, ":title", story.title);
   bind_optional(save, ":category", story.category);
   bind_optional(save, ":language", story.language);
-  bind_optional(save, ":first", story.first_published);
-  bind_optional(save, ":last", story.last_published);
+  bind_optional(save, ":first", timestamp_text(story.first_published));
+  bind_optional(save, ":last", timestamp_text(story.last_published));
   save.bind(":articles", static_cast<int64_t>(story.article_count));
   save.bind(":publishers", static_cast<int64_t>(story.publisher_count));
   save.bind(":heat", story.heat);
