@@ -11,7 +11,9 @@
 namespace storyline::serve {
 
 ServerState::ServerState(ServerOptions options)
-    : options_(std::move(options)), writer_store_(store::open_store(options_.db)), pipeline_(*writer_store_) {}
+    : options_(std::move(options)), writer_store_(store::open_store(options_.db)), pipeline_(*writer_store_) {
+  if (!options_.queue.empty()) queue_ = std::make_unique<queue::DocumentPublisher>(options_.queue, options_.queue_replicas);
+}
 
 store::Store& ServerState::reader() {
   thread_local std::map<std::string, std::unique_ptr<store::Store>> stores;
@@ -65,6 +67,14 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
     throw ingest::InputError(message);
   }
   std::vector<pipeline::IngestOutcome> outcomes;
+  if (queue_ && !forced_id) {
+    // Durable once JetStream has it (replicated when the stream is): `worker cluster` labels,
+    // deduplicates, stores and clusters it; the answer names the ids it will have.
+    queue_->publish(result.documents);
+    for (const auto& document : result.documents) outcomes.push_back({document.id, store::UpsertOutcome::kInserted, {}});
+    metrics_.count_queued(outcomes.size());
+    return outcomes;
+  }
   write([&] {
     for (auto& document : result.documents) {
       if (forced_id) document.id = *forced_id;
