@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "storyline/worker/cluster_worker.h"
+#include "storyline/worker/metrics_endpoint.h"
 
 namespace storyline::cli {
 namespace {
@@ -22,6 +23,8 @@ struct WorkerOptions {
   double ack_wait_seconds = 30;
   double exit_when_idle_seconds = 0;
   double lease_ttl_seconds = 10;
+  std::string metrics_host = "127.0.0.1";
+  int metrics_port = 0;
 };
 
 int run_worker_cluster(WorkerOptions& options) {
@@ -32,11 +35,20 @@ int run_worker_cluster(WorkerOptions& options) {
   std::signal(SIGINT, request_stop);
   const auto log = [](const std::string& line) { std::cerr << "storyline worker cluster: " << line << "\n"; };
   try {
+    worker::ClusterWorkerStatus status;
+    std::unique_ptr<worker::MetricsEndpoint> endpoint;
+    if (options.metrics_port) {
+      options.cluster.status = &status;
+      endpoint = std::make_unique<worker::MetricsEndpoint>(
+          options.metrics_host, options.metrics_port, [&status] { return status.render(); },
+          [&status] { return status.is_active(); });
+    }
     log("taking documents from " + options.cluster.queue + " into " + options.cluster.db);
     const worker::ClusterWorkerCounts counts = worker::run_cluster_worker(options.cluster, stop_requested, log);
     log("stopped: " + std::to_string(counts.messages) + " messages in " + std::to_string(counts.batches) + " batches, " +
         std::to_string(counts.stored) + " documents stored, " + std::to_string(counts.unchanged) + " unchanged, " +
-        std::to_string(counts.redelivered) + " redelivered, " + std::to_string(counts.rejected) + " rejected");
+        std::to_string(counts.redelivered) + " redelivered, " + std::to_string(counts.rejected) + " rejected, " +
+        std::to_string(counts.removed) + " removed");
     return counts.rejected ? 1 : 0;
   } catch (const std::exception& error) {
     log(error.what());
@@ -80,6 +92,14 @@ Runner add_worker_cluster_command(CLI::App& app) {
                    "before a standby takes over")
       ->capture_default_str()
       ->check(CLI::Range(0.5, 600.0));
+  command
+      ->add_option("--metrics-port", options->metrics_port,
+                   "Answer GET /healthz, /readyz (200 when active, 503 as a standby) and /metrics (counts, queue "
+                   "depth, lag, redeliveries) on this port (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  command->add_option("--metrics-host", options->metrics_host, "Address for --metrics-port (loopback by default)")
+      ->capture_default_str();
   // For the tests only (hidden): commit the first batch, then die (SIGKILL) before acknowledging it.
   command->add_flag("--die-before-ack", options->cluster.die_before_ack)->group("");
   return [options] { return run_worker_cluster(*options); };

@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""Sends pages to several `storyline serve` as a client would (POST /api/articles, the page as the
-body), round robin, from a few threads; a page not answered 201 (503 while a NATS node is lost, a
+"""Sends pages to several `storyline serve` as a client would, round robin, from a few threads:
+through the contest API (PUT /NAME.html, NAME the file's, with Cache-Control: max-age=86400;
+the default) or with --post through POST /api/articles, the page as the body; a page not answered 201 (503 while a NATS node is lost, a
 refused connection) is sent again, up to 20 times, with the same body (JetStream keeps one copy).
 Writes each acknowledged document id to ACKED, one a line, as the answers come. RATE (pages a
 second, 0 for as fast as they are answered) spreads the stream over time, so that a test can kill
 machines while it flows.
-Usage: push_pages.py ACKED THREADS URL[,URL...] [RATE] < list of page files"""
+Usage: push_pages.py [--post] ACKED THREADS URL[,URL...] [RATE] < list of page files"""
 import json
+import os
 import sys
 import threading
 import time
@@ -15,8 +17,12 @@ import urllib.request
 
 
 def main():
-    acked_path, threads, urls = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(",")
-    rate = float(sys.argv[4]) if len(sys.argv) > 4 else 0
+    arguments = sys.argv[1:]
+    post = arguments[0] == "--post"
+    if post:
+        arguments = arguments[1:]
+    acked_path, threads, urls = arguments[0], int(arguments[1]), arguments[2].split(",")
+    rate = float(arguments[3]) if len(arguments) > 3 else 0
     started = time.monotonic()
     files = [line.strip() for line in sys.stdin if line.strip()]
     lock = threading.Lock()
@@ -26,13 +32,20 @@ def main():
 
     def send(index, path):
         body = open(path, "rb").read()
+        name = os.path.basename(path).split(".")[0] + ".html"
         for attempt in range(20):
-            url = urls[(index + attempt) % len(urls)] + "/api/articles"
+            server = urls[(index + attempt) % len(urls)]
             try:
-                request = urllib.request.Request(url, data=body, method="POST")
+                if post:
+                    request = urllib.request.Request(server + "/api/articles", data=body, method="POST")
+                else:
+                    request = urllib.request.Request(server + "/" + name, data=body, method="PUT",
+                                                     headers={"Cache-Control": "max-age=86400"})
                 with urllib.request.urlopen(request, timeout=30) as answer:
-                    if answer.status == 201:
+                    if post and answer.status == 201:
                         return json.loads(answer.read())["ids"]
+                    if not post and answer.status in (201, 204):
+                        return [name]
             except urllib.error.HTTPError as error:
                 if error.code < 500:
                     sys.stderr.write(f"push_pages: {path}: {error.code} {error.read()[:200]!r}\n")

@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # The distributed form on one machine (issue 17): a 3-node JetStream cluster and a PostgreSQL server
 # on loopback in a temporary folder, a cluster worker with a standby, two `serve --queue`; pushes
-# the contest stream (../shared/data/news/telegram-contest-2019-11) through POST /api/articles, and
-# while it runs kills a NATS node and the active cluster worker (SIGKILL; the standby takes over).
-# Then checks every acknowledged article stored once, and compares the stories with a
-# single-machine `ingest` of the same pages (BCubed F1). Last line:
+# the contest stream (../shared/data/news/telegram-contest-2019-11) through the contest API (PUT
+# /NAME.html; with --post, POST /api/articles), and while it runs kills a NATS node and the active
+# cluster worker (SIGKILL; the standby takes over). Then checks every acknowledged article stored
+# once, and compares the stories with a single-machine `serve` given the same pages the same way
+# (BCubed F1). Last line:
 #   cluster: acknowledged N, stored N, lost 0, duplicated 0, agreement F
 # Exits 1 when anything was lost or duplicated, 77 when a server or the data is missing.
-# Usage: scripts/cluster/test.sh [--short]   (--short: the first 300 pages; KEEP=1 keeps the folder)
+# Usage: scripts/cluster/test.sh [--short] [--post]   (--short: 300 pages; KEEP=1 keeps the folder)
 set -euo pipefail
+export LC_ALL=C  # sort, comm and join agree on the order of ids
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 storyline=${STORYLINE:-$root/build/storyline}
 data=${STORYLINE_CLUSTER_DATA:-$root/../shared/data/news/telegram-contest-2019-11}
 [ -d "$data" ] || data=/work/shared/data/news/telegram-contest-2019-11
-pages=0 rate=0
-# The short form spreads its pages over 5 s, so that the kills fall while they flow.
-[ "${1:-}" = "--short" ] && pages=300 rate=60
+pages=0 rate=0 post=()
+for option in "$@"; do
+  case "$option" in
+    # The short form spreads its pages over 5 s, so that the kills fall while they flow.
+    --short) pages=300 rate=60 ;;
+    --post) post=(--post) ;;
+    *) echo "usage: test.sh [--short] [--post]" >&2; exit 2 ;;
+  esac
+done
 for need in nats-server psql sqlite3 curl python3; do
   command -v "$need" >/dev/null || { echo "cluster: $need is not installed (scripts/setup-debian.sh); skipped"; exit 77; }
 done
@@ -63,7 +71,7 @@ find "$data" -name '*.html.gz' | sort >"$dir/all"
 if ((pages)); then head -n "$pages" "$dir/all" >"$dir/pages"; else cp "$dir/all" "$dir/pages"; fi
 total=$(wc -l <"$dir/pages")
 start=$(date +%s.%N)
-python3 "$here/push_pages.py" "$dir/acked" 4 "$(IFS=,; echo "${serves[*]}")" "$rate" <"$dir/pages" 2>"$dir/push.log" &
+python3 "$here/push_pages.py" "${post[@]}" "$dir/acked" 4 "$(IFS=,; echo "${serves[*]}")" "$rate" <"$dir/pages" 2>"$dir/push.log" &
 pusher=$!
 # Halfway, once the worker has stored some, a NATS node and the active worker die as machines do.
 touch "$dir/acked"
@@ -94,17 +102,23 @@ done
 drained=$(date +%s.%N)
 lost=$((acknowledged - stored))
 # Duplicated: a stored document no client was answered for (an article stored under a second id),
-# or one stored again as a new version of itself.
+# or one stored more often than on one machine (more versions of it; compared below).
 extra=$(comm -13 "$dir/acked.ids" "$dir/stored.ids" | wc -l)
-versions=$(psql -X -At "$db" -c "SELECT count(*) FROM documents WHERE version > 1")
-duplicated=$((extra + versions))
 took_over="did not take over"
 grep -q "active:" "$dir/worker-b.log" && took_over="took over"
 
-# The same pages on one machine, and its stories against the cluster's.
-xargs -a "$dir/pages" "$storyline" ingest --db "$dir/local.db" >/dev/null 2>"$dir/ingest.log" || true
+# The same pages on one machine, sent the same way to one `serve` that writes itself.
+local_port=$((base + 30))
+"$storyline" serve --db "$dir/local.db" --create --port "$local_port" 2>>"$dir/local.log" &
+pids+=($!)
+for ((try = 0; try < 300; try++)); do curl -fsS "http://127.0.0.1:$local_port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+python3 "$here/push_pages.py" "${post[@]}" "$dir/local.acked" 2 "http://127.0.0.1:$local_port" <"$dir/pages" 2>>"$dir/local.log"
 sqlite3 "$dir/local.db" "SELECT id, coalesce(story_id, '') FROM documents" >"$dir/local.stories"
 psql -X -At "$db" -c "SELECT id, coalesce(story_id, '') FROM documents" >"$dir/cluster.stories"
+sqlite3 "$dir/local.db" "SELECT id || '|' || version FROM documents" | sort >"$dir/local.versions"
+psql -X -At "$db" -c "SELECT id || '|' || version FROM documents" | sort >"$dir/cluster.versions"
+more_versions=$(join -t'|' "$dir/local.versions" "$dir/cluster.versions" | awk -F'|' '$3 > $2' | wc -l)
+duplicated=$((extra + more_versions))
 agreement=$(python3 "$here/bcubed.py" "$dir/local.stories" "$dir/cluster.stories")
 rate=$(python3 -c "print(f'{$total / ($pushed - $start):.0f} pages/s acknowledged, {$total / ($drained - $start):.0f} pages/s stored')")
 echo "cluster: $total pages, $rate; the standby $took_over (push status $push_status)"

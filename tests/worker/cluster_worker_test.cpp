@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -256,4 +258,47 @@ TEST(ClusterWorker, AStandbyTakesOverWhenTheActiveWorkerIsKilled) {
   EXPECT_EQ(wait_for(standby), 0) << read_file(log_b);
   const auto store = storyline::store::open_store(db);
   for (int n = 0; n < 10; ++n) EXPECT_TRUE(store->stories().story_of("queued-" + std::to_string(n))) << n;
+}
+
+TEST(ClusterWorker, TheContestApiWritesAndRemovesThroughTheQueue) {
+  START_NATS(nats);
+  TempFolder folder("queue");
+  const std::string db = (folder.path / "store.db").string(), log = (folder.path / "log").string();
+  const int port = free_loopback_port();
+  const pid_t server = start_storyline({"serve", "--db", db, "--create", "--port", std::to_string(port), "--queue",
+                                        nats.address()},
+                                       log);
+  ASSERT_TRUE(wait_until_healthy(port)) << read_file(log);
+  httplib::Client client("127.0.0.1", port);
+  const std::string page =
+      "<html><head><title>Harbour report</title><meta property=\"og:url\" content=\"https://port.example/r\">"
+      "</head><body><article><h1>Harbour authority report on shipping volumes</h1><p>The harbour authority "
+      "published its report on Monday, listing cargo volumes for every berth and crane of the port.</p>"
+      "</article></body></html>";
+  const httplib::Headers ttl{{"Cache-Control", "max-age=3600"}};
+  auto put = client.Put("/harbour.html", ttl, page, "text/html");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 201) << put->body;
+  ASSERT_EQ(run_worker(nats.address(), db, log), 0) << read_file(log);
+  {
+    const auto store = storyline::store::open_store(db);
+    EXPECT_TRUE(store->documents().get("harbour.html")) << "stored under the name it was put as";
+    const int64_t now = std::time(nullptr);
+    const auto later = store->documents().expired(now + 7200);
+    EXPECT_NE(std::find(later.begin(), later.end(), "harbour.html"), later.end()) << "its time to live travelled";
+    EXPECT_TRUE(store->documents().expired(now).empty());
+  }
+  auto again = client.Put("/harbour.html", ttl, page, "text/html");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 204) << "known to the store: an update";
+  auto removed = client.Delete("/harbour.html");
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 204);
+  ASSERT_EQ(run_worker(nats.address(), db, log), 0) << read_file(log);
+  EXPECT_FALSE(storyline::store::open_store(db)->documents().get("harbour.html")) << read_file(log);
+  auto unknown = client.Delete("/harbour.html");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  kill(server, SIGTERM);
+  wait_for(server);
 }

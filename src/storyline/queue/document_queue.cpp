@@ -1,5 +1,6 @@
 #include "storyline/queue/document_queue.h"
 
+#include <random>
 #include <stdexcept>
 
 #include "storyline/core/document_json.h"
@@ -40,20 +41,33 @@ std::vector<Document> message_documents(std::string_view message) {
   return documents;
 }
 
-std::string documents_message_id(const std::vector<Document>& documents, std::string_view message) {
-  std::string id = documents.empty() ? std::string() : documents.front().id;
-  id.append(":").append(hex64(fnv1a64(message)));
+namespace {
+
+// New for every write: the publish's own retries share it (JetStream keeps one copy); two writes
+// never do, so that a removal between two identical writes is not undone by the second's dedup.
+std::string new_message_id(const std::string& first) {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  std::string id = first;
+  id.append(":").append(hex64(random()));
   return id;
 }
+
+}  // namespace
 
 DocumentPublisher::DocumentPublisher(const std::string& address, int replicas, std::chrono::milliseconds timeout)
     : jetstream_(std::make_unique<JetStream>(address, timeout)) {
   jetstream_->ensure_stream(documents_stream(replicas));
 }
 
-void DocumentPublisher::publish(const std::vector<Document>& documents) {
-  const std::string message = documents_message(documents);
-  jetstream_->publish(documents_stream().subject, message, documents_message_id(documents, message));
+void DocumentPublisher::publish(const std::vector<Document>& documents, std::optional<int64_t> expires_at) {
+  JetStream::Headers headers;
+  if (expires_at) headers.emplace_back(kExpiresAtHeader, std::to_string(*expires_at));
+  jetstream_->publish(documents_stream().subject, documents_message(documents),
+                      new_message_id(documents.empty() ? std::string() : documents.front().id), headers);
+}
+
+void DocumentPublisher::remove(const std::string& id) {
+  jetstream_->publish(documents_stream().subject, "", new_message_id("remove:" + id), {{kRemoveHeader, id}});
 }
 
 }  // namespace storyline::queue

@@ -1,13 +1,17 @@
 #pragma once
-// Documents between the roles: `serve` (and later the pollers and extract workers) publishes each
-// document it read; `worker cluster` consumes them. One JetStream stream, STORYLINE_DOCUMENTS, on
-// subject storyline.documents. A message holds the documents of one write (a POSTed body, which is
-// taken whole or not at all) as Document JSON Lines (INTERFACE.md, with the reader's section and
-// page types); its message id is the first document's id and a hash of the whole, so that a
-// client's retry within two minutes is stored once in the stream, and an edited article is not
-// taken for a retry.
+// Writes between the roles: `serve --queue` (and its poller) publishes what it read; `worker
+// cluster` stores it. One JetStream stream, STORYLINE_DOCUMENTS, on subject storyline.documents.
+// A message is one write: the documents of one request (a POSTed body is taken whole or not at
+// all) as Document JSON Lines (INTERFACE.md, with the reader's section and page types), with the
+// header Storyline-Expires-At (Unix seconds) for a contest article's time to live; or a removal
+// (DELETE), an empty message with the header Storyline-Remove naming the document. Its message id
+// is new for each write (the first document's id and a random number), so that JetStream keeps one
+// copy when serve retries a publish whose answer was lost; a client that sends a write again makes
+// a second message, which the worker finds already stored.
 #include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,8 +26,8 @@ StreamSettings documents_stream(int replicas = 0);
 // naming the line that is no document.
 std::string documents_message(const std::vector<Document>& documents);
 std::vector<Document> message_documents(std::string_view message);
-// The message id of `documents`, whose message is `message`.
-std::string documents_message_id(const std::vector<Document>& documents, std::string_view message);
+inline constexpr const char* kExpiresAtHeader = "Storyline-Expires-At";
+inline constexpr const char* kRemoveHeader = "Storyline-Remove";
 
 class DocumentPublisher {
  public:
@@ -33,7 +37,9 @@ class DocumentPublisher {
   // Returns once JetStream has stored the documents, as one message (on a majority of the stream's
   // replicas). Thread-safe. Throws QueueError when it could not within the timeout, or when the
   // message is over the server's max_payload (scripts/nats/start.sh sets 8 MiB).
-  void publish(const std::vector<Document>& documents);
+  void publish(const std::vector<Document>& documents, std::optional<int64_t> expires_at = std::nullopt);
+  // The removal of a document (DELETE), for the worker to carry out.
+  void remove(const std::string& id);
 
  private:
   std::unique_ptr<JetStream> jetstream_;

@@ -51,7 +51,13 @@ std::string Message::id() const {
   if (natsMsgHeader_Get(impl_->message.get(), "Nats-Msg-Id", &value) != NATS_OK || !value) return {};
   return value;
 }
+std::optional<std::string> Message::header(const std::string& name) const {
+  const char* value = nullptr;
+  if (natsMsgHeader_Get(impl_->message.get(), name.c_str(), &value) != NATS_OK || !value) return std::nullopt;
+  return std::string(value);
+}
 uint64_t Message::deliveries() const { return impl_->meta ? impl_->meta->NumDelivered : 1; }
+int64_t Message::timestamp_unix_nanos() const { return impl_->meta ? impl_->meta->Timestamp : 0; }
 uint64_t Message::stream_sequence() const { return impl_->meta ? impl_->meta->Sequence.Stream : 0; }
 void Message::ack() { check(natsMsg_Ack(impl_->message.get(), nullptr), "acknowledging a message"); }
 void Message::nak() { check(natsMsg_Nak(impl_->message.get(), nullptr), "asking for a message again"); }
@@ -196,16 +202,19 @@ void JetStream::ensure_stream(const StreamSettings& stream) {
   }
 }
 
-bool JetStream::publish(const std::string& subject, std::string_view data, const std::string& message_id) {
+bool JetStream::publish(const std::string& subject, std::string_view data, const std::string& message_id,
+                        const Headers& headers) {
   const auto deadline = std::chrono::steady_clock::now() + impl_->timeout;
   for (;;) {
     natsMsg* raw_message = nullptr;
     check(natsMsg_Create(&raw_message, subject.c_str(), nullptr, data.data(), static_cast<int>(data.size())),
           "making a message for " + subject);
     const OwnedMessage message(raw_message);
+    for (const auto& [name, value] : headers)
+      check(natsMsgHeader_Set(message.get(), name.c_str(), value.c_str()), "setting header " + name);
     jsPubOptions options;
     jsPubOptions_Init(&options);
-    options.MsgId = message_id.c_str();
+    options.MsgId = message_id.empty() ? nullptr : message_id.c_str();
     jsPubAck* raw_ack = nullptr;
     jsErrCode js_error = static_cast<jsErrCode>(0);
     const natsStatus status = js_PublishMsg(&raw_ack, impl_->context.get(), message.get(), &options, &js_error);

@@ -10,9 +10,11 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace storyline::queue {
@@ -60,10 +62,14 @@ class Message {
   std::string_view subject() const;
   // The publisher's message id (Nats-Msg-Id), empty when it gave none.
   std::string id() const;
+  // A header the publisher set, nullopt when it set none of that name.
+  std::optional<std::string> header(const std::string& name) const;
   // 1 on first delivery, more when delivered again.
   uint64_t deliveries() const;
   // The message's sequence number in its stream.
   uint64_t stream_sequence() const;
+  // When the stream stored it, in nanoseconds since 1970 (0 when unknown).
+  int64_t timestamp_unix_nanos() const;
 
   void ack();
   void nak();
@@ -111,9 +117,11 @@ class JetStream {
   // Makes the stream, or checks the one there takes its subject. Safe from several processes.
   void ensure_stream(const StreamSettings& stream);
   // Returns once the stream has stored the message (on a majority of its replicas): true when
-  // stored, false when a message of the same id was stored within the last two minutes (a client's
-  // retry). Thread-safe. Throws QueueError when the stream does not answer within the timeout.
-  bool publish(const std::string& subject, std::string_view data, const std::string& message_id);
+  // stored, false when a message of the same id was stored within the last two minutes (a retry).
+  // Thread-safe. Throws QueueError when the stream does not answer within the timeout.
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+  bool publish(const std::string& subject, std::string_view data, const std::string& message_id,
+               const Headers& headers = {});
   std::unique_ptr<PullConsumer> pull_consumer(const StreamSettings& stream, const ConsumerSettings& consumer);
 
  private:

@@ -67,10 +67,14 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
     throw ingest::InputError(message);
   }
   std::vector<pipeline::IngestOutcome> outcomes;
-  if (queue_ && !forced_id) {
+  if (queue_) {
     // Durable once JetStream has it (replicated when the stream is): `worker cluster` labels,
     // deduplicates, stores and clusters it; the answer names the ids it will have.
-    queue_->publish(result.documents);
+    if (forced_id && !result.documents.empty()) {
+      result.documents.resize(1);  // a contest article is one page
+      result.documents.front().id = *forced_id;
+    }
+    queue_->publish(result.documents, forced_id ? expires_at : std::nullopt);
     for (const auto& document : result.documents) outcomes.push_back({document.id, store::UpsertOutcome::kInserted, {}});
     metrics_.count_queued(outcomes.size());
     return outcomes;
@@ -90,6 +94,12 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
 
 std::vector<pipeline::IngestOutcome> ServerState::ingest_documents(std::vector<Document>& documents) {
   std::vector<pipeline::IngestOutcome> outcomes;
+  if (queue_) {
+    queue_->publish(documents);
+    for (const auto& document : documents) outcomes.push_back({document.id, store::UpsertOutcome::kInserted, {}});
+    metrics_.count_queued(outcomes.size());
+    return outcomes;
+  }
   write([&] {
     outcomes.clear();
     for (auto& document : documents) outcomes.push_back(pipeline_.add(document));
@@ -100,12 +110,19 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_documents(std::vector<D
 }
 
 bool ServerState::remove_article(const std::string& id) {
+  if (queue_) {
+    // Known as the store has it now (a write still in the queue is not yet); the worker removes it.
+    if (!reader().documents().get(id)) return false;
+    queue_->remove(id);
+    return true;
+  }
   bool removed = false;
   write([&] { removed = pipeline_.remove(id); });
   return removed;
 }
 
 size_t ServerState::purge_expired() {
+  if (queue_) return 0;  // the cluster worker, the one writer, removes them
   size_t removed = 0;
   // Runs every few seconds: cached answers stay valid unless an article actually expired.
   write_if_changed([&] {

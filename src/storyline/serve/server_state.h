@@ -32,9 +32,9 @@ class ServerState {
 
   // Reads the body (HTML, JSON document, any format `extract` reads) and ingests what it holds,
   // durably: committed before this returns, or, with a queue (`--queue`), stored by JetStream for
-  // `worker cluster` (a contest PUT, with its time to live, is still written here). Throws
-  // queue::QueueError when the queue did not take it. Throws ingest::InputError for unreadable input, and for
-  // input any part of which could not be read (nothing is stored then).
+  // `worker cluster` (so are removals, the poller's documents and the times to live: a server
+  // with a queue writes nothing itself). Throws queue::QueueError when the queue did not take it. Throws ingest::InputError
+  // for unreadable input, and for input any part of which could not be read (nothing is stored then).
   std::vector<pipeline::IngestOutcome> ingest_body(const std::string& body, const std::string& source,
                                                    std::optional<std::string> url, std::optional<std::string> forced_id,
                                                    std::optional<int64_t> expires_at);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
 #include <condition_variable>
 #include <csignal>
 #include <memory>
@@ -72,12 +73,84 @@ class LeaseKeeper {
   std::thread thread_;
 };
 
+// How often articles past their time to live are removed (serve's own upkeep does it as often).
+constexpr std::chrono::seconds kPurgeInterval{5};
+
+int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// One message: a write's documents (with a contest article's time to live), or a removal.
+struct Write {
+  std::vector<Document> documents;
+  std::optional<int64_t> expires_at;
+  std::optional<std::string> remove;
+};
+
+Write read_write(const queue::Message& message) {
+  Write write;
+  write.remove = message.header(queue::kRemoveHeader);
+  if (write.remove) return write;
+  write.documents = queue::message_documents(message.data());
+  if (const auto expires = message.header(queue::kExpiresAtHeader)) write.expires_at = std::stoll(*expires);
+  return write;
+}
+
+// Inside the caller's transaction.
+void apply(const Write& write, pipeline::IngestPipeline& pipeline, store::Store& store,
+           std::vector<pipeline::IngestOutcome>& outcomes, uint64_t& removed) {
+  if (write.remove) {
+    // The documents added before it in this batch join their stories first, so that the removal
+    // finds a document that was written just before it where the pipeline expects it.
+    pipeline.cluster_pending(pipeline::IngestPipeline::Storys::kRewriteNow);
+    removed += pipeline.remove(*write.remove);
+    return;
+  }
+  for (const auto& document : write.documents) {
+    outcomes.push_back(pipeline.add(document));
+    if (write.expires_at) store.documents().set_expiry(outcomes.back().id, write.expires_at);
+  }
+}
+
 void count(ClusterWorkerCounts& counts, const pipeline::IngestOutcome& outcome) {
   if (outcome.outcome == store::UpsertOutcome::kUnchanged) ++counts.unchanged;
   else ++counts.stored;
 }
 
+// How often the consumer's depth is read for the status (one request to JetStream).
+constexpr std::chrono::seconds kDepthInterval{5};
+
 }  // namespace
+
+bool ClusterWorkerStatus::is_active() const {
+  std::lock_guard lock(mutex);
+  return active;
+}
+
+std::string ClusterWorkerStatus::render() const {
+  std::lock_guard lock(mutex);
+  std::string text;
+  const auto metric = [&text](const char* name, const char* type, const char* help, auto value) {
+    text.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" ");
+    text.append(type).append("\n").append(name).append(" ").append(std::to_string(value)).append("\n");
+  };
+  metric("storyline_worker_active", "gauge", "1 when this cluster worker holds the lease, 0 as a standby.", active ? 1 : 0);
+  metric("storyline_worker_messages_total", "counter", "Messages delivered to this worker.", counts.messages);
+  metric("storyline_worker_stored_total", "counter", "Documents new or changed in the store.", counts.stored);
+  metric("storyline_worker_unchanged_total", "counter", "Documents found stored as they are (redeliveries, repeats).",
+         counts.unchanged);
+  metric("storyline_worker_redelivered_total", "counter", "Messages delivered more than once.", counts.redelivered);
+  metric("storyline_worker_removed_total", "counter", "Documents removed (DELETE, time to live).", counts.removed);
+  metric("storyline_worker_rejected_total", "counter", "Messages that held no documents, dropped.", counts.rejected);
+  metric("storyline_worker_batches_total", "counter", "Transactions committed.", counts.batches);
+  metric("storyline_worker_queue_pending", "gauge", "Messages in the stream not yet delivered (queue depth).", pending);
+  metric("storyline_worker_queue_ack_pending", "gauge", "Messages delivered and not yet acknowledged.", ack_pending);
+  metric("storyline_worker_last_batch_seconds", "gauge", "Time the last batch took, fetch to acknowledgement.",
+         last_batch_seconds);
+  metric("storyline_worker_lag_seconds", "gauge", "Age of the last batch's oldest message when it was taken.",
+         oldest_pending_seconds);
+  return text;
+}
 
 ClusterWorkerCounts run_cluster_worker(const ClusterWorkerOptions& options, const std::atomic<bool>& stop,
                                        const std::function<void(const std::string&)>& log) {
@@ -100,6 +173,12 @@ ClusterWorkerCounts run_cluster_worker(const ClusterWorkerOptions& options, cons
   log("active: holds " + lease_settings.name + " as " + lease_settings.holder + " (time to live " +
       std::to_string(lease.ttl().count()) + " ms)");
   LeaseKeeper keeper(lease, lease.ttl() / 3);
+  const auto report = [&options](const std::function<void(ClusterWorkerStatus&)>& change) {
+    if (!options.status) return;
+    std::lock_guard lock(options.status->mutex);
+    change(*options.status);
+  };
+  report([](ClusterWorkerStatus& status) { status.active = true; });
 
   // The store first: the pipeline rebuilds its duplicate index and stories from it (the state of
   // the clusterer lives in the store, so a worker that takes over starts where the last left off).
@@ -115,8 +194,38 @@ ClusterWorkerCounts run_cluster_worker(const ClusterWorkerOptions& options, cons
 
   ClusterWorkerCounts counts;
   auto idle_since = std::chrono::steady_clock::now();
+  auto next_purge = std::chrono::steady_clock::now();
+  auto next_depth = std::chrono::steady_clock::now();
   while (!stop) {
     keeper.check();
+    if (options.status && std::chrono::steady_clock::now() >= next_depth) {
+      next_depth = std::chrono::steady_clock::now() + kDepthInterval;
+      try {
+        const auto depth = consumer->depth();
+        report([&](ClusterWorkerStatus& status) {
+          status.pending = depth.pending;
+          status.ack_pending = depth.ack_pending;
+        });
+      } catch (const queue::QueueError&) {
+        // Read again at the next interval; the depth is for the metrics only.
+      }
+    }
+    // Articles whose time to live has passed (contest PUTs), as `serve` does when it writes itself.
+    if (std::chrono::steady_clock::now() >= next_purge) {
+      next_purge = std::chrono::steady_clock::now() + kPurgeInterval;
+      try {
+        size_t expired = 0;
+        pipeline.in_transaction([&] {
+          expired = pipeline.purge_expired(unix_now());
+          keeper.renew_before_commit();
+        });
+        counts.removed += expired;
+      } catch (const LeaseLost&) {
+        throw;
+      } catch (const std::exception& error) {
+        log(std::string("removing expired articles failed, retrying later: ") + error.what());
+      }
+    }
     std::vector<queue::Message> messages;
     try {
       messages = consumer->fetch(options.batch, std::chrono::milliseconds(500));
@@ -130,15 +239,18 @@ ClusterWorkerCounts run_cluster_worker(const ClusterWorkerOptions& options, cons
         break;
       continue;
     }
+    const auto batch_start = std::chrono::steady_clock::now();
+    int64_t oldest_unix_nanos = INT64_MAX;
+    for (const auto& message : messages) oldest_unix_nanos = std::min(oldest_unix_nanos, message.timestamp_unix_nanos());
     counts.messages += messages.size();
     ++counts.batches;
-    // A message is a write's documents; they are stored together or not at all.
-    std::vector<std::vector<Document>> writes;
+    // A message is one write (its documents are stored together or not at all), or a removal.
+    std::vector<Write> writes;
     std::vector<queue::Message*> held;  // the message of each write, in order
     for (auto& message : messages) {
       if (message.deliveries() > 1) ++counts.redelivered;
       try {
-        writes.push_back(queue::message_documents(message.data()));
+        writes.push_back(read_write(message));
         held.push_back(&message);
       } catch (const std::exception& error) {
         ++counts.rejected;
@@ -153,14 +265,16 @@ ClusterWorkerCounts run_cluster_worker(const ClusterWorkerOptions& options, cons
     std::vector<bool> committed(writes.size(), false);
     try {
       std::vector<pipeline::IngestOutcome> outcomes;
+      uint64_t batch_removed = 0;
       pipeline.in_transaction([&] {
         outcomes.clear();
-        for (const auto& documents : writes)
-          for (const auto& document : documents) outcomes.push_back(pipeline.add(document));
+        batch_removed = 0;
+        for (const auto& write : writes) apply(write, pipeline, *store, outcomes, batch_removed);
         pipeline.cluster_pending(pipeline::IngestPipeline::Storys::kRewriteNow);
         keeper.renew_before_commit();
       });
       for (const auto& outcome : outcomes) count(counts, outcome);
+      counts.removed += batch_removed;
       committed.assign(writes.size(), true);
     } catch (const LeaseLost&) {
       throw;  // rolled back; the batch goes to the worker that holds the lease now
@@ -170,13 +284,16 @@ ClusterWorkerCounts run_cluster_worker(const ClusterWorkerOptions& options, cons
       for (size_t i = 0; i < writes.size(); ++i) {
         try {
           std::vector<pipeline::IngestOutcome> outcomes;
+          uint64_t write_removed = 0;
           pipeline.in_transaction([&] {
             outcomes.clear();
-            for (const auto& document : writes[i]) outcomes.push_back(pipeline.add(document));
+            write_removed = 0;
+            apply(writes[i], pipeline, *store, outcomes, write_removed);
             pipeline.cluster_pending(pipeline::IngestPipeline::Storys::kRewriteNow);
             keeper.renew_before_commit();
           });
           for (const auto& outcome : outcomes) count(counts, outcome);
+          counts.removed += write_removed;
           committed[i] = true;
         } catch (const LeaseLost&) {
           throw;
@@ -202,6 +319,14 @@ ClusterWorkerCounts run_cluster_worker(const ClusterWorkerOptions& options, cons
       log(std::string("acknowledgement failed (the batch will be delivered again, and found stored): ") + error.what());
     }
     idle_since = std::chrono::steady_clock::now();
+    report([&](ClusterWorkerStatus& status) {
+      status.counts = counts;
+      status.last_batch_seconds = std::chrono::duration<double>(idle_since - batch_start).count();
+      const auto now_nanos =
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+      if (oldest_unix_nanos > 0 && oldest_unix_nanos < now_nanos)
+        status.oldest_pending_seconds = static_cast<double>(now_nanos - oldest_unix_nanos) / 1e9;
+    });
   }
   return counts;
 }
