@@ -155,6 +155,8 @@ Runner add_serve_command(CLI::App& app) {
                    "Copies the stream keeps when this server makes it (0: 3 when --queue lists 3 servers or more, else 1)")
       ->capture_default_str()
       ->check(CLI::Range(0, 5));
+  command->add_flag("--extract-workers", options->extract_in_workers,
+                    "With --queue: queue contest PUTs unread, for `storyline worker extract` to read");
   return [options, create, db] { return run_serve(*options, *create || db->count() == 0); };
 }
 

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "storyline/worker/cluster_worker.h"
+#include "storyline/worker/extract_worker.h"
 #include "storyline/worker/metrics_endpoint.h"
 
 namespace storyline::cli {
@@ -56,7 +57,59 @@ int run_worker_cluster(WorkerOptions& options) {
   }
 }
 
+struct ExtractOptions {
+  worker::ExtractWorkerOptions extract;
+  double ack_wait_seconds = 30;
+  double exit_when_idle_seconds = 0;
+};
+
+int run_worker_extract(ExtractOptions& options) {
+  options.extract.ack_wait = std::chrono::milliseconds(static_cast<int64_t>(options.ack_wait_seconds * 1000));
+  options.extract.exit_when_idle = std::chrono::milliseconds(static_cast<int64_t>(options.exit_when_idle_seconds * 1000));
+  std::signal(SIGTERM, request_stop);
+  std::signal(SIGINT, request_stop);
+  const auto log = [](const std::string& line) { std::cerr << "storyline worker extract: " << line << "\n"; };
+  try {
+    log("reading pages from " + options.extract.queue);
+    const worker::ExtractWorkerCounts counts = worker::run_extract_worker(options.extract, stop_requested, log);
+    log("stopped: " + std::to_string(counts.pages) + " pages, " + std::to_string(counts.documents) +
+        " documents published, " + std::to_string(counts.rejected) + " rejected, " + std::to_string(counts.redelivered) +
+        " redelivered");
+    return counts.rejected ? 1 : 0;
+  } catch (const std::exception& error) {
+    log(error.what());
+    return 1;
+  }
+}
+
 }  // namespace
+
+Runner add_worker_extract_command(CLI::App& app) {
+  auto options = std::make_shared<ExtractOptions>();
+  CLI::App* group = command_group(app, "worker", "Roles that take their work from NATS JetStream (several machines)");
+  CLI::App* command = group->add_subcommand(
+      "extract",
+      "Takes unread pages from JetStream (serve --queue --extract-workers), reads each and publishes its document "
+      "for `worker cluster`; run as many as the pages need");
+  command->add_option("--queue", options->extract.queue, "NATS servers: nats://host:port[,nats://host:port...]")->required();
+  command->add_option("--batch", options->extract.batch, "Pages fetched at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1'000));
+  command
+      ->add_option("--ack-wait", options->ack_wait_seconds,
+                   "Seconds after which a page not acknowledged (its worker died) is delivered again")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  command->add_option("--replicas", options->extract.replicas, "Copies the streams keep when this worker makes them")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 5));
+  command
+      ->add_option("--exit-when-idle", options->exit_when_idle_seconds,
+                   "Exit once the queue has had nothing for this many seconds (0: run until SIGTERM)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  return [options] { return run_worker_extract(*options); };
+}
 
 Runner add_worker_cluster_command(CLI::App& app) {
   auto options = std::make_shared<WorkerOptions>();

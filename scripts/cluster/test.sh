@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The distributed form on one machine (issue 17): a 3-node JetStream cluster and a PostgreSQL server
-# on loopback in a temporary folder, a cluster worker with a standby, two `serve --queue`; pushes
+# on loopback in a temporary folder, two extract workers, a cluster worker with a standby, two
+# `serve --queue --extract-workers`; pushes
 # the contest stream (../shared/data/news/telegram-contest-2019-11) through the contest API (PUT
-# /NAME.html; with --post, POST /api/articles), and while it runs kills a NATS node and the active
-# cluster worker (SIGKILL; the standby takes over). Then checks every acknowledged article stored
+# /NAME.html; with --post, POST /api/articles, which serve reads itself), and while it runs kills a
+# NATS node, an extract worker and the active cluster worker (SIGKILL; the standby takes over). Then checks every acknowledged article stored
 # once, and compares the stories with a single-machine `serve` given the same pages the same way
 # (BCubed F1). Last line:
 #   cluster: acknowledged N, stored N, lost 0, duplicated 0, agreement F
 # Exits 1 when anything was lost or duplicated, 77 when a server or the data is missing.
-# Usage: scripts/cluster/test.sh [--short] [--post]   (--short: 300 pages; KEEP=1 keeps the folder)
+# Usage: scripts/cluster/test.sh [--short] [--post] [--extract N]   (--short: 300 pages; --extract:
+# extract workers, 2; 0 has serve read the pages; KEEP=1 keeps the folder)
 set -euo pipefail
 export LC_ALL=C  # sort, comm and join agree on the order of ids
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,15 +18,19 @@ root=$(cd "$here/../.." && pwd)
 storyline=${STORYLINE:-$root/build/storyline}
 data=${STORYLINE_CLUSTER_DATA:-$root/../shared/data/news/telegram-contest-2019-11}
 [ -d "$data" ] || data=/work/shared/data/news/telegram-contest-2019-11
-pages=0 rate=0 post=()
-for option in "$@"; do
-  case "$option" in
+pages=0 rate=0 post=() extract=2
+while (($#)); do
+  case "$1" in
     # The short form spreads its pages over 5 s, so that the kills fall while they flow.
     --short) pages=300 rate=60 ;;
     --post) post=(--post) ;;
-    *) echo "usage: test.sh [--short] [--post]" >&2; exit 2 ;;
+    --extract) extract=${2:?--extract N}; shift ;;
+    *) echo "usage: test.sh [--short] [--post] [--extract N]" >&2; exit 2 ;;
   esac
+  shift
 done
+serve_extract=()
+((extract > 0)) && serve_extract=(--extract-workers)
 for need in nats-server psql sqlite3 curl python3; do
   command -v "$need" >/dev/null || { echo "cluster: $need is not installed (scripts/setup-debian.sh); skipped"; exit 77; }
 done
@@ -58,10 +64,16 @@ start_worker() {  # NAME
 start_worker a
 for ((try = 0; try < 300; try++)); do grep -q "active:" "$dir/worker-a.log" 2>/dev/null && break; sleep 0.1; done
 start_worker b
+extractors=()
+for ((k = 1; k <= extract; k++)); do
+  "$storyline" worker extract --queue "$queue" --ack-wait 5 2>>"$dir/extract$k.log" &
+  pids+=($!)
+  extractors+=($!)
+done
 serves=()
 for k in 1 2; do
   port=$((base + 20 + k))
-  "$storyline" serve --db "$db" --queue "$queue" --port "$port" 2>>"$dir/serve$k.log" &
+  "$storyline" serve --db "$db" --queue "$queue" "${serve_extract[@]}" --port "$port" 2>>"$dir/serve$k.log" &
   pids+=($!)
   serves+=("http://127.0.0.1:$port")
   for ((try = 0; try < 300; try++)); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -83,7 +95,13 @@ done
 kill -9 "$(cat "$dir/nats/n2.pid")"
 kill -9 "$worker_a"
 wait "$worker_a" 2>/dev/null || true
-echo "cluster: killed NATS node n2 and the active cluster worker after $(wc -l <"$dir/acked") acknowledged, $(stored_count) stored"
+killed="NATS node n2 and the active cluster worker"
+if ((extract > 1)); then
+  kill -9 "${extractors[0]}"
+  wait "${extractors[0]}" 2>/dev/null || true
+  killed="NATS node n2, an extract worker and the active cluster worker"
+fi
+echo "cluster: killed $killed after $(wc -l <"$dir/acked") acknowledged, $(stored_count) stored"
 push_status=0
 wait "$pusher" || push_status=$?
 pushed=$(date +%s.%N)
@@ -121,6 +139,6 @@ more_versions=$(join -t'|' "$dir/local.versions" "$dir/cluster.versions" | awk -
 duplicated=$((extra + more_versions))
 agreement=$(python3 "$here/bcubed.py" "$dir/local.stories" "$dir/cluster.stories")
 rate=$(python3 -c "print(f'{$total / ($pushed - $start):.0f} pages/s acknowledged, {$total / ($drained - $start):.0f} pages/s stored')")
-echo "cluster: $total pages, $rate; the standby $took_over (push status $push_status)"
+echo "cluster: $total pages, $extract extract workers, $rate; the standby $took_over (push status $push_status)"
 echo "cluster: acknowledged $acknowledged, stored $stored, lost $lost, duplicated $duplicated, agreement $agreement"
 ((lost == 0 && duplicated == 0 && push_status == 0))

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "nats_server.h"
+#include "role_processes.h"
 #include "storyline/core/document_json.h"
 #include "storyline/queue/document_queue.h"
 #include "storyline/store/store.h"
@@ -32,59 +33,9 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 using storyline::testing::NatsServer;
 using storyline::testing::TempFolder;
+using namespace storyline::testing;
 
 namespace {
-
-int free_loopback_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-// `storyline ARGS...` as a child process, its standard error into `log`.
-pid_t start_storyline(const std::vector<std::string>& args, const std::string& log) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const std::string binary = storyline::testing::storyline_binary();
-    std::vector<char*> argv{const_cast<char*>(binary.c_str())};
-    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    dup2(fd, STDERR_FILENO);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-int wait_for(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return status;
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool wait_until_healthy(int port) {
-  httplib::Client client("127.0.0.1", port);
-  client.set_connection_timeout(0, 200000);
-  for (int attempt = 0; attempt < 300; ++attempt) {
-    if (auto reply = client.Get("/healthz"); reply && reply->status == 200) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return false;
-}
 
 storyline::Document article(int n) {
   storyline::Document document;

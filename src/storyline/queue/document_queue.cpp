@@ -41,6 +41,14 @@ std::vector<Document> message_documents(std::string_view message) {
   return documents;
 }
 
+StreamSettings pages_stream(int replicas) {
+  StreamSettings stream;
+  stream.name = "STORYLINE_PAGES";
+  stream.subject = "storyline.pages";
+  stream.replicas = replicas;
+  return stream;
+}
+
 namespace {
 
 // New for every write: the publish's own retries share it (JetStream keeps one copy); two writes
@@ -57,6 +65,7 @@ std::string new_message_id(const std::string& first) {
 DocumentPublisher::DocumentPublisher(const std::string& address, int replicas, std::chrono::milliseconds timeout)
     : jetstream_(std::make_unique<JetStream>(address, timeout)) {
   jetstream_->ensure_stream(documents_stream(replicas));
+  jetstream_->ensure_stream(pages_stream(replicas));
 }
 
 void DocumentPublisher::publish(const std::vector<Document>& documents, std::optional<int64_t> expires_at) {
@@ -68,6 +77,14 @@ void DocumentPublisher::publish(const std::vector<Document>& documents, std::opt
 
 void DocumentPublisher::remove(const std::string& id) {
   jetstream_->publish(documents_stream().subject, "", new_message_id("remove:" + id), {{kRemoveHeader, id}});
+}
+
+void DocumentPublisher::publish_page(const Page& page) {
+  JetStream::Headers headers;
+  if (page.name) headers.emplace_back(kNameHeader, *page.name);
+  if (page.url) headers.emplace_back(kUrlHeader, *page.url);
+  if (page.expires_at) headers.emplace_back(kExpiresAtHeader, std::to_string(*page.expires_at));
+  jetstream_->publish(pages_stream().subject, page.body, new_message_id("page:" + page.name.value_or("")), headers);
 }
 
 }  // namespace storyline::queue

@@ -22,6 +22,20 @@ namespace storyline::queue {
 
 StreamSettings documents_stream(int replicas = 0);
 
+// Pages not yet read (`serve --queue --extract-workers`): the stream STORYLINE_PAGES, subject
+// storyline.pages, one page a message as the client sent it (maybe gzip), with the headers
+// Storyline-Name (the contest name, the document's id), Storyline-Url and Storyline-Expires-At.
+// `worker extract` reads them and publishes their documents to STORYLINE_DOCUMENTS.
+StreamSettings pages_stream(int replicas = 0);
+inline constexpr const char* kNameHeader = "Storyline-Name";
+inline constexpr const char* kUrlHeader = "Storyline-Url";
+
+struct Page {
+  std::string body;
+  std::optional<std::string> name, url;
+  std::optional<int64_t> expires_at;
+};
+
 // The message of a write's documents, and back. document_lines throws std::invalid_argument
 // naming the line that is no document.
 std::string documents_message(const std::vector<Document>& documents);
@@ -40,6 +54,8 @@ class DocumentPublisher {
   void publish(const std::vector<Document>& documents, std::optional<int64_t> expires_at = std::nullopt);
   // The removal of a document (DELETE), for the worker to carry out.
   void remove(const std::string& id);
+  // A page for `worker extract`, unread. Returns once JetStream has stored it, as publish().
+  void publish_page(const Page& page);
 
  private:
   std::unique_ptr<JetStream> jetstream_;

@@ -71,6 +71,9 @@ struct ServerOptions {
   // Empty: the server writes to the store itself.
   std::string queue;
   int queue_replicas = 0;  // the stream's, when this server makes it (queue::StreamSettings)
+  // With a queue: contest PUTs are queued unread, for `worker extract` (which names a page that
+  // cannot be read on its log; the client got its 201 already).
+  bool extract_in_workers = false;
 };
 
 class HttpServer {

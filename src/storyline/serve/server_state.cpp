@@ -48,6 +48,12 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
   // of 1 MB each take gigabytes at once (issue 16). Throws InputError (a 400) past it.
   // One such body is inflated at a time: each may take the body limit, and more while its string
   // grows, so that six at once took 455 MiB.
+  if (queue_ && options_.extract_in_workers && forced_id) {
+    // Unread: `worker extract` reads it (the extraction's CPU scales with the extract workers).
+    queue_->publish_page({body, forced_id, url, expires_at});
+    metrics_.count_queued(1);
+    return {{*forced_id, store::UpsertOutcome::kInserted, {}}};
+  }
   ingest::ReadResult result;
   if (is_gzip(body)) {
     std::lock_guard one_at_a_time(inflating_mutex_);
