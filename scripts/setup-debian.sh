@@ -17,6 +17,7 @@ packages=(
   clang libfuzzer-14-dev libclang-rt-14-dev
   clang-format-14
   libpq-dev postgresql-15
+  nats-server libnats-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -26,6 +26,8 @@ Runner add_migrate_command(CLI::App& app);  // migrate: the store's schema to th
 Runner add_cluster_command(CLI::App& app);
 Runner add_sources_command(CLI::App& app);          // sources add|list|remove|import|export
 Runner add_sources_poll_command(CLI::App& app);     // sources poll
+Runner add_worker_cluster_command(CLI::App& app);   // worker cluster: the clusterer over JetStream
+Runner add_worker_extract_command(CLI::App& app);   // worker extract: pages to documents over JetStream
 Runner add_eval_clustering_command(CLI::App& app);  // eval clustering
 
 // `storyline eval ...`: quality figures on ../shared/data.

@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_cluster_command);
   commands.add(app, storyline::cli::add_sources_command);
   commands.add(app, storyline::cli::add_sources_poll_command);
+  commands.add(app, storyline::cli::add_worker_cluster_command);
+  commands.add(app, storyline::cli::add_worker_extract_command);
   commands.add(app, storyline::cli::add_categorize_command);
   commands.add(app, storyline::cli::add_train_categories_command);
   commands.add(app, storyline::cli::add_train_news_command);

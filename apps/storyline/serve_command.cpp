@@ -83,7 +83,9 @@ int run_serve(const serve::ServerOptions& options, bool create) {
               << " (in use, or not an address of this machine); choose another with --host/--port\n";
     return 1;
   }
-  std::cerr << "storyline serve: http://" << options.host << ":" << options.port << "/ (store " << options.db << ")\n";
+  std::cerr << "storyline serve: http://" << options.host << ":" << options.port << "/ (store " << options.db;
+  if (!options.queue.empty()) std::cerr << ", writes through " << options.queue;
+  std::cerr << ")\n";
   stopper.stop_on_signal(*server);
   server->listen_after_bind();
   stopper.finish();
@@ -144,6 +146,17 @@ Runner add_serve_command(CLI::App& app) {
   command->add_option("--web-root", options->web_root,
                       "Serve the web page's files (index.html, style.css, app.js) from this folder, read afresh at "
                       "every request, instead of the ones built in: for working on the page (--web-root web)");
+  command->add_option("--queue", options->queue,
+                      "Write through NATS JetStream (nats://host:port[,nats://...]): POST /api/articles is answered 201 "
+                      "once the stream has stored the article, and `storyline worker cluster` stores it (README, "
+                      "\"Running on several machines\")");
+  command
+      ->add_option("--queue-replicas", options->queue_replicas,
+                   "Copies the stream keeps when this server makes it (0: 3 when --queue lists 3 servers or more, else 1)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 5));
+  command->add_flag("--extract-workers", options->extract_in_workers,
+                    "With --queue: queue contest PUTs unread, for `storyline worker extract` to read");
   return [options, create, db] { return run_serve(*options, *create || db->count() == 0); };
 }
 

@@ -5,6 +5,7 @@
 #include "storyline/core/publisher.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/pipeline/story_output.h"
+#include "storyline/queue/jetstream.h"
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
 
@@ -75,6 +76,10 @@ void install_article_routes(Router& router, ServerState& state) {
       reply_error(response, 400, error.what());
     } catch (const std::invalid_argument& error) {
       reply_error(response, 400, error.what());
+    } catch (const queue::QueueError& error) {
+      // serve --queue: JetStream did not store it (no quorum, unreachable); nothing was promised.
+      response.set_header("Retry-After", "1");
+      reply_error(response, 503, std::string("not stored, try again: ") + error.what());
     }
   });
 

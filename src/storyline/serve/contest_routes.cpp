@@ -10,6 +10,7 @@
 #include "storyline/core/iso_time.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/label/category.h"
+#include "storyline/queue/jetstream.h"
 #include "storyline/rank/story_heat.h"
 #include "storyline/serve/http_helpers.h"
 #include "storyline/serve/routes.h"
@@ -98,13 +99,21 @@ void install_contest_routes(Router& router, ServerState& state) {
       response.status = existed ? 204 : 201;
     } catch (const ingest::InputError& error) {
       reply_error(response, 400, error.what());
+    } catch (const queue::QueueError& error) {
+      response.set_header("Retry-After", "1");
+      reply_error(response, 503, std::string("not stored, try again: ") + error.what());
     }
   });
 
   router.remove(R"(/([^/]+))", [&state](const Request& request, Response& response) {
     const std::string name = request.matches[1];
     if (!is_valid_article_name(name)) return reply_error(response, 400, "bad article name '" + name + "'");
-    response.status = state.remove_article(name) ? 204 : 404;
+    try {
+      response.status = state.remove_article(name) ? 204 : 404;
+    } catch (const queue::QueueError& error) {
+      response.set_header("Retry-After", "1");
+      reply_error(response, 503, std::string("not removed, try again: ") + error.what());
+    }
   });
 }
 

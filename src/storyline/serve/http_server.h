@@ -66,6 +66,14 @@ struct ServerOptions {
   // Show the images publishers' pages name, loaded from their sites. Off by default: the page
   // then loads nothing from elsewhere (it works offline, and tells no publisher who reads what).
   bool publisher_images = false;
+  // Writes through NATS JetStream (`--queue nats://...`, issue 17): POST /api/articles is answered
+  // 201 once the stream has stored its documents, and `storyline worker cluster` stores them.
+  // Empty: the server writes to the store itself.
+  std::string queue;
+  int queue_replicas = 0;  // the stream's, when this server makes it (queue::StreamSettings)
+  // With a queue: contest PUTs are queued unread, for `worker extract` (which names a page that
+  // cannot be read on its log; the client got its 201 already).
+  bool extract_in_workers = false;
 };
 
 class HttpServer {

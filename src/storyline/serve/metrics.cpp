@@ -25,6 +25,8 @@ std::string Metrics::render(uint64_t documents, uint64_t stories) const {
       << "storyline_stories " << stories << "\n";
   out << "# HELP storyline_ingested_total Documents ingested through the API since start.\n"
       << "# TYPE storyline_ingested_total counter\nstoryline_ingested_total " << ingested_.load() << "\n";
+  out << "# HELP storyline_queued_total Documents the API handed to JetStream (serve --queue) since start.\n"
+      << "# TYPE storyline_queued_total counter\nstoryline_queued_total " << queued_.load() << "\n";
   std::lock_guard lock(mutex_);
   out << "# HELP storyline_http_requests_total HTTP requests by route and status.\n"
       << "# TYPE storyline_http_requests_total counter\n";

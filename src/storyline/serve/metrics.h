@@ -13,6 +13,7 @@ class Metrics {
  public:
   void observe_request(const std::string& route, int status, double seconds);
   void count_ingested(uint64_t documents) { ingested_ += documents; }
+  void count_queued(uint64_t documents) { queued_ += documents; }
   // `documents` and `stories` are gauges read from the store when scraped.
   std::string render(uint64_t documents, uint64_t stories) const;
 
@@ -28,6 +29,7 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::string, RouteStats> routes_;
   std::atomic<uint64_t> ingested_{0};
+  std::atomic<uint64_t> queued_{0};
 };
 
 }  // namespace storyline::serve

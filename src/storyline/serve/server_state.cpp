@@ -11,7 +11,9 @@
 namespace storyline::serve {
 
 ServerState::ServerState(ServerOptions options)
-    : options_(std::move(options)), writer_store_(store::open_store(options_.db)), pipeline_(*writer_store_) {}
+    : options_(std::move(options)), writer_store_(store::open_store(options_.db)), pipeline_(*writer_store_) {
+  if (!options_.queue.empty()) queue_ = std::make_unique<queue::DocumentPublisher>(options_.queue, options_.queue_replicas);
+}
 
 store::Store& ServerState::reader() {
   thread_local std::map<std::string, std::unique_ptr<store::Store>> stores;
@@ -46,6 +48,12 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
   // of 1 MB each take gigabytes at once (issue 16). Throws InputError (a 400) past it.
   // One such body is inflated at a time: each may take the body limit, and more while its string
   // grows, so that six at once took 455 MiB.
+  if (queue_ && options_.extract_in_workers && forced_id) {
+    // Unread: `worker extract` reads it (the extraction's CPU scales with the extract workers).
+    queue_->publish_page({body, forced_id, url, expires_at});
+    metrics_.count_queued(1);
+    return {{*forced_id, store::UpsertOutcome::kInserted, {}}};
+  }
   ingest::ReadResult result;
   if (is_gzip(body)) {
     std::lock_guard one_at_a_time(inflating_mutex_);
@@ -65,6 +73,18 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
     throw ingest::InputError(message);
   }
   std::vector<pipeline::IngestOutcome> outcomes;
+  if (queue_) {
+    // Durable once JetStream has it (replicated when the stream is): `worker cluster` labels,
+    // deduplicates, stores and clusters it; the answer names the ids it will have.
+    if (forced_id && !result.documents.empty()) {
+      result.documents.resize(1);  // a contest article is one page
+      result.documents.front().id = *forced_id;
+    }
+    queue_->publish(result.documents, forced_id ? expires_at : std::nullopt);
+    for (const auto& document : result.documents) outcomes.push_back({document.id, store::UpsertOutcome::kInserted, {}});
+    metrics_.count_queued(outcomes.size());
+    return outcomes;
+  }
   write([&] {
     for (auto& document : result.documents) {
       if (forced_id) document.id = *forced_id;
@@ -80,6 +100,12 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
 
 std::vector<pipeline::IngestOutcome> ServerState::ingest_documents(std::vector<Document>& documents) {
   std::vector<pipeline::IngestOutcome> outcomes;
+  if (queue_) {
+    queue_->publish(documents);
+    for (const auto& document : documents) outcomes.push_back({document.id, store::UpsertOutcome::kInserted, {}});
+    metrics_.count_queued(outcomes.size());
+    return outcomes;
+  }
   write([&] {
     outcomes.clear();
     for (auto& document : documents) outcomes.push_back(pipeline_.add(document));
@@ -90,12 +116,19 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_documents(std::vector<D
 }
 
 bool ServerState::remove_article(const std::string& id) {
+  if (queue_) {
+    // Known as the store has it now (a write still in the queue is not yet); the worker removes it.
+    if (!reader().documents().get(id)) return false;
+    queue_->remove(id);
+    return true;
+  }
   bool removed = false;
   write([&] { removed = pipeline_.remove(id); });
   return removed;
 }
 
 size_t ServerState::purge_expired() {
+  if (queue_) return 0;  // the cluster worker, the one writer, removes them
   size_t removed = 0;
   // Runs every few seconds: cached answers stay valid unless an article actually expired.
   write_if_changed([&] {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storyline/pipeline/ingest_pipeline.h"
+#include "storyline/queue/document_queue.h"
 #include "storyline/serve/http_server.h"
 #include "storyline/serve/metrics.h"
 #include "storyline/serve/response_cache.h"
@@ -30,8 +31,10 @@ class ServerState {
   store::Store& reader();
 
   // Reads the body (HTML, JSON document, any format `extract` reads) and ingests what it holds,
-  // durably: committed before this returns. Throws ingest::InputError for unreadable input, and for
-  // input any part of which could not be read (nothing is stored then).
+  // durably: committed before this returns, or, with a queue (`--queue`), stored by JetStream for
+  // `worker cluster` (so are removals, the poller's documents and the times to live: a server
+  // with a queue writes nothing itself). Throws queue::QueueError when the queue did not take it. Throws ingest::InputError
+  // for unreadable input, and for input any part of which could not be read (nothing is stored then).
   std::vector<pipeline::IngestOutcome> ingest_body(const std::string& body, const std::string& source,
                                                    std::optional<std::string> url, std::optional<std::string> forced_id,
                                                    std::optional<int64_t> expires_at);
@@ -57,6 +60,7 @@ class ServerState {
   std::mutex inflating_mutex_;  // one gzip body (a saved .html.gz) inflated and read at a time
   std::unique_ptr<store::Store> writer_store_;
   pipeline::IngestPipeline pipeline_;
+  std::unique_ptr<queue::DocumentPublisher> queue_;  // null: writes go to the store here
   std::atomic<bool> stale_stories_{false};
 };
 
