@@ -31,7 +31,10 @@ void ServerState::write_if_changed(const std::function<bool()>& work) {
   bool changed = false;
   {
     std::lock_guard lock(writer_mutex_);
-    pipeline_.in_transaction([&] { changed = work(); });
+    pipeline_.in_transaction([&] {
+      changed = work();
+      if (write_probe_) write_probe_();
+    });
     stale_stories_ = pipeline_.has_stale_stories();
   }
   if (changed) cache_.invalidate();
@@ -74,6 +77,10 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
     }
     pipeline_.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
   });
+  // The client's next read must find the article in its story (an article read right after its
+  // 201 had "story": null): the records are written now, before the answer, in a transaction of
+  // their own. Writes that committed meanwhile are served by the same rewrite.
+  refresh_stale_stories();
   metrics_.count_ingested(outcomes.size());
   return outcomes;
 }
@@ -106,6 +113,8 @@ size_t ServerState::purge_expired() {
 }
 
 void ServerState::refresh_stale_stories() {
+  // Cleared only once a rewrite has committed: a writer that finds it clear after its own commit
+  // knows its stories were rewritten since.
   if (!stale_stories_) return;
   write([&] { pipeline_.refresh_stories(); });
 }
