@@ -53,7 +53,7 @@ std::optional<std::string> title_from_text(const std::vector<Document>& articles
 
 Story make_story_record(const std::string& id, const std::string& storyline_id, const std::vector<Document>& articles,
                         size_t article_count, int64_t now_unix, const std::vector<store::StoredCopy>& copies,
-                        size_t copy_count) {
+                        size_t copy_count, const Story* text_of) {
   Story record;
   record.id = id;
   record.storyline_id = storyline_id;
@@ -73,7 +73,15 @@ Story make_story_record(const std::string& id, const std::string& storyline_id, 
   const std::vector<PublisherCoverage> coverage = story_coverage(articles, copies);
   record.publisher_count = coverage.size();
 
-  const summarize::OverviewText overview = summarize::story_overview(articles);
+  summarize::OverviewText overview;
+  if (text_of) {
+    overview.headline = text_of->title.value_or("");
+    overview.summary = text_of->overview.bullets;
+    overview.quotes = text_of->overview.quotes;
+    overview.topics = text_of->overview.topics;
+  } else {
+    overview = summarize::story_overview(articles);
+  }
   const rank::StoryHeat heat = rank::story_heat(articles, now_unix);
   record.title = overview.headline.empty() ? std::nullopt : std::optional(overview.headline);
   if (!record.title)

@@ -20,15 +20,16 @@ store::Store& ServerState::reader() {
   return *slot;
 }
 
-void ServerState::write(const std::function<void()>& work) {
-  write_if_changed([&] {
+uint64_t ServerState::write(const std::function<void()>& work) {
+  return write_if_changed([&] {
     work();
     return true;
   });
 }
 
-void ServerState::write_if_changed(const std::function<bool()>& work) {
+uint64_t ServerState::write_if_changed(const std::function<bool()>& work) {
   bool changed = false;
+  uint64_t number = 0;
   {
     std::lock_guard lock(writer_mutex_);
     pipeline_.in_transaction([&] {
@@ -36,8 +37,11 @@ void ServerState::write_if_changed(const std::function<bool()>& work) {
       if (write_probe_) write_probe_();
     });
     stale_stories_ = pipeline_.has_stale_stories();
+    stale_counts_ = pipeline_.has_stale_counts();
+    number = ++writes_committed_;
   }
   if (changed) cache_.invalidate();
+  return number;
 }
 
 std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string& body, const std::string& source,
@@ -68,19 +72,23 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
     throw ingest::InputError(message);
   }
   std::vector<pipeline::IngestOutcome> outcomes;
-  write([&] {
-    for (auto& document : result.documents) {
-      if (forced_id) document.id = *forced_id;
-      outcomes.push_back(pipeline_.add(std::move(document)));
-      if (forced_id) writer_store_->documents().set_expiry(outcomes.back().id, expires_at);
-      if (forced_id) break;  // a contest article is one page
-    }
-    pipeline_.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
-  });
+  uint64_t written = 0;
+  {
+    const InLine in_line(*this);  // until committed, not until its records are written
+    written = write([&] {
+      for (auto& document : result.documents) {
+        if (forced_id) document.id = *forced_id;
+        outcomes.push_back(pipeline_.add(std::move(document)));
+        if (forced_id) writer_store_->documents().set_expiry(outcomes.back().id, expires_at);
+        if (forced_id) break;  // a contest article is one page
+      }
+      pipeline_.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
+    });
+  }
   // The client's next read must find the article in its story (an article read right after its
-  // 201 had "story": null): the records are written now, before the answer, in a transaction of
-  // their own. Writes that committed meanwhile are served by the same rewrite.
-  refresh_stale_stories();
+  // 201 had "story": null): the records are written before the answer, in a transaction of their
+  // own.
+  rewrite_stories_after(written);
   metrics_.count_ingested(outcomes.size());
   return outcomes;
 }
@@ -113,10 +121,46 @@ size_t ServerState::purge_expired() {
 }
 
 void ServerState::refresh_stale_stories() {
+  std::lock_guard one_at_a_time(rewriting_mutex_);
+  if (stale_stories_) rewrite_stale_stories(pipeline::IngestPipeline::Texts::kRewrite);
+}
+
+void ServerState::rewrite_stale_stories(pipeline::IngestPipeline::Texts texts) {
+  uint64_t after = 0;
+  write([&] {
+    after = writes_committed_;  // every write before this rewrite: read under the writer's mutex
+    pipeline_.refresh_stories(texts);
+  });
+  rewritten_after_ = after;
+}
+
+ServerState::InLine::InLine(ServerState& state) : state_(state) {
+  std::lock_guard lock(state_.line_mutex_);
+  ++state_.ingests_entered_;
+}
+
+ServerState::InLine::~InLine() {
+  {
+    std::lock_guard lock(state_.line_mutex_);
+    ++state_.ingests_left_;
+  }
+  state_.line_changed_.notify_all();
+}
+
+void ServerState::rewrite_stories_after(uint64_t write) {
+  std::lock_guard one_at_a_time(rewriting_mutex_);
+  if (rewritten_after_ >= write) return;
+  // The ingests already in line commit first, so that this rewrite serves them too: a rewrite
+  // as soon as one ingest had committed served one or two, while the others waited for it.
+  {
+    std::unique_lock lock(line_mutex_);
+    const uint64_t ahead = ingests_entered_;
+    line_changed_.wait(lock, [&] { return ingests_left_ >= ahead; });
+  }
   // Cleared only once a rewrite has committed: a writer that finds it clear after its own commit
-  // knows its stories were rewritten since.
-  if (!stale_stories_) return;
-  write([&] { pipeline_.refresh_stories(); });
+  // knows its stories' counts were rewritten since (or that it left none stale). The texts are
+  // the upkeep's to write (within 200 ms).
+  if (stale_counts_) rewrite_stale_stories(pipeline::IngestPipeline::Texts::kLater);
 }
 
 }  // namespace storyline::serve
