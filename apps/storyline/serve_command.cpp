@@ -129,6 +129,12 @@ Runner add_serve_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{1'000'000}));
   command
+      ->add_option("--keep-alive-seconds", options->keep_alive_seconds,
+                   "How long a connection may wait for its next request (or a new one for its first) before it "
+                   "is closed")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  command
       ->add_option("--worker-threads", options->worker_threads,
                    "Threads that run requests' handlers (which may wait on the store); connections take none")
       ->capture_default_str()

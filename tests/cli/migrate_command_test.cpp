@@ -51,7 +51,7 @@ TEST(MigrateCommand, SaysTheSchemaVersionAndRefusesAMissingStore) {
   ASSERT_EQ(run_storyline({"ingest", "--db", db, (folder.path / "news").string()}).exit_code, 0);
   const auto migrated = run_storyline({"migrate", "--db", db});
   EXPECT_EQ(migrated.exit_code, 0) << migrated.err;
-  EXPECT_EQ(migrated.out, "schema version 9, integrity ok\n");
+  EXPECT_EQ(migrated.out, "schema version 10, integrity ok\n");
   const auto missing = run_storyline({"migrate", "--db", (folder.path / "typo.db").string()});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("no such store"), std::string::npos) << missing.err;
@@ -66,7 +66,7 @@ TEST(MigrateCommand, APostgresStoreAnswersAsTheEmbeddedOne) {
   fs::create_directories(folder.path / "news");
   write_news(folder.path / "news");
   const auto migrated = run_storyline({"migrate", "--db", *database});
-  EXPECT_EQ(migrated.out, "schema version 9, integrity ok\n") << migrated.err;
+  EXPECT_EQ(migrated.out, "schema version 10, integrity ok\n") << migrated.err;
   const std::string file = (folder.path / "store.db").string();
   for (const std::string& db : {file, *database}) {
     const auto ingested = run_storyline({"ingest", "--db", db, (folder.path / "news").string()});

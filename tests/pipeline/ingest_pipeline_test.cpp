@@ -331,6 +331,46 @@ TEST(IngestPipeline, StorysLeftStaleByACrashAreRewrittenOnRestart) {
   EXPECT_TRUE(store.stories().stale().empty());
 }
 
+// The server answers a POST once its stories' counts are written, and leaves their texts
+// (headline, summary: the costly part) for the upkeep (Texts::kLater): counts current at once,
+// the text kept from the last record, and the story still listed stale until the text is written.
+TEST(IngestPipeline, CountsAreWrittenAtOnceAndTextsLater) {
+  storyline::testing::TempStore temp{"pipeline"};
+  std::vector<Document> documents = news();
+  store::SqliteStore store(temp.path);
+  pipeline::IngestPipeline pipeline(store);
+  store.in_transaction([&] {
+    pipeline.add(documents[0]);
+    pipeline.cluster_pending();
+  });
+  const std::string quake = store.stories().story_of("quake-1").value_or("");
+  const auto first = store.stories().get(quake);
+  ASSERT_TRUE(first);
+  store.in_transaction([&] {
+    pipeline.add(documents[1]);
+    pipeline.add(documents[2]);
+    pipeline.cluster_pending(pipeline::IngestPipeline::Storys::kLater);
+  });
+  ASSERT_EQ(store.stories().story_of("quake-2"), quake);
+  store.in_transaction([&] { pipeline.refresh_stories(pipeline::IngestPipeline::Texts::kLater); });
+  const auto counted = store.stories().get(quake);
+  ASSERT_TRUE(counted);
+  EXPECT_EQ(counted->article_count, 2u);
+  EXPECT_EQ(counted->publisher_count, 2u);
+  EXPECT_EQ(counted->title, first->title) << "the text is the last record's";
+  EXPECT_EQ(counted->summary_text, first->summary_text);
+  EXPECT_TRUE(store.stories().get(store.stories().story_of("bank-1").value_or("")))
+      << "a story that had no record is written whole";
+  EXPECT_FALSE(pipeline.has_stale_counts());
+  EXPECT_TRUE(pipeline.has_stale_stories());
+  EXPECT_FALSE(store.stories().stale().empty()) << "listed until its text is written, for a crash meanwhile";
+
+  store.in_transaction([&] { pipeline.refresh_stories(); });
+  EXPECT_FALSE(pipeline.has_stale_stories());
+  EXPECT_TRUE(store.stories().stale().empty());
+  EXPECT_EQ(store.stories().get(quake)->article_count, 2u);
+}
+
 TEST(IngestPipeline, RemovingArticlesUpdatesThenRemovesTheirStory) {
   storyline::testing::TempStore temp{"pipeline"};
   store::SqliteStore store(temp.path);

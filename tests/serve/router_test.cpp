@@ -35,3 +35,23 @@ TEST(Router, FirstRouteWhosePatternMatchesTheWholePathWithItsGroups) {
   request.method = "DELETE";
   EXPECT_EQ(router.find(request), nullptr) << "another method's route does not answer";
 }
+
+// Paths are compared with a pattern's fixed start before its expression runs: a start that a
+// quantifier or an alternative makes optional is not taken for fixed.
+TEST(Router, PatternsWithOptionalStartsOrAlternativesStillMatch) {
+  Router router;
+  router.get("/feeds?", [](const Request&, Response&) {});
+  router.get("/a|/b", [](const Request&, Response&) {});
+  router.get("/healthz", [](const Request&, Response&) {});
+  Request request;
+  request.method = "GET";
+  for (const char* path : {"/feed", "/feeds", "/a", "/b", "/healthz"}) {
+    request.path = path;
+    ASSERT_NE(router.find(request), nullptr) << path;
+    EXPECT_EQ(request.matches, (std::vector<std::string>{path})) << path;
+  }
+  for (const char* path : {"/feedss", "/healthz/", "/health", "/c"}) {
+    request.path = path;
+    EXPECT_EQ(router.find(request), nullptr) << path;
+  }
+}

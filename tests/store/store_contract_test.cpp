@@ -75,7 +75,7 @@ TEST_P(StoreContract, DocumentsKeepTheirVersionsAndReadBackWhole) {
   EXPECT_FALSE(store().documents().get("missing"));
   EXPECT_EQ(store().documents().count(), 1u);
   EXPECT_THROW(store().documents().upsert(Document{}), std::invalid_argument);
-  EXPECT_EQ(store().schema_version(), 9);
+  EXPECT_EQ(store().schema_version(), 10);
   EXPECT_EQ(store().integrity_check(), "ok");
 }
 
@@ -248,6 +248,36 @@ TEST_P(StoreContract, AStorysArticlesCopiesAndCounts) {
     EXPECT_EQ(stored.story_id, "story-a");
   });
   EXPECT_EQ(walked, (std::vector<std::string>{"a", "b", "c", "copy"}));
+}
+
+TEST_P(StoreContract, ACopysPublisherIsReadWithoutItsText) {
+  for (const char* id : {"a", "b", "copy-1", "copy-2", "copy-3"}) store().documents().upsert(document(id, id, "Text"));
+  Document named = document("copy-2", "copy-2", "Text");
+  named.url = std::nullopt;
+  named.domain = "valley.example";
+  named.site_name = "Valley Times";
+  store().documents().upsert(named);
+  store().fingerprints().set_duplicate_of("copy-1", "a");
+  store().fingerprints().set_duplicate_of("copy-2", "b");
+  store().fingerprints().set_duplicate_of("copy-3", "a");
+  const auto copies = store().stories().copy_publishers({"a", "b"});
+  ASSERT_EQ(copies.size(), 3u);
+  EXPECT_EQ(copies[0].document.id, "copy-1") << "each article's copies in arrival order, as copies_of";
+  EXPECT_EQ(copies[0].original_id, "a");
+  EXPECT_EQ(copies[0].document.url, "https://example.org/copy-1");
+  EXPECT_EQ(copies[0].document.domain, "example.org");
+  EXPECT_FALSE(copies[0].document.text) << "no text read";
+  EXPECT_FALSE(copies[0].document.title);
+  EXPECT_TRUE(copies[0].document.topics.empty());
+  EXPECT_EQ(copies[1].document.id, "copy-3");
+  EXPECT_EQ(copies[2].document.id, "copy-2");
+  EXPECT_EQ(copies[2].original_id, "b");
+  EXPECT_FALSE(copies[2].document.url);
+  EXPECT_EQ(copies[2].document.domain, "valley.example");
+  EXPECT_EQ(copies[2].document.site_name, "Valley Times");
+  const auto bounded = store().stories().copy_publishers({"a", "b"}, 2);
+  ASSERT_EQ(bounded.size(), 2u);
+  EXPECT_EQ(bounded[1].document.id, "copy-3");
 }
 
 TEST_P(StoreContract, ATransactionThatThrowsLeavesNothing) {

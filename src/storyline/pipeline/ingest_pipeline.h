@@ -47,8 +47,15 @@ class IngestPipeline {
   enum class Storys { kRewriteNow, kLater };
   void cluster_pending(Storys records = Storys::kRewriteNow);
   // Rewrites the records of stories changed since they were last written; returns how many.
-  size_t refresh_stories();
+  // kLater writes their counts, dates, heat and publishers now and keeps the text of a story
+  // that has a record (headline, bullets, quotes, topics: the costly part) until the next
+  // kRewrite; such stories stay listed as stale in the store till then.
+  enum class Texts { kRewrite, kLater };
+  size_t refresh_stories(Texts texts = Texts::kRewrite);
+  // Whether some record is behind its story: in anything (has_stale_stories), or in its counts
+  // and the rest that refresh_stories(kLater) writes (has_stale_counts).
   bool has_stale_stories() const;
+  bool has_stale_counts() const;
 
   // Removes a document (DELETE, time to live) and updates its story. False when unknown.
   bool remove(const std::string& id);

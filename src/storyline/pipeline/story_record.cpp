@@ -52,7 +52,7 @@ std::optional<std::string> title_from_text(const std::vector<Document>& articles
 
 Story make_story_record(const std::string& id, const std::string& storyline_id, const std::vector<Document>& articles,
                         size_t article_count, int64_t now_unix, const std::vector<store::StoredCopy>& copies,
-                        size_t copy_count) {
+                        size_t copy_count, const Story* text_of) {
   Story record;
   record.id = id;
   record.storyline_id = storyline_id;
@@ -71,8 +71,34 @@ Story make_story_record(const std::string& id, const std::string& storyline_id, 
   const std::vector<PublisherCoverage> coverage = story_coverage(articles, copies);
   record.publisher_count = coverage.size();
 
-  const summarize::OverviewText overview = summarize::story_overview(articles);
-  const rank::StoryHeat heat = rank::story_heat(articles, now_unix);
+  summarize::OverviewText overview;
+  if (text_of) {
+    overview.headline = text_of->title.value_or("");
+    overview.summary = text_of->overview.bullets;
+    overview.quotes = text_of->overview.quotes;
+    overview.topics = text_of->overview.topics;
+  } else {
+    overview = summarize::story_overview(articles);
+  }
+  // Each article scored once, for the heat and the record; with the last record, an article it
+  // scored keeps its score (an article's text does not change under its id), so that a rewrite of
+  // counts reads no text it has read before.
+  std::vector<ArticleQualityScore> quality;
+  std::vector<int> scores;
+  quality.reserve(articles.size());
+  scores.reserve(articles.size());
+  const std::map<std::string, ArticleQualityScore> none;
+  const std::map<std::string, ArticleQualityScore>& known = text_of ? text_of->overview.article_quality : none;
+  for (const Document& article : articles) {
+    if (const auto found = known.find(article.id); found != known.end()) {
+      quality.push_back(found->second);
+    } else {
+      const rank::ArticleQuality scored = rank::article_quality(article);
+      quality.push_back({scored.score, scored.parts.body, scored.parts.metadata, scored.parts.cleanliness});
+    }
+    scores.push_back(quality.back().score);
+  }
+  const rank::StoryHeat heat = rank::story_heat(articles, now_unix, scores);
   record.title = overview.headline.empty() ? std::nullopt : std::optional(overview.headline);
   if (!record.title)
     for (const Document& article : articles)
@@ -95,10 +121,7 @@ Story make_story_record(const std::string& id, const std::string& storyline_id, 
   }
   stored.copy_count = std::max(copy_count, copies.size());
   stored.heat = {heat.base, heat.parts.publishers, heat.parts.velocity, heat.parts.quality, heat.parts.recency, now_unix};
-  for (const Document& article : articles) {
-    const rank::ArticleQuality scored = rank::article_quality(article);
-    stored.article_quality[article.id] = {scored.score, scored.parts.body, scored.parts.metadata, scored.parts.cleanliness};
-  }
+  for (size_t i = 0; i < articles.size(); ++i) stored.article_quality[articles[i].id] = quality[i];
   return record;
 }
 

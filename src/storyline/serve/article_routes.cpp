@@ -37,10 +37,6 @@ std::optional<store::SearchFilters> search_filters(const Request& request, Respo
 
 void install_article_routes(Router& router, ServerState& state) {
   router.get(R"(/api/articles/([^/]+))", [&state](const Request& request, Response& response) {
-    // As every reader of story records does (routes.cpp's answer_cached): an article POSTed a
-    // moment ago is in a story whose record the upkeep thread may not have written yet, and
-    // was shown with "story": null until it had.
-    state.refresh_stale_stories();
     store::Store& store = state.reader();
     const auto document = store.documents().get(request.matches[1]);
     if (!document) return reply_error(response, 404, "no article with id '" + request.matches[1] + "'");

@@ -36,7 +36,8 @@ struct ServerOptions {
   int request_deadline_seconds = 60;
   // An answer is written within 60 s of its first byte (the largest lists, a few MB, at ~1 Mbit/s).
   int write_deadline_seconds = 60;
-  // The wait for a connection's next request (or a fresh one's first): then it is closed.
+  // The wait for a connection's next request (or a fresh one's first): then it is closed
+  // (`serve --keep-alive-seconds`; the load test raises it to hold idle connections open).
   int keep_alive_seconds = 5;
   int purge_interval_seconds = 5;  // how often expired (time-to-live) articles are removed
   // The threads that run route handlers, which may wait on the store (each has its own read

@@ -146,9 +146,7 @@ void HttpSession::on_headers(beast::error_code error) {
   request_.method = text_of(head.method_string());
   request_.target = text_of(head.target());
   for (const auto& field : head) request_.headers.emplace(text_of(field.name_string()), text_of(field.value()));
-  beast::error_code ignored;
-  const auto remote = socket_.remote_endpoint(ignored);
-  request_.remote_ip = ignored ? address_ : remote.address().to_string();
+  request_.remote_ip = address_;  // the connection's peer, read once when it was accepted
   split_target(request_);
   request_parsed_ = true;
   keep_alive_ = parser_->keep_alive();

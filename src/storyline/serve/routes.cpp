@@ -1,7 +1,5 @@
 #include "storyline/serve/routes.h"
 
-#include <mutex>
-
 #include "storyline/serve/gzip_body.h"
 
 namespace storyline::serve {
@@ -20,7 +18,6 @@ void send_shared(Response& response, std::shared_ptr<const std::string> body, co
 
 void answer_cached(ServerState& state, const Request& request, Response& response,
                    const std::function<std::optional<std::string>(Response&)>& compute, const CachedAnswerKind& kind) {
-  state.refresh_stale_stories();
   const std::string key = request.method + " " + kind.base_url + request.target;
   const bool gzip_accepted = accepts_gzip(request.header("Accept-Encoding"));
   const auto send_cached = [&](ResponseCache::Answer& cached) {
@@ -34,8 +31,7 @@ void answer_cached(ServerState& state, const Request& request, Response& respons
   };
   if (auto cached = state.cache().find(key)) return send_cached(*cached);
   // One computation per answer: the others wait for it rather than all computing it at once.
-  static std::mutex computing;
-  std::lock_guard lock(computing);
+  const KeyedMutex::Lock computing(state.computing(), key);
   if (auto cached = state.cache().find(key)) return send_cached(*cached);
   const uint64_t generation = state.cache().generation();
   auto body = compute(response);

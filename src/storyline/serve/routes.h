@@ -27,8 +27,8 @@ struct CachedAnswerKind {
   std::string base_url;
 };
 
-// A read-only answer from the cache, else computed (with story records brought up to date
-// first) and cached until the store changes. `compute` returns the body, or sets an error on the
+// A read-only answer from the cache, else computed from the last committed records (never
+// waiting for a write) and cached until the store changes. `compute` returns the body, or sets an error on the
 // response and returns nullopt.
 void answer_cached(ServerState& state, const Request& request, Response& response,
                    const std::function<std::optional<std::string>(Response&)>& compute, const CachedAnswerKind& kind = {});

@@ -157,6 +157,11 @@ const std::vector<std::string_view>& postgres_migrations() {
       R"sql(
         CREATE TABLE stale_stories (story_id TEXT PRIMARY KEY);
       )sql",
+      // 10: a story's documents indexed with whether each is a copy (member_counts from the index).
+      R"sql(
+        DROP INDEX documents_story;
+        CREATE INDEX documents_story_members ON documents(story_id, duplicate_of);
+      )sql",
   };
   return kMigrations;
 }

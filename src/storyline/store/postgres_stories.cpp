@@ -223,6 +223,27 @@ std::vector<StoredCopy> PostgresStories::copies_of(const std::vector<std::string
   return copies;
 }
 
+std::vector<StoredCopy> PostgresStories::copy_publishers(const std::vector<std::string>& article_ids, size_t limit) const {
+  std::vector<StoredCopy> copies;
+  for (const std::string& id : article_ids) {
+    if (copies.size() >= limit) break;
+    const PgResult result = connection_.run(
+        sql_of({"SELECT id, url, domain, site_name FROM documents WHERE duplicate_of = $1 ORDER BY seq LIMIT ",
+                pg_limit(limit - copies.size())}),
+        {id});
+    for (int row = 0; row < result.rows(); ++row) {
+      StoredCopy copy;
+      copy.document.id = result.text(row, 0);
+      copy.document.url = result.optional_text(row, 1);
+      copy.document.domain = result.optional_text(row, 2);
+      copy.document.site_name = result.optional_text(row, 3);
+      copy.original_id = id;
+      copies.push_back(std::move(copy));
+    }
+  }
+  return copies;
+}
+
 StoryMemberCounts PostgresStories::member_counts(const std::string& story_id) const {
   const PgResult result = connection_.run(
       "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), count(*) FILTER (WHERE duplicate_of IS NOT NULL) "

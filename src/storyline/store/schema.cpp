@@ -148,6 +148,13 @@ const std::vector<std::string_view>& migrations() {
         INSERT OR IGNORE INTO stale_stories(story_id)
           SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM documents WHERE story_id IS NOT NULL);
       )sql",
+      // 10: a story's documents indexed with whether each is a copy: its articles and copies are
+      // counted from the index alone (member_counts, on every POST's rewrite of its story's counts),
+      // not from the rows of thousands of reports of one story.
+      R"sql(
+        DROP INDEX documents_story;
+        CREATE INDEX documents_story_members ON documents(story_id, duplicate_of);
+      )sql",
   };
   return kMigrations;
 }

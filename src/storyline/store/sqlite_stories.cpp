@@ -216,6 +216,28 @@ std::vector<StoredCopy> SqliteStories::copies_of(const std::vector<std::string>&
   return copies;
 }
 
+std::vector<StoredCopy> SqliteStories::copy_publishers(const std::vector<std::string>& article_ids, size_t limit) const {
+  CachedStatement query = connection_.statement(
+      "SELECT id, url, domain, site_name FROM documents WHERE duplicate_of = ? ORDER BY rowid LIMIT ?");
+  std::vector<StoredCopy> copies;
+  for (const std::string& id : article_ids) {
+    if (copies.size() >= limit) break;
+    query.bind(1, id);
+    query.bind(2, static_cast<int64_t>(std::min<size_t>(limit - copies.size(), INT64_MAX)));
+    while (query.executeStep()) {
+      StoredCopy copy;
+      copy.document.id = query.getColumn(0).getString();
+      copy.document.url = column_optional(query.getColumn(1));
+      copy.document.domain = column_optional(query.getColumn(2));
+      copy.document.site_name = column_optional(query.getColumn(3));
+      copy.original_id = id;
+      copies.push_back(std::move(copy));
+    }
+    query.reset();
+  }
+  return copies;
+}
+
 StoryMemberCounts SqliteStories::member_counts(const std::string& story_id) const {
   CachedStatement query = connection_.statement(
       "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), count(*) FILTER (WHERE duplicate_of IS NOT NULL) "

@@ -58,6 +58,8 @@ class SqliteStories final : public Stories {
   void clear_stale() override;
   std::vector<Document> articles(const std::string& story_id, size_t limit = SIZE_MAX) const override;
   std::vector<StoredCopy> copies_of(const std::vector<std::string>& article_ids, size_t limit = SIZE_MAX) const override;
+  std::vector<StoredCopy> copy_publishers(const std::vector<std::string>& article_ids,
+                                          size_t limit = SIZE_MAX) const override;
   StoryMemberCounts member_counts(const std::string& story_id) const override;
   std::optional<std::string> last_ingested(const std::string& story_id) const override;
   std::vector<std::string> document_ids(const std::string& story_id) const override;

@@ -90,6 +90,11 @@ class Stories {
   virtual std::vector<Document> articles(const std::string& story_id, size_t limit = SIZE_MAX) const = 0;
   // The stored copies of these articles, each article's in arrival order; at most `limit` in all.
   virtual std::vector<StoredCopy> copies_of(const std::vector<std::string>& article_ids, size_t limit = SIZE_MAX) const = 0;
+  // The same copies, but of each only what names its publisher (core/publisher.h: id, url, domain
+  // and site name; the rest left empty): what a story's publisher count and coverage need, read
+  // without the texts and lists of hundreds of reprints.
+  virtual std::vector<StoredCopy> copy_publishers(const std::vector<std::string>& article_ids,
+                                                  size_t limit = SIZE_MAX) const = 0;
   virtual StoryMemberCounts member_counts(const std::string& story_id) const = 0;
   // The latest arrival among a story's documents: what a feed dates an undated story by.
   virtual std::optional<std::string> last_ingested(const std::string& story_id) const = 0;
