@@ -48,8 +48,9 @@ cleanup() {
   [ -n "${KEEP:-}" ] || rm -rf "$dir"
 }
 trap cleanup EXIT
-# Ports: a block picked from the process id, clear of the usual ones.
-base=$((20000 + ($$ % 2000) * 10))
+# Ports: a block picked from the process id, clear of the usual ones and below Linux's ephemeral
+# range (32768 and up), where loopback clients of other tests would take them.
+base=$((20000 + ($$ % 1200) * 10))
 queue=$("$root/scripts/nats/start.sh" "$dir/nats" "$base" --cluster 3)
 db=$("$root/scripts/postgres/start.sh" "$dir/pg" $((base + 9)) --fast)
 "$storyline" migrate --db "$db" >/dev/null

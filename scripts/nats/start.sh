@@ -50,12 +50,12 @@ done
 # Ready when every node's /healthz says so: JetStream up and, in a cluster, a meta leader elected.
 for ((k = 1; k <= nodes; k++)); do
   monitor="http://127.0.0.1:$((port + 2 * nodes + k - 1))/healthz"
-  for ((try = 0; try < 150; try++)); do
+  for ((try = 0; try < 300; try++)); do
     curl -fsS "$monitor" >/dev/null 2>&1 && break
     sleep 0.2
   done
   if ! curl -fsS "$monitor" >/dev/null 2>&1; then
-    echo "start.sh: node n$k did not become ready within 30 s; see $dir/n$k/server.log" >&2
+    echo "start.sh: node n$k did not become ready within 60 s; see $dir/n$k/server.log" >&2
     exit 1
   fi
 done

@@ -59,6 +59,8 @@ const Theme kThemes[] = {
     {"Human rights", {"rights", "freedom*", "repression", "activist*", "dissident*", "censorship"}},
 };
 
+constexpr size_t kMostWordsPerArticle = 5000;
+
 bool matches(std::string_view cue, std::string_view word) {
   if (cue.ends_with('*')) return word.starts_with(cue.substr(0, cue.size() - 1));
   return word == cue;
@@ -75,7 +77,11 @@ std::vector<std::string> story_themes(const std::vector<Document>& articles) {
     std::string text = article.title.value_or("");
     text += '\n';
     text += body_of(article);
+    size_t read = 0;
     for (const auto& word : text::split_words(text)) {
+      // An article's first words say what it is about; a text of megabytes (a pasted transcript, a
+      // hostile POST) would otherwise cost seconds against every cue.
+      if (++read > kMostWordsPerArticle) break;
       ++words;
       const std::string folded = text::fold_case(word.text);
       for (size_t t = 0; t < std::size(kThemes); ++t)
