@@ -71,9 +71,7 @@ std::string_view gap_between(std::string_view sentence, const text::Word& left, 
 
 // "Kuo-yu", "Sang-min": a hyphen joins the parts of one given name, whatever their case.
 bool joined_by_hyphen(std::string_view sentence, const text::Word& left, const text::Word& right) {
-  const size_t from = left.offset + left.text.size();
-  if (right.offset < from) return false;
-  const std::string_view gap = sentence.substr(from, right.offset - from);
+  const std::string_view gap = gap_between(sentence, left, right);
   return gap == "-" || gap == "\u2010" || gap == "\u2011";
 }
 

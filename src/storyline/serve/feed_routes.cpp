@@ -6,7 +6,6 @@
 #include <cctype>
 #include <functional>
 
-#include "storyline/core/iso_time.h"
 #include "storyline/core/publisher.h"
 #include "storyline/serve/feed_writer.h"
 #include "storyline/serve/http_helpers.h"
@@ -68,16 +67,18 @@ std::string page_link(const std::string& base, std::string_view view, std::strin
   return base + "/#/" + std::string(view) + "/" + percent_encoded(argument);
 }
 
-// RFC 3339 in UTC from the ISO 8601 forms the store holds (a date alone is its midnight UTC);
-// nullopt for what is no time, or a year RFC 3339 cannot write.
-std::optional<std::string> rfc3339(const std::optional<std::string>& iso8601) {
-  if (!iso8601) return std::nullopt;
-  const auto unix = parse_iso_unix(*iso8601);
-  if (!unix) return std::nullopt;
-  std::optional<std::string> written = iso_utc(*unix);
+// RFC 3339 in UTC (a date alone is its midnight UTC); nullopt for no time, or a year RFC 3339
+// cannot write.
+std::optional<std::string> rfc3339(const std::optional<Timestamp>& time) {
+  if (!time) return std::nullopt;
+  // An optional from the start: GCC 12 reports a false -Warray-bounds on returning a std::string here.
+  std::optional<std::string> written = time->utc();
   if (written->size() != std::string_view("2021-10-09T09:07:00Z").size()) return std::nullopt;
   return written;
 }
+
+// The same from the ISO 8601 forms the store holds.
+std::optional<std::string> rfc3339(const std::optional<std::string>& iso8601) { return rfc3339(Timestamp::parse(iso8601)); }
 
 // At most `most` bytes, cut at a space and never inside a UTF-8 character.
 std::string shortened(const std::string& text, size_t most) {
@@ -93,8 +94,6 @@ std::optional<std::string> language_of(const std::optional<std::string>& languag
   if (!std::all_of(language->begin(), language->end(), [](char c) { return c >= 'a' && c <= 'z'; })) return std::nullopt;
   return language;
 }
-
-std::optional<std::string> rfc3339(const std::optional<Timestamp>& time) { return rfc3339(timestamp_text(time)); }
 
 // A story changed when its newest article is dated; an undated story when an article last arrived.
 std::string story_updated(const store::Store& store, const Story& story) {

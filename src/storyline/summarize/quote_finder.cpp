@@ -297,14 +297,22 @@ class Attributor {
       size_t chosen_at = 0;
       for (const Person& person : persons_) {
         if (word != person.words.back() && (person.words.size() < 2 || word != person.words.front())) continue;
-        size_t last_named = 0;
-        for (const auto& [at, named] : mentions_)
-          if (named == &person && at < at_offset) last_named = std::max(last_named, at + 1);
+        const size_t last_named = last_mention_before(person, at_offset);
         if (!chosen || last_named > chosen_at) chosen = &person, chosen_at = last_named;
       }
       if (chosen) return std::make_pair(chosen, i);
     }
     return std::nullopt;
+  }
+
+  // One past the offset where `person` was last named before `offset`; 0 when not named before.
+  size_t last_mention_before(const Person& person, size_t offset) const {
+    size_t last = 0;
+    for (const auto& [at, named] : mentions_) {
+      if (at >= offset) break;  // mentions_ is in text order
+      if (named == &person) last = at + 1;
+    }
+    return last;
   }
 
   const Person* last_person_before(size_t offset) const {
@@ -698,13 +706,15 @@ std::vector<Quote> find_quotes(const Document& document) {
   if (!body) return quotes;
   const string_view text = *body;
   Attributor attributor(document, text);
+  // Each paragraph's quotations, found once: the attributor needs all of them before any is read.
+  std::vector<std::vector<QuoteSpan>> spans_of_paragraph;
   {
     std::vector<std::pair<size_t, size_t>> quoted;
     for (size_t begin = 0; begin < text.size();) {
       size_t end = text.find('\n', begin);
       if (end == string_view::npos) end = text.size();
-      for (const QuoteSpan& span : quote_spans(text.substr(begin, end - begin), begin))
-        quoted.emplace_back(span.open, span.close_end);
+      spans_of_paragraph.push_back(quote_spans(text.substr(begin, end - begin), begin));
+      for (const QuoteSpan& span : spans_of_paragraph.back()) quoted.emplace_back(span.open, span.close_end);
       begin = end + 1;
     }
     attributor.ignore_mentions_within(quoted);
@@ -727,11 +737,12 @@ std::vector<Quote> find_quotes(const Document& document) {
   std::optional<Speaker> previous_paragraph_speaker;
   string_view previous_paragraph;  // the last one with words, trimmed
   size_t paragraph_begin = 0;
+  size_t paragraph_index = 0;  // into spans_of_paragraph: the same paragraphs, in order
   while (paragraph_begin < text.size()) {
     size_t paragraph_end = text.find('\n', paragraph_begin);
     if (paragraph_end == string_view::npos) paragraph_end = text.size();
     const string_view paragraph = text.substr(paragraph_begin, paragraph_end - paragraph_begin);
-    const auto spans = quote_spans(paragraph, paragraph_begin);
+    const std::vector<QuoteSpan>& spans = spans_of_paragraph[paragraph_index++];
     std::optional<Speaker> last_speaker;
     std::vector<std::pair<size_t, size_t>> direct_ranges;          // long quotations: no reported speech there
     std::vector<std::optional<Speaker>> speaker_of(spans.size());  // each quotation's, once known
