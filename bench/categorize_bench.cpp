@@ -1,6 +1,7 @@
 // Documents per second for label::categorize and label::decide_is_news on BBC News texts held in
 // memory (the shipped models), for categorize also on Lenta's Russian texts (the words the
-// translation lexicon reads through English), and the process's peak memory.
+// translation lexicon reads through English), for the topics of a document (names from the
+// recognizer's mentions, themes; label/topics.h) on both, and the process's peak memory.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -10,7 +11,9 @@
 #include "storyline/eval/category_datasets.h"
 #include "storyline/eval/multilingual_datasets.h"
 #include "storyline/label/categorize.h"
+#include "storyline/label/entity_recognizer.h"
 #include "storyline/label/news_page.h"
+#include "storyline/label/topics.h"
 
 namespace {
 
@@ -88,6 +91,32 @@ void BM_DecideIsNewsBbc(benchmark::State& state) {
   state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
 }
 BENCHMARK(BM_DecideIsNewsBbc)->Unit(benchmark::kMicrosecond);
+
+// A document's topics as label_document makes them: English finds names (the recognizer's
+// mentions) and themes; other languages themes through the lexicon.
+void topics_of_all(benchmark::State& state, const std::vector<storyline::Document>& documents) {
+  if (documents.empty()) {
+    state.SkipWithError("../shared/data is absent: no texts to tag");
+    return;
+  }
+  storyline::label::default_translation_lexicon();  // loading is not what is measured
+  size_t next = 0;
+  for (auto _ : state) {
+    const auto& document = documents[next];
+    if (document.language == "en")
+      benchmark::DoNotOptimize(storyline::label::document_topics(document, storyline::label::document_mentions(document)));
+    else benchmark::DoNotOptimize(storyline::label::document_topics(document));
+    next = (next + 1) % documents.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
+}
+
+void BM_TopicsBbc(benchmark::State& state) { topics_of_all(state, bbc_documents()); }
+BENCHMARK(BM_TopicsBbc)->Unit(benchmark::kMicrosecond);
+
+void BM_TopicsLentaRussian(benchmark::State& state) { topics_of_all(state, lenta_documents()); }
+BENCHMARK(BM_TopicsLentaRussian)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadCategoryModel(benchmark::State& state) {
   const auto path = std::string(STORYLINE_SOURCE_DIR) + "/models/categories.model";

@@ -35,6 +35,7 @@ Runner add_eval_dedup_command(CLI::App& app);
 Runner add_eval_extraction_command(CLI::App& app);
 Runner add_eval_metadata_command(CLI::App& app);
 Runner add_eval_quotes_command(CLI::App& app);  // eval quotes: who said what on PolNeAR
+Runner add_eval_topics_command(CLI::App& app);  // eval topics: documents' topics (label/topics.h)
 Runner add_eval_dates_command(CLI::App& app);   // eval dates: dates from context (extract/context_date.h)
 Runner add_eval_scraped_text_command(CLI::App& app);
 Runner add_train_scraped_text_command(CLI::App& app);

@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_eval_scraped_text_command);
   commands.add(app, storyline::cli::add_eval_metadata_command);
   commands.add(app, storyline::cli::add_eval_dates_command);
+  commands.add(app, storyline::cli::add_eval_topics_command);
   commands.add(app, storyline::cli::add_eval_quotes_command);
   commands.add(app, storyline::cli::add_eval_clustering_command);
 

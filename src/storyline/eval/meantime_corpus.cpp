@@ -1,6 +1,8 @@
 #include "storyline/eval/meantime_corpus.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstddef>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -28,6 +30,13 @@ std::string dateline_for_parsing(const std::string& dateline) {
   return dateline;
 }
 
+// The type in a chain id: the three letters after its last '_' ("cross_intra_ORG3715..." -> ORG).
+std::string chain_type(const std::string& chain) {
+  const size_t underscore = chain.rfind('_');
+  const std::string rest = underscore == std::string::npos ? chain : chain.substr(underscore + 1);
+  return rest.substr(0, std::min<size_t>(3, rest.size()));
+}
+
 }  // namespace
 
 std::string join_tokens(const std::vector<std::string>& tokens) {
@@ -48,7 +57,9 @@ std::vector<MeantimeArticle> read_meantime(const std::string& conll_gz_path) {
   std::istringstream lines(is_gzip(bytes) ? gunzip(bytes) : bytes);
 
   std::vector<MeantimeArticle> articles;
-  std::map<int, std::vector<std::string>> sentences;  // of the article being read
+  std::map<int, std::vector<std::string>> sentences;         // of the article being read
+  std::map<std::string, std::vector<size_t>> open_mentions;  // chain -> first tokens of its open mentions
+  int open_sentence = -1;
   auto finish = [&] {
     if (articles.empty() || sentences.empty()) return;
     MeantimeArticle& article = articles.back();
@@ -60,6 +71,7 @@ std::vector<MeantimeArticle> read_meantime(const std::string& conll_gz_path) {
     }
     for (const std::string& sentence : body) article.body += (article.body.empty() ? "" : " ") + sentence;
     sentences.clear();
+    open_mentions.clear();
   };
   std::string line;
   size_t number = 0;
@@ -74,13 +86,40 @@ std::vector<MeantimeArticle> read_meantime(const std::string& conll_gz_path) {
                                ": expected at least 4 tab-separated columns (document, sentence, token number, token)");
     if (articles.empty() || articles.back().id != fields[0]) {
       finish();
-      articles.push_back({fields[0], "", "", ""});
+      articles.push_back({fields[0], "", "", "", {}});
     }
     int sentence = 0;
     const auto parsed = std::from_chars(fields[1].data(), fields[1].data() + fields[1].size(), sentence);
     if (parsed.ec != std::errc{})
       throw std::runtime_error(conll_gz_path + ":" + std::to_string(number) + ": the sentence number is not a number");
-    sentences[sentence].push_back(fields[3]);
+    if (sentence != open_sentence) open_mentions.clear();  // a mention never spans sentences
+    open_sentence = sentence;
+    std::vector<std::string>& tokens = sentences[sentence];
+    tokens.push_back(fields[3]);
+    if (fields.size() < 5 || fields[4] == "-") continue;
+    // "(ID", "ID)" or "(ID)", several joined by '|' (a space may follow it).
+    const size_t here = tokens.size() - 1;
+    std::istringstream parts(fields[4]);
+    for (std::string part; std::getline(parts, part, '|');) {
+      while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      const bool opens = part.starts_with('('), closes = part.ends_with(')');
+      const std::string chain = part.substr(opens ? 1 : 0, part.size() - (opens ? 1 : 0) - (closes ? 1 : 0));
+      if (chain.empty()) continue;
+      size_t first = here;
+      if (opens && !closes) {
+        open_mentions[chain].push_back(here);
+        continue;
+      }
+      if (!opens) {  // closes a mention opened earlier in this sentence
+        auto found = open_mentions.find(chain);
+        if (found == open_mentions.end() || found->second.empty() || found->second.back() > here) continue;
+        first = found->second.back();
+        found->second.pop_back();
+      }
+      const std::vector<std::string> span(tokens.begin() + static_cast<std::ptrdiff_t>(first), tokens.end());
+      articles.back().mentions.push_back({chain, chain_type(chain), join_tokens(span), sentence});
+    }
   }
   finish();
   return articles;

@@ -15,11 +15,20 @@ namespace storyline::eval {
 
 inline constexpr const char* kMeantimeLanguages[] = {"en", "es", "it", "nl"};
 
+// One annotated mention of an entity or event (the fifth column's chains).
+struct MeantimeMention {
+  std::string chain;  // the chain id ("cross_intra_ORG37154720130514282"): mentions of one instance
+  std::string type;   // PER, ORG, LOC, PRO, FIN (entities); OTH, SPE, GRA (events)
+  std::string text;   // its tokens, joined as prose writes them
+  int sentence = 0;   // 0 is the headline
+};
+
 struct MeantimeArticle {
   std::string id;        // corpus_<topic>/<Wikinews id>: the same in the four languages
   std::string title;     // sentence 0
   std::string dateline;  // sentence 1
   std::string body;      // sentences 2 on, one line, spaces put back as prose has them
+  std::vector<MeantimeMention> mentions;
 };
 
 // Throws std::runtime_error naming the file when it cannot be read.

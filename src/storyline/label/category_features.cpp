@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -22,21 +20,6 @@ constexpr float kBodyWeight = 1.0f;
 constexpr uint64_t kUnigramSeed = 0x9e3779b97f4a7c15ULL;
 constexpr uint64_t kBigramSeed = 0xc2b2ae3d27d4eb4fULL;
 constexpr uint64_t kSectionSeed = 0x165667b19e3779f9ULL;
-// A language name from the input can be anything; only a few analyzers are kept per thread.
-constexpr size_t kMaxAnalyzersPerThread = 32;
-
-text::Analyzer& thread_analyzer(std::string_view language) {
-  thread_local std::map<std::string, std::unique_ptr<text::Analyzer>, std::less<>> analyzers;
-  const bool plausible = language.size() >= 2 && language.size() <= 3 &&
-                         std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  if (!plausible) language = {};
-  auto found = analyzers.find(language);
-  if (found != analyzers.end()) return *found->second;
-  if (analyzers.size() >= kMaxAnalyzersPerThread) analyzers.clear();
-  auto inserted = analyzers.emplace(std::string(language), std::make_unique<text::Analyzer>(language));
-  return *inserted.first->second;
-}
-
 // Digits vary without changing the subject ("2004", "1987"): every digit becomes 0.
 void normalize_digits(std::string& term) {
   for (char& c : term)
@@ -88,7 +71,7 @@ void add_terms(std::string_view part, float weight, text::Analyzer& analyzer, co
 }  // namespace
 
 FeatureVector category_features(const CategoryText& input, uint32_t bucket_bits) {
-  text::Analyzer& analyzer = thread_analyzer(input.language);
+  text::Analyzer& analyzer = text::thread_analyzer(input.language);
   std::unordered_map<uint32_t, float> counts;
   add_terms(utf8_prefix(input.title, 1024), kTitleWeight, analyzer, input.lexicon, bucket_bits, counts);
   add_terms(utf8_prefix(input.text, kMaxCategoryTextBytes), kBodyWeight, analyzer, input.lexicon, bucket_bits, counts);

@@ -367,7 +367,7 @@ bool is_title_case_headline(std::string_view headline) {
   return long_words >= 2 && capitalized * 10 >= long_words * 7;
 }
 
-std::vector<Entity> document_entities(const Document& document, size_t limit) {
+std::vector<EntityMention> document_mentions(const Document& document) {
   // A Title Case headline is left out: the names in it are in the body too.
   std::string_view body;
   if (document.text) body = *document.text;
@@ -375,12 +375,20 @@ std::vector<Entity> document_entities(const Document& document, size_t limit) {
   std::string text;
   if (document.title && !(is_title_case_headline(*document.title) && !body.empty())) text = *document.title + "\n";
   text += body;
+  return recognize_entities(text);
+}
+
+std::vector<Entity> as_entities(const std::vector<EntityMention>& mentions, size_t limit) {
   std::vector<Entity> result;
-  for (const auto& mention : recognize_entities(text)) {
+  for (const auto& mention : mentions) {
     if (result.size() >= limit) break;
     result.push_back({mention.text, mention.type});
   }
   return result;
+}
+
+std::vector<Entity> document_entities(const Document& document, size_t limit) {
+  return as_entities(document_mentions(document), limit);
 }
 
 }  // namespace storyline::label

@@ -21,7 +21,12 @@ struct EntityMention {
 // Most mentioned first (ties: first seen first).
 std::vector<EntityMention> recognize_entities(std::string_view utf8_text);
 
-// For a document: title and body (or excerpt). At most `limit` entities.
+// For a document: title and body (or excerpt), most mentioned first.
+std::vector<EntityMention> document_mentions(const Document& document);
+
+// The same as entities: at most `limit`.
 std::vector<Entity> document_entities(const Document& document, size_t limit = 25);
+// Those of `mentions` (document_mentions) as entities: at most `limit`.
+std::vector<Entity> as_entities(const std::vector<EntityMention>& mentions, size_t limit = 25);
 
 }  // namespace storyline::label

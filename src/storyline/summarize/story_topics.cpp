@@ -7,105 +7,15 @@
 #include <unordered_set>
 #include <vector>
 
-#include "storyline/summarize/story_vocabulary.h"
+#include "storyline/label/topics.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::summarize {
 namespace {
 
-constexpr size_t kMaxEntityTopics = 6;
-constexpr size_t kMaxThemes = 2;
-// A theme needs this many cue words in the story, and this many per word of text: a single
-// "talks" in a sports report does not make it diplomacy.
-constexpr size_t kMinThemeHits = 3;
-constexpr double kMinThemeDensity = 0.012;
-
-// The theme lexicon: broad news subjects and the words that signal them (a trailing '*' matches a
-// prefix). Hand-made because no offline resource maps words to news themes (WordNet's topic
-// domains are too sparse: "diplomacy" has one member), kept to unambiguous cue words, and
-// generic: it names no event, person or place.
-struct Theme {
-  std::string_view name;
-  std::vector<std::string_view> cues;
-};
-
-const Theme kThemes[] = {
-    {"Diplomacy",
-     {"diplomat*", "embass*", "ambassador*", "envoy*", "talks", "negotiat*", "recognition", "recognise*", "recognize*",
-      "mediat*", "summit*", "bilateral", "treaty", "treaties", "consulate*", "relations", "delegation*"}},
-    {"Armed conflict",
-     {"war", "wars", "troops", "military", "militant*", "airstrike*", "soldier*", "army", "armies", "insurgen*", "ceasefire",
-      "invasion", "combat", "shelling", "missile*"}},
-    {"Terrorism", {"terror*", "extremis*", "jihad*", "suicide", "bombing*"}},
-    {"Elections", {"election*", "voter*", "ballot*", "vote", "votes", "polling", "candidate*", "electoral"}},
-    {"Economy",
-     {"econom*", "inflation", "market*", "stock*", "tariff*", "gdp", "recession", "investor*", "budget*", "prices",
-      "unemployment", "interest"}},
-    {"Humanitarian aid", {"humanitarian", "refugee*", "evacuat*", "famine", "displaced", "relief"}},
-    {"Migration", {"migrant*", "immigra*", "asylum", "deport*"}},
-    {"Crime and justice",
-     {"court*", "trial", "judge*", "arrest*", "police", "prosecut*", "charged", "convicted", "lawsuit*", "crime*"}},
-    {"Public health", {"health", "virus", "vaccin*", "pandemic", "hospital*", "disease*", "covid*", "outbreak*"}},
-    {"Climate and environment",
-     {"climate", "emission*", "wildfire*", "flood*", "drought*", "pollution", "environment*", "warming"}},
-    {"Technology",
-     {"software", "smartphone*", "internet", "cyber*", "algorithm*", "semiconductor*", "startup*", "app", "apps",
-      "computing", "robot*"}},
-    {"Sports",
-     {"league", "tournament*", "championship*", "goals", "coach", "season", "match", "matches", "striker", "playoff*"}},
-    {"Entertainment", {"film*", "movie*", "album*", "actor*", "actress*", "concert*", "singer*", "box-office", "series"}},
-    {"Science", {"scientist*", "research*", "nasa", "astronom*", "species", "physic*", "telescope*", "study"}},
-    {"Energy", {"oil", "gas", "energy", "pipeline*", "opec", "renewable*", "electricity"}},
-    {"Human rights", {"rights", "freedom*", "repression", "activist*", "dissident*", "censorship"}},
-};
-
-constexpr size_t kMostWordsPerArticle = 5000;
-
-bool matches(std::string_view cue, std::string_view word) {
-  if (cue.ends_with('*')) return word.starts_with(cue.substr(0, cue.size() - 1));
-  return word == cue;
-}
-
 std::string lower_first(const std::string& text) { return text::fold_case(text); }
 
 }  // namespace
-
-std::vector<std::string> story_themes(const std::vector<Document>& articles) {
-  std::vector<size_t> hits(std::size(kThemes), 0);
-  size_t words = 0;
-  for (const Document& article : articles) {
-    std::string text = article.title.value_or("");
-    text += '\n';
-    text += body_of(article);
-    size_t read = 0;
-    for (const auto& word : text::split_words(text)) {
-      // An article's first words say what it is about; a text of megabytes (a pasted transcript, a
-      // hostile POST) would otherwise cost seconds against every cue.
-      if (++read > kMostWordsPerArticle) break;
-      ++words;
-      const std::string folded = text::fold_case(word.text);
-      for (size_t t = 0; t < std::size(kThemes); ++t)
-        for (std::string_view cue : kThemes[t].cues)
-          if (matches(cue, folded)) {
-            ++hits[t];
-            break;
-          }
-    }
-  }
-  std::vector<size_t> order(std::size(kThemes));
-  for (size_t t = 0; t < order.size(); ++t) order[t] = t;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return hits[a] > hits[b]; });
-  std::vector<std::string> themes;
-  for (size_t t : order) {
-    if (themes.size() >= kMaxThemes || words == 0) break;
-    const double density = static_cast<double>(hits[t]) / static_cast<double>(words);
-    if (hits[t] < kMinThemeHits || density < kMinThemeDensity) break;
-    // A second theme must be at least half as present as the first.
-    if (!themes.empty() && hits[t] * 2 < hits[order[0]]) break;
-    themes.emplace_back(kThemes[t].name);
-  }
-  return themes;
-}
 
 std::vector<std::string> story_topics(const std::vector<Document>& articles) {
   struct Candidate {
@@ -121,10 +31,7 @@ std::vector<std::string> story_topics(const std::vector<Document>& articles) {
     std::unordered_set<std::string> seen;
     size_t rank = 0;
     for (const Entity& entity : article.entities) {
-      // "other" holds nationalities and unclassified capitalized runs: not subjects by themselves.
-      if (entity.type != "person" && entity.type != "organization" && entity.type != "location") continue;
-      const auto words = text::split_words(entity.text);
-      if (words.empty() || words.size() > 4) continue;
+      if (!label::is_topic_entity(entity)) continue;
       const std::string key = lower_first(entity.text);
       if (!seen.insert(key).second) continue;
       Candidate& candidate = candidates[key];
@@ -174,11 +81,11 @@ std::vector<std::string> story_topics(const std::vector<Document>& articles) {
   });
   std::vector<std::string> topics;
   for (const Candidate& candidate : ranked) {
-    if (topics.size() >= kMaxEntityTopics) break;
+    if (topics.size() >= label::kMaxNameTopics) break;
     topics.push_back(candidate.text);
   }
-  for (std::string& theme : story_themes(articles)) {
-    if (topics.size() >= kMaxTopics) break;
+  for (std::string& theme : label::themes_of(articles)) {
+    if (topics.size() >= label::kMaxTopics) break;
     if (std::find(topics.begin(), topics.end(), theme) == topics.end()) topics.push_back(std::move(theme));
   }
   return topics;

@@ -5,8 +5,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 
 #include "storyline/core/ascii.h"
 #include "storyline/text/stop_words.h"
@@ -188,6 +190,20 @@ std::vector<std::string> Analyzer::terms(std::string_view utf8) {
     result.push_back(stem(folded));
   }
   return result;
+}
+
+Analyzer& thread_analyzer(std::string_view language) {
+  // A language name from the input can be anything; only a few analyzers are kept per thread.
+  constexpr size_t kMaxAnalyzersPerThread = 32;
+  thread_local std::map<std::string, std::unique_ptr<Analyzer>, std::less<>> analyzers;
+  const bool plausible = language.size() >= 2 && language.size() <= 3 &&
+                         std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!plausible) language = {};
+  auto found = analyzers.find(language);
+  if (found != analyzers.end()) return *found->second;
+  if (analyzers.size() >= kMaxAnalyzersPerThread) analyzers.clear();
+  auto inserted = analyzers.emplace(std::string(language), std::make_unique<Analyzer>(language));
+  return *inserted.first->second;
 }
 
 }  // namespace storyline::text

@@ -46,4 +46,8 @@ class Analyzer {
   std::unique_ptr<Stemmer> stemmer_;
 };
 
+// This thread's Analyzer for `language`, made on first use and kept (a few dozen at most per
+// thread; a language name that is no ISO 639 code gets the no-language one).
+Analyzer& thread_analyzer(std::string_view language);
+
 }  // namespace storyline::text
