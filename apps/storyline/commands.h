@@ -34,15 +34,17 @@ Runner add_eval_clustering_command(CLI::App& app);  // eval clustering
 Runner add_eval_dedup_command(CLI::App& app);
 Runner add_eval_extraction_command(CLI::App& app);
 Runner add_eval_metadata_command(CLI::App& app);
-Runner add_eval_quotes_command(CLI::App& app);  // eval quotes: who said what on PolNeAR
-Runner add_eval_topics_command(CLI::App& app);  // eval topics: documents' topics (label/topics.h)
-Runner add_eval_dates_command(CLI::App& app);   // eval dates: dates from context (extract/context_date.h)
+Runner add_eval_quotes_command(CLI::App& app);    // eval quotes: who said what on PolNeAR
+Runner add_eval_entities_command(CLI::App& app);  // eval entities: named entities (label/entity_recognizer.h)
+Runner add_eval_topics_command(CLI::App& app);    // eval topics: documents' topics (label/topics.h)
+Runner add_eval_dates_command(CLI::App& app);     // eval dates: dates from context (extract/context_date.h)
 Runner add_eval_scraped_text_command(CLI::App& app);
 Runner add_train_scraped_text_command(CLI::App& app);
 
 // Document categories (label stage).
 Runner add_categorize_command(CLI::App& app);
 Runner add_train_categories_command(CLI::App& app);  // storyline train categories
+Runner add_train_entities_command(CLI::App& app);    // train entities: a language's entity tagger
 Runner add_train_news_command(CLI::App& app);        // storyline train news
 Runner add_train_lexicon_command(CLI::App& app);     // storyline train lexicon
 Runner add_eval_categories_command(CLI::App& app);   // storyline eval categories

@@ -26,8 +26,7 @@ double share(size_t part, size_t whole) { return whole ? static_cast<double>(par
 
 void print_scores(const char* label, const eval::TopicScores& scores) {
   std::printf("  %-44s names %4zu  precision %.3f   subjects %4zu  recall %.3f   articles with a theme %.3f\n", label,
-              scores.names, scores.precision(), scores.subjects, scores.recall(),
-              share(scores.with_theme, scores.articles));
+              scores.names, scores.precision(), scores.subjects, scores.recall(), share(scores.with_theme, scores.articles));
 }
 
 int run_eval_topics(const EvalTopicsOptions& options) {
@@ -45,7 +44,8 @@ int run_eval_topics(const EvalTopicsOptions& options) {
   print_scores("the first four names (no mention counts)", evaluation.first_names);
   for (const std::string& miss : evaluation.misses) std::printf("    not an annotated entity: %s\n", miss.c_str());
 
-  std::printf("Themes through the translation lexicon (MEANTIME translations; the English article's themes as reference):\n");
+  std::printf(
+      "Themes through the translation lexicon (MEANTIME translations; the English article's themes as reference):\n");
   for (const std::string language : {"es", "it", "nl"}) {
     const auto agreement = eval::evaluate_meantime_themes(options.data, language);
     std::printf("  %s  articles %zu  with a theme %.3f  of those the English has one for: %zu, agreeing %.3f\n",

@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_worker_extract_command);
   commands.add(app, storyline::cli::add_categorize_command);
   commands.add(app, storyline::cli::add_train_categories_command);
+  commands.add(app, storyline::cli::add_train_entities_command);
   commands.add(app, storyline::cli::add_train_news_command);
   commands.add(app, storyline::cli::add_train_lexicon_command);
 
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
   commands.add(app, storyline::cli::add_eval_metadata_command);
   commands.add(app, storyline::cli::add_eval_dates_command);
   commands.add(app, storyline::cli::add_eval_topics_command);
+  commands.add(app, storyline::cli::add_eval_entities_command);
   commands.add(app, storyline::cli::add_eval_quotes_command);
   commands.add(app, storyline::cli::add_eval_clustering_command);
 

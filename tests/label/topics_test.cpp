@@ -71,9 +71,9 @@ TEST(DocumentTopics, ArrivedEntitiesGiveTheirFirstNames) {
 }
 
 TEST(DocumentTopics, OneCueWordMakesNoTheme) {
-  const Document document =
-      english("United win again", "United beat City 2-0 on Saturday. The coach praised the defence after the talks "
-                                  "about his contract were put off. Fans sang throughout the game at the stadium.");
+  const Document document = english("United win again",
+                                    "United beat City 2-0 on Saturday. The coach praised the defence after the talks "
+                                    "about his contract were put off. Fans sang throughout the game at the stadium.");
   EXPECT_FALSE(has(label::themes_of({document}), "Diplomacy"));
 }
 

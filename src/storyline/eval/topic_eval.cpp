@@ -7,10 +7,10 @@
 #include <map>
 
 #include "storyline/core/document.h"
-#include "storyline/ingest/read_documents.h"
-#include "storyline/label/label_document.h"
 #include "storyline/eval/meantime_corpus.h"
+#include "storyline/ingest/read_documents.h"
 #include "storyline/label/entity_recognizer.h"
+#include "storyline/label/label_document.h"
 #include "storyline/label/topics.h"
 #include "storyline/text/tokenize.h"
 
@@ -54,8 +54,8 @@ bool same_entity(const std::vector<std::string>& topic, const std::vector<std::s
 bool is_entity_type(const std::string& type) { return type == "PER" || type == "ORG" || type == "LOC"; }
 
 struct GoldArticle {
-  std::vector<std::vector<std::string>> entity_mentions;           // every PER/ORG/LOC mention
-  std::vector<std::vector<std::vector<std::string>>> subjects;     // top chains: each its mentions
+  std::vector<std::vector<std::string>> entity_mentions;        // every PER/ORG/LOC mention
+  std::vector<std::vector<std::vector<std::string>>> subjects;  // top chains: each its mentions
 };
 
 GoldArticle gold_of(const MeantimeArticle& article) {
@@ -152,8 +152,8 @@ ThemeAgreement evaluate_meantime_themes(const std::string& data_dir, const std::
     const auto reference = english.find(article.id);
     if (reference == english.end() || reference->second.empty()) continue;
     ++agreement.judged;
-    agreement.agreeing +=
-        std::find(reference->second.begin(), reference->second.end(), themes.front()) != reference->second.end();
+    agreement.agreeing += std::find(reference->second.begin(), reference->second.end(), themes.front()) !=
+                          reference->second.end();
   }
   return agreement;
 }

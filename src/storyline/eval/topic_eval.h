@@ -20,16 +20,16 @@ namespace storyline::eval {
 
 struct TopicScores {
   size_t articles = 0;
-  size_t names = 0, names_right = 0;          // name topics given, and those that are gold entities
-  size_t subjects = 0, subjects_named = 0;    // gold subjects (top three per article), and those named
-  size_t with_theme = 0;                      // articles with at least one theme
+  size_t names = 0, names_right = 0;        // name topics given, and those that are gold entities
+  size_t subjects = 0, subjects_named = 0;  // gold subjects (top three per article), and those named
+  size_t with_theme = 0;                    // articles with at least one theme
   double precision() const { return names ? static_cast<double>(names_right) / static_cast<double>(names) : 0.0; }
   double recall() const { return subjects ? static_cast<double>(subjects_named) / static_cast<double>(subjects) : 0.0; }
 };
 
 struct TopicEvaluation {
-  TopicScores shipped;         // document_topics with the recognizer's mention counts
-  TopicScores first_names;     // the first four topic entities, no counts
+  TopicScores shipped;              // document_topics with the recognizer's mention counts
+  TopicScores first_names;          // the first four topic entities, no counts
   std::vector<std::string> misses;  // "id: topic" for names that are no gold entity, up to the number asked
 };
 

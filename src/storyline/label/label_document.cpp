@@ -1,7 +1,10 @@
 #include "storyline/label/label_document.h"
 
+#include <string>
+
 #include "storyline/label/categorize.h"
 #include "storyline/label/entity_recognizer.h"
+#include "storyline/label/entity_tagger.h"
 #include "storyline/label/news_page.h"
 #include "storyline/label/topics.h"
 
@@ -9,14 +12,29 @@ namespace storyline::label {
 
 namespace {
 
-// Fills document.entities when empty, and returns what the recognizer found (with counts), or
-// nothing when the document kept its own entities or is not in English.
+// The title and body a tagger reads, as document_mentions reads them.
+std::string tagged_text(const Document& document) {
+  std::string text = document.title.value_or("");
+  text += '\n';
+  if (document.text) text += *document.text;
+  else if (document.excerpt) text += *document.excerpt;
+  return text;
+}
+
+// Fills document.entities when empty, and returns what was found (with counts), or nothing when
+// the document kept its own entities or its language has no recognizer.
 std::vector<EntityMention> fill_entities(Document& document) {
-  // The recognizer's cues (titles, speech verbs, gazetteer) are English; other languages would
-  // get capitalized common nouns (every German noun) as names, so they wait for their own rules.
-  const bool english = !document.language || *document.language == "en";
-  if (!document.entities.empty() || !english) return {};
-  std::vector<EntityMention> mentions = document_mentions(document);
+  if (!document.entities.empty()) return {};
+  const std::string language = document.language.value_or("en");
+  std::vector<EntityMention> mentions;
+  if (language == "en") {
+    // The rule-based recognizer's cues (titles, speech verbs, gazetteer) are English.
+    mentions = document_mentions(document);
+  } else if (const EntityTagger* tagger = shipped_entity_tagger(language)) {
+    // A language with a trained tagger (German); the others would get capitalized common nouns
+    // (every German noun) as names from English rules, so they get none.
+    mentions = tagger->entities(tagged_text(document));
+  }
   document.entities = as_entities(mentions);
   return mentions;
 }

@@ -10,8 +10,9 @@ namespace storyline::label {
 // rest still runs.
 void label_document(Document& document);
 
-// Fills document.entities when empty, as label_document does: only for English (or unknown)
-// documents, since the recognizer's cues are English. Clustering labels people this way too.
+// Fills document.entities when empty, as label_document does: English (or unknown) documents
+// through the rule-based recognizer, languages with a shipped tagger (German) through it, others
+// not at all. Clustering labels people this way too.
 void label_entities(Document& document);
 
 }  // namespace storyline::label

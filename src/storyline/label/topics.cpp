@@ -129,7 +129,8 @@ void count_cues(const Document& article, std::vector<size_t>& hits, size_t& word
   words += read_words;
   translated += read_words;
   if (read_words == 0) return;
-  const std::string_view read_text = std::string_view(text).substr(0, split[read_words - 1].offset + split[read_words - 1].text.size());
+  const std::string_view read_text = std::string_view(text).substr(0, split[read_words - 1].offset +
+                                                                          split[read_words - 1].text.size());
   for (const std::string& term : analyzer.terms(read_text))
     if (const std::string* english = lexicon->english(language, term))
       if (const auto theme = theme_of(*english, matches_stem)) ++hits[*theme];
@@ -142,8 +143,8 @@ std::vector<std::string> strongest_themes(const std::vector<const Document*>& ar
   for (const Document* article : articles) count_cues(*article, hits, words, translated);
   // A dictionary's first sense is often not the text's ("масло" is butter in a recipe, not oil):
   // words read through the lexicon must say a theme twice as densely.
-  const double min_density =
-      words ? kMinThemeDensity * (1.0 + static_cast<double>(translated) / static_cast<double>(words)) : 0.0;
+  const double min_density = words ? kMinThemeDensity * (1.0 + static_cast<double>(translated) / static_cast<double>(words))
+                                   : 0.0;
   std::vector<size_t> order(all.size());
   for (size_t t = 0; t < order.size(); ++t) order[t] = t;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return hits[a] > hits[b]; });
