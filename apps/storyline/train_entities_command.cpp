@@ -30,11 +30,12 @@ int run_train_entities(const TrainEntitiesOptions& options) {
     // its tagger can be trained for comparison from CoNLL-2003's train split.
     std::vector<eval::NerSentence> sentences;
     if (options.language == "de")
-      sentences = eval::read_germeval_sentences((fs::path(options.data) / "entities" / "germeval2014" / "NER-de-test.tsv.gz").string());
+      sentences = eval::read_germeval_sentences(
+          (fs::path(options.data) / "entities" / "germeval2014" / "NER-de-test.tsv.gz").string());
     else if (options.language == "en")
-      sentences = eval::read_conll2003_sentences((fs::path(options.data) / "entities" / "conll2003" / "train.txt.gz").string());
-    else
-      throw std::runtime_error("no labelled NER set for language '" + options.language + "' (de and en have one)");
+      sentences = eval::read_conll2003_sentences(
+          (fs::path(options.data) / "entities" / "conll2003" / "train.txt.gz").string());
+    else throw std::runtime_error("no labelled NER set for language '" + options.language + "' (de and en have one)");
     const auto tagged = eval::tagger_sentences(sentences);
     const label::EntityTagger tagger = eval::train_entity_tagger(tagged, options.language);
     const std::string out = options.out.empty() ? "models/entities-" + options.language + ".model" : options.out;

@@ -79,7 +79,8 @@ TEST(EntityTaggerTraining, TokensAreCutAsTheTaggerCutsText) {
 TEST(EntityTaggerTraining, ShippedGermanTaggerIsWhatTrainingMakesAndHoldsItsFigure) {
   STORYLINE_REQUIRE_SHARED(shared);
   const std::string germeval = shared + "/data/entities/germeval2014/NER-de-";
-  const auto trained = eval::train_entity_tagger(eval::tagger_sentences(eval::read_germeval_sentences(germeval + "test.tsv.gz")), "de");
+  const auto trained =
+      eval::train_entity_tagger(eval::tagger_sentences(eval::read_germeval_sentences(germeval + "test.tsv.gz")), "de");
   std::string shipped_path = STORYLINE_SOURCE_DIR;
   shipped_path += "/models/entities-de.model";
   ASSERT_TRUE(std::filesystem::exists(shipped_path)) << "run `storyline train entities --language de`";
