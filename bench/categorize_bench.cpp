@@ -1,7 +1,8 @@
 // Documents per second for label::categorize and label::decide_is_news on BBC News texts held in
 // memory (the shipped models), for categorize also on Lenta's Russian texts (the words the
 // translation lexicon reads through English), for the topics of a document (names from the
-// recognizer's mentions, themes; label/topics.h) on both, and the process's peak memory.
+// recognizer's mentions, themes; label/topics.h) on both, German names (the trained tagger) on
+// GermEval's sentences, and the process's peak memory.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -9,9 +10,11 @@
 
 #include "bench_support.h"
 #include "storyline/eval/category_datasets.h"
+#include "storyline/eval/entity_eval.h"
 #include "storyline/eval/multilingual_datasets.h"
 #include "storyline/label/categorize.h"
 #include "storyline/label/entity_recognizer.h"
+#include "storyline/label/entity_tagger.h"
 #include "storyline/label/news_page.h"
 #include "storyline/label/topics.h"
 
@@ -117,6 +120,27 @@ BENCHMARK(BM_TopicsBbc)->Unit(benchmark::kMicrosecond);
 
 void BM_TopicsLentaRussian(benchmark::State& state) { topics_of_all(state, lenta_documents()); }
 BENCHMARK(BM_TopicsLentaRussian)->Unit(benchmark::kMicrosecond);
+
+// German names (the trained tagger) on GermEval's dev sentences, a sentence a document.
+void BM_EntitiesGerman(benchmark::State& state) {
+  const auto shared = storyline::bench::shared_dir();
+  const storyline::label::EntityTagger* tagger = storyline::label::shipped_entity_tagger("de");
+  if (!shared || !tagger) {
+    state.SkipWithError("../shared/data or models/entities-de.model is absent");
+    return;
+  }
+  static const auto sentences = storyline::eval::read_germeval(*shared + "/data/entities/germeval2014/NER-de-dev.tsv.gz");
+  size_t next = 0, bytes = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(tagger->entities(sentences[next].text));
+    bytes += sentences[next].text.size();
+    next = (next + 1) % sentences.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
+}
+BENCHMARK(BM_EntitiesGerman)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadCategoryModel(benchmark::State& state) {
   const auto path = std::string(STORYLINE_SOURCE_DIR) + "/models/categories.model";

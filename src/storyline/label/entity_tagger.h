@@ -23,7 +23,7 @@ namespace storyline::label {
 inline constexpr std::array<std::string_view, 9> kEntityTags = {"O",     "B-PER", "I-PER", "B-ORG", "I-ORG",
                                                                 "B-LOC", "I-LOC", "B-OTH", "I-OTH"};
 inline constexpr size_t kEntityTagCount = kEntityTags.size();
-inline constexpr uint32_t kEntityTaggerBits = 20;
+inline constexpr uint32_t kEntityTaggerBits = 18;
 
 // The hashed features of word `i` of a sentence, given the tags of the words before it.
 std::vector<uint32_t> tagger_features(const std::vector<std::string>& words, size_t i, int previous_tag,
