@@ -14,11 +14,7 @@ using namespace storyline;
 
 namespace {
 
-int tag(std::string_view name) {
-  for (size_t t = 0; t < label::kEntityTagCount; ++t)
-    if (label::kEntityTags[t] == name) return static_cast<int>(t);
-  return -1;
-}
+int tag(std::string_view name) { return label::entity_tag_index(name); }
 
 // Sentences of a made-up language where capitalized words after "met" are people and after "in"
 // places: enough for the perceptron to learn both from context.

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "storyline/eval/meantime_corpus.h"  // join_tokens
+#include "storyline/eval/name_match.h"
 #include "storyline/eval/ner_corpus.h"
 #include "storyline/label/entity_recognizer.h"
 #include "storyline/text/tokenize.h"
@@ -40,17 +41,6 @@ void collect_entities(const std::vector<std::string>& tokens, const std::vector<
     }
   }
   close();
-}
-
-std::vector<std::string> folded_words(const std::string& text) {
-  std::vector<std::string> words;
-  for (const auto& word : text::split_words(text)) words.push_back(text::fold_case(word.text));
-  return words;
-}
-
-bool contains_run(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
-  return !part.empty() && part.size() <= whole.size() &&
-         std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
 }
 
 struct Name {

@@ -11,19 +11,13 @@
 namespace storyline::eval {
 namespace {
 
-int tag_index(const std::string& tag) {
-  for (size_t t = 0; t < label::kEntityTagCount; ++t)
-    if (label::kEntityTags[t] == tag) return static_cast<int>(t);
-  return 0;
-}
-
 // "B-PER" stays; "I-OTH" stays; MISC is OTH; *deriv, *part and anything else are O.
 int training_tag(const std::string& tag) {
   if (tag.size() < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-') return 0;
   std::string type = tag.substr(2);
   if (type == "MISC") type = "OTH";
   if (type != "PER" && type != "ORG" && type != "LOC" && type != "OTH") return 0;
-  return tag_index(std::string(1, tag[0]) + "-" + type);
+  return label::entity_tag_index(std::string(1, tag[0]) + "-" + type);
 }
 
 }  // namespace

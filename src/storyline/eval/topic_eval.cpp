@@ -8,6 +8,7 @@
 
 #include "storyline/core/document.h"
 #include "storyline/eval/meantime_corpus.h"
+#include "storyline/eval/name_match.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/label/entity_recognizer.h"
 #include "storyline/label/label_document.h"
@@ -35,17 +36,6 @@ Document as_document(const MeantimeArticle& article, const std::string& language
 }
 
 // Folded words, for comparing names whatever their case and punctuation.
-std::vector<std::string> folded_words(const std::string& text) {
-  std::vector<std::string> words;
-  for (const auto& word : text::split_words(text)) words.push_back(text::fold_case(word.text));
-  return words;
-}
-
-// Whether `part` is a run of consecutive words of `whole`.
-bool contains_run(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
-  if (part.empty() || part.size() > whole.size()) return false;
-  return std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
-}
 
 bool same_entity(const std::vector<std::string>& topic, const std::vector<std::string>& mention) {
   return contains_run(mention, topic) || contains_run(topic, mention);

@@ -23,6 +23,13 @@ namespace storyline::label {
 inline constexpr std::array<std::string_view, 9> kEntityTags = {"O",     "B-PER", "I-PER", "B-ORG", "I-ORG",
                                                                 "B-LOC", "I-LOC", "B-OTH", "I-OTH"};
 inline constexpr size_t kEntityTagCount = kEntityTags.size();
+
+// The index of a tag's name in kEntityTags ("B-PER" is 1), or -1.
+constexpr int entity_tag_index(std::string_view name) {
+  for (size_t t = 0; t < kEntityTagCount; ++t)
+    if (kEntityTags[t] == name) return static_cast<int>(t);
+  return -1;
+}
 inline constexpr uint32_t kEntityTaggerBits = 18;
 
 // The hashed features of word `i` of a sentence, given the tags of the words before it.
