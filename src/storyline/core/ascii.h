@@ -43,4 +43,11 @@ inline bool contains_any(std::string_view text, std::initializer_list<std::strin
   return contains_any<std::initializer_list<std::string_view>>(text, phrases);
 }
 
+// True when `word` is one of `words`, byte for byte (the cue-word lists of the recognizers).
+inline bool word_in(std::initializer_list<std::string_view> words, std::string_view word) {
+  for (std::string_view candidate : words)
+    if (candidate == word) return true;
+  return false;
+}
+
 }  // namespace storyline
