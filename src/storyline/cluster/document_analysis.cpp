@@ -1,11 +1,11 @@
 #include "storyline/cluster/document_analysis.h"
 
 #include "storyline/cluster/cross_script_key.h"
-#include "storyline/cluster/name_features.h"
 #include "storyline/cluster/truncation_stem.h"
 #include "storyline/core/iso_day.h"
 #include "storyline/core/publisher.h"
 #include "storyline/text/language.h"
+#include "storyline/text/name_runs.h"
 #include "storyline/text/utf8.h"
 
 #include <unicode/uchar.h>
@@ -102,7 +102,7 @@ void DocumentAnalyzer::add_text(std::string_view text, size_t max_words, text::A
   // reports share many place names.
   std::string term;
   for (const std::string& name :
-       find_names(text, words, [&](std::string_view folded) { return analyzer.is_stop_word(folded); })) {
+       text::find_names(text, words, [&](std::string_view folded) { return analyzer.is_stop_word(folded); })) {
     term.clear();
     for (char c : kNamePrefix) term.push_back(c);  // not assign(): GCC 12 warns falsely (-Wrestrict)
     term.append(name);

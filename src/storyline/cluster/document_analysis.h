@@ -1,6 +1,6 @@
 #pragma once
 // One document to what the clusterer compares: weighted term counts (title words count more;
-// names found by name_features are extra terms) and the publication day.
+// names found by text/name_runs are extra terms) and the publication day.
 #include <functional>
 #include <map>
 #include <memory>

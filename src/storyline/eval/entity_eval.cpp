@@ -96,6 +96,23 @@ std::vector<NerDocument> read_conll2003(const std::string& path) {
   return as_documents(read_conll2003_sentences(path), path, "en");
 }
 
+std::vector<NerDocument> read_meantime_entities(const std::string& data_dir, const std::string& language) {
+  const std::string path = data_dir + "/clustering/meantime/" + language + "/meantime.conll.gz";
+  std::vector<NerDocument> documents;
+  for (const MeantimeArticle& article : read_meantime(path)) {
+    NerDocument document{article.id, language, article.title + "\n" + article.body, {}};
+    for (const MeantimeMention& mention : article.mentions) {
+      const std::string type = interface_entity_type(mention.type);
+      if (type.empty() || type == "other") continue;
+      const bool seen = std::any_of(document.gold.begin(), document.gold.end(),
+                                    [&](const Entity& e) { return e.type == type && e.text == mention.text; });
+      if (!seen) document.gold.push_back({mention.text, type});
+    }
+    documents.push_back(std::move(document));
+  }
+  return documents;
+}
+
 std::vector<NerDocument> read_germeval(const std::string& path) {
   return as_documents(read_germeval_sentences(path), path, "de");
 }

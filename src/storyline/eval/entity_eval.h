@@ -31,6 +31,11 @@ std::vector<NerDocument> read_conll2003(const std::string& path);
 // *part left out (no entities in INTERFACE.md's sense). Throws like read_conll2003.
 std::vector<NerDocument> read_germeval(const std::string& path);
 
+// MEANTIME in `language` (en, es, it, nl; <data>/clustering/meantime): headline and body, the
+// gold its PER, ORG and LOC mentions. Only the entities of its annotated events are marked, so
+// precision against it is a floor. Throws std::runtime_error when the file cannot be read.
+std::vector<NerDocument> read_meantime_entities(const std::string& data_dir, const std::string& language);
+
 inline constexpr std::array<const char*, 3> kScoredEntityTypes = {"person", "organization", "location"};
 
 struct EntityTally {

@@ -7,11 +7,13 @@
 #include <fstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace storyline::label {
 
 struct Gazetteer::Data {
   std::unordered_map<std::string, NameType> names;
+  std::unordered_set<std::string> given_names;
 };
 
 namespace {
@@ -58,6 +60,20 @@ void for_each_capitalized_word(const std::string& path, Visit visit) {
       visit(lexicographer_file, is_instance, word);
     }
   }
+}
+
+// First words of people's names (instances of noun.person with two words or more) that open two
+// names or more: given names ("Vladimir Nabokov", "Vladimir Lenin"), not a one-off title.
+void add_given_names(const std::string& folder, std::unordered_set<std::string>& given_names) {
+  std::unordered_map<std::string, int> first_words;
+  for_each_capitalized_word(folder + "/data.noun", [&](int lexicographer_file, bool is_instance, const std::string& word) {
+    const size_t space = word.find(' ');
+    if (lexicographer_file != 18 || !is_instance || space == std::string::npos || space < 3) return;
+    const std::string first = word.substr(0, space);
+    if (first.find('.') == std::string::npos) ++first_words[first];
+  });
+  for (const auto& [word, count] : first_words)
+    if (count >= 2) given_names.insert(word);
 }
 
 void add_wordnet_names(const std::string& folder, std::unordered_map<std::string, NameType>& names) {
@@ -108,6 +124,7 @@ const char* name_type_label(NameType type) {
 
 Gazetteer::Gazetteer(const std::string& wordnet_folder) : data_(std::make_unique<Data>()) {
   add_wordnet_names(wordnet_folder, data_->names);
+  add_given_names(wordnet_folder, data_->given_names);
   add_icu_regions(data_->names);  // CLDR's current names win over WordNet's 2006 ones
 }
 
@@ -123,6 +140,8 @@ std::optional<NameType> Gazetteer::lookup(std::string_view name) const {
   if (found == data_->names.end()) return std::nullopt;
   return found->second;
 }
+
+bool Gazetteer::is_given_name(std::string_view word) const { return data_->given_names.count(std::string(word)) > 0; }
 
 size_t Gazetteer::size() const { return data_->names.size(); }
 

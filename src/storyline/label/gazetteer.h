@@ -23,6 +23,8 @@ class Gazetteer {
 
   // Case-sensitive lookup of a name as written ("Kabul", "United States", "Taliban").
   std::optional<NameType> lookup(std::string_view name) const;
+  // A given name: the first word of two or more people's names in WordNet ("Vladimir", "Anna").
+  bool is_given_name(std::string_view word) const;
   size_t size() const;
 
   struct Data;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "storyline/label/capitalized_names.h"
 #include "storyline/label/categorize.h"
 #include "storyline/label/entity_recognizer.h"
 #include "storyline/label/entity_tagger.h"
@@ -31,9 +32,11 @@ std::vector<EntityMention> fill_entities(Document& document) {
     // The rule-based recognizer's cues (titles, speech verbs, gazetteer) are English.
     mentions = document_mentions(document);
   } else if (const EntityTagger* tagger = shipped_entity_tagger(language)) {
-    // A language with a trained tagger (German); the others would get capitalized common nouns
-    // (every German noun) as names from English rules, so they get none.
+    // A language with a trained tagger (German, whose nouns are all capitalised).
     mentions = tagger->entities(tagged_text(document));
+  } else if (capitalises_only_names(language)) {
+    // Russian, Spanish, French...: capitalised runs are names.
+    mentions = capitalized_names(tagged_text(document), language);
   }
   document.entities = as_entities(mentions);
   return mentions;

@@ -11,8 +11,9 @@ namespace storyline::label {
 void label_document(Document& document);
 
 // Fills document.entities when empty, as label_document does: English (or unknown) documents
-// through the rule-based recognizer, languages with a shipped tagger (German) through it, others
-// not at all. Clustering labels people this way too.
+// through the rule-based recognizer, languages with a shipped tagger (German) through it,
+// languages that capitalise only names through their capitals (capitalized_names.h), others
+// (scripts without capitals) not at all. Clustering labels people this way too.
 void label_entities(Document& document);
 
 }  // namespace storyline::label

@@ -1,11 +1,11 @@
-#include "storyline/cluster/name_features.h"
+#include "storyline/text/name_runs.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <array>
 
-namespace storyline::cluster {
+namespace storyline::text {
 namespace {
 
 bool is_capitalised(std::string_view word) {
@@ -26,7 +26,7 @@ bool is_name_particle(std::string_view word) {
 }
 
 // Whether only spaces (no newline, no punctuation) separate two words.
-bool joined_by_space(std::string_view text, const text::Word& left, const text::Word& right) {
+bool joined_by_space(std::string_view text, const Word& left, const Word& right) {
   const size_t end = left.offset + left.text.size();
   if (right.offset <= end || right.offset - end > 2) return false;
   for (size_t i = end; i < right.offset; ++i)
@@ -34,7 +34,7 @@ bool joined_by_space(std::string_view text, const text::Word& left, const text::
   return true;
 }
 
-bool opens_sentence(std::string_view text, const text::Word& word) {
+bool opens_sentence(std::string_view text, const Word& word) {
   size_t i = word.offset;
   while (i > 0) {
     const char c = text[i - 1];
@@ -50,9 +50,9 @@ bool opens_sentence(std::string_view text, const text::Word& word) {
 
 }  // namespace
 
-std::vector<std::string> find_names(std::string_view text, std::span<const text::Word> words,
+std::vector<NameRun> find_name_runs(std::string_view text, std::span<const Word> words,
                                     const std::function<bool(std::string_view folded)>& is_stop_word) {
-  std::vector<std::string> names;
+  std::vector<NameRun> names;
   size_t i = 0;
   while (i < words.size()) {
     if (!is_capitalised(words[i].text)) {
@@ -63,16 +63,16 @@ std::vector<std::string> find_names(std::string_view text, std::span<const text:
     std::vector<std::string> run;
     const bool at_sentence_start = opens_sentence(text, words[i]);
     size_t j = i;
-    run.push_back(text::fold_case(words[j].text));
+    run.push_back(fold_case(words[j].text));
     while (j + 1 < words.size() && joined_by_space(text, words[j], words[j + 1])) {
       const std::string_view next = words[j + 1].text;
       if (is_capitalised(next)) {
-        run.push_back(text::fold_case(next));
+        run.push_back(fold_case(next));
         ++j;
       } else if (is_name_particle(next) && j + 2 < words.size() && joined_by_space(text, words[j + 1], words[j + 2]) &&
                  is_capitalised(words[j + 2].text)) {
         run.push_back(std::string(next));
-        run.push_back(text::fold_case(words[j + 2].text));
+        run.push_back(fold_case(words[j + 2].text));
         j += 2;
       } else {
         break;
@@ -83,10 +83,10 @@ std::vector<std::string> find_names(std::string_view text, std::span<const text:
     while (last > first && (is_stop_word(run[last - 1]) || is_name_particle(run[last - 1]))) --last;
     const bool dropped_opener = first > 0;
     if (last - first >= 2 || (last - first == 1 && (!at_sentence_start || dropped_opener))) {
-      std::string name;
+      NameRun name{i + first, i + last, at_sentence_start && first == 0, {}};
       for (size_t k = first; k < last; ++k) {
-        if (!name.empty()) name += ' ';
-        name += run[k];
+        if (!name.folded.empty()) name.folded += ' ';
+        name.folded += run[k];
       }
       names.push_back(std::move(name));
     }
@@ -95,4 +95,11 @@ std::vector<std::string> find_names(std::string_view text, std::span<const text:
   return names;
 }
 
-}  // namespace storyline::cluster
+std::vector<std::string> find_names(std::string_view text, std::span<const Word> words,
+                                    const std::function<bool(std::string_view folded)>& is_stop_word) {
+  std::vector<std::string> names;
+  for (NameRun& run : find_name_runs(text, words, is_stop_word)) names.push_back(std::move(run.folded));
+  return names;
+}
+
+}  // namespace storyline::text

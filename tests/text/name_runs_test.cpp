@@ -1,4 +1,4 @@
-#include "storyline/cluster/name_features.h"
+#include "storyline/text/name_runs.h"
 
 #include <gtest/gtest.h>
 
@@ -9,21 +9,21 @@ using namespace storyline;
 namespace {
 std::vector<std::string> names_in(std::string_view text) {
   const auto words = text::split_words(text);
-  return cluster::find_names(text, words, [](std::string_view folded) { return text::is_stop_word("en", folded); });
+  return text::find_names(text, words, [](std::string_view folded) { return text::is_stop_word("en", folded); });
 }
 }  // namespace
 
-TEST(NameFeatures, MultiWordNamesAndParticles) {
+TEST(NameRuns, MultiWordNamesAndParticles) {
   const auto names = names_in("Lindsay Lohan checked into the Betty Ford Center, the Bank of England said.");
   EXPECT_EQ(names, (std::vector<std::string>{"lindsay lohan", "betty ford center", "bank of england"}));
 }
 
-TEST(NameFeatures, SentenceOpenersAreNotNames) {
+TEST(NameRuns, SentenceOpenersAreNotNames) {
   const auto names = names_in("Officials met in Doha. Talks lasted two days. The White House said little.");
   EXPECT_EQ(names, (std::vector<std::string>{"doha", "white house"}));
 }
 
-TEST(NameFeatures, NamesDoNotRunAcrossPunctuationOrLines) {
+TEST(NameRuns, NamesDoNotRunAcrossPunctuationOrLines) {
   const auto names = names_in("They met Blinken, Qatar officials and the\nKabul Airport staff.");
   EXPECT_EQ(names, (std::vector<std::string>{"blinken", "qatar", "kabul airport"}));
 }

@@ -1,0 +1,68 @@
+#include "storyline/label/capitalized_names.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "storyline/label/label_document.h"
+
+using namespace storyline;
+
+namespace {
+
+const label::EntityMention* find(const std::vector<label::EntityMention>& mentions, const std::string& text) {
+  const auto found = std::find_if(mentions.begin(), mentions.end(),
+                                  [&](const label::EntityMention& mention) { return mention.text == text; });
+  return found == mentions.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+TEST(CapitalizedNames, OnlyLanguagesThatCapitaliseNamesAlone) {
+  EXPECT_TRUE(label::capitalises_only_names("ru"));
+  EXPECT_TRUE(label::capitalises_only_names("es"));
+  EXPECT_FALSE(label::capitalises_only_names("de"));  // every German noun is capitalised
+  EXPECT_FALSE(label::capitalises_only_names("ar"));  // no capitals at all
+}
+
+TEST(CapitalizedNames, InflectedFormsAreOneNameInItsMostFrequentForm) {
+  const auto mentions = label::capitalized_names(
+      "Президент Владимир Путин провёл встречу. Встреча с Путиным прошла в Кремле. Позже Путин уехал, а Путина "
+      "ждали в Сочи. В Германии об этом писали.",
+      "ru");
+  const auto* putin = find(mentions, "Путин");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_GE(putin->count, 3);  // Путин, Путиным, Путина
+  EXPECT_EQ(find(mentions, "Путиным"), nullptr);
+  const auto* germany = find(mentions, "Германии");
+  ASSERT_NE(germany, nullptr);
+  EXPECT_EQ(germany->type, "location");  // ICU's "Германия", inflected
+  const auto* full = find(mentions, "Владимир Путин");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->type, "person");  // "Vladimir" is a given name
+}
+
+TEST(CapitalizedNames, ACommonWordOpeningASentenceIsNoName) {
+  const auto mentions =
+      label::capitalized_names("Nuevas normas entran en vigor. Las nuevas normas afectan a Madrid y a Sevilla.", "es");
+  EXPECT_EQ(find(mentions, "Nuevas"), nullptr);
+  EXPECT_NE(find(mentions, "Madrid"), nullptr);
+  EXPECT_NE(find(mentions, "Sevilla"), nullptr);
+}
+
+TEST(CapitalizedNames, SpanishDocumentsGetNamesAndTopics) {
+  Document document;
+  document.id = "es-1";
+  document.language = "es";
+  document.title = "Francisco González, imputado por el caso BBVA";
+  document.text =
+      "El expresidente de BBVA Francisco González fue imputado este viernes. La Audiencia Nacional citó a Francisco "
+      "González para declarar. El banco BBVA dijo que colaborará con la justicia en España.";
+  label::label_document(document);
+  const bool person = std::any_of(document.entities.begin(), document.entities.end(), [](const Entity& entity) {
+    return entity.text == "Francisco González" && entity.type == "person";
+  });
+  EXPECT_TRUE(person);
+  EXPECT_NE(std::find(document.topics.begin(), document.topics.end(), "Francisco González"), document.topics.end());
+}
