@@ -2,7 +2,8 @@
 // memory (the shipped models), for categorize also on Lenta's Russian texts (the words the
 // translation lexicon reads through English), for the topics of a document (names from the
 // recognizer's mentions, themes; label/topics.h) on both, German names (the trained tagger) on
-// GermEval's sentences, and the process's peak memory.
+// GermEval's sentences, Russian names by their capitals on Lenta's texts, and the process's peak
+// memory.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -12,6 +13,7 @@
 #include "storyline/eval/category_datasets.h"
 #include "storyline/eval/entity_eval.h"
 #include "storyline/eval/multilingual_datasets.h"
+#include "storyline/label/capitalized_names.h"
 #include "storyline/label/categorize.h"
 #include "storyline/label/entity_recognizer.h"
 #include "storyline/label/entity_tagger.h"
@@ -141,6 +143,26 @@ void BM_EntitiesGerman(benchmark::State& state) {
   state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
 }
 BENCHMARK(BM_EntitiesGerman)->Unit(benchmark::kMicrosecond);
+
+// Russian names by their capitals (label/capitalized_names.h) on Lenta's texts.
+void BM_EntitiesRussian(benchmark::State& state) {
+  const auto& documents = lenta_documents();
+  if (documents.empty()) {
+    state.SkipWithError("../shared/data is absent: no Russian texts");
+    return;
+  }
+  storyline::label::default_translation_lexicon();  // loading is not what is measured
+  size_t next = 0, bytes = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(storyline::label::capitalized_names(*documents[next].text, "ru"));
+    bytes += documents[next].text->size();
+    next = (next + 1) % documents.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["peak_MiB"] = storyline::bench::peak_memory_mib();
+}
+BENCHMARK(BM_EntitiesRussian)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadCategoryModel(benchmark::State& state) {
   const auto path = std::string(STORYLINE_SOURCE_DIR) + "/models/categories.model";

@@ -27,9 +27,10 @@ namespace {
 // Languages whose writing capitalises names and sentence openers only. Not German or
 // Luxembourgish (every noun), nor scripts without capitals (Arabic, Persian, Hebrew, Chinese,
 // Japanese, Korean, Hindi, Thai...). English has its own recognizer.
-constexpr std::array<std::string_view, 34> kNameCapitalising = {
-    "ru", "uk", "be", "bg", "sr", "mk", "es", "fr", "it", "pt", "ca", "gl", "nl", "af", "pl", "cs", "sk",
-    "sl", "hr", "bs", "ro", "hu", "sv", "no", "nb", "da", "fi", "et", "lv", "lt", "tr", "az", "id", "ms"};
+constexpr std::array<std::string_view, 34> kNameCapitalising = {"ru", "uk", "be", "bg", "sr", "mk", "es", "fr", "it",
+                                                                "pt", "ca", "gl", "nl", "af", "pl", "cs", "sk", "sl",
+                                                                "hr", "bs", "ro", "hu", "sv", "no", "nb", "da", "fi",
+                                                                "et", "lv", "lt", "tr", "az", "id", "ms"};
 
 std::string stems_of(text::Analyzer& analyzer, std::string_view folded_name) {
   std::string key;
@@ -91,8 +92,7 @@ std::string latin_first_word(const std::string& written) {
   return latin;
 }
 
-std::string type_of(const std::string& written, const std::string& key,
-                    const std::string& language, size_t words) {
+std::string type_of(const std::string& written, const std::string& key, const std::string& language, size_t words) {
   const Gazetteer& gazetteer = Gazetteer::instance();
   if (const auto known = gazetteer.lookup(written)) return name_type_label(*known);
   if (country_keys(language).count(key)) return "location";
@@ -163,8 +163,8 @@ std::vector<EntityMention> capitalized_names(std::string_view text, std::string_
     // the hash map's order.
     const auto form = std::max_element(candidate.forms.begin(), candidate.forms.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-    mentions.push_back({form->first, type_of(form->first, key, lang, candidate.words), candidate.count,
-                        candidate.first_offset});
+    mentions.push_back(
+        {form->first, type_of(form->first, key, lang, candidate.words), candidate.count, candidate.first_offset});
   }
   std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
     return a.count != b.count ? a.count > b.count : a.first_offset < b.first_offset;
