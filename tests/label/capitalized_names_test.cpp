@@ -66,3 +66,26 @@ TEST(CapitalizedNames, SpanishDocumentsGetNamesAndTopics) {
   EXPECT_TRUE(person);
   EXPECT_NE(std::find(document.topics.begin(), document.topics.end(), "Francisco González"), document.topics.end());
 }
+
+TEST(CapitalizedNames, OnlyTheStartOfAHugeBodyIsReadForNames) {
+  // A body of megabytes costs its first kMaxNamedTextBytes, whichever reader: a name only past
+  // them is not found, one before them is.
+  for (const char* language : {"en", "es", "de"}) {
+    SCOPED_TRACE(language);
+    Document document;
+    document.id = "huge";
+    document.language = language;
+    document.title = "x";
+    std::string body = "Officials met Carla Montes in Lisboa. ";
+    while (body.size() < label::kMaxNamedTextBytes + 1000) body += "and then nothing at all happened there. ";
+    body += "Officials met Gustavo Ferreira in Coimbra. Gustavo Ferreira spoke.";
+    document.text = body;
+    label::label_entities(document);
+    const auto named = [&](const std::string& text) {
+      return std::any_of(document.entities.begin(), document.entities.end(),
+                         [&](const Entity& entity) { return entity.text.find(text) != std::string::npos; });
+    };
+    EXPECT_FALSE(named("Ferreira"));
+    EXPECT_FALSE(named("Coimbra"));
+  }
+}

@@ -372,6 +372,7 @@ std::vector<EntityMention> document_mentions(const Document& document) {
   std::string_view body;
   if (document.text) body = *document.text;
   else if (document.excerpt) body = *document.excerpt;
+  body = text::utf8_prefix(body, kMaxNamedTextBytes);
   std::string text;
   if (document.title && !(is_title_case_headline(*document.title) && !body.empty())) text = *document.title + "\n";
   text += body;

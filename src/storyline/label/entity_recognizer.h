@@ -21,7 +21,12 @@ struct EntityMention {
 // Most mentioned first (ties: first seen first).
 std::vector<EntityMention> recognize_entities(std::string_view utf8_text);
 
-// For a document: title and body (or excerpt), most mentioned first.
+// Only the start of a body is read for names: an article's subjects are named in its first
+// thousands of words, and a body of megabytes (a pasted transcript, a hostile POST) would
+// otherwise cost seconds on the write path.
+inline constexpr size_t kMaxNamedTextBytes = 64 * 1024;
+
+// For a document: title and body (or excerpt; its first kMaxNamedTextBytes), most mentioned first.
 std::vector<EntityMention> document_mentions(const Document& document);
 
 // The same as entities: at most `limit`.

@@ -8,17 +8,19 @@
 #include "storyline/label/entity_tagger.h"
 #include "storyline/label/news_page.h"
 #include "storyline/label/topics.h"
+#include "storyline/text/utf8.h"
 
 namespace storyline::label {
 
 namespace {
 
-// The title and body a tagger reads, as document_mentions reads them.
+// The title and body a tagger reads, as document_mentions reads them (the body's first
+// kMaxNamedTextBytes).
 std::string tagged_text(const Document& document) {
   std::string text = document.title.value_or("");
   text += '\n';
-  if (document.text) text += *document.text;
-  else if (document.excerpt) text += *document.excerpt;
+  if (document.text) text += text::utf8_prefix(*document.text, kMaxNamedTextBytes);
+  else if (document.excerpt) text += text::utf8_prefix(*document.excerpt, kMaxNamedTextBytes);
   return text;
 }
 
