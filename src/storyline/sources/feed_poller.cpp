@@ -1,6 +1,7 @@
 #include "storyline/sources/feed_poller.h"
 
 #include <atomic>
+#include <climits>
 #include <set>
 #include <thread>
 
@@ -41,7 +42,7 @@ int64_t unix_seconds_now() {
 }
 
 FeedPoller::FeedPoller(store::Store& store, IngestSink sink, PollerOptions options)
-    : store_(store), sink_(std::move(sink)), options_(std::move(options)), fetcher_(options_.fetch) {}
+    : store_(store), sink_(std::move(sink)), options_(std::move(options)), fetcher_(options_.fetch, options_.host_turns) {}
 
 FeedPoller::~FeedPoller() = default;
 
@@ -65,6 +66,7 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
   report.sources.resize(due.size());
   std::vector<char> started(due.size(), 0);  // not vector<bool>: workers write neighbouring entries
   std::atomic<size_t> next{0};
+  std::atomic<size_t> claimed_elsewhere{0};
   const auto work = [&] {
     std::unique_ptr<HttpClient> client;
     for (size_t i = next++; i < due.size() && !cancelled_; i = next++) {
@@ -72,18 +74,32 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
       SourcePollReport& out = report.sources[i];
       out.source_id = due[i].id;
       out.url = due[i].url;
+      SourceClaims* claims = options_.claims;
       try {
+        store::SourceRecord source = due[i];
+        if (claims && !claims->claim(source.id)) {
+          started[i] = 0;
+          ++claimed_elsewhere;
+          continue;
+        }
+        if (claims && !still_due(source, now_unix_seconds, all)) {
+          claims->release(source.id);
+          started[i] = 0;
+          ++claimed_elsewhere;
+          continue;
+        }
         if (!client) {
           HttpClientOptions http = options_.http;
           http.cancel = &cancelled_;
           client = std::make_unique<HttpClient>(http);
         }
-        out = poll_source(*client, due[i], now_unix_seconds);
+        out = poll_source(*client, source, now_unix_seconds);
       } catch (const std::exception& error) {
         // The store or the client failed, not the source: reported, and the next poll tries again.
         out.outcome = store::kOutcomeError;
         out.error = error.what();
       }
+      if (claims) claims->release(due[i].id);
     }
   };
   const size_t workers = std::min(std::max<size_t>(1, options_.max_concurrent_fetches), due.size());
@@ -91,13 +107,24 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
   for (size_t i = 1; i < workers; ++i) threads.emplace_back(work);
   work();
   for (auto& thread : threads) thread.join();
-  if (cancelled_) {
+  report.claimed_elsewhere = claimed_elsewhere;
+  if (cancelled_ || claimed_elsewhere) {
     std::vector<SourcePollReport> polled;
     for (size_t i = 0; i < due.size(); ++i)
       if (started[i]) polled.push_back(std::move(report.sources[i]));
     report.sources = std::move(polled);
   }
   return report;
+}
+
+bool FeedPoller::still_due(store::SourceRecord& source, int64_t now, bool all) {
+  std::lock_guard lock(store_mutex_);
+  std::optional<store::SourceRecord> current = store_.sources().get(source.id);
+  if (!current) return false;  // removed meanwhile
+  // Polled by another since this round began (with `all`), or no longer due.
+  if (all ? current->state.last_fetch_at.value_or(INT64_MIN) >= now : current->state.next_due_at > now) return false;
+  source = std::move(*current);
+  return true;
 }
 
 SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::SourceRecord& source, int64_t now) {
@@ -180,6 +207,13 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   if (cancelled_) {
     report.outcome = store::kOutcomeError;
     report.error = "cancelled";
+    return report;
+  }
+  if (options_.claims && !options_.claims->holds(source.id)) {
+    // The claim lapsed during the poll (this poller stalled): another may be polling the source
+    // now, so nothing is written; the items come again with its poll or the next.
+    report.outcome = store::kOutcomeError;
+    report.error = "the claim on the source lapsed during the poll; nothing written";
     return report;
   }
 
