@@ -50,14 +50,7 @@ extern "C" void stop_polling_on_signal(int) {
 
 void print_report(const sources::PollReport& report) {
   for (const auto& source : report.sources) {
-    std::cerr << "storyline sources poll: " << source.url << ": " << source.outcome;
-    if (source.status) std::cerr << " (HTTP " << *source.status << ")";
-    if (source.new_items) std::cerr << ", " << source.new_items << " new items";
-    if (source.pages_fetched) std::cerr << ", " << source.pages_fetched << " article pages fetched";
-    // "error (HTTP 404)" says it all; other errors (timeouts, limits, unreadable feeds) are told.
-    if (!source.error.empty() && (!source.status || source.error != "HTTP " + std::to_string(*source.status)))
-      std::cerr << ": " << source.error;
-    std::cerr << "\n";
+    std::cerr << "storyline sources poll: " << worker::describe_poll(source) << "\n";
     for (const auto& problem : source.problems)
       std::cerr << "storyline sources poll: " << source.url << ": " << problem << "\n";
   }

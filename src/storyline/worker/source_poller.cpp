@@ -109,7 +109,10 @@ SourcePollerCounts run_source_poller(const SourcePollerOptions& options, const s
       counts.failed += round.failed();
       counts.items += round.new_items();
       counts.claimed_elsewhere += round.claimed_elsewhere;
-      for (const auto& source : round.sources) log(describe_poll(source));
+      for (const auto& source : round.sources) {
+        log(describe_poll(source));
+        for (const auto& problem : source.problems) log(source.url + ": " + problem);
+      }
       report([&](SourcePollerStatus& status) {
         status.counts = counts;
         status.leases_held = leases.held();
