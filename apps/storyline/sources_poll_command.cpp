@@ -34,6 +34,7 @@ struct PollOptions {
   // Several pollers (issue 17).
   std::string queue;
   double lease_ttl_seconds = 60;
+  bool extract_workers = false;
   int replicas = 0;
   std::string metrics_host = "127.0.0.1";
   int metrics_port = 0;
@@ -78,6 +79,7 @@ int run_poll_role(const PollOptions& options) {
   role.poller = poller_options_of(options);
   role.all = options.all;
   role.once = options.once;
+  role.extract_workers = options.extract_workers;
   role.lease_ttl = std::chrono::milliseconds(static_cast<int64_t>(options.lease_ttl_seconds * 1000));
   role.replicas = options.replicas;
   std::signal(SIGINT, stop_polling_on_signal);
@@ -178,6 +180,10 @@ Runner add_sources_poll_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(1.0, 3600.0))
       ->group("Several pollers");
+  command
+      ->add_flag("--extract-workers", options->extract_workers,
+                 "With --queue: hand teaser items' article pages to `worker extract` unread instead of reading them here")
+      ->group("Several pollers");
   command->add_option("--replicas", options->replicas, "With --queue: copies of the streams and buckets it makes")
       ->capture_default_str()
       ->check(CLI::Range(0, 5))
@@ -193,8 +199,8 @@ Runner add_sources_poll_command(CLI::App& app) {
       ->capture_default_str()
       ->group("Several pollers");
   return [options] {
-    if (options->queue.empty() && options->metrics_port) {
-      std::cerr << "storyline sources poll: --metrics-port needs --queue (the role's endpoint)\n";
+    if (options->queue.empty() && (options->metrics_port || options->extract_workers)) {
+      std::cerr << "storyline sources poll: --metrics-port and --extract-workers need --queue (several pollers)\n";
       return 2;
     }
     return run_poll(*options);

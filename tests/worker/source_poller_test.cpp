@@ -2,14 +2,15 @@
 // (scripts/nats/start.sh), a PostgreSQL store (scripts/postgres/start.sh) and a feed server on
 // loopback: two pollers on the same sources fetch every feed and item page once, never closer
 // to the host than its delay, and queue every item once; a poller killed (SIGKILL) while polling
-// a source leaves it to the other once its lease lapses, not before. Skipped, saying why, without
-// nats-server or PostgreSQL.
+// a source leaves it to the other once its lease lapses, not before; with --extract-workers the
+// article pages are read by `worker extract`. Skipped, saying why, without nats-server or PostgreSQL.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -184,6 +185,41 @@ TEST(SourcePoller, AKilledPollersSourceIsTakenByAnotherOnceItsLeaseLapses) {
   EXPECT_NE(read_file(log_b).find("2 new items"), std::string::npos) << read_file(log_b);
   const std::multiset<std::string> queued = queued_documents(nats.address());
   EXPECT_EQ(queued, (std::multiset<std::string>{"item-7-0", "item-7-1"}));
+}
+
+// `--extract-workers`: the article pages go to `worker extract` unread, with their items, and come
+// out as the poller would have read them (the page's text, the item's id).
+TEST(SourcePoller, WithExtractWorkersTheArticlePagesAreReadByWorkerExtract) {
+  START_NATS_AND_POSTGRES(nats, db);
+  TempFolder folder("pollers");
+  FeedServer server;
+  server.serve("/feed.rss", teaser_feed(server, 3));
+  for (int k = 0; k < 2; ++k) server.serve("/page-3-" + std::to_string(k), article_page("3-" + std::to_string(k)));
+  {
+    storyline::store::SourceRecord source;
+    source.url = server.url("/feed.rss");
+    storyline::store::open_store(db)->sources().add(source);
+  }
+  const std::string log = (folder.path / "log").string();
+  const pid_t poller = start_storyline(poller_args(db, nats.address(), {"--host-delay-ms", "0", "--extract-workers"}), log);
+  ASSERT_TRUE(wait_until([&] { return all_polled(db); })) << read_file(log);
+  kill(poller, SIGTERM);
+  EXPECT_EQ(wait_for(poller), 0) << read_file(log);
+  EXPECT_EQ(queued_documents(nats.address()).size(), 0u) << "the poller read no page itself";
+  ASSERT_EQ(wait_for(start_storyline({"worker", "extract", "--queue", nats.address(), "--exit-when-idle", "2"}, log)), 0)
+      << read_file(log);
+
+  storyline::queue::JetStream jetstream(nats.address());
+  auto consumer = jetstream.pull_consumer(storyline::queue::documents_stream(), {"test", 30s, 1'000});
+  std::map<std::string, storyline::Document> documents;
+  for (auto& message : consumer->fetch(10, 2s))
+    for (auto& document : storyline::queue::message_documents(message.data())) documents[document.id] = document;
+  ASSERT_EQ(documents.size(), 2u);
+  const storyline::Document& first = documents.at("item-3-0");
+  ASSERT_TRUE(first.text);
+  EXPECT_NE(first.text->find("paragraph 5"), std::string::npos) << *first.text;
+  EXPECT_EQ(first.url, server.url("/page-3-0"));
+  EXPECT_TRUE(first.published) << "the item's date, which the page lacks";
 }
 
 TEST(SourcePoller, AnswersHealthReadinessAndMetrics) {

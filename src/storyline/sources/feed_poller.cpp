@@ -203,7 +203,8 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   }
   std::vector<std::string> keys;
   for (const auto& item : fresh) keys.push_back(item_key(item));
-  if (options_.fetch_item_pages) fresh = fetch_item_pages(client, std::move(fresh), report);
+  std::vector<char> handed_on(fresh.size(), 0);
+  if (options_.fetch_item_pages) fresh = fetch_item_pages(client, std::move(fresh), report, handed_on);
   if (cancelled_) {
     report.outcome = store::kOutcomeError;
     report.error = "cancelled";
@@ -218,16 +219,29 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   }
 
   {
-    std::lock_guard lock(store_mutex_);
-    if (!fresh.empty()) {
-      const std::vector<pipeline::IngestOutcome> outcomes = sink_(fresh);
-      // Recorded once stored: a crash in between fetches the items again, and storing them
-      // again changes nothing (ingest is idempotent).
-      store_.in_transaction([&] {
-        for (size_t i = 0; i < outcomes.size() && i < keys.size(); ++i)
-          store_.sources().record_item(source.id, keys[i], outcomes[i].id);
-      });
+    // Items whose page was handed on are in the queue already; the others go to the sink.
+    std::vector<Document> documents;
+    std::vector<std::string> document_keys;
+    std::vector<std::pair<std::string, std::string>> handed;  // key, id
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      if (handed_on[i]) {
+        handed.emplace_back(keys[i], fresh[i].id);
+      } else {
+        document_keys.push_back(keys[i]);
+        documents.push_back(fresh[i]);
+      }
     }
+    std::lock_guard lock(store_mutex_);
+    std::vector<pipeline::IngestOutcome> outcomes;
+    if (!documents.empty()) outcomes = sink_(documents);
+    // Recorded once stored: a crash in between fetches the items again, and storing them
+    // again changes nothing (ingest is idempotent).
+    if (!outcomes.empty() || !handed.empty())
+      store_.in_transaction([&] {
+        for (size_t i = 0; i < outcomes.size() && i < document_keys.size(); ++i)
+          store_.sources().record_item(source.id, document_keys[i], outcomes[i].id);
+        for (const auto& [key, id] : handed) store_.sources().record_item(source.id, key, id);
+      });
   }
   report.new_items = fresh.size();
   report.outcome = store::kOutcomeOk;
@@ -241,9 +255,10 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   return report;
 }
 
-std::vector<Document> FeedPoller::fetch_item_pages(HttpClient& client, std::vector<Document> items,
-                                                   SourcePollReport& report) {
-  for (auto& item : items) {
+std::vector<Document> FeedPoller::fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report,
+                                                   std::vector<char>& handed_on) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    Document& item = items[i];
     if (report.pages_fetched >= options_.max_item_pages_per_poll || cancelled_) break;
     if (!is_teaser(item)) continue;
     ++report.pages_fetched;
@@ -262,10 +277,16 @@ std::vector<Document> FeedPoller::fetch_item_pages(HttpClient& client, std::vect
         keep_teaser("the page is not HTML");
         continue;
       }
+      if (options_.hand_on_page) {
+        options_.hand_on_page(item, page.response.body, page.final_url);
+        handed_on[i] = 1;
+        continue;
+      }
       ingest::ReadResult read = ingest::read_documents({*item.url, page.response.body, page.final_url});
       if (!read.documents.empty()) item = merge_item_page(item, std::move(read.documents.front()));
     } catch (const std::exception& error) {
-      keep_teaser(std::string("cannot read the page: ") + error.what());
+      keep_teaser(std::string(options_.hand_on_page ? "cannot hand the page on: " : "cannot read the page: ") +
+                  error.what());
     }
   }
   return items;

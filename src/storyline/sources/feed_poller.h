@@ -35,6 +35,11 @@ struct PollerOptions {
   // the one that claims it (both outlive the poller). Null: this poller is the only one.
   std::shared_ptr<HostTurns> host_turns;
   SourceClaims* claims = nullptr;
+  // When set, a teaser item's article page, once fetched, is handed on unread with its item (to
+  // `worker extract` through the queue: `sources poll --extract-workers`), whose reader fills
+  // what the page lacks from the item as merge_item_page does; the item is then not given to the
+  // sink. Throws when it cannot (the teaser is kept then).
+  std::function<void(const Document& item, const std::string& page, const std::string& final_url)> hand_on_page;
 };
 
 // Stores documents for the poller and returns, for each, what the pipeline made of it (same
@@ -80,7 +85,9 @@ class FeedPoller {
   // With claims: the source as the store has it now, when it is still due (false when not).
   bool still_due(store::SourceRecord& source, int64_t now, bool all);
   SourcePollReport poll_source(HttpClient& client, const store::SourceRecord& source, int64_t now);
-  std::vector<Document> fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report);
+  // Items with their pages read in, or (hand_on_page) handed on: `handed_on` marks those.
+  std::vector<Document> fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report,
+                                         std::vector<char>& handed_on);
 
   store::Store& store_;
   IngestSink sink_;

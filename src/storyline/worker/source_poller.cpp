@@ -6,6 +6,7 @@
 #include <memory>
 #include <thread>
 
+#include "storyline/core/document_json.h"
 #include "storyline/queue/document_queue.h"
 #include "storyline/store/store.h"
 #include "storyline/worker/shared_polling.h"
@@ -81,6 +82,10 @@ SourcePollerCounts run_source_poller(const SourcePollerOptions& options, const s
   sources::PollerOptions poller_options = options.poller;
   poller_options.claims = &claims;
   poller_options.host_turns = std::make_shared<SharedHostTurns>(pace);
+  if (options.extract_workers)
+    poller_options.hand_on_page = [&publisher](const Document& item, const std::string& page, const std::string& final_url) {
+      publisher.publish_page({page, item.id, final_url, std::nullopt, to_json_line(item)});
+    };
   sources::FeedPoller poller(*store, queue_sink(publisher), poller_options);
   log("polling the sources of " + options.db + " into " + options.queue + " (source leases live " +
       std::to_string(leases.ttl().count()) + " ms)");

@@ -24,6 +24,9 @@ struct SourcePollerOptions {
   sources::PollerOptions poller;
   bool all = false;   // every source on the first round, due or not
   bool once = false;  // one round, then exit
+  // Teaser items' article pages go to `worker extract` unread (STORYLINE_PAGES, with their item),
+  // as `serve --queue --extract-workers` hands on PUT pages, instead of being read by the poller.
+  bool extract_workers = false;
   // A source's lease lapses this long after its poller's death (or stall); another takes it then.
   // Longer than a poll's slowest request (the client's total timeout), which renewals cover anyway.
   std::chrono::milliseconds lease_ttl{60'000};
