@@ -3,7 +3,8 @@
 through the contest API (PUT /NAME.html, NAME the file's, with Cache-Control: max-age=86400;
 the default) or with --post through POST /api/articles, the page as the body; a page not answered 201 (503 while a NATS node is lost, a
 refused connection) is sent again, up to 20 times, with the same body (JetStream keeps one copy).
-Writes each acknowledged document id to ACKED, one a line, as the answers come. RATE (pages a
+Writes each acknowledged document id to ACKED, one a line, as the answers come, and the id with
+its page's path to ACKED.files (`id<TAB>path`). RATE (pages a
 second, 0 for as fast as they are answered) spreads the stream over time, so that a test can kill
 machines while it flows.
 Usage: push_pages.py [--post] ACKED THREADS URL[,URL...] [RATE] < list of page files"""
@@ -29,6 +30,7 @@ def main():
     next_file = [0]
     failures = [0]
     acked = open(acked_path, "a", buffering=1)
+    acked_files = open(acked_path + ".files", "a", buffering=1)
 
     def send(index, path):
         body = open(path, "rb").read()
@@ -70,6 +72,7 @@ def main():
             for document_id in send(index, files[index]):
                 with lock:
                     acked.write(document_id + "\n")
+                    acked_files.write(document_id + "\t" + files[index] + "\n")
 
     workers = [threading.Thread(target=work) for _ in range(threads)]
     for worker in workers:

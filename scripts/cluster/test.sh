@@ -5,12 +5,13 @@
 # the contest stream (../shared/data/news/telegram-contest-2019-11) through the contest API (PUT
 # /NAME.html; with --post, POST /api/articles, which serve reads itself), and while it runs kills a
 # NATS node, an extract worker and the active cluster worker (SIGKILL; the standby takes over). Then checks every acknowledged article stored
-# once, and compares the stories with a single-machine `serve` given the same pages the same way
-# (BCubed F1). Last line:
+# once, and compares the stories with a single-machine `serve` given the same pages the same way,
+# in the order the cluster stored them (BCubed F1). Last line:
 #   cluster: acknowledged N, stored N, lost 0, duplicated 0, agreement F
 # Exits 1 when anything was lost or duplicated, 77 when a server or the data is missing.
-# Usage: scripts/cluster/test.sh [--short] [--post] [--extract N]   (--short: 300 pages; --extract:
-# extract workers, 2; 0 has serve read the pages; KEEP=1 keeps the folder)
+# Usage: scripts/cluster/test.sh [--short] [--post] [--extract N] [--no-kill]   (--short: 300 pages;
+# --extract: extract workers, 2; 0 has serve read the pages; --no-kill: nothing killed; KEEP=1 keeps
+# the folder)
 set -euo pipefail
 export LC_ALL=C  # sort, comm and join agree on the order of ids
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,14 +19,16 @@ root=$(cd "$here/../.." && pwd)
 storyline=${STORYLINE:-$root/build/storyline}
 data=${STORYLINE_CLUSTER_DATA:-$root/../shared/data/news/telegram-contest-2019-11}
 [ -d "$data" ] || data=/work/shared/data/news/telegram-contest-2019-11
-pages=0 rate=0 post=() extract=2
+pages=0 rate=0 post=() extract=2 kills=1
 while (($#)); do
   case "$1" in
+    # Nothing killed: what distribution changes without a takeover (agreement against --kill's).
+    --no-kill) kills=0 ;;
     # The short form spreads its pages over 5 s, so that the kills fall while they flow.
     --short) pages=300 rate=60 ;;
     --post) post=(--post) ;;
     --extract) extract=${2:?--extract N}; shift ;;
-    *) echo "usage: test.sh [--short] [--post] [--extract N]" >&2; exit 2 ;;
+    *) echo "usage: test.sh [--short] [--post] [--extract N] [--no-kill]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -93,16 +96,18 @@ for ((try = 0; try < 600; try++)); do
   (($(wc -l <"$dir/acked") >= total / 2 && $(stored_count) > 0)) && break
   sleep 0.2
 done
-kill -9 "$(cat "$dir/nats/n2.pid")"
-kill -9 "$worker_a"
-wait "$worker_a" 2>/dev/null || true
-killed="NATS node n2 and the active cluster worker"
-if ((extract > 1)); then
-  kill -9 "${extractors[0]}"
-  wait "${extractors[0]}" 2>/dev/null || true
-  killed="NATS node n2, an extract worker and the active cluster worker"
+if ((kills)); then
+  kill -9 "$(cat "$dir/nats/n2.pid")"
+  kill -9 "$worker_a"
+  wait "$worker_a" 2>/dev/null || true
+  killed="NATS node n2 and the active cluster worker"
+  if ((extract > 1)); then
+    kill -9 "${extractors[0]}"
+    wait "${extractors[0]}" 2>/dev/null || true
+    killed="NATS node n2, an extract worker and the active cluster worker"
+  fi
+  echo "cluster: killed $killed after $(wc -l <"$dir/acked") acknowledged, $(stored_count) stored"
 fi
-echo "cluster: killed $killed after $(wc -l <"$dir/acked") acknowledged, $(stored_count) stored"
 push_status=0
 wait "$pusher" || push_status=$?
 pushed=$(date +%s.%N)
@@ -126,12 +131,16 @@ extra=$(comm -13 "$dir/acked.ids" "$dir/stored.ids" | wc -l)
 took_over="did not take over"
 grep -q "active:" "$dir/worker-b.log" && took_over="took over"
 
-# The same pages on one machine, sent the same way to one `serve` that writes itself.
+# The same pages on one machine, sent the same way to one `serve` that writes itself, one after
+# another in the order the cluster stored their documents (replay_order.py says why): agreement
+# then measures what distribution changes, not the interleaving of the clients and workers.
 local_port=$((base + 30))
 "$storyline" serve --db "$dir/local.db" --create --port "$local_port" 2>>"$dir/local.log" &
 pids+=($!)
 for ((try = 0; try < 300; try++)); do curl -fsS "http://127.0.0.1:$local_port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-python3 "$here/push_pages.py" "${post[@]}" "$dir/local.acked" 2 "http://127.0.0.1:$local_port" <"$dir/pages" 2>>"$dir/local.log"
+psql -X -At "$db" -c "SELECT id FROM documents ORDER BY seq" >"$dir/stored.order"
+python3 "$here/replay_order.py" "$dir/acked.files" "$dir/stored.order" "$dir/pages" >"$dir/pages.in-order"
+python3 "$here/push_pages.py" "${post[@]}" "$dir/local.acked" 1 "http://127.0.0.1:$local_port" <"$dir/pages.in-order" 2>>"$dir/local.log"
 sqlite3 "$dir/local.db" "SELECT id, coalesce(story_id, '') FROM documents" >"$dir/local.stories"
 psql -X -At "$db" -c "SELECT id, coalesce(story_id, '') FROM documents" >"$dir/cluster.stories"
 sqlite3 "$dir/local.db" "SELECT id || '|' || version FROM documents" | sort >"$dir/local.versions"

@@ -2,16 +2,20 @@
 // counts as a source of its original's story, a restart restores stories exactly, and removing
 // articles updates (or removes) their story.
 #include "storyline/pipeline/ingest_pipeline.h"
+#include "sources/feed_server.h"
 #include "storyline/dedup/duplicate_index.h"
+#include "storyline/ingest/read_documents.h"
 #include "storyline/pipeline/story_output.h"
 #include "storyline/rank/story_heat.h"
 #include "storyline/store/sqlite_store.h"
 #include "temp_store.h"
+#include "test_paths.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -576,4 +580,98 @@ TEST(IngestPipeline, AFewNewerArticlesDoNotMoveTheStoresNow) {
   const double shown = pipeline::shown_heat(*newer, now);
   EXPECT_GT(shown, 0);
   EXPECT_LE(shown, std::round(newer->heat * 100.0) / 100.0 + 1e-9);
+}
+
+namespace {
+
+// The first `count` pages of the Telegram contest's stream, read as `serve` reads a PUT.
+std::vector<Document> contest_pages(const std::string& shared, size_t count) {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(shared + "/data/news/telegram-contest-2019-11"))
+    if (entry.path().string().ends_with(".html.gz")) paths.push_back(entry.path());
+  std::sort(paths.begin(), paths.end());
+  std::vector<Document> pages;
+  for (const auto& path : paths) {
+    if (pages.size() == count) break;
+    ingest::ReadResult read = ingest::read_documents({path.string(), storyline::testing::read_test_file(path), {}});
+    if (read.documents.empty()) continue;
+    read.documents.front().id = path.filename().string();
+    pages.push_back(std::move(read.documents.front()));
+  }
+  return pages;
+}
+
+std::map<std::string, std::string> stories_of_documents(store::Store& store, const std::vector<Document>& documents) {
+  std::vector<std::string> ids;
+  for (const auto& document : documents) ids.push_back(document.id);
+  return stories_of(store, ids);
+}
+
+}  // namespace
+
+// `worker cluster` takes many writes in one transaction and places each as it comes
+// (place_pending): the stories are those of one write per transaction, as one `serve` makes them.
+// (One clustering batch for the transaction's 256 writes made other stories: the clusterer is
+// online, and the contest stream's cluster run agreed 0.971 with one machine.)
+TEST(IngestPipeline, WritesPlacedOneByOneInOneTransactionMakeTheStoriesOfOneWriteEach) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const std::vector<Document> pages = contest_pages(shared, 400);
+  ASSERT_EQ(pages.size(), 400u);
+  storyline::testing::TempStore one_by_one{"pipeline"}, batched{"pipeline"};
+  store::SqliteStore each(one_by_one.path), together(batched.path);
+  pipeline::IngestPipeline each_pipeline(each), together_pipeline(together);
+  for (const Document& page : pages) {
+    each_pipeline.in_transaction([&] {
+      each_pipeline.add(page);
+      each_pipeline.cluster_pending();
+    });
+  }
+  for (size_t first = 0; first < pages.size(); first += 256) {
+    together_pipeline.in_transaction([&] {
+      for (size_t i = first; i < std::min(pages.size(), first + 256); ++i) {
+        together_pipeline.add(pages[i]);
+        together_pipeline.place_pending();
+      }
+      together_pipeline.cluster_pending();
+    });
+  }
+  EXPECT_EQ(stories_of_documents(together, pages), stories_of_documents(each, pages));
+}
+
+// A writer that stops mid-stream (a cluster worker killed, its standby taking over) and one that
+// opens the store after it go on as the one would have that never stopped: the clusterer's state is
+// rebuilt by placing the stored documents again, write by write, and so holds what the store does
+// not (fragments watched, when each story was last checked for a merge or a split). Re-created from
+// the stored stories alone, the contest stream's stories agreed 0.994 with an uninterrupted run
+// (and here, 1,500 pages restarted after 500, some documents were in other stories).
+TEST(IngestPipeline, ARestartMidStreamGoesOnAsOneUninterruptedRunWould) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const std::vector<Document> pages = contest_pages(shared, 1500);
+  ASSERT_EQ(pages.size(), 1500u);
+  const auto write = [](pipeline::IngestPipeline& pipeline, const Document& page) {
+    pipeline.in_transaction([&] {
+      pipeline.add(page);
+      pipeline.cluster_pending();
+    });
+  };
+  storyline::testing::TempStore uninterrupted_path{"pipeline"}, restarted_path{"pipeline"};
+  store::SqliteStore uninterrupted(uninterrupted_path.path);
+  {
+    pipeline::IngestPipeline pipeline(uninterrupted);
+    for (const Document& page : pages) write(pipeline, page);
+  }
+  {
+    store::SqliteStore store(restarted_path.path);
+    pipeline::IngestPipeline pipeline(store);
+    for (size_t i = 0; i < 500; ++i) write(pipeline, pages[i]);
+  }
+  store::SqliteStore restarted(restarted_path.path);
+  pipeline::IngestPipeline pipeline(restarted);
+  for (size_t i = 500; i < pages.size(); ++i) write(pipeline, pages[i]);
+  const auto after_restart = stories_of_documents(restarted, pages), expected = stories_of_documents(uninterrupted, pages);
+  size_t moved = 0;
+  std::string first_moved;
+  for (const auto& [id, story] : expected)
+    if (after_restart.at(id) != story && moved++ == 0) first_moved = id + " in " + after_restart.at(id) + ", not " + story;
+  EXPECT_EQ(moved, 0u) << "documents whose story differs, the first: " << first_moved;
 }

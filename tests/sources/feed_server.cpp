@@ -24,7 +24,7 @@ FeedServer::FeedServer() : impl_(std::make_unique<Impl>()) {
     Handler handler;
     {
       std::lock_guard lock(impl_->mutex);
-      SeenRequest seen{request.path, {}};
+      SeenRequest seen{request.path, {}, std::chrono::steady_clock::now()};
       for (const auto& [name, value] : request.headers) {
         std::string lower = name;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

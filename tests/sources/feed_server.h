@@ -1,6 +1,7 @@
 #pragma once
 // A local HTTP server for poller tests: on 127.0.0.1 and a free port, answering each path with
 // what the test says, and remembering every request it got (path and headers).
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -18,6 +19,7 @@ namespace storyline::testing {
 struct SeenRequest {
   std::string path;
   std::map<std::string, std::string> headers;  // names lower-cased
+  std::chrono::steady_clock::time_point at{};  // when the server took it
 };
 
 class FeedServer {

@@ -169,19 +169,6 @@ TEST(ClusterWorker, AWorkerKilledBeforeItsAcknowledgementHasItsBatchDeliveredAga
   EXPECT_EQ(depth.ack_pending, 0u);
 }
 
-namespace {
-
-bool wait_until(const std::function<bool()>& condition, std::chrono::seconds limit = 30s) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(100ms);
-  }
-  return condition();
-}
-
-}  // namespace
-
 TEST(ClusterWorker, AStandbyTakesOverWhenTheActiveWorkerIsKilled) {
   START_NATS(nats);
   TempFolder folder("queue");

@@ -115,25 +115,52 @@ void StoryClusterer::place_in_storyline(uint32_t story, uint64_t clock) {
     merged_storylines_.emplace_back(storyline_names_[absorbed], storyline_names_[absorbing]);
 }
 
-void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
-  for (const RestoredDocument& entry : restored) {
-    frequencies_.add_document(distinct_terms(entry.document), entry.document.language);
-    note_date(entry.document);
+bool StoryClusterer::replay(const std::vector<RestoredDocument>& restored) {
+  // Terms the analyzer gave the documents keep their ids whatever happens below.
+  Vocabulary vocabulary = vocabulary_;
+  for (const RestoredDocument& entry : restored) add_batch({entry.document});
+  bool same = true;
+  for (size_t i = 0; i < restored.size() && same; ++i)
+    same = story_id(i) == restored[i].story_id && storyline_id(i) == restored[i].storyline_id;
+  if (same) {
+    take_changes();  // nothing to write: the store has it all
+    return true;
   }
-  update_undated_factor();
+  *this = StoryClusterer(options_);
+  vocabulary_ = std::move(vocabulary);
+  return false;
+}
+
+void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
+  // The exact way first: the documents placed again one at a time, in their order, as the process
+  // that stored them placed them (`worker cluster` and `serve` place one write at a time). When that
+  // names every document's story and storyline as stored, this clusterer is in the very state that
+  // process was in, down to the fragments it watched and when it last checked each story for a
+  // merge or split: a standby that takes over goes on as the worker it replaces would have. When not
+  // (writes of several documents, removals, an earlier build), or when the store is too large to
+  // place again quickly, the stories are re-created as stored, below.
+  if (documents_.empty() && !restored.empty() && restored.size() <= options_.replay_max_documents && replay(restored))
+    return;
   std::unordered_map<std::string, uint32_t> storyline_by_name;
   std::vector<std::string> storyline_of_story;  // by story, for restored stories
   for (size_t i = 0; i < storyline_names_.size(); ++i)
     storyline_by_name.emplace(storyline_names_[i], static_cast<uint32_t>(i));
   std::vector<uint32_t> restored_stories;
+  std::vector<uint64_t> created_at;  // by story: the clock of its first document
   for (RestoredDocument& entry : restored) {
+    // Each document is weighed as it was when it came (add_batch, one write at a time): with the
+    // document frequencies of the documents before it and itself, not of the whole store, so that
+    // the centroids a standby rebuilds are those the worker it replaces had.
+    frequencies_.add_document(distinct_terms(entry.document), entry.document.language);
+    note_date(entry.document);
+    update_undated_factor();
     const size_t document = documents_.size();
+    const uint32_t language = language_id(entry.document.language);
     const SparseVector vector = vector_of(entry.document);
     const DayRange days{entry.document.day, entry.document.day};
     const uint64_t clock = document + 1;
     const SparseVector anchors = unit_anchors(entry.document, vector);
-    documents_.push_back(
-        {std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0, language_id(entry.document.language)});
+    documents_.push_back({std::move(entry.document.id), publisher_id(entry.document.publisher), 0, 0, language});
     document_anchors_.push_back(anchors);
     auto found = story_by_name_.find(entry.story_id);
     uint32_t story;
@@ -142,6 +169,8 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
       restored_stories.push_back(story);
       if (storyline_of_story.size() <= story) storyline_of_story.resize(story + 1);
       storyline_of_story[story] = entry.storyline_id;
+      if (created_at.size() <= story) created_at.resize(story + 1, 0);
+      created_at[story] = clock;
     } else {
       story = root_story(found->second);
       stories_.add(story, vector, days, clock);
@@ -157,6 +186,12 @@ void StoryClusterer::restore(std::vector<RestoredDocument> restored) {
   for (uint32_t story : restored_stories) {
     if (split_checked_at_.size() <= story) split_checked_at_.resize(story + 1, 0);
     split_checked_at_[story] = static_cast<uint32_t>(story_members_[story].size());
+    // Fragments still young are watched again, as the worker that made them watched them: one that
+    // its event's story would take in is absorbed in a later pass (else a takeover left it alone).
+    const uint64_t created = created_at[story];
+    if (stories_.cluster(story).size <= options_.fragment_max_size && clock - created <= options_.fragment_watch &&
+        story_names_[story] == story_id_founded_by(documents_[story_members_[story].front()].id))
+      watch_as_fragment(story, created);
     const std::string& name = storyline_of_story[story];
     auto found = storyline_by_name.find(name);
     std::optional<uint32_t> storyline;

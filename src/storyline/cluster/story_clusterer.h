@@ -107,6 +107,11 @@ struct StoryOptions {
   // numbers have the rest.
   float concept_share = 0.3f;
   StorylineOptions storylines{};
+  // restore() places the stored documents again when there are at most this many (the exact state
+  // of the process that stored them; else the stories are re-created as stored, nearly the same).
+  // Placing again costs more: the contest stream's 7,830 documents took 0.25 s more than
+  // re-creating them, so 100,000 take a few seconds.
+  size_t replay_max_documents = 100'000;
 };
 
 // A document as the store remembers it: which story and storyline it was in.
@@ -136,8 +141,13 @@ class StoryClusterer {
   void add_batch(std::vector<AnalyzedDocument> batch);
 
   // Re-creates stories and storylines exactly as a store kept them (after a restart), in the
-  // documents' original arrival order: each document rejoins its story, each story its
-  // storyline; nothing is compared, merged or split. Later batches cluster against them.
+  // documents' original arrival order. First by placing the documents again one at a time: when
+  // that gives every document its stored story and storyline, the state is the one the process
+  // that stored them had (up to replay_max_documents). Else each document rejoins its story, each
+  // story its storyline; nothing is compared, merged or split, and later batches cluster against
+  // them nearly as they would have in the process that stored them: each document weighed with the
+  // document frequencies of its own arrival, young fragments watched again (what is not in the
+  // store, when each story was last checked for a merge or split, is taken as now).
   void restore(std::vector<RestoredDocument> documents);
 
   // The document `from` is known as `to` from now on (a copy took its place in the store).
@@ -167,6 +177,9 @@ class StoryClusterer {
 
  private:
   // Counts a document's date; update_undated_factor() then sets the factor for two undated ones.
+  // restore()'s exact way: true, with the state made, when placing the documents one at a time
+  // names their stories and storylines as stored; false, with this clusterer as new, when not.
+  bool replay(const std::vector<RestoredDocument>& documents);
   void note_date(const AnalyzedDocument& document) { ++(document.day ? dated_documents_ : undated_documents_); }
   void update_undated_factor();
   struct StoredDocument {
@@ -183,7 +196,7 @@ class StoryClusterer {
   void try_split(uint32_t story, uint64_t clock);
   void merge_stories(uint32_t a, uint32_t b, uint64_t clock);  // the larger keeps its id
   void absorb_fragment(uint32_t fragment, uint64_t clock);
-  // New stories, not restored ones: restoring changes nothing.
+  // New stories, and restored ones still young (restore()).
   void watch_as_fragment(uint32_t story, uint64_t clock, bool look_soon = false);
   // True (and noted) when the story has grown by split_recheck_growth since the size recorded in
   // `size_at_last_look`, or was never looked at: keeps the cost of repeated checks per document

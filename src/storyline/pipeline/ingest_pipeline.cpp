@@ -176,6 +176,14 @@ IngestOutcome IngestPipeline::add(Document document) {
 }
 
 void IngestPipeline::cluster_pending(Storys records) {
+  place_pending();
+  Impl& impl = *impl_;
+  if (records == Storys::kRewriteNow) refresh_stories();
+  // Listed in the caller's transaction, with the documents that made them stale.
+  else if (!impl.dirty_stories.empty()) impl.store.stories().mark_stale(impl.dirty_stories);
+}
+
+void IngestPipeline::place_pending() {
   Impl& impl = *impl_;
   if (!impl.pending.empty()) impl.clusterer.add_batch(std::exchange(impl.pending, {}));
   const cluster::ClusterChanges changes = impl.clusterer.take_changes();
@@ -189,9 +197,6 @@ void IngestPipeline::cluster_pending(Storys records) {
     impl.stale_texts.erase(story);
   }
   impl.dirty_stories.insert(changes.stories.begin(), changes.stories.end());
-  if (records == Storys::kRewriteNow) refresh_stories();
-  // Listed in the caller's transaction, with the documents that made them stale.
-  else if (!impl.dirty_stories.empty()) impl.store.stories().mark_stale(impl.dirty_stories);
 }
 
 size_t IngestPipeline::refresh_stories(Texts texts) {

@@ -46,6 +46,13 @@ class IngestPipeline {
   // before refresh_stories() has them rewritten when the store is next opened with a pipeline.
   enum class Storys { kRewriteNow, kLater };
   void cluster_pending(Storys records = Storys::kRewriteNow);
+  // Clusters the documents added since the last call as one batch and writes their story ids, and
+  // leaves the records of the stories that changed for the next cluster_pending() (or
+  // refresh_stories()). The clusterer is online, so where a batch ends changes the stories: a
+  // writer that takes many writes in one transaction (`worker cluster`) places each write's
+  // documents as they come, and so makes the stories one `serve` would have made of the same
+  // writes in the same order.
+  void place_pending();
   // Rewrites the records of stories changed since they were last written; returns how many.
   // kLater writes their counts, dates, heat and publishers now and keeps the text of a story
   // that has a record (headline, bullets, quotes, topics: the costly part) until the next

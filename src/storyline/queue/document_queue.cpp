@@ -84,6 +84,7 @@ void DocumentPublisher::publish_page(const Page& page) {
   if (page.name) headers.emplace_back(kNameHeader, *page.name);
   if (page.url) headers.emplace_back(kUrlHeader, *page.url);
   if (page.expires_at) headers.emplace_back(kExpiresAtHeader, std::to_string(*page.expires_at));
+  if (page.item) headers.emplace_back(kItemHeader, *page.item);
   jetstream_->publish(pages_stream().subject, page.body, new_message_id("page:" + page.name.value_or("")), headers);
 }
 

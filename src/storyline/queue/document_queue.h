@@ -29,11 +29,15 @@ StreamSettings documents_stream(int replicas = 0);
 StreamSettings pages_stream(int replicas = 0);
 inline constexpr const char* kNameHeader = "Storyline-Name";
 inline constexpr const char* kUrlHeader = "Storyline-Url";
+inline constexpr const char* kItemHeader = "Storyline-Item";
 
 struct Page {
   std::string body;
   std::optional<std::string> name, url;
   std::optional<int64_t> expires_at;
+  // The feed item whose article this page is (`sources poll --extract-workers`), as one Document
+  // JSON line in the header Storyline-Item: the reader fills what the page lacks from it.
+  std::optional<std::string> item;
 };
 
 // The message of a write's documents, and back. document_lines throws std::invalid_argument

@@ -2,7 +2,7 @@
 
 #include <mutex>
 
-#include "storyline/queue/nats_status.h"
+#include "storyline/queue/kv_bucket.h"
 
 namespace storyline::queue {
 
@@ -19,30 +19,11 @@ struct Lease::Impl {
 Lease::Lease(const std::string& address, LeaseSettings settings) : impl_(std::make_unique<Impl>()) {
   impl_->settings = std::move(settings);
   impl_->connection = connect(address, std::chrono::seconds(5));
-  kvConfig config;
-  kvConfig_Init(&config);
-  config.Bucket = "storyline_leases";
-  config.History = 1;
-  // libnats 3.4 passes the time to live on as the stream's max age: nanoseconds.
-  config.TTL = std::chrono::duration_cast<std::chrono::nanoseconds>(impl_->settings.ttl).count();
-  config.Replicas = impl_->settings.replicas > 0 ? impl_->settings.replicas
-                                                 : (impl_->connection.servers.size() >= 3 ? 3 : 1);
-  kvStore* raw = nullptr;
-  // Made by the first process, bound by the others (creating an existing, identical bucket binds it).
-  const natsStatus created = js_CreateKeyValue(&raw, impl_->connection.context.get(), &config);
-  if (created != NATS_OK) {
-    const std::string why = describe(created);
-    if (js_KeyValue(&raw, impl_->connection.context.get(), config.Bucket) != NATS_OK)
-      throw QueueError("cannot make the lease bucket storyline_leases at " + address + ": " + why);
-  }
-  impl_->bucket.reset(raw);
+  impl_->bucket = open_bucket(impl_->connection, {"storyline_leases", impl_->settings.ttl, impl_->settings.replicas},
+                              address);
   // A bucket made before, with another time to live, is the one all holders share: its time to
   // live is the lease's (renewing at the pace of another would let it lapse, or two hold it).
-  kvStatus* raw_status = nullptr;
-  check(kvStore_Status(&raw_status, impl_->bucket.get()), "reading the lease bucket storyline_leases at " + address);
-  const OwnedStatus status(raw_status);
-  impl_->settings.ttl = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::nanoseconds(kvStatus_TTL(status.get())));
+  impl_->settings.ttl = bucket_ttl(impl_->bucket.get(), address);
 }
 
 std::chrono::milliseconds Lease::ttl() const { return impl_->settings.ttl; }

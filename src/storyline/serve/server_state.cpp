@@ -58,7 +58,7 @@ std::vector<pipeline::IngestOutcome> ServerState::ingest_body(const std::string&
   // grows, so that six at once took 455 MiB.
   if (queue_ && options_.extract_in_workers && forced_id) {
     // Unread: `worker extract` reads it (the extraction's CPU scales with the extract workers).
-    queue_->publish_page({body, forced_id, url, expires_at});
+    queue_->publish_page({body, forced_id, url, expires_at, std::nullopt});
     metrics_.count_queued(1);
     return {{*forced_id, store::UpsertOutcome::kInserted, {}}};
   }

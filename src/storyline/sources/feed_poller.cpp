@@ -1,6 +1,7 @@
 #include "storyline/sources/feed_poller.h"
 
 #include <atomic>
+#include <climits>
 #include <set>
 #include <thread>
 
@@ -41,7 +42,7 @@ int64_t unix_seconds_now() {
 }
 
 FeedPoller::FeedPoller(store::Store& store, IngestSink sink, PollerOptions options)
-    : store_(store), sink_(std::move(sink)), options_(std::move(options)), fetcher_(options_.fetch) {}
+    : store_(store), sink_(std::move(sink)), options_(std::move(options)), fetcher_(options_.fetch, options_.host_turns) {}
 
 FeedPoller::~FeedPoller() = default;
 
@@ -65,6 +66,7 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
   report.sources.resize(due.size());
   std::vector<char> started(due.size(), 0);  // not vector<bool>: workers write neighbouring entries
   std::atomic<size_t> next{0};
+  std::atomic<size_t> claimed_elsewhere{0};
   const auto work = [&] {
     std::unique_ptr<HttpClient> client;
     for (size_t i = next++; i < due.size() && !cancelled_; i = next++) {
@@ -72,18 +74,32 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
       SourcePollReport& out = report.sources[i];
       out.source_id = due[i].id;
       out.url = due[i].url;
+      SourceClaims* claims = options_.claims;
       try {
+        store::SourceRecord source = due[i];
+        if (claims && !claims->claim(source.id)) {
+          started[i] = 0;
+          ++claimed_elsewhere;
+          continue;
+        }
+        if (claims && !still_due(source, now_unix_seconds, all)) {
+          claims->release(source.id);
+          started[i] = 0;
+          ++claimed_elsewhere;
+          continue;
+        }
         if (!client) {
           HttpClientOptions http = options_.http;
           http.cancel = &cancelled_;
           client = std::make_unique<HttpClient>(http);
         }
-        out = poll_source(*client, due[i], now_unix_seconds);
+        out = poll_source(*client, source, now_unix_seconds);
       } catch (const std::exception& error) {
         // The store or the client failed, not the source: reported, and the next poll tries again.
         out.outcome = store::kOutcomeError;
         out.error = error.what();
       }
+      if (claims) claims->release(due[i].id);
     }
   };
   const size_t workers = std::min(std::max<size_t>(1, options_.max_concurrent_fetches), due.size());
@@ -91,13 +107,24 @@ PollReport FeedPoller::poll_due(int64_t now_unix_seconds, bool all) {
   for (size_t i = 1; i < workers; ++i) threads.emplace_back(work);
   work();
   for (auto& thread : threads) thread.join();
-  if (cancelled_) {
+  report.claimed_elsewhere = claimed_elsewhere;
+  if (cancelled_ || claimed_elsewhere) {
     std::vector<SourcePollReport> polled;
     for (size_t i = 0; i < due.size(); ++i)
       if (started[i]) polled.push_back(std::move(report.sources[i]));
     report.sources = std::move(polled);
   }
   return report;
+}
+
+bool FeedPoller::still_due(store::SourceRecord& source, int64_t now, bool all) {
+  std::lock_guard lock(store_mutex_);
+  std::optional<store::SourceRecord> current = store_.sources().get(source.id);
+  if (!current) return false;  // removed meanwhile
+  // Polled by another since this round began (with `all`), or no longer due.
+  if (all ? current->state.last_fetch_at.value_or(INT64_MIN) >= now : current->state.next_due_at > now) return false;
+  source = std::move(*current);
+  return true;
 }
 
 SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::SourceRecord& source, int64_t now) {
@@ -176,24 +203,45 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   }
   std::vector<std::string> keys;
   for (const auto& item : fresh) keys.push_back(item_key(item));
-  if (options_.fetch_item_pages) fresh = fetch_item_pages(client, std::move(fresh), report);
+  std::vector<char> handed_on(fresh.size(), 0);
+  if (options_.fetch_item_pages) fresh = fetch_item_pages(client, std::move(fresh), report, handed_on);
   if (cancelled_) {
     report.outcome = store::kOutcomeError;
     report.error = "cancelled";
     return report;
   }
+  if (options_.claims && !options_.claims->holds(source.id)) {
+    // The claim lapsed during the poll (this poller stalled): another may be polling the source
+    // now, so nothing is written; the items come again with its poll or the next.
+    report.outcome = store::kOutcomeError;
+    report.error = "the claim on the source lapsed during the poll; nothing written";
+    return report;
+  }
 
   {
-    std::lock_guard lock(store_mutex_);
-    if (!fresh.empty()) {
-      const std::vector<pipeline::IngestOutcome> outcomes = sink_(fresh);
-      // Recorded once stored: a crash in between fetches the items again, and storing them
-      // again changes nothing (ingest is idempotent).
-      store_.in_transaction([&] {
-        for (size_t i = 0; i < outcomes.size() && i < keys.size(); ++i)
-          store_.sources().record_item(source.id, keys[i], outcomes[i].id);
-      });
+    // Items whose page was handed on are in the queue already; the others go to the sink.
+    std::vector<Document> documents;
+    std::vector<std::string> document_keys;
+    std::vector<std::pair<std::string, std::string>> handed;  // key, id
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      if (handed_on[i]) {
+        handed.emplace_back(keys[i], fresh[i].id);
+      } else {
+        document_keys.push_back(keys[i]);
+        documents.push_back(fresh[i]);
+      }
     }
+    std::lock_guard lock(store_mutex_);
+    std::vector<pipeline::IngestOutcome> outcomes;
+    if (!documents.empty()) outcomes = sink_(documents);
+    // Recorded once stored: a crash in between fetches the items again, and storing them
+    // again changes nothing (ingest is idempotent).
+    if (!outcomes.empty() || !handed.empty())
+      store_.in_transaction([&] {
+        for (size_t i = 0; i < outcomes.size() && i < document_keys.size(); ++i)
+          store_.sources().record_item(source.id, document_keys[i], outcomes[i].id);
+        for (const auto& [key, id] : handed) store_.sources().record_item(source.id, key, id);
+      });
   }
   report.new_items = fresh.size();
   report.outcome = store::kOutcomeOk;
@@ -207,9 +255,10 @@ SourcePollReport FeedPoller::poll_source(HttpClient& client, const store::Source
   return report;
 }
 
-std::vector<Document> FeedPoller::fetch_item_pages(HttpClient& client, std::vector<Document> items,
-                                                   SourcePollReport& report) {
-  for (auto& item : items) {
+std::vector<Document> FeedPoller::fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report,
+                                                   std::vector<char>& handed_on) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    Document& item = items[i];
     if (report.pages_fetched >= options_.max_item_pages_per_poll || cancelled_) break;
     if (!is_teaser(item)) continue;
     ++report.pages_fetched;
@@ -228,10 +277,16 @@ std::vector<Document> FeedPoller::fetch_item_pages(HttpClient& client, std::vect
         keep_teaser("the page is not HTML");
         continue;
       }
+      if (options_.hand_on_page) {
+        options_.hand_on_page(item, page.response.body, page.final_url);
+        handed_on[i] = 1;
+        continue;
+      }
       ingest::ReadResult read = ingest::read_documents({*item.url, page.response.body, page.final_url});
       if (!read.documents.empty()) item = merge_item_page(item, std::move(read.documents.front()));
     } catch (const std::exception& error) {
-      keep_teaser(std::string("cannot read the page: ") + error.what());
+      keep_teaser(std::string(options_.hand_on_page ? "cannot hand the page on: " : "cannot read the page: ") +
+                  error.what());
     }
   }
   return items;

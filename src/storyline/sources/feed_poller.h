@@ -17,6 +17,7 @@
 #include "storyline/sources/http_client.h"
 #include "storyline/sources/polite_fetcher.h"
 #include "storyline/sources/poll_schedule.h"
+#include "storyline/sources/source_claims.h"
 #include "storyline/store/store.h"
 
 namespace storyline::sources {
@@ -30,6 +31,15 @@ struct PollerOptions {
   // Per source and poll. Beyond it, teasers are stored as they are: a new feed's backlog of
   // hundreds of items would otherwise take many minutes of paced page fetches.
   size_t max_item_pages_per_poll = 50;
+  // Several pollers over one store: politeness per host kept across them, and each source polled by
+  // the one that claims it (both outlive the poller). Null: this poller is the only one.
+  std::shared_ptr<HostTurns> host_turns;
+  SourceClaims* claims = nullptr;
+  // When set, a teaser item's article page, once fetched, is handed on unread with its item (to
+  // `worker extract` through the queue: `sources poll --extract-workers`), whose reader fills
+  // what the page lacks from the item as merge_item_page does; the item is then not given to the
+  // sink. Throws when it cannot (the teaser is kept then).
+  std::function<void(const Document& item, const std::string& page, const std::string& final_url)> hand_on_page;
 };
 
 // Stores documents for the poller and returns, for each, what the pipeline made of it (same
@@ -49,6 +59,7 @@ struct SourcePollReport {
 
 struct PollReport {
   std::vector<SourcePollReport> sources;
+  size_t claimed_elsewhere = 0;  // due, but another poller holds them (or polled them just now)
   size_t failed() const;
   size_t new_items() const;
 };
@@ -61,7 +72,8 @@ class FeedPoller {
   ~FeedPoller();
 
   // Polls the sources due at `now` (every source when `all`), at most max_concurrent_fetches at
-  // a time; returns when all are done.
+  // a time; returns when all are done. With claims, a source is polled only when claimed and still
+  // due as the store has it then (another poller may have polled it since the list was read).
   PollReport poll_due(int64_t now_unix_seconds, bool all = false);
   // Makes a running poll_due() return soon, and every later one at once: requests in flight are
   // abandoned, and sources not finished are left as they were. Safe from a signal handler.
@@ -70,8 +82,12 @@ class FeedPoller {
   int64_t seconds_until_due(int64_t now_unix_seconds);
 
  private:
+  // With claims: the source as the store has it now, when it is still due (false when not).
+  bool still_due(store::SourceRecord& source, int64_t now, bool all);
   SourcePollReport poll_source(HttpClient& client, const store::SourceRecord& source, int64_t now);
-  std::vector<Document> fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report);
+  // Items with their pages read in, or (hand_on_page) handed on: `handed_on` marks those.
+  std::vector<Document> fetch_item_pages(HttpClient& client, std::vector<Document> items, SourcePollReport& report,
+                                         std::vector<char>& handed_on);
 
   store::Store& store_;
   IngestSink sink_;

@@ -1,5 +1,6 @@
 #include "storyline/sources/polite_fetcher.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "storyline/sources/source_url.h"
@@ -23,10 +24,11 @@ std::string describe_failure(const HttpResponse& response) {
 
 }  // namespace
 
-PoliteFetcher::PoliteFetcher(FetchPolicy policy) : policy_(std::move(policy)), pacer_(policy_.min_host_delay) {}
+PoliteFetcher::PoliteFetcher(FetchPolicy policy, std::shared_ptr<HostTurns> turns)
+    : policy_(std::move(policy)), turns_(turns ? std::move(turns) : std::make_shared<HostPacer>(policy_.min_host_delay)) {}
 
 HttpResponse PoliteFetcher::paced_get(HttpClient& client, const HttpRequest& request, std::chrono::milliseconds delay) {
-  pacer_.wait_turn(url_host_name(request.url), delay);
+  turns_->wait_turn(url_host_name(request.url), std::max(policy_.min_host_delay, delay));
   return client.get(request);
 }
 

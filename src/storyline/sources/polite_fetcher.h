@@ -5,6 +5,7 @@
 // Shared by every worker (thread-safe); each worker brings its own HttpClient.
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -36,7 +37,8 @@ struct FetchResult {
 
 class PoliteFetcher {
  public:
-  explicit PoliteFetcher(FetchPolicy policy);
+  // Paced by `turns` when given (shared with other processes), else by a pacer of its own.
+  explicit PoliteFetcher(FetchPolicy policy, std::shared_ptr<HostTurns> turns = nullptr);
 
   FetchResult fetch(HttpClient& client, const HttpRequest& request);
 
@@ -50,7 +52,7 @@ class PoliteFetcher {
   RobotsRules robots_for(HttpClient& client, const std::string& origin);
 
   FetchPolicy policy_;
-  HostPacer pacer_;
+  std::shared_ptr<HostTurns> turns_;
   std::mutex robots_mutex_;
   std::map<std::string, CachedRobots> robots_;
 };

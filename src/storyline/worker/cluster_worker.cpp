@@ -110,6 +110,10 @@ void apply(const Write& write, pipeline::IngestPipeline& pipeline, store::Store&
     outcomes.push_back(pipeline.add(document));
     if (write.expires_at) store.documents().set_expiry(outcomes.back().id, write.expires_at);
   }
+  // Placed now, one write after another in the order they came, as one `serve` places each write
+  // it takes: the online clusterer's stories depend on where its batches end, and a batch of the
+  // queue's messages ends wherever a fetch did. The records are rewritten once, at the commit.
+  pipeline.place_pending();
 }
 
 void count(ClusterWorkerCounts& counts, const pipeline::IngestOutcome& outcome) {

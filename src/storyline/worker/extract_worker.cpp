@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "storyline/core/decompress.h"
+#include "storyline/core/document_json.h"
 #include "storyline/ingest/read_documents.h"
 #include "storyline/queue/document_queue.h"
+#include "storyline/sources/item_pages.h"
 
 namespace storyline::worker {
 namespace {
@@ -14,10 +16,22 @@ namespace {
 constexpr size_t kMaxPageBytes = size_t{16} << 20;
 
 // The page's document, as `serve` would read it for a PUT; throws InputError naming what is wrong.
+// A feed item's article page (`sources poll --extract-workers`) is read as the poller reads one:
+// the item's metadata fills what the page lacks, and a page with no article leaves the item's teaser.
 Document read_page(const queue::Message& message) {
   const std::optional<std::string> name = message.header(queue::kNameHeader), url = message.header(queue::kUrlHeader);
   std::string body(message.data());
   if (is_gzip(body)) body = gunzip(body, kMaxPageBytes);
+  if (const std::optional<std::string> item_line = message.header(queue::kItemHeader)) {
+    const Document item = document_from_json(*item_line);
+    try {
+      ingest::ReadResult read = ingest::read_documents({item.url.value_or(item.source), std::move(body), url});
+      if (!read.documents.empty()) return sources::merge_item_page(item, std::move(read.documents.front()));
+    } catch (const std::exception&) {
+      // Unreadable: the teaser, as the poller keeps it.
+    }
+    return item;
+  }
   const ingest::ReadResult result = ingest::read_documents({name.value_or("queue"), std::move(body), url});
   if (!result.problems.empty()) throw ingest::InputError(result.problems.front());
   if (result.documents.empty()) throw ingest::InputError("no article found in the page");
