@@ -2,6 +2,7 @@
 
 #include <unicode/locid.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -45,13 +46,14 @@ std::string stems_of(text::Analyzer& analyzer, std::string_view folded_name) {
   return key;
 }
 
-// Country names as ICU writes them in `language`, as stem keys: "германия" and "германии" meet.
-const std::unordered_set<std::string>& country_keys(const std::string& language) {
+// Country names as ICU writes them in `language`, by stem key ("германия" and "германии" meet),
+// with the name as ICU writes it (the nominative: "Германия").
+const std::unordered_map<std::string, std::string>& country_keys(const std::string& language) {
   static std::mutex mutex;
-  static std::map<std::string, std::unordered_set<std::string>> by_language;
+  static std::map<std::string, std::unordered_map<std::string, std::string>> by_language;
   const std::lock_guard lock(mutex);
   if (const auto found = by_language.find(language); found != by_language.end()) return found->second;
-  std::unordered_set<std::string> keys;
+  std::unordered_map<std::string, std::string> keys;
   text::Analyzer analyzer(language);
   const icu::Locale in_language(language.c_str());
   for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
@@ -62,7 +64,7 @@ const std::unordered_set<std::string>& country_keys(const std::string& language)
     if (name.empty() || name == *code) continue;
     std::string folded;
     for (const auto& word : text::split_words(name)) folded += (folded.empty() ? "" : " ") + text::fold_case(word.text);
-    if (!folded.empty()) keys.insert(stems_of(analyzer, folded));
+    if (!folded.empty()) keys.emplace(stems_of(analyzer, folded), name);
   }
   return by_language.emplace(language, std::move(keys)).first->second;
 }
@@ -92,10 +94,28 @@ std::string latin_first_word(const std::string& written) {
   return latin;
 }
 
+// ICU's name of the country `written` inflects, if any: the same stems, and the two differ only
+// in an ending ("Германии" / "Германия", "Казахстане" / "Казахстан"), not in a longer tail
+// ("Швецов", a surname, has the stem of "Швеция").
+const std::string* country_of(const std::string& written, const std::string& key, const std::string& language) {
+  const auto& countries = country_keys(language);
+  const auto found = countries.find(key);
+  if (found == countries.end()) return nullptr;
+  const icu::UnicodeString as_written = icu::UnicodeString::fromUTF8(written);
+  const icu::UnicodeString as_named = icu::UnicodeString::fromUTF8(found->second);
+  int32_t common = 0;
+  while (common < as_written.length() && common < as_named.length() &&
+         u_foldCase(as_written.charAt(common), U_FOLD_CASE_DEFAULT) ==
+             u_foldCase(as_named.charAt(common), U_FOLD_CASE_DEFAULT))
+    ++common;
+  if (as_named.length() - common > 1 || as_written.length() - common > 2) return nullptr;
+  return &found->second;
+}
+
 std::string type_of(const std::string& written, const std::string& key, const std::string& language, size_t words) {
   const Gazetteer& gazetteer = Gazetteer::instance();
   if (const auto known = gazetteer.lookup(written)) return name_type_label(*known);
-  if (country_keys(language).count(key)) return "location";
+  if (country_of(written, key, language)) return "location";
   // Two or three words opening with a given name: a person ("Emmanuel Macron" is not in WordNet,
   // "Emmanuel" is). Other runs of that length are as often products, firms and places.
   if ((words == 2 || words == 3) && gazetteer.is_given_name(latin_first_word(written))) return "person";
@@ -163,8 +183,10 @@ std::vector<EntityMention> capitalized_names(std::string_view text, std::string_
     // the hash map's order.
     const auto form = std::max_element(candidate.forms.begin(), candidate.forms.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-    mentions.push_back(
-        {form->first, type_of(form->first, key, lang, candidate.words), candidate.count, candidate.first_offset});
+    // A country is written as ICU names it: "Чехия", not the "Чехии" of "сборная Чехии".
+    const std::string* country = country_of(form->first, key, lang);
+    mentions.push_back({country ? *country : form->first, type_of(form->first, key, lang, candidate.words), candidate.count,
+                        candidate.first_offset});
   }
   std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
     return a.count != b.count ? a.count > b.count : a.first_offset < b.first_offset;
