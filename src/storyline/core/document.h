@@ -50,4 +50,11 @@ inline std::string_view field_view(const std::optional<std::string>& field) {
   return field ? std::string_view(*field) : std::string_view();
 }
 
+// The body a reader of the document reads: its text, or its excerpt when it has no text.
+inline std::string_view body_of(const Document& document) {
+  if (document.text && !document.text->empty()) return *document.text;
+  if (document.excerpt) return *document.excerpt;
+  return {};
+}
+
 }  // namespace storyline

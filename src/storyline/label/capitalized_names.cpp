@@ -15,8 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "storyline/label/categorize.h"      // default_translation_lexicon
-#include "storyline/label/category_model.h"  // ModelError
+#include "storyline/label/categorize.h"  // translation_lexicon_if_shipped
 #include "storyline/label/gazetteer.h"
 #include "storyline/label/translation_lexicon.h"
 #include "storyline/text/name_runs.h"
@@ -69,14 +68,6 @@ const std::unordered_map<std::string, std::string>& country_keys(const std::stri
   return by_language.emplace(language, std::move(keys)).first->second;
 }
 
-const TranslationLexicon* lexicon_if_shipped() {
-  try {
-    return &default_translation_lexicon();
-  } catch (const ModelError&) {
-    return nullptr;
-  }
-}
-
 // The first word in Latin letters ("Владимир" -> "Vladimir"), for the gazetteer's given names.
 std::string latin_first_word(const std::string& written) {
   const std::string first = written.substr(0, written.find(' '));
@@ -112,10 +103,11 @@ const std::string* country_of(const std::string& written, const std::string& key
   return &found->second;
 }
 
-std::string type_of(const std::string& written, const std::string& key, const std::string& language, size_t words) {
+// `is_country`: country_of found it.
+std::string type_of(const std::string& written, bool is_country, size_t words) {
   const Gazetteer& gazetteer = Gazetteer::instance();
   if (const auto known = gazetteer.lookup(written)) return name_type_label(*known);
-  if (country_of(written, key, language)) return "location";
+  if (is_country) return "location";
   // Two or three words opening with a given name: a person ("Emmanuel Macron" is not in WordNet,
   // "Emmanuel" is). Other runs of that length are as often products, firms and places.
   if ((words == 2 || words == 3) && gazetteer.is_given_name(latin_first_word(written))) return "person";
@@ -146,7 +138,7 @@ std::vector<EntityMention> capitalized_names(std::string_view text, std::string_
     std::string folded = text::fold_case(word.text);
     if (folded == word.text) lower_case.insert(std::move(folded));
   }
-  const TranslationLexicon* lexicon = lexicon_if_shipped();
+  const TranslationLexicon* lexicon = translation_lexicon_if_shipped();
   auto common_opener = [&](const std::string& folded) {
     if (lower_case.count(folded)) return true;
     return lexicon && lexicon->english(lang, analyzer.stem(folded)) != nullptr;
@@ -185,8 +177,8 @@ std::vector<EntityMention> capitalized_names(std::string_view text, std::string_
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
     // A country is written as ICU names it: "Чехия", not the "Чехии" of "сборная Чехии".
     const std::string* country = country_of(form->first, key, lang);
-    mentions.push_back({country ? *country : form->first, type_of(form->first, key, lang, candidate.words), candidate.count,
-                        candidate.first_offset});
+    mentions.push_back({country ? *country : form->first, type_of(form->first, country != nullptr, candidate.words),
+                        candidate.count, candidate.first_offset});
   }
   std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
     return a.count != b.count ? a.count > b.count : a.first_offset < b.first_offset;

@@ -12,6 +12,14 @@ const TranslationLexicon& default_translation_lexicon() {
   return shipped_model<TranslationLexicon>("lexicon.tsv", "storyline train lexicon");
 }
 
+const TranslationLexicon* translation_lexicon_if_shipped() {
+  try {
+    return &default_translation_lexicon();
+  } catch (const ModelError&) {
+    return nullptr;
+  }
+}
+
 namespace {
 
 // Its own type, so that shipped_model keeps it apart from the whole lexicon.
@@ -31,8 +39,7 @@ const TranslationLexicon& sentence_translation_lexicon() {
 CategoryText category_text(const Document& document) {
   CategoryText input;
   if (document.title) input.title = *document.title;
-  if (document.text && !document.text->empty()) input.text = *document.text;
-  else if (document.excerpt) input.text = *document.excerpt;
+  input.text = body_of(document);
   input.language = document.language && !document.language->empty() ? std::string_view(*document.language) : "en";
   if (document.url) input.url = *document.url;
   if (document.section) input.section = *document.section;

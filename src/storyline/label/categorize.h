@@ -17,6 +17,8 @@ const CategoryModel& default_category_model();
 // The shipped translation lexicon (models/lexicon.tsv), which the shipped model was trained with.
 // Throws ModelError when it is missing or unusable.
 const TranslationLexicon& default_translation_lexicon();
+// The same, or nullptr when it is missing or unusable (for stages that read it when they can).
+const TranslationLexicon* translation_lexicon_if_shipped();
 
 // The same file's pairs that sentences taught (TranslationLexicon::Evidence::kSentences), loaded
 // on their own: the clusterer reads only those, and need not load the dictionaries' 200,000.

@@ -8,9 +8,9 @@
 
 #include "storyline/core/table_rows.h"
 #include "storyline/label/categorize.h"
-#include "storyline/label/category_model.h"  // ModelError
 #include "storyline/label/translation_lexicon.h"
 #include "storyline/text/tokenize.h"
+#include "storyline/text/utf8.h"
 
 namespace storyline::label {
 namespace {
@@ -27,6 +27,9 @@ constexpr double kMinThemeDensity = 0.012;
 // An article's first words say what it is about; a text of megabytes (a pasted transcript, a
 // hostile POST) would otherwise cost seconds against every cue.
 constexpr size_t kMostWordsPerArticle = 5000;
+// Bytes of body copied and broken into words to find those words: far more than 5,000 words of any
+// language take, so only the copy and the word breaking are bounded.
+constexpr size_t kMostBytesPerArticle = 256 * 1024;
 // A body this short (about a hundred words) is a standfirst, not an article.
 constexpr size_t kShortBodyBytes = 700;
 
@@ -94,21 +97,12 @@ std::optional<size_t> theme_of(std::string_view word, Match match) {
   return std::nullopt;
 }
 
-const TranslationLexicon* lexicon_if_shipped() {
-  try {
-    return &default_translation_lexicon();
-  } catch (const ModelError&) {
-    return nullptr;  // no lexicon beside the executable: other languages get no themes
-  }
-}
-
 // Counts cue words of one article into `hits`, its words into `words`, and those of them read
 // through the translation lexicon into `translated`.
 void count_cues(const Document& article, std::vector<size_t>& hits, size_t& words, size_t& translated) {
   std::string text = article.title.value_or("");
   text += '\n';
-  if (article.text && !article.text->empty()) text += *article.text;
-  else if (article.excerpt) text += *article.excerpt;
+  text += text::utf8_prefix(body_of(article), kMostBytesPerArticle);
   const std::string language = article.language.value_or("en");
   if (language == "en" || language.empty()) {
     size_t read = 0;
@@ -121,7 +115,8 @@ void count_cues(const Document& article, std::vector<size_t>& hits, size_t& word
   }
   // Another language: its words as the lexicon's English stems. The density stays per word of
   // text, so a theme needs as much said as in English (words the lexicon lacks count against it).
-  const TranslationLexicon* lexicon = lexicon_if_shipped();
+  // No lexicon beside the executable: other languages get no themes.
+  const TranslationLexicon* lexicon = translation_lexicon_if_shipped();
   if (!lexicon) return;
   text::Analyzer& analyzer = text::thread_analyzer(language);
   const auto split = text::split_words(text);

@@ -17,12 +17,6 @@ std::string story_language(const std::vector<Document>& articles) {
 
 }  // namespace
 
-std::string_view body_of(const Document& document) {
-  if (document.text && !document.text->empty()) return *document.text;
-  if (document.excerpt) return *document.excerpt;
-  return {};
-}
-
 StoryVocabulary::StoryVocabulary(const std::vector<Document>& articles) : analyzer_(story_language(articles)) {
   std::unordered_set<std::string> publishers;
   // Grouped by publisher (core/publisher.h) so that a term is counted once per publisher.

@@ -12,9 +12,6 @@
 
 namespace storyline::summarize {
 
-// The body the summarizer reads: text, or the excerpt when there is none.
-std::string_view body_of(const Document& document);
-
 class StoryVocabulary {
  public:
   explicit StoryVocabulary(const std::vector<Document>& articles);
