@@ -58,6 +58,10 @@ label::EntityTagger train_entity_tagger(const std::vector<TaggedWords>& sentence
     weights[cell] += delta;
   };
 
+  // What the features read of each word, once for all epochs.
+  std::vector<label::TaggerWords> read;
+  read.reserve(sentences.size());
+  for (const TaggedWords& sentence : sentences) read.emplace_back(sentence.words);
   std::vector<size_t> order(sentences.size());
   std::iota(order.begin(), order.end(), size_t{0});
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
@@ -67,7 +71,7 @@ label::EntityTagger train_entity_tagger(const std::vector<TaggedWords>& sentence
       int previous = 0, before_previous = 0;
       for (size_t i = 0; i < sentence.words.size(); ++i) {
         ++step;
-        const auto features = label::tagger_features(sentence.words, i, previous, before_previous, options.bits);
+        const auto features = label::tagger_features(read[index], i, previous, before_previous, options.bits);
         std::array<float, K> scores{};
         for (uint32_t bucket : features)
           for (size_t t = 0; t < K; ++t) scores[t] += weights[size_t{bucket} * K + t];

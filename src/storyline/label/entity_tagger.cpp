@@ -102,20 +102,31 @@ void join_short_names(std::vector<EntityMention>& mentions) {
 
 }  // namespace
 
-std::vector<uint32_t> tagger_features(const std::vector<std::string>& words, size_t i, int previous_tag,
-                                      int tag_before_previous, uint32_t bits) {
-  auto folded_at = [&](long at) -> std::string {
-    if (at < 0) return "<s>";
-    if (static_cast<size_t>(at) >= words.size()) return "</s>";
-    return text::fold_case(words[static_cast<size_t>(at)]);
+TaggerWords::TaggerWords(std::vector<std::string> sentence_words) : words(std::move(sentence_words)) {
+  folded.reserve(words.size());
+  shapes.reserve(words.size());
+  for (const std::string& word : words) {
+    folded.push_back(text::fold_case(word));
+    shapes.push_back(shape_of(word, folded.back()));
+  }
+}
+
+std::vector<uint32_t> tagger_features(const TaggerWords& sentence, size_t i, int previous_tag, int tag_before_previous,
+                                      uint32_t bits) {
+  const size_t count = sentence.words.size();
+  auto folded_at = [&](long at) -> const std::string& {
+    static const std::string kStart = "<s>", kEnd = "</s>";
+    if (at < 0) return kStart;
+    if (static_cast<size_t>(at) >= count) return kEnd;
+    return sentence.folded[static_cast<size_t>(at)];
   };
   const long here = static_cast<long>(i);
-  const std::string word = words[i];
-  const std::string folded = text::fold_case(word);
-  const std::string shape = shape_of(word, folded);
-  const std::string before = folded_at(here - 1), after = folded_at(here + 1);
-  const std::string shape_before = i > 0 ? shape_of(words[i - 1], before) : "<s>";
-  const std::string shape_after = i + 1 < words.size() ? shape_of(words[i + 1], after) : "</s>";
+  const std::string& folded = sentence.folded[i];
+  const std::string& shape = sentence.shapes[i];
+  const std::string& before = folded_at(here - 1);
+  const std::string& after = folded_at(here + 1);
+  const std::string shape_before = i > 0 ? sentence.shapes[i - 1] : "<s>";
+  const std::string shape_after = i + 1 < count ? sentence.shapes[i + 1] : "</s>";
   const std::string tag = std::string(kEntityTags[static_cast<size_t>(previous_tag)]);
   const std::string tag2 = std::string(kEntityTags[static_cast<size_t>(tag_before_previous)]);
   const std::vector<std::string> features = {
@@ -168,12 +179,13 @@ EntityTagger::EntityTagger(std::string language, uint32_t bits, std::vector<floa
 }
 
 std::vector<int> EntityTagger::tag(const std::vector<std::string>& words) const {
+  const TaggerWords sentence(words);
   std::vector<int> tags;
   tags.reserve(words.size());
   int previous = 0, before_previous = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     std::array<float, kEntityTagCount> scores{};
-    for (uint32_t bucket : tagger_features(words, i, previous, before_previous, bits_)) {
+    for (uint32_t bucket : tagger_features(sentence, i, previous, before_previous, bits_)) {
       const float* row = &weights_[size_t{bucket} * kEntityTagCount];
       for (size_t t = 0; t < kEntityTagCount; ++t) scores[t] += row[t];
     }

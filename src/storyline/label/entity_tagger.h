@@ -32,9 +32,16 @@ constexpr int entity_tag_index(std::string_view name) {
 }
 inline constexpr uint32_t kEntityTaggerBits = 18;
 
+// A sentence's words with what the features read of each (folded, shape), computed once: every
+// word is read by the features of its four neighbours too.
+struct TaggerWords {
+  explicit TaggerWords(std::vector<std::string> sentence_words);
+  std::vector<std::string> words, folded, shapes;
+};
+
 // The hashed features of word `i` of a sentence, given the tags of the words before it.
-std::vector<uint32_t> tagger_features(const std::vector<std::string>& words, size_t i, int previous_tag,
-                                      int tag_before_previous, uint32_t bits);
+std::vector<uint32_t> tagger_features(const TaggerWords& sentence, size_t i, int previous_tag, int tag_before_previous,
+                                      uint32_t bits);
 
 // An I- tag that cannot continue what is before it becomes its B- tag.
 int repaired_tag(int tag, int previous_tag);
