@@ -17,6 +17,7 @@
 #include "storyline/queue/document_queue.h"
 #include "storyline/queue/lease.h"
 #include "storyline/store/store.h"
+#include "storyline/worker/metrics_endpoint.h"
 
 namespace storyline::worker {
 namespace {
@@ -134,25 +135,27 @@ bool ClusterWorkerStatus::is_active() const {
 std::string ClusterWorkerStatus::render() const {
   std::lock_guard lock(mutex);
   std::string text;
-  const auto metric = [&text](const char* name, const char* type, const char* help, auto value) {
-    text.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" ");
-    text.append(type).append("\n").append(name).append(" ").append(std::to_string(value)).append("\n");
-  };
-  metric("storyline_worker_active", "gauge", "1 when this cluster worker holds the lease, 0 as a standby.", active ? 1 : 0);
-  metric("storyline_worker_messages_total", "counter", "Messages delivered to this worker.", counts.messages);
-  metric("storyline_worker_stored_total", "counter", "Documents new or changed in the store.", counts.stored);
-  metric("storyline_worker_unchanged_total", "counter", "Documents found stored as they are (redeliveries, repeats).",
-         counts.unchanged);
-  metric("storyline_worker_redelivered_total", "counter", "Messages delivered more than once.", counts.redelivered);
-  metric("storyline_worker_removed_total", "counter", "Documents removed (DELETE, time to live).", counts.removed);
-  metric("storyline_worker_rejected_total", "counter", "Messages that held no documents, dropped.", counts.rejected);
-  metric("storyline_worker_batches_total", "counter", "Transactions committed.", counts.batches);
-  metric("storyline_worker_queue_pending", "gauge", "Messages in the stream not yet delivered (queue depth).", pending);
-  metric("storyline_worker_queue_ack_pending", "gauge", "Messages delivered and not yet acknowledged.", ack_pending);
-  metric("storyline_worker_last_batch_seconds", "gauge", "Time the last batch took, fetch to acknowledgement.",
-         last_batch_seconds);
-  metric("storyline_worker_lag_seconds", "gauge", "Age of the last batch's oldest message when it was taken.",
-         oldest_pending_seconds);
+  append_metric(text, "storyline_worker_active", "gauge", "1 when this cluster worker holds the lease, 0 as a standby.",
+                active ? 1 : 0);
+  append_metric(text, "storyline_worker_messages_total", "counter", "Messages delivered to this worker.", counts.messages);
+  append_metric(text, "storyline_worker_stored_total", "counter", "Documents new or changed in the store.", counts.stored);
+  append_metric(text, "storyline_worker_unchanged_total", "counter",
+                "Documents found stored as they are (redeliveries, repeats).", counts.unchanged);
+  append_metric(text, "storyline_worker_redelivered_total", "counter", "Messages delivered more than once.",
+                counts.redelivered);
+  append_metric(text, "storyline_worker_removed_total", "counter", "Documents removed (DELETE, time to live).",
+                counts.removed);
+  append_metric(text, "storyline_worker_rejected_total", "counter", "Messages that held no documents, dropped.",
+                counts.rejected);
+  append_metric(text, "storyline_worker_batches_total", "counter", "Transactions committed.", counts.batches);
+  append_metric(text, "storyline_worker_queue_pending", "gauge", "Messages in the stream not yet delivered (queue depth).",
+                pending);
+  append_metric(text, "storyline_worker_queue_ack_pending", "gauge", "Messages delivered and not yet acknowledged.",
+                ack_pending);
+  append_metric(text, "storyline_worker_last_batch_seconds", "gauge", "Time the last batch took, fetch to acknowledgement.",
+                last_batch_seconds);
+  append_metric(text, "storyline_worker_lag_seconds", "gauge", "Age of the last batch's oldest message when it was taken.",
+                oldest_pending_seconds);
   return text;
 }
 

@@ -7,8 +7,16 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace storyline::worker {
+
+// Appends one metric in the Prometheus text format: its HELP and TYPE lines, then its value.
+template <typename Value>
+void append_metric(std::string& text, std::string_view name, std::string_view type, std::string_view help, Value value) {
+  text.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" ");
+  text.append(type).append("\n").append(name).append(" ").append(std::to_string(value)).append("\n");
+}
 
 class MetricsEndpoint {
  public:

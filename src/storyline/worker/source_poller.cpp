@@ -9,6 +9,7 @@
 #include "storyline/core/document_json.h"
 #include "storyline/queue/document_queue.h"
 #include "storyline/store/store.h"
+#include "storyline/worker/metrics_endpoint.h"
 #include "storyline/worker/shared_polling.h"
 
 namespace storyline::worker {
@@ -42,21 +43,19 @@ bool SourcePollerStatus::is_ready() const {
 std::string SourcePollerStatus::render() const {
   std::lock_guard lock(mutex);
   std::string text;
-  const auto metric = [&text](const char* name, const char* type, const char* help, auto value) {
-    text.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" ");
-    text.append(type).append("\n").append(name).append(" ").append(std::to_string(value)).append("\n");
-  };
-  metric("storyline_poller_rounds_total", "counter", "Rounds over the due sources.", counts.rounds);
-  metric("storyline_poller_sources_polled_total", "counter", "Sources this poller polled.", counts.polled);
-  metric("storyline_poller_sources_failed_total", "counter", "Polls that failed (errors, robots.txt).", counts.failed);
-  metric("storyline_poller_items_published_total", "counter", "New items published to the queue.", counts.items);
-  metric("storyline_poller_claimed_elsewhere_total", "counter", "Due sources left to the poller that held them.",
-         counts.claimed_elsewhere);
-  metric("storyline_poller_leases_held", "gauge", "Source leases this poller holds now.", leases_held);
-  metric("storyline_poller_leases_lost_total", "counter", "Source leases that lapsed while held.", leases_lost);
-  metric("storyline_poller_host_pace_conflicts_total", "counter",
-         "Turns booked again because another poller booked the same host at once.", pace_conflicts);
-  metric("storyline_poller_last_round_seconds", "gauge", "Time the last round took.", last_round_seconds);
+  append_metric(text, "storyline_poller_rounds_total", "counter", "Rounds over the due sources.", counts.rounds);
+  append_metric(text, "storyline_poller_sources_polled_total", "counter", "Sources this poller polled.", counts.polled);
+  append_metric(text, "storyline_poller_sources_failed_total", "counter", "Polls that failed (errors, robots.txt).",
+                counts.failed);
+  append_metric(text, "storyline_poller_items_published_total", "counter", "New items published to the queue.",
+                counts.items);
+  append_metric(text, "storyline_poller_claimed_elsewhere_total", "counter",
+                "Due sources left to the poller that held them.", counts.claimed_elsewhere);
+  append_metric(text, "storyline_poller_leases_held", "gauge", "Source leases this poller holds now.", leases_held);
+  append_metric(text, "storyline_poller_leases_lost_total", "counter", "Source leases that lapsed while held.", leases_lost);
+  append_metric(text, "storyline_poller_host_pace_conflicts_total", "counter",
+                "Turns booked again because another poller booked the same host at once.", pace_conflicts);
+  append_metric(text, "storyline_poller_last_round_seconds", "gauge", "Time the last round took.", last_round_seconds);
   return text;
 }
 
