@@ -63,6 +63,9 @@ struct EvalClusteringOptions : StoryCorpusOptions {
   double window_days = cluster::StoryOptions{}.clusters.window_days;
   double decay_days = cluster::StoryOptions{}.clusters.decay_days;
   double dated_stream_share = cluster::StoryOptions{}.dated_stream_share;
+  float undated_factor = cluster::StoryOptions{}.clusters.one_side_undated_factor;
+  float both_undated_factor = cluster::StoryOptions{}.both_undated_factor;
+  float unchecked_cohesion = cluster::StoryOptions{}.unchecked_cohesion_share;
   double strip_dates = 0;  // share of documents scored as if undated
 };
 
@@ -96,6 +99,9 @@ cluster::StoryOptions story_options_of(const EvalClusteringOptions& options) {
   story.clusters.window_days = story.members.window_days = options.window_days;
   story.clusters.decay_days = story.members.decay_days = options.decay_days;
   story.dated_stream_share = options.dated_stream_share;
+  story.clusters.one_side_undated_factor = story.members.one_side_undated_factor = options.undated_factor;
+  story.both_undated_factor = options.both_undated_factor;
+  story.unchecked_cohesion_share = options.unchecked_cohesion;
   return story;
 }
 
@@ -546,6 +552,18 @@ Runner add_eval_clustering_command(CLI::App& app) {
   command
       ->add_option("--dated-stream-share", options->dated_stream_share,
                    "Share of dated documents from which two undated ones need more in common (above 1: never)")
+      ->capture_default_str();
+  command
+      ->add_option("--undated-factor", options->undated_factor,
+                   "Factor on the similarity of a dated and an undated document (time could not be checked)")
+      ->capture_default_str();
+  command
+      ->add_option("--both-undated-factor", options->both_undated_factor,
+                   "Factor on the similarity of two undated documents in a dated stream")
+      ->capture_default_str();
+  command
+      ->add_option("--unchecked-cohesion", options->unchecked_cohesion,
+                   "Where time could not be checked, the share of a story's cohesion a document must reach to join it")
       ->capture_default_str();
   command->add_option("--strip-dates", options->strip_dates,
                       "Share of each corpus's documents scored as if undated (undated reports in a dated stream)");

@@ -105,6 +105,38 @@ TEST(ClusterCommand, SeedsAmongOtherNewsKeepStoryA) {
   EXPECT_NE(story(5), story(4)) << "002 (Istanbul) is not the Eid message's story";
 }
 
+// The seeds mixed into an hour of real news of 2019 in many languages, first and last: there the
+// storyline's names (Taliban, Kabul, Doha) are rare enough to carry a cosine alone, and the
+// undated seeds 001, 003 and 004 had joined story A (and each other) wherever they were placed.
+// SEEDS-EXPECTED.md: five stories, whatever else is in the stream.
+TEST(ClusterCommand, SeedsMixedIntoAContestHourKeepTheirFiveStories) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto seeds = run_storyline({"extract", shared + "/seeds"});
+  ASSERT_EQ(seeds.exit_code, 0) << seeds.err;
+  const auto hour = run_storyline({"extract", shared + "/data/news/telegram-contest-2019-11/2019-11-08T18"});
+  ASSERT_EQ(hour.exit_code, 0) << hour.err;
+  const auto seed_lines = json_lines(seeds.out);
+  ASSERT_EQ(seed_lines.size(), 8u);
+  for (const bool seeds_first : {true, false}) {
+    const auto result = run_storyline({"cluster"}, seeds_first ? seeds.out + hour.out : hour.out + seeds.out);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    std::map<std::string, std::string> story_of;
+    std::map<std::string, size_t> size_of;
+    for (const auto& line : json_lines(result.out)) {
+      story_of[line["id"].get<std::string>()] = line["story"].get<std::string>();
+      ++size_of[line["story"].get<std::string>()];
+    }
+    const auto story = [&](size_t i) { return story_of.at(seed_lines[i]["id"].get<std::string>()); };
+    const std::string where = seeds_first ? "seeds first" : "seeds last";
+    for (size_t i = 1; i < 4; ++i) EXPECT_EQ(story(i), story(0)) << where << ": report " << i << " of story A";
+    EXPECT_EQ(size_of[story(0)], 4u) << where << ": story A holds only the Doha talks";
+    for (size_t i = 4; i < 8; ++i) {
+      EXPECT_EQ(size_of[story(i)], 1u) << where << ": seed document " << i << " is an event of its own";
+      EXPECT_NE(story(i), story(0)) << where << ": seed document " << i;
+    }
+  }
+}
+
 // One hour of the contest stream in many scripts: no story gathers the unrelated articles of
 // languages the analysis reads poorly (it held 412 Arabic, Japanese, Tamil, Bengali and Russian
 // articles when the pages' dateline was read as their text).

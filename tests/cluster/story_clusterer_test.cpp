@@ -214,6 +214,38 @@ TEST(StoryClusterer, UndatedReportsOfOneSubjectStayApartInADatedStream) {
   EXPECT_EQ(dated_stream.story.at("quake-a1"), dated_stream.story.at("quake-a3"));
 }
 
+// A tight story (three near-identical reports of the first US-Taliban talks in Doha) in a dated
+// stream, and undated reports of its subject: time cannot be checked, and the subject's rare names
+// carry the cosine. Only a report that resembles the story as its members resemble each other
+// joins it; another event of the subject (the Eid message) stays apart.
+TEST(StoryClusterer, WithoutADateOnlyAReportAsCloseAsTheMembersJoinATightStory) {
+  auto documents = two_earthquakes();
+  const std::string talks =
+      "United States officials held their first face-to-face talks with the Taliban in Doha, Qatar, since "
+      "the withdrawal from Afghanistan. The delegation discussed humanitarian aid and the evacuation of "
+      "Americans, the State Department said.";
+  documents.push_back(make("talks-1", "US and Taliban hold first face-to-face talks in Doha", talks, "2021-10-09"));
+  documents.push_back(make("talks-2", "US, Taliban hold first face-to-face talks in Doha since withdrawal",
+                           talks + " Taliban officials said the talks went well.", "2021-10-09"));
+  documents.push_back(make("talks-3", "First face-to-face talks: US and Taliban meet in Doha",
+                           talks + " No recognition was offered.", "2021-10-10"));
+  documents.push_back(make("eid-message", "Taliban leader offers relations with the United States",
+                           "In his Eid message the Taliban leader offered diplomatic relations to the United States "
+                           "and said the Taliban want talks with Washington after the withdrawal from Afghanistan; "
+                           "the Taliban office in Doha, Qatar, published the message."));
+  documents.push_back(make("talks-undated-copy", "US and Taliban hold first face-to-face talks in Doha",
+                           talks + " Both sides will meet again."));
+  const auto stream = run(documents);
+  EXPECT_EQ(stream.story.at("talks-1"), stream.story.at("talks-3"));
+  EXPECT_NE(stream.story.at("eid-message"), stream.story.at("talks-1"));
+  EXPECT_EQ(stream.story.at("talks-undated-copy"), stream.story.at("talks-1"));
+  StoryOptions cohesion_ignored;
+  cohesion_ignored.unchecked_cohesion_share = 0;
+  const auto without_rule = run(documents, 1000, cohesion_ignored);
+  EXPECT_EQ(without_rule.story.at("eid-message"), without_rule.story.at("talks-1"))
+      << "the case needs the rule: without it the undated report joins";
+}
+
 // The first report of an event arrives alone and starts a story; the next reports, which resemble
 // each other more than they resemble it, form their own. Repair joins the early fragment to them.
 TEST(StoryClusterer, AnEarlyFragmentJoinsTheStoryThatFormedAfterIt) {

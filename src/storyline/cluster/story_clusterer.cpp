@@ -255,8 +255,9 @@ SparseVector StoryClusterer::vector_of(const AnalyzedDocument& document) const {
 void StoryClusterer::update_undated_factor() {
   const double seen = double(dated_documents_ + undated_documents_);
   const bool dated_stream = seen > 0 && double(dated_documents_) >= options_.dated_stream_share * seen;
-  stories_.set_both_undated_factor(dated_stream ? options_.clusters.one_side_undated_factor : 1.0f);
-  members_.set_both_undated_factor(dated_stream ? options_.members.one_side_undated_factor : 1.0f);
+  dated_stream_ = dated_stream;
+  stories_.set_both_undated_factor(dated_stream ? options_.both_undated_factor : 1.0f);
+  members_.set_both_undated_factor(dated_stream ? options_.both_undated_factor : 1.0f);
   anchors_.set_both_undated_factor(dated_stream ? options_.anchors.one_side_undated_factor : 1.0f);
 }
 
@@ -357,6 +358,17 @@ float StoryClusterer::publisher_overlap_factor(uint32_t a, uint32_t b) const {
   return 1 - (1 - options_.same_publisher_factor) * overlap;
 }
 
+bool StoryClusterer::time_checked(const DayRange& days, uint32_t story) const {
+  return !dated_stream_ || (days.first && stories_.cluster(story).days.first);
+}
+
+float StoryClusterer::cohesion(uint32_t story) const {
+  // The centroid is the sum of the members' unit vectors (heaviest terms kept), so its length over
+  // the member count is their mean cosine with it; a single document has nothing to compare.
+  const auto& cluster = stories_.cluster(story);
+  return cluster.size >= 2 ? cluster.centroid_norm / static_cast<float>(cluster.size) : 0.0f;
+}
+
 std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVector& vector, const DayRange& days,
                                                                   uint64_t clock, uint32_t publisher,
                                                                   std::optional<uint32_t> exclude, NearStories* near) {
@@ -385,6 +397,8 @@ std::optional<CentroidClusters::Match> StoryClusterer::best_story(const SparseVe
     auto found = std::find_if(nearest.begin(), nearest.end(),
                               [&](const auto& entry) { return entry.first == match.cluster; });
     const float member_similarity = found == nearest.end() ? 0.0f : found->second;
+    if (!time_checked(days, match.cluster) && match.similarity < options_.unchecked_cohesion_share * cohesion(match.cluster))
+      continue;
     const float centroid_similarity = std::max(0.0f, match.similarity) * publisher_factor(match.cluster, publisher);
     const float score = (1 - share) * centroid_similarity + share * member_similarity;
     if (!best || score > best->similarity || (score == best->similarity && match.cluster < best->cluster))
