@@ -159,3 +159,28 @@ TEST(ParagraphFilter, NoticeWordsInNewsSentencesAreProse) {
                    "Ohne ihr Einverständnis hätte die Klinik die Behandlung abbrechen müssen.",
                    "Victims of the scheme may receive compensation of up to 10,000 pounds, the ministry said."});
 }
+
+TEST(ParagraphFilter, AGalleryConfigurationPrintedIntoThePageIsData) {
+  // bluewin.ch prints its picture gallery as JSON after "Weitere 21 Bilder ansehen": its captions
+  // are the day's other news, and made an article on negative interest rates "other".
+  std::string gallery = "Weitere 21 Bilder ansehen [";
+  for (int i = 0; i < 21; ++i)
+    gallery += " { \"src\": \"https://production-livingdocs-bluewin-ch.imgix.net/2019/10/23/" + std::to_string(i) +
+               ".jpeg?w=1024\", \"sizes\": \"90vw\", \"subHtml\": \"<h1>Bilder des Tages</h1><p>Nach tagelangem "
+               "Einsatz der Feuerwehren in Kalifornien gibt es noch keine Entwarnung.</p>\" },";
+  gallery += " ] Zurück zur Startseite";
+  EXPECT_TRUE(storyline::extract::is_data_dump(gallery));
+  EXPECT_TRUE(storyline::extract::is_data_dump(
+      R"({"painterId": "Grid", "hostPageType": "BROWSE", "storeId": "172541", "asins": ["B0CX", "B0CY"], )"
+      R"("count": 24, "visible": true, "page": 1, "sort": null, "filters": {"brand": "any"}})"));
+  // A documentation page's example in running text is content.
+  EXPECT_FALSE(storyline::extract::is_data_dump(
+      R"([{ "title": "Love these", "content": "Great grip.", "minRating": 1, "maxRating": 5, "rating": 5 }])"));
+  // Prose that quotes and uses colons is not data, nor is one pair in a long paragraph.
+  EXPECT_FALSE(
+      storyline::extract::is_data_dump(R"(He called it "a disaster": 12 people died, and "the worst": the mayor agreed.)"));
+  EXPECT_FALSE(storyline::extract::is_data_dump("Der Minister sagte: \"Wir handeln.\" Die Opposition widersprach."));
+  std::string long_prose = R"(The file read {"status": "ok"} for every request. )";
+  for (int i = 0; i < 20; ++i) long_prose += "The engineers said the service had run without errors for weeks. ";
+  EXPECT_FALSE(storyline::extract::is_data_dump(long_prose));
+}

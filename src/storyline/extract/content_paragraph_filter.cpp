@@ -16,6 +16,22 @@ bool is_boilerplate_paragraph(std::string_view paragraph) {
   return !boilerplate_phrase_rules(folded).empty() || !boilerplate_shape(folded).empty();
 }
 
+bool is_data_dump(std::string_view paragraph) {
+  // A scan for `"<spaces>:<spaces>` followed by the start of a JSON value; no JSON parser helps, as
+  // the data sits among words.
+  size_t pairs = 0;
+  for (size_t quote = paragraph.find('"'); quote != std::string_view::npos; quote = paragraph.find('"', quote + 1)) {
+    size_t at = quote + 1;
+    while (at < paragraph.size() && paragraph[at] == ' ') ++at;
+    if (at >= paragraph.size() || paragraph[at] != ':') continue;
+    ++at;
+    while (at < paragraph.size() && paragraph[at] == ' ') ++at;
+    if (at < paragraph.size() && std::string_view("\"[{-0123456789tfn").find(paragraph[at]) != std::string_view::npos)
+      ++pairs;
+  }
+  return pairs >= kMinDataPairs && pairs * kMaxBytesPerDataPair >= paragraph.size();
+}
+
 bool is_lead_in(std::string_view paragraph) {
   if (paragraph.empty() || text::utf8_length(paragraph) > 60) return false;
   const char last = paragraph.back();

@@ -12,6 +12,15 @@ namespace storyline::extract {
 
 bool is_boilerplate_paragraph(std::string_view paragraph);
 
+// A paragraph that is mostly a JSON object or array printed into the page, such as an image
+// gallery's configuration ("Weitere 21 Bilder ansehen [ { "src": "https://...", "subHtml": ...
+// } ]"): at least kMinDataPairs `"key": value` pairs, at least one per kMaxBytesPerDataPair bytes.
+// Its captions are other news, and its URLs and keys are no one's words.
+bool is_data_dump(std::string_view paragraph);
+// Eight pairs or more: a documentation page's short example in running text stays.
+inline constexpr size_t kMinDataPairs = 8;
+inline constexpr size_t kMaxBytesPerDataPair = 500;
+
 // A short line that introduces what follows ("Mehr zum Thema", "You might also like:"): dropped
 // when what it introduced was removed.
 bool is_lead_in(std::string_view paragraph);

@@ -151,6 +151,7 @@ class ParagraphWriter {
     const bool prose = kind == ContentTag::kParagraph || kind == ContentTag::kBlockquote || kind == ContentTag::kPre;
     if (!prose && density > 0.6) return;
     if (is_boilerplate_paragraph(paragraph) || (kind_may_be_caption(kind) && is_image_caption(paragraph))) return;
+    if (kind != ContentTag::kPre && is_data_dump(paragraph)) return;  // code samples are content
     // Repeats of short lines are captions and labels; long paragraphs may repeat on purpose.
     if (paragraph.size() < 200 && !seen_.insert(paragraph).second) return;
     // Short paragraphs that are one link each, two or more in a row, are other stories'
