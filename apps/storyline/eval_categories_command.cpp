@@ -242,7 +242,9 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
         }
       }
       if (test.empty()) continue;
-      label::CategoryModel model = label::train_category_model(training, options.training);
+      label::TrainingOptions training_options = options.training;
+      training_options.threads = options.threads;
+      label::CategoryModel model = label::train_category_model(training, training_options);
       if (options.self_training) {
         // As `train categories` does: a second round with the unlabelled pages the first model is
         // sure of (never pages of the held-out sites).
@@ -254,7 +256,7 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
           example.category = *category;
           training.push_back(std::move(example));
         }
-        model = label::train_category_model(training, options.training);
+        model = label::train_category_model(training, training_options);
       }
       std::map<std::string, label::ConfusionMatrix> by_language;
       for (size_t i : test) {
@@ -323,6 +325,12 @@ Runner add_eval_categories_command(CLI::App& app) {
   // For tuning; the shipped model uses the defaults.
   command->add_option("--epochs", options->training.epochs, "Training epochs (default 8)");
   command->add_option("--learning-rate", options->training.learning_rate, "AdaGrad learning rate (default 0.5)");
+  command
+      ->add_option("--averaged-orders", options->training.averaged_orders,
+                   "Models trained in different example orders and averaged into one")
+      ->capture_default_str();
+  command->add_option("--seed", options->training.seed,
+                      "Seed of the training order (the figures' spread over seeds is their noise)");
   command->add_option("--l2", options->training.l2, "L2 regularization (default 1e-4)");
   command->add_option("--bucket-bits", options->training.bucket_bits, "Hash buckets, as a power of two (default 20)");
   command->add_option("--balance", options->training.balance, "Balance categories and sources (default true)");

@@ -35,7 +35,8 @@ int run_train_categories(const TrainCategoriesOptions& options) {
     for (size_t c = 0; c < label::kCategoryCount; ++c)
       std::fprintf(stderr, " %s %zu", std::string(label::kCategoryNames[c]).c_str(), counts[c]);
     std::fprintf(stderr, "\n");
-    const label::TrainingOptions& training = options.training;
+    label::TrainingOptions training = options.training;
+    training.threads = options.threads;
     auto examples = label::training_examples(corpus, training.bucket_bits, options.threads, /*section_dropout=*/true);
     const label::CategoryModel first = label::train_category_model(examples, training);
     // Second round: the stream's unlabelled pages the first model is sure of join the training.
@@ -75,6 +76,10 @@ Runner add_train_categories_command(CLI::App& app) {
   command->add_option("--threads", options->threads,
                       "Threads for reading features (default 2; the model does not depend on it)");
   command->add_option("--epochs", options->training.epochs, "Training epochs (default 8; for experiments)");
+  command
+      ->add_option("--averaged-orders", options->training.averaged_orders,
+                   "Models trained in different example orders and averaged into one")
+      ->capture_default_str();
   command->add_option("--l2", options->training.l2, "L2 regularization (default 1e-4; for experiments)");
   return [options, command]() -> int { return command->parsed() ? run_train_categories(*options) : 2; };
 }

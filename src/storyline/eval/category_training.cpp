@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "storyline/core/hash.h"
 #include "storyline/core/ordered_parallel.h"
@@ -51,9 +52,16 @@ void deterministic_shuffle(std::vector<size_t>& order, uint64_t seed) {
   }
 }
 
-CategoryModel train_category_model(const std::vector<TrainingExample>& examples, const TrainingOptions& options) {
-  if (options.bucket_bits < CategoryModel::kMinBucketBits || options.bucket_bits > CategoryModel::kMaxBucketBits)
-    throw std::invalid_argument("train categories: bucket bits out of range");
+namespace {
+
+struct TrainedWeights {
+  std::vector<double> weights;
+  std::array<double, kCategoryCount> bias{};
+};
+
+// One run of AdaGrad over the examples in the orders `seed` gives.
+TrainedWeights train_one_order(const std::vector<TrainingExample>& examples, const std::vector<double>& example_weight,
+                               const TrainingOptions& options, uint64_t seed) {
   const size_t buckets = size_t{1} << options.bucket_bits;
   constexpr size_t K = kCategoryCount;
   std::vector<double> weights(buckets * K, 0.0);
@@ -61,11 +69,10 @@ CategoryModel train_category_model(const std::vector<TrainingExample>& examples,
   std::array<double, K> bias{};
   std::array<double, K> bias_squared_gradients{};
   constexpr double kEpsilon = 1e-8;
-  const std::vector<double> example_weight = example_weights(examples, options.balance);
 
   std::vector<size_t> order(examples.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  uint64_t shuffle_seed = options.seed;
+  uint64_t shuffle_seed = seed;
   std::array<double, K> scores{};
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     deterministic_shuffle(order, shuffle_seed++);
@@ -103,9 +110,41 @@ CategoryModel train_category_model(const std::vector<TrainingExample>& examples,
       }
     }
   }
-  std::vector<float> final_weights(weights.begin(), weights.end());
+  return {std::move(weights), bias};
+}
+
+}  // namespace
+
+CategoryModel train_category_model(const std::vector<TrainingExample>& examples, const TrainingOptions& options) {
+  if (options.bucket_bits < CategoryModel::kMinBucketBits || options.bucket_bits > CategoryModel::kMaxBucketBits)
+    throw std::invalid_argument("train categories: bucket bits out of range");
+  if (options.averaged_orders < 1) throw std::invalid_argument("train categories: averaged orders must be at least 1");
+  const std::vector<double> example_weight = example_weights(examples, options.balance);
+  const auto runs = static_cast<size_t>(options.averaged_orders);
+  std::vector<TrainedWeights> trained(runs);
+  // Each order is trained alone and the results are summed in order: the same bytes whatever the
+  // thread count.
+  const size_t threads = std::clamp<size_t>(options.threads, 1, runs);
+  std::vector<std::thread> workers;
+  for (size_t worker = 0; worker < threads; ++worker)
+    workers.emplace_back([&, worker] {
+      for (size_t run = worker; run < runs; run += threads)
+        trained[run] = train_one_order(examples, example_weight, options, options.seed + run);
+    });
+  for (auto& thread : workers) thread.join();
+  const size_t buckets = size_t{1} << options.bucket_bits;
+  std::vector<float> final_weights(buckets * kCategoryCount);
   CategoryScores final_bias{};
-  for (size_t c = 0; c < K; ++c) final_bias[c] = static_cast<float>(bias[c]);
+  for (size_t i = 0; i < final_weights.size(); ++i) {
+    double sum = 0;
+    for (const auto& run : trained) sum += run.weights[i];
+    final_weights[i] = static_cast<float>(sum / double(runs));
+  }
+  for (size_t c = 0; c < kCategoryCount; ++c) {
+    double sum = 0;
+    for (const auto& run : trained) sum += run.bias[c];
+    final_bias[c] = static_cast<float>(sum / double(runs));
+  }
   return CategoryModel(options.bucket_bits, final_weights, final_bias);
 }
 
