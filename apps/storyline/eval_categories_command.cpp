@@ -40,6 +40,7 @@ struct EvalCategoriesOptions {
   std::string only;  // run only the folds whose name contains this (for tuning)
   bool self_training = true;
   label::TrainingOptions training;
+  unsigned seeds = 1;  // training seeds per split; the figures' spread over them is their noise
 };
 
 // One held-out split: the texts of the groups it names are scored by a model trained on the rest.
@@ -52,6 +53,7 @@ struct Scored {
   std::string fold;
   std::string language;
   label::ConfusionMatrix matrix;
+  uint64_t seed = 0;
 };
 
 // Right when the model picks the gold category or the text's second right answer.
@@ -227,52 +229,56 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
         "%zu labelled texts, %zu section-labelled pages, %zu gold pages.\n\n",
         corpus.texts.size(), corpus.pages.size(), gold_texts.size());
     std::vector<Scored> results;
-    for (const Fold& fold : folds) {
-      if (!options.only.empty() && fold.name.find(options.only) == std::string::npos) continue;
-      std::vector<TrainingExample> training;
-      std::vector<size_t> test;
-      for (size_t i = 0; i < all.size(); ++i) {
-        if (fold.held_out(all[i].group)) {
-          if (all[i].group.starts_with("site/")) continue;  // weak labels only hidden from training
-          // The lexicon (models/lexicon.tsv) learned from SIB-200's train and dev sentences.
-          if (all[i].group == "flores" && all[i].text.id.find("/test/") == std::string::npos) continue;
-          test.push_back(i);
-        } else if (i < trainable_end && !all[i].text.alternative) {
-          training.push_back(train_features[i]);
+    for (unsigned seed_index = 0; seed_index < std::max(1u, options.seeds); ++seed_index)
+      for (const Fold& fold : folds) {
+        if (!options.only.empty() && fold.name.find(options.only) == std::string::npos) continue;
+        const uint64_t seed = options.training.seed + 1000 * uint64_t{seed_index};
+        std::vector<TrainingExample> training;
+        std::vector<size_t> test;
+        for (size_t i = 0; i < all.size(); ++i) {
+          if (fold.held_out(all[i].group)) {
+            if (all[i].group.starts_with("site/")) continue;  // weak labels only hidden from training
+            // The lexicon (models/lexicon.tsv) learned from SIB-200's train and dev sentences.
+            if (all[i].group == "flores" && all[i].text.id.find("/test/") == std::string::npos) continue;
+            test.push_back(i);
+          } else if (i < trainable_end && !all[i].text.alternative) {
+            training.push_back(train_features[i]);
+          }
         }
-      }
-      if (test.empty()) continue;
-      label::TrainingOptions training_options = options.training;
-      training_options.threads = options.threads;
-      label::CategoryModel model = label::train_category_model(training, training_options);
-      if (options.self_training) {
-        // As `train categories` does: a second round with the unlabelled pages the first model is
-        // sure of (never pages of the held-out sites).
-        for (size_t i = 0; i < corpus.unlabelled.size(); ++i) {
-          if (fold.held_out(corpus.unlabelled[i].group)) continue;
-          const auto category = eval::confident_category(model, unlabelled_features[i].features);
-          if (!category) continue;
-          TrainingExample example = unlabelled_features[i];
-          example.category = *category;
-          training.push_back(std::move(example));
+        if (test.empty()) continue;
+        label::TrainingOptions training_options = options.training;
+        training_options.threads = options.threads;
+        training_options.seed = seed;
+        label::CategoryModel model = label::train_category_model(training, training_options);
+        if (options.self_training) {
+          // As `train categories` does: a second round with the unlabelled pages the first model is
+          // sure of (never pages of the held-out sites).
+          for (size_t i = 0; i < corpus.unlabelled.size(); ++i) {
+            if (fold.held_out(corpus.unlabelled[i].group)) continue;
+            const auto category = eval::confident_category(model, unlabelled_features[i].features);
+            if (!category) continue;
+            TrainingExample example = unlabelled_features[i];
+            example.category = *category;
+            training.push_back(std::move(example));
+          }
+          model = label::train_category_model(training, training_options);
         }
-        model = label::train_category_model(training, training_options);
+        std::map<std::string, label::ConfusionMatrix> by_language;
+        for (size_t i : test) {
+          const Category predicted = model.predict(test_features[i].features);
+          const std::string language = all[i].group.starts_with("gold/") ? all[i].group.substr(5) : all[i].text.language;
+          add_prediction(by_language[language], test_features[i], predicted);
+        }
+        if (options.seeds > 1) std::printf("held out: %s (seed %ju)\n", fold.name.c_str(), static_cast<uintmax_t>(seed));
+        else std::printf("held out: %s\n", fold.name.c_str());
+        for (const auto& [language, matrix] : by_language) {
+          std::printf("    %-4s documents %5zu  accuracy %.3f  macro-F1 %.3f\n", language.c_str(), matrix.total(),
+                      matrix.accuracy(), matrix.macro_f1());
+          if (options.matrices) print_matrix(matrix);
+          results.push_back({fold.name, language, matrix, seed});
+        }
+        std::fflush(stdout);
       }
-      std::map<std::string, label::ConfusionMatrix> by_language;
-      for (size_t i : test) {
-        const Category predicted = model.predict(test_features[i].features);
-        const std::string language = all[i].group.starts_with("gold/") ? all[i].group.substr(5) : all[i].text.language;
-        add_prediction(by_language[language], test_features[i], predicted);
-      }
-      std::printf("held out: %s\n", fold.name.c_str());
-      for (const auto& [language, matrix] : by_language) {
-        std::printf("    %-4s documents %5zu  accuracy %.3f  macro-F1 %.3f\n", language.c_str(), matrix.total(),
-                    matrix.accuracy(), matrix.macro_f1());
-        if (options.matrices) print_matrix(matrix);
-        results.push_back({fold.name, language, matrix});
-      }
-      std::fflush(stdout);
-    }
 
     // Per language: every held-out split of at least 40 documents with two or more categories.
     std::printf("\nPer language over its held-out splits (>= 40 documents, >= 2 categories): mean and worst macro-F1\n");
@@ -287,17 +293,47 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
       }
       if (scored.matrix.total() >= 40 && categories >= 2) by_language[scored.language].push_back(&scored);
     }
-    for (const auto& [language, splits] : by_language) {
-      double sum = 0, accuracy = 0;
-      const Scored* worst = splits.front();
-      for (const Scored* split : splits) {
-        sum += split->matrix.macro_f1();
-        accuracy += split->matrix.accuracy();
-        if (split->matrix.macro_f1() < worst->matrix.macro_f1()) worst = split;
+    if (options.seeds > 1)
+      std::printf(
+          "(over %u training seeds: each split's figures are its mean over them; +- is half the range of the\n"
+          " language's mean macro-F1 from seed to seed)\n",
+          options.seeds);
+    for (const auto& [language, scored] : by_language) {
+      // Per split, over seeds; and per seed, over splits.
+      std::map<std::string, std::pair<double, double>> split_sums;  // fold -> (macro-F1, accuracy) summed
+      std::map<uint64_t, std::pair<double, size_t>> seed_sums;      // seed -> (macro-F1 summed, splits)
+      for (const Scored* one : scored) {
+        auto& split = split_sums[one->fold];
+        split.first += one->matrix.macro_f1();
+        split.second += one->matrix.accuracy();
+        auto& by_seed = seed_sums[one->seed];
+        by_seed.first += one->matrix.macro_f1();
+        ++by_seed.second;
       }
-      std::printf("    %-4s splits %2zu  mean accuracy %.3f  mean macro-F1 %.3f  worst %.3f (%s)\n", language.c_str(),
-                  splits.size(), accuracy / splits.size(), sum / splits.size(), worst->matrix.macro_f1(),
-                  worst->fold.c_str());
+      const double runs_per_split = double(scored.size()) / double(split_sums.size());
+      double sum = 0, accuracy = 0;
+      std::string worst;
+      double worst_f1 = 2;
+      for (const auto& [fold, sums] : split_sums) {
+        sum += sums.first / runs_per_split;
+        accuracy += sums.second / runs_per_split;
+        if (sums.first / runs_per_split < worst_f1) {
+          worst_f1 = sums.first / runs_per_split;
+          worst = fold;
+        }
+      }
+      const size_t splits = split_sums.size();
+      std::printf("    %-4s splits %2zu  mean accuracy %.3f  mean macro-F1 %.3f", language.c_str(), splits,
+                  accuracy / double(splits), sum / double(splits));
+      if (seed_sums.size() > 1) {
+        double low = 2, high = -1;
+        for (const auto& [seed, by_seed] : seed_sums) {
+          low = std::min(low, by_seed.first / double(by_seed.second));
+          high = std::max(high, by_seed.first / double(by_seed.second));
+        }
+        std::printf(" +- %.3f", (high - low) / 2);
+      }
+      std::printf("  worst %.3f (%s)\n", worst_f1, worst.c_str());
     }
 
     if (options.only.empty()) evaluate_news(options, gold, gold_documents);
@@ -328,6 +364,10 @@ Runner add_eval_categories_command(CLI::App& app) {
   command
       ->add_option("--averaged-orders", options->training.averaged_orders,
                    "Models trained in different example orders and averaged into one")
+      ->capture_default_str();
+  command
+      ->add_option("--seeds", options->seeds,
+                   "Train every split with this many seeds (seed, seed + 1000, ...) and report their mean and spread")
       ->capture_default_str();
   command->add_option("--seed", options->training.seed,
                       "Seed of the training order (the figures' spread over seeds is their noise)");
