@@ -300,25 +300,27 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
           options.seeds);
     for (const auto& [language, scored] : by_language) {
       // Per split, over seeds; and per seed, over splits.
-      std::map<std::string, std::pair<double, double>> split_sums;  // fold -> (macro-F1, accuracy) summed
-      std::map<uint64_t, std::pair<double, size_t>> seed_sums;      // seed -> (macro-F1 summed, splits)
-      for (const Scored* one : scored) {
-        auto& split = split_sums[one->fold];
-        split.first += one->matrix.macro_f1();
-        split.second += one->matrix.accuracy();
-        auto& by_seed = seed_sums[one->seed];
-        by_seed.first += one->matrix.macro_f1();
-        ++by_seed.second;
-      }
-      const double runs_per_split = double(scored.size()) / double(split_sums.size());
+      struct Sums {
+        double macro_f1 = 0, accuracy = 0;
+        size_t runs = 0;
+      };
+      std::map<std::string, Sums> split_sums;  // by fold
+      std::map<uint64_t, Sums> seed_sums;
+      for (const Scored* one : scored)
+        for (Sums* sums : {&split_sums[one->fold], &seed_sums[one->seed]}) {
+          sums->macro_f1 += one->matrix.macro_f1();
+          sums->accuracy += one->matrix.accuracy();
+          ++sums->runs;
+        }
       double sum = 0, accuracy = 0;
       std::string worst;
       double worst_f1 = 2;
       for (const auto& [fold, sums] : split_sums) {
-        sum += sums.first / runs_per_split;
-        accuracy += sums.second / runs_per_split;
-        if (sums.first / runs_per_split < worst_f1) {
-          worst_f1 = sums.first / runs_per_split;
+        const double macro_f1 = sums.macro_f1 / double(sums.runs);
+        sum += macro_f1;
+        accuracy += sums.accuracy / double(sums.runs);
+        if (macro_f1 < worst_f1) {
+          worst_f1 = macro_f1;
           worst = fold;
         }
       }
@@ -327,9 +329,9 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
                   accuracy / double(splits), sum / double(splits));
       if (seed_sums.size() > 1) {
         double low = 2, high = -1;
-        for (const auto& [seed, by_seed] : seed_sums) {
-          low = std::min(low, by_seed.first / double(by_seed.second));
-          high = std::max(high, by_seed.first / double(by_seed.second));
+        for (const auto& [seed, sums] : seed_sums) {
+          low = std::min(low, sums.macro_f1 / double(sums.runs));
+          high = std::max(high, sums.macro_f1 / double(sums.runs));
         }
         std::printf(" +- %.3f", (high - low) / 2);
       }

@@ -254,11 +254,10 @@ SparseVector StoryClusterer::vector_of(const AnalyzedDocument& document) const {
 
 void StoryClusterer::update_undated_factor() {
   const double seen = double(dated_documents_ + undated_documents_);
-  const bool dated_stream = seen > 0 && double(dated_documents_) >= options_.dated_stream_share * seen;
-  dated_stream_ = dated_stream;
-  stories_.set_both_undated_factor(dated_stream ? options_.both_undated_factor : 1.0f);
-  members_.set_both_undated_factor(dated_stream ? options_.both_undated_factor : 1.0f);
-  anchors_.set_both_undated_factor(dated_stream ? options_.anchors.one_side_undated_factor : 1.0f);
+  dated_stream_ = seen > 0 && double(dated_documents_) >= options_.dated_stream_share * seen;
+  stories_.set_both_undated_factor(dated_stream_ ? options_.both_undated_factor : 1.0f);
+  members_.set_both_undated_factor(dated_stream_ ? options_.both_undated_factor : 1.0f);
+  anchors_.set_both_undated_factor(dated_stream_ ? options_.anchors.one_side_undated_factor : 1.0f);
 }
 
 void StoryClusterer::add_batch(std::vector<AnalyzedDocument> batch) {
