@@ -20,3 +20,21 @@ TEST(EvalClusteringCommand, EveryListedDuplicateJoinsItsOriginalsStory) {
   EXPECT_GE(std::stod(match[2]), 0.99) << "recall";
   EXPECT_GE(std::stod(match[3]), 0.90) << "F1 (measured 0.936)";
 }
+
+// Over several input orders the mean F1 lies between the lowest and highest order's, and each
+// order is a real run (the orders differ, so the range is not one repeated figure).
+TEST(EvalClusteringCommand, SeveralOrdersPrintTheMeanWithinItsRange) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto result = run_storyline(
+      {"eval", "clustering", "--data", shared + "/data", "--only", "duplicates", "--orders", "3"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::regex row(
+      R"(BBC duplicates: 2225 documents, 200 scored\n  stories +P [0-9.]+ +R [0-9.]+ +F1 ([0-9.]+) .*F1 ([0-9.]+)-([0-9.]+) over 3 orders)");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(result.out, match, row)) << result.out;
+  const double mean = std::stod(match[1]), low = std::stod(match[2]), high = std::stod(match[3]);
+  EXPECT_LE(low, mean);
+  EXPECT_LE(mean, high);
+  EXPECT_LT(low, high) << "three orders gave one figure";
+  EXPECT_GE(low, 0.85);
+}
