@@ -274,6 +274,23 @@ float best_cut(const Baseline& baseline, const std::vector<std::string>& gold) {
   return best;
 }
 
+// The corpus clustered in options.orders input orders (the first its own): the orders' result.
+std::vector<OnlineResult> runs_over_orders(const Corpus& corpus, const cluster::StoryOptions& story,
+                                           const EvalClusteringOptions& options) {
+  std::vector<OnlineResult> runs;
+  for (uint32_t k = 0; k < std::max(1u, options.orders); ++k)
+    runs.push_back(run_online(corpus, story, options.batch,
+                              k == 0 ? std::vector<size_t>{} : fixed_shuffle(corpus.documents.size(), options.seed + k)));
+  return runs;
+}
+
+double mean_story_f1(const Corpus& corpus, const cluster::StoryOptions& story, const EvalClusteringOptions& options) {
+  double sum = 0;
+  const auto runs = runs_over_orders(corpus, story, options);
+  for (const OnlineResult& run : runs) sum += run.stories.f1;
+  return sum / double(runs.size());
+}
+
 // The same-event decision fitted on labelled pairs of some corpora and used on the others:
 // leave-one-corpus-out. The contest gold and the duplicates are never fitted on, only scored.
 void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions& defaults,
@@ -298,7 +315,7 @@ void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions&
                 shares.title, shares.names, shares.people, story.join_threshold);
     for (size_t c = 0; c < corpora.size(); ++c) {
       const bool fitted = std::find(fitted_on.begin(), fitted_on.end(), c) != fitted_on.end();
-      std::printf("  %17.3f%s", run_online(corpora[c], story, options.batch).stories.f1, fitted ? "*" : " ");
+      std::printf("  %17.3f%s", mean_story_f1(corpora[c], story, options), fitted ? "*" : " ");
     }
     std::printf("\n");
   };
@@ -430,10 +447,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
   for (const Corpus& corpus : corpora) {
     if (!wanted(corpus.name)) continue;
     // The first order is the corpus's own (the seed's); the others shuffle it again.
-    std::vector<OnlineResult> runs;
-    for (uint32_t k = 0; k < std::max(1u, options.orders); ++k)
-      runs.push_back(run_online(corpus, story_options, options.batch,
-                                k == 0 ? std::vector<size_t>{} : fixed_shuffle(corpus.documents.size(), options.seed + k)));
+    const std::vector<OnlineResult> runs = runs_over_orders(corpus, story_options, options);
     const OnlineResult& online = runs.front();
     const auto over_orders = [&](auto&& score_of) {
       OrderScores scores;
