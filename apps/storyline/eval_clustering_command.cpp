@@ -436,9 +436,9 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
   const float storyline_cut = best_cut(ecbplus_baseline, corpora[0].gold_storylines);
 
   std::printf(
-      "online clustering: join %.2f, merge %.2f, split %.2f, storyline link %.2f; documents in a fixed shuffled "
-      "order (seed %u), batches of %zu\n",
-      options.join, options.merge, options.split, options.link, options.seed, options.batch);
+      "online clustering: join %.2f, merge %.2f, split %.2f, storyline link %.2f; documents in %u fixed shuffled "
+      "order(s) (seed %u and on), batches of %zu\n",
+      options.join, options.merge, options.split, options.link, std::max(1u, options.orders), options.seed, options.batch);
   std::printf(
       "baseline: average-link TF-IDF over the scored documents, cuts chosen on ECB+ (stories %.2f, storylines %.2f)\n",
       story_cut, storyline_cut);
