@@ -284,11 +284,28 @@ std::vector<OnlineResult> runs_over_orders(const Corpus& corpus, const cluster::
   return runs;
 }
 
-double mean_story_f1(const Corpus& corpus, const cluster::StoryOptions& story, const EvalClusteringOptions& options) {
-  double sum = 0;
-  const auto runs = runs_over_orders(corpus, story, options);
-  for (const OnlineResult& run : runs) sum += run.stories.f1;
-  return sum / double(runs.size());
+// One figure over several input orders: the mean of each part, and F1's lowest and highest.
+struct OrderScores {
+  std::vector<cluster::BCubedScore> runs;
+  cluster::BCubedScore mean() const {
+    cluster::BCubedScore mean;
+    double clusters = 0;
+    for (const auto& run : runs) {
+      mean.precision += run.precision / double(runs.size());
+      mean.recall += run.recall / double(runs.size());
+      mean.f1 += run.f1 / double(runs.size());
+      clusters += double(run.clusters) / double(runs.size());
+      mean.gold_classes = run.gold_classes;
+    }
+    mean.clusters = static_cast<size_t>(std::lround(clusters));
+    return mean;
+  }
+};
+
+OrderScores story_scores(const std::vector<OnlineResult>& runs) {
+  OrderScores scores;
+  for (const OnlineResult& run : runs) scores.runs.push_back(run.stories);
+  return scores;
 }
 
 // The same-event decision fitted on labelled pairs of some corpora and used on the others:
@@ -315,7 +332,7 @@ void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions&
                 shares.title, shares.names, shares.people, story.join_threshold);
     for (size_t c = 0; c < corpora.size(); ++c) {
       const bool fitted = std::find(fitted_on.begin(), fitted_on.end(), c) != fitted_on.end();
-      std::printf("  %17.3f%s", mean_story_f1(corpora[c], story, options), fitted ? "*" : " ");
+      std::printf("  %17.3f%s", story_scores(runs_over_orders(corpora[c], story, options)).mean().f1, fitted ? "*" : " ");
     }
     std::printf("\n");
   };
@@ -342,29 +359,6 @@ void print_fits(const std::vector<Corpus>& corpora, const cluster::StoryOptions&
   }
 }
 
-void print_score(const char* what, const cluster::BCubedScore& score) {
-  std::printf("  %-30s P %.3f  R %.3f  F1 %.3f  made %zu (gold %zu)\n", what, score.precision, score.recall, score.f1,
-              score.clusters, score.gold_classes);
-}
-
-// One figure over several input orders: the mean of each part, and F1's lowest and highest.
-struct OrderScores {
-  std::vector<cluster::BCubedScore> runs;
-  cluster::BCubedScore mean() const {
-    cluster::BCubedScore mean;
-    double clusters = 0;
-    for (const auto& run : runs) {
-      mean.precision += run.precision / double(runs.size());
-      mean.recall += run.recall / double(runs.size());
-      mean.f1 += run.f1 / double(runs.size());
-      clusters += double(run.clusters) / double(runs.size());
-      mean.gold_classes = run.gold_classes;
-    }
-    mean.clusters = static_cast<size_t>(std::lround(clusters));
-    return mean;
-  }
-};
-
 void print_score(const char* what, const OrderScores& scores) {
   const cluster::BCubedScore mean = scores.mean();
   std::printf("  %-30s P %.3f  R %.3f  F1 %.3f  made %zu (gold %zu)", what, mean.precision, mean.recall, mean.f1,
@@ -376,6 +370,8 @@ void print_score(const char* what, const OrderScores& scores) {
   }
   std::printf("\n");
 }
+
+void print_score(const char* what, const cluster::BCubedScore& score) { print_score(what, OrderScores{{score}}); }
 
 // Related storylines judged by the gold (eval/related_links.h).
 void print_related(const Corpus& corpus, const OnlineResult& online) {
@@ -454,7 +450,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
       for (const OnlineResult& run : runs) scores.runs.push_back(score_of(run));
       return scores;
     };
-    const OrderScores stories = over_orders([](const OnlineResult& run) { return run.stories; });
+    const OrderScores stories = story_scores(runs);
     size_t scored = 0;
     for (const auto& gold : corpus.gold_stories) scored += !gold.empty();
     std::printf("\n%s: %zu documents, %zu scored\n", corpus.name.c_str(), corpus.documents.size(), scored);
@@ -490,7 +486,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     std::printf("  speed: analysis (entities included) %.0f docs/s, online clustering %.0f docs/s (one thread)\n",
                 static_cast<double>(corpus.documents.size()) / corpus.analysis_seconds,
                 static_cast<double>(corpus.documents.size()) / online.seconds);
-    if (stories.mean().f1 < worst_f1) worst_f1 = stories.mean().f1, worst = corpus.name;
+    if (const double f1 = stories.mean().f1; f1 < worst_f1) worst_f1 = f1, worst = corpus.name;
     if (options.details) print_details(corpus, online.story_of);
     if (options.details && !corpus.pairs.empty()) {
       std::printf("\n%s: pairs decided wrong (same = the gold says one event)\n", corpus.name.c_str());
@@ -533,14 +529,7 @@ int run_eval_clustering(const EvalClusteringOptions& options) {
     const Corpus& ecbplus = corpora[0];
     for (size_t batch : {size_t{1}, size_t{100}, size_t{100000}}) {
       for (uint32_t seed = 1; seed <= 4; ++seed) {
-        Corpus reordered;
-        reordered.vocabulary = ecbplus.vocabulary;
-        for (size_t i : fixed_shuffle(ecbplus.documents.size(), seed)) {
-          reordered.documents.push_back(ecbplus.documents[i]);
-          reordered.gold_stories.push_back(ecbplus.gold_stories[i]);
-          reordered.gold_storylines.push_back(ecbplus.gold_storylines[i]);
-        }
-        const auto result = run_online(reordered, story_options, batch);
+        const auto result = run_online(ecbplus, story_options, batch, fixed_shuffle(ecbplus.documents.size(), seed));
         std::printf("batch %6zu seed %u: %5.3f (%3zu) / %5.3f (%3zu)\n", batch, seed, result.stories.f1,
                     result.stories.clusters, result.storylines.f1, result.storylines.clusters);
       }
