@@ -129,5 +129,41 @@ TEST(TranslationLexicon, LoadingOnlyThePairsSentencesTaught) {
   EXPECT_EQ(taught.size(), 1u);
   EXPECT_NE(taught.english("de", "regier"), nullptr);
   EXPECT_EQ(taught.english("de", "wahl"), nullptr);
-  EXPECT_EQ(sentence_translation_lexicon().size(), 9840u);  // the shipped file's sentence pairs
+  EXPECT_EQ(sentence_translation_lexicon().size(), 9837u);  // the shipped file's sentence pairs
+}
+
+TEST(TranslationLexicon, UkrainianWordsAreReadAsTheRussianStemsTheySpell) {
+  const TranslationLexicon lexicon({{"ru", "выбор", "elect", 40},
+                                    {"ru", "экономик", "econom", 12},
+                                    {"ru", "хлеб", "bread", 3},
+                                    {"ru", "килък", "sprat", 0},  // a dictionary's short stem
+                                    {"uk", "рік", "year", 9}});
+  const auto russian = [&](const char* term) {
+    const std::string_view found = lexicon.kindred_term("uk", term);
+    return found.empty() ? std::string("(none)") : std::string(found);
+  };
+  EXPECT_EQ(russian("виборів"), "выбор");  // the ending -ів is the rest of the word
+  EXPECT_EQ(russian("економіки"), "экономик");
+  EXPECT_EQ(russian("виборчий"), "выбор");
+  EXPECT_EQ(russian("виборчості"), "(none)");  // more than a short ending beyond the stem
+  EXPECT_EQ(russian("хліб"), "(none)");        // too short to be read as another language's word
+  EXPECT_EQ(russian("кілька"), "(none)");
+  EXPECT_EQ(lexicon.kindred_term("ru", "выборы"), "");   // Russian is read as it is
+  EXPECT_EQ(lexicon.kindred_term("de", "виборів"), "");  // only the listed pair of languages
+  EXPECT_EQ(lexicon.english("uk", "виборів"), nullptr);  // english() answers only listed pairs
+  ASSERT_NE(lexicon.english("uk", "рік"), nullptr);
+  EXPECT_EQ(*lexicon.english("uk", "рік"), "year");
+}
+
+TEST(TranslationLexicon, UkrainianWordAlsoCountsAsTheRussianWord) {
+  const TranslationLexicon lexicon({{"ru", "выбор", "elect", 40}});
+  const uint32_t russian = category_features({"", "выбор", "ru"}, kBits).front().bucket;
+  CategoryText ukrainian{"", "виборів", "uk"};
+  EXPECT_FALSE(has_bucket(category_features(ukrainian, kBits), russian));
+  ukrainian.lexicon = &lexicon;
+  const FeatureVector read = category_features(ukrainian, kBits);
+  EXPECT_TRUE(has_bucket(read, russian));
+  // and the Russian word's English term, as a Russian text would have it
+  const uint32_t english = category_features({"", "elect", "en"}, kBits).front().bucket;
+  EXPECT_TRUE(has_bucket(read, english));
 }

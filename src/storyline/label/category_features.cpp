@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "storyline/core/hash.h"
+#include "storyline/label/kindred_spelling.h"
 #include "storyline/label/section_category.h"
 #include "storyline/label/translation_lexicon.h"
 #include "storyline/text/tokenize.h"
@@ -58,9 +59,17 @@ void add_terms(std::string_view part, float weight, text::Analyzer& analyzer, co
   const bool translate = lexicon && lexicon->size() > 0 && analyzer.language() != "en";
   for (size_t i = 0; i < terms.size(); ++i) {
     counts[bucket_of(fnv1a64(terms[i], kUnigramSeed), bucket_bits)] += weight;
-    if (translate)
-      if (const std::string* english = lexicon->english(analyzer.language(), terms[i]))
-        counts[bucket_of(fnv1a64(*english, kUnigramSeed), bucket_bits)] += weight * kTranslationWeight;
+    if (translate) {
+      const std::string* english = lexicon->english(analyzer.language(), terms[i]);
+      // A word of a language read through a kindred one (Ukrainian through Russian) is also that
+      // language's word, and has its English term: the model learned Russian from far more text.
+      if (!english)
+        if (const std::string_view kindred = lexicon->kindred_term(analyzer.language(), terms[i]); !kindred.empty()) {
+          counts[bucket_of(fnv1a64(kindred, kUnigramSeed), bucket_bits)] += weight;
+          english = lexicon->english(kindred_language(analyzer.language()), kindred);
+        }
+      if (english) counts[bucket_of(fnv1a64(*english, kUnigramSeed), bucket_bits)] += weight * kTranslationWeight;
+    }
     if (i + 1 < terms.size()) {
       const uint64_t first = fnv1a64(terms[i], kBigramSeed);
       counts[bucket_of(fnv1a64(terms[i + 1], first ^ 0x20), bucket_bits)] += weight;

@@ -2,7 +2,8 @@
 // What the category model sees of a document: its words and word pairs (bigrams) after
 // text::Analyzer (case folding, stop words out, Snowball stems), hashed into a fixed number of
 // buckets, with title words counted more than body words, sublinear counts, unit length; words
-// of other languages also as their English translation when a lexicon is given; plus,
+// of other languages also as their English translation when a lexicon is given (and a Ukrainian
+// word also as the Russian stem it spells, kindred_spelling.h); plus,
 // when the publisher filed the page under a section our table knows (section_category.h), one
 // feature naming that section's category.
 #include <cstdint>
@@ -23,7 +24,7 @@ using FeatureVector = std::vector<Feature>;
 
 // Bumped whenever category_features() changes what it computes, so that an old model file is
 // refused instead of silently mis-predicting.
-inline constexpr uint32_t kCategoryFeatureVersion = 3;
+inline constexpr uint32_t kCategoryFeatureVersion = 4;
 
 // Only the start of a long body is read: the category of a news article shows in its opening
 // paragraphs, and this bounds the cost of a huge input.

@@ -9,6 +9,8 @@
 #include "storyline/core/hash.h"
 #include "storyline/core/table_rows.h"
 #include "storyline/label/category_model.h"  // ModelError
+#include "storyline/label/kindred_spelling.h"
+#include "storyline/text/utf8.h"
 
 namespace storyline::label {
 namespace {
@@ -81,18 +83,87 @@ void TranslationLexicon::build(std::vector<PairView> pairs) {
     while (slots_[slot] != 0) slot = (slot + 1) & (capacity - 1);
     slots_[slot] = static_cast<uint32_t>(row + 1);
   }
+  build_kindred_index();
+}
+
+void TranslationLexicon::build_kindred_index() {
+  kindred_index_.clear();
+  std::string key;
+  for (size_t row = 0; row < rows_.size(); ++row) {
+    const std::string_view whole = key_of(row);
+    const size_t tab = whole.find('\t');
+    const std::string_view language = whole.substr(0, tab);
+    if (!is_kindred_target(language)) continue;
+    const std::vector<std::string> skeletons = spelling_skeletons(language, whole.substr(tab + 1));
+    label::key_of(language, skeletons.front(), key);
+    // Two stems of one skeleton: the one more sentences taught, else the first in order.
+    const auto [found, added] = kindred_index_.emplace(key, static_cast<uint32_t>(row));
+    if (!added && rows_[row].sentences > rows_[found->second].sentences) found->second = static_cast<uint32_t>(row);
+  }
 }
 
 const std::string* TranslationLexicon::english(std::string_view language, std::string_view term) const {
   if (rows_.empty()) return nullptr;
+  const Row* row = listed(language, term);
+  return row ? &english_[row->english] : nullptr;
+}
+
+std::string_view TranslationLexicon::kindred_term(std::string_view language, std::string_view term) const {
+  if (rows_.empty()) return {};
+  const Row* row = kindred(language, term);
+  if (!row) return {};
+  const std::string_view key = key_of(static_cast<size_t>(row - rows_.data()));
+  return key.substr(key.find('\t') + 1);
+}
+
+const TranslationLexicon::Row* TranslationLexicon::listed(std::string_view language, std::string_view term) const {
   thread_local std::string key;
   const std::string_view wanted = label::key_of(language, term, key);
   const size_t mask = slots_.size() - 1;
   for (size_t slot = fnv1a64(wanted) & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
     const size_t row = slots_[slot] - 1;
-    if (key_of(row) == wanted) return &english_[rows_[row].english];
+    if (key_of(row) == wanted) return &rows_[row];
   }
   return nullptr;
+}
+
+// The kindred language's stem whose skeleton is the longest prefix of one of the word's skeletons.
+// The rest of the word is its ending, so it must be short; and a short stem would match the start
+// of too many unrelated words (роз- "rose" in розслідування "investigation").
+const TranslationLexicon::Row* TranslationLexicon::kindred(std::string_view language, std::string_view term) const {
+  constexpr size_t kShortestWord = 5, kShortestStem = 4, kLongestEnding = 4;  // code points
+  // The dictionaries' stems (no sentence taught them) are mostly rare words, and a short one is
+  // more often a false friend than the word (тільки "only" as тёлка "heifer", кілька "several"
+  // as килька "sprat").
+  constexpr size_t kShortestDictionaryStem = 6;
+  const std::string_view target = kindred_language(language);
+  if (target.empty() || kindred_index_.empty() || text::utf8_length(term) < kShortestWord) return nullptr;
+  thread_local std::string key;
+  const Row* best = nullptr;
+  size_t best_length = 0;
+  std::vector<size_t> ends;  // byte offsets after each code point of a skeleton
+  for (const std::string& skeleton : spelling_skeletons(language, term)) {
+    ends.clear();
+    for (size_t pos = 0; pos < skeleton.size();) {
+      text::next_code_point(skeleton, pos);
+      ends.push_back(pos);
+    }
+    const size_t letters = ends.size();
+    const size_t shortest = std::max(kShortestStem, letters > kLongestEnding ? letters - kLongestEnding : 0);
+    for (size_t length = letters; length >= shortest && length >= best_length && length > 0; --length) {
+      const auto found = kindred_index_.find(
+          label::key_of(target, std::string_view(skeleton).substr(0, ends[length - 1]), key));
+      if (found == kindred_index_.end()) continue;
+      const Row* row = &rows_[found->second];
+      if (row->sentences == 0 && length < kShortestDictionaryStem) continue;
+      if (length > best_length || row->sentences > best->sentences) {
+        best = row;
+        best_length = length;
+      }
+      break;
+    }
+  }
+  return best;
 }
 
 const std::string* TranslationLexicon::english_target(std::string_view english) const {
