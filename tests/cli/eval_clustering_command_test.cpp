@@ -38,3 +38,20 @@ TEST(EvalClusteringCommand, SeveralOrdersPrintTheMeanWithinItsRange) {
   EXPECT_LT(low, high) << "three orders gave one figure";
   EXPECT_GE(low, 0.85);
 }
+
+TEST(EvalClusteringCommand, PairsOverSeveralOrdersArePooledWithTheirRange) {
+  STORYLINE_REQUIRE_SHARED(shared);
+  const auto result = run_storyline(
+      {"eval", "clustering", "--data", shared + "/data", "--only", "contest", "--orders", "2"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  // One order's pairs were once reported as the figure: the best of five orders.
+  const std::regex row(
+      R"(pairs decided right: ([0-9.]+) of 383, ([0-9.]+)-([0-9.]+) over 2 orders \(same event ([0-9.]+) of 220)");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(result.out, match, row)) << result.out;
+  const double mean = std::stod(match[1]), low = std::stod(match[2]), high = std::stod(match[3]);
+  EXPECT_LE(low, mean);
+  EXPECT_LE(mean, high);
+  EXPECT_GE(low, 0.55);
+  EXPECT_GT(std::stod(match[4]), 0.5);
+}

@@ -31,10 +31,10 @@ TEST(KindredSpelling, CorrespondingSpellingsShareASkeleton) {
   EXPECT_EQ(spelling_skeletons("ru", "выбор").size(), 1u);
   EXPECT_TRUE(contains(spelling_skeletons("uk", "вибор"), russian("выбор")));
   EXPECT_TRUE(contains(spelling_skeletons("uk", "економіка"), russian("экономика")));
-  EXPECT_TRUE(contains(spelling_skeletons("uk", "хліб"), russian("хлеб")));  // і as е
-  EXPECT_TRUE(contains(spelling_skeletons("uk", "кіт"), russian("кот")));    // і as о
+  EXPECT_TRUE(contains(spelling_skeletons("uk", "хліб"), russian("хлеб")));           // і as е
+  EXPECT_TRUE(contains(spelling_skeletons("uk", "кіт"), russian("кот")));             // і as о
   EXPECT_TRUE(contains(spelling_skeletons("uk", "українськ"), russian("украинск")));  // no soft sign
-  EXPECT_TRUE(contains(spelling_skeletons("uk", "об'єкт"), russian("объект")));      // apostrophe, hard sign
+  EXPECT_TRUE(contains(spelling_skeletons("uk", "об'єкт"), russian("объект")));       // apostrophe, hard sign
   EXPECT_FALSE(contains(spelling_skeletons("uk", "рік"), russian("год")));
 }
 
