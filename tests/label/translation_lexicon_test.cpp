@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "storyline/label/categorize.h"
 #include "storyline/label/category_features.h"
@@ -166,4 +167,16 @@ TEST(TranslationLexicon, UkrainianWordAlsoCountsAsTheRussianWord) {
   // and the Russian word's English term, as a Russian text would have it
   const uint32_t english = category_features({"", "elect", "en"}, kBits).front().bucket;
   EXPECT_TRUE(has_bucket(read, english));
+}
+
+TEST(TranslationLexicon, RememberedUkrainianAnswersBelongToTheirLexicon) {
+  // Answers are remembered per thread; a later lexicon (perhaps at the same address) has its own.
+  for (int round = 0; round < 2; ++round) {
+    const auto with = std::make_unique<TranslationLexicon>(std::vector<Translation>{{"ru", "выбор", "elect", 40}});
+    EXPECT_EQ(with->kindred_term("uk", "виборів"), "выбор");
+    EXPECT_EQ(with->kindred_term("uk", "виборів"), "выбор");  // the remembered answer
+  }
+  const auto without = std::make_unique<TranslationLexicon>(std::vector<Translation>{{"ru", "экономик", "econom", 12}});
+  EXPECT_EQ(without->kindred_term("uk", "виборів"), "");
+  EXPECT_EQ(without->kindred_term("uk", "економіки"), "экономик");
 }

@@ -1,6 +1,7 @@
 #include "storyline/label/translation_lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -87,6 +88,8 @@ void TranslationLexicon::build(std::vector<PairView> pairs) {
 }
 
 void TranslationLexicon::build_kindred_index() {
+  static std::atomic<uint64_t> next_serial{1};
+  serial_ = next_serial++;
   kindred_index_.clear();
   std::string key;
   for (size_t row = 0; row < rows_.size(); ++row) {
@@ -109,10 +112,29 @@ const std::string* TranslationLexicon::english(std::string_view language, std::s
 }
 
 std::string_view TranslationLexicon::kindred_term(std::string_view language, std::string_view term) const {
-  if (rows_.empty()) return {};
-  const Row* row = kindred(language, term);
-  if (!row) return {};
-  const std::string_view key = key_of(static_cast<size_t>(row - rows_.data()));
+  if (rows_.empty() || kindred_index_.empty()) return {};
+  // A word's answer is remembered per thread: finding it tries a few dozen spellings, and a
+  // Ukrainian stream repeats its words (categorizing its pages was a quarter as fast as Russian's).
+  // Keyed by this lexicon's serial number, not its address, which a later lexicon may reuse.
+  struct Remembered {
+    uint64_t lexicon = 0;
+    StringMap<int64_t> rows;  // "language\tterm" -> row, or -1
+  };
+  thread_local Remembered remembered;
+  constexpr size_t kRememberedWords = 100000;
+  if (remembered.lexicon != serial_ || remembered.rows.size() >= kRememberedWords) {
+    remembered.rows.clear();
+    remembered.lexicon = serial_;
+  }
+  thread_local std::string wanted;
+  label::key_of(language, term, wanted);
+  auto found = remembered.rows.find(wanted);
+  if (found == remembered.rows.end()) {
+    const Row* looked_up = kindred(language, term);
+    found = remembered.rows.emplace(wanted, looked_up ? looked_up - rows_.data() : -1).first;
+  }
+  if (found->second < 0) return {};
+  const std::string_view key = key_of(static_cast<size_t>(found->second));
   return key.substr(key.find('\t') + 1);
 }
 

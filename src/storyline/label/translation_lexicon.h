@@ -84,6 +84,7 @@ class TranslationLexicon {
   std::vector<uint32_t> slots_;  // row + 1 by the key's hash (linear probing), 0 when free
   // "language\tskeleton" of the stems of languages others are read through -> row (kindred()).
   StringMap<uint32_t> kindred_index_;
+  uint64_t serial_ = 0;  // distinct for every built lexicon (kindred_term's per-thread memory)
 
   const Row* listed(std::string_view language, std::string_view term) const;
   const Row* kindred(std::string_view language, std::string_view term) const;
