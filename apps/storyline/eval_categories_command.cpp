@@ -241,7 +241,7 @@ int run_eval_categories(const EvalCategoriesOptions& options) {
             // The lexicon (models/lexicon.tsv) learned from SIB-200's train and dev sentences.
             if (all[i].group == "flores" && all[i].text.id.find("/test/") == std::string::npos) continue;
             test.push_back(i);
-          } else if (i < trainable_end && !all[i].text.alternative) {
+          } else if (i < trainable_end) {
             training.push_back(train_features[i]);
           }
         }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
 
 #include "test_paths.h"
 
@@ -55,6 +56,26 @@ TEST(CategoryTraining, SeparatesObviousClasses) {
             Category::kEconomy);
   EXPECT_EQ(model.predict({"Laptop review", "The processor and memory make software run fast on this computer.", "en"}),
             Category::kTechnology);
+}
+
+TEST(CategoryTraining, ATextWithTwoRightAnswersTeachesBothHalfEach) {
+  // Texts that are science or technology (a dataset's one class spanning two of ours) teach both;
+  // left out, as they once were, their words would teach nothing.
+  std::vector<LabelledText> corpus = tiny_corpus();
+  for (int i = 0; i < 3; ++i) {
+    LabelledText both{"t/both" + std::to_string(i), "Quantum laboratory results",
+                      "Researchers in the quantum laboratory published results on qubits.", Category::kScience};
+    both.alternative = Category::kTechnology;
+    corpus.push_back(both);
+  }
+  const auto model = train_category_model(training_examples(corpus, kBits), small_options());
+  const auto p = model.probabilities(category_features({"Quantum laboratory", "qubits results", "en"}, kBits));
+  const float science = p[static_cast<size_t>(Category::kScience)],
+              technology = p[static_cast<size_t>(Category::kTechnology)];
+  EXPECT_GT(science, 0.25f);
+  EXPECT_GT(technology, 0.25f);
+  EXPECT_NEAR(science, technology, 0.25f);
+  EXPECT_LT(p[static_cast<size_t>(Category::kSports)], 0.15f);
 }
 
 TEST(CategoryTraining, SameDataGivesIdenticalBytes) {

@@ -78,7 +78,9 @@ TEST(JetStream, AMessageNotAcknowledgedIsDeliveredAgain) {
 
 TEST(JetStream, AReplicatedStreamKeepsEveryAcknowledgedMessageWhenANodeIsLost) {
   START_NATS(server, 3);
-  JetStream jetstream(server.address());
+  // After a node is lost the stream elects a new leader; on a loaded machine (CI runs a browser
+  // and load tests beside it) that once took longer than the 15 s a consumer is waited for.
+  JetStream jetstream(server.address(), 60s);
   jetstream.ensure_stream(test_stream());  // three servers listed: 3 replicas
   int acknowledged = 0;
   for (int i = 0; i < 20; ++i)

@@ -137,8 +137,7 @@ std::vector<label::LabelledText> self_labelled(const std::vector<GroupedText>& u
 std::vector<label::LabelledText> shipped_category_training(const CategoryCorpus& corpus) {
   std::vector<label::LabelledText> texts;
   for (const auto* part : {&corpus.texts, &corpus.pages})
-    for (const GroupedText& grouped : *part)
-      if (!grouped.text.alternative) texts.push_back(grouped.text);
+    for (const GroupedText& grouped : *part) texts.push_back(grouped.text);
   return texts;
 }
 

@@ -40,8 +40,8 @@ std::vector<label::LabelledText> self_labelled(const std::vector<GroupedText>& u
 // `missing`. Pages are read with `threads` threads.
 CategoryCorpus load_category_corpus(const std::string& data_folder, unsigned threads, std::vector<std::string>& missing);
 
-// The shipped model's training texts: every text and page of the corpus with a single right answer,
-// in a fixed order (the order `storyline train categories` trains in).
+// The shipped model's training texts: every text and page of the corpus (those with two right
+// answers teach both, half each), in a fixed order (the order `storyline train categories` trains in).
 std::vector<label::LabelledText> shipped_category_training(const CategoryCorpus& corpus);
 
 }  // namespace storyline::eval

@@ -32,7 +32,7 @@ struct LabelledText {
   std::string text;
   Category category = Category::kOther;
   // A second right answer where the dataset's class spans two of ours ("science and technology"):
-  // such texts score right on either and are left out of training.
+  // such texts score right on either, and teach both in training, half each.
   std::optional<Category> alternative = std::nullopt;
   std::string language = "en";  // ISO 639-1, decides the analysis (stemmer, stop words)
   // Who wrote it, for balancing and for holding whole publishers out: "bbc.co.uk", "lenta.ru".

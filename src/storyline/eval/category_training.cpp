@@ -88,11 +88,18 @@ TrainedWeights train_one_order(const std::vector<TrainingExample>& examples, con
       const double top = *std::max_element(scores.begin(), scores.end());
       double total = 0;
       for (double& score : scores) total += (score = std::exp(score - top));
-      // scores now hold probabilities; the gradient of the log loss is (p - 1[gold]).
-      const size_t gold = static_cast<size_t>(example.category);
+      // scores now hold probabilities; the gradient of the log loss is (p - target). A text with two
+      // right answers (lenta.ru's and SIB-200's "science and technology") has half of each.
+      std::array<double, K> target{};
+      if (example.alternative && *example.alternative != example.category) {
+        target[static_cast<size_t>(example.category)] = 0.5;
+        target[static_cast<size_t>(*example.alternative)] = 0.5;
+      } else {
+        target[static_cast<size_t>(example.category)] = 1.0;
+      }
       const double scale = example_weight[index];
       std::array<double, K> gradient{};
-      for (size_t c = 0; c < K; ++c) gradient[c] = scale * (scores[c] / total - (c == gold ? 1.0 : 0.0));
+      for (size_t c = 0; c < K; ++c) gradient[c] = scale * (scores[c] / total - target[c]);
 
       for (const Feature& feature : example.features) {
         if (feature.bucket >= buckets) continue;
@@ -169,11 +176,6 @@ std::vector<TrainingExample> training_examples(const std::vector<LabelledText>& 
         examples[i].source = static_cast<uint32_t>(fnv1a64(source));
       });
   return examples;
-}
-
-std::vector<LabelledText> unambiguous(std::vector<LabelledText> texts) {
-  std::erase_if(texts, [](const LabelledText& text) { return text.alternative.has_value(); });
-  return texts;
 }
 
 }  // namespace storyline::label

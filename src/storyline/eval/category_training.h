@@ -19,7 +19,7 @@ struct TrainingExample {
   FeatureVector features;
   Category category = Category::kOther;
   uint32_t source = 0;                                 // which corpus it came from (see `balance`)
-  std::optional<Category> alternative = std::nullopt;  // a second right answer (scoring only; see LabelledText)
+  std::optional<Category> alternative = std::nullopt;  // a second right answer: half the target each
 };
 
 struct TrainingOptions {
@@ -54,8 +54,5 @@ void deterministic_shuffle(std::vector<size_t>& order, uint64_t seed);
 // a model trained on pages whose label came from their section must still learn their words.
 std::vector<TrainingExample> training_examples(const std::vector<LabelledText>& texts, uint32_t bucket_bits,
                                                unsigned threads = 1, bool section_dropout = false);
-
-// Texts with a single right answer: what training may use.
-std::vector<LabelledText> unambiguous(std::vector<LabelledText> texts);
 
 }  // namespace storyline::label
