@@ -167,13 +167,13 @@ cluster::BCubedScore within_languages(const Corpus& corpus, const std::vector<st
   return scored_bcubed(made_split, gold_split);
 }
 
+double share(size_t part, size_t whole) { return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0; }
+
 struct PairFigures {
   size_t same = 0, same_right = 0, different = 0, different_right = 0, cross = 0, cross_right = 0;
   size_t cross_storyline_right = 0;                              // cross-language pairs whose storyline is decided right
   std::map<std::string, std::pair<size_t, size_t>> by_language;  // same-language pairs: right, all
-  double accuracy() const {
-    return same + different ? static_cast<double>(same_right + different_right) / static_cast<double>(same + different) : 0;
-  }
+  double accuracy() const { return share(same_right + different_right, same + different); }
 };
 
 PairFigures pair_figures(const Corpus& corpus, const std::vector<std::string>& made,
@@ -208,8 +208,6 @@ PairFigures& operator+=(PairFigures& into, const PairFigures& more) {
   }
   return into;
 }
-
-double share(size_t part, size_t whole) { return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0; }
 
 // One order's pairs as counts; several orders' as pooled shares, with the lowest and highest
 // accuracy of one order (one order's 0.705 was the best of five, whose mean was 0.661).

@@ -85,3 +85,31 @@ TEST(NewsRules, HoroscopesBettingTipsAndSynopsesAreNotNewsInTheirLanguages) {
   EXPECT_TRUE(reason_for("Astrologer arrested for fraud in Moscow", kNews).empty());
   EXPECT_TRUE(reason_for("Bookmakers fined for advertising to children", kNews).empty());
 }
+
+TEST(NewsRules, RecipeAndHoroscopeSectionsAreNotNewsWhateverTheTitle) {
+  Document recipe = with_text("Мясной бурек", kNews);
+  recipe.url = "https://www.tvcook.ru/recipes/pirozhki/myasnoj-burek.html";
+  EXPECT_NE(label::not_news_reason(recipe).value_or("").find("recipe"), std::string::npos);
+  Document horoscope = with_text("Почему ретроградный Меркурий — это хорошо", kNews);
+  horoscope.url = "https://bazaar.ru/heroes/goroskop/nakonec-vinovaty-zvezdy";
+  EXPECT_NE(label::not_news_reason(horoscope).value_or("").find("horoscope"), std::string::npos);
+  Document filed = with_text("Snickerdoodle", kNews);
+  filed.section = "Recettes";  // the page's metadata says where it is filed
+  EXPECT_TRUE(label::not_news_reason(filed).has_value());
+  Document percent_encoded = with_text("Сырники", kNews);
+  percent_encoded.url = "/%D1%80%D0%B5%D1%86%D0%B5%D0%BF%D1%82%D1%8B/syrniki";  // /рецепты/
+  EXPECT_TRUE(label::not_news_reason(percent_encoded).has_value());
+}
+
+TEST(NewsRules, ASectionWordAsThePagesOwnNameIsNoSection) {
+  // The last path segment names the page, not where it is filed: a report can be called "recipes".
+  Document report = with_text("Chefs share their recipes with a food bank", kNews);
+  report.url = "https://example.com/news/recipes";
+  EXPECT_EQ(label::not_news_reason(report), std::nullopt);
+  report.url = "https://example.com/news/2019/recipes-for-disaster-at-the-summit.html";
+  EXPECT_EQ(label::not_news_reason(report), std::nullopt);
+}
+
+TEST(NewsRules, UkrainianBettingTipsAreNotNews) {
+  EXPECT_FALSE(reason_for("«Астон Вілла» – «Ліверпуль». Прогноз і ставка Івана Громікова", kNews).empty());
+}

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 using namespace storyline::label;
 
@@ -80,4 +81,11 @@ TEST(SectionCategory, CaseDoesNotMatter) {
   EXPECT_EQ(category_of("https://SPORT.example.com/x"), "sports");
   EXPECT_EQ(category_of("https://example.ru/%D0%A1%D0%9F%D0%9E%D0%A0%D0%A2/x"), "sports");  // "СПОРТ"
   EXPECT_EQ(category_of("", "POLITICS"), "society");
+}
+
+TEST(SectionCategory, SectionNamesAreTheMetadataSectionAndThePathButItsLastSegment) {
+  EXPECT_EQ(section_names("https://example.com/Sport/%D0%A4%D1%83%D1%82%D0%B1%D0%BE%D0%BB/match.html?x=1#top", "World News"),
+            (std::vector<std::string>{"world news", "sport", "футбол"}));
+  EXPECT_EQ(section_names("https://example.com"), std::vector<std::string>{});
+  EXPECT_EQ(section_names("/a//b/"), (std::vector<std::string>{"a", "b"}));
 }

@@ -140,7 +140,7 @@ TEST(TranslationLexicon, UkrainianWordsAreReadAsTheRussianStemsTheySpell) {
                                     {"ru", "килък", "sprat", 0},  // a dictionary's short stem
                                     {"uk", "рік", "year", 9}});
   const auto russian = [&](const char* term) {
-    const std::string_view found = lexicon.kindred_term("uk", term);
+    const std::string_view found = lexicon.kindred_term("uk", term).term;
     return found.empty() ? std::string("(none)") : std::string(found);
   };
   EXPECT_EQ(russian("виборів"), "выбор");  // the ending -ів is the rest of the word
@@ -149,9 +149,9 @@ TEST(TranslationLexicon, UkrainianWordsAreReadAsTheRussianStemsTheySpell) {
   EXPECT_EQ(russian("виборчості"), "(none)");  // more than a short ending beyond the stem
   EXPECT_EQ(russian("хліб"), "(none)");        // too short to be read as another language's word
   EXPECT_EQ(russian("кілька"), "(none)");
-  EXPECT_EQ(lexicon.kindred_term("ru", "выборы"), "");   // Russian is read as it is
-  EXPECT_EQ(lexicon.kindred_term("de", "виборів"), "");  // only the listed pair of languages
-  EXPECT_EQ(lexicon.english("uk", "виборів"), nullptr);  // english() answers only listed pairs
+  EXPECT_EQ(lexicon.kindred_term("ru", "выборы").term, "");   // Russian is read as it is
+  EXPECT_EQ(lexicon.kindred_term("de", "виборів").term, "");  // only the listed pair of languages
+  EXPECT_EQ(lexicon.english("uk", "виборів"), nullptr);       // english() answers only listed pairs
   ASSERT_NE(lexicon.english("uk", "рік"), nullptr);
   EXPECT_EQ(*lexicon.english("uk", "рік"), "year");
 }
@@ -173,10 +173,13 @@ TEST(TranslationLexicon, RememberedUkrainianAnswersBelongToTheirLexicon) {
   // Answers are remembered per thread; a later lexicon (perhaps at the same address) has its own.
   for (int round = 0; round < 2; ++round) {
     const auto with = std::make_unique<TranslationLexicon>(std::vector<Translation>{{"ru", "выбор", "elect", 40}});
-    EXPECT_EQ(with->kindred_term("uk", "виборів"), "выбор");
-    EXPECT_EQ(with->kindred_term("uk", "виборів"), "выбор");  // the remembered answer
+    EXPECT_EQ(with->kindred_term("uk", "виборів").term, "выбор");
+    const auto remembered = with->kindred_term("uk", "виборів");  // the remembered answer
+    EXPECT_EQ(remembered.term, "выбор");
+    ASSERT_NE(remembered.english, nullptr);
+    EXPECT_EQ(*remembered.english, "elect");
   }
   const auto without = std::make_unique<TranslationLexicon>(std::vector<Translation>{{"ru", "экономик", "econom", 12}});
-  EXPECT_EQ(without->kindred_term("uk", "виборів"), "");
-  EXPECT_EQ(without->kindred_term("uk", "економіки"), "экономик");
+  EXPECT_EQ(without->kindred_term("uk", "виборів").term, "");
+  EXPECT_EQ(without->kindred_term("uk", "економіки").term, "экономик");
 }

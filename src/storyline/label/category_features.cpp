@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "storyline/core/hash.h"
-#include "storyline/label/kindred_spelling.h"
 #include "storyline/label/section_category.h"
 #include "storyline/label/translation_lexicon.h"
 #include "storyline/text/tokenize.h"
@@ -64,9 +63,9 @@ void add_terms(std::string_view part, float weight, text::Analyzer& analyzer, co
       // A word of a language read through a kindred one (Ukrainian through Russian) is also that
       // language's word, and has its English term: the model learned Russian from far more text.
       if (!english)
-        if (const std::string_view kindred = lexicon->kindred_term(analyzer.language(), terms[i]); !kindred.empty()) {
-          counts[bucket_of(fnv1a64(kindred, kUnigramSeed), bucket_bits)] += weight;
-          english = lexicon->english(kindred_language(analyzer.language()), kindred);
+        if (const auto kindred = lexicon->kindred_term(analyzer.language(), terms[i]); !kindred.term.empty()) {
+          counts[bucket_of(fnv1a64(kindred.term, kUnigramSeed), bucket_bits)] += weight;
+          english = kindred.english;
         }
       if (english) counts[bucket_of(fnv1a64(*english, kUnigramSeed), bucket_bits)] += weight * kTranslationWeight;
     }

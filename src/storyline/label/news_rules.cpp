@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "storyline/core/table_rows.h"
+#include "storyline/label/section_category.h"
 #include "storyline/text/tokenize.h"
 
 namespace storyline::label {
@@ -17,7 +18,7 @@ constexpr std::string_view kTable =
 // Only the start of a body is searched: placeholder and licence texts show at once.
 constexpr size_t kSearchedTextBytes = 4096;
 
-enum class Field { kTitle, kText, kType };
+enum class Field { kTitle, kText, kType, kSection };
 enum class Match { kContains, kEquals, kStarts };
 
 struct Rule {
@@ -36,7 +37,8 @@ std::vector<Rule> parse_rules(std::string_view data) {
     if (fields[0] == "title") rule.field = Field::kTitle;
     else if (fields[0] == "text") rule.field = Field::kText;
     else if (fields[0] == "type") rule.field = Field::kType;
-    else throw std::logic_error(where + "field must be title, text or type");
+    else if (fields[0] == "section") rule.field = Field::kSection;
+    else throw std::logic_error(where + "field must be title, text, type or section");
     if (fields[1] == "contains") rule.match = Match::kContains;
     else if (fields[1] == "equals") rule.match = Match::kEquals;
     else if (fields[1] == "starts") rule.match = Match::kStarts;
@@ -96,10 +98,11 @@ std::optional<std::string> not_news_reason(const Document& document) {
   const std::string body = normalized(utf8_prefix(field_view(document.text), kSearchedTextBytes));
   std::vector<std::string> types;
   for (const std::string& type : document.page_types) types.push_back(normalized(type));
+  const std::vector<std::string> sections = section_names(field_view(document.url), field_view(document.section));
   for (const Rule& rule : rules()) {
-    if (rule.field == Field::kType) {
-      for (const std::string& type : types)
-        if (matches(rule, type)) return rule.reason;
+    if (rule.field == Field::kType || rule.field == Field::kSection) {
+      for (const std::string& name : rule.field == Field::kType ? types : sections)
+        if (matches(rule, name)) return rule.reason;
     } else if (matches(rule, rule.field == Field::kTitle ? title : body)) {
       return rule.reason;
     }

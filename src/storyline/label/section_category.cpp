@@ -88,6 +88,25 @@ class Matches {
 
 size_t section_word_count() { return table().size(); }
 
+std::vector<std::string> section_names(std::string_view url, std::string_view section) {
+  std::vector<std::string> names;
+  if (!section.empty() && section.size() <= 200) names.push_back(text::fold_case(section));
+  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+    const size_t slash = url.find('/');
+    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+  }
+  url = url.substr(0, url.find_first_of("?#"));
+  const std::string path = percent_decode(url);
+  std::string_view rest = path;
+  // Segments followed by a slash: the last one names the page itself, not where it is filed.
+  for (size_t slash = rest.find('/'); slash != std::string_view::npos; slash = rest.find('/')) {
+    if (slash > 0 && slash <= 64) names.push_back(text::fold_case(rest.substr(0, slash)));
+    rest.remove_prefix(slash + 1);
+  }
+  return names;
+}
+
 std::optional<Category> section_category(std::string_view url, std::string_view section) {
   if (!section.empty() && section.size() <= 200) {
     if (const Entry* whole = lookup(section)) return whole->category;

@@ -5,7 +5,9 @@
 // for each word); this reads them. Used for weak training labels in every language and as a
 // feature at run time.
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "storyline/label/category.h"
 
@@ -17,6 +19,10 @@ namespace storyline::label {
 // "scope word": world, national...) only when nothing else matched. `url` may be an absolute URL
 // or a path. Case and percent-encoding do not matter.
 std::optional<Category> section_category(std::string_view url, std::string_view section = {});
+
+// The sections a page is filed under, case-folded: its metadata section (whole) and its URL's
+// path segments but the last (the page's own name), percent-decoded. `url` may be absolute or a path.
+std::vector<std::string> section_names(std::string_view url, std::string_view section = {});
 
 // The number of words in the table (for tests and the eval's header).
 size_t section_word_count();

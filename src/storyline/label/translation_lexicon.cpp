@@ -111,7 +111,7 @@ const std::string* TranslationLexicon::english(std::string_view language, std::s
   return row ? &english_[row->english] : nullptr;
 }
 
-std::string_view TranslationLexicon::kindred_term(std::string_view language, std::string_view term) const {
+TranslationLexicon::KindredTerm TranslationLexicon::kindred_term(std::string_view language, std::string_view term) const {
   if (rows_.empty() || kindred_index_.empty()) return {};
   // A word's answer is remembered per thread: finding it tries a few dozen spellings, and a
   // Ukrainian stream repeats its words (categorizing its pages was a quarter as fast as Russian's).
@@ -134,8 +134,9 @@ std::string_view TranslationLexicon::kindred_term(std::string_view language, std
     found = remembered.rows.emplace(wanted, looked_up ? looked_up - rows_.data() : -1).first;
   }
   if (found->second < 0) return {};
-  const std::string_view key = key_of(static_cast<size_t>(found->second));
-  return key.substr(key.find('\t') + 1);
+  const size_t row = static_cast<size_t>(found->second);
+  const std::string_view key = key_of(row);
+  return {key.substr(key.find('\t') + 1), &english_[rows_[row].english]};
 }
 
 const TranslationLexicon::Row* TranslationLexicon::listed(std::string_view language, std::string_view term) const {

@@ -39,11 +39,15 @@ class TranslationLexicon {
   // The English term for `term` of `language`, or nullptr.
   const std::string* english(std::string_view language, std::string_view term) const;
   // The term of the kindred language (kindred_spelling.h) that `term` of `language` is a spelling
-  // of, when the lexicon lists it ("выбор" for Ukrainian "виборів"), else empty. The category
+  // of, with its English term, when the lexicon lists it ("выбор" for Ukrainian "виборів"). The category
   // features read it (as a Russian word and its English term); the clusterer does not: matching
   // Ukrainian and Russian reports by these words made the contest stream's impeachment hearings
   // one story of 43 pages with the Stone verdict and a Louisiana rally (28 without).
-  std::string_view kindred_term(std::string_view language, std::string_view term) const;
+  struct KindredTerm {
+    std::string_view term;                 // empty when none
+    const std::string* english = nullptr;  // its English term
+  };
+  KindredTerm kindred_term(std::string_view language, std::string_view term) const;
   // The lexicon's own copy of `english` when some term translates to it, else nullptr.
   const std::string* english_target(std::string_view english) const;
   size_t size() const { return rows_.size(); }
