@@ -117,4 +117,12 @@ std::optional<std::string> number_key(std::string_view word) {
   return digits;
 }
 
+size_t distinct_names(std::vector<std::string_view>& keys) {
+  std::sort(keys.begin(), keys.end());
+  size_t names = 0;
+  // Sorted, a key's longer forms follow it at once.
+  for (size_t k = 0; k < keys.size(); ++k) names += k + 1 == keys.size() || !keys[k + 1].starts_with(keys[k]);
+  return names;
+}
+
 }  // namespace storyline::cluster

@@ -3,6 +3,8 @@
 // storylines, anchors, publishers); split apart, that state would have to be exposed to each.
 #include "storyline/cluster/story_clusterer.h"
 
+#include "storyline/cluster/cross_script_key.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -452,12 +454,13 @@ void StoryClusterer::repair() {
 }
 
 std::pair<size_t, size_t> StoryClusterer::shared_anchors(const SparseVector& a, const SparseVector& b) const {
-  size_t shared = 0, names = 0;
+  size_t shared = 0;
+  std::vector<std::string_view> names;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i].term == b[j].term) {
       ++shared;
       const std::string& term = vocabulary_.term(a[i].term);
-      names += term.starts_with(kAnchorPrefix) && !term.starts_with(kNumberAnchorPrefix);
+      if (term.starts_with(kAnchorPrefix) && !term.starts_with(kNumberAnchorPrefix)) names.push_back(term);
       ++i, ++j;
     } else if (a[i].term < b[j].term) {
       ++i;
@@ -465,7 +468,9 @@ std::pair<size_t, size_t> StoryClusterer::shared_anchors(const SparseVector& a, 
       ++j;
     }
   }
-  return {shared, names};
+  // One name's key as written and as stemmed is one name: the AMLO trade-deal report joined the
+  // impeachment hearings of the contest stream by two keys of one name.
+  return {shared, distinct_names(names)};
 }
 
 void StoryClusterer::merge_across_languages(uint64_t clock) {
