@@ -113,3 +113,16 @@ TEST(NewsRules, ASectionWordAsThePagesOwnNameIsNoSection) {
 TEST(NewsRules, UkrainianBettingTipsAreNotNews) {
   EXPECT_FALSE(reason_for("«Астон Вілла» – «Ліверпуль». Прогноз і ставка Івана Громікова", kNews).empty());
 }
+
+TEST(NewsRules, HowToGuidesAreNotNewsReportsOfHowSomethingHappenedAre) {
+  for (const char* title :
+       {"How to select, move, delete multiple emails on iPhone", "Как удалить ваши голосовые запросы Siri",
+        "Як перевірити, чи крадуть у вас електрику", "Como ativar o modo de navegação anônima",
+        "Cómo subir el brillo de la pantalla del Pixel 4", "Comment choisir son forfait mobile",
+        "Come scegliere il materasso giusto", "Wie man einen Reifen wechselt"})
+    EXPECT_NE(reason_for(title, kNews).find("how-to"), std::string::npos) << title;
+  for (const char* title :
+       {"How Trump's allies answered the hearings", "Как в мире отпраздновали Хэллоуин", "Comment Macron a convaincu Merkel",
+        "Como esperado, o banco central subiu os juros", "Cómo fue la noche electoral en Bolivia"})
+    EXPECT_TRUE(reason_for(title, kNews).empty()) << title;
+}

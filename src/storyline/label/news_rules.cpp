@@ -1,5 +1,10 @@
 #include "storyline/label/news_rules.h"
 
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <unicode/utypes.h>
+
+#include <memory>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -19,14 +24,28 @@ constexpr std::string_view kTable =
 constexpr size_t kSearchedTextBytes = 4096;
 
 enum class Field { kTitle, kText, kType, kSection };
-enum class Match { kContains, kEquals, kStarts };
+enum class Match { kContains, kEquals, kStarts, kPattern };
 
 struct Rule {
   Field field;
   Match match;
   std::string phrase;
   std::string reason;
+  // kPattern: the phrase as an ICU regular expression (shared: a matcher is made per use).
+  std::shared_ptr<const icu::RegexPattern> pattern;
 };
+
+// ICU's regular expressions: a pattern must know which letters are words in any script
+// ("как удалить", "cómo subir"), which std::regex does not.
+std::shared_ptr<const icu::RegexPattern> compile(const std::string& expression, const std::string& where) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError error{};
+  std::shared_ptr<const icu::RegexPattern> pattern(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(expression), error, status));
+  if (U_FAILURE(status) || !pattern)
+    throw std::logic_error(where + "bad pattern '" + expression + "' (" + u_errorName(status) + ")");
+  return pattern;
+}
 
 std::vector<Rule> parse_rules(std::string_view data) {
   std::vector<Rule> rules;
@@ -42,10 +61,12 @@ std::vector<Rule> parse_rules(std::string_view data) {
     if (fields[1] == "contains") rule.match = Match::kContains;
     else if (fields[1] == "equals") rule.match = Match::kEquals;
     else if (fields[1] == "starts") rule.match = Match::kStarts;
-    else throw std::logic_error(where + "match must be contains, equals or starts");
+    else if (fields[1] == "pattern") rule.match = Match::kPattern;
+    else throw std::logic_error(where + "match must be contains, equals, starts or pattern");
     rule.phrase = std::string(fields[2]);
     rule.reason = std::string(fields[3]);
     if (rule.phrase.empty()) throw std::logic_error(where + "empty phrase");
+    if (rule.match == Match::kPattern) rule.pattern = compile(rule.phrase, where);
     rules.push_back(std::move(rule));
   });
   return rules;
@@ -87,6 +108,12 @@ bool matches(const Rule& rule, const std::string& value) {
     case Match::kContains: return value.find(rule.phrase) != std::string::npos;
     case Match::kEquals: return value == rule.phrase;
     case Match::kStarts: return value.starts_with(rule.phrase);
+    case Match::kPattern: {
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::UnicodeString text = icu::UnicodeString::fromUTF8(value);  // the matcher reads it, not a copy
+      const std::unique_ptr<icu::RegexMatcher> matcher(rule.pattern->matcher(text, status));
+      return U_SUCCESS(status) && matcher->find(status) && U_SUCCESS(status);
+    }
   }
   return false;
 }
