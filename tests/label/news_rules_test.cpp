@@ -126,3 +126,15 @@ TEST(NewsRules, HowToGuidesAreNotNewsReportsOfHowSomethingHappenedAre) {
         "Como esperado, o banco central subiu os juros", "Cómo fue la noche electoral en Bolivia"})
     EXPECT_TRUE(reason_for(title, kNews).empty()) << title;
 }
+
+TEST(NewsRules, DealRoundupsAreNotNewsReportsAboutASaleAre) {
+  for (const char* title :
+       {"25 Best Black Friday 2019 Deals: Amazon, Apple, Best Buy", "Walmart Early Black Friday 2019: Best Deals On Tablets",
+        "Día del Soltero: las mejores ofertas en Amazon", "Распродажа: МТС предлагает OnePlus 7 Pro",
+        "Black Friday 2019 Unieuro, offerte sui giochi PS4"})
+    EXPECT_NE(reason_for(title, kNews).find("deal roundup"), std::string::npos) << title;
+  for (const char* title :
+       {"Black Friday 2019 la eMag: 100.000 de comenzi în primele 10 minute",
+        "Screwfix opens new store - and it's offering exclusive deals", "Two First Nations sign deals with Trans Mountain"})
+    EXPECT_TRUE(reason_for(title, kNews).empty()) << title;
+}
