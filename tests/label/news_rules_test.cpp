@@ -79,7 +79,8 @@ TEST(NewsRules, HoroscopesBettingTipsAndSynopsesAreNotNewsInTheirLanguages) {
   for (const char* title :
        {"Гороскоп на 9 ноября для всех знаков зодиака", "Oroscopo Paolo Fox di novembre", "Horóscopo de hoy: Aries",
         "Dein Horoskop für das Wochenende", "Прогноз на матч Борнмут – Манчестер Юнайтед",
-        "Resumo da novela Amor de Mãe: capítulo 12", "حظك اليوم السبت 9 نوفمبر"})
+        "Resumo da novela Amor de Mãe: capítulo 12", "Resumo novela Amor de Mãe, de quinta-feira (28)",
+        "حظك اليوم السبت 9 نوفمبر", "#وظائف شاغرة لدى شركة BAE SYSTEMS"})
     EXPECT_FALSE(reason_for(title, kNews).empty()) << title;
   // Reports about the subject keep their place.
   EXPECT_TRUE(reason_for("Astrologer arrested for fraud in Moscow", kNews).empty());
