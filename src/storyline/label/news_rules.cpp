@@ -5,6 +5,7 @@
 #include <unicode/utypes.h>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -103,16 +104,37 @@ std::string_view utf8_prefix(std::string_view text, size_t limit) {
   return text.substr(0, end);
 }
 
-bool matches(const Rule& rule, const std::string& value) {
+// A field's text, and the same in ICU's UTF-16 once a pattern needs it (made once per document).
+class FieldText {
+ public:
+  explicit FieldText(const std::string& utf8) : utf8_(utf8) {}
+  const std::string& utf8() const { return utf8_; }
+  const icu::UnicodeString& utf16() {
+    if (!utf16_) utf16_ = icu::UnicodeString::fromUTF8(utf8_);
+    return *utf16_;
+  }
+
+ private:
+  const std::string& utf8_;
+  std::optional<icu::UnicodeString> utf16_;
+};
+
+bool matches(size_t index, const Rule& rule, FieldText& value) {
   switch (rule.match) {
-    case Match::kContains: return value.find(rule.phrase) != std::string::npos;
-    case Match::kEquals: return value == rule.phrase;
-    case Match::kStarts: return value.starts_with(rule.phrase);
+    case Match::kContains: return value.utf8().find(rule.phrase) != std::string::npos;
+    case Match::kEquals: return value.utf8() == rule.phrase;
+    case Match::kStarts: return value.utf8().starts_with(rule.phrase);
     case Match::kPattern: {
+      // One matcher per rule and thread, reset to each text: a matcher made per text cost more
+      // than the rest of the decision.
+      thread_local std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+      if (matchers.size() <= index) matchers.resize(index + 1);
       UErrorCode status = U_ZERO_ERROR;
-      const icu::UnicodeString text = icu::UnicodeString::fromUTF8(value);  // the matcher reads it, not a copy
-      const std::unique_ptr<icu::RegexMatcher> matcher(rule.pattern->matcher(text, status));
-      return U_SUCCESS(status) && matcher->find(status) && U_SUCCESS(status);
+      if (!matchers[index]) matchers[index].reset(rule.pattern->matcher(status));
+      if (U_FAILURE(status) || !matchers[index]) return false;
+      icu::RegexMatcher& matcher = *matchers[index];
+      matcher.reset(value.utf16());  // reads the text, not a copy: it outlives this call
+      return matcher.find(status) && U_SUCCESS(status);
     }
   }
   return false;
@@ -126,11 +148,16 @@ std::optional<std::string> not_news_reason(const Document& document) {
   std::vector<std::string> types;
   for (const std::string& type : document.page_types) types.push_back(normalized(type));
   const std::vector<std::string> sections = section_names(field_view(document.url), field_view(document.section));
-  for (const Rule& rule : rules()) {
+  FieldText title_text(title), body_text(body);
+  const std::vector<Rule>& all = rules();
+  for (size_t index = 0; index < all.size(); ++index) {
+    const Rule& rule = all[index];
     if (rule.field == Field::kType || rule.field == Field::kSection) {
-      for (const std::string& name : rule.field == Field::kType ? types : sections)
-        if (matches(rule, name)) return rule.reason;
-    } else if (matches(rule, rule.field == Field::kTitle ? title : body)) {
+      for (const std::string& name : rule.field == Field::kType ? types : sections) {
+        FieldText text(name);
+        if (matches(index, rule, text)) return rule.reason;
+      }
+    } else if (matches(index, rule, rule.field == Field::kTitle ? title_text : body_text)) {
       return rule.reason;
     }
   }
