@@ -133,8 +133,11 @@ bool matches(size_t index, const Rule& rule, FieldText& value) {
       if (!matchers[index]) matchers[index].reset(rule.pattern->matcher(status));
       if (U_FAILURE(status) || !matchers[index]) return false;
       icu::RegexMatcher& matcher = *matchers[index];
-      matcher.reset(value.utf16());  // reads the text, not a copy: it outlives this call
-      return matcher.find(status) && U_SUCCESS(status);
+      matcher.reset(value.utf16());  // reads the text, not a copy
+      const bool found = matcher.find(status) && U_SUCCESS(status);
+      static const icu::UnicodeString kNothing;
+      matcher.reset(kNothing);  // holds nothing of this document once it returns
+      return found;
     }
   }
   return false;
