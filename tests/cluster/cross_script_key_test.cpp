@@ -94,7 +94,8 @@ TEST(CrossScriptKey, OneNameAsWrittenAndAsStemmedIsOneName) {
   const std::string other = cross_script_key("macron").value();
   std::vector<std::string_view> keys{written, other, stemmed};
   EXPECT_EQ(distinct_names(keys), 2u);
-  std::vector<std::string_view> two_names{cross_script_key("putin").value(), other};
+  const std::string putin = cross_script_key("putin").value();
+  std::vector<std::string_view> two_names{putin, other};
   EXPECT_EQ(distinct_names(two_names), 2u);
   std::vector<std::string_view> none;
   EXPECT_EQ(distinct_names(none), 0u);

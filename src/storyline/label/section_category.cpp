@@ -69,6 +69,21 @@ const Entry* lookup(std::string_view word) {
   return found == words.end() ? nullptr : &found->second;
 }
 
+// An absolute URL's host, and its path (or a bare path) without query or fragment, percent-decoded.
+struct UrlParts {
+  explicit UrlParts(std::string_view url) {
+    if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+      url.remove_prefix(scheme + 3);
+      const size_t slash = url.find('/');
+      host = url.substr(0, slash);
+      url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+    }
+    path = percent_decode(url.substr(0, url.find_first_of("?#")));
+  }
+  std::string_view host;  // a view into the URL given
+  std::string path;
+};
+
 // Of several section words in one name or path, the last (deepest, most specific: lifestyle/health,
 // economia/loteria) wins, but a scope word only when nothing else matched (sports/.../international).
 class Matches {
@@ -91,14 +106,8 @@ size_t section_word_count() { return table().size(); }
 std::vector<std::string> section_names(std::string_view url, std::string_view section) {
   std::vector<std::string> names;
   if (!section.empty() && section.size() <= 200) names.push_back(text::fold_case(section));
-  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
-    url.remove_prefix(scheme + 3);
-    const size_t slash = url.find('/');
-    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
-  }
-  url = url.substr(0, url.find_first_of("?#"));
-  const std::string path = percent_decode(url);
-  std::string_view rest = path;
+  const UrlParts parts(url);
+  std::string_view rest = parts.path;
   // Segments followed by a slash: the last one names the page itself, not where it is filed.
   for (size_t slash = rest.find('/'); slash != std::string_view::npos; slash = rest.find('/')) {
     if (slash > 0 && slash <= 64) names.push_back(text::fold_case(rest.substr(0, slash)));
@@ -114,16 +123,9 @@ std::optional<Category> section_category(std::string_view url, std::string_view 
     for (const text::Word& word : text::split_words(section)) words.add(lookup(word.text));
     if (auto category = words.best()) return category;
   }
-  std::string_view host;
-  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
-    url.remove_prefix(scheme + 3);
-    const size_t slash = url.find('/');
-    host = url.substr(0, slash);
-    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
-  }
-  url = url.substr(0, url.find_first_of("?#"));
-  const std::string path = percent_decode(url);
-  std::string_view rest = path;
+  const UrlParts parts(url);
+  const std::string_view host = parts.host;
+  std::string_view rest = parts.path;
   Matches segments;
   while (!rest.empty()) {
     const size_t slash = rest.find('/');
