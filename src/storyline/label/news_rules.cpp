@@ -32,7 +32,7 @@ struct Rule {
   Match match;
   std::string phrase;
   std::string reason;
-  // kPattern: the phrase as an ICU regular expression (shared: a matcher is made per use).
+  // kPattern: the phrase as an ICU regular expression (each thread keeps one matcher of it: matches()).
   std::shared_ptr<const icu::RegexPattern> pattern;
 };
 
